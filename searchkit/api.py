@@ -1,0 +1,172 @@
+"""The public Python API: open or build an index, add articles or paths, search, show, stats."""
+from __future__ import annotations
+
+import os
+from datetime import datetime
+from pathlib import Path
+from typing import Iterable
+
+from .errors import IndexCorruptError, IndexMissingError, SearchkitError
+from .index import store
+from .model import Article, Results
+
+DEFAULT_INDEX = "index"
+DEFAULT_CORPUS = "corpus"
+
+
+def default_index_path() -> Path:
+    """$SEARCHKIT_INDEX, else ./index."""
+    return Path(os.environ.get("SEARCHKIT_INDEX") or DEFAULT_INDEX)
+
+
+class Index:
+    """A searchkit index folder; cheap to create, opens Whoosh lazily and keeps a searcher warm."""
+
+    def __init__(self, path: str | os.PathLike | None = None):
+        self.path = Path(path) if path is not None else default_index_path()
+        self._ix = None
+        self._gen: Path | None = None
+        self._searcher = None
+
+    # -- state ---------------------------------------------------------------
+    def exists(self) -> bool:
+        """Whether the folder holds a built index."""
+        return store.current_generation(self.path) is not None
+
+    def _open(self):
+        """The live Whoosh index, reopened when a rebuild swapped generations."""
+        from whoosh import index as whoosh_index
+
+        gen = store.current_generation(self.path)
+        if gen is None:
+            raise IndexMissingError(
+                f"no index at {self.path}; build one with `searchkit index PATH...`"
+            )
+        if self._ix is None or gen != self._gen:
+            store.read_meta(gen)
+            self.close()
+            try:
+                self._ix = whoosh_index.open_dir(str(gen))
+            except SearchkitError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - Whoosh raises many types for damaged files
+                raise IndexCorruptError(
+                    f"index at {self.path} cannot be opened ({type(exc).__name__}: {exc}); "
+                    "rebuild it with `searchkit index --rebuild`"
+                ) from None
+            self._gen = gen
+        return self._ix
+
+    def searcher(self):
+        """A Whoosh searcher on the latest committed state (refreshed, reused between calls)."""
+        from .search.searcher import WEIGHTING
+
+        ix = self._open()
+        try:
+            if self._searcher is None:
+                self._searcher = ix.searcher(weighting=WEIGHTING)
+            else:
+                self._searcher = self._searcher.refresh()
+        except SearchkitError:
+            raise
+        except Exception as exc:  # noqa: BLE001
+            raise IndexCorruptError(
+                f"index at {self.path} cannot be read ({type(exc).__name__}: {exc}); "
+                "rebuild it with `searchkit index --rebuild`"
+            ) from None
+        return self._searcher
+
+    def close(self) -> None:
+        """Release open files."""
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+        self._ix = None
+        self._gen = None
+
+    def __enter__(self) -> "Index":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    # -- writing -------------------------------------------------------------
+    def add(self, paths: Iterable[str | os.PathLike], *, wait: float = 0.0, procs: int = 1, progress=None):
+        """Index new and changed articles from files or folders; nothing is removed."""
+        from .index.writer import index_paths
+
+        return index_paths(self.path, paths, wait=wait, procs=procs, progress=progress)
+
+    def rebuild(self, paths: Iterable[str | os.PathLike], *, wait: float = 0.0, procs: int = 1, progress=None):
+        """Build a fresh index from paths beside the live one and swap it in atomically."""
+        from .index.writer import index_paths
+
+        return index_paths(self.path, paths, rebuild=True, wait=wait, procs=procs, progress=progress)
+
+    def add_articles(self, articles: Iterable[Article], *, wait: float = 0.0):
+        """Add or replace Article records built in Python."""
+        from .index.writer import index_articles
+
+        return index_articles(self.path, articles, wait=wait)
+
+    def delete(self, ids: Iterable[str], *, wait: float = 0.0) -> int:
+        """Remove articles by id; returns how many existed."""
+        from .index.writer import delete_ids
+
+        return delete_ids(self.path, ids, wait=wait)
+
+    def sources(self) -> list[str]:
+        """Paths this index was built from, for refreshing without arguments."""
+        gen = store.current_generation(self.path)
+        return store.read_meta(gen).sources if gen else []
+
+    # -- reading -------------------------------------------------------------
+    def search(
+        self,
+        query: str,
+        *,
+        limit: int = 10,
+        page: int = 1,
+        sort: str = "relevance",
+        match: str = "all",
+        date_from: datetime | None = None,
+        date_to: datetime | None = None,
+        location: str | None = None,
+        source: str | None = None,
+        speaker: str | None = None,
+        tag: str | None = None,
+        snippets: bool = True,
+        basedate: datetime | None = None,
+    ) -> Results:
+        """Ranked hits with snippets; raises QuerySyntaxError on a bad query."""
+        from .search import searcher as engine
+
+        return engine.search(
+            self.searcher(), query, limit=limit, page=page, sort=sort, match=match,
+            date_from=date_from, date_to=date_to, location=location, source=source,
+            speaker=speaker, tag=tag, snippets=snippets, basedate=basedate,
+        )
+
+    def get(self, article_id: str) -> Article | None:
+        """The stored article with this id, or None."""
+        from .search import searcher as engine
+
+        return engine.get(self.searcher(), article_id)
+
+    def stats(self, top: int = 10) -> dict:
+        """Counts, date span, top sources/locations/speakers."""
+        from .search import searcher as engine
+
+        out = engine.stats(self.searcher(), top=top)
+        out["path"] = str(self.path)
+        return out
+
+
+def open_index(path: str | os.PathLike | None = None, *, build_from: Iterable[str | os.PathLike] | None = None) -> Index:
+    """Open an index; when it does not exist yet and `build_from` is given, build it first."""
+    idx = Index(path)
+    if not idx.exists():
+        if build_from is None:
+            raise IndexMissingError(f"no index at {idx.path}; build one with `searchkit index PATH...`")
+        idx.rebuild(build_from)
+    return idx

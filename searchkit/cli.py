@@ -1,0 +1,319 @@
+"""The `searchkit` command: a thin click layer over searchkit.api (parse options, call, render)."""
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+
+import click
+
+from . import api
+from .errors import IndexMissingError, SearchkitError
+
+EXIT_NO_HITS = 1
+EXIT_ERROR = 2
+
+
+class Failure(click.ClickException):
+    """A one-line error and exit status 2, never a traceback."""
+
+    exit_code = EXIT_ERROR
+
+
+def _index_option(f):
+    return click.option(
+        "--index", "index_path", envvar="SEARCHKIT_INDEX", type=click.Path(path_type=Path),
+        default=None, show_envvar=True, help="Index folder [default: ./index].",
+    )(f)
+
+
+def _wait_option(f):
+    return click.option("--wait", type=click.FloatRange(min=0), default=0.0, show_default=True,
+                        help="Seconds to wait for another writer to finish.")(f)
+
+
+class _Group(click.Group):
+    """Turns library errors and Ctrl-C into one-line messages."""
+
+    def invoke(self, ctx):
+        try:
+            return super().invoke(ctx)
+        except SearchkitError as exc:
+            raise Failure(str(exc)) from None
+        except KeyboardInterrupt:
+            click.echo("interrupted; the index holds its last committed state", err=True)
+            ctx.exit(130)
+        except BrokenPipeError:  # `searchkit query x | head`
+            sys.stderr.close()
+            ctx.exit(0)
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="searchkit")
+def main() -> None:
+    """Full-text search for news reports: dates, sources, places, and who said what."""
+
+
+# -- index ------------------------------------------------------------------------------
+
+def _progress_reporter():
+    """A click progress bar on a terminal, created once the total size is known."""
+    state: dict = {}
+
+    def report(done: int, total: int) -> None:
+        if not sys.stderr.isatty():
+            return
+        bar = state.get("bar")
+        if bar is None:
+            bar = state["bar"] = click.progressbar(length=max(total, 1), label="indexing", file=sys.stderr,
+                                                   show_eta=True, show_percent=True)
+            bar.__enter__()
+            state["done"] = 0
+        bar.update(done - state["done"])
+        state["done"] = done
+
+    def close() -> None:
+        if "bar" in state:
+            state["bar"].__exit__(None, None, None)
+
+    return report, close
+
+
+def _print_problems(problems, verbose: bool, limit: int = 10) -> None:
+    shown = problems if verbose else problems[:limit]
+    for p in shown:
+        click.echo(f"{'skipped' if p.skipped else 'warning'}: {p}", err=True)
+    if len(problems) > len(shown):
+        click.echo(f"... and {len(problems) - len(shown)} more (use --verbose to list all)", err=True)
+
+
+@main.command("index")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--rebuild", is_flag=True, help="Build a fresh index beside the old one and swap it in.")
+@click.option("--procs", type=click.IntRange(1, 16), default=1, show_default=True,
+              help="Writer processes for a rebuild.")
+@_wait_option
+@_index_option
+@click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
+@click.option("-v", "--verbose", is_flag=True, help="List every problem.")
+def index_cmd(paths, rebuild, procs, wait, index_path, as_json, verbose):
+    """Add new and changed articles from PATHS (files or folders); --rebuild starts afresh.
+
+    With no PATHS, re-reads the paths the index was built from (or ./corpus).
+    """
+    idx = api.Index(index_path)
+    if not paths:
+        paths = [Path(p) for p in idx.sources()] if idx.exists() else []
+        if not paths and Path(api.DEFAULT_CORPUS).is_dir():
+            paths = [Path(api.DEFAULT_CORPUS)]
+        if not paths:
+            raise click.UsageError("no PATHS given and no ./corpus folder to index")
+    for p in paths:
+        if not p.exists():
+            raise Failure(f"no such file or folder: {p}")
+    report, close = _progress_reporter()
+    try:
+        run = idx.rebuild if rebuild else idx.add
+        result = run(paths, wait=wait, procs=procs, progress=report)
+    finally:
+        close()
+    _print_problems(result.problems, verbose)
+    if as_json:
+        data = {k: v for k, v in result.__dict__.items() if k != "problems"}
+        data["problems"] = [str(p) for p in result.problems]
+        click.echo(json.dumps(data))
+        return
+    click.echo(
+        f"{'rebuilt' if result.rebuilt else 'updated'} {idx.path}: {result.added:,} articles indexed, "
+        f"{result.unchanged:,} unchanged, {result.skipped:,} skipped, {result.warnings:,} warnings "
+        f"({result.files:,} files, {result.files_unchanged:,} unchanged) in {result.seconds:.1f} s"
+    )
+
+
+# -- query ------------------------------------------------------------------------------
+
+def _open_for_reading(index_path: Path | None) -> api.Index:
+    """Open the index; on first use of the default location, build it from ./corpus."""
+    idx = api.Index(index_path)
+    if idx.exists():
+        return idx
+    corpus = Path(api.DEFAULT_CORPUS)
+    if index_path is None and corpus.is_dir():
+        click.echo(f"building the index in {idx.path} from {corpus}/ (first use)...", err=True)
+        report, close = _progress_reporter()
+        try:
+            result = idx.rebuild([corpus], progress=report)
+        finally:
+            close()
+        _print_problems(result.problems, verbose=False)
+        return idx
+    raise IndexMissingError(f"no index at {idx.path}; build one with `searchkit index PATH...`")
+
+
+def _meta_line(hit) -> str:
+    parts = [hit.date.date().isoformat() if hit.date else "undated"]
+    if hit.source:
+        parts.append(hit.source)
+    if hit.locations:
+        shown = list(hit.locations[:4]) + (["…"] if len(hit.locations) > 4 else [])
+        parts.append(", ".join(shown))
+    parts.append(f"id {hit.id}")
+    return " · ".join(parts)
+
+
+def _bold(text: str) -> str:
+    return click.style(text, bold=True, fg="yellow")
+
+
+@main.command("query")
+@click.argument("query")
+@click.option("-n", "--limit", type=click.IntRange(1, 10_000), default=10, show_default=True, help="Hits per page.")
+@click.option("-p", "--page", type=click.IntRange(1), default=1, show_default=True, help="Page of hits.")
+@click.option("--sort", type=click.Choice(["relevance", "date", "oldest"]), default="relevance", show_default=True,
+              help="Order: relevance, newest first, or oldest first.")
+@click.option("--any", "match_any", is_flag=True, help="Match any word instead of all words.")
+@click.option("--from", "date_from", metavar="DATE", help="Only articles on or after DATE (YYYY[-MM[-DD]]).")
+@click.option("--to", "date_to", metavar="DATE", help="Only articles on or before DATE (YYYY[-MM[-DD]]).")
+@click.option("--since", metavar="SPAN", help="Only articles in the last SPAN (7d, 2w, 3m, 1y).")
+@click.option("--location", help="Only articles mentioning this place (comma = any of them).")
+@click.option("--source", help="Only articles from this source.")
+@click.option("--speaker", help="Only articles quoting this speaker.")
+@click.option("--tag", help="Only articles with this tag (e.g. a Reuters topic).")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per hit (JSON Lines).")
+@_index_option
+def query_cmd(query, limit, page, sort, match_any, date_from, date_to, since, location, source, speaker, tag,
+              as_json, index_path):
+    """Search for QUERY: words, "phrases", AND/OR/NOT, field:value, date:[FROM to TO].
+
+    \b
+    Examples:
+      searchkit query "prison escape"
+      searchkit query '"prison gate"'
+      searchkit query 'quote:enemy speaker:shams location:badghis'
+      searchkit query 'taliban date:[2021-07-01 to 2021-07-31]' --sort date
+    Fields: title body source location country place quote speaker tag date id.
+    Exit status: 0 with hits, 1 with none, 2 on a usage or query error.
+    """
+    from .search.parser import parse_day
+
+    start = parse_day(since) if since else (parse_day(date_from) if date_from else None)
+    end = parse_day(date_to, end=True) if date_to else None
+    idx = _open_for_reading(index_path)
+    results = idx.search(query, limit=limit, page=page, sort=sort, match="any" if match_any else "all",
+                         date_from=start, date_to=end, location=location, source=source, speaker=speaker,
+                         tag=tag)
+    if as_json:
+        for hit in results.hits:
+            click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
+    else:
+        _print_results(results)
+    if not results.hits:
+        sys.exit(EXIT_NO_HITS)
+
+
+def _print_results(results) -> None:
+    from .search.snippets import render
+
+    if not results.total:
+        click.echo(f"no hits for {results.query!r}", err=True)
+        return
+    first = (results.page - 1) * results.limit + 1
+    click.echo(
+        f"{results.total:,} hit{'s' if results.total != 1 else ''} for {results.query!r}"
+        f" (showing {first}-{first + len(results.hits) - 1}, page {results.page} of {results.pages},"
+        f" {results.seconds * 1000:.0f} ms)\n"
+    )
+    if not results.hits:
+        click.echo(f"page {results.page} is past the last page ({results.pages})", err=True)
+    for hit in results.hits:
+        title = hit.title or "(untitled)"
+        click.echo(f"{hit.rank}. " + click.style(title, bold=True) + click.style(f"  [{hit.score:.2f}]", dim=True))
+        click.echo("   " + click.style(_meta_line(hit), fg="cyan"))
+        click.echo("   " + render(hit.snippet, _bold))
+        click.echo()
+
+
+# -- show / stats / delete -----------------------------------------------------------------
+
+@main.command("show")
+@click.argument("article_id")
+@click.option("--json", "as_json", is_flag=True, help="Print the article as JSON.")
+@_index_option
+def show_cmd(article_id, as_json, index_path):
+    """Print the whole article with id ARTICLE_ID and what was extracted from it."""
+    idx = _open_for_reading(index_path)
+    article = idx.get(article_id)
+    if article is None:
+        raise Failure(f"no article with id {article_id!r} in {idx.path}")
+    if as_json:
+        data = {
+            "id": article.id, "title": article.title,
+            "date": article.date.isoformat() if article.date else None,
+            "source": article.source, "place": article.place, "locations": list(article.locations),
+            "countries": list(article.countries), "dateline": article.dateline,
+            "quotes": [{"text": q.text, "speaker": q.speaker} for q in article.quotes],
+            "tags": list(article.tags), "path": article.path, "line": article.line, "url": article.url,
+            "body": article.body,
+        }
+        click.echo(json.dumps(data, ensure_ascii=False))
+        return
+    click.echo(click.style(article.title or "(untitled)", bold=True))
+    rows = [
+        ("id", article.id),
+        ("date", article.date.isoformat() if article.date else "unknown"),
+        ("source", article.source),
+        ("place", article.place),
+        ("locations", ", ".join(article.locations)),
+        ("countries", ", ".join(article.countries)),
+        ("tags", ", ".join(article.tags)),
+        ("file", f"{article.path}:{article.line}" if article.line else article.path),
+        ("url", article.url),
+    ]
+    for name, value in rows:
+        if value:
+            click.echo(f"{name:>10}: {value}")
+    for q in article.quotes:
+        click.echo(f"{'quote':>10}: \u201c{q.text}\u201d \u2014 {q.speaker or 'unattributed'}")
+    click.echo()
+    click.echo(article.body)
+
+
+@main.command("stats")
+@click.option("--top", type=click.IntRange(1, 1000), default=10, show_default=True, help="How many of each to list.")
+@click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@_index_option
+def stats_cmd(top, as_json, index_path):
+    """Counts, date span, top sources, locations and speakers."""
+    idx = _open_for_reading(index_path)
+    data = idx.stats(top=top)
+    if as_json:
+        click.echo(json.dumps(data, ensure_ascii=False))
+        return
+    click.echo(f"index     {data['path']}")
+    click.echo(f"articles  {data['articles']:,} ({data['dated']:,} dated)")
+    if data["first_date"]:
+        click.echo(f"dates     {data['first_date'][:10]} to {data['last_date'][:10]}")
+    for key in ("sources", "locations", "speakers"):
+        if data[key]:
+            click.echo(f"\ntop {key}:")
+            for name, count in data[key]:
+                click.echo(f"  {count:>7,}  {name}")
+
+
+@main.command("delete")
+@click.argument("ids", nargs=-1, required=True)
+@_wait_option
+@_index_option
+def delete_cmd(ids, wait, index_path):
+    """Remove the articles with these IDS from the index."""
+    idx = api.Index(index_path)
+    if not idx.exists():
+        raise IndexMissingError(f"no index at {idx.path}")
+    n = idx.delete(ids, wait=wait)
+    click.echo(f"deleted {n} of {len(ids)} articles")
+    if n < len(ids):
+        sys.exit(EXIT_NO_HITS)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,1 @@
+"""The writing side of the index: schema, on-disk layout, and the indexer."""

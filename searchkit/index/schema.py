@@ -1,0 +1,131 @@
+"""Whoosh fields and analyzers, and how an Article becomes an index document."""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timezone
+
+from whoosh import fields
+from whoosh.analysis import (
+    CharsetFilter,
+    CommaSeparatedTokenizer,
+    Filter,
+    LowercaseFilter,
+    RegexTokenizer,
+    StemFilter,
+)
+from whoosh.support.charset import accent_map
+
+from ..model import Article
+
+# Bump whenever fields, analyzers or stored values change: older indexes must be rebuilt.
+SCHEMA_VERSION = 1
+
+# Words are runs of letters/digits; everything else splits, so glued sentences
+# ("message.Badghis") and hyphenated names ("Qala-e-Naw") yield separate words.
+WORD_PATTERN = r"\w+"
+
+
+class SlugFilter(Filter):
+    """Turns a whole keyword value into a slug so "United States" and united-states match."""
+
+    _non_word = re.compile(r"[\W_]+")
+
+    def __call__(self, tokens):  # type: ignore[override]
+        for token in tokens:
+            token.text = self._non_word.sub("-", token.text).strip("-")
+            if token.text:
+                yield token
+
+
+def text_analyzer():
+    """Stemmed words with no stop list, so phrases keep 'the', 'has', 'of'."""
+    return (
+        RegexTokenizer(WORD_PATTERN)
+        | LowercaseFilter()
+        | CharsetFilter(accent_map)
+        | StemFilter(cachesize=100_000)
+    )
+
+
+def name_analyzer():
+    """Unstemmed lower-case words, for names (sources, speakers) matched word by word."""
+    return RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map)
+
+
+def keyword_analyzer():
+    """Comma-separated values, each one slugged whole: facets and exact filters."""
+    return CommaSeparatedTokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | SlugFilter()
+
+
+def slug(value: str) -> str:
+    """The indexed form of a keyword value, for building filter terms."""
+    tokens = [t.text for t in keyword_analyzer()(value.replace(",", " "))]
+    return tokens[0] if tokens else ""
+
+
+def build_schema() -> fields.Schema:
+    """The searchkit schema: ranked text fields, filterable keywords, stored display values."""
+    return fields.Schema(
+        id=fields.ID(stored=True, unique=True, sortable=True),
+        title=fields.TEXT(analyzer=text_analyzer(), stored=True),
+        body=fields.TEXT(analyzer=text_analyzer(), stored=True),
+        date=fields.DATETIME(stored=True, sortable=True),
+        source=fields.TEXT(analyzer=name_analyzer(), stored=True),
+        source_key=fields.KEYWORD(analyzer=keyword_analyzer(), sortable=True),
+        location=fields.KEYWORD(analyzer=keyword_analyzer(), scorable=True),
+        country=fields.KEYWORD(analyzer=keyword_analyzer()),
+        place=fields.KEYWORD(analyzer=keyword_analyzer(), stored=True),
+        quote=fields.TEXT(analyzer=text_analyzer()),
+        speaker=fields.TEXT(analyzer=name_analyzer()),
+        speaker_key=fields.KEYWORD(analyzer=keyword_analyzer()),
+        tag=fields.KEYWORD(analyzer=keyword_analyzer(), stored=True),
+        locations=fields.STORED(),
+        countries=fields.STORED(),
+        quotes=fields.STORED(),
+        dateline=fields.STORED(),
+        path=fields.STORED(),
+        line=fields.STORED(),
+        url=fields.STORED(),
+    )
+
+
+def _keywords(values) -> str:
+    """Comma-join values for a keyword field, dropping commas inside values."""
+    return ",".join(v.replace(",", " ") for v in values if v)
+
+
+def to_document(article: Article) -> dict:
+    """The Whoosh document for an (enriched) article."""
+    places = dict.fromkeys([*article.locations, *article.countries, article.place])
+    speakers = dict.fromkeys(q.speaker for q in article.quotes if q.speaker)
+    doc = {
+        "id": article.id,
+        "title": article.title,
+        "body": article.body,
+        "source": article.source,
+        "source_key": _keywords([article.source]),
+        "location": _keywords(places),
+        "country": _keywords(article.countries),
+        "place": _keywords([article.place]),
+        "quote": "\n".join(q.text for q in article.quotes),
+        "speaker": "\n".join(speakers),
+        "speaker_key": _keywords(speakers),
+        "tag": _keywords(article.tags),
+        "locations": list(article.locations),
+        "countries": list(article.countries),
+        "quotes": [(q.text, q.speaker) for q in article.quotes],
+        "dateline": article.dateline,
+        "path": article.path,
+        "line": article.line,
+        "url": article.url,
+    }
+    if article.date is not None:
+        doc["date"] = as_utc(article.date)
+    return doc
+
+
+def as_utc(moment: datetime) -> datetime:
+    """Timezone-aware UTC: naive datetimes are taken to be UTC already."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(timezone.utc)

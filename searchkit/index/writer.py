@@ -1,0 +1,244 @@
+"""The indexer: stream files into the live generation, or rebuild a new one and swap it in."""
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Callable, Iterable
+
+from whoosh import index as whoosh_index
+from whoosh.index import LockError
+
+from ..errors import IndexLockedError
+from ..model import Article, Problem
+from . import store
+from .schema import build_schema, to_document
+
+Progress = Callable[[int, int], None]  # (bytes done, bytes in all)
+
+
+@dataclass
+class IndexReport:
+    """What an indexing run did, for the summary line and for scripts."""
+
+    files: int = 0
+    files_unchanged: int = 0
+    added: int = 0
+    unchanged: int = 0
+    skipped: int = 0
+    warnings: int = 0
+    deleted: int = 0
+    rebuilt: bool = False
+    seconds: float = 0.0
+    problems: list[Problem] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        """Whether anything was written."""
+        return bool(self.added or self.deleted or self.rebuilt)
+
+
+def _writer(ix, procs: int, fresh: bool):
+    """A Whoosh writer; several processes only pay off on a fresh bulk build."""
+    try:
+        if fresh and procs > 1:
+            return ix.writer(procs=procs, multisegment=True, limitmb=128)
+        return ix.writer(limitmb=256)
+    except LockError:
+        raise IndexLockedError(f"index at {ix.storage.folder} is locked by another writer") from None
+
+
+class _Session:
+    """One locked write to an index folder: opens or creates the target generation."""
+
+    def __init__(self, root: Path, fresh: bool, procs: int):
+        self.root = root
+        live = store.current_generation(root)
+        self.fresh = fresh or live is None
+        if self.fresh:
+            self.meta = store.Meta()
+            self.gen = store.new_generation(root)
+            self.ix = whoosh_index.create_in(str(self.gen), build_schema())
+            self.manifest: dict = {}
+        else:
+            self.meta = store.read_meta(live)
+            self.gen = live
+            store.remove_stale(root, keep=live)  # leftovers of a crashed rebuild
+            self.ix = whoosh_index.open_dir(str(live))
+            self.manifest = store.read_manifest(live)
+        self.procs = procs
+        self._writer = None
+        self.seen: set[str] = set()
+
+    @property
+    def writer(self):
+        """Opened on first change, so a no-op refresh never touches the Whoosh files."""
+        if self._writer is None:
+            self._writer = _writer(self.ix, self.procs, self.fresh)
+        return self._writer
+
+    def put(self, article: Article) -> None:
+        """Add or replace one article (already enriched)."""
+        doc = to_document(article)
+        if self.fresh:
+            self.writer.add_document(**doc)
+        else:
+            self.writer.update_document(**doc)
+
+    def finish(self) -> None:
+        """Commit, then record metadata and, for a rebuild, swap the new generation in."""
+        if self._writer is not None:
+            self._writer.commit(optimize=False)
+            self._writer = None
+        store.write_manifest(self.gen, self.manifest)
+        store.write_meta(self.gen, self.meta)
+        if self.fresh:
+            store.publish(self.root, self.gen)
+
+    def abandon(self) -> None:
+        """Drop uncommitted work; a half-built generation is deleted, the live one kept."""
+        if self._writer is not None:
+            try:
+                self._writer.cancel()
+            except Exception:  # noqa: BLE001 - cancelling must not mask the original error
+                pass
+            self._writer = None
+        if self.fresh:
+            shutil.rmtree(self.gen, ignore_errors=True)
+
+
+def index_paths(
+    root: Path,
+    paths: Iterable[str | os.PathLike],
+    *,
+    rebuild: bool = False,
+    wait: float = 0.0,
+    procs: int = 1,
+    progress: Progress | None = None,
+) -> IndexReport:
+    """Add new and changed articles from files and folders (never removes); or rebuild from them."""
+    from ..extract import enrich
+    from ..ingest import checksum, iter_files, read_file
+
+    started = time.perf_counter()
+    report = IndexReport(rebuilt=rebuild)
+    paths = [str(p) for p in paths]
+    with store.write_lock(root, wait):
+        session = _Session(root, rebuild, procs)
+        report.rebuilt = session.fresh
+        try:
+            files: list[Path] = []
+            for item in iter_files(paths):
+                if isinstance(item, Problem):
+                    report.problems.append(item)
+                    report.skipped += 1
+                else:
+                    files.append(item)
+            sizes = {f: _size(f) for f in files}
+            total, done = sum(sizes.values()), 0
+            for file in files:
+                _index_file(session, file, report, enrich, checksum, read_file)
+                done += sizes[file]
+                if progress:
+                    progress(done, total)
+            session.meta.sources = sorted(set(session.meta.sources) | {str(Path(p).resolve()) for p in paths})
+            session.finish()
+        except BaseException:
+            session.abandon()
+            raise
+    report.files = len(files)
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _size(path: Path) -> int:
+    try:
+        return path.stat().st_size
+    except OSError:
+        return 0
+
+
+def _index_file(session: _Session, file: Path, report: IndexReport, enrich, checksum, read_file) -> None:
+    """Index one file unless the manifest shows it unchanged."""
+    key = str(file.resolve())
+    try:
+        st = file.stat()
+    except OSError as exc:
+        report.problems.append(Problem(str(file), f"cannot read: {exc.strerror}"))
+        report.skipped += 1
+        return
+    known = session.manifest.get(key) or {}
+    if known.get("size") == st.st_size and known.get("mtime_ns") == st.st_mtime_ns:
+        report.files_unchanged += 1
+        report.unchanged += len(known.get("ids", {}))
+        return
+    old_ids: dict = known.get("ids", {})
+    ids: dict[str, str] = {}
+    for item in read_file(file):
+        if isinstance(item, Problem):
+            report.problems.append(item)
+            if item.skipped:
+                report.skipped += 1
+            else:
+                report.warnings += 1
+            continue
+        if not (item.title.strip() or item.body.strip()):
+            report.problems.append(Problem(item.path, "no text: not indexed", item.line))
+            report.skipped += 1
+            continue
+        if item.id in session.seen or item.id in ids:
+            report.problems.append(Problem(item.path, f"duplicate id {item.id!r}: not indexed", item.line))
+            report.skipped += 1
+            continue
+        digest = checksum(item)
+        ids[item.id] = digest
+        session.seen.add(item.id)
+        if old_ids.get(item.id) == digest:
+            report.unchanged += 1
+            continue
+        session.put(enrich(item))
+        report.added += 1
+    session.manifest[key] = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "ids": ids}
+
+
+def index_articles(root: Path, articles: Iterable[Article], *, wait: float = 0.0) -> IndexReport:
+    """Add or replace Article records given directly (the embedding API)."""
+    from ..extract import enrich
+
+    started = time.perf_counter()
+    report = IndexReport()
+    with store.write_lock(root, wait):
+        session = _Session(root, False, 1)
+        report.rebuilt = session.fresh
+        try:
+            for article in articles:
+                session.put(enrich(article))
+                report.added += 1
+            session.finish()
+        except BaseException:
+            session.abandon()
+            raise
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def delete_ids(root: Path, ids: Iterable[str], *, wait: float = 0.0) -> int:
+    """Remove articles by id; returns how many were in the index."""
+    ids = list(dict.fromkeys(ids))
+    with store.write_lock(root, wait):
+        live = store.current_generation(root)
+        if live is None:
+            return 0
+        session = _Session(root, False, 1)
+        try:
+            deleted = sum(session.writer.delete_by_term("id", i) for i in ids)
+            for record in session.manifest.values():
+                for i in ids:
+                    record.get("ids", {}).pop(i, None)
+            session.finish()
+        except BaseException:
+            session.abandon()
+            raise
+    return deleted

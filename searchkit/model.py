@@ -1,0 +1,126 @@
+"""Records that cross layer boundaries: files -> Article -> index -> Hit."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """A piece of quoted speech and who said it (None when nobody can be named)."""
+
+    text: str
+    speaker: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One news story as read from a file, before or after extraction fills its fields."""
+
+    id: str
+    body: str
+    title: str = ""
+    date: datetime | None = None  # timezone-aware, UTC
+    source: str = ""
+    locations: tuple[str, ...] = ()  # canonical names of places mentioned (and countries)
+    countries: tuple[str, ...] = ()  # canonical country names the places belong to
+    place: str = ""  # the story's primary place (its dateline), canonical name
+    dateline: str = ""  # raw dateline text as the source gives it, e.g. "KABUL, July 7"
+    quotes: tuple[Quote, ...] = ()
+    path: str = ""  # file the article came from
+    line: int = 0  # 1-based line (or record number) in that file, 0 when not applicable
+    url: str = ""
+    tags: tuple[str, ...] = ()  # free labels: Reuters TOPICS, JSON extras
+
+    @property
+    def text(self) -> str:
+        """Title and body together, as extraction and hashing see the story."""
+        return f"{self.title}\n{self.body}" if self.title else self.body
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """A record or file that could not be read cleanly; reported, never fatal.
+
+    `skipped` is False for a warning about a record that was still read (e.g. a bad date left empty).
+    """
+
+    path: str
+    message: str
+    line: int | None = None
+    skipped: bool = True
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line else self.path
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    """One search result: the stored article fields plus score and highlighted snippet."""
+
+    id: str
+    title: str
+    date: datetime | None
+    source: str
+    locations: tuple[str, ...]
+    speakers: tuple[str, ...]
+    score: float
+    snippet: str  # HTML-escaped text, matched words wrapped in <b>...</b>
+    path: str
+    place: str = ""
+    countries: tuple[str, ...] = ()
+    quotes: tuple[Quote, ...] = ()
+    url: str = ""
+    tags: tuple[str, ...] = ()
+    rank: int = 0
+    extra: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        """JSON-ready form (the `--json` line format)."""
+        return {
+            "id": self.id,
+            "title": self.title,
+            "date": self.date.isoformat() if self.date else None,
+            "source": self.source,
+            "locations": list(self.locations),
+            "countries": list(self.countries),
+            "place": self.place,
+            "speakers": list(self.speakers),
+            "quotes": [{"text": q.text, "speaker": q.speaker} for q in self.quotes],
+            "score": round(self.score, 4),
+            "snippet": self.snippet,
+            "path": self.path,
+            "url": self.url,
+            "tags": list(self.tags),
+            **self.extra,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Results:
+    """One page of hits and what produced it."""
+
+    query: str
+    hits: list[Hit]
+    total: int  # matching articles in all
+    page: int
+    pages: int
+    limit: int
+    seconds: float
+    parsed: str = ""  # the query as the engine understood it
+    suggestion: str | None = None
+    facets: dict = field(default_factory=dict)
+
+    def to_dict(self) -> dict:
+        """JSON-ready summary (without the hits, which are printed one per line)."""
+        return {
+            "query": self.query,
+            "total": self.total,
+            "page": self.page,
+            "pages": self.pages,
+            "limit": self.limit,
+            "seconds": round(self.seconds, 4),
+            "suggestion": self.suggestion,
+            "facets": self.facets,
+        }

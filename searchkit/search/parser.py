@@ -1,0 +1,171 @@
+"""Query syntax: free text, "phrases", AND/OR/NOT, field:value, date ranges, plus option filters."""
+from __future__ import annotations
+
+import re
+from datetime import datetime, timedelta, timezone
+
+from whoosh import qparser, query
+from whoosh.qparser.dateparse import DateParserPlugin
+
+from ..errors import QuerySyntaxError
+from ..index.schema import name_analyzer, slug
+
+DEFAULT_FIELDS = ("title", "body")
+FIELD_BOOSTS = {"title": 2.0, "body": 1.0}
+
+# Names people type for fields -> the field that holds them.
+ALIASES = {
+    "location": ["locations", "loc", "places"],
+    "country": ["countries"],
+    "quote": ["quotes", "said"],
+    "speaker": ["speakers", "by", "who"],
+    "tag": ["tags", "topic", "topics"],
+    "source": ["src"],
+}
+SEARCHABLE = ("title", "body", "date", "source", "location", "country", "place", "quote", "speaker", "tag", "id")
+
+SYNTAX_HELP = (
+    'syntax: words, "exact phrase", AND OR NOT ( ), field:value with fields '
+    + ", ".join(SEARCHABLE)
+    + ", date:YYYY-MM-DD or date:[2021-07-01 to 2021-07-31]"
+)
+
+_FIELD_PREFIX = re.compile(r"(?<![\w:])([A-Za-z_]+):(?=\S)")
+
+
+def _check_balance(text: str) -> None:
+    """Point at an unclosed quote or bracket, which Whoosh would silently drop."""
+    stack: list[tuple[str, int]] = []
+    in_quote: int | None = None
+    pairs = {")": "(", "]": "[", "}": "{"}
+    for i, ch in enumerate(text):
+        if ch == '"':
+            in_quote = None if in_quote is not None else i
+        elif in_quote is not None:
+            continue
+        elif ch in "([{":
+            stack.append((ch, i))
+        elif ch in ")]}":
+            if not stack or stack[-1][0] != pairs[ch]:
+                raise QuerySyntaxError(f"unmatched {ch!r} at column {i + 1} of {text!r}; {SYNTAX_HELP}")
+            stack.pop()
+    if in_quote is not None:
+        raise QuerySyntaxError(f"unclosed quote at column {in_quote + 1} of {text!r}; {SYNTAX_HELP}")
+    if stack:
+        ch, i = stack[-1]
+        raise QuerySyntaxError(f"unclosed {ch!r} at column {i + 1} of {text!r}; {SYNTAX_HELP}")
+
+
+def _check_fields(text: str, schema) -> None:
+    """Refuse unknown field names instead of searching for 'foo:bar' as a word."""
+    known = set(SEARCHABLE) | {a for names in ALIASES.values() for a in names}
+    outside_quotes = re.sub(r'"[^"]*"', lambda m: " " * len(m.group()), text)
+    for m in _FIELD_PREFIX.finditer(outside_quotes):
+        name = m.group(1).lower()
+        if name not in known:
+            raise QuerySyntaxError(f"unknown field {m.group(1)!r} at column {m.start() + 1}; {SYNTAX_HELP}")
+
+
+def make_parser(schema, *, basedate: datetime | None = None, match: str = "all") -> qparser.QueryParser:
+    """A Whoosh parser over title and body with our aliases and date syntax."""
+    group = qparser.AndGroup if match == "all" else qparser.OrGroup.factory(0.9)
+    parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), schema, fieldboosts=FIELD_BOOSTS, group=group)
+    parser.add_plugin(qparser.FieldAliasPlugin(ALIASES))
+    parser.add_plugin(qparser.GtLtPlugin())
+    parser.add_plugin(DateParserPlugin(basedate=basedate or datetime.now(timezone.utc), callback=_date_error))
+    return parser
+
+
+class _DateError(Exception):
+    pass
+
+
+def _date_error(message: str) -> None:
+    raise _DateError(message)
+
+
+def parse_query(text: str, schema, *, basedate: datetime | None = None, match: str = "all") -> query.Query:
+    """Parse user query text, or raise QuerySyntaxError with a message that points at the problem."""
+    if match not in ("all", "any"):
+        raise QuerySyntaxError(f"match must be 'all' or 'any', not {match!r}")
+    text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\x00", " ")
+    if not text.strip():
+        raise QuerySyntaxError(f"empty query; {SYNTAX_HELP}")
+    _check_balance(text)
+    _check_fields(text, schema)
+    parser = make_parser(schema, basedate=basedate, match=match)
+    try:
+        q = parser.parse(text)
+    except _DateError as exc:
+        raise QuerySyntaxError(f"bad date in {text!r}: {exc}; use YYYY-MM-DD or date:[FROM to TO]") from None
+    except Exception as exc:  # noqa: BLE001 - Whoosh raises assorted errors on odd input
+        raise QuerySyntaxError(f"cannot parse {text!r}: {exc}; {SYNTAX_HELP}") from None
+    if q is query.NullQuery:
+        raise QuerySyntaxError(f"query {text!r} has nothing to search for; {SYNTAX_HELP}")
+    return q
+
+
+_PERIOD = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
+_AGO = re.compile(r"^(\d+)\s*([dwmy])$")
+
+
+def parse_day(value: str, *, end: bool = False, basedate: datetime | None = None) -> datetime:
+    """A --from/--to value: YYYY, YYYY-MM, YYYY-MM-DD, or 7d/2w/3m/1y ago; --to means the period's end."""
+    value = value.strip()
+    now = basedate or datetime.now(timezone.utc)
+    ago = _AGO.match(value)
+    if ago:
+        n, unit = int(ago.group(1)), ago.group(2)
+        days = {"d": 1, "w": 7, "m": 30, "y": 365}[unit] * n
+        return now - timedelta(days=days)
+    m = _PERIOD.match(value)
+    if not m:
+        raise QuerySyntaxError(f"bad date {value!r}: use YYYY, YYYY-MM, YYYY-MM-DD or a span like 7d, 2w, 3m, 1y")
+    year, month, day = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
+    try:
+        start = datetime(year, month, day, tzinfo=timezone.utc)
+    except ValueError as exc:
+        raise QuerySyntaxError(f"bad date {value!r}: {exc}") from None
+    if not end:
+        return start
+    if m.group(3):
+        nxt = start + timedelta(days=1)
+    elif m.group(2):
+        nxt = start.replace(year=year + (month == 12), month=month % 12 + 1)
+    else:
+        nxt = start.replace(year=year + 1)
+    return nxt - timedelta(microseconds=1)
+
+
+def _words_query(field: str, value: str) -> query.Query:
+    """All the words of a name, in order: 'islam times' matches source 'Islam Times'."""
+    words = [t.text for t in name_analyzer()(value)]
+    if not words:
+        raise QuerySyntaxError(f"empty {field} filter")
+    return query.Term(field, words[0]) if len(words) == 1 else query.Phrase(field, words)
+
+
+def make_filter(
+    *,
+    date_from: datetime | None = None,
+    date_to: datetime | None = None,
+    location: str | None = None,
+    source: str | None = None,
+    speaker: str | None = None,
+    tag: str | None = None,
+) -> query.Query | None:
+    """The option filters (--from/--to/--location/--source/--speaker/--tag) as one query, or None."""
+    parts: list[query.Query] = []
+    if date_from or date_to:
+        parts.append(query.DateRange("date", date_from, date_to))
+    if location:
+        parts.append(query.Or([query.Term("location", slug(v)) for v in location.split(",") if slug(v)]))
+    if source:
+        parts.append(_words_query("source", source))
+    if speaker:
+        parts.append(_words_query("speaker", speaker))
+    if tag:
+        parts.append(query.Term("tag", slug(tag)))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else query.And(parts)

@@ -1,0 +1,87 @@
+"""Snippets: the best fragments of a body around the matched words, HTML-escaped, matches in <b>."""
+from __future__ import annotations
+
+import html
+import re
+
+from whoosh import highlight
+
+from ..index.schema import text_analyzer
+
+SNIPPET_FIELDS = ("title", "body", "quote")  # fields whose terms are highlighted in the body
+FALLBACK_CHARS = 240
+
+_ANALYZER = text_analyzer()
+_FRAGMENTER = highlight.ContextFragmenter(maxchars=220, surround=70, charlimit=None)
+
+
+class _BoldFormatter(highlight.Formatter):
+    """Escapes text first, then wraps matches in <b>; marks cut edges with an ellipsis."""
+
+    between = " … "
+
+    def _text(self, text: str) -> str:
+        return html.escape(" ".join(text.split()) if "\n" in text else text, quote=False)
+
+    def format_token(self, text, token, replace=False):
+        return "<b>" + html.escape(highlight.get_text(text, token, replace), quote=False) + "</b>"
+
+    def format_fragment(self, fragment, replace=False):
+        body = super().format_fragment(fragment, replace).strip()
+        lead = "…" if fragment.startchar > 0 else ""
+        tail = "…" if fragment.endchar < len(fragment.text.rstrip()) else ""
+        return f"{lead}{body}{tail}"
+
+
+_FORMATTER = _BoldFormatter()
+
+
+def query_terms(q, reader) -> frozenset[str]:
+    """Indexed words the query matches in the text fields (wildcards expanded).
+
+    Walks the leaves itself: whoosh3's Query.existing_terms reuses its `fieldname`
+    argument as a loop variable and drops the leaves of every field after the first.
+    """
+    terms = set()
+    for leaf in q.leaves():
+        if leaf.field() not in SNIPPET_FIELDS:
+            continue
+        try:
+            pairs = leaf.expanded_terms(reader, phrases=True)
+        except Exception:  # noqa: BLE001 - some leaf types cannot expand; use their literal terms
+            pairs = leaf.terms(phrases=True)
+        for _field, text in pairs:
+            terms.add(text.decode("utf-8") if isinstance(text, bytes) else text)
+    return frozenset(terms)
+
+
+def make_snippet(body: str, terms: frozenset[str], top: int = 3) -> str:
+    """1-3 fragments with the matched words bold; the opening of the story when nothing matches."""
+    if terms and body:
+        snippet = highlight.highlight(body, terms, _ANALYZER, _FRAGMENTER, _FORMATTER, top=top,
+                                      order=highlight.FIRST)
+        if snippet:
+            return snippet
+    return lead(body)
+
+
+def lead(body: str, chars: int = FALLBACK_CHARS) -> str:
+    """The start of a story, cut at a word boundary, escaped."""
+    text = " ".join(body.split())
+    if len(text) > chars:
+        text = text[:chars].rsplit(" ", 1)[0] + "…"
+    return html.escape(text, quote=False)
+
+
+_TAG = re.compile(r"<b>(.*?)</b>", re.S)
+
+
+def render(snippet: str, bold) -> str:
+    """A snippet for a terminal: `bold(text)` styles matches, entities unescaped."""
+    out, last = [], 0
+    for m in _TAG.finditer(snippet):
+        out.append(html.unescape(snippet[last:m.start()]))
+        out.append(bold(html.unescape(m.group(1))))
+        last = m.end()
+    out.append(html.unescape(snippet[last:]))
+    return "".join(out)
