@@ -8,7 +8,7 @@ from typing import Iterable
 
 from .errors import IndexCorruptError, IndexMissingError, SearchkitError
 from .index import store
-from .model import Article, Results
+from .model import Article, Hit, Quote, Results
 
 DEFAULT_INDEX = "index"
 DEFAULT_CORPUS = "corpus"
@@ -121,6 +121,11 @@ class Index:
         return store.read_meta(gen).sources if gen else []
 
     # -- reading -------------------------------------------------------------
+    def names(self) -> dict[str, dict[str, str]]:
+        """Display names of keyword values (slug -> name) per field."""
+        self._open()
+        return store.read_names(self._gen) if self._gen else {}
+
     def search(
         self,
         query: str,
@@ -137,15 +142,41 @@ class Index:
         tag: str | None = None,
         snippets: bool = True,
         basedate: datetime | None = None,
+        facets: list[str] | None = None,
+        facet_top: int = 10,
+        recency: float | None = None,
+        fuzzy: bool = False,
+        collapse: bool = True,
+        explain: bool = False,
+        suggest: bool = True,
     ) -> Results:
-        """Ranked hits with snippets; raises QuerySyntaxError on a bad query."""
+        """Ranked hits with snippets; raises QuerySyntaxError on a bad query.
+
+        facets: names from location, country, place, source, speaker, tag, year, month.
+        recency: a half-life in days that blends relevance with freshness.
+        collapse: fold near-duplicate (wire copy) stories under the best one.
+        """
         from .search import searcher as engine
 
         return engine.search(
             self.searcher(), query, limit=limit, page=page, sort=sort, match=match,
             date_from=date_from, date_to=date_to, location=location, source=source,
-            speaker=speaker, tag=tag, snippets=snippets, basedate=basedate,
+            speaker=speaker, tag=tag, snippets=snippets, basedate=basedate, facets=facets,
+            facet_top=facet_top, recency=recency, fuzzy=fuzzy, collapse=collapse, explain=explain,
+            suggest=suggest, names=self.names() if facets else None,
         )
+
+    def similar(self, article_id: str, *, limit: int = 10) -> tuple[list[Hit], list[Hit]]:
+        """(near-duplicate copies of a story, other stories most like it)."""
+        from .search import searcher as engine
+
+        return engine.similar(self.searcher(), article_id, limit=limit)
+
+    def quotes(self, query: str, *, limit: int = 20, speaker: str | None = None, **filters) -> list[tuple[Quote, Hit]]:
+        """Quotations matching a query (searched in quoted speech only), with their article."""
+        from .search import searcher as engine
+
+        return engine.find_quotes(self.searcher(), query, limit=limit, speaker=speaker, **filters)
 
     def get(self, article_id: str) -> Article | None:
         """The stored article with this id, or None."""
@@ -157,7 +188,7 @@ class Index:
         """Counts, date span, top sources/locations/speakers."""
         from .search import searcher as engine
 
-        out = engine.stats(self.searcher(), top=top)
+        out = engine.stats(self.searcher(), top=top, names=self.names())
         out["path"] = str(self.path)
         return out
 

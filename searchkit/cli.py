@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -150,6 +151,16 @@ def _open_for_reading(index_path: Path | None) -> api.Index:
     raise IndexMissingError(f"no index at {idx.path}; build one with `searchkit index PATH...`")
 
 
+def _today():
+    """The reference date for relative dates: $SEARCHKIT_TODAY (YYYY-MM-DD) pins it, e.g. in tests."""
+    from datetime import datetime, timezone
+
+    from .search.parser import parse_day
+
+    pinned = os.environ.get("SEARCHKIT_TODAY")
+    return parse_day(pinned) if pinned else datetime.now(timezone.utc)
+
+
 def _meta_line(hit) -> str:
     parts = [hit.date.date().isoformat() if hit.date else "undated"]
     if hit.source:
@@ -179,10 +190,18 @@ def _bold(text: str) -> str:
 @click.option("--source", help="Only articles from this source.")
 @click.option("--speaker", help="Only articles quoting this speaker.")
 @click.option("--tag", help="Only articles with this tag (e.g. a Reuters topic).")
+@click.option("--facet", "facets", multiple=True,
+              type=click.Choice(["location", "country", "place", "source", "speaker", "tag", "year", "month"]),
+              help="Count hits per value of this field (repeatable).")
+@click.option("--recency", "recency", type=float, is_flag=False, flag_value=30.0, default=None, metavar="DAYS",
+              help="Favour recent stories: score halves every DAYS days older [flag alone: 30].")
+@click.option("--fuzzy", is_flag=True, help="Tolerate a typo in each word.")
+@click.option("--all", "show_all", is_flag=True, help="Show near-duplicate (wire copy) stories too.")
+@click.option("--explain", is_flag=True, help="Show the per-field term contributions to each score.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit (JSON Lines).")
 @_index_option
 def query_cmd(query, limit, page, sort, match_any, date_from, date_to, since, location, source, speaker, tag,
-              as_json, index_path):
+              facets, recency, fuzzy, show_all, explain, as_json, index_path):
     """Search for QUERY: words, "phrases", AND/OR/NOT, field:value, date:[FROM to TO].
 
     \b
@@ -196,15 +215,19 @@ def query_cmd(query, limit, page, sort, match_any, date_from, date_to, since, lo
     """
     from .search.parser import parse_day
 
-    start = parse_day(since) if since else (parse_day(date_from) if date_from else None)
+    today = _today()
+    start = parse_day(since, basedate=today) if since else (parse_day(date_from) if date_from else None)
     end = parse_day(date_to, end=True) if date_to else None
     idx = _open_for_reading(index_path)
     results = idx.search(query, limit=limit, page=page, sort=sort, match="any" if match_any else "all",
                          date_from=start, date_to=end, location=location, source=source, speaker=speaker,
-                         tag=tag)
+                         tag=tag, basedate=today, facets=list(facets), recency=recency, fuzzy=fuzzy,
+                         collapse=not show_all, explain=explain)
     if as_json:
         for hit in results.hits:
             click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
+        if results.suggestion or results.facets:  # a last line for scripts, marked as the summary
+            click.echo(json.dumps({"summary": results.to_dict()}, ensure_ascii=False))
     else:
         _print_results(results)
     if not results.hits:
@@ -214,6 +237,8 @@ def query_cmd(query, limit, page, sort, match_any, date_from, date_to, since, lo
 def _print_results(results) -> None:
     from .search.snippets import render
 
+    if results.suggestion:
+        click.echo(f"did you mean: {click.style(results.suggestion, bold=True)}", err=True)
     if not results.total:
         click.echo(f"no hits for {results.query!r}", err=True)
         return
@@ -230,7 +255,17 @@ def _print_results(results) -> None:
         click.echo(f"{hit.rank}. " + click.style(title, bold=True) + click.style(f"  [{hit.score:.2f}]", dim=True))
         click.echo("   " + click.style(_meta_line(hit), fg="cyan"))
         click.echo("   " + render(hit.snippet, _bold))
+        if hit.duplicates:
+            click.echo(click.style(f"   + {hit.duplicates} near-duplicate(s): searchkit similar {hit.id}", dim=True))
+        for part in hit.extra.get("explain", ()):
+            click.echo(click.style(
+                f"     {part['score']:8.3f}  {part['field']}:{part['term']}  (boost {part['boost']:g}, "
+                f"weight {part['weight']:g}, in {part['doc_frequency']:,} docs)", dim=True))
         click.echo()
+    for name, counts in results.facets.items():
+        click.echo(click.style(f"{name}:", bold=True))
+        for value, count in counts:
+            click.echo(f"  {count:>7,}  {value}")
 
 
 # -- show / stats / delete -----------------------------------------------------------------
@@ -293,11 +328,69 @@ def stats_cmd(top, as_json, index_path):
     click.echo(f"articles  {data['articles']:,} ({data['dated']:,} dated)")
     if data["first_date"]:
         click.echo(f"dates     {data['first_date'][:10]} to {data['last_date'][:10]}")
-    for key in ("sources", "locations", "speakers"):
-        if data[key]:
+    if data.get("duplicates"):
+        click.echo(f"near-duplicates  {data['duplicates']:,} (folded under their first copy in results)")
+    for key in ("sources", "locations", "countries", "speakers", "tags", "years"):
+        if data.get(key):
             click.echo(f"\ntop {key}:")
             for name, count in data[key]:
                 click.echo(f"  {count:>7,}  {name}")
+
+
+@main.command("similar")
+@click.argument("article_id")
+@click.option("-n", "--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="JSON Lines: duplicates first (\"kind\": \"duplicate\").")
+@_index_option
+def similar_cmd(article_id, limit, as_json, index_path):
+    """Near-duplicate copies of story ARTICLE_ID, then the stories most like it."""
+    idx = _open_for_reading(index_path)
+    dups, alike = idx.similar(article_id, limit=limit)
+    if as_json:
+        for kind, hits in (("duplicate", dups), ("similar", alike)):
+            for hit in hits:
+                click.echo(json.dumps({"kind": kind, **hit.to_dict()}, ensure_ascii=False))
+    else:
+        click.echo(click.style(f"{len(dups)} near-duplicate(s) of {article_id}", bold=True))
+        for hit in dups:
+            click.echo(f"  {hit.id}  {hit.title}  ({_meta_line(hit)})")
+        click.echo(click.style(f"\nstories like {article_id}", bold=True))
+        for hit in alike:
+            click.echo(f"{hit.rank:>3}. {hit.title or '(untitled)'}  [{hit.score:.2f}]")
+            click.echo("     " + click.style(_meta_line(hit), fg="cyan"))
+    if not dups and not alike:
+        sys.exit(EXIT_NO_HITS)
+
+
+@main.command("quotes")
+@click.argument("query")
+@click.option("-n", "--limit", type=click.IntRange(1, 10_000), default=20, show_default=True)
+@click.option("--speaker", help="Only quotations by this speaker.")
+@click.option("--location", help="Only from articles mentioning this place.")
+@click.option("--source", help="Only from this source.")
+@click.option("--json", "as_json", is_flag=True, help="One JSON object per quotation.")
+@_index_option
+def quotes_cmd(query, limit, speaker, location, source, as_json, index_path):
+    """Quotations whose words match QUERY, with speaker, date and article (newest first)."""
+    idx = _open_for_reading(index_path)
+    found = idx.quotes(query, limit=limit, speaker=speaker, location=location, source=source,
+                       basedate=_today())
+    from .search.snippets import render
+
+    for quote, hit in found:
+        if as_json:
+            click.echo(json.dumps({"quote": quote.text, "speaker": quote.speaker, "highlighted": hit.snippet,
+                                   "id": hit.id, "title": hit.title,
+                                   "date": hit.date.isoformat() if hit.date else None,
+                                   "source": hit.source, "path": hit.path}, ensure_ascii=False))
+            continue
+        click.echo(f"\u201c{render(hit.snippet, _bold)}\u201d")
+        click.echo("   \u2014 " + click.style(quote.speaker or "unattributed", bold=True)
+                   + click.style(f"  ({_meta_line(hit)})", fg="cyan"))
+        click.echo()
+    if not found:
+        click.echo(f"no quotations match {query!r}", err=True)
+        sys.exit(EXIT_NO_HITS)
 
 
 @main.command("delete")

@@ -74,7 +74,9 @@ class Hit:
     url: str = ""
     tags: tuple[str, ...] = ()
     rank: int = 0
-    extra: dict = field(default_factory=dict)
+    cluster: str = ""  # near-duplicate group (the id of its first story)
+    duplicates: int = 0  # near-duplicates folded under this hit
+    extra: dict = field(default_factory=dict)  # e.g. "explain": per-field term contributions
 
     def to_dict(self) -> dict:
         """JSON-ready form (the `--json` line format)."""
@@ -93,6 +95,9 @@ class Hit:
             "path": self.path,
             "url": self.url,
             "tags": list(self.tags),
+            "rank": self.rank,
+            "cluster": self.cluster,
+            "duplicates": self.duplicates,
             **self.extra,
         }
 

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from datetime import datetime, timezone
 
 from whoosh import fields
@@ -57,9 +58,15 @@ def keyword_analyzer():
     return CommaSeparatedTokenizer() | LowercaseFilter() | CharsetFilter(accent_map) | SlugFilter()
 
 
+@lru_cache(maxsize=1)
+def _slugger():
+    return keyword_analyzer()
+
+
+@lru_cache(maxsize=50_000)
 def slug(value: str) -> str:
     """The indexed form of a keyword value, for building filter terms."""
-    tokens = [t.text for t in keyword_analyzer()(value.replace(",", " "))]
+    tokens = [t.text for t in _slugger()(value.replace(",", " "))]
     return tokens[0] if tokens else ""
 
 
@@ -67,9 +74,14 @@ def build_schema() -> fields.Schema:
     """The searchkit schema: ranked text fields, filterable keywords, stored display values."""
     return fields.Schema(
         id=fields.ID(stored=True, unique=True, sortable=True),
-        title=fields.TEXT(analyzer=text_analyzer(), stored=True),
-        body=fields.TEXT(analyzer=text_analyzer(), stored=True),
+        # spelling=True keeps an unstemmed copy of the words (spell_title, spell_body) for "did you mean"
+        title=fields.TEXT(analyzer=text_analyzer(), stored=True, spelling=True),
+        body=fields.TEXT(analyzer=text_analyzer(), stored=True, spelling=True),
         date=fields.DATETIME(stored=True, sortable=True),
+        year=fields.ID(sortable=True),
+        month=fields.ID(sortable=True),
+        cluster=fields.ID(stored=True, sortable=True),  # near-duplicate group: the id of its first member
+        band=fields.KEYWORD(),  # MinHash band keys that find near-duplicate candidates
         source=fields.TEXT(analyzer=name_analyzer(), stored=True),
         source_key=fields.KEYWORD(analyzer=keyword_analyzer(), sortable=True),
         location=fields.KEYWORD(analyzer=keyword_analyzer(), scorable=True),
@@ -94,8 +106,8 @@ def _keywords(values) -> str:
     return ",".join(v.replace(",", " ") for v in values if v)
 
 
-def to_document(article: Article) -> dict:
-    """The Whoosh document for an (enriched) article."""
+def to_document(article: Article, cluster: str = "", bands: list[str] | None = None) -> dict:
+    """The Whoosh document for an (enriched) article, with its duplicate cluster and band keys."""
     places = dict.fromkeys([*article.locations, *article.countries, article.place])
     speakers = dict.fromkeys(q.speaker for q in article.quotes if q.speaker)
     doc = {
@@ -118,10 +130,25 @@ def to_document(article: Article) -> dict:
         "path": article.path,
         "line": article.line,
         "url": article.url,
+        "cluster": cluster or article.id,
+        "band": " ".join(bands or ()),
     }
     if article.date is not None:
-        doc["date"] = as_utc(article.date)
+        day = as_utc(article.date)
+        doc.update(date=day, year=f"{day:%Y}", month=f"{day:%Y-%m}")
     return doc
+
+
+def display_names(article: Article) -> dict[str, dict[str, str]]:
+    """{keyword field: {indexed slug: display name}} for the values this article adds."""
+    speakers = [q.speaker for q in article.quotes if q.speaker]
+    places = [*article.locations, *article.countries, article.place]
+    return {
+        "source_key": {slug(v): v for v in [article.source] if v},
+        "location": {slug(v): v for v in places if v},
+        "speaker_key": {slug(v): v for v in speakers},
+        "tag": {slug(v): v for v in article.tags if v},
+    }
 
 
 def as_utc(moment: datetime) -> datetime:

@@ -28,6 +28,7 @@ from .schema import SCHEMA_VERSION
 CURRENT = "CURRENT"
 META = "searchkit.json"
 MANIFEST = "manifest.json"
+NAMES = "names.json"
 LOCK = ".lock"
 
 
@@ -123,6 +124,20 @@ def read_manifest(gen: Path) -> dict:
 def write_manifest(gen: Path, manifest: dict) -> None:
     """Save the manifest after a commit (a stale one only costs re-reading files)."""
     _write_json_atomic(gen / MANIFEST, manifest)
+
+
+def read_names(gen: Path) -> dict[str, dict[str, str]]:
+    """Display names of keyword values {field: {slug: name}}, so stats and facets read well."""
+    try:
+        data = json.loads((gen / NAMES).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def write_names(gen: Path, names: dict[str, dict[str, str]]) -> None:
+    """Save the display-name map after a commit."""
+    _write_json_atomic(gen / NAMES, names)
 
 
 def new_generation(root: Path) -> Path:

@@ -14,7 +14,8 @@ from whoosh.index import LockError
 from ..errors import IndexLockedError
 from ..model import Article, Problem
 from . import store
-from .schema import build_schema, to_document
+from .duplicates import Clusterer
+from .schema import build_schema, display_names, to_document
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes in all)
 
@@ -62,15 +63,30 @@ class _Session:
             self.gen = store.new_generation(root)
             self.ix = whoosh_index.create_in(str(self.gen), build_schema())
             self.manifest: dict = {}
+            self.names: dict[str, dict[str, str]] = {}
         else:
             self.meta = store.read_meta(live)
             self.gen = live
             store.remove_stale(root, keep=live)  # leftovers of a crashed rebuild
             self.ix = whoosh_index.open_dir(str(live))
             self.manifest = store.read_manifest(live)
+            self.names = store.read_names(live)
         self.procs = procs
         self._writer = None
+        self._searcher = None
         self.seen: set[str] = set()
+        self.dups = Clusterer(lookup=None if self.fresh else self._committed_with_band)
+
+    def _committed_with_band(self, key: str) -> list[tuple[str, str, str]]:
+        """Stories already in the index that share a MinHash band key: (id, cluster, text)."""
+        if self._searcher is None:
+            self._searcher = self.ix.searcher()
+        out = []
+        for docnum in self._searcher.document_numbers(band=key):
+            stored = self._searcher.stored_fields(docnum)
+            text = f"{stored.get('title', '')}\n{stored.get('body', '')}" if stored.get("title") else stored.get("body", "")
+            out.append((stored["id"], stored.get("cluster", ""), text))
+        return out
 
     @property
     def writer(self):
@@ -81,24 +97,35 @@ class _Session:
 
     def put(self, article: Article) -> None:
         """Add or replace one article (already enriched)."""
-        doc = to_document(article)
+        cluster, bands = self.dups.assign(article)
+        doc = to_document(article, cluster, bands)
+        for fieldname, pairs in display_names(article).items():
+            self.names.setdefault(fieldname, {}).update(pairs)
         if self.fresh:
             self.writer.add_document(**doc)
         else:
             self.writer.update_document(**doc)
 
+    def _close_searcher(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+
     def finish(self) -> None:
         """Commit, then record metadata and, for a rebuild, swap the new generation in."""
+        self._close_searcher()
         if self._writer is not None:
             self._writer.commit(optimize=False)
             self._writer = None
         store.write_manifest(self.gen, self.manifest)
+        store.write_names(self.gen, self.names)
         store.write_meta(self.gen, self.meta)
         if self.fresh:
             store.publish(self.root, self.gen)
 
     def abandon(self) -> None:
         """Drop uncommitted work; a half-built generation is deleted, the live one kept."""
+        self._close_searcher()
         if self._writer is not None:
             try:
                 self._writer.cancel()

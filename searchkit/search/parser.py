@@ -66,10 +66,11 @@ def _check_fields(text: str, schema) -> None:
             raise QuerySyntaxError(f"unknown field {m.group(1)!r} at column {m.start() + 1}; {SYNTAX_HELP}")
 
 
-def make_parser(schema, *, basedate: datetime | None = None, match: str = "all") -> qparser.QueryParser:
+def make_parser(schema, *, basedate: datetime | None = None, match: str = "all",
+                fields: tuple[str, ...] = DEFAULT_FIELDS) -> qparser.QueryParser:
     """A Whoosh parser over title and body with our aliases and date syntax."""
     group = qparser.AndGroup if match == "all" else qparser.OrGroup.factory(0.9)
-    parser = qparser.MultifieldParser(list(DEFAULT_FIELDS), schema, fieldboosts=FIELD_BOOSTS, group=group)
+    parser = qparser.MultifieldParser(list(fields), schema, fieldboosts=FIELD_BOOSTS, group=group)
     parser.add_plugin(qparser.FieldAliasPlugin(ALIASES))
     parser.add_plugin(qparser.GtLtPlugin())
     parser.add_plugin(DateParserPlugin(basedate=basedate or datetime.now(timezone.utc), callback=_date_error))
@@ -84,7 +85,8 @@ def _date_error(message: str) -> None:
     raise _DateError(message)
 
 
-def parse_query(text: str, schema, *, basedate: datetime | None = None, match: str = "all") -> query.Query:
+def parse_query(text: str, schema, *, basedate: datetime | None = None, match: str = "all",
+                fields: tuple[str, ...] = DEFAULT_FIELDS) -> query.Query:
     """Parse user query text, or raise QuerySyntaxError with a message that points at the problem."""
     if match not in ("all", "any"):
         raise QuerySyntaxError(f"match must be 'all' or 'any', not {match!r}")
@@ -93,7 +95,8 @@ def parse_query(text: str, schema, *, basedate: datetime | None = None, match: s
         raise QuerySyntaxError(f"empty query; {SYNTAX_HELP}")
     _check_balance(text)
     _check_fields(text, schema)
-    parser = make_parser(schema, basedate=basedate, match=match)
+    text = _resolve_relative_dates(text, basedate or datetime.now(timezone.utc))
+    parser = make_parser(schema, basedate=basedate, match=match, fields=fields)
     try:
         q = parser.parse(text)
     except _DateError as exc:
@@ -105,6 +108,63 @@ def parse_query(text: str, schema, *, basedate: datetime | None = None, match: s
     return q
 
 
+_UNIT_DAYS = {"d": 1, "day": 1, "w": 7, "week": 7, "m": 30, "month": 30, "y": 365, "year": 365}
+_RELATIVE = re.compile(
+    r"^(?:(?P<which>last|this|past|previous|current)\s+(?P<unit>week|month|year)"
+    r"|(?:last|past)\s+(?P<n>\d+)\s*(?P<nunit>days?|weeks?|months?|years?)"
+    r"|(?P<m>\d+)\s*(?P<munit>days?|weeks?|months?|years?)\s+ago"
+    r"|(?P<k>\d+)(?P<kunit>[dwmy]))$",
+    re.IGNORECASE,
+)
+_DATE_TERM = re.compile(r'\bdate:(?:"([^"]*)"|(\w+))', re.IGNORECASE)
+
+
+def relative_span(phrase: str, basedate: datetime) -> tuple[datetime, datetime] | None:
+    """Calendar span for 'last week', 'this month', 'past 3 days', '2 weeks ago', '7d'; None if not relative."""
+    m = _RELATIVE.match(phrase.strip())
+    if not m:
+        return None
+    day = basedate.astimezone(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
+    end_of_today = day + timedelta(days=1, microseconds=-1)
+    if m.group("which"):
+        last = m.group("which").lower() in ("last", "previous")
+        unit = m.group("unit").lower()
+        if unit == "week":
+            start = day - timedelta(days=day.weekday())
+            if last:
+                start -= timedelta(days=7)
+            end = start + timedelta(days=7, microseconds=-1)
+        elif unit == "month":
+            start = day.replace(day=1)
+            if last:
+                start = (start - timedelta(days=1)).replace(day=1)
+            end = (start + timedelta(days=32)).replace(day=1) - timedelta(microseconds=1)
+        else:
+            start = day.replace(month=1, day=1, year=day.year - last)
+            end = start.replace(year=start.year + 1) - timedelta(microseconds=1)
+        if m.group("which").lower() == "past":  # "past week" = the 7 days up to today
+            start, end = day - timedelta(days=_UNIT_DAYS[unit] - 1), end_of_today
+        return start, end
+    n, unit = next((int(m.group(a)), m.group(b)) for a, b in (("n", "nunit"), ("m", "munit"), ("k", "kunit")) if m.group(a))
+    days = _UNIT_DAYS[unit.lower().rstrip("s")] * n
+    if m.group("m"):  # "2 weeks ago": that one day
+        start = day - timedelta(days=days)
+        return start, start + timedelta(days=1, microseconds=-1)
+    return day - timedelta(days=days - 1), end_of_today
+
+
+def _resolve_relative_dates(text: str, basedate: datetime) -> str:
+    """Rewrite date:"last week" and friends into explicit ranges Whoosh's date parser understands."""
+
+    def swap(m: re.Match) -> str:
+        span = relative_span(m.group(1) or m.group(2), basedate)
+        if span is None:
+            return m.group(0)
+        return f"date:[{span[0]:%Y-%m-%dT%H:%M:%S} to {span[1]:%Y-%m-%dT%H:%M:%S}]"
+
+    return _DATE_TERM.sub(swap, text)
+
+
 _PERIOD = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
 _AGO = re.compile(r"^(\d+)\s*([dwmy])$")
 
@@ -113,6 +173,9 @@ def parse_day(value: str, *, end: bool = False, basedate: datetime | None = None
     """A --from/--to value: YYYY, YYYY-MM, YYYY-MM-DD, or 7d/2w/3m/1y ago; --to means the period's end."""
     value = value.strip()
     now = basedate or datetime.now(timezone.utc)
+    span = relative_span(value, now) if not _AGO.match(value) else None
+    if span is not None:
+        return span[1] if end else span[0]
     ago = _AGO.match(value)
     if ago:
         n, unit = int(ago.group(1)), ago.group(2)

@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import math
+import re
 import time
 from datetime import datetime
 from typing import Any
 
 from whoosh import scoring
 
+from ..index.schema import as_utc
 from ..model import Article, Hit, Quote, Results
 from .parser import make_filter, parse_query
 from .snippets import lead, make_snippet, query_terms
@@ -17,7 +19,7 @@ WEIGHTING = scoring.BM25F(B=0.75, K1=1.2, title_B=0.5)
 SORTS = ("relevance", "date", "oldest")
 
 
-def _hit(fields: dict[str, Any], score: float, snippet: str, rank: int) -> Hit:
+def _hit(fields: dict[str, Any], score: float, snippet: str, rank: int, duplicates: int = 0) -> Hit:
     quotes = tuple(Quote(text, speaker) for text, speaker in fields.get("quotes") or ())
     return Hit(
         id=fields["id"],
@@ -35,7 +37,74 @@ def _hit(fields: dict[str, Any], score: float, snippet: str, rank: int) -> Hit:
         url=fields.get("url", ""),
         tags=tuple(t for t in (fields.get("tag") or "").split(",") if t),
         rank=rank,
+        cluster=fields.get("cluster", ""),
+        duplicates=duplicates,
     )
+
+
+# Facet names people ask for -> the keyword field that holds them (multi-valued ones overlap).
+FACETS = {
+    "location": ("location", True),
+    "country": ("country", True),
+    "place": ("place", False),
+    "source": ("source_key", False),
+    "speaker": ("speaker_key", True),
+    "tag": ("tag", True),
+    "year": ("year", False),
+    "month": ("month", False),
+}
+_TICKS_PER_DAY = 86_400 * 1_000_000  # Whoosh stores DATETIME columns as microseconds
+
+
+def _facet_map(facets: list[str]) -> dict:
+    from whoosh import sorting
+
+    from ..errors import QuerySyntaxError
+
+    out = {}
+    for name in facets:
+        if name not in FACETS:
+            raise QuerySyntaxError(f"unknown facet {name!r}; choose from {', '.join(FACETS)}")
+        fieldname, overlap = FACETS[name]
+        out[name] = sorting.FieldFacet(fieldname, allow_overlap=overlap, maptype=sorting.Count)
+    return out
+
+
+def _facet_counts(results, facets: list[str], names: dict, top: int) -> dict[str, list[tuple[str, int]]]:
+    """Counts per facet value, most frequent first, with display names."""
+    out = {}
+    for name in facets:
+        fieldname = FACETS[name][0]
+        shown = names.get(fieldname) or (names.get("location", {}) if fieldname in ("country", "place") else {})
+        counts = results.groups(name)
+        ordered = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
+        if name in ("year", "month"):
+            ordered = sorted(counts.items(), key=lambda kv: str(kv[0]))
+        out[name] = [(shown.get(k, k) if isinstance(k, str) else str(k), n)
+                     for k, n in ordered[:top] if k not in (None, "")]
+    return out
+
+
+def _recency_facet(half_life_days: float, newest_ticks: int):
+    """Sort key blending BM25 with an exponential date decay: score x 2^(-age / half-life)."""
+    from whoosh import sorting
+
+    def key(score_key: float, ticks) -> float:
+        score = -score_key  # ScoreFacet negates scores so that ascending order is best first
+        if not ticks or score <= 0:
+            return 0.0
+        age_days = max(0.0, (newest_ticks - ticks) / _TICKS_PER_DAY)
+        return -(score * 2.0 ** (-age_days / half_life_days))
+
+    return sorting.TranslateFacet(key, sorting.ScoreFacet(), sorting.FieldFacet("date"))
+
+
+def _newest_ticks(searcher) -> int:
+    reader = searcher.reader()
+    if not reader.has_column("date"):
+        return 0
+    col = reader.column_reader("date", translate=False)
+    return max((col[d] for d in reader.all_doc_ids()), default=0) or 0
 
 
 def search(
@@ -54,6 +123,14 @@ def search(
     tag: str | None = None,
     snippets: bool = True,
     basedate: datetime | None = None,
+    facets: list[str] | None = None,
+    facet_top: int = 10,
+    recency: float | None = None,
+    fuzzy: bool = False,
+    collapse: bool = True,
+    explain: bool = False,
+    suggest: bool = True,
+    names: dict | None = None,
 ) -> Results:
     """One page of ranked hits for a query string and option filters."""
     from ..errors import QuerySyntaxError
@@ -63,21 +140,39 @@ def search(
         raise QuerySyntaxError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
     if limit < 1 or page < 1:
         raise QuerySyntaxError("limit and page must be 1 or more")
-    q = parse_query(text, searcher.schema, basedate=basedate, match=match)
+    if recency is not None and recency <= 0:
+        raise QuerySyntaxError("the recency half-life must be a positive number of days")
+    facets = list(dict.fromkeys(facets or ()))
+    q = parse_query(fuzzy_rewrite(searcher, text) if fuzzy else text, searcher.schema, basedate=basedate,
+                    match=match)
     flt = make_filter(date_from=date_from, date_to=date_to, location=location, source=source,
                       speaker=speaker, tag=tag)
     kwargs: dict[str, Any] = {"filter": flt, "terms": False}
     if sort != "relevance":
         kwargs.update(sortedby="date", reverse=(sort == "date"))
+    elif recency:
+        kwargs.update(sortedby=_recency_facet(recency, _newest_ticks(searcher)))
+    if collapse:
+        kwargs.update(collapse="cluster", collapse_limit=1)
+    if facets:
+        kwargs["groupedby"] = _facet_map(facets)
     results = searcher.search_page(q, page, pagelen=limit, **kwargs)
+    folded = results.results.collapsed_counts if collapse else {}
     terms = query_terms(q, searcher.reader()) if snippets else frozenset()
     hits = []
     for rank, hit in enumerate(results, start=(page - 1) * limit + 1):
         fields = hit.fields()
         body = fields.get("body", "")
         snippet = make_snippet(body, terms) if snippets else lead(body)
-        hits.append(_hit(fields, hit.score or 0.0, snippet, rank))
+        score = hit.score or 0.0
+        if recency and sort == "relevance":
+            score = -score  # the blended key, back to "bigger is better"
+        item = _hit(fields, score, snippet, rank, folded.get(fields.get("cluster"), 0))
+        if explain:
+            item.extra["explain"] = explain_hit(searcher, q, hit.docnum)
+        hits.append(item)
     total = len(results)
+    suggestion = suggest_query(searcher, text) if suggest else None
     return Results(
         query=text,
         hits=hits,
@@ -87,7 +182,143 @@ def search(
         limit=limit,
         seconds=time.perf_counter() - started,
         parsed=str(q),
+        suggestion=suggestion,
+        facets=_facet_counts(results.results, facets, names or {}, facet_top) if facets else {},
     )
+
+
+def find_quotes(searcher, text: str, *, limit: int = 20, speaker: str | None = None,
+                basedate: datetime | None = None, **filters) -> list[tuple[Quote, Hit]]:
+    """Quotations whose words match the query (searched in quoted speech), newest articles first."""
+    from ..index.schema import name_analyzer, text_analyzer
+
+    q = parse_query(text, searcher.schema, basedate=basedate, fields=("quote",))
+    flt = make_filter(speaker=speaker, **filters)
+    results = searcher.search(q, filter=flt, limit=None, sortedby="date", reverse=True)
+    wanted = query_terms(q, searcher.reader(), fields=("quote",))
+    who = [t.text for t in name_analyzer()(speaker)] if speaker else []
+    analyzer = text_analyzer()
+    out: list[tuple[Quote, Hit]] = []
+    for hit in results:
+        fields = hit.fields()
+        for quote_text, quote_speaker in fields.get("quotes") or ():
+            words = {t.text for t in analyzer(quote_text)}
+            if wanted and not (words & wanted):
+                continue
+            if who and not set(who) <= {t.text for t in name_analyzer()(quote_speaker or "")}:
+                continue
+            snippet = make_snippet(quote_text, wanted)
+            out.append((Quote(quote_text, quote_speaker), _hit(fields, hit.score or 0.0, snippet, len(out) + 1)))
+            if len(out) >= limit:
+                return out
+    return out
+
+
+def explain_hit(searcher, q, docnum: int) -> list[dict]:
+    """Per field and term, what a hit's score is made of (BM25F of each matching query term)."""
+    parts = []
+    seen = set()
+    for leaf in q.leaves():
+        for fieldname, text in leaf.iter_all_terms():
+            if (fieldname, text) in seen or fieldname in ("date",):
+                continue
+            seen.add((fieldname, text))
+            from whoosh import query as wq
+
+            term = wq.Term(fieldname, text, boost=leaf.boost)
+            matcher = term.matcher(searcher)
+            if not matcher.is_active():
+                continue
+            matcher.skip_to(docnum)
+            if matcher.is_active() and matcher.id() == docnum:
+                word = text.decode() if isinstance(text, bytes) else text
+                parts.append({"field": fieldname, "term": word, "boost": leaf.boost,
+                              "weight": round(matcher.weight(), 2), "score": round(matcher.score(), 4),
+                              "doc_frequency": searcher.doc_frequency(fieldname, text)})
+    parts.sort(key=lambda p: -p["score"])
+    return parts
+
+
+_QUERY_WORD = re.compile(r'"[^"]*"|\b[A-Za-z_]+:\S+|\b[^\W\d_]{3,}\b')
+_OPERATORS = {"AND", "OR", "NOT", "TO", "ANDNOT", "ANDMAYBE"}
+
+
+def _spelling(searcher):
+    """The unstemmed vocabulary fields and a corrector for each (best kept first)."""
+    reader = searcher.reader()
+    fields = [f for f in ("spell_body", "spell_title") if f in reader.indexed_field_names()]
+    return reader, fields, [searcher.corrector(f.split("_", 1)[1]) for f in fields]
+
+
+def _rewrite_words(text: str, replace) -> str:
+    """Apply `replace(word) -> str | None` to the plain words of a query (not phrases, fields, operators)."""
+
+    def swap(m: re.Match) -> str:
+        word = m.group(0)
+        if word.startswith('"') or ":" in word or word in _OPERATORS:
+            return word
+        return replace(word) or word
+
+    return _QUERY_WORD.sub(swap, text)
+
+
+def suggest_query(searcher, text: str) -> str | None:
+    """'Did you mean': the query with unknown words replaced by the index's closest known spelling."""
+    reader, fields, correctors = _spelling(searcher)
+    if not fields:
+        return None
+
+    def fix(word: str) -> str | None:
+        low = word.lower()
+        if any(reader.doc_frequency(f, low) for f in fields):
+            return None
+        for corrector in correctors:
+            found = corrector.suggest(low, limit=1, maxdist=2, prefix=1)
+            if found and found[0] != low:
+                return found[0]
+        return None
+
+    fixed = _rewrite_words(text, fix)
+    return fixed if fixed != text else None
+
+
+def fuzzy_rewrite(searcher, text: str) -> str:
+    """Typo tolerance: each word also matches known spellings 1 edit away (2 for words of 5+ letters)."""
+    _reader, fields, correctors = _spelling(searcher)
+    if not fields:
+        return text
+
+    def widen(word: str) -> str | None:
+        low = word.lower()
+        maxdist = 2 if len(low) >= 5 else 1
+        alternatives = dict.fromkeys(w for c in correctors for w in c.suggest(low, limit=4, maxdist=maxdist, prefix=1))
+        alternatives.pop(low, None)
+        if not alternatives:
+            return None
+        return "(" + " OR ".join([word, *list(alternatives)[:4]]) + ")"
+
+    return _rewrite_words(text, widen)
+
+
+def similar(searcher, article_id: str, *, limit: int = 10, numterms: int = 20) -> tuple[list[Hit], list[Hit]]:
+    """(near-duplicates of a story, other stories about the same thing), best first."""
+    from ..errors import SearchkitError
+
+    docnum = searcher.document_number(id=article_id)
+    if docnum is None:
+        raise SearchkitError(f"no article with id {article_id!r}")
+    fields = searcher.stored_fields(docnum)
+    cluster = fields.get("cluster") or article_id
+    dups = []
+    for num in searcher.document_numbers(cluster=cluster):
+        if num != docnum:
+            other = searcher.stored_fields(num)
+            dups.append(_hit(other, 1.0, lead(other.get("body", "")), len(dups) + 1))
+    text = f"{fields.get('title', '')} {fields.get('body', '')}"
+    found = searcher.more_like(docnum, "body", text=text, top=limit + len(dups) + 1, numterms=numterms)
+    alike = [h for h in found if h.fields().get("cluster") != cluster and h.docnum != docnum][:limit]
+    return dups, [_hit(h.fields(), h.score or 0.0, lead(h.fields().get("body", "")), i)
+                  for i, h in enumerate(alike, start=1)]
 
 
 def get(searcher, article_id: str) -> Article | None:
@@ -113,19 +344,30 @@ def get(searcher, article_id: str) -> Article | None:
     )
 
 
-def stats(searcher, top: int = 10) -> dict:
-    """Counts, date span, and the most frequent sources and locations."""
+def stats(searcher, top: int = 10, names: dict[str, dict[str, str]] | None = None) -> dict:
+    """Counts, date span, and the most frequent sources and locations (by display name)."""
+    names = names or {}
+    names.setdefault("country", names.get("location", {}))
     reader = searcher.reader()
     out: dict[str, Any] = {"articles": reader.doc_count(), "segments": len(reader.leaf_readers()) if hasattr(reader, "leaf_readers") else 1}
     dates = [d for d in _column(reader, "date") if d]
-    out["first_date"] = min(dates).isoformat() if dates else None
-    out["last_date"] = max(dates).isoformat() if dates else None
+    out["first_date"] = as_utc(min(dates)).isoformat() if dates else None
+    out["last_date"] = as_utc(max(dates)).isoformat() if dates else None
     out["dated"] = len(dates)
-    for field, key in (("source_key", "sources"), ("location", "locations"), ("speaker_key", "speakers")):
-        counts = [(text.decode() if isinstance(text, bytes) else text, reader.doc_frequency(field, text))
-                  for text in reader.lexicon(field)]
-        counts.sort(key=lambda kv: (-kv[1], kv[0]))
-        out[key] = counts[:top]
+    for field, key in (("source_key", "sources"), ("location", "locations"), ("country", "countries"),
+                       ("speaker_key", "speakers"), ("tag", "tags"), ("year", "years")):
+        shown = names.get(field, {})
+        counts = []
+        for text in reader.lexicon(field):
+            value = text.decode() if isinstance(text, bytes) else text
+            counts.append((shown.get(value, value), reader.doc_frequency(field, text)))
+        if field == "year":
+            out[key] = sorted(counts)
+        else:
+            counts.sort(key=lambda kv: (-kv[1], kv[0]))
+            out[key] = counts[:top]
+    clusters = sum(1 for _ in reader.lexicon("cluster")) if "cluster" in reader.indexed_field_names() else 0
+    out["duplicates"] = max(0, out["articles"] - clusters)
     return out
 
 

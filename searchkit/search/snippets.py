@@ -36,7 +36,7 @@ class _BoldFormatter(highlight.Formatter):
 _FORMATTER = _BoldFormatter()
 
 
-def query_terms(q, reader) -> frozenset[str]:
+def query_terms(q, reader, fields: tuple[str, ...] = SNIPPET_FIELDS) -> frozenset[str]:
     """Indexed words the query matches in the text fields (wildcards expanded).
 
     Walks the leaves itself: whoosh3's Query.existing_terms reuses its `fieldname`
@@ -44,7 +44,7 @@ def query_terms(q, reader) -> frozenset[str]:
     """
     terms = set()
     for leaf in q.leaves():
-        if leaf.field() not in SNIPPET_FIELDS:
+        if leaf.field() not in fields:
             continue
         try:
             pairs = leaf.expanded_terms(reader, phrases=True)

@@ -1,0 +1,49 @@
+"""Shared fixtures: where the bundled corpus and the shared real-news corpora live."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+REPO = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture(scope="session")
+def repo_dir() -> Path:
+    return REPO
+
+
+@pytest.fixture(scope="session")
+def corpus_dir() -> Path:
+    return REPO / "corpus"
+
+
+@pytest.fixture(scope="session")
+def seed_path(corpus_dir) -> Path:
+    return corpus_dir / "000_e282b53e72c4bdf8.txt"
+
+
+@pytest.fixture(scope="session")
+def shared_dir() -> Path:
+    return Path(os.environ.get("SEARCHKIT_SHARED") or REPO.parent / "shared")
+
+
+@pytest.fixture(scope="session")
+def reuters_dir(shared_dir) -> Path:
+    path = shared_dir / "corpora" / "reuters21578"
+    if not (path / "reut2-000.sgm.gz").is_file():
+        pytest.skip(f"Reuters-21578 not found at {path}; set SEARCHKIT_SHARED to the folder holding corpora/")
+    return path
+
+
+@pytest.fixture(scope="session")
+def reuters_index(tmp_path_factory, reuters_dir):
+    """One index of all of Reuters-21578 per test session (built with two writer processes)."""
+    from searchkit import Index
+
+    idx = Index(tmp_path_factory.mktemp("reuters") / "index")
+    report = idx.rebuild([reuters_dir], procs=2)
+    idx.report = report  # the build summary, for tests that check counts
+    yield idx
+    idx.close()

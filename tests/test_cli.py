@@ -1,0 +1,159 @@
+"""The command line, through click's runner and through a real subprocess of the installed command."""
+from __future__ import annotations
+
+import gzip
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from searchkit.cli import main
+
+SEED_ID = "000_e282b53e72c4bdf8"
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory, corpus_dir):
+    """An index of the bundled corpus, built through the CLI."""
+    index = tmp_path_factory.mktemp("cli") / "index"
+    result = CliRunner().invoke(main, ["index", "--index", str(index), "--rebuild", str(corpus_dir)])
+    assert result.exit_code == 0, result.output
+    return index
+
+
+def run(*args, index=None, env=None):
+    extra = ["--index", str(index)] if index else []
+    return CliRunner().invoke(main, [*args, *extra], env=env)
+
+
+def test_query_prints_ranked_hits_with_highlight(built):
+    result = run("query", "prison escape", index=built)
+    assert result.exit_code == 0, result.output
+    assert "1 hit for 'prison escape'" in result.output
+    assert "prison" in result.output and "Islam Times" in result.output and SEED_ID in result.output
+    assert "\x1b[" not in result.output  # not a terminal: no colour codes
+
+
+def test_query_json_lines(built):
+    result = run("query", '"prison gate"', "--json", index=built)
+    assert result.exit_code == 0
+    lines = result.output.strip().splitlines()
+    assert len(lines) == 1
+    hit = json.loads(lines[0])
+    assert {"id", "title", "date", "source", "locations", "speakers", "score", "snippet", "path"} <= hit.keys()
+    assert hit["id"] == SEED_ID
+    assert hit["date"] == "2021-07-07T00:00:00+00:00"
+    assert "<b>prison</b> <b>gate</b>" in hit["snippet"]
+    assert hit["path"].endswith("000_e282b53e72c4bdf8.txt")
+    assert "Hessamuddin Shams" in hit["speakers"]
+
+
+def test_no_hits_exit_1(built):
+    result = run("query", "zzyzx", index=built)
+    assert result.exit_code == 1
+
+
+@pytest.mark.parametrize("bad", ['"unclosed', "nosuchfield:x", "(a OR b"])
+def test_bad_query_exit_2_one_line(built, bad):
+    result = run("query", bad, index=built)
+    assert result.exit_code == 2
+    assert result.output.startswith("Error: ")
+    assert len(result.output.strip().splitlines()) == 1
+    assert "Traceback" not in result.output
+
+
+def test_filters_and_sort(built):
+    ok = run("query", "taliban", "--from", "2021-07", "--to", "2021-07-31", "--location", "kabul",
+             "--source", "islam times", "--sort", "date", index=built)
+    assert ok.exit_code == 0, ok.output
+    assert run("query", "taliban", "--to", "2021-06-30", index=built).exit_code == 1
+    assert run("query", "taliban", "--from", "2021-99", index=built).exit_code == 2
+    since = run("query", "taliban", "--since", "7d", index=built, env={"SEARCHKIT_TODAY": "2021-07-10"})
+    assert since.exit_code == 0
+    late = run("query", "taliban", "--since", "7d", index=built, env={"SEARCHKIT_TODAY": "2021-08-10"})
+    assert late.exit_code == 1
+
+
+def test_show_and_stats(built):
+    shown = run("show", SEED_ID, "--json", index=built)
+    assert shown.exit_code == 0
+    assert json.loads(shown.output)["source"] == "Islam Times"
+    assert run("show", "nope", index=built).exit_code == 2
+    stats = run("stats", "--json", index=built)
+    assert stats.exit_code == 0
+    assert json.loads(stats.output)["articles"] == 1
+    human = run("stats", index=built)
+    assert "Islam Times" in human.output
+
+
+def test_missing_index_is_a_clear_error(tmp_path):
+    result = run("query", "x", index=tmp_path / "nothing")
+    assert result.exit_code == 2
+    assert "no index at" in result.output and "Traceback" not in result.output
+
+
+def test_index_reports_skipped_files_and_keeps_the_rest(tmp_path, seed_path):
+    src = tmp_path / "in"
+    src.mkdir()
+    shutil.copy(seed_path, src / "seed.txt")
+    (src / "empty.txt").write_bytes(b"")
+    (src / "bad.txt").write_bytes(b"date 2021-07-08 Somewhere - The \x93governor\x94 spoke in Kabul.\n")
+    good = gzip.compress(b"date 2021-07-09 Wire - A story about the harvest in Kandahar. " * 200)
+    (src / "cut.txt.gz").write_bytes(good[: len(good) // 2])
+    index = tmp_path / "index"
+    result = run("index", str(src), "--json", index=index)
+    assert result.exit_code == 0, result.output
+    summary = json.loads(result.output.strip().splitlines()[-1])
+    assert summary["added"] >= 2  # the seed and the cp1252 file at least
+    assert summary["skipped"] >= 1
+    assert any("empty.txt" in p for p in summary["problems"])
+    assert any("cut.txt.gz" in p for p in summary["problems"])
+    assert run("query", "governor", index=index).exit_code == 0
+    again = json.loads(run("index", str(src), "--json", index=index).output.strip().splitlines()[-1])
+    assert again["added"] == 0
+
+
+def test_index_missing_path_is_an_error(tmp_path):
+    result = run("index", str(tmp_path / "nope"), index=tmp_path / "index")
+    assert result.exit_code == 2
+
+
+def test_first_use_builds_default_index_from_corpus(tmp_path, seed_path):
+    (tmp_path / "corpus").mkdir()
+    shutil.copy(seed_path, tmp_path / "corpus" / seed_path.name)
+    runner = CliRunner()
+    with runner.isolated_filesystem(temp_dir=tmp_path):
+        os.symlink(tmp_path / "corpus", "corpus")
+        env = {"SEARCHKIT_INDEX": ""}
+        result = runner.invoke(main, ["query", "prison escape"], env=env)
+        assert result.exit_code == 0, result.output
+        assert Path("index", "CURRENT").is_file()
+
+
+def _installed_command() -> list[str]:
+    script = Path(sys.executable).with_name("searchkit")
+    if not script.exists():
+        pytest.fail(f"the console script is not installed beside {sys.executable}; run `pip install -e .`")
+    return [str(script)]
+
+
+def test_installed_command_in_a_subprocess(tmp_path, corpus_dir):
+    index = tmp_path / "index"
+    env = {**os.environ, "SEARCHKIT_INDEX": str(index)}
+    cmd = _installed_command()
+    built = subprocess.run([*cmd, "index", str(corpus_dir)], capture_output=True, text=True, env=env, timeout=120)
+    assert built.returncode == 0, built.stderr
+    hits = subprocess.run([*cmd, "query", "prison escape", "--json"], capture_output=True, text=True, env=env,
+                          timeout=60)
+    assert hits.returncode == 0, hits.stderr
+    assert json.loads(hits.stdout.splitlines()[0])["id"] == SEED_ID
+    bad = subprocess.run([*cmd, "query", '"unclosed'], capture_output=True, text=True, env=env, timeout=60)
+    assert bad.returncode == 2
+    assert "unclosed quote" in bad.stderr and "Traceback" not in bad.stderr
+    none = subprocess.run([*cmd, "query", "zzyzx"], capture_output=True, text=True, env=env, timeout=60)
+    assert none.returncode == 1

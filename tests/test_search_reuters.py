@@ -1,0 +1,71 @@
+"""Search over the whole of Reuters-21578: counts, phrases, fields, dates, sorting."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+
+def ids(results):
+    return [h.id for h in results.hits]
+
+
+def test_every_story_read_and_those_with_text_indexed(reuters_index):
+    report = reuters_index.report
+    assert report.files == 22
+    assert report.added + report.skipped == 21578
+    assert report.added >= 21_500  # only records with neither title nor text are skipped
+    assert reuters_index.stats()["articles"] == report.added
+
+
+def test_phrase_occurring_in_exactly_one_story(reuters_index):
+    results = reuters_index.search('"showers continued throughout the week"')
+    assert ids(results) == ["1"]
+    assert "<b>Showers</b> <b>continued</b> <b>throughout</b> <b>the</b> <b>week</b>" in results.hits[0].snippet
+    assert results.hits[0].title == "BAHIA COCOA REVIEW"
+
+
+def test_ranking_prefers_title_matches(reuters_index):
+    results = reuters_index.search("cocoa", limit=10)
+    assert results.total > 50
+    assert sum("COCOA" in h.title.upper() for h in results.hits) >= 8
+
+
+def test_tag_and_date_filters(reuters_index):
+    cocoa = reuters_index.search("tag:cocoa", limit=200)
+    assert 50 <= cocoa.total <= 80
+    day = reuters_index.search("cocoa date:1987-02-26", limit=50)
+    assert day.total >= 1
+    assert all(h.date.date().isoformat() == "1987-02-26" for h in day.hits)
+    start = datetime(1987, 3, 1, tzinfo=timezone.utc)
+    march = reuters_index.search("cocoa", date_from=start, date_to=datetime(1987, 3, 31, 23, 59, tzinfo=timezone.utc),
+                                 limit=100)
+    assert march.total >= 1 and all(h.date.month == 3 for h in march.hits)
+
+
+def test_sort_by_date_and_pagination(reuters_index):
+    newest = reuters_index.search("coffee", sort="date", limit=20)
+    dates = [h.date for h in newest.hits]
+    assert dates == sorted(dates, reverse=True)
+    oldest = reuters_index.search("coffee", sort="oldest", limit=5)
+    assert oldest.hits[0].date <= dates[-1]
+    page2 = reuters_index.search("coffee", limit=10, page=2)
+    page1 = reuters_index.search("coffee", limit=10, page=1)
+    assert not set(ids(page1)) & set(ids(page2))
+    assert page2.hits[0].rank == 11
+
+
+def test_location_from_metadata_and_text(reuters_index):
+    # NEWID 1: PLACES el-salvador, usa, uruguay; dateline SALVADOR (Bahia, Brazil)
+    assert "1" in ids(reuters_index.search('"showers continued" location:uruguay'))
+    assert "1" in ids(reuters_index.search('"showers continued" country:"united states"'))
+    japan = reuters_index.search("location:japan", limit=5)
+    assert japan.total > 500
+
+
+def test_deep_match_in_a_long_story_is_highlighted(reuters_index):
+    longest = max(reuters_index.search("tag:earn OR tag:acq", limit=2000, snippets=False).hits,
+                  key=lambda h: len(reuters_index.get(h.id).body))
+    body = reuters_index.get(longest.id).body
+    assert len(body) > 10_000
+    tail_word = next(w for w in reversed(body.split()) if w.isalpha() and len(w) > 6)
+    hit = next(h for h in reuters_index.search(f'id:{longest.id} {tail_word}').hits)
+    assert f"<b>{tail_word}" in hit.snippet or f"<b>{tail_word.lower()}" in hit.snippet.lower()
