@@ -1,6 +1,7 @@
 """The public Python API: open or build an index, add articles or paths, search, show, stats."""
 from __future__ import annotations
 
+import functools
 import os
 from datetime import datetime
 from pathlib import Path
@@ -17,6 +18,39 @@ DEFAULT_CORPUS = "corpus"
 def default_index_path() -> Path:
     """$SEARCHKIT_INDEX, else ./index."""
     return Path(os.environ.get("SEARCHKIT_INDEX") or DEFAULT_INDEX)
+
+
+def _from_storage(exc: BaseException) -> bool:
+    """Whether an error was raised inside Whoosh or by the file system (not by a bug of ours)."""
+    if isinstance(exc, (OSError, EOFError)):
+        return True
+    tb = exc.__traceback__
+    while tb is not None and tb.tb_next is not None:
+        tb = tb.tb_next
+    return tb is not None and "whoosh" in tb.tb_frame.f_code.co_filename
+
+
+def _reading(method):
+    """Turn a failure inside Whoosh's reading code into IndexCorruptError (one clear line)."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except SearchkitError:
+            raise
+        except (KeyboardInterrupt, MemoryError, RecursionError):
+            raise
+        except Exception as exc:  # noqa: BLE001 - damaged files surface as many exception types
+            if not _from_storage(exc):
+                raise
+            self.close()
+            raise IndexCorruptError(
+                f"index at {self.path} cannot be read ({type(exc).__name__}: {exc}); "
+                "rebuild it with `searchkit index --rebuild`"
+            ) from exc
+
+    return wrapper
 
 
 class Index:
@@ -121,11 +155,13 @@ class Index:
         return store.read_meta(gen).sources if gen else []
 
     # -- reading -------------------------------------------------------------
+    @_reading
     def names(self) -> dict[str, dict[str, str]]:
         """Display names of keyword values (slug -> name) per field."""
         self._open()
         return store.read_names(self._gen) if self._gen else {}
 
+    @_reading
     def search(
         self,
         query: str,
@@ -166,24 +202,28 @@ class Index:
             suggest=suggest, names=self.names() if facets else None,
         )
 
+    @_reading
     def similar(self, article_id: str, *, limit: int = 10) -> tuple[list[Hit], list[Hit]]:
         """(near-duplicate copies of a story, other stories most like it)."""
         from .search import searcher as engine
 
         return engine.similar(self.searcher(), article_id, limit=limit)
 
+    @_reading
     def quotes(self, query: str, *, limit: int = 20, speaker: str | None = None, **filters) -> list[tuple[Quote, Hit]]:
         """Quotations matching a query (searched in quoted speech only), with their article."""
         from .search import searcher as engine
 
         return engine.find_quotes(self.searcher(), query, limit=limit, speaker=speaker, **filters)
 
+    @_reading
     def get(self, article_id: str) -> Article | None:
         """The stored article with this id, or None."""
         from .search import searcher as engine
 
         return engine.get(self.searcher(), article_id)
 
+    @_reading
     def stats(self, top: int = 10) -> dict:
         """Counts, date span, top sources/locations/speakers."""
         from .search import searcher as engine

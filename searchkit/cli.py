@@ -119,6 +119,8 @@ def index_cmd(paths, rebuild, procs, wait, index_path, as_json, verbose):
     finally:
         close()
     _print_problems(result.problems, verbose)
+    if result.recovered:
+        click.echo(f"note: {result.recovered}", err=True)
     if as_json:
         data = {k: v for k, v in result.__dict__.items() if k != "problems"}
         data["problems"] = [str(p) for p in result.problems]

@@ -15,6 +15,7 @@ import fcntl
 import json
 import os
 import shutil
+import signal
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field
@@ -29,6 +30,7 @@ CURRENT = "CURRENT"
 META = "searchkit.json"
 MANIFEST = "manifest.json"
 NAMES = "names.json"
+PREVIOUS = "PREVIOUS"
 LOCK = ".lock"
 
 
@@ -150,7 +152,15 @@ def new_generation(root: Path) -> Path:
 
 
 def publish(root: Path, gen: Path) -> None:
-    """Make `gen` the live generation in one atomic rename, then drop stale ones."""
+    """Make `gen` the live generation in one atomic rename, then drop stale ones.
+
+    The generation it replaces is kept (named in PREVIOUS) until the next rebuild, so a search
+    that opened it just before the swap can finish.
+    """
+    old = current_generation(root)
+    if old is not None and old != gen:
+        _write_text_atomic(root / PREVIOUS, old.name + "\n")
+    checkpoint("before-publish")
     tmp = root / f".{CURRENT}.{os.getpid()}.tmp"
     with open(tmp, "w", encoding="utf-8") as f:
         f.write(gen.name + "\n")
@@ -158,23 +168,54 @@ def publish(root: Path, gen: Path) -> None:
         os.fsync(f.fileno())
     os.replace(tmp, root / CURRENT)
     _fsync_dir(root)
+    checkpoint("after-publish")
     remove_stale(root, keep=gen)
 
 
-def remove_stale(root: Path, keep: Path | None) -> None:
-    """Delete generations other than the live one (call only while holding the lock)."""
+def _write_text_atomic(path: Path, text: str) -> None:
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    with open(tmp, "w", encoding="utf-8") as f:
+        f.write(text)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def remove_stale(root: Path, keep: Path | None) -> list[str]:
+    """Delete generations other than the live and previous ones (only under the lock); returns their names."""
+    try:
+        previous = (root / PREVIOUS).read_text(encoding="utf-8").strip()
+    except OSError:
+        previous = ""
+    removed = []
     for child in root.glob("gen-*"):
-        if child.is_dir() and (keep is None or child.name != keep.name):
+        if child.is_dir() and child.name not in (keep.name if keep else "", previous):
             shutil.rmtree(child, ignore_errors=True)
+            removed.append(child.name)
     for child in root.glob(".*.tmp"):
         child.unlink(missing_ok=True)
+    return removed
+
+
+def checkpoint(name: str) -> None:
+    """Fault injection for the crash tests: SEARCHKIT_CRASH_AT=name kills the process right here."""
+    if os.environ.get("SEARCHKIT_CRASH_AT") == name:
+        os.kill(os.getpid(), signal.SIGKILL)
 
 
 @contextmanager
-def write_lock(root: Path, wait: float = 0.0) -> Iterator[None]:
-    """Hold the index's single-writer lock; flock dies with its process, so no stale locks."""
-    root.mkdir(parents=True, exist_ok=True)
-    fd = os.open(root / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+def write_lock(root: Path, wait: float = 0.0) -> Iterator[str | None]:
+    """Hold the index's single-writer lock; yields a note when a previous writer died holding it.
+
+    flock is released by the kernel when its process dies, so a lock is never stale; the pid
+    written into the lock file tells that the last writer did not finish cleanly.
+    """
+    check_root(root)
+    try:
+        root.mkdir(parents=True, exist_ok=True)
+        fd = os.open(root / LOCK, os.O_RDWR | os.O_CREAT, 0o644)
+    except OSError as exc:
+        raise IndexMissingError(f"cannot write the index at {root}: {exc.strerror}") from None
     try:
         deadline = time.monotonic() + max(wait, 0.0)
         while True:
@@ -185,13 +226,22 @@ def write_lock(root: Path, wait: float = 0.0) -> Iterator[None]:
                 if exc.errno not in (errno.EAGAIN, errno.EACCES):
                     raise
                 if time.monotonic() >= deadline:
+                    holder = os.pread(fd, 32, 0).decode(errors="replace").strip()
                     raise IndexLockedError(
-                        f"index at {root} is being written by another process; "
-                        "try again later or pass --wait SECONDS"
+                        f"index at {root} is being written by another process"
+                        + (f" (pid {holder})" if holder.isdigit() else "")
+                        + (f"; waited {wait:g} s" if wait else "")
+                        + "; try again later or pass --wait SECONDS"
                     ) from None
                 time.sleep(0.1)
+        dead = os.pread(fd, 32, 0).decode(errors="replace").strip()
+        note = (f"recovered from an interrupted writer (pid {dead}): the index holds its last committed state"
+                if dead.isdigit() else None)
         os.ftruncate(fd, 0)
-        os.write(fd, f"{os.getpid()}\n".encode())
-        yield
+        os.pwrite(fd, f"{os.getpid()}\n".encode(), 0)
+        try:
+            yield note
+        finally:
+            os.ftruncate(fd, 0)  # only a killed writer leaves its pid behind
     finally:
         os.close(fd)  # closing releases the flock

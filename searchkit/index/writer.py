@@ -32,6 +32,7 @@ class IndexReport:
     warnings: int = 0
     deleted: int = 0
     rebuilt: bool = False
+    recovered: str | None = None  # set when a previous writer was killed mid-way
     seconds: float = 0.0
     problems: list[Problem] = field(default_factory=list)
 
@@ -75,6 +76,7 @@ class _Session:
         self._writer = None
         self._searcher = None
         self.seen: set[str] = set()
+        self.written = 0
         self.dups = Clusterer(lookup=None if self.fresh else self._committed_with_band)
 
     def _committed_with_band(self, key: str) -> list[tuple[str, str, str]]:
@@ -105,6 +107,9 @@ class _Session:
             self.writer.add_document(**doc)
         else:
             self.writer.update_document(**doc)
+        self.written += 1
+        if self.written == 2:
+            store.checkpoint("mid-write")
 
     def _close_searcher(self) -> None:
         if self._searcher is not None:
@@ -115,8 +120,10 @@ class _Session:
         """Commit, then record metadata and, for a rebuild, swap the new generation in."""
         self._close_searcher()
         if self._writer is not None:
+            store.checkpoint("before-commit")
             self._writer.commit(optimize=False)
             self._writer = None
+            store.checkpoint("after-commit")
         store.write_manifest(self.gen, self.manifest)
         store.write_names(self.gen, self.names)
         store.write_meta(self.gen, self.meta)
@@ -152,7 +159,8 @@ def index_paths(
     started = time.perf_counter()
     report = IndexReport(rebuilt=rebuild)
     paths = [str(p) for p in paths]
-    with store.write_lock(root, wait):
+    with store.write_lock(root, wait) as recovered:
+        report.recovered = recovered
         session = _Session(root, rebuild, procs)
         report.rebuilt = session.fresh
         try:
@@ -236,7 +244,8 @@ def index_articles(root: Path, articles: Iterable[Article], *, wait: float = 0.0
 
     started = time.perf_counter()
     report = IndexReport()
-    with store.write_lock(root, wait):
+    with store.write_lock(root, wait) as recovered:
+        report.recovered = recovered
         session = _Session(root, False, 1)
         report.rebuilt = session.fresh
         try:

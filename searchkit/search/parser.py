@@ -30,6 +30,10 @@ SYNTAX_HELP = (
     + ", date:YYYY-MM-DD or date:[2021-07-01 to 2021-07-31]"
 )
 
+# Whoosh's query normalisation is quadratic in the number of clauses: bound the work a query can ask for.
+MAX_QUERY_WORDS = 1_000
+MAX_QUERY_CHARS = 20_000
+
 _FIELD_PREFIX = re.compile(r"(?<![\w:])([A-Za-z_]+):(?=\S)")
 
 
@@ -93,6 +97,12 @@ def parse_query(text: str, schema, *, basedate: datetime | None = None, match: s
     text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\x00", " ")
     if not text.strip():
         raise QuerySyntaxError(f"empty query; {SYNTAX_HELP}")
+    words = len(text.split())
+    if words > MAX_QUERY_WORDS or len(text) > MAX_QUERY_CHARS:
+        raise QuerySyntaxError(
+            f"query too long ({words:,} words, {len(text):,} characters); "
+            f"the limit is {MAX_QUERY_WORDS:,} words and {MAX_QUERY_CHARS:,} characters"
+        )
     _check_balance(text)
     _check_fields(text, schema)
     text = _resolve_relative_dates(text, basedate or datetime.now(timezone.utc))

@@ -240,6 +240,8 @@ def explain_hit(searcher, q, docnum: int) -> list[dict]:
 
 
 _QUERY_WORD = re.compile(r'"[^"]*"|\b[A-Za-z_]+:\S+|\b[^\W\d_]{3,}\b')
+MAX_CORRECTED_WORDS = 20  # spelling work is bounded, whatever the query's length
+MAX_WORD_LENGTH = 30
 _OPERATORS = {"AND", "OR", "NOT", "TO", "ANDNOT", "ANDMAYBE"}
 
 
@@ -268,10 +270,13 @@ def suggest_query(searcher, text: str) -> str | None:
     if not fields:
         return None
 
+    budget = [MAX_CORRECTED_WORDS]
+
     def fix(word: str) -> str | None:
         low = word.lower()
-        if any(reader.doc_frequency(f, low) for f in fields):
+        if len(low) > MAX_WORD_LENGTH or budget[0] <= 0 or any(reader.doc_frequency(f, low) for f in fields):
             return None
+        budget[0] -= 1
         for corrector in correctors:
             found = corrector.suggest(low, limit=1, maxdist=2, prefix=1)
             if found and found[0] != low:
@@ -288,8 +293,13 @@ def fuzzy_rewrite(searcher, text: str) -> str:
     if not fields:
         return text
 
+    budget = [MAX_CORRECTED_WORDS]
+
     def widen(word: str) -> str | None:
         low = word.lower()
+        if len(low) > MAX_WORD_LENGTH or budget[0] <= 0:
+            return None
+        budget[0] -= 1
         maxdist = 2 if len(low) >= 5 else 1
         alternatives = dict.fromkeys(w for c in correctors for w in c.suggest(low, limit=4, maxdist=maxdist, prefix=1))
         alternatives.pop(low, None)

@@ -1,0 +1,58 @@
+"""Real parallel processes: readers search while a writer indexes; a second writer waits or fails clearly."""
+from __future__ import annotations
+
+import os
+import subprocess
+import time
+
+import pytest
+
+
+@pytest.fixture
+def reuters_part(reuters_dir):
+    return [reuters_dir / f"reut2-00{i}.sgm.gz" for i in range(4)]
+
+
+def test_readers_see_last_committed_state_while_writer_runs(tmp_path, seed_path, reuters_part, run_cmd,
+                                                            searchkit_cmd):
+    index = tmp_path / "index"
+    assert run_cmd("index", seed_path, "--index", index).returncode == 0
+    env = {**os.environ, "SEARCHKIT_INDEX": str(index)}
+    writer = subprocess.Popen([*searchkit_cmd, "index", *map(str, reuters_part)], env=env,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    results = []
+    try:
+        while writer.poll() is None:
+            reader = run_cmd("query", "prison escape", "--json", env={"SEARCHKIT_INDEX": str(index)})
+            results.append(reader.returncode)
+            assert reader.returncode == 0, reader.stderr
+            assert "Traceback" not in reader.stderr
+            cocoa = run_cmd("query", "cocoa", env={"SEARCHKIT_INDEX": str(index)})
+            assert cocoa.returncode in (0, 1), cocoa.stderr  # before or after the commit, never broken
+    finally:
+        _out, err = writer.communicate(timeout=300)
+    assert writer.returncode == 0, err
+    assert len(results) >= 1
+    assert run_cmd("query", "cocoa", env={"SEARCHKIT_INDEX": str(index)}).returncode == 0
+
+
+def test_second_writer_fails_clearly_or_waits(tmp_path, reuters_part, run_cmd, searchkit_cmd):
+    index = tmp_path / "index"
+    env = {**os.environ, "SEARCHKIT_INDEX": str(index)}
+    first = subprocess.Popen([*searchkit_cmd, "index", *map(str, reuters_part)], env=env,
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    lock = index / ".lock"
+    deadline = time.monotonic() + 30
+    while not (lock.exists() and lock.read_text().strip()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    second = run_cmd("index", reuters_part[0], env={"SEARCHKIT_INDEX": str(index)})
+    if first.poll() is not None:
+        pytest.skip("the first writer finished before the second started")
+    assert second.returncode == 2
+    assert "being written by another process" in second.stderr and "--wait" in second.stderr
+    assert len(second.stderr.strip().splitlines()) == 1
+    waiting = run_cmd("index", reuters_part[0], "--wait", "300", env={"SEARCHKIT_INDEX": str(index)})
+    assert waiting.returncode == 0, waiting.stderr
+    first.communicate(timeout=300)
+    assert first.returncode == 0
+    assert run_cmd("query", "cocoa", env={"SEARCHKIT_INDEX": str(index)}).returncode == 0

@@ -1,0 +1,96 @@
+"""kill -9 at several points of `index` and `index --rebuild`: the index still opens with its last
+committed state, a re-run completes, and the interrupted writer is reported."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from searchkit import Index
+
+SEED_ID = "000_e282b53e72c4bdf8"
+
+
+def _other_article(folder, name="later.txt", date="2021-07-08", words="Kandahar airport reopened"):
+    """A file of two articles (ids `later`, `later-2`): two writes, so `mid-write` is reached."""
+    (folder / name).write_text(
+        f"date {date} Wire - {words} on Thursday after a week of fighting.\n"
+        f"date {date} Wire - Traders in Herat counted their losses after the market fire.\n"
+    )
+
+
+@pytest.fixture
+def seeded(tmp_path, seed_path, run_cmd):
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(seed_path, src / seed_path.name)
+    index = tmp_path / "index"
+    done = run_cmd("index", src, "--index", index)
+    assert done.returncode == 0, done.stderr
+    return src, index
+
+
+def _ids(index, query):
+    with Index(index) as idx:
+        return [h.id for h in idx.search(query).hits]
+
+
+@pytest.mark.parametrize("point", ["mid-write", "before-commit", "after-commit"])
+def test_kill_during_incremental_index(seeded, run_cmd, point):
+    src, index = seeded
+    _other_article(src)
+    crashed = run_cmd("index", src, "--index", index, env={"SEARCHKIT_CRASH_AT": point})
+    assert crashed.returncode == -9
+    assert _ids(index, "prison escape") == [SEED_ID]  # the old state is intact
+    after_commit = point == "after-commit"
+    assert _ids(index, "kandahar airport") == (["later"] if after_commit else [])
+    rerun = run_cmd("index", src, "--index", index, "--json")
+    assert rerun.returncode == 0, rerun.stderr
+    assert "recovered from an interrupted writer" in rerun.stderr
+    assert _ids(index, "kandahar airport") == ["later"]
+    assert _ids(index, "prison escape") == [SEED_ID]
+    again = json.loads(run_cmd("index", src, "--index", index, "--json").stdout)
+    assert again["added"] == 0 and again["recovered"] is None
+
+
+@pytest.mark.parametrize("point", ["mid-write", "before-commit", "before-publish", "after-publish"])
+def test_kill_during_rebuild(seeded, run_cmd, point):
+    src, index = seeded
+    (src / SEED_ID).with_suffix(".txt").unlink()
+    _other_article(src)
+    crashed = run_cmd("index", "--rebuild", src, "--index", index, env={"SEARCHKIT_CRASH_AT": point})
+    assert crashed.returncode == -9
+    published = point == "after-publish"
+    assert _ids(index, "prison escape") == ([] if published else [SEED_ID])
+    assert _ids(index, "kandahar airport") == (["later"] if published else [])
+    rerun = run_cmd("index", "--rebuild", src, "--index", index)
+    assert rerun.returncode == 0, rerun.stderr
+    assert "recovered from an interrupted writer" in rerun.stderr
+    assert _ids(index, "prison escape") == []
+    assert _ids(index, "kandahar airport") == ["later"]
+    generations = sorted(p.name for p in index.glob("gen-*"))
+    assert len(generations) <= 2  # the live one and the one it replaced; half-built ones are gone
+
+
+def test_ctrl_c_during_rebuild_keeps_old_index(seeded, run_cmd, searchkit_cmd):
+    import os
+    import signal
+    import subprocess
+    import time
+
+    src, index = seeded
+    for i in range(300):
+        _other_article(src, f"bulk-{i:03}.txt", words=f"bulk story number {i} about harvests")
+    proc = subprocess.Popen([*searchkit_cmd, "index", "--rebuild", str(src), "--index", str(index)],
+                            stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                            env={**os.environ, "SEARCHKIT_CRASH_AT": ""})
+    time.sleep(1.0)
+    proc.send_signal(signal.SIGINT)
+    _out, err = proc.communicate(timeout=60)
+    if proc.returncode == 0:
+        pytest.skip("the rebuild finished before Ctrl-C arrived")
+    assert proc.returncode == 130
+    assert "Traceback" not in err
+    assert _ids(index, "prison escape") == [SEED_ID]
+    assert _ids(index, "bulk harvests") == []

@@ -1,0 +1,93 @@
+"""A missing, empty, old, damaged or misplaced index gets a clear one-line error, never a traceback."""
+from __future__ import annotations
+
+import json
+import shutil
+
+import pytest
+
+from searchkit import Index, IndexCorruptError, IndexMissingError, IndexVersionError
+
+
+@pytest.fixture
+def built(tmp_path, seed_path, run_cmd):
+    index = tmp_path / "index"
+    assert run_cmd("index", seed_path, "--index", index).returncode == 0
+    return index
+
+
+def _one_line_error(result, *needles):
+    assert result.returncode == 2, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr
+    lines = result.stderr.strip().splitlines()
+    assert len(lines) == 1, result.stderr
+    for needle in needles:
+        assert needle in lines[0]
+
+
+def test_missing_index(tmp_path, run_cmd):
+    _one_line_error(run_cmd("query", "x", "--index", tmp_path / "none"), "no index at")
+    with pytest.raises(IndexMissingError):
+        Index(tmp_path / "none").search("x")
+
+
+def test_empty_index_folder(tmp_path, run_cmd):
+    (tmp_path / "empty").mkdir()
+    _one_line_error(run_cmd("query", "x", "--index", tmp_path / "empty"), "no index at")
+    _one_line_error(run_cmd("stats", "--index", tmp_path / "empty"), "no index at")
+
+
+def test_index_path_is_a_file(tmp_path, run_cmd, seed_path):
+    (tmp_path / "file").write_text("not an index")
+    _one_line_error(run_cmd("query", "x", "--index", tmp_path / "file"), "is a file")
+    _one_line_error(run_cmd("index", seed_path, "--index", tmp_path / "file"), "is a file")
+    assert (tmp_path / "file").read_text() == "not an index"
+
+
+def test_old_schema_version_asks_for_rebuild(built, run_cmd, seed_path):
+    gen = built / (built / "CURRENT").read_text().strip()
+    meta = json.loads((gen / "searchkit.json").read_text())
+    meta["schema_version"] = 0
+    (gen / "searchkit.json").write_text(json.dumps(meta))
+    _one_line_error(run_cmd("query", "prison", "--index", built), "searchkit index --rebuild")
+    _one_line_error(run_cmd("index", seed_path, "--index", built), "searchkit index --rebuild")
+    with pytest.raises(IndexVersionError):
+        Index(built).search("prison")
+    rebuilt = run_cmd("index", "--rebuild", seed_path, "--index", built)
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert run_cmd("query", "prison", "--index", built).returncode == 0
+
+
+def test_truncated_segment_file(built, run_cmd, seed_path):
+    gen = built / (built / "CURRENT").read_text().strip()
+    segment = max(gen.glob("*.seg"), key=lambda p: p.stat().st_size)
+    data = segment.read_bytes()
+    segment.write_bytes(data[: len(data) // 3])
+    result = run_cmd("query", "prison", "--index", built)
+    _one_line_error(result, "rebuild")
+    with pytest.raises(IndexCorruptError):
+        with Index(built) as idx:
+            idx.search("prison")
+    assert run_cmd("index", "--rebuild", seed_path, "--index", built).returncode == 0
+    assert run_cmd("query", "prison", "--index", built).returncode == 0
+
+
+def test_current_points_to_missing_generation(built, run_cmd):
+    gen = built / (built / "CURRENT").read_text().strip()
+    shutil.rmtree(gen)
+    _one_line_error(run_cmd("query", "prison", "--index", built), "rebuild")
+
+
+def test_locked_index_message_names_the_wait_option(built, run_cmd, seed_path):
+    import fcntl
+    import os
+
+    fd = os.open(built / ".lock", os.O_RDWR)
+    fcntl.flock(fd, fcntl.LOCK_EX)
+    os.pwrite(fd, b"12345\n", 0)
+    try:
+        _one_line_error(run_cmd("index", seed_path, "--index", built), "pid 12345", "--wait")
+        _one_line_error(run_cmd("delete", "x", "--index", built), "--wait")
+        assert run_cmd("query", "prison", "--index", built).returncode == 0  # readers are not blocked
+    finally:
+        os.close(fd)
