@@ -49,7 +49,7 @@ def text_analyzer():
 
 
 def name_analyzer():
-    """Unstemmed lower-case words, for names (sources, speakers) matched word by word."""
+    """Unstemmed lower-case words: names (sources, speakers) and exact phrases."""
     return RegexTokenizer(WORD_PATTERN) | LowercaseFilter() | CharsetFilter(accent_map)
 
 
@@ -77,6 +77,10 @@ def build_schema() -> fields.Schema:
         # spelling=True keeps an unstemmed copy of the words (spell_title, spell_body) for "did you mean"
         title=fields.TEXT(analyzer=text_analyzer(), stored=True, spelling=True),
         body=fields.TEXT(analyzer=text_analyzer(), stored=True, spelling=True),
+        # Unstemmed copies with positions: "quoted phrases" match these word for word.
+        title_exact=fields.TEXT(analyzer=name_analyzer()),
+        body_exact=fields.TEXT(analyzer=name_analyzer()),
+        quote_exact=fields.TEXT(analyzer=name_analyzer()),
         date=fields.DATETIME(stored=True, sortable=True),
         year=fields.ID(sortable=True),
         month=fields.ID(sortable=True),
@@ -120,6 +124,9 @@ def to_document(article: Article, cluster: str = "", bands: list[str] | None = N
         "country": _keywords(article.countries),
         "place": _keywords([article.place]),
         "quote": "\n".join(q.text for q in article.quotes),
+        "title_exact": article.title,
+        "body_exact": article.body,
+        "quote_exact": "\n".join(q.text for q in article.quotes),
         "speaker": "\n".join(speakers),
         "speaker_key": _keywords(speakers),
         "tag": _keywords(article.tags),

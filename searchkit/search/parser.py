@@ -70,11 +70,39 @@ def _check_fields(text: str, schema) -> None:
             raise QuerySyntaxError(f"unknown field {m.group(1)!r} at column {m.start() + 1}; {SYNTAX_HELP}")
 
 
+EXACT_FIELDS = {"title": "title_exact", "body": "body_exact", "quote": "quote_exact"}
+
+
+class _ExactPhraseNode(qparser.PhrasePlugin.PhraseNode):
+    """A "quoted phrase" searched in the unstemmed copy of its field: exact words, stop words included."""
+
+    def query(self, parser):
+        fieldname = self.fieldname or parser.fieldname
+        if fieldname in EXACT_FIELDS:
+            self.fieldname = EXACT_FIELDS[fieldname]
+            q = super().query(parser)
+            self.fieldname = fieldname
+            return q
+        return super().query(parser)
+
+
+class _ExactPhrasePlugin(qparser.PhrasePlugin):
+    """PhrasePlugin whose phrases go to the exact-word fields."""
+
+    class PhraseTagger(qparser.PhrasePlugin.PhraseTagger):
+        def create(self, parser, match):
+            node = super().create(parser, match)
+            node.__class__ = _ExactPhraseNode
+            return node
+
+
 def make_parser(schema, *, basedate: datetime | None = None, match: str = "all",
                 fields: tuple[str, ...] = DEFAULT_FIELDS) -> qparser.QueryParser:
     """A Whoosh parser over title and body with our aliases and date syntax."""
     group = qparser.AndGroup if match == "all" else qparser.OrGroup.factory(0.9)
     parser = qparser.MultifieldParser(list(fields), schema, fieldboosts=FIELD_BOOSTS, group=group)
+    parser.remove_plugin_class(qparser.PhrasePlugin)
+    parser.add_plugin(_ExactPhrasePlugin())
     parser.add_plugin(qparser.FieldAliasPlugin(ALIASES))
     parser.add_plugin(qparser.GtLtPlugin())
     parser.add_plugin(DateParserPlugin(basedate=basedate or datetime.now(timezone.utc), callback=_date_error))

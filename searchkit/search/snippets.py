@@ -6,12 +6,14 @@ import re
 
 from whoosh import highlight
 
-from ..index.schema import text_analyzer
+from ..index.schema import name_analyzer, text_analyzer
 
-SNIPPET_FIELDS = ("title", "body", "quote")  # fields whose terms are highlighted in the body
+# fields whose terms are highlighted in the body; *_exact hold unstemmed words (phrases)
+SNIPPET_FIELDS = ("title", "body", "quote", "title_exact", "body_exact", "quote_exact")
 FALLBACK_CHARS = 240
 
 _ANALYZER = text_analyzer()
+_EXACT_ANALYZER = name_analyzer()
 _FRAGMENTER = highlight.ContextFragmenter(maxchars=220, surround=70, charlimit=None)
 
 
@@ -36,13 +38,20 @@ class _BoldFormatter(highlight.Formatter):
 _FORMATTER = _BoldFormatter()
 
 
-def query_terms(q, reader, fields: tuple[str, ...] = SNIPPET_FIELDS) -> frozenset[str]:
+class Terms(frozenset):
+    """Words to highlight; `exact` when they all come from "phrases" (matched unstemmed)."""
+
+    exact = False
+
+
+def query_terms(q, reader, fields: tuple[str, ...] = SNIPPET_FIELDS) -> Terms:
     """Indexed words the query matches in the text fields (wildcards expanded).
 
     Walks the leaves itself: whoosh3's Query.existing_terms reuses its `fieldname`
     argument as a loop variable and drops the leaves of every field after the first.
     """
-    terms = set()
+    fields = tuple(fields) + tuple(f"{f}_exact" for f in fields if not f.endswith("_exact"))
+    terms, exact = set(), set()
     for leaf in q.leaves():
         if leaf.field() not in fields:
             continue
@@ -50,15 +59,26 @@ def query_terms(q, reader, fields: tuple[str, ...] = SNIPPET_FIELDS) -> frozense
             pairs = leaf.expanded_terms(reader, phrases=True)
         except Exception:  # noqa: BLE001 - some leaf types cannot expand; use their literal terms
             pairs = leaf.terms(phrases=True)
-        for _field, text in pairs:
-            terms.add(text.decode("utf-8") if isinstance(text, bytes) else text)
-    return frozenset(terms)
+        for fieldname, text in pairs:
+            word = text.decode("utf-8") if isinstance(text, bytes) else text
+            if fieldname.endswith("_exact"):
+                exact.add(word)
+            else:
+                terms.add(word)
+    if exact and not terms:  # phrases only: highlight the very words
+        found = Terms(exact)
+        found.exact = True
+        return found
+    for word in exact:  # mixed with stemmed words: highlight compares stemmed forms
+        terms.update(t.text for t in _ANALYZER(word))
+    return Terms(terms)
 
 
 def make_snippet(body: str, terms: frozenset[str], top: int = 3) -> str:
     """1-3 fragments with the matched words bold; the opening of the story when nothing matches."""
     if terms and body:
-        snippet = highlight.highlight(body, terms, _ANALYZER, _FRAGMENTER, _FORMATTER, top=top,
+        analyzer = _EXACT_ANALYZER if getattr(terms, "exact", False) else _ANALYZER
+        snippet = highlight.highlight(body, terms, analyzer, _FRAGMENTER, _FORMATTER, top=top,
                                       order=highlight.FIRST)
         if snippet:
             return snippet

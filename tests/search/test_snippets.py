@@ -1,0 +1,36 @@
+"""Snippets: escaped, highlighted, found deep inside long articles."""
+from __future__ import annotations
+
+from searchkit.search.snippets import lead, make_snippet, render
+
+
+def test_escapes_before_highlighting():
+    body = "Officials said <script>alert('x')</script> & the prison gate fell."
+    snippet = make_snippet(body, frozenset({"prison"}))
+    assert "&lt;script&gt;" in snippet and "&amp;" in snippet
+    assert "<b>prison</b>" in snippet
+    assert snippet.replace("<b>", "").replace("</b>", "").count("<") == 0
+
+
+def test_match_deep_in_a_long_article_is_highlighted():
+    body = "grain report " * 20_000 + "the escaped prisoners fled. " + "grain report " * 100
+    assert len(body) > 200_000
+    snippet = make_snippet(body, frozenset({"escap"}))
+    assert "<b>escaped</b>" in snippet
+
+
+def test_up_to_three_fragments_joined_with_ellipsis():
+    body = " ".join(["filler words here"] * 60 + ["alpha"] + ["more filler text"] * 60 + ["alpha"]
+                    + ["still more filler"] * 60 + ["alpha"] + ["end filler"] * 60 + ["alpha"])
+    snippet = make_snippet(body, frozenset({"alpha"}))
+    assert 2 <= snippet.count("<b>alpha</b>") <= 3
+    assert " … " in snippet
+
+
+def test_no_match_falls_back_to_the_lead():
+    assert make_snippet("Short story here.", frozenset({"absent"})) == lead("Short story here.")
+
+
+def test_render_for_terminal():
+    shown = render("a <b>prison</b> &amp; gate", lambda s: f"[{s}]")
+    assert shown == "a [prison] & gate"
