@@ -257,6 +257,9 @@ def _print_results(results) -> None:
         click.echo(f"{hit.rank}. " + click.style(title, bold=True) + click.style(f"  [{hit.score:.2f}]", dim=True))
         click.echo("   " + click.style(_meta_line(hit), fg="cyan"))
         click.echo("   " + render(hit.snippet, _bold))
+        for quote in hit.extra.get("matched_quotes", ())[:3]:
+            click.echo(f"   \u201c{render(quote['highlighted'], _bold)}\u201d \u2014 "
+                       + click.style(quote["speaker"] or "unattributed", bold=True))
         if hit.duplicates:
             click.echo(click.style(f"   + {hit.duplicates} near-duplicate(s): searchkit similar {hit.id}", dim=True))
         for part in hit.extra.get("explain", ()):

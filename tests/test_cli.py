@@ -157,3 +157,30 @@ def test_installed_command_in_a_subprocess(tmp_path, corpus_dir):
     assert "unclosed quote" in bad.stderr and "Traceback" not in bad.stderr
     none = subprocess.run([*cmd, "query", "zzyzx"], capture_output=True, text=True, env=env, timeout=60)
     assert none.returncode == 1
+
+
+def test_quotes_command_lists_quotation_speaker_and_article(built):
+    result = run("quotes", "enemy", index=built)
+    assert result.exit_code == 0, result.output
+    assert "The enemy has entered the city" in result.output
+    assert "Hessamuddin Shams" in result.output and "2021-07-07" in result.output and SEED_ID in result.output
+    data = [json.loads(line) for line in run("quotes", "enemy", "--json", index=built).output.splitlines()]
+    assert data[0]["speaker"] == "Hessamuddin Shams" and data[0]["id"] == SEED_ID
+    assert "<b>enemy</b>" in data[0]["highlighted"]
+    assert run("quotes", "enemy", "--speaker", "biden", index=built).exit_code == 1
+    assert run("quotes", "Qatar", index=built).exit_code == 1  # in the story, not in a quotation
+
+
+def test_quote_queries_show_the_matching_quote(built):
+    result = run("query", "quote:enemy speaker:shams", index=built)
+    assert result.exit_code == 0
+    assert "\u201cThe enemy has entered the city" in result.output and "Hessamuddin Shams" in result.output
+    hit = json.loads(run("query", "quote:enemy", "--json", index=built).output.splitlines()[0])
+    assert hit["matched_quotes"][0]["speaker"] == "Hessamuddin Shams"
+
+
+def test_did_you_mean_and_fuzzy(built):
+    result = run("query", "prisson escpe", index=built)
+    assert result.exit_code == 1
+    assert "did you mean: prison escaped" in result.output
+    assert run("query", "prisson escpe", "--fuzzy", index=built).exit_code == 0

@@ -159,6 +159,7 @@ def search(
     results = searcher.search_page(q, page, pagelen=limit, **kwargs)
     folded = results.results.collapsed_counts if collapse else {}
     terms = query_terms(q, searcher.reader()) if snippets else frozenset()
+    said = _quote_matcher(q, searcher.reader(), speaker)
     hits = []
     for rank, hit in enumerate(results, start=(page - 1) * limit + 1):
         fields = hit.fields()
@@ -170,6 +171,9 @@ def search(
         item = _hit(fields, score, snippet, rank, folded.get(fields.get("cluster"), 0))
         if explain:
             item.extra["explain"] = explain_hit(searcher, q, hit.docnum)
+        if said is not None:
+            item.extra["matched_quotes"] = [{"text": qt.text, "speaker": qt.speaker, "highlighted": html}
+                                            for qt, html in said(item.quotes)]
         hits.append(item)
     total = len(results)
     suggestion = suggest_query(searcher, text) if suggest else None
@@ -185,6 +189,40 @@ def search(
         suggestion=suggestion,
         facets=_facet_counts(results.results, facets, names or {}, facet_top) if facets else {},
     )
+
+
+def _quote_matcher(q, reader, speaker_filter: str | None):
+    """When a query asks about quotes or speakers, a function picking the quotes of a hit that match."""
+    from ..index.schema import name_analyzer, text_analyzer
+
+    words = query_terms(q, reader, fields=("quote",))
+    who = {t for f, t in _leaf_terms(q) if f == "speaker"}
+    if speaker_filter:
+        who |= {t.text for t in name_analyzer()(speaker_filter)}
+    if not words and not who:
+        return None
+    stem = text_analyzer()
+    names = name_analyzer()
+    plain = {t for w in words for t in ([w] if not words.exact else [x.text for x in stem(w)])}
+
+    def pick(quotes):
+        for quote in quotes:
+            if plain and not plain & {t.text for t in stem(quote.text)}:
+                continue
+            if who and not who & {t.text for t in names(quote.speaker or "")}:
+                continue
+            yield quote, make_snippet(quote.text, words, top=1) if words else lead(quote.text, 400)
+
+    return pick
+
+
+def _leaf_terms(q):
+    for leaf in q.leaves():
+        try:
+            for fieldname, text in leaf.terms():
+                yield fieldname, text.decode() if isinstance(text, bytes) else text
+        except Exception:  # noqa: BLE001 - leaves without plain terms
+            continue
 
 
 def find_quotes(searcher, text: str, *, limit: int = 20, speaker: str | None = None,
