@@ -123,16 +123,17 @@ def test_index_missing_path_is_an_error(tmp_path):
     assert result.exit_code == 2
 
 
-def test_first_use_builds_default_index_from_corpus(tmp_path, seed_path):
+def test_first_use_builds_default_index_from_corpus(tmp_path, seed_path, monkeypatch):
     (tmp_path / "corpus").mkdir()
     shutil.copy(seed_path, tmp_path / "corpus" / seed_path.name)
-    runner = CliRunner()
-    with runner.isolated_filesystem(temp_dir=tmp_path):
-        os.symlink(tmp_path / "corpus", "corpus")
-        env = {"SEARCHKIT_INDEX": ""}
-        result = runner.invoke(main, ["query", "prison escape"], env=env)
-        assert result.exit_code == 0, result.output
-        assert Path("index", "CURRENT").is_file()
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("SEARCHKIT_INDEX", raising=False)
+    result = CliRunner().invoke(main, ["query", "prison escape"])
+    assert result.exit_code == 0, result.output
+    assert "first use" in result.output
+    assert Path("index", "CURRENT").is_file()
+    again = CliRunner().invoke(main, ["query", "prison escape"])
+    assert "first use" not in again.output
 
 
 def _installed_command() -> list[str]:
