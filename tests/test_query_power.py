@@ -61,7 +61,7 @@ def test_facets_count_hits(reuters_index):
     results = reuters_index.search("cocoa", facets=["year", "month", "tag", "source", "country"])
     assert dict(results.facets["year"]) == {"1987": results.total}
     assert sum(n for _, n in results.facets["month"]) == results.total
-    assert results.facets["tag"][0][0] == "cocoa"
+    assert "cocoa" in [name for name, _ in results.facets["tag"][:3]]
     assert results.facets["source"] == [("Reuters", results.total)]
     assert results.facets["country"]  # display names, most frequent first
     counts = [n for _, n in results.facets["country"]]

@@ -74,10 +74,11 @@ def build_schema() -> fields.Schema:
     """The searchkit schema: ranked text fields, filterable keywords, stored display values."""
     return fields.Schema(
         id=fields.ID(stored=True, unique=True, sortable=True),
-        # spelling=True keeps an unstemmed copy of the words (spell_title, spell_body) for "did you mean"
-        title=fields.TEXT(analyzer=text_analyzer(), stored=True, spelling=True),
-        body=fields.TEXT(analyzer=text_analyzer(), stored=True, spelling=True),
-        # Unstemmed copies with positions: "quoted phrases" match these word for word.
+        # Stemmed words rank; they need no positions, since "phrases" are matched in the *_exact copies.
+        title=fields.TEXT(analyzer=text_analyzer(), stored=True, phrase=False),
+        body=fields.TEXT(analyzer=text_analyzer(), stored=True, phrase=False),
+        # Unstemmed copies with positions: "quoted phrases" match these word for word, and their
+        # vocabulary is what "did you mean" suggests from.
         title_exact=fields.TEXT(analyzer=name_analyzer()),
         body_exact=fields.TEXT(analyzer=name_analyzer()),
         quote_exact=fields.TEXT(analyzer=name_analyzer()),
@@ -91,7 +92,7 @@ def build_schema() -> fields.Schema:
         location=fields.KEYWORD(analyzer=keyword_analyzer(), scorable=True),
         country=fields.KEYWORD(analyzer=keyword_analyzer()),
         place=fields.KEYWORD(analyzer=keyword_analyzer(), stored=True),
-        quote=fields.TEXT(analyzer=text_analyzer()),
+        quote=fields.TEXT(analyzer=text_analyzer(), phrase=False),
         speaker=fields.TEXT(analyzer=name_analyzer()),
         speaker_key=fields.KEYWORD(analyzer=keyword_analyzer()),
         tag=fields.KEYWORD(analyzer=keyword_analyzer(), stored=True),

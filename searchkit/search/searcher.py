@@ -53,7 +53,6 @@ FACETS = {
     "year": ("year", False),
     "month": ("month", False),
 }
-_TICKS_PER_DAY = 86_400 * 1_000_000  # Whoosh stores DATETIME columns as microseconds
 
 
 def _facet_map(facets: list[str]) -> dict:
@@ -85,26 +84,19 @@ def _facet_counts(results, facets: list[str], names: dict, top: int) -> dict[str
     return out
 
 
-def _recency_facet(half_life_days: float, newest_ticks: int):
-    """Sort key blending BM25 with an exponential date decay: score x 2^(-age / half-life)."""
-    from whoosh import sorting
-
-    def key(score_key: float, ticks) -> float:
-        score = -score_key  # ScoreFacet negates scores so that ascending order is best first
-        if not ticks or score <= 0:
-            return 0.0
-        age_days = max(0.0, (newest_ticks - ticks) / _TICKS_PER_DAY)
-        return -(score * 2.0 ** (-age_days / half_life_days))
-
-    return sorting.TranslateFacet(key, sorting.ScoreFacet(), sorting.FieldFacet("date"))
+RECENCY_POOL = 500  # the best-scoring hits that recency re-ranks
 
 
-def _newest_ticks(searcher) -> int:
-    reader = searcher.reader()
-    if not reader.has_column("date"):
-        return 0
-    col = reader.column_reader("date", translate=False)
-    return max((col[d] for d in reader.all_doc_ids()), default=0) or 0
+def _by_recency(found, half_life_days: float) -> list[tuple[Any, float]]:
+    """BM25 blended with freshness: score x 2^(-age / half-life), age counted from the newest hit."""
+    dated = [(hit, hit.score or 0.0, hit.get("date")) for hit in found]
+    newest = max((d for _h, _s, d in dated if d is not None), default=None)
+    blended = []
+    for hit, score, date in dated:
+        age = (newest - date).total_seconds() / 86_400 if newest and date else 10 * half_life_days
+        blended.append((hit, score * 2.0 ** (-age / half_life_days)))
+    blended.sort(key=lambda pair: -pair[1])
+    return blended
 
 
 def search(
@@ -150,24 +142,26 @@ def search(
     kwargs: dict[str, Any] = {"filter": flt, "terms": False}
     if sort != "relevance":
         kwargs.update(sortedby="date", reverse=(sort == "date"))
-    elif recency:
-        kwargs.update(sortedby=_recency_facet(recency, _newest_ticks(searcher)))
     if collapse:
         kwargs.update(collapse="cluster", collapse_limit=1)
     if facets:
         kwargs["groupedby"] = _facet_map(facets)
-    results = searcher.search_page(q, page, pagelen=limit, **kwargs)
-    folded = results.results.collapsed_counts if collapse else {}
+    if recency and sort == "relevance":
+        found = searcher.search(q, limit=max(RECENCY_POOL, page * limit), **kwargs)
+        ranked = _by_recency(found, recency)[(page - 1) * limit: page * limit]
+        total, whole = len(found), found
+    else:
+        found = searcher.search_page(q, page, pagelen=limit, **kwargs)
+        ranked = [(hit, hit.score or 0.0) for hit in found]
+        total, whole = len(found), found.results
+    folded = whole.collapsed_counts if collapse else {}
     terms = query_terms(q, searcher.reader()) if snippets else frozenset()
     said = _quote_matcher(q, searcher.reader(), speaker)
     hits = []
-    for rank, hit in enumerate(results, start=(page - 1) * limit + 1):
+    for rank, (hit, score) in enumerate(ranked, start=(page - 1) * limit + 1):
         fields = hit.fields()
         body = fields.get("body", "")
         snippet = make_snippet(body, terms) if snippets else lead(body)
-        score = hit.score or 0.0
-        if recency and sort == "relevance":
-            score = -score  # the blended key, back to "bigger is better"
         item = _hit(fields, score, snippet, rank, folded.get(fields.get("cluster"), 0))
         if explain:
             item.extra["explain"] = explain_hit(searcher, q, hit.docnum)
@@ -175,7 +169,6 @@ def search(
             item.extra["matched_quotes"] = [{"text": qt.text, "speaker": qt.speaker, "highlighted": html}
                                             for qt, html in said(item.quotes)]
         hits.append(item)
-    total = len(results)
     suggestion = suggest_query(searcher, text) if suggest else None
     return Results(
         query=text,
@@ -187,7 +180,7 @@ def search(
         seconds=time.perf_counter() - started,
         parsed=str(q),
         suggestion=suggestion,
-        facets=_facet_counts(results.results, facets, names or {}, facet_top) if facets else {},
+        facets=_facet_counts(whole, facets, names or {}, facet_top) if facets else {},
     )
 
 
@@ -286,8 +279,8 @@ _OPERATORS = {"AND", "OR", "NOT", "TO", "ANDNOT", "ANDMAYBE"}
 def _spelling(searcher):
     """The unstemmed vocabulary fields and a corrector for each (best kept first)."""
     reader = searcher.reader()
-    fields = [f for f in ("spell_body", "spell_title") if f in reader.indexed_field_names()]
-    return reader, fields, [searcher.corrector(f.split("_", 1)[1]) for f in fields]
+    fields = [f for f in ("body_exact", "title_exact") if f in reader.schema]
+    return reader, fields, [searcher.corrector(f) for f in fields]
 
 
 def _rewrite_words(text: str, replace) -> str:
@@ -423,5 +416,13 @@ def _column(reader, field: str):
     """Values of a sortable field for every document (deleted ones skipped)."""
     if not reader.has_column(field):
         return []
-    col = reader.column_reader(field)
-    return [col[docnum] for docnum in reader.all_doc_ids()]
+    from whoosh.util.times import long_to_datetime
+
+    col = reader.column_reader(field, translate=False)
+    out = []
+    for docnum in reader.all_doc_ids():
+        try:
+            out.append(long_to_datetime(col[docnum]))
+        except (OverflowError, ValueError, TypeError):  # undated stories hold the column default
+            continue
+    return out
