@@ -1,25 +1,29 @@
 """Readers: files and folders in, `Article` records (or `Problem` reports) out.
 
 One module per format (`lines`, `text`, `jsonl`, `reuters`); this module walks folders, opens
-`.gz` files, decodes bytes, and picks the reader. Readers never raise for bad content: a file or
-record that cannot be read becomes a `Problem` with its path and line, and reading goes on.
+`.gz` files, decodes bytes (`decode`), and picks the reader by file name (and, for `.txt`, by
+whether the text opens with a `date YYYY-MM-DD Source -` header). Readers never raise for bad
+content: a file or record that cannot be read becomes a `Problem` with its path and line
+(`skipped=False` for a warning about a record that was still read), and reading goes on.
 """
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..model import Article, Problem
-from .decode import read_text
+from .decode import open_text
 
-READERS = {".txt": "text", ".text": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
+# File name suffix (after any `.gz`) -> reader.
+READERS = {".txt": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
            ".sgm": "reuters", ".sgml": "reuters"}
 
 
 def format_of(path: Path) -> str | None:
-    """The reader for a file name (`.gz` looked through), None when the name is not one we read."""
+    """The reader for a file name (`.gz` looked through), None when a folder walk should pass it by."""
     name = path.name.lower()
     if name.endswith(".gz"):
         name = name[:-3]
@@ -27,69 +31,93 @@ def format_of(path: Path) -> str | None:
 
 
 def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Problem]:
-    """Files to read: named files as given, folders walked recursively in sorted order (hidden skipped)."""
+    """Files to read, each once: named files as given, folders walked recursively in sorted order."""
+    seen_dirs: set[str] = set()
+    seen_files: set[str] = set()
     for raw in paths:
         path = Path(raw)
-        if path.is_dir():
-            yield from _walk(path, set())
-        elif path.is_file():
-            yield path
-        elif path.is_symlink():
-            yield Problem(str(path), "broken symbolic link")
-        else:
-            yield Problem(str(path), "no such file or directory")
+        try:
+            if path.is_dir():
+                yield from _walk(path, seen_dirs, seen_files)
+                continue
+            if path.is_file():
+                if _first_time(path, seen_files):
+                    yield path
+                continue
+            if path.is_symlink():
+                yield Problem(str(path), "broken symbolic link (or a link loop)")
+                continue
+        except OSError as exc:  # e.g. a path too long, or a folder above it that cannot be searched
+            yield Problem(str(path), f"cannot open: {exc.strerror or exc}")
+            continue
+        yield Problem(str(path), "no such file or directory")
 
 
-def _walk(folder: Path, seen: set[str]) -> Iterator[Path | Problem]:
-    real = os.path.realpath(folder)
-    if real in seen:  # a symlink loop, or the same folder reached twice
-        return
+def _first_time(path: Path, seen: set[str]) -> bool:
+    """Whether a file has not been listed yet (under any name), so no article is read twice."""
+    real = os.path.realpath(path)
+    if real in seen:
+        return False
     seen.add(real)
+    return True
+
+
+def _walk(folder: Path, seen_dirs: set[str], seen_files: set[str]) -> Iterator[Path | Problem]:
+    real = os.path.realpath(folder)
+    if real in seen_dirs:  # a symlink loop, or the same folder reached twice
+        return
+    seen_dirs.add(real)
     try:
-        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+        with os.scandir(folder) as scan:
+            entries = sorted(scan, key=lambda e: e.name)
     except OSError as exc:
-        yield Problem(str(folder), f"cannot list folder: {exc.strerror}")
+        yield Problem(str(folder), f"cannot list folder: {exc.strerror or exc}")
         return
     for entry in entries:
         if entry.name.startswith("."):
             continue
         path = Path(entry.path)
         try:
-            is_dir = entry.is_dir()
+            is_dir = entry.is_dir()  # follows links; loops are caught by seen_dirs
+            is_file = not is_dir and entry.is_file()
         except OSError:
-            is_dir = False
+            continue
         if is_dir:
-            yield from _walk(path, seen)
-        elif format_of(path) is not None:
+            yield from _walk(path, seen_dirs, seen_files)
+        elif is_file and format_of(path) is not None and _first_time(path, seen_files):
             yield path
 
 
 def read_file(path: Path) -> Iterator[Article | Problem]:
-    """Every article of one file, with a Problem for each part that could not be read."""
+    """Every article of one file, with a Problem for each part that could not be read; never raises."""
     from . import jsonl, lines, reuters, text
 
     path = Path(path)
-    kind = format_of(path) or "text"
-    decoded, problems = read_text(path, latin1=(kind == "reuters"))
+    kind = format_of(path) or "text"  # a file named explicitly is read as text whatever its name
+    decoded, problems = open_text(path, latin1=(kind == "reuters"))
     yield from problems
     if decoded is None:
         return
     if not decoded.strip():
-        if not problems:
+        if not any(p.skipped for p in problems):
             yield Problem(str(path), "empty file")
         return
     if kind == "reuters":
-        yield from reuters.read(path, decoded)
+        records = reuters.read(path, decoded)
     elif kind in ("jsonl", "json"):
-        yield from jsonl.read(path, decoded, whole=(kind == "json"))
+        records = jsonl.read(path, decoded, whole=(kind == "json"))
     elif lines.looks_like(decoded):
-        yield from lines.read(path, decoded)
+        records = lines.read(path, decoded)
     else:
-        yield from text.read(path, decoded)
+        records = text.read(path, decoded)
+    try:
+        yield from records
+    except Exception as exc:  # a reader bug must not stop a whole indexing run
+        yield Problem(str(path), f"reading stopped by an internal error: {type(exc).__name__}: {exc}")
 
 
 def read_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Article | Problem]:
-    """Every article under some files and folders."""
+    """Every article under some files and folders, with the problems met on the way."""
     for item in iter_files(paths):
         if isinstance(item, Problem):
             yield item
@@ -98,11 +126,12 @@ def read_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Article | Problem
 
 
 def checksum(article: Article) -> str:
-    """A digest of what the file says about an article, to skip unchanged ones on re-index."""
-    parts = [article.id, article.title, article.body, article.date.isoformat() if article.date else "",
-             article.source, article.dateline, article.url, "\x1f".join(article.tags),
-             "\x1f".join(article.locations), "\x1f".join(f"{q.text}\x1e{q.speaker}" for q in article.quotes)]
-    return hashlib.blake2b("\x1d".join(parts).encode("utf-8", "surrogatepass"), digest_size=16).hexdigest()
+    """A digest of what the file says about an article (not where the file is), to skip unchanged ones."""
+    fields = [article.id, article.title, article.body, article.date.isoformat() if article.date else None,
+              article.source, article.dateline, article.url, list(article.tags), list(article.locations),
+              [[q.text, q.speaker] for q in article.quotes]]
+    data = json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
+    return hashlib.blake2b(data, digest_size=16).hexdigest()
 
 
-__all__ = ["checksum", "format_of", "iter_files", "read_file", "read_paths"]
+__all__ = ["checksum", "format_of", "iter_files", "open_text", "read_file", "read_paths"]

@@ -1,32 +1,82 @@
-"""Bytes to text: gzip looked through, UTF-8 with a cp1252 fallback, NULs dropped, problems reported."""
+"""Bytes to text: gzip looked through, UTF-8 (BOM or not) with a cp1252 fallback, NULs dropped.
+
+Files are read whole (one at a time), but gzip is inflated in chunks so that a truncated archive
+still gives what it holds. A byte sequence that is not UTF-8 is decoded as cp1252 (latin-1 for the
+five bytes cp1252 leaves undefined) *in place*: the valid UTF-8 around it is kept as UTF-8, so a
+file with one stray Windows quote does not turn into mojibake.
+"""
 from __future__ import annotations
 
-import gzip
+import codecs
 import zlib
 from pathlib import Path
 
 from ..model import Problem
 
 MAX_FILE_BYTES = 512 * 1024 * 1024  # one file is read whole; refuse what cannot sensibly fit
+_CHUNK = 1 << 20
 
 
-def _read_gzip(path: Path) -> tuple[bytes, Problem | None]:
+def _cp1252_bytes(error: UnicodeError) -> tuple[str, int]:
+    """Decode the bytes UTF-8 rejected as cp1252, keeping the rest of the text UTF-8."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    bad = error.object[error.start:error.end]
+    chars = []
+    for byte in bad:
+        try:
+            chars.append(bytes([byte]).decode("cp1252"))
+        except UnicodeDecodeError:  # 0x81, 0x8D, 0x8F, 0x90, 0x9D: undefined in cp1252
+            chars.append(chr(byte))
+    return "".join(chars), error.end
+
+
+codecs.register_error("searchkit.cp1252", _cp1252_bytes)
+
+
+def _inflate(path: Path) -> tuple[bytes, Problem | None]:
     """What a gzip file holds; a truncated or damaged one gives what could be read and a Problem."""
-    chunks: list[bytes] = []
+    out: list[bytes] = []
+    size = 0
+    inflater = zlib.decompressobj(wbits=31)  # gzip header and trailer
+    fed = False  # whether the current gzip member has begun
+    with open(path, "rb") as f:
+        while packed := f.read(_CHUNK):
+            while packed:
+                try:
+                    data = inflater.decompress(packed)
+                except zlib.error as exc:
+                    problem = f"damaged gzip file ({exc}): read the first {size:,} bytes of it"
+                    return b"".join(out), Problem(str(path), problem)
+                fed = True
+                out.append(data)
+                size += len(data)
+                if size > MAX_FILE_BYTES:
+                    return b"", Problem(str(path), f"file too large once uncompressed (over {MAX_FILE_BYTES:,} bytes)")
+                packed = b""
+                if inflater.eof:  # another gzip member may follow (concatenated archives)
+                    packed = inflater.unused_data.lstrip(b"\x00")  # NUL padding after the last member
+                    inflater, fed = zlib.decompressobj(wbits=31), False
+    if fed and not inflater.eof:
+        return b"".join(out), Problem(str(path), f"truncated gzip file: read the first {size:,} bytes of it")
+    return b"".join(out), None
+
+
+def decode(data: bytes, path: Path) -> tuple[str, list[Problem]]:
+    """Text of some bytes: UTF-8 (BOM dropped), UTF-16 when it has a BOM, else cp1252 with a warning."""
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        return data.decode("utf-16", errors="replace").replace("\x00", ""), []
+    if b"\x00" in data:
+        data = data.replace(b"\x00", b"")
     try:
-        with gzip.open(path, "rb") as f:
-            while True:
-                chunk = f.read(1 << 20)
-                if not chunk:
-                    break
-                chunks.append(chunk)
-    except (EOFError, OSError, zlib.error) as exc:
-        what = "truncated gzip file" if isinstance(exc, EOFError) else f"damaged gzip file ({exc})"
-        return b"".join(chunks), Problem(str(path), f"{what}: read {sum(map(len, chunks)):,} bytes of it")
-    return b"".join(chunks), None
+        return data.decode("utf-8-sig"), []
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        text = data.decode("utf-8-sig", errors="searchkit.cp1252")
+        return text, [Problem(str(path), "not valid UTF-8; read as cp1252", line, skipped=False)]
 
 
-def read_text(path: Path, *, latin1: bool = False) -> tuple[str | None, list[Problem]]:
+def open_text(path: Path, *, latin1: bool = False) -> tuple[str | None, list[Problem]]:
     """The text of a file and the problems met; text is None when nothing could be read."""
     problems: list[Problem] = []
     try:
@@ -34,21 +84,14 @@ def read_text(path: Path, *, latin1: bool = False) -> tuple[str | None, list[Pro
         if size > MAX_FILE_BYTES:
             return None, [Problem(str(path), f"file too large ({size:,} bytes; the limit is {MAX_FILE_BYTES:,})")]
         if path.name.lower().endswith(".gz"):
-            data, problem = _read_gzip(path)
+            data, problem = _inflate(path)
             if problem:
                 problems.append(problem)
         else:
             data = path.read_bytes()
     except OSError as exc:
         return None, [Problem(str(path), f"cannot read: {exc.strerror or exc}")]
-    if b"\x00" in data:
-        data = data.replace(b"\x00", b"")
-    if latin1:  # Reuters-21578 is latin-1 by definition
-        return data.decode("latin-1"), problems
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = data.count(b"\n", 0, exc.start) + 1
-        text = data.decode("cp1252", errors="replace")
-        problems.append(Problem(str(path), "not valid UTF-8; read as cp1252", line, skipped=False))
-    return text, problems
+    if latin1:  # Reuters-21578 is latin-1 by definition; every byte is a character
+        return data.replace(b"\x00", b"").decode("latin-1"), problems
+    text, warnings = decode(data, path)
+    return text, problems + warnings

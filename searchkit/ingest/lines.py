@@ -1,7 +1,10 @@
 """The line format of the bundled corpus: `date YYYY-MM-DD Source - text`, one article per header line.
 
-Lines that do not start with a header continue the article above them (its further paragraphs).
-The first article of a file takes the file's name as id, later ones `name-2`, `name-3`, ...
+Lines that do not start with a header continue the article above them (its further paragraphs;
+blank lines between them are kept as one paragraph break, "\\n\\n"). The body is the text as the
+file has it: sentences glued without a space stay glued; only the title (the first sentence) is
+split out. The first article of a file takes the file's name as id, later ones `name-2`, `name-3`...
+A date that does not exist (2021-13-45) leaves the article undated, with a warning.
 """
 from __future__ import annotations
 
@@ -13,53 +16,70 @@ from typing import Iterator
 from ..model import Article, Problem
 from .sentences import first_sentence
 
-HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{1,2}-\d{1,2})\s+(.+?)\s+-\s+(.*)$", re.IGNORECASE)
+HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{1,2}-\d{1,2})\s+(.+?)\s+-(?:\s+(.*?))?\s*$", re.IGNORECASE)
 
 
 def looks_like(text: str) -> bool:
-    """Whether the first non-blank line of a text is a header of this format."""
-    for line in text.splitlines():
+    """Whether the first non-blank line is a header: how a `.txt` file is told from plain text."""
+    for line in text[:65536].splitlines():
         if line.strip():
             return bool(HEADER.match(line))
     return False
 
 
-def _stem(path: Path) -> str:
+def stem(path: Path) -> str:
+    """A file's name without `.gz` and its format suffix: the base of the ids of its articles."""
     name = path.name
-    for suffix in (".gz", ".txt", ".text"):
-        if name.lower().endswith(suffix):
-            name = name[: -len(suffix)]
+    if name.lower().endswith(".gz"):
+        name = name[:-3]
+    base, dot, suffix = name.rpartition(".")
+    if dot and base and suffix.lower() in {"txt", "jsonl", "ndjson", "json", "sgm", "sgml"}:
+        return base
     return name
 
 
+class _Draft:
+    """An article being collected line by line."""
+
+    def __init__(self, ident: str, line: int, date: str, source: str, first: str) -> None:
+        self.id, self.line, self.date, self.source = ident, line, date, source
+        self.lines = [first]
+
+    def finish(self, path: Path) -> Iterator[Article | Problem]:
+        body = "\n".join(self.lines).strip()
+        body = re.sub(r"\n{3,}", "\n\n", body)
+        if not body:
+            yield Problem(str(path), "article header without text", self.line)
+            return
+        try:
+            year, month, day = (int(x) for x in self.date.split("-"))
+            date = datetime(year, month, day, tzinfo=timezone.utc)
+        except ValueError:
+            date = None
+            yield Problem(str(path), f"bad date {self.date!r}: article read without a date", self.line, skipped=False)
+        yield Article(id=self.id, body=body, title=first_sentence(body), date=date, source=self.source,
+                      path=str(path), line=self.line)
+
+
 def read(path: Path, text: str) -> Iterator[Article | Problem]:
-    """Articles of one line-format file."""
-    stem = _stem(path)
-    current: dict | None = None
+    """Articles of one line-format file, in file order."""
+    base = stem(path)
+    draft: _Draft | None = None
     count = 0
+    stray = False
     for number, line in enumerate(text.splitlines(), start=1):
         m = HEADER.match(line)
         if m:
-            if current:
-                yield from _finish(path, current)
+            if draft:
+                yield from draft.finish(path)
             count += 1
-            current = {"id": stem if count == 1 else f"{stem}-{count}", "line": number, "date": m.group(1),
-                       "source": m.group(2).strip(), "paragraphs": [m.group(3).strip()]}
-        elif current is not None:
-            current["paragraphs"].append(line.strip())
-    if current:
-        yield from _finish(path, current)
-
-
-def _finish(path: Path, record: dict) -> Iterator[Article | Problem]:
-    body = "\n".join(record["paragraphs"]).strip()
-    body = re.sub(r"\n{3,}", "\n\n", body)
-    try:
-        y, m, d = (int(x) for x in record["date"].split("-"))
-        date = datetime(y, m, d, tzinfo=timezone.utc)
-    except ValueError:
-        date = None
-        yield Problem(str(path), f"bad date {record['date']!r}: article read without a date", record["line"],
-                      skipped=False)
-    yield Article(id=record["id"], body=body, title=first_sentence(body), date=date, source=record["source"],
-                  path=str(path), line=record["line"])
+            ident = base if count == 1 else f"{base}-{count}"
+            draft = _Draft(ident, number, m.group(1), m.group(2).strip(), (m.group(3) or "").strip())
+        elif draft is not None:
+            draft.lines.append(line.strip())
+        elif line.strip() and not stray:  # text before the first header: report it once
+            stray = True
+            yield Problem(str(path), "text before the first 'date YYYY-MM-DD Source -' header ignored", number,
+                          skipped=False)
+    if draft:
+        yield from draft.finish(path)

@@ -1,9 +1,15 @@
 """Reuters-21578 SGML: not XML, latin-1, control characters as numeric entities (see the corpus README).
 
-Each `<REUTERS ...>...</REUTERS>` record becomes an Article: NEWID is the id, TITLE the title, BODY
-the body (BRIEF stories have none; UNPROC ones keep the raw text of TEXT), DATELINE the dateline,
-PLACES the locations (slugs such as `west-germany`, canonicalised by extraction), and TOPICS,
-PEOPLE, ORGS, EXCHANGES and LEWISSPLIT become tags (`cocoa`, `people:x`, `split:test`).
+Records are found with regular expressions, never an XML parser. Each `<REUTERS ...>...</REUTERS>`
+becomes an Article: id = NEWID ("1" ... "21578"); title = TITLE without leading `*`s; body = BODY
+without the closing " Reuter" signature; BRIEF stories have a title only (their "Blah blah blah."
+filler is dropped); UNPROC stories (tables, raw text) take the text of TEXT as body and its first
+line as title; dateline = DATELINE ("SALVADOR, Feb 26"); date = DATE as UTC (junk after the time
+tolerated, an unreadable one left empty with a warning); locations = PLACES slugs as given
+("west-germany", canonicalised by extraction); tags = TOPICS as given, `people:`, `orgs:`,
+`exchanges:` values and `split:train|test|not-used` (LEWISSPLIT); source = "Reuters"; line = the
+line of the `<REUTERS` tag. A record without its closing tag, or without a NEWID, is reported and
+skipped, and reading goes on with the next one.
 """
 from __future__ import annotations
 
@@ -14,31 +20,42 @@ from pathlib import Path
 from typing import Iterator
 
 from ..model import Article, Problem
+from .sentences import shorten
 
 _OPEN = re.compile(r"<REUTERS\b([^>]*)>")
 _CLOSE = "</REUTERS>"
-_ATTR = re.compile(r'([A-Z]+)="([^"]*)"')
-_CONTROL = re.compile(r"&#(?:[0-9]|[12][0-9]|3[01]|127);")
-_DATE = re.compile(r"\s*(\d{1,2}-[A-Za-z]{3}-\d{4})\s+(\d{1,2}:\d\d:\d\d)")
+_ATTR = re.compile(r'([A-Za-z]+)\s*=\s*"([^"]*)"')  # values may hold hyphens: LEWISSPLIT="NOT-USED"
+_CONTROL_ENTITY = re.compile(r"&#0*(?:[0-9]|[12][0-9]|3[01]|127);")
+_CONTROL_CHAR = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_DATE = re.compile(r"\s*(\d{1,2}-[A-Za-z]{3}-\d{4})\s+(\d\d:\d\d:\d\d)")
 _D = re.compile(r"<D>(.*?)</D>", re.S)
-_SIGNATURE = re.compile(r"\s*Reuter\s*$")
+_TAG = re.compile(r"<[^>]+>")
+_TEXT_TYPE = re.compile(r'<TEXT\b[^>]*\bTYPE\s*=\s*"([^"]*)"')
+_SIGNATURE = re.compile(r"(?:\s+reuters?)+\s*$", re.IGNORECASE)  # " Reuter", sometimes twice
+_ELEMENTS: dict[str, re.Pattern[str]] = {}
 CATEGORY_TAGS = (("TOPICS", ""), ("PEOPLE", "people:"), ("ORGS", "orgs:"), ("EXCHANGES", "exchanges:"))
+BRIEF_FILLER = "Blah blah blah."
 
 
 def _element(record: str, name: str) -> str | None:
-    m = re.search(rf"<{name}\b[^>]*>(.*?)</{name}>", record, re.S)
+    """The raw content of the first <NAME>...</NAME> of a record, None when absent."""
+    pattern = _ELEMENTS.get(name)
+    if pattern is None:
+        pattern = _ELEMENTS[name] = re.compile(rf"<{name}\b[^>]*>(.*?)</{name}>", re.S)
+    m = pattern.search(record)
     return m.group(1) if m else None
 
 
-def _clean(text: str) -> str:
-    """Control entities out, &lt; and &amp; decoded, stray control characters dropped."""
-    text = _CONTROL.sub("", text)
-    text = html.unescape(text)
-    return "".join(ch for ch in text if ch >= " " or ch in "\n\t")
+def clean(text: str) -> str:
+    """Text without control-character entities, with &lt; and &amp; decoded, without stray controls."""
+    text = _CONTROL_ENTITY.sub("", text)
+    if "&" in text:
+        text = html.unescape(text)
+    return _CONTROL_CHAR.sub("", text)
 
 
 def parse_date(raw: str) -> datetime | None:
-    """`26-FEB-1987 15:01:01.79` (with junk after it tolerated) as UTC; None when impossible."""
+    """`26-FEB-1987 15:01:01.79` (junk after it tolerated) as an aware UTC datetime; None if unreadable."""
     m = _DATE.match(raw)
     if not m:
         return None
@@ -49,60 +66,59 @@ def parse_date(raw: str) -> datetime | None:
 
 
 def read(path: Path, text: str) -> Iterator[Article | Problem]:
-    """Articles of one Reuters-21578 SGML file."""
+    """Articles of one Reuters-21578 SGML file, in file order."""
     pos = 0
-    line = 1
-    while True:
-        m = _OPEN.search(text, pos)
-        if not m:
-            return
+    line = 1  # the line number at `pos`
+    while m := _OPEN.search(text, pos):
         line += text.count("\n", pos, m.start())
         end = text.find(_CLOSE, m.end())
         following = _OPEN.search(text, m.end())
-        if end < 0 or (following and following.start() < end):
-            yield Problem(str(path), "malformed record: <REUTERS> without </REUTERS>", line)
-            stop = following.start() if following else len(text)
-            line += text.count("\n", m.start(), stop)
-            pos = stop
-            continue
-        yield from _record(path, dict(_ATTR.findall(m.group(1))), text[m.end():end], line)
-        line += text.count("\n", m.start(), end)
-        pos = end + len(_CLOSE)
+        if end < 0 or (following is not None and following.start() < end):
+            yield Problem(str(path), "malformed record: <REUTERS> without </REUTERS>; skipped", line)
+            stop = following.start() if following is not None else len(text)
+        else:
+            yield from _record(path, dict(_ATTR.findall(m.group(1))), text[m.end():end], line)
+            stop = end + len(_CLOSE)
+        line += text.count("\n", m.start(), stop)
+        pos = stop
 
 
-def _record(path: Path, attrs: dict, record: str, line: int) -> Iterator[Article | Problem]:
+def _categories(record: str, name: str) -> list[str]:
+    return [value for value in (clean(v).strip() for v in _D.findall(_element(record, name) or "")) if value]
+
+
+def _record(path: Path, attrs: dict[str, str], record: str, line: int) -> Iterator[Article | Problem]:
     newid = attrs.get("NEWID", "").strip()
     if not newid.isdigit():
-        yield Problem(str(path), "malformed record: no NEWID", line)
+        yield Problem(str(path), "malformed record: no NEWID; skipped", line)
         return
-    raw_date = _clean(_element(record, "DATE") or "")
+    raw_date = clean(_element(record, "DATE") or "")
     date = parse_date(raw_date)
     if date is None:
         yield Problem(str(path), f"story {newid}: bad date {raw_date.strip()[:40]!r}, left empty", line,
                       skipped=False)
     text_block = _element(record, "TEXT") or ""
-    title = _clean(_element(text_block, "TITLE") or "")
-    title = " ".join(title.lstrip("* ").split())
+    type_match = _TEXT_TYPE.search(record)
+    kind = type_match.group(1).upper() if type_match else "NORM"
+    title = " ".join(re.sub(r"^[\s*]+", "", clean(_element(text_block, "TITLE") or "")).split())
+    title = _SIGNATURE.sub("", title)  # some BRIEF titles end with the signature
     body = _element(text_block, "BODY")
-    text_type = re.search(r'<TEXT\b[^>]*TYPE="([A-Z]+)"', record)
-    kind = text_type.group(1) if text_type else "NORM"
     if body is not None:
-        body = _SIGNATURE.sub("", _clean(body)).strip()
-    elif kind == "UNPROC" or (not title and text_block):
-        body = _clean(re.sub(r"<[^>]+>", " ", text_block)).strip()
+        body = clean(body)
+    elif kind == "UNPROC" or not title:  # raw text straight inside TEXT
+        body = clean(_TAG.sub(" ", text_block))
     else:
         body = ""
-    if kind == "BRIEF" or body.strip() == "Blah blah blah.":
+    body = _SIGNATURE.sub("", body).strip()
+    if kind == "BRIEF" or body.strip() == BRIEF_FILLER:
         body = ""
     if not title and body:
-        title = next((ln.strip() for ln in body.splitlines() if ln.strip()), "")[:120]
-    dateline = _clean(_element(text_block, "DATELINE") or "").strip().rstrip("-").strip()
-    tags: list[str] = []
-    for element, prefix in CATEGORY_TAGS:
-        tags += [prefix + _clean(v).strip() for v in _D.findall(_element(record, element) or "") if v.strip()]
+        title = shorten(next(ln for ln in body.splitlines() if ln.strip()), 120)
+    dateline = " ".join(clean(_element(text_block, "DATELINE") or "").split()).rstrip("-").strip()
+    tags = [prefix + value for name, prefix in CATEGORY_TAGS for value in _categories(record, name)]
     split = attrs.get("LEWISSPLIT", "").strip().lower()
     if split:
         tags.append(f"split:{split}")
-    places = tuple(_clean(v).strip() for v in _D.findall(_element(record, "PLACES") or "") if v.strip())
-    yield Article(id=newid, body=body, title=title, date=date, source="Reuters", locations=places,
-                  dateline=" ".join(dateline.split()), path=str(path), line=line, tags=tuple(tags))
+    yield Article(id=newid, body=body, title=title, date=date, source="Reuters",
+                  locations=tuple(_categories(record, "PLACES")), dateline=dateline, path=str(path), line=line,
+                  tags=tuple(dict.fromkeys(tags)))
