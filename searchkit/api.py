@@ -125,13 +125,16 @@ class Index:
         self.close()
 
     # -- writing -------------------------------------------------------------
-    def add(self, paths: Iterable[str | os.PathLike], *, wait: float = 0.0, procs: int = 1, progress=None):
-        """Index new and changed articles from files or folders; nothing is removed."""
+    def add(self, paths: Iterable[str | os.PathLike], *, wait: float = 0.0, procs: int | None = None, progress=None):
+        """Index new and changed articles from files or folders; nothing is removed.
+
+        procs: writer processes for a fresh build (None: 2 when the input is large, else 1).
+        """
         from .index.writer import index_paths
 
         return index_paths(self.path, paths, wait=wait, procs=procs, progress=progress)
 
-    def rebuild(self, paths: Iterable[str | os.PathLike], *, wait: float = 0.0, procs: int = 1, progress=None):
+    def rebuild(self, paths: Iterable[str | os.PathLike], *, wait: float = 0.0, procs: int | None = None, progress=None):
         """Build a fresh index from paths beside the live one and swap it in atomically."""
         from .index.writer import index_paths
 

@@ -91,8 +91,8 @@ def _print_problems(problems, verbose: bool, limit: int = 10) -> None:
 @main.command("index")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--rebuild", is_flag=True, help="Build a fresh index beside the old one and swap it in.")
-@click.option("--procs", type=click.IntRange(1, 16), default=1, show_default=True,
-              help="Writer processes for a rebuild.")
+@click.option("--procs", type=click.IntRange(1, 16), default=None,
+              help="Writer processes for a rebuild [default: 2 for inputs over 4 MB, else 1].")
 @_wait_option
 @_index_option
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")

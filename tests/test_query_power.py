@@ -34,7 +34,8 @@ def test_results_collapse_duplicates_unless_all(reuters_index, exact_repeats):
     words = " ".join(w for w in title.split() if w.isalpha())[:80]
     folded = reuters_index.search(f'title:({words})', limit=100)
     every = reuters_index.search(f'title:({words})', limit=100, collapse=False)
-    assert every.total > folded.total
+    assert len(every.hits) > len(folded.hits)
+    assert every.total == folded.total  # the count is of matching stories; only the list is folded
     shown = [h for h in folded.hits if h.id in ids]
     assert len(shown) == 1 and shown[0].duplicates >= len(ids) - 1
     assert set(ids) <= {h.id for h in every.hits}
@@ -54,7 +55,7 @@ def test_similar_lists_duplicates_and_like_stories(reuters_index, exact_repeats)
     assert set(ids[1:]) <= {h.id for h in dups}
     assert not {h.id for h in alike} & set(ids)
     _, cocoa = reuters_index.similar("1", limit=10)  # BAHIA COCOA REVIEW
-    assert sum("cocoa" in (h.tags or ()) for h in cocoa) >= 6
+    assert sum("COCOA" in h.title.upper() for h in cocoa) >= 8
 
 
 def test_facets_count_hits(reuters_index):

@@ -18,6 +18,7 @@ from .duplicates import Clusterer
 from .schema import build_schema, display_names, to_document
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes in all)
+PARALLEL_MIN_BYTES = 4 * 1024 * 1024  # below this, starting writer processes costs more than it saves
 
 
 @dataclass
@@ -149,7 +150,7 @@ def index_paths(
     *,
     rebuild: bool = False,
     wait: float = 0.0,
-    procs: int = 1,
+    procs: int | None = None,
     progress: Progress | None = None,
 ) -> IndexReport:
     """Add new and changed articles from files and folders (never removes); or rebuild from them."""
@@ -159,20 +160,22 @@ def index_paths(
     started = time.perf_counter()
     report = IndexReport(rebuilt=rebuild)
     paths = [str(p) for p in paths]
+    files: list[Path] = []
+    for item in iter_files(paths):
+        if isinstance(item, Problem):
+            report.problems.append(item)
+            report.skipped += 1
+        else:
+            files.append(item)
+    sizes = {f: _size(f) for f in files}
+    total, done = sum(sizes.values()), 0
+    if procs is None:  # worker processes pay off only on a big fresh build
+        procs = min(2, os.cpu_count() or 1) if total >= PARALLEL_MIN_BYTES else 1
     with store.write_lock(root, wait) as recovered:
         report.recovered = recovered
         session = _Session(root, rebuild, procs)
         report.rebuilt = session.fresh
         try:
-            files: list[Path] = []
-            for item in iter_files(paths):
-                if isinstance(item, Problem):
-                    report.problems.append(item)
-                    report.skipped += 1
-                else:
-                    files.append(item)
-            sizes = {f: _size(f) for f in files}
-            total, done = sum(sizes.values()), 0
             for file in files:
                 _index_file(session, file, report, enrich, checksum, read_file)
                 done += sizes[file]

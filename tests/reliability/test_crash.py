@@ -12,7 +12,7 @@ from searchkit import Index
 SEED_ID = "000_e282b53e72c4bdf8"
 
 
-def _other_article(folder, name="later.txt", date="2021-07-08", words="Kandahar airport reopened"):
+def _other_article(folder, name="later.txt", date="2021-07-08", words="Zaranj reservoir reopened"):
     """A file of two articles (ids `later`, `later-2`): two writes, so `mid-write` is reached."""
     (folder / name).write_text(
         f"date {date} Wire - {words} on Thursday after a week of fighting.\n"
@@ -44,11 +44,11 @@ def test_kill_during_incremental_index(seeded, run_cmd, point):
     assert crashed.returncode == -9
     assert _ids(index, "prison escape") == [SEED_ID]  # the old state is intact
     after_commit = point == "after-commit"
-    assert _ids(index, "kandahar airport") == (["later"] if after_commit else [])
+    assert _ids(index, "zaranj reservoir") == (["later"] if after_commit else [])
     rerun = run_cmd("index", src, "--index", index, "--json")
     assert rerun.returncode == 0, rerun.stderr
     assert "recovered from an interrupted writer" in rerun.stderr
-    assert _ids(index, "kandahar airport") == ["later"]
+    assert _ids(index, "zaranj reservoir") == ["later"]
     assert _ids(index, "prison escape") == [SEED_ID]
     again = json.loads(run_cmd("index", src, "--index", index, "--json").stdout)
     assert again["added"] == 0 and again["recovered"] is None
@@ -63,12 +63,12 @@ def test_kill_during_rebuild(seeded, run_cmd, point):
     assert crashed.returncode == -9
     published = point == "after-publish"
     assert _ids(index, "prison escape") == ([] if published else [SEED_ID])
-    assert _ids(index, "kandahar airport") == (["later"] if published else [])
+    assert _ids(index, "zaranj reservoir") == (["later"] if published else [])
     rerun = run_cmd("index", "--rebuild", src, "--index", index)
     assert rerun.returncode == 0, rerun.stderr
     assert "recovered from an interrupted writer" in rerun.stderr
     assert _ids(index, "prison escape") == []
-    assert _ids(index, "kandahar airport") == ["later"]
+    assert _ids(index, "zaranj reservoir") == ["later"]
     generations = sorted(p.name for p in index.glob("gen-*"))
     assert len(generations) <= 2  # the live one and the one it replaced; half-built ones are gone
 
