@@ -116,6 +116,7 @@ def build_schema() -> fields.Schema:
         body_exact=fields.TEXT(analyzer=name_analyzer()),
         quote_exact=fields.TEXT(analyzer=name_analyzer()),
         date=fields.DATETIME(stored=True, sortable=True),
+        day=fields.ID(),  # YYYYMMDD: whole-day ranges as a few terms instead of a numeric trie walk
         year=fields.ID(sortable=True),
         month=fields.ID(sortable=True),
         cluster=fields.ID(stored=True, sortable=True),  # near-duplicate group: the id of its first member
@@ -176,7 +177,8 @@ def to_document(article: Article, cluster: str = "", bands: list[str] | None = N
     }
     if article.date is not None:
         day = as_utc(article.date)
-        doc.update(date=day, year=f"{day:%Y}", month=f"{day:%Y-%m}")
+        doc.update(date=day, day=f"{day.year:04d}{day.month:02d}{day.day:02d}", year=f"{day.year:04d}",
+                   month=f"{day.year:04d}-{day.month:02d}")
     return doc
 
 

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from datetime import datetime, timedelta, timezone
+from datetime import date, datetime, timedelta, timezone
 
 from whoosh import qparser, query
 from whoosh.qparser.dateparse import DateParserPlugin
@@ -143,7 +143,7 @@ def parse_query(text: str, schema, *, basedate: datetime | None = None, match: s
         raise QuerySyntaxError(f"cannot parse {text!r}: {exc}; {SYNTAX_HELP}") from None
     if q is query.NullQuery:
         raise QuerySyntaxError(f"query {text!r} has nothing to search for; {SYNTAX_HELP}")
-    return q
+    return q.accept(_whole_days)
 
 
 _UNIT_DAYS = {"d": 1, "day": 1, "w": 7, "week": 7, "m": 30, "month": 30, "y": 365, "year": 365}
@@ -246,6 +246,62 @@ def _words_query(field: str, value: str) -> query.Query:
     return query.Term(field, words[0]) if len(words) == 1 else query.Phrase(field, words)
 
 
+def _day_bound(moment: datetime | None, end: bool) -> str | None:
+    """YYYYMMDD when a range bound falls on a day boundary (or is open: ''), else None."""
+    if moment is None:
+        return ""
+    moment = moment.replace(tzinfo=None) if moment.tzinfo is None else moment.astimezone(timezone.utc).replace(tzinfo=None)
+    edge = (moment.hour, moment.minute, moment.second, moment.microsecond)
+    if edge == ((23, 59, 59, 999999) if end else (0, 0, 0, 0)):
+        return _ymd(moment)
+    return None
+
+
+def _ymd(day: date) -> str:
+    """YYYYMMDD with a four-digit year even before 1000 (strftime's %Y is not padded everywhere)."""
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+
+
+def day_range(start: datetime | None, end: datetime | None) -> query.Query:
+    """A date range: whole days as a few year/month/day terms (fast), anything finer stays numeric."""
+    first, last = _day_bound(start, False), _day_bound(end, True)
+    if first is None or last is None or (not first and not last):
+        return query.DateRange("date", start, end)
+    if not first or not last:  # open-ended: only the days the index holds are expanded
+        return query.TermRange("day", first or "00000101", last or "99991231")
+    pieces = _calendar_pieces(date(int(first[:4]), int(first[4:6]), int(first[6:])),
+                              date(int(last[:4]), int(last[4:6]), int(last[6:])))
+    return pieces[0] if len(pieces) == 1 else query.Or(pieces)
+
+
+def _calendar_pieces(first: date, last: date) -> list[query.Query]:
+    """Cover [first, last] with whole years, whole months, then day ranges: few terms to union."""
+    pieces: list[query.Query] = []
+    day = first
+    while day <= last and len(pieces) < 200:
+        year_end = date(day.year, 12, 31)
+        month_end = (date(day.year + (day.month == 12), day.month % 12 + 1, 1) - timedelta(days=1))
+        if day.month == 1 and day.day == 1 and year_end <= last:
+            pieces.append(query.Term("year", f"{day.year:04d}"))
+            day = year_end + timedelta(days=1)
+        elif day.day == 1 and month_end <= last:
+            pieces.append(query.Term("month", f"{day.year:04d}-{day.month:02d}"))
+            day = month_end + timedelta(days=1)
+        else:
+            stop = min(last, month_end)
+            pieces.append(query.TermRange("day", _ymd(day), _ymd(stop)))
+            day = stop + timedelta(days=1)
+    if day <= last:  # a span of centuries: finish with one day range
+        pieces.append(query.TermRange("day", _ymd(day), _ymd(last)))
+    return pieces
+
+
+def _whole_days(node: query.Query) -> query.Query:
+    if isinstance(node, query.DateRange) and node.fieldname == "date":
+        return day_range(node.startdate, node.enddate).with_boost(node.boost)
+    return node
+
+
 def make_filter(
     *,
     date_from: datetime | None = None,
@@ -258,7 +314,7 @@ def make_filter(
     """The option filters (--from/--to/--location/--source/--speaker/--tag) as one query, or None."""
     parts: list[query.Query] = []
     if date_from or date_to:
-        parts.append(query.DateRange("date", date_from, date_to))
+        parts.append(day_range(date_from, date_to))
     if location:
         parts.append(query.Or([query.Term("location", slug(v)) for v in location.split(",") if slug(v)]))
     if source:

@@ -88,6 +88,20 @@ def _facet_counts(results, facets: list[str], names: dict, top: int) -> dict[str
 RECENCY_POOL = 500  # the best-scoring hits that recency re-ranks
 
 
+def _fold_duplicates(searcher, ranked: list) -> tuple[list, dict[str, int]]:
+    """Keep the best hit of each near-duplicate cluster; count the copies folded under it."""
+    column = searcher.reader().column_reader("cluster")
+    kept, seen = [], {}
+    for hit, score in ranked:
+        cluster = column[hit.docnum]
+        if cluster in seen:
+            seen[cluster] += 1
+        else:
+            seen[cluster] = 0
+            kept.append((hit, score))
+    return kept, {c: n for c, n in seen.items() if n}
+
+
 def _by_recency(found, half_life_days: float) -> list[tuple[Any, float]]:
     """BM25 blended with freshness: score x 2^(-age / half-life), age counted from the newest hit."""
     dated = [(hit, hit.score or 0.0, hit.get("date")) for hit in found]
@@ -140,22 +154,30 @@ def search(
                     match=match)
     flt = make_filter(date_from=date_from, date_to=date_to, location=location, source=source,
                       speaker=speaker, tag=tag)
-    kwargs: dict[str, Any] = {"filter": flt, "terms": False}
+    # optimize=False scores every match in one pass, so the exact total comes free; Whoosh's block
+    # skipping would need a second pass to count, which costs more than it saves.
+    kwargs: dict[str, Any] = {"filter": flt, "terms": False, "optimize": False}
     if sort != "relevance":
         kwargs.update(sortedby="date", reverse=(sort == "date"))
-    if collapse:
-        kwargs.update(collapse="cluster", collapse_limit=1)
     if facets:
         kwargs["groupedby"] = _facet_map(facets)
-    if recency and sort == "relevance":
-        found = searcher.search(q, limit=max(RECENCY_POOL, page * limit), **kwargs)
-        ranked = _by_recency(found, recency)[(page - 1) * limit: page * limit]
-        total, whole = len(found), found
-    else:
-        found = searcher.search_page(q, page, pagelen=limit, **kwargs)
-        ranked = [(hit, hit.score or 0.0) for hit in found]
-        total, whole = len(found), found.results
-    folded = whole.collapsed_counts if collapse else {}
+    want = page * limit
+    depth = RECENCY_POOL if recency and sort == "relevance" else want
+    while True:
+        # Fetch a little deeper than the page when folding duplicates, deeper again if too many fold.
+        found = searcher.search(q, limit=max(depth, want * 2 + 10) if collapse else depth, **kwargs)
+        if recency and sort == "relevance":
+            ranked = _by_recency(found, recency)
+        else:
+            ranked = [(hit, hit.score or 0.0) for hit in found]
+        folded: dict[str, int] = {}
+        if collapse:
+            ranked, folded = _fold_duplicates(searcher, ranked)
+        if len(ranked) >= want or found.scored_length() >= len(found):
+            break
+        depth = max(depth, want * 2 + 10) * 4
+    ranked = ranked[(page - 1) * limit: want]
+    total, whole = len(found), found
     terms = query_terms(q, searcher.reader()) if snippets else frozenset()
     said = _quote_matcher(q, searcher.reader(), speaker)
     hits = []
@@ -252,7 +274,7 @@ def explain_hit(searcher, q, docnum: int) -> list[dict]:
     seen = set()
     for leaf in q.leaves():
         for fieldname, text in leaf.iter_all_terms():
-            if (fieldname, text) in seen or fieldname in ("date",):
+            if (fieldname, text) in seen or fieldname in ("date", "day"):
                 continue
             seen.add((fieldname, text))
             from whoosh import query as wq

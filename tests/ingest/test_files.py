@@ -63,14 +63,22 @@ def test_symlink_loops_do_not_hang_and_files_come_once(tree):
     assert files == ["a.txt", "b/c.jsonl", "b/deep/d.txt.gz", "b/deep/e.SGM"]
 
 
-@pytest.mark.skipif(hasattr(os, "geteuid") and os.geteuid() == 0, reason="root can read any folder")
-def test_unreadable_folder_is_a_problem(tmp_path):
+def test_unreadable_folder_is_a_problem(tmp_path, monkeypatch):
     locked = tmp_path / "locked"
     locked.mkdir()
     locked.chmod(0)
+    real_scandir = os.scandir
+
+    def scandir(path):  # as root the kernel lets us in anyway: deny it the way it would for a user
+        if os.path.realpath(path) == str(locked.resolve()):
+            raise PermissionError(13, "Permission denied", str(path))
+        return real_scandir(path)
+
+    monkeypatch.setattr(os, "scandir", scandir)
     try:
         (item,) = iter_files([tmp_path])
         assert isinstance(item, Problem) and item.path == str(locked)
+        assert "Permission denied" in item.message
     finally:
         locked.chmod(0o755)
 

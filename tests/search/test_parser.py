@@ -39,7 +39,7 @@ def test_relative_span_ignores_absolute_dates():
 
 def test_relative_dates_in_queries_become_ranges():
     q = parse_query('date:"last week" taliban', SCHEMA, basedate=BASE)
-    assert "date:[" in str(q) and "taliban" in str(q)
+    assert "day:[20210705 TO 20210711]" in str(q) and "taliban" in str(q)
     assert str(parse_query("date:today", SCHEMA, basedate=BASE)) == str(
         parse_query("date:2021-07-14", SCHEMA, basedate=BASE))
 
@@ -86,3 +86,18 @@ def test_aliases_and_fields():
 def test_phrase_keeps_stop_words():
     q = parse_query('"the enemy has entered the city"', SCHEMA, basedate=BASE)
     assert "body_exact:\"the enemy has entered the city\"" in str(q)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("date:[1987-03-01 to 1987-03-31]", "month:1987-03"),
+    ("date:2021", "year:2021"),
+    ("date:[2020-12-15 to 2022-02-03]",
+     "(day:[20201215 TO 20201231] OR year:2021 OR month:2022-01 OR day:[20220201 TO 20220203])"),
+    ("date:>2021-07-01", "day:[20210701 TO 99991231]"),
+])
+def test_whole_day_ranges_become_calendar_terms(text, expected):
+    assert str(parse_query(text, SCHEMA, basedate=BASE)) == expected
+
+
+def test_ranges_finer_than_a_day_stay_numeric():
+    assert str(parse_query("date:[-7 days to now]", SCHEMA, basedate=BASE)).startswith("date:[")

@@ -1,0 +1,442 @@
+"""Shared pieces of the benchmarks: corpus paths, the stories, the two anchor engines, measuring.
+
+The anchors are tantivy (Python bindings, `en_stem` tokenizer) and SQLite FTS5 (stdlib sqlite3,
+`porter unicode61`, `bm25()`); both index the same stories searchkit reads from Reuters-21578.
+Query strings are written in searchkit's syntax and translated for the anchors by `translate_*`.
+"""
+from __future__ import annotations
+
+import json
+import os
+import re
+import sqlite3
+import statistics
+import subprocess
+import sys
+import time
+from datetime import datetime, timezone
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+BENCH = REPO / "bench"
+RESULTS = BENCH / "results"
+
+# The tuple every anchor indexes: (id, title, body, date ISO or "", places)
+Story = tuple
+
+
+# -- corpus ------------------------------------------------------------------
+def shared_dir(arg: str | None) -> Path:
+    """--shared, else $SEARCHKIT_SHARED, else <repo>/../shared."""
+    return Path(arg or os.environ.get("SEARCHKIT_SHARED") or REPO.parent / "shared").resolve()
+
+
+def reuters_dir(shared: Path) -> Path:
+    return shared / "corpora" / "reuters21578"
+
+
+def reuters_files(shared: Path) -> list[Path]:
+    """The 22 data files. The folder also holds README.txt and category lists, which searchkit
+    would read as text articles if given the folder; the benches give it the data files only."""
+    files = sorted(reuters_dir(shared).glob("reut2-*.sgm.gz"))
+    if not files:
+        sys.exit(f"no Reuters-21578 files under {reuters_dir(shared)}; use --shared DIR")
+    return files
+
+
+def has_text(article) -> bool:
+    return bool(article.title.strip() or article.body.strip())
+
+
+def load_articles(files) -> tuple[list, int]:
+    """(Articles with text, records left out) read once with searchkit's own reader."""
+    from searchkit.ingest import read_paths
+    from searchkit.model import Article
+
+    out, left = [], 0
+    for item in read_paths([str(f) for f in files]):
+        if isinstance(item, Article) and has_text(item):
+            out.append(item)
+        elif isinstance(item, Article) or item.skipped:
+            left += 1
+    return out, left
+
+
+def as_story(article, suffix: str = "") -> Story:
+    return (article.id + suffix, article.title, article.body,
+            article.date.isoformat() if article.date else "", tuple(article.locations))
+
+
+def text_bytes(articles) -> int:
+    """Input text: title and body, UTF-8."""
+    return sum(len(a.title.encode()) + len(a.body.encode()) for a in articles)
+
+
+def write_jsonl(articles, folder: Path, copies: int = 1, *, per_file: int = 1000) -> list[Path]:
+    """Stories as JSON Lines files (`copies` times, later copies under ids `<id>-r<k>`), streamed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = []
+    for k in range(copies):
+        suffix = f"-r{k}" if k else ""
+        for start in range(0, len(articles), per_file):
+            path = folder / f"part-{k:02d}-{start // per_file:03d}.jsonl"
+            with open(path, "w", encoding="utf-8") as fh:
+                for a in articles[start:start + per_file]:
+                    fh.write(json.dumps(article_record(a, suffix), ensure_ascii=False) + "\n")
+            paths.append(path)
+    return paths
+
+
+def article_record(a, suffix: str = "") -> dict:
+    return {"id": a.id + suffix, "title": a.title, "body": a.body,
+            "date": a.date.isoformat() if a.date else None, "source": a.source,
+            "tags": list(a.tags), "locations": list(a.locations), "dateline": a.dateline}
+
+
+def folder_size(path: Path) -> int:
+    path = Path(path)
+    if path.is_file():
+        return path.stat().st_size
+    return sum(f.stat().st_size for f in path.rglob("*") if f.is_file())
+
+
+# -- tantivy -----------------------------------------------------------------
+def tantivy_schema():
+    import tantivy
+
+    sb = tantivy.SchemaBuilder()
+    sb.add_text_field("id", stored=True, tokenizer_name="raw")
+    sb.add_text_field("title", stored=True, tokenizer_name="en_stem")
+    sb.add_text_field("body", stored=True, tokenizer_name="en_stem")
+    sb.add_date_field("date", stored=True, indexed=True, fast=True)
+    sb.add_text_field("location", stored=False, tokenizer_name="raw")
+    return sb.build()
+
+
+def _tantivy_doc(story: Story):
+    import tantivy
+
+    sid, title, body, date, places = story
+    doc = tantivy.Document()
+    doc.add_text("id", sid)
+    doc.add_text("title", title)
+    doc.add_text("body", body)
+    if date:
+        doc.add_date("date", datetime.fromisoformat(date))
+    for p in places:
+        doc.add_text("location", p.lower())
+    return doc
+
+
+def tantivy_build(path: Path | None, stories, threads: int = 2):
+    """A tantivy index of the stories (on disk at path, or in memory when None)."""
+    import tantivy
+
+    if path:
+        Path(path).mkdir(parents=True, exist_ok=True)
+    index = tantivy.Index(tantivy_schema(), path=str(path)) if path else tantivy.Index(tantivy_schema())
+    writer = index.writer(heap_size=128_000_000, num_threads=threads)
+    for story in stories:
+        writer.add_document(_tantivy_doc(story))
+    writer.commit()
+    writer.wait_merging_threads()
+    index.reload()
+    return index
+
+
+def tantivy_open(path: Path):
+    import tantivy
+
+    return tantivy.Index(tantivy_schema(), path=str(path), reuse=True)
+
+
+class TantivySearch:
+    """Top-k with snippets (SnippetGenerator on body) on a tantivy index."""
+
+    def __init__(self, index, title_boost: float = 2.0):
+        self.index = index
+        self.schema = tantivy_schema()
+        self.searcher = index.searcher()
+        self.boosts = {"title": title_boost, "body": 1.0}
+
+    def search(self, text: str, limit: int = 10, snippets: bool = True, match: str = "all") -> list[tuple[str, str]]:
+        import tantivy
+
+        q = self.index.parse_query(text, ["title", "body"], field_boosts=self.boosts,
+                                   conjunction_by_default=(match == "all"))
+        result = self.searcher.search(q, limit)
+        gen = tantivy.SnippetGenerator.create(self.searcher, q, self.schema, "body") if snippets else None
+        out = []
+        for _score, addr in result.hits:
+            doc = self.searcher.doc(addr)
+            snippet = ""
+            if gen is not None:
+                snippet = gen.snippet_from_doc(doc).to_html() or (doc["body"] or [""])[0][:200]
+            out.append((doc["id"][0], snippet))
+        return out
+
+
+# -- SQLite FTS5 -------------------------------------------------------------
+FTS5_DDL = ("CREATE VIRTUAL TABLE docs USING fts5(id UNINDEXED, title, body, places, date UNINDEXED, "
+            "tokenize='porter unicode61')")
+
+
+def fts5_build(path: Path | str, stories) -> sqlite3.Connection:
+    """An FTS5 table of the stories (rowid = order of arrival, from 1), in one transaction."""
+    con = sqlite3.connect(str(path))
+    con.execute(FTS5_DDL)
+    with con:
+        con.executemany(
+            "INSERT INTO docs(rowid, id, title, body, places, date) VALUES (?, ?, ?, ?, ?, ?)",
+            ((n, s[0], s[1], s[2], " ".join(s[4]), s[3]) for n, s in enumerate(stories, start=1)),
+        )
+    return con
+
+
+class Fts5Search:
+    """bm25() ranking (title weight 2, body 1, like searchkit's field boosts), snippet() on body."""
+
+    def __init__(self, con: sqlite3.Connection, title_boost: float = 2.0):
+        self.con = con
+        self.rank = f"bm25(docs, 0.0, {title_boost}, 1.0, 0.0, 0.0)"
+
+    def search(self, text: str, limit: int = 10, snippets: bool = True, match: str = "all") -> list[tuple[str, str]]:
+        expr, date_from, date_to = translate_fts5(text, match)
+        snip = "snippet(docs, 2, '<b>', '</b>', '…', 24)" if snippets else "''"
+        sql = f"SELECT id, {snip} FROM docs WHERE docs MATCH ?"
+        params: list = [expr]
+        if date_from:
+            sql += " AND date >= ? AND date <= ?"
+            params += [date_from, date_to]
+        sql += f" ORDER BY {self.rank} LIMIT ?"
+        params.append(limit)
+        return self.con.execute(sql, params).fetchall()
+
+
+# -- query translation ---------------------------------------------------------
+_TOKEN = re.compile(
+    r'(?P<neg>-)?(?:(?P<field>[A-Za-z_]+):(?:\[(?P<range>[^\]]*)\]|"(?P<fphrase>[^"]*)"|(?P<fword>[^\s"]+))'
+    r'|"(?P<phrase>[^"]*)"|(?P<op>\b(?:AND|OR|NOT)\b)|(?P<word>[^\s"]+))'
+)
+FIELDS = {"title": "title", "body": "body", "location": "location", "date": "date"}
+
+
+def tokens(text: str) -> list[dict]:
+    """searchkit query text as items: {kind: word|phrase|range|op, field, value, neg}."""
+    out = []
+    for m in _TOKEN.finditer(text):
+        if m.group("op"):
+            out.append({"kind": "op", "value": m.group("op")})
+        elif m.group("field"):
+            field = m.group("field").lower()
+            if field not in FIELDS:
+                raise ValueError(f"field {field!r} has no translation")
+            if m.group("range") is not None:
+                out.append({"kind": "range", "field": field, "value": m.group("range")})
+            elif m.group("fphrase") is not None:
+                out.append({"kind": "phrase", "field": field, "value": m.group("fphrase"), "neg": bool(m.group("neg"))})
+            else:
+                out.append({"kind": "word", "field": field, "value": m.group("fword"), "neg": bool(m.group("neg"))})
+        elif m.group("phrase") is not None:
+            out.append({"kind": "phrase", "field": None, "value": m.group("phrase"), "neg": bool(m.group("neg"))})
+        else:
+            out.append({"kind": "word", "field": None, "value": m.group("word"), "neg": bool(m.group("neg"))})
+    return out
+
+
+def _date_span(value: str) -> tuple[str, str]:
+    """'1987-03-01 to 1987-03-31' -> ISO bounds covering whole days (UTC)."""
+    lo, hi = [v.strip() for v in re.split(r"\s+to\s+", value, flags=re.I)]
+    start = datetime.fromisoformat(lo).replace(tzinfo=timezone.utc)
+    end = datetime.fromisoformat(hi).replace(hour=23, minute=59, second=59, tzinfo=timezone.utc)
+    return start.isoformat(), end.isoformat()
+
+
+def translate_tantivy(text: str) -> str:
+    """searchkit -> tantivy query language (AND by `conjunction_by_default`, OR kept, NOT -> `-`)."""
+    parts, negate = [], False
+    for t in tokens(text):
+        if t["kind"] == "op":
+            if t["value"] == "NOT":
+                negate = True
+            elif t["value"] == "OR":
+                parts.append("OR")
+            continue
+        if t["kind"] == "range":
+            lo, hi = _date_span(t["value"])
+            parts.append(f"date:[{lo.replace('+00:00', 'Z')} TO {hi.replace('+00:00', 'Z')}]")
+            continue
+        field = FIELDS.get(t["field"]) if t["field"] else None
+        value = t["value"].lower() if field == "location" else t["value"]
+        value = f'"{value}"' if t["kind"] == "phrase" else re.sub(r"[^\w\-']", "", value)
+        term = f"{field}:{value}" if field else value
+        parts.append(("-" if (negate or t.get("neg")) else "") + term)
+        negate = False
+    return " ".join(parts)
+
+
+def translate_fts5(text: str, match: str = "all") -> tuple[str, str | None, str | None]:
+    """searchkit -> (FTS5 MATCH expression, date from, date to). Unqualified words search
+    {title body}; location: searches the places column; date ranges become SQL conditions."""
+    items, date_from, date_to = [], None, None
+    pending_op = None
+    joiner = " AND " if match == "all" else " OR "
+    for t in tokens(text):
+        if t["kind"] == "op":
+            pending_op = t["value"]
+            continue
+        if t["kind"] == "range":
+            date_from, date_to = _date_span(t["value"])
+            continue
+        field = {"location": "places"}.get(t["field"], t["field"]) if t["field"] else "{title body}"
+        value = t["value"].replace('"', '""')
+        expr = f'{field} : "{value}"'
+        neg = t.get("neg") or pending_op == "NOT"
+        op = "NOT" if neg else (pending_op if pending_op in ("AND", "OR") else joiner.strip())
+        items.append((op, expr))
+        pending_op = None
+    if not items:
+        raise ValueError(f"nothing to search for in {text!r}")
+    out = items[0][1]
+    for op, expr in items[1:]:
+        out += f" {op} {expr}"
+    return out, date_from, date_to
+
+
+# -- measuring ------------------------------------------------------------------
+def percentile(values: list[float], p: float) -> float:
+    values = sorted(values)
+    if not values:
+        return float("nan")
+    k = (len(values) - 1) * p / 100
+    lo, hi = int(k), min(int(k) + 1, len(values) - 1)
+    return values[lo] + (values[hi] - values[lo]) * (k - lo)
+
+
+def run_measured(cmd: list[str], *, interval: float = 0.1, env: dict | None = None, cwd=None) -> dict:
+    """Run a command, polling the RSS (every 0.1 s; the PSS every 2 s) of its whole process tree.
+
+    Returns wall seconds, peak tree RSS (sum over processes, counts shared pages once per process),
+    peak tree PSS (shared pages split between processes: the fairer figure), peak main-process RSS,
+    the return code, and the last stdout line parsed as JSON when it is JSON.
+    """
+    import psutil
+    import tempfile
+
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        started = time.perf_counter()
+        proc = psutil.Popen(cmd, stdout=out, stderr=err, env=env, cwd=cwd)
+        peak_rss = peak_pss = peak_main = 0
+        polls = 0
+        while proc.poll() is None:
+            try:
+                tree = [proc, *proc.children(recursive=True)]
+            except psutil.Error:
+                tree = [proc]
+            rss = pss = 0
+            for p in tree:
+                try:
+                    mem = p.memory_info()
+                    rss += mem.rss
+                    if p.pid == proc.pid:
+                        peak_main = max(peak_main, mem.rss)
+                    if polls % 20 == 0:  # PSS reads /proc/*/smaps: costly, so every 2 s
+                        pss += p.memory_full_info().pss
+                except (psutil.Error, AttributeError):
+                    pass
+            peak_rss = max(peak_rss, rss)
+            peak_pss = max(peak_pss, pss)
+            polls += 1
+            time.sleep(interval)
+        wall = time.perf_counter() - started
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read(), err.read()
+    result = None
+    lines = [ln for ln in stdout.strip().splitlines() if ln.strip()]
+    if lines:
+        try:
+            result = json.loads(lines[-1])
+        except ValueError:
+            result = None
+    if proc.returncode != 0:
+        sys.stderr.write(stderr[-4000:])
+        raise RuntimeError(f"{' '.join(map(str, cmd[:4]))}... failed with code {proc.returncode}")
+    return {"wall": wall, "peak_rss": peak_rss, "peak_pss": peak_pss, "peak_main_rss": peak_main,
+            "result": result, "stderr": stderr}
+
+
+def latency_stats(samples: list[float]) -> dict:
+    return {"p50_ms": percentile(samples, 50) * 1000, "p95_ms": percentile(samples, 95) * 1000,
+            "mean_ms": statistics.fmean(samples) * 1000 if samples else float("nan"), "n": len(samples)}
+
+
+def time_queries(run, queries: list[str], reps: int) -> tuple[dict, dict]:
+    """Warm-up once per query, then `reps` timed runs of each; (latency stats, per-query info)."""
+    per = {}
+    for q in queries:
+        hits = run(q)
+        per[q] = {"hits": len(hits), "snippets": sum(1 for _id, s in hits if s)}
+    samples = []
+    for _ in range(reps):
+        for q in queries:
+            t = time.perf_counter()
+            run(q)
+            took = time.perf_counter() - t
+            samples.append(took)
+            per[q].setdefault("ms", []).append(round(took * 1000, 3))
+    for v in per.values():
+        v["median_ms"] = statistics.median(v["ms"]) if v.get("ms") else None
+    return latency_stats(samples), per
+
+
+def mb(n: float) -> float:
+    return n / 1e6
+
+
+def read_lines(path: Path) -> list[str]:
+    return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
+            if ln.strip() and not ln.lstrip().startswith("#")]
+
+
+def python_exe() -> str:
+    return sys.executable
+
+
+def searchkit_exe() -> Path:
+    return Path(sys.executable).with_name("searchkit")
+
+
+def check_extract() -> bool:
+    try:
+        from searchkit.extract import enrich  # noqa: F401
+        from searchkit.ingest import read_paths  # noqa: F401
+    except ImportError:
+        return False
+    return True
+
+
+def require_searchkit() -> None:
+    if not check_extract():
+        sys.exit("searchkit.ingest.read_paths / searchkit.extract.enrich are not importable yet")
+
+
+def provenance() -> dict:
+    """Which searchkit is measured: where it was imported from, the repo HEAD, uncommitted changes."""
+    import searchkit
+
+    def git(*a):
+        try:
+            return subprocess.run(["git", "-C", str(REPO), *a], capture_output=True, text=True, check=True).stdout.strip()
+        except (OSError, subprocess.CalledProcessError):
+            return ""
+
+    src = Path(searchkit.__file__).resolve().parent
+    return {"searchkit_from": str(src), "git_head": git("rev-parse", "--short", "HEAD"),
+            "dirty": bool(git("status", "--porcelain", "--", "searchkit")) and src == REPO / "searchkit",
+            "load_avg": os.getloadavg()}
+
+
+def run_json(cmd: list[str]) -> dict:
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
