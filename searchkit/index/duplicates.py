@@ -1,18 +1,22 @@
-"""Wire-copy duplicates: MinHash over word shingles, LSH bands stored in the index, a cluster id per story.
+"""Wire-copy duplicates: MinHash over word shingles, LSH bands in a side table, a cluster id per story.
 
 Each story gets a MinHash signature of its 5-word shingles. The signature is cut into bands; a
 story that shares a band with an earlier one is a candidate duplicate, confirmed when the
 signatures agree on at least THRESHOLD of their values (an estimate of the shingles' Jaccard
 similarity). A confirmed duplicate joins the earlier story's cluster; otherwise it starts its own,
-named by its id. Band keys are indexed (field `band`), so later incremental runs find duplicates
-among stories committed earlier.
+named by its id.
+
+Bands and signatures live in `duplicates.sqlite` beside the Whoosh files of a generation, not in
+memory and not in the index: memory stays flat however large the corpus, the index carries no
+band terms, and later incremental runs still find duplicates among stories committed earlier.
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+import sqlite3
 from functools import lru_cache
 from hashlib import blake2b
+from pathlib import Path
 
 from ..model import Article
 
@@ -21,6 +25,7 @@ BANDS = 16  # 6 rows each: stories with Jaccard 0.8 collide in some band with p 
 ROWS = NUM_PERM // BANDS
 THRESHOLD = 0.8
 SHINGLE = 5
+TABLE = "duplicates.sqlite"
 
 _WORD = re.compile(r"\w+")
 
@@ -55,10 +60,11 @@ def signature(text: str) -> bytes | None:
     return mh.hashvalues.astype("<u8").tobytes()
 
 
-def band_keys(sig: bytes) -> list[str]:
-    """One short key per band: the band number and a hash of its rows."""
+def band_keys(sig: bytes) -> list[int]:
+    """One 64-bit key per band: a hash of the band number and its rows."""
     width = ROWS * 8
-    return [f"{b:x}{blake2b(sig[b * width:(b + 1) * width], digest_size=8).hexdigest()}" for b in range(BANDS)]
+    return [int.from_bytes(blake2b(bytes([b]) + sig[b * width:(b + 1) * width], digest_size=8).digest(),
+                           "little", signed=True) for b in range(BANDS)]
 
 
 def similarity(a: bytes, b: bytes) -> float:
@@ -68,48 +74,47 @@ def similarity(a: bytes, b: bytes) -> float:
     return float(np.mean(np.frombuffer(a, "<u8") == np.frombuffer(b, "<u8")))
 
 
-def fingerprint_text(article: Article) -> str:
-    """What counts for duplication: the headline and the body."""
-    return article.text
-
-
-@dataclass
 class Clusterer:
-    """Assigns cluster ids while one writer session runs; `lookup` finds committed stories by band key."""
+    """Assigns cluster ids during one writer session, against the generation's side table."""
 
-    lookup: object = None  # callable(band_key) -> list[(id, cluster, text)] from the committed index
-    _first: dict[str, str] = field(default_factory=dict)  # band key -> id of the first story with it
-    _sigs: dict[str, tuple[bytes, str]] = field(default_factory=dict)  # id -> (signature, cluster)
+    def __init__(self, folder: Path):
+        self.db = sqlite3.connect(folder / TABLE, isolation_level="DEFERRED")
+        self.db.execute("PRAGMA journal_mode=DELETE")
+        self.db.execute("PRAGMA synchronous=NORMAL")
+        self.db.execute("CREATE TABLE IF NOT EXISTS band (key INTEGER PRIMARY KEY, id TEXT NOT NULL)")
+        self.db.execute("CREATE TABLE IF NOT EXISTS story (id TEXT PRIMARY KEY, sig BLOB NOT NULL, "
+                        "cluster TEXT NOT NULL)")
 
-    def assign(self, article: Article) -> tuple[str, list[str]]:
-        """The story's cluster id and its band keys."""
-        sig = signature(fingerprint_text(article))
+    def assign(self, article: Article) -> str:
+        """The story's cluster id (its own id when it copies nothing indexed before it)."""
+        sig = signature(article.text)
         if sig is None:
-            return article.id, []
+            return article.id
         keys = band_keys(sig)
         cluster = self._match(article.id, sig, keys) or article.id
-        self._sigs[article.id] = (sig, cluster)
-        for key in keys:
-            self._first.setdefault(key, article.id)
-        return cluster, keys
+        self.db.execute("INSERT OR REPLACE INTO story VALUES (?, ?, ?)", (article.id, sig, cluster))
+        self.db.executemany("INSERT OR IGNORE INTO band VALUES (?, ?)", [(k, article.id) for k in keys])
+        return cluster
 
-    def _match(self, own_id: str, sig: bytes, keys: list[str]) -> str | None:
-        seen: set[str] = {own_id}
-        for key in keys:
-            other = self._first.get(key)
-            if other and other not in seen:
-                seen.add(other)
-                other_sig, cluster = self._sigs[other]
-                if similarity(sig, other_sig) >= THRESHOLD:
-                    return cluster
-        if self.lookup is None:
-            return None
-        for key in keys:
-            for other, cluster, text in self.lookup(key):  # type: ignore[operator]
-                if other in seen:
-                    continue
-                seen.add(other)
-                other_sig = signature(text)
-                if other_sig and similarity(sig, other_sig) >= THRESHOLD:
-                    return cluster or other
-        return None
+    def _match(self, own_id: str, sig: bytes, keys: list[int]) -> str | None:
+        marks = ",".join("?" * len(keys))
+        rows = self.db.execute(
+            f"SELECT DISTINCT story.id, story.sig, story.cluster FROM band JOIN story ON story.id = band.id "
+            f"WHERE band.key IN ({marks}) AND story.id != ?", (*keys, own_id)).fetchall()
+        best = None
+        for _other, other_sig, cluster in rows:
+            score = similarity(sig, other_sig)
+            if score >= THRESHOLD and (best is None or score > best[0]):
+                best = (score, cluster)
+        return best[1] if best else None
+
+    def commit(self) -> None:
+        """Make this session's assignments durable (after the index commit)."""
+        self.db.commit()
+
+    def close(self, commit: bool = False) -> None:
+        if commit:
+            self.db.commit()
+        else:
+            self.db.rollback()
+        self.db.close()

@@ -120,7 +120,6 @@ def build_schema() -> fields.Schema:
         year=fields.ID(sortable=True),
         month=fields.ID(sortable=True),
         cluster=fields.ID(stored=True, sortable=True),  # near-duplicate group: the id of its first member
-        band=fields.KEYWORD(),  # MinHash band keys that find near-duplicate candidates
         source=fields.TEXT(analyzer=name_analyzer(), stored=True),
         source_key=fields.KEYWORD(analyzer=keyword_analyzer(), sortable=True),
         location=fields.KEYWORD(analyzer=keyword_analyzer(), scorable=True),
@@ -145,8 +144,8 @@ def _keywords(values) -> str:
     return ",".join(v.replace(",", " ") for v in values if v)
 
 
-def to_document(article: Article, cluster: str = "", bands: list[str] | None = None) -> dict:
-    """The Whoosh document for an (enriched) article, with its duplicate cluster and band keys."""
+def to_document(article: Article, cluster: str = "") -> dict:
+    """The Whoosh document for an (enriched) article, with its near-duplicate cluster."""
     places = dict.fromkeys([*article.locations, *article.countries, article.place])
     speakers = dict.fromkeys(q.speaker for q in article.quotes if q.speaker)
     doc = {
@@ -173,7 +172,6 @@ def to_document(article: Article, cluster: str = "", bands: list[str] | None = N
         "line": article.line,
         "url": article.url,
         "cluster": cluster or article.id,
-        "band": " ".join(bands or ()),
     }
     if article.date is not None:
         day = as_utc(article.date)

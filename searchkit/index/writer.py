@@ -75,21 +75,9 @@ class _Session:
             self.names = store.read_names(live)
         self.procs = procs
         self._writer = None
-        self._searcher = None
         self.seen: set[str] = set()
         self.written = 0
-        self.dups = Clusterer(lookup=None if self.fresh else self._committed_with_band)
-
-    def _committed_with_band(self, key: str) -> list[tuple[str, str, str]]:
-        """Stories already in the index that share a MinHash band key: (id, cluster, text)."""
-        if self._searcher is None:
-            self._searcher = self.ix.searcher()
-        out = []
-        for docnum in self._searcher.document_numbers(band=key):
-            stored = self._searcher.stored_fields(docnum)
-            text = f"{stored.get('title', '')}\n{stored.get('body', '')}" if stored.get("title") else stored.get("body", "")
-            out.append((stored["id"], stored.get("cluster", ""), text))
-        return out
+        self.dups = Clusterer(self.gen)
 
     @property
     def writer(self):
@@ -100,8 +88,7 @@ class _Session:
 
     def put(self, article: Article) -> None:
         """Add or replace one article (already enriched)."""
-        cluster, bands = self.dups.assign(article)
-        doc = to_document(article, cluster, bands)
+        doc = to_document(article, self.dups.assign(article))
         for fieldname, pairs in display_names(article).items():
             self.names.setdefault(fieldname, {}).update(pairs)
         if self.fresh:
@@ -112,19 +99,14 @@ class _Session:
         if self.written == 2:
             store.checkpoint("mid-write")
 
-    def _close_searcher(self) -> None:
-        if self._searcher is not None:
-            self._searcher.close()
-            self._searcher = None
-
     def finish(self) -> None:
         """Commit, then record metadata and, for a rebuild, swap the new generation in."""
-        self._close_searcher()
         if self._writer is not None:
             store.checkpoint("before-commit")
             self._writer.commit(optimize=False)
             self._writer = None
             store.checkpoint("after-commit")
+        self.dups.close(commit=True)
         store.write_manifest(self.gen, self.manifest)
         store.write_names(self.gen, self.names)
         store.write_meta(self.gen, self.meta)
@@ -133,7 +115,10 @@ class _Session:
 
     def abandon(self) -> None:
         """Drop uncommitted work; a half-built generation is deleted, the live one kept."""
-        self._close_searcher()
+        try:
+            self.dups.close(commit=False)
+        except Exception:  # noqa: BLE001 - already closed
+            pass
         if self._writer is not None:
             try:
                 self._writer.cancel()

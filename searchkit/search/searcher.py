@@ -154,9 +154,7 @@ def search(
                     match=match)
     flt = make_filter(date_from=date_from, date_to=date_to, location=location, source=source,
                       speaker=speaker, tag=tag)
-    # optimize=False scores every match in one pass, so the exact total comes free; Whoosh's block
-    # skipping would need a second pass to count, which costs more than it saves.
-    kwargs: dict[str, Any] = {"filter": flt, "terms": False, "optimize": False}
+    kwargs: dict[str, Any] = {"filter": flt, "terms": False}
     if sort != "relevance":
         kwargs.update(sortedby="date", reverse=(sort == "date"))
     if facets:
