@@ -73,3 +73,27 @@ def test_deep_match_in_a_long_story_is_highlighted(reuters_index, reuters_dir):
     hit = reuters_index.search(f"id:{longest.id} {tail_word}").hits[0]
     assert hit.id == longest.id
     assert f"<b>{tail_word.lower()}</b>" in hit.snippet.lower()
+
+
+def test_totals_count_every_matching_story(reuters_index):
+    # Whoosh's top-N shortcuts (block skipping, replacing an OR by its stronger side) undercount;
+    # the total must equal an independent count of the matching documents, folded or not.
+    from whoosh import query
+
+    from searchkit.search.parser import make_filter, parse_query
+
+    searcher = reuters_index.searcher()
+    cases = [("oil", {}), ("oil OR gas", {}), ("copper OR zinc OR lead", {}), ('"bank of japan"', {}),
+             ("title:dollar body:intervention", {}), ("trade", {"location": "japan"}),
+             ("gold NOT silver", {"sort": "date"})]
+    for text, options in cases:
+        q = parse_query(text, searcher.schema)
+        location = options.get("location")
+        if location:
+            q = query.And([q, make_filter(location=location)])
+        expected = sum(1 for _ in searcher.docs_for_query(q))
+        assert expected > 20, text
+        for collapse in (True, False):
+            results = reuters_index.search(text, collapse=collapse, **options)
+            assert results.total == expected, (text, collapse, results.total, expected)
+            assert len(results.hits) == 10

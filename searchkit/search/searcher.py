@@ -87,6 +87,7 @@ def _facet_counts(results, facets: list[str], names: dict, top: int) -> dict[str
 
 
 RECENCY_POOL = 500  # the best-scoring hits that recency re-ranks
+FOLD_DEPTH = 10  # hits fetched per place on the page when folding near-duplicates
 _COLUMNS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
@@ -98,22 +99,7 @@ def _cached_column(reader, fieldname: str):
     return per_reader[fieldname]
 
 
-class _ClusterCategorizer(sorting.ColumnCategorizer):
-    def set_searcher(self, segment_searcher, docoffset: int) -> None:
-        self._creader = _cached_column(segment_searcher.reader(), self._fieldname)
-
-
-class _ClusterFacet(sorting.FieldFacet):
-    """The near-duplicate cluster of a story, read from cached column readers."""
-
-    def __init__(self) -> None:
-        super().__init__("cluster")
-
-    def categorizer(self, global_searcher):
-        return _ClusterCategorizer(global_searcher, "cluster")
-
-
-def _collector(limit: int, *, flt, sortedby: str | None, reverse: bool, groups: dict | None, fold: bool):
+def _collector(limit: int, *, flt, sortedby: str | None, reverse: bool, groups: dict | None):
     """Whoosh collectors for one search, built so that every match is seen once and counted.
 
     Whoosh's own defaults skip postings that cannot reach the top N (block quality, and replacing an
@@ -130,20 +116,16 @@ def _collector(limit: int, *, flt, sortedby: str | None, reverse: bool, groups: 
         c = collectors.TopCollector(limit, usequality=False, replace=0)
     if groups:
         c = collectors.FacetCollector(c, groups)
-    if fold:  # the best story of each near-duplicate cluster
-        c = collectors.CollapseCollector(c, _ClusterFacet(), limit=1)
     if flt is not None:  # outermost, so it sees the matches first
         c = collectors.FilterCollector(c, flt)
     return c
 
 
 def _total(collector) -> int:
-    """Matching stories: every match passes through the collectors, folded copies included."""
-    inner, folded = collector, 0
-    while hasattr(inner, "child"):  # filter -> collapse -> facets -> the collector that ranks
-        folded += getattr(inner, "collapsed_total", 0)
-        inner = inner.child
-    return inner.count() + folded
+    """Matching stories: every match passed through the innermost collector."""
+    while hasattr(collector, "child"):  # filter -> facets -> the collector that ranks
+        collector = collector.child
+    return collector.count()
 
 
 def _cluster_copies(searcher, hits) -> dict[str, int]:
@@ -226,27 +208,26 @@ def search(
     groups = _facet_map(facets) if facets else None
     want = page * limit
 
-    def run(fetch: int, fold: bool):
-        collector = _collector(fetch, flt=flt, sortedby=sortedby, reverse=(sort == "date"), groups=groups, fold=fold)
+    def run(fetch: int):
+        collector = _collector(fetch, flt=flt, sortedby=sortedby, reverse=(sort == "date"), groups=groups)
         searcher.search_with_collector(q, collector)
         return collector, collector.results()
 
-    if collapse and not facets and not (recency and sort == "relevance"):
-        # One pass: the collector keeps the best story of each near-duplicate cluster.
-        collector, found = run(want, True)
-        ranked = [(hit, hit.score or 0.0) for hit in found]
+    # Without block skipping, a deeper top N costs little: fetch enough to fold near-duplicates in
+    # one pass (wire copies rarely fill ten places of a page), deeper again only when they do.
+    if recency and sort == "relevance":
+        fetch = max(RECENCY_POOL, want)
     else:
-        # Facets count stories, and recency re-ranks a pool of the best hits: both fold afterwards.
-        fetch = max(RECENCY_POOL, want) if recency and sort == "relevance" else want
-        while True:
-            collector, found = run(fetch, False)
-            ranked = _by_recency(found, recency) if recency and sort == "relevance" else \
-                [(hit, hit.score or 0.0) for hit in found]
-            if collapse:
-                ranked = _fold_duplicates(searcher, ranked)
-            if len(ranked) >= want or found.scored_length() < fetch:
-                break
-            fetch *= 4
+        fetch = want * FOLD_DEPTH if collapse else want
+    while True:
+        collector, found = run(fetch)
+        ranked = _by_recency(found, recency) if recency and sort == "relevance" else \
+            [(hit, hit.score or 0.0) for hit in found]
+        if collapse:
+            ranked = _fold_duplicates(searcher, ranked)
+        if len(ranked) >= want or found.scored_length() < fetch:
+            break
+        fetch *= 4
     ranked = ranked[(page - 1) * limit: want]
     folded = _cluster_copies(searcher, [hit for hit, _ in ranked]) if collapse else {}
     total = _total(collector)
