@@ -32,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _common as C  # noqa: E402
 
 MIN_TEST = 10
-GRID = {"title": (1.0, 2.0, 3.0), "k1": (0.9, 1.2, 1.5), "b": (0.5, 0.75)}
+GRID = {"title": (1.0, 1.5, 2.0, 3.0), "k1": (0.9, 1.2, 1.5), "b": (0.5, 0.75)}
 
 
 # -- metrics ----------------------------------------------------------------------------
@@ -135,7 +135,7 @@ def main() -> None:
     ap.add_argument("--shared", help="shared data folder (default $SEARCHKIT_SHARED or <repo>/../shared)")
     ap.add_argument("--queries", default=str(C.BENCH / "queries_relevance.tsv"))
     ap.add_argument("--depth", type=int, default=1000, help="results ranked per query")
-    ap.add_argument("--weights", default="title=2,body=1", help="searchkit field boosts for the main table")
+    ap.add_argument("--weights", default="title=1.5,body=1", help="searchkit field boosts for the main table")
     ap.add_argument("--k1", type=float, default=1.2)
     ap.add_argument("--b", type=float, default=0.5, help="BM25F B of the body (searchkit's default: 0.5)")
     ap.add_argument("--title-b", type=float, default=0.5, help="BM25F B of the title field")
@@ -202,11 +202,15 @@ def main() -> None:
 
         grid = []
         if not args.no_grid:
+            from searchkit.search import parser as sk_parser
+            from searchkit.search import searcher as sk_searcher
+
+            shipped = (sk_parser.FIELD_BOOSTS["title"], sk_searcher.WEIGHTING.K1, sk_searcher.WEIGHTING.B)
             for tb, k1, b in itertools.product(GRID["title"], GRID["k1"], GRID["b"]):
                 apply_setting(tb, 1.0, k1, b, args.title_b)
                 idx.close()  # the next search opens a searcher with the patched weighting
                 g = {"title": tb, "k1": k1, "b": b,
-                     "current": (tb, k1, b) == (2.0, 1.2, 0.5),
+                     "current": (tb, k1, b) == shipped,
                      "or": evaluate(searchkit_run(idx, match="any", collapse=False, **quiet), topics, qrels, args.depth),
                      "and": evaluate(searchkit_run(idx, match="all", collapse=False, **quiet), topics, qrels, args.depth)}
                 for k in ("or", "and"):

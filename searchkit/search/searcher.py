@@ -16,7 +16,7 @@ from .parser import make_filter, parse_query
 from .snippets import lead, make_snippet, query_terms
 
 # BM25F, tuned on Reuters-21578 (bench/relevance.py): length normalisation B=0.5 beat 0.75 for every
-# title boost and K1 tried; K1 hardly mattered. Titles are also boosted 2x in the parser (FIELD_BOOSTS).
+# title boost and K1 tried; K1 hardly mattered. Titles are also boosted 1.5x in the parser (FIELD_BOOSTS).
 WEIGHTING = scoring.BM25F(B=0.5, K1=1.2, title_B=0.5)
 SORTS = ("relevance", "date", "oldest")
 
