@@ -198,9 +198,16 @@ def remove_stale(root: Path, keep: Path | None) -> list[str]:
 
 
 def checkpoint(name: str) -> None:
-    """Fault injection for the crash tests: SEARCHKIT_CRASH_AT=name kills the process right here."""
+    """Fault injection for the crash tests: SEARCHKIT_CRASH_AT=name kills the process right here;
+    SEARCHKIT_PAUSE_AT=name:FILE creates FILE and waits here (up to a minute) for a signal."""
     if os.environ.get("SEARCHKIT_CRASH_AT") == name:
         os.kill(os.getpid(), signal.SIGKILL)
+    point, _, marker = os.environ.get("SEARCHKIT_PAUSE_AT", "").partition(":")
+    if point == name and marker:
+        import time
+
+        Path(marker).touch()
+        time.sleep(60)
 
 
 @contextmanager

@@ -73,7 +73,7 @@ def test_kill_during_rebuild(seeded, run_cmd, point):
     assert len(generations) <= 2  # the live one and the one it replaced; half-built ones are gone
 
 
-def test_ctrl_c_during_rebuild_keeps_old_index(seeded, run_cmd, searchkit_cmd):
+def test_ctrl_c_during_rebuild_keeps_old_index(seeded, run_cmd, searchkit_cmd, tmp_path):
     import os
     import signal
     import subprocess
@@ -82,14 +82,16 @@ def test_ctrl_c_during_rebuild_keeps_old_index(seeded, run_cmd, searchkit_cmd):
     src, index = seeded
     for i in range(300):
         _other_article(src, f"bulk-{i:03}.txt", words=f"bulk story number {i} about harvests")
+    marker = tmp_path / "writing"
     proc = subprocess.Popen([*searchkit_cmd, "index", "--rebuild", str(src), "--index", str(index)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "SEARCHKIT_CRASH_AT": ""})
-    time.sleep(1.0)
-    proc.send_signal(signal.SIGINT)
+                            env={**os.environ, "SEARCHKIT_CRASH_AT": "", "SEARCHKIT_PAUSE_AT": f"mid-write:{marker}"})
+    deadline = time.monotonic() + 60
+    while not marker.exists() and proc.poll() is None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert marker.exists(), "the rebuild never reached the middle of writing"
+    proc.send_signal(signal.SIGINT)  # Ctrl-C with stories half written
     _out, err = proc.communicate(timeout=60)
-    if proc.returncode == 0:
-        pytest.skip("the rebuild finished before Ctrl-C arrived")
     assert proc.returncode == 130
     assert "Traceback" not in err
     assert _ids(index, "prison escape") == [SEED_ID]
