@@ -31,6 +31,14 @@ def test_prison_escape_finds_seed_with_prison_highlighted(seed_index):
     assert "<b>escaped</b>" in hit.snippet  # stemming: escape ~ escaped
     assert hit.date == datetime(2021, 7, 7, tzinfo=timezone.utc)
     assert hit.source == "Islam Times"
+    assert results.suggestion is None  # "escape" is known through "escaped": nothing to correct
+    assert "… …" not in hit.snippet
+
+
+def test_misspelt_query_gets_a_suggestion_from_the_seed_vocabulary(seed_index):
+    results = seed_index.search("prisson escpe")
+    assert results.total == 0
+    assert results.suggestion is not None and results.suggestion.startswith("prison ")
 
 
 def test_phrase_matches_only_in_order(seed_index):

@@ -10,7 +10,7 @@ from typing import Any
 
 from whoosh import scoring, sorting
 
-from ..index.schema import as_utc
+from ..index.schema import as_utc, text_analyzer
 from ..model import Article, Hit, Quote, Results
 from .parser import make_filter, parse_query
 from .snippets import lead, make_snippet, query_terms
@@ -380,9 +380,19 @@ def suggest_query(searcher, text: str) -> str | None:
 
     budget = [MAX_CORRECTED_WORDS]
 
+    stem = text_analyzer()
+    ranked = [f for f in ("body", "title") if f in reader.schema]
+
+    def known(low: str) -> bool:
+        """In the vocabulary as typed, or in another form of the word (`escape` for `escaped`)."""
+        if any(reader.doc_frequency(f, low) for f in fields):
+            return True
+        stems = [t.text for t in stem(low)]
+        return bool(stems) and all(any(reader.doc_frequency(f, s) for f in ranked) for s in stems)
+
     def fix(word: str) -> str | None:
         low = word.lower()
-        if len(low) > MAX_WORD_LENGTH or budget[0] <= 0 or any(reader.doc_frequency(f, low) for f in fields):
+        if len(low) > MAX_WORD_LENGTH or budget[0] <= 0 or known(low):
             return None
         budget[0] -= 1
         for corrector in correctors:

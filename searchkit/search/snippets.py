@@ -17,10 +17,11 @@ _EXACT_ANALYZER = name_analyzer()
 _FRAGMENTER = highlight.ContextFragmenter(maxchars=220, surround=70, charlimit=None)
 
 
-class _BoldFormatter(highlight.Formatter):
-    """Escapes text first, then wraps matches in <b>; marks cut edges with an ellipsis."""
+_WORD = re.compile(r"\w")
 
-    between = " … "
+
+class _BoldFormatter(highlight.Formatter):
+    """Escapes text first, then wraps matches in <b>; one ellipsis wherever text was left out."""
 
     def _text(self, text: str) -> str:
         return html.escape(" ".join(text.split()) if "\n" in text else text, quote=False)
@@ -28,11 +29,20 @@ class _BoldFormatter(highlight.Formatter):
     def format_token(self, text, token, replace=False):
         return "<b>" + html.escape(highlight.get_text(text, token, replace), quote=False) + "</b>"
 
-    def format_fragment(self, fragment, replace=False):
-        body = super().format_fragment(fragment, replace).strip()
-        lead = "…" if fragment.startchar > 0 else ""
-        tail = "…" if fragment.endchar < len(fragment.text.rstrip()) else ""
-        return f"{lead}{body}{tail}"
+    def format(self, fragments, replace=False):
+        fragments = list(fragments)
+        if not fragments:
+            return ""
+        text = fragments[0].text
+        out = "…" if _WORD.search(text, 0, fragments[0].startchar) else ""
+        for i, fragment in enumerate(fragments):
+            if i:  # adjacent fragments run on (keeping the punctuation between); a gap gets one ellipsis
+                gap = text[fragments[i - 1].endchar:fragment.startchar]
+                out += " … " if _WORD.search(gap) else self._text(gap)
+            out += self.format_fragment(fragment, replace).strip()
+        rest = text[fragments[-1].endchar:]
+        # Words left out get an ellipsis; a closing full stop or quote is simply shown.
+        return out + ("…" if _WORD.search(rest) else self._text(rest.rstrip()))
 
 
 _FORMATTER = _BoldFormatter()

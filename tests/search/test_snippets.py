@@ -34,3 +34,13 @@ def test_no_match_falls_back_to_the_lead():
 def test_render_for_terminal():
     shown = render("a <b>prison</b> &amp; gate", lambda s: f"[{s}]")
     assert shown == "a [prison] & gate"
+
+
+def test_one_ellipsis_per_gap_and_none_at_the_edges_of_the_text():
+    body = " ".join(["filler words here"] * 60 + ["alpha"] + ["more filler text"] * 60 + ["alpha"])
+    snippet = make_snippet(body, frozenset({"alpha"}))
+    assert "… …" not in snippet and "……" not in snippet
+    assert snippet.startswith("…") and snippet.count(" … ") == 1
+    assert not snippet.endswith("…")  # the last match is the last word of the story
+    short = make_snippet("The alpha story.", frozenset({"alpha"}))
+    assert short == "The <b>alpha</b> story."
