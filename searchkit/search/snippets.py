@@ -18,13 +18,15 @@ _FRAGMENTER = highlight.ContextFragmenter(maxchars=220, surround=70, charlimit=N
 
 
 _WORD = re.compile(r"\w")
+_SPACES = re.compile(r"\s+")
 
 
 class _BoldFormatter(highlight.Formatter):
     """Escapes text first, then wraps matches in <b>; one ellipsis wherever text was left out."""
 
     def _text(self, text: str) -> str:
-        return html.escape(" ".join(text.split()) if "\n" in text else text, quote=False)
+        # Runs of whitespace (line breaks in wire copy) become one space, never none.
+        return html.escape(_SPACES.sub(" ", text), quote=False)
 
     def format_token(self, text, token, replace=False):
         return "<b>" + html.escape(highlight.get_text(text, token, replace), quote=False) + "</b>"

@@ -44,3 +44,10 @@ def test_one_ellipsis_per_gap_and_none_at_the_edges_of_the_text():
     assert not snippet.endswith("…")  # the last match is the last word of the story
     short = make_snippet("The alpha story.", frozenset({"alpha"}))
     assert short == "The <b>alpha</b> story."
+
+
+def test_line_breaks_around_matches_keep_a_space():
+    body = "bought a small amount\nof dollars through the\nBank of Japan,\n dealers said."
+    snippet = make_snippet(body, frozenset({"bank", "japan", "of"}))
+    plain = snippet.replace("<b>", "").replace("</b>", "")
+    assert plain == "bought a small amount of dollars through the Bank of Japan, dealers said."
