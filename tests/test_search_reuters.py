@@ -85,7 +85,7 @@ def test_totals_count_every_matching_story(reuters_index):
     searcher = reuters_index.searcher()
     cases = [("oil", {}), ("oil OR gas", {}), ("copper OR zinc OR lead", {}), ('"bank of japan"', {}),
              ("title:dollar body:intervention", {}), ("trade", {"location": "japan"}),
-             ("gold NOT silver", {"sort": "date"})]
+             ("gold NOT silver", {"sort": "date"}), ("*", {}), ("* date:[1987-03-01 to 1987-03-31]", {})]
     for text, options in cases:
         q = parse_query(text, searcher.schema)
         location = options.get("location")

@@ -133,6 +133,7 @@ def parse_query(text: str, schema, *, basedate: datetime | None = None, match: s
         )
     _check_balance(text)
     _check_fields(text, schema)
+    _check_dates(text)
     text = _resolve_relative_dates(text, basedate or datetime.now(timezone.utc))
     parser = make_parser(schema, basedate=basedate, match=match, fields=fields)
     try:
@@ -143,7 +144,31 @@ def parse_query(text: str, schema, *, basedate: datetime | None = None, match: s
         raise QuerySyntaxError(f"cannot parse {text!r}: {exc}; {SYNTAX_HELP}") from None
     if q is query.NullQuery:
         raise QuerySyntaxError(f"query {text!r} has nothing to search for; {SYNTAX_HELP}")
-    return q.accept(_whole_days)
+    return q.accept(_whole_days).accept(_match_all)
+
+
+def _match_all(q: query.Query) -> query.Query:
+    """`*` in every default field is simply every story (Whoosh would walk each field's postings)."""
+    if isinstance(q, query.Or) and q.subqueries and all(isinstance(sub, query.Every) for sub in q.subqueries):
+        return query.Every()
+    return q
+
+
+_DATE_CLAUSE = re.compile(r"\bdate:(\[[^\]]*\]|\S+)", re.I)
+_ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\b")
+
+
+def _check_dates(text: str) -> None:
+    """Calendar dates in date: clauses must exist (Whoosh's date parser reads 2021-13-01 as 2021)."""
+    for clause in _DATE_CLAUSE.finditer(text):
+        for m in _ISO_DATE.finditer(clause.group(1)):
+            year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)
+            try:
+                datetime(year, month, day)
+            except ValueError as exc:
+                raise QuerySyntaxError(
+                    f"bad date {m.group(0)!r} in {clause.group(0)!r} ({exc}); use YYYY-MM-DD or date:[FROM to TO]"
+                ) from None
 
 
 _UNIT_DAYS = {"d": 1, "day": 1, "w": 7, "week": 7, "m": 30, "month": 30, "y": 365, "year": 365}

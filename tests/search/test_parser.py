@@ -101,3 +101,23 @@ def test_whole_day_ranges_become_calendar_terms(text, expected):
 
 def test_ranges_finer_than_a_day_stay_numeric():
     assert str(parse_query("date:[-7 days to now]", SCHEMA, basedate=BASE)).startswith("date:[")
+
+
+@pytest.mark.parametrize("text, bad", [
+    ("date:[2021-13-01 to 2021-13-05]", "2021-13-01"),
+    ("taliban date:[2021-02-29 to 2021-03-05]", "2021-02-29"),
+    ("date:2021-04-31", "2021-04-31"),
+    ("date:[2021-07-01 to 2021-07-32]", "2021-07-32"),
+])
+def test_impossible_calendar_dates_are_errors_not_other_dates(text, bad):
+    # Whoosh's date parser reads 2021-13-01 as the year 2021; the user meant a day that does not exist.
+    with pytest.raises(QuerySyntaxError, match=bad):
+        parse_query(text, SCHEMA, basedate=BASE)
+
+
+def test_star_alone_is_every_story_and_combines_with_filters():
+    from whoosh import query
+
+    assert isinstance(parse_query("*", SCHEMA, basedate=BASE), query.Every)
+    both = parse_query("* date:[2021-07-01 to 2021-07-31]", SCHEMA, basedate=BASE)
+    assert any(isinstance(leaf, query.Every) for leaf in both.children())
