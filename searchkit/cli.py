@@ -254,7 +254,8 @@ def _print_results(results) -> None:
         click.echo(f"page {results.page} is past the last page ({results.pages})", err=True)
     for hit in results.hits:
         title = hit.title or "(untitled)"
-        click.echo(f"{hit.rank}. " + click.style(title, bold=True) + click.style(f"  [{hit.score:.2f}]", dim=True))
+        score = "" if hit.score is None else click.style(f"  [{hit.score:.2f}]", dim=True)
+        click.echo(f"{hit.rank}. " + click.style(title, bold=True) + score)
         click.echo("   " + click.style(_meta_line(hit), fg="cyan"))
         click.echo("   " + render(hit.snippet, _bold))
         for quote in hit.extra.get("matched_quotes", ())[:3]:

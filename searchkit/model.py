@@ -65,7 +65,7 @@ class Hit:
     source: str
     locations: tuple[str, ...]
     speakers: tuple[str, ...]
-    score: float
+    score: float | None  # BM25F; None when the results are sorted by date
     snippet: str  # HTML-escaped text, matched words wrapped in <b>...</b>
     path: str
     place: str = ""
@@ -90,7 +90,7 @@ class Hit:
             "place": self.place,
             "speakers": list(self.speakers),
             "quotes": [{"text": q.text, "speaker": q.speaker} for q in self.quotes],
-            "score": round(self.score, 4),
+            "score": None if self.score is None else round(self.score, 4),
             "snippet": self.snippet,
             "path": self.path,
             "url": self.url,

@@ -97,3 +97,10 @@ def test_totals_count_every_matching_story(reuters_index):
             results = reuters_index.search(text, collapse=collapse, **options)
             assert results.total == expected, (text, collapse, results.total, expected)
             assert len(results.hits) == 10
+
+
+def test_date_sorted_hits_carry_no_relevance_score(reuters_index):
+    by_date = reuters_index.search("oil", sort="date", limit=5)
+    assert [h.score for h in by_date.hits] == [None] * 5  # not Whoosh's sort key posing as a score
+    assert by_date.hits[0].to_dict()["score"] is None
+    assert all(h.score > 0 for h in reuters_index.search("oil", limit=5).hits)

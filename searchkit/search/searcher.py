@@ -21,7 +21,7 @@ WEIGHTING = scoring.BM25F(B=0.5, K1=1.2, title_B=0.5)
 SORTS = ("relevance", "date", "oldest")
 
 
-def _hit(fields: dict[str, Any], score: float, snippet: str, rank: int, duplicates: int = 0) -> Hit:
+def _hit(fields: dict[str, Any], score: float | None, snippet: str, rank: int, duplicates: int = 0) -> Hit:
     quotes = tuple(Quote(text, speaker) for text, speaker in fields.get("quotes") or ())
     return Hit(
         id=fields["id"],
@@ -30,7 +30,7 @@ def _hit(fields: dict[str, Any], score: float, snippet: str, rank: int, duplicat
         source=fields.get("source", ""),
         locations=tuple(fields.get("locations") or ()),
         speakers=tuple(dict.fromkeys(q.speaker for q in quotes if q.speaker)),
-        score=float(score),
+        score=None if score is None else float(score),
         snippet=snippet,
         path=fields.get("path", ""),
         place=fields.get("place", ""),
@@ -221,8 +221,10 @@ def search(
         fetch = want * FOLD_DEPTH if collapse else want
     while True:
         collector, found = run(fetch)
-        ranked = _by_recency(found, recency) if recency and sort == "relevance" else \
-            [(hit, hit.score or 0.0) for hit in found]
+        if recency and sort == "relevance":
+            ranked = _by_recency(found, recency)
+        else:  # a date sort has no relevance score (Whoosh reports the sort key there)
+            ranked = [(hit, (hit.score or 0.0) if sortedby is None else None) for hit in found]
         if collapse:
             ranked = _fold_duplicates(searcher, ranked)
         if len(ranked) >= want or found.scored_length() < fetch:
@@ -316,7 +318,7 @@ def find_quotes(searcher, text: str, *, limit: int = 20, speaker: str | None = N
             if who and not set(who) <= {t.text for t in name_analyzer()(quote_speaker or "")}:
                 continue
             snippet = make_snippet(quote_text, wanted)
-            out.append((Quote(quote_text, quote_speaker), _hit(fields, hit.score or 0.0, snippet, len(out) + 1)))
+            out.append((Quote(quote_text, quote_speaker), _hit(fields, None, snippet, len(out) + 1)))  # date order
             if len(out) >= limit:
                 return out
     return out
