@@ -85,7 +85,10 @@ def test_ctrl_c_during_rebuild_keeps_old_index(seeded, run_cmd, searchkit_cmd, t
     marker = tmp_path / "writing"
     proc = subprocess.Popen([*searchkit_cmd, "index", "--rebuild", str(src), "--index", str(index)],
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
-                            env={**os.environ, "SEARCHKIT_CRASH_AT": "", "SEARCHKIT_PAUSE_AT": f"mid-write:{marker}"})
+                            env={**os.environ, "SEARCHKIT_CRASH_AT": "", "SEARCHKIT_PAUSE_AT": f"mid-write:{marker}"},
+                            # A shell's background jobs start with SIGINT ignored, and Python keeps it
+                            # ignored: restore the default so the child gets Ctrl-C as a terminal would.
+                            preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     deadline = time.monotonic() + 60
     while not marker.exists() and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
