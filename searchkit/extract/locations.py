@@ -471,22 +471,29 @@ def find_mentions(text: str) -> list[Mention]:
             elif word.endswith("s") and word[:-1] in gaz.names and gaz.names[word[:-1]].kind == "demonym":
                 out.append(Mention(gaz.names[word[:-1]], start, m.end(), word))  # "Afghans", "Iranians"
             continue
-        for key, place in cands:
-            end = start + len(key)
-            if text.startswith(key, start) and (end >= n or not _LETTER.match(text[end])):
-                break
-            if "\n" in text[start:end + 2] or "  " in text[start:end + 2]:  # a name wrapped across lines
-                chunk = " ".join(text[start:start + len(key) + 20].split())
-                if chunk.startswith(key) and (len(chunk) == len(key) or not _LETTER.match(chunk[len(key)])):
-                    end = _span_end(text, start, key)
-                    break
-        else:
+        fit = _fit(text, start, cands, wrapped=True)
+        if fit is None:
             continue
+        key, place, end = fit
         free = end
         if place.kind == "none" or not _accept(text, key, start, end, place):
             continue
         out.append(Mention(place, start, end, text[start:end]))
     return out
+
+
+def _fit(text: str, start: int, cands, wrapped: bool = False) -> tuple[str, Place, int] | None:
+    """The first candidate name written at `start` as a whole word: (name, place, end offset)."""
+    n = len(text)
+    for key, place in cands:
+        end = start + len(key)
+        if text.startswith(key, start) and (end >= n or not _LETTER.match(text[end])):
+            return key, place, end
+        if wrapped and ("\n" in text[start:end + 2] or "  " in text[start:end + 2]):  # wrapped across lines
+            chunk = " ".join(text[start:start + len(key) + 20].split())
+            if chunk.startswith(key) and (len(chunk) == len(key) or not _LETTER.match(chunk[len(key)])):
+                return key, place, _span_end(text, start, key)
+    return None
 
 
 def _span_end(text: str, start: int, key: str) -> int:
@@ -509,9 +516,9 @@ def _mostly_upper(text: str) -> bool:
 
 
 def _find_upper(text: str, gaz: Gazetteer) -> list[Mention]:
+    """Places in an all-capitals text (headlines, tables): only exact capitalised names."""
     out: list[Mention] = []
     free = 0
-    n = len(text)
     for m in _UPPER_WORD.finditer(text):
         start = m.start()
         if start < free:
@@ -519,12 +526,10 @@ def _find_upper(text: str, gaz: Gazetteer) -> list[Mention]:
         cands = gaz.upper_starts.get(m.group())
         if not cands:
             continue
-        for key, place in cands:
-            end = start + len(key)
-            if text.startswith(key, start) and (end >= n or not _LETTER.match(text[end])):
-                break
-        else:
+        fit = _fit(text, start, cands)
+        if fit is None:
             continue
+        key, place, end = fit
         free = end
         if place.kind == "none" or (len(key) <= 3 and key not in ("USA", "UAE", "UK")):
             continue
