@@ -8,7 +8,7 @@ import weakref
 from datetime import datetime
 from typing import Any
 
-from whoosh import scoring, sorting
+from whoosh import collectors, query, scoring, sorting
 
 from ..index.schema import as_utc, text_analyzer
 from ..model import Article, Hit, Quote, Results
@@ -58,8 +58,6 @@ FACETS = {
 
 
 def _facet_map(facets: list[str]) -> dict:
-    from whoosh import sorting
-
     from ..errors import QuerySyntaxError
 
     out = {}
@@ -106,8 +104,6 @@ def _collector(limit: int, *, flt, sortedby: str | None, reverse: bool, groups: 
     OR by its stronger side), which then leaves the total to a second, slower pass, or gets it wrong.
     Scoring every match once measured faster at 1x and 5x Reuters, and the count comes with it.
     """
-    from whoosh import collectors
-
     if sortedby:
         c = collectors.SortingCollector(sortedby, limit=limit, reverse=reverse)
     elif groups:
@@ -130,8 +126,6 @@ def _total(collector) -> int:
 
 def _cluster_copies(searcher, hits) -> dict[str, int]:
     """Other live stories in the near-duplicate cluster of each hit (what `similar` lists)."""
-    from whoosh import query
-
     out = {}
     for hit in hits:
         key = hit.get("cluster")
@@ -215,13 +209,14 @@ def search(
 
     # Without block skipping, a deeper top N costs little: fetch enough to fold near-duplicates in
     # one pass (wire copies rarely fill ten places of a page), deeper again only when they do.
-    if recency and sort == "relevance":
+    by_recency = bool(recency) and sort == "relevance"
+    if by_recency:
         fetch = max(RECENCY_POOL, want)
     else:
         fetch = want * FOLD_DEPTH if collapse else want
     while True:
         collector, found = run(fetch)
-        if recency and sort == "relevance":
+        if by_recency:
             ranked = _by_recency(found, recency)
         else:  # a date sort has no relevance score (Whoosh reports the sort key there)
             ranked = [(hit, (hit.score or 0.0) if sortedby is None else None) for hit in found]
@@ -233,7 +228,6 @@ def search(
     ranked = ranked[(page - 1) * limit: want]
     folded = _cluster_copies(searcher, [hit for hit, _ in ranked]) if collapse else {}
     total = _total(collector)
-    whole = found
     terms = query_terms(q, searcher.reader()) if snippets else frozenset()
     said = _quote_matcher(q, searcher.reader(), speaker)
     hits = []
@@ -259,7 +253,7 @@ def search(
         seconds=time.perf_counter() - started,
         parsed=str(q),
         suggestion=suggestion,
-        facets=_facet_counts(whole, facets, names or {}, facet_top) if facets else {},
+        facets=_facet_counts(found, facets, names or {}, facet_top) if facets else {},
     )
 
 
@@ -333,9 +327,7 @@ def explain_hit(searcher, q, docnum: int) -> list[dict]:
             if (fieldname, text) in seen or fieldname in ("date", "day"):
                 continue
             seen.add((fieldname, text))
-            from whoosh import query as wq
-
-            term = wq.Term(fieldname, text, boost=leaf.boost)
+            term = query.Term(fieldname, text, boost=leaf.boost)
             matcher = term.matcher(searcher)
             if not matcher.is_active():
                 continue
@@ -383,14 +375,14 @@ def suggest_query(searcher, text: str) -> str | None:
     budget = [MAX_CORRECTED_WORDS]
 
     stem = text_analyzer()
-    ranked = [f for f in ("body", "title") if f in reader.schema]
+    stemmed_fields = [f for f in ("body", "title") if f in reader.schema]
 
     def known(low: str) -> bool:
         """In the vocabulary as typed, or in another form of the word (`escape` for `escaped`)."""
         if any(reader.doc_frequency(f, low) for f in fields):
             return True
         stems = [t.text for t in stem(low)]
-        return bool(stems) and all(any(reader.doc_frequency(f, s) for f in ranked) for s in stems)
+        return bool(stems) and all(any(reader.doc_frequency(f, s) for f in stemmed_fields) for s in stems)
 
     def fix(word: str) -> str | None:
         low = word.lower()
