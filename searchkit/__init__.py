@@ -1,11 +1,13 @@
 """searchkit: full-text search for news reports (dates, sources, places, who said what)."""
 from .api import Index, open_index
 from .errors import (
+    ArgumentError,
     IndexCorruptError,
     IndexLockedError,
     IndexMissingError,
     IndexVersionError,
     InputError,
+    QueryLimitError,
     QuerySyntaxError,
     SearchkitError,
 )
@@ -13,7 +15,7 @@ from .model import Article, Hit, Problem, Quote, Results
 
 __version__ = "0.1.0"
 __all__ = [
-    "Article", "Hit", "Index", "IndexCorruptError", "IndexLockedError", "IndexMissingError",
-    "IndexVersionError", "InputError", "Problem", "Quote", "QuerySyntaxError", "Results",
+    "ArgumentError", "Article", "Hit", "Index", "IndexCorruptError", "IndexLockedError", "IndexMissingError",
+    "IndexVersionError", "InputError", "Problem", "Quote", "QueryLimitError", "QuerySyntaxError", "Results",
     "SearchkitError", "open_index",
 ]

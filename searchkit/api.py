@@ -7,7 +7,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import Iterable
 
-from .errors import IndexCorruptError, IndexMissingError, SearchkitError
+from .errors import ArgumentError, IndexCorruptError, IndexMissingError, SearchkitError
 from .index import store
 from .model import Article, Hit, Quote, Results
 
@@ -20,18 +20,28 @@ def default_index_path() -> Path:
     return Path(os.environ.get("SEARCHKIT_INDEX") or DEFAULT_INDEX)
 
 
-def _from_storage(exc: BaseException) -> bool:
-    """Whether an error was raised inside Whoosh or by the file system (not by a bug of ours)."""
-    if isinstance(exc, (OSError, EOFError)):
-        return True
-    tb = exc.__traceback__
-    while tb is not None and tb.tb_next is not None:
-        tb = tb.tb_next
-    return tb is not None and "whoosh" in tb.tb_frame.f_code.co_filename
+def _storage_errors() -> tuple[type[BaseException], ...]:
+    """Exceptions that mean the index files are damaged: raised while decoding what was read from disk."""
+    import pickle
+    import struct
+    import zlib
+
+    from whoosh.automata.fst import FileVersionError
+    from whoosh.filedb.filestore import StorageError
+    from whoosh.filedb.filetables import FileFormatError
+    from whoosh.index import IndexError as WhooshIndexError
+    from whoosh.reading import CorruptIndexError, TermNotFound
+
+    return (OSError, EOFError, struct.error, zlib.error, pickle.UnpicklingError, UnicodeDecodeError,
+            CorruptIndexError, TermNotFound, WhooshIndexError, FileFormatError, StorageError, FileVersionError)
 
 
 def _reading(method):
-    """Turn a failure inside Whoosh's reading code into IndexCorruptError (one clear line)."""
+    """Turn damaged-file errors from the storage layer into IndexCorruptError (one clear line).
+
+    Whether the index is damaged is decided by the kind of exception (a decoding or I/O error),
+    never by where it was raised; callers' mistakes are refused before any file is read.
+    """
 
     @functools.wraps(method)
     def wrapper(self, *args, **kwargs):
@@ -39,11 +49,7 @@ def _reading(method):
             return method(self, *args, **kwargs)
         except SearchkitError:
             raise
-        except (KeyboardInterrupt, MemoryError, RecursionError):
-            raise
-        except Exception as exc:  # noqa: BLE001 - damaged files surface as many exception types
-            if not _from_storage(exc):
-                raise
+        except _storage_errors() as exc:
             self.close()
             raise IndexCorruptError(
                 f"index at {self.path} cannot be read ({type(exc).__name__}: {exc}); "
@@ -51,6 +57,15 @@ def _reading(method):
             ) from exc
 
     return wrapper
+
+
+def _text_argument(name: str, value, *, empty: bool = False) -> str:
+    """A string argument, checked: a caller's mistake is an ArgumentError, not a damaged index."""
+    if not isinstance(value, str):
+        raise ArgumentError(f"{name} must be a string, not {type(value).__name__}")
+    if not empty and not value:
+        raise ArgumentError(f"{name} must not be empty")
+    return value
 
 
 class Index:
@@ -140,6 +155,17 @@ class Index:
 
         return index_paths(self.path, paths, rebuild=True, wait=wait, procs=procs, progress=progress)
 
+    def build_missing(self, paths: Iterable[str | os.PathLike], *, wait: float = 0.0, progress=None):
+        """Build the index from paths unless it exists; a build by another process is waited for, not repeated.
+
+        Returns the build report, or None when the index was already there.
+        """
+        if self.exists():
+            return None
+        with store.write_lock(self.path, wait):  # another process may be building it right now
+            built = self.exists()
+        return None if built else self.rebuild(paths, wait=wait, progress=progress)
+
     def add_articles(self, articles: Iterable[Article], *, wait: float = 0.0):
         """Add or replace Article records built in Python."""
         from .index.writer import index_articles
@@ -210,6 +236,9 @@ class Index:
         """(near-duplicate copies of a story, other stories most like it)."""
         from .search import searcher as engine
 
+        _text_argument("article_id", article_id)
+        if not isinstance(limit, int) or limit < 1:
+            raise ArgumentError(f"limit must be a whole number of 1 or more, not {limit!r}")
         return engine.similar(self.searcher(), article_id, limit=limit)
 
     @_reading
@@ -224,7 +253,7 @@ class Index:
         """The stored article with this id, or None."""
         from .search import searcher as engine
 
-        return engine.get(self.searcher(), article_id)
+        return engine.get(self.searcher(), _text_argument("article_id", article_id, empty=True))
 
     @_reading
     def stats(self, top: int = 10) -> dict:

@@ -135,8 +135,11 @@ def index_cmd(paths, rebuild, procs, wait, index_path, as_json, verbose):
 
 # -- query ------------------------------------------------------------------------------
 
-def _open_for_reading(index_path: Path | None) -> api.Index:
-    """Open the index; on first use of the default location, build it from ./corpus."""
+def _open_for_reading(index_path: Path | None, wait: float = 0.0) -> api.Index:
+    """Open the index; on first use of the default location, build it from ./corpus.
+
+    wait: seconds to wait for another process that holds the write lock (e.g. building it).
+    """
     idx = api.Index(index_path)
     if idx.exists():
         return idx
@@ -145,10 +148,11 @@ def _open_for_reading(index_path: Path | None) -> api.Index:
         click.echo(f"building the index in {idx.path} from {corpus}/ (first use)...", err=True)
         report, close = _progress_reporter()
         try:
-            result = idx.rebuild([corpus], progress=report)
+            result = idx.build_missing([corpus], wait=wait, progress=report)
         finally:
             close()
-        _print_problems(result.problems, verbose=False)
+        if result is not None:
+            _print_problems(result.problems, verbose=False)
         return idx
     raise IndexMissingError(f"no index at {idx.path}; build one with `searchkit index PATH...`")
 
@@ -201,9 +205,10 @@ def _bold(text: str) -> str:
 @click.option("--all", "show_all", is_flag=True, help="Show near-duplicate (wire copy) stories too.")
 @click.option("--explain", is_flag=True, help="Show the per-field term contributions to each score.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit (JSON Lines).")
+@_wait_option
 @_index_option
 def query_cmd(query, limit, page, sort, match_any, date_from, date_to, since, location, source, speaker, tag,
-              facets, recency, fuzzy, show_all, explain, as_json, index_path):
+              facets, recency, fuzzy, show_all, explain, as_json, wait, index_path):
     """Search for QUERY: words, "phrases", AND/OR/NOT, field:value, date:[FROM to TO].
 
     \b
@@ -220,7 +225,7 @@ def query_cmd(query, limit, page, sort, match_any, date_from, date_to, since, lo
     today = _today()
     start = parse_day(since, basedate=today) if since else (parse_day(date_from) if date_from else None)
     end = parse_day(date_to, end=True) if date_to else None
-    idx = _open_for_reading(index_path)
+    idx = _open_for_reading(index_path, wait)
     results = idx.search(query, limit=limit, page=page, sort=sort, match="any" if match_any else "all",
                          date_from=start, date_to=end, location=location, source=source, speaker=speaker,
                          tag=tag, basedate=today, facets=list(facets), recency=recency, fuzzy=fuzzy,
@@ -228,7 +233,7 @@ def query_cmd(query, limit, page, sort, match_any, date_from, date_to, since, lo
     if as_json:
         for hit in results.hits:
             click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
-        if results.suggestion or results.facets:  # a last line for scripts, marked as the summary
+        if results.suggestion or results.facets or results.undated or results.notes:  # a last line, marked
             click.echo(json.dumps({"summary": results.to_dict()}, ensure_ascii=False))
     else:
         _print_results(results)
@@ -241,14 +246,21 @@ def _print_results(results) -> None:
 
     if results.suggestion:
         click.echo(f"did you mean: {click.style(results.suggestion, bold=True)}", err=True)
+    for note in results.notes:
+        click.echo(f"note: {note}", err=True)
     if not results.total:
         click.echo(f"no hits for {results.query!r}", err=True)
         return
-    first = (results.page - 1) * results.limit + 1
+    folded = results.matched - results.total
+    extra = f"; {folded:,} near-duplicate{'s' if folded != 1 else ''} folded in" if folded > 0 else ""
+    if results.hits:
+        first = results.hits[0].rank
+        shown = f"showing {first}-{results.hits[-1].rank}, page {results.page} of {results.pages}"
+    else:
+        shown = f"page {results.page} of {results.pages}"
     click.echo(
         f"{results.total:,} hit{'s' if results.total != 1 else ''} for {results.query!r}"
-        f" (showing {first}-{first + len(results.hits) - 1}, page {results.page} of {results.pages},"
-        f" {results.seconds * 1000:.0f} ms)\n"
+        f" ({shown}, {results.seconds * 1000:.0f} ms{extra})\n"
     )
     if not results.hits:
         click.echo(f"page {results.page} is past the last page ({results.pages})", err=True)
@@ -279,10 +291,11 @@ def _print_results(results) -> None:
 @main.command("show")
 @click.argument("article_id")
 @click.option("--json", "as_json", is_flag=True, help="Print the article as JSON.")
+@_wait_option
 @_index_option
-def show_cmd(article_id, as_json, index_path):
+def show_cmd(article_id, as_json, wait, index_path):
     """Print the whole article with id ARTICLE_ID and what was extracted from it."""
-    idx = _open_for_reading(index_path)
+    idx = _open_for_reading(index_path, wait)
     article = idx.get(article_id)
     if article is None:
         raise Failure(f"no article with id {article_id!r} in {idx.path}")
@@ -322,10 +335,11 @@ def show_cmd(article_id, as_json, index_path):
 @main.command("stats")
 @click.option("--top", type=click.IntRange(1, 1000), default=10, show_default=True, help="How many of each to list.")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@_wait_option
 @_index_option
-def stats_cmd(top, as_json, index_path):
+def stats_cmd(top, as_json, wait, index_path):
     """Counts, date span, top sources, locations and speakers."""
-    idx = _open_for_reading(index_path)
+    idx = _open_for_reading(index_path, wait)
     data = idx.stats(top=top)
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False))
@@ -347,10 +361,11 @@ def stats_cmd(top, as_json, index_path):
 @click.argument("article_id")
 @click.option("-n", "--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines: duplicates first (\"kind\": \"duplicate\").")
+@_wait_option
 @_index_option
-def similar_cmd(article_id, limit, as_json, index_path):
+def similar_cmd(article_id, limit, as_json, wait, index_path):
     """Near-duplicate copies of story ARTICLE_ID, then the stories most like it."""
-    idx = _open_for_reading(index_path)
+    idx = _open_for_reading(index_path, wait)
     dups, alike = idx.similar(article_id, limit=limit)
     if as_json:
         for kind, hits in (("duplicate", dups), ("similar", alike)):
@@ -375,10 +390,11 @@ def similar_cmd(article_id, limit, as_json, index_path):
 @click.option("--location", help="Only from articles mentioning this place.")
 @click.option("--source", help="Only from this source.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per quotation.")
+@_wait_option
 @_index_option
-def quotes_cmd(query, limit, speaker, location, source, as_json, index_path):
+def quotes_cmd(query, limit, speaker, location, source, as_json, wait, index_path):
     """Quotations whose words match QUERY, with speaker, date and article (newest first)."""
-    idx = _open_for_reading(index_path)
+    idx = _open_for_reading(index_path, wait)
     found = idx.quotes(query, limit=limit, speaker=speaker, location=location, source=source,
                        basedate=_today())
     from .search.snippets import render

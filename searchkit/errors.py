@@ -25,5 +25,13 @@ class IndexCorruptError(SearchkitError):
     """The index exists but cannot be read."""
 
 
-class QuerySyntaxError(SearchkitError):
+class ArgumentError(SearchkitError, ValueError):
+    """A caller passed a value searchkit cannot use (a wrong type, a bad option): their mistake, not the index's."""
+
+
+class QuerySyntaxError(ArgumentError):
     """The query string cannot be parsed."""
+
+
+class QueryLimitError(SearchkitError):
+    """A query asks for more work than one search may do (too many expanded words, or over the time limit)."""

@@ -1,6 +1,7 @@
 """Query syntax: free text, "phrases", AND/OR/NOT, field:value, date ranges, plus option filters."""
 from __future__ import annotations
 
+import calendar
 import re
 from datetime import date, datetime, timedelta, timezone
 
@@ -182,13 +183,23 @@ _RELATIVE = re.compile(
 _DATE_TERM = re.compile(r'\bdate:(?:"([^"]*)"|(\w+))', re.IGNORECASE)
 
 
+DATE_RANGE_HELP = "dates run from 0001-01-01 to 9999-12-31"
+
+
 def relative_span(phrase: str, basedate: datetime) -> tuple[datetime, datetime] | None:
     """Calendar span for 'last week', 'this month', 'past 3 days', '2 weeks ago', '7d'; None if not relative."""
     m = _RELATIVE.match(phrase.strip())
     if not m:
         return None
+    try:
+        return _relative_span(m, basedate)
+    except (OverflowError, ValueError):
+        raise QuerySyntaxError(f"date {phrase.strip()!r} is out of range ({DATE_RANGE_HELP})") from None
+
+
+def _relative_span(m: re.Match, basedate: datetime) -> tuple[datetime, datetime]:
     day = basedate.astimezone(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
-    end_of_today = day + timedelta(days=1, microseconds=-1)
+    end_of_today = _end_of_day(day)
     if m.group("which"):
         last = m.group("which").lower() in ("last", "previous")
         unit = m.group("unit").lower()
@@ -196,15 +207,15 @@ def relative_span(phrase: str, basedate: datetime) -> tuple[datetime, datetime] 
             start = day - timedelta(days=day.weekday())
             if last:
                 start -= timedelta(days=7)
-            end = start + timedelta(days=7, microseconds=-1)
+            end = _end_of_day(start + timedelta(days=6))
         elif unit == "month":
             start = day.replace(day=1)
             if last:
                 start = (start - timedelta(days=1)).replace(day=1)
-            end = (start + timedelta(days=32)).replace(day=1) - timedelta(microseconds=1)
+            end = _end_of_day(start.replace(day=calendar.monthrange(start.year, start.month)[1]))
         else:
             start = day.replace(month=1, day=1, year=day.year - last)
-            end = start.replace(year=start.year + 1) - timedelta(microseconds=1)
+            end = _end_of_day(start.replace(month=12, day=31))
         if m.group("which").lower() == "past":  # "past week" = the 7 days up to today
             start, end = day - timedelta(days=_UNIT_DAYS[unit] - 1), end_of_today
         return start, end
@@ -212,15 +223,20 @@ def relative_span(phrase: str, basedate: datetime) -> tuple[datetime, datetime] 
     days = _UNIT_DAYS[unit.lower().rstrip("s")] * n
     if m.group("m"):  # "2 weeks ago": that one day
         start = day - timedelta(days=days)
-        return start, start + timedelta(days=1, microseconds=-1)
+        return start, _end_of_day(start)
     return day - timedelta(days=days - 1), end_of_today
+
+
+def _end_of_day(day: datetime) -> datetime:
+    """The last microsecond of a day (computed in place: the next day may not exist)."""
+    return day.replace(hour=23, minute=59, second=59, microsecond=999999)
 
 
 def _resolve_relative_dates(text: str, basedate: datetime) -> str:
     """Rewrite date:"last week" and friends into explicit ranges Whoosh's date parser understands."""
 
     def swap(m: re.Match) -> str:
-        span = relative_span(m.group(1) or m.group(2), basedate)
+        span = relative_span(m.group(1) if m.group(1) is not None else m.group(2), basedate)
         if span is None:
             return m.group(0)
         return f"date:[{span[0]:%Y-%m-%dT%H:%M:%S} to {span[1]:%Y-%m-%dT%H:%M:%S}]"
@@ -243,7 +259,10 @@ def parse_day(value: str, *, end: bool = False, basedate: datetime | None = None
     if ago:
         n, unit = int(ago.group(1)), ago.group(2)
         days = {"d": 1, "w": 7, "m": 30, "y": 365}[unit] * n
-        return now - timedelta(days=days)
+        try:
+            return now - timedelta(days=days)
+        except (OverflowError, ValueError):
+            raise QuerySyntaxError(f"date span {value!r} is out of range ({DATE_RANGE_HELP})") from None
     m = _PERIOD.match(value)
     if not m:
         raise QuerySyntaxError(f"bad date {value!r}: use YYYY, YYYY-MM, YYYY-MM-DD or a span like 7d, 2w, 3m, 1y")
@@ -255,12 +274,10 @@ def parse_day(value: str, *, end: bool = False, basedate: datetime | None = None
     if not end:
         return start
     if m.group(3):
-        nxt = start + timedelta(days=1)
-    elif m.group(2):
-        nxt = start.replace(year=year + (month == 12), month=month % 12 + 1)
-    else:
-        nxt = start.replace(year=year + 1)
-    return nxt - timedelta(microseconds=1)
+        return _end_of_day(start)
+    if m.group(2):
+        return _end_of_day(start.replace(day=calendar.monthrange(year, month)[1]))
+    return _end_of_day(start.replace(month=12, day=31))
 
 
 def _words_query(field: str, value: str) -> query.Query:
@@ -303,20 +320,21 @@ def _calendar_pieces(first: date, last: date) -> list[query.Query]:
     """Cover [first, last] with whole years, whole months, then day ranges: few terms to union."""
     pieces: list[query.Query] = []
     day = first
-    while day <= last and len(pieces) < 200:
+    day: date | None = first
+    while day is not None and day <= last and len(pieces) < 200:
         year_end = date(day.year, 12, 31)
-        month_end = (date(day.year + (day.month == 12), day.month % 12 + 1, 1) - timedelta(days=1))
+        month_end = day.replace(day=calendar.monthrange(day.year, day.month)[1])
         if day.month == 1 and day.day == 1 and year_end <= last:
             pieces.append(query.Term("year", f"{day.year:04d}"))
-            day = year_end + timedelta(days=1)
+            stop = year_end
         elif day.day == 1 and month_end <= last:
             pieces.append(query.Term("month", f"{day.year:04d}-{day.month:02d}"))
-            day = month_end + timedelta(days=1)
+            stop = month_end
         else:
             stop = min(last, month_end)
             pieces.append(query.TermRange("day", _ymd(day), _ymd(stop)))
-            day = stop + timedelta(days=1)
-    if day <= last:  # a span of centuries: finish with one day range
+        day = stop + timedelta(days=1) if stop < date.max else None
+    if day is not None and day <= last:  # a span of centuries: finish with one day range
         pieces.append(query.TermRange("day", _ymd(day), _ymd(last)))
     return pieces
 

@@ -4,16 +4,18 @@ from __future__ import annotations
 import math
 import re
 import time
-import weakref
 from datetime import datetime
 from typing import Any
 
 from whoosh import collectors, query, scoring, sorting
 
-from ..index.schema import as_utc, text_analyzer
+from ..errors import ArgumentError, QueryLimitError, SearchkitError
+from ..index.schema import as_utc
 from ..model import Article, Hit, Quote, Results
+from .collect import UNDATED, Deadline, shorten
 from .parser import make_filter, parse_query
 from .snippets import lead, make_snippet, query_terms
+from .suggest import fuzzy_rewrite, suggest_query
 
 # BM25F, tuned on Reuters-21578 (bench/relevance.py): length normalisation B=0.5 beat 0.75 for every
 # title boost and K1 tried; K1 hardly mattered. Titles are also boosted 1.5x in the parser (FIELD_BOOSTS).
@@ -58,24 +60,24 @@ FACETS = {
 
 
 def _facet_map(facets: list[str]) -> dict:
-    from ..errors import QuerySyntaxError
-
     out = {}
     for name in facets:
         if name not in FACETS:
-            raise QuerySyntaxError(f"unknown facet {name!r}; choose from {', '.join(FACETS)}")
+            raise ArgumentError(f"unknown facet {name!r}; choose from {', '.join(FACETS)}")
         fieldname, overlap = FACETS[name]
         out[name] = sorting.FieldFacet(fieldname, allow_overlap=overlap, maptype=sorting.Count)
     return out
 
 
-def _facet_counts(results, facets: list[str], names: dict, top: int) -> dict[str, list[tuple[str, int]]]:
+def _facet_counts(collector, facets: list[str], names: dict, top: int) -> dict[str, list[tuple[str, int]]]:
     """Counts per facet value, most frequent first, with display names."""
+    while not isinstance(collector, collectors.FacetCollector):
+        collector = collector.child
     out = {}
     for name in facets:
         fieldname = FACETS[name][0]
         shown = names.get(fieldname) or (names.get("location", {}) if fieldname in ("country", "place") else {})
-        counts = results.groups(name)
+        counts = collector.facetmaps[name].as_dict()
         ordered = sorted(counts.items(), key=lambda kv: (-kv[1], str(kv[0])))
         if name in ("year", "month"):
             ordered = sorted(counts.items(), key=lambda kv: str(kv[0]))
@@ -85,77 +87,75 @@ def _facet_counts(results, facets: list[str], names: dict, top: int) -> dict[str
 
 
 RECENCY_POOL = 500  # the best-scoring hits that recency re-ranks
-FOLD_DEPTH = 10  # hits fetched per place on the page when folding near-duplicates
-_COLUMNS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+QUERY_SECONDS = 2.0  # a search that runs longer stops with a QueryLimitError that says why
+MAX_EXPANSIONS = 8_192  # indexed words wildcards, prefixes and ranges may expand to, in one query
+_DATE_FIELDS = ("date", "day", "month", "year")
 
 
-def _cached_column(reader, fieldname: str):
-    """A column reader, opened once per index reader: opening one reads its whole offset table."""
-    per_reader = _COLUMNS.setdefault(reader, {})
-    if fieldname not in per_reader:
-        per_reader[fieldname] = reader.column_reader(fieldname, translate=False)
-    return per_reader[fieldname]
+def _collector(depth: int, *, flt, order: str, collapse: bool, span, groups: dict | None, deadline):
+    """Filter -> date gate -> facets -> ranking: every match is seen once, counted and folded."""
+    from .collect import Gate, PageCollector
 
-
-def _collector(limit: int, *, flt, sortedby: str | None, reverse: bool, groups: dict | None):
-    """Whoosh collectors for one search, built so that every match is seen once and counted.
-
-    Whoosh's own defaults skip postings that cannot reach the top N (block quality, and replacing an
-    OR by its stronger side), which then leaves the total to a second, slower pass, or gets it wrong.
-    Scoring every match once measured faster at 1x and 5x Reuters, and the count comes with it.
-    """
-    if sortedby:
-        c = collectors.SortingCollector(sortedby, limit=limit, reverse=reverse)
-    elif groups:
-        c = collectors.UnlimitedCollector()
-    else:
-        c = collectors.TopCollector(limit, usequality=False, replace=0)
-    if groups:
-        c = collectors.FacetCollector(c, groups)
+    ranking = PageCollector(depth, order=order, collapse=collapse)
+    c = collectors.FacetCollector(ranking, groups) if groups else ranking
+    gate = c = Gate(c, span=span, deadline=deadline)
     if flt is not None:  # outermost, so it sees the matches first
         c = collectors.FilterCollector(c, flt)
-    return c
+    return c, gate, ranking
 
 
-def _total(collector) -> int:
-    """Matching stories: every match passed through the innermost collector."""
-    while hasattr(collector, "child"):  # filter -> facets -> the collector that ranks
-        collector = collector.child
-    return collector.count()
-
-
-def _cluster_copies(searcher, hits) -> dict[str, int]:
+def _cluster_copies(searcher, clusters) -> dict:
     """Other live stories in the near-duplicate cluster of each hit (what `similar` lists)."""
     out = {}
-    for hit in hits:
-        key = hit.get("cluster")
+    for key in clusters:
         if key and key not in out:
             out[key] = sum(1 for _ in searcher.docs_for_query(query.Term("cluster", key))) - 1
     return {key: n for key, n in out.items() if n > 0}
 
 
-def _fold_duplicates(searcher, ranked: list) -> list:
-    """Keep the best hit of each near-duplicate cluster."""
-    column = _cached_column(searcher.reader(), "cluster")
-    kept, seen = [], set()
-    for hit, score in ranked:
-        cluster = column[hit.docnum]
-        if cluster not in seen:
-            seen.add(cluster)
-            kept.append((hit, score))
-    return kept
+def _by_recency(ranked: list, dates: list, half_life_days: float) -> list:
+    """BM25 blended with freshness: score x 2^(-age / half-life), age counted from the newest hit.
 
-
-def _by_recency(found, half_life_days: float) -> list[tuple[Any, float]]:
-    """BM25 blended with freshness: score x 2^(-age / half-life), age counted from the newest hit."""
-    dated = [(hit, hit.score or 0.0, hit.get("date")) for hit in found]
-    newest = max((d for _h, _s, d in dated if d is not None), default=None)
+    Stories without a date count as 10 half-lives old.
+    """
+    newest = max((d for d in dates if d is not None), default=None)
     blended = []
-    for hit, score, date in dated:
+    for (_key, docnum, score), date in zip(ranked, dates):
         age = (newest - date).total_seconds() / 86_400 if newest and date else 10 * half_life_days
-        blended.append((hit, score * 2.0 ** (-age / half_life_days)))
-    blended.sort(key=lambda pair: -pair[1])
+        value = (score or 0.0) * 2.0 ** (-age / half_life_days)
+        blended.append(((0, -value), docnum, value))
+    blended.sort()
     return blended
+
+
+def _check_expansions(q, reader, text: str) -> None:
+    """Refuse a query whose wildcards, prefixes or ranges would expand to too many indexed words.
+
+    Whoosh builds one posting reader per expanded word (about 0.1 ms each, more on a bigger
+    index): `a* OR b* OR ... OR z*` reached 47,000 words and 19.5 s on Reuters.
+    """
+    total = 0
+    for leaf in q.leaves():
+        if not isinstance(leaf, query.MultiTerm) or leaf.field() in _DATE_FIELDS:
+            continue
+        for _ in leaf.expanded_terms(reader):
+            total += 1
+            if total > MAX_EXPANSIONS:
+                raise QueryLimitError(
+                    f"query {shorten(text)!r} expands to more than {MAX_EXPANSIONS:,} indexed words "
+                    f"(reached at {leaf}); make wildcard patterns and ranges narrower"
+                )
+
+
+def _span(date_from: datetime | None, date_to: datetime | None) -> tuple[int, int] | None:
+    """A date filter as the raw values of the date column (microseconds since year 1, UTC)."""
+    from whoosh.util.times import datetime_to_long
+
+    if date_from is None and date_to is None:
+        return None
+    lo = datetime_to_long(as_utc(date_from)) if date_from else 0
+    hi = datetime_to_long(as_utc(date_to)) if date_to else UNDATED - 1
+    return lo, hi
 
 
 def search(
@@ -184,65 +184,54 @@ def search(
     names: dict | None = None,
 ) -> Results:
     """One page of ranked hits for a query string and option filters."""
-    from ..errors import QuerySyntaxError
-
     started = time.perf_counter()
-    if sort not in SORTS:
-        raise QuerySyntaxError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
-    if limit < 1 or page < 1:
-        raise QuerySyntaxError("limit and page must be 1 or more")
-    if recency is not None and recency <= 0:
-        raise QuerySyntaxError("the recency half-life must be a positive number of days")
+    _check_options(text=text, limit=limit, page=page, sort=sort, match=match, date_from=date_from,
+                   date_to=date_to, location=location, source=source, speaker=speaker, tag=tag,
+                   basedate=basedate, facets=facets, facet_top=facet_top, recency=recency)
+    text, location, source, speaker, tag = (clean_text(v) if v else v for v in (text, location, source, speaker, tag))
     facets = list(dict.fromkeys(facets or ()))
-    q = parse_query(fuzzy_rewrite(searcher, text) if fuzzy else text, searcher.schema, basedate=basedate,
+    q = parse_query(fuzzy_rewrite(searcher.reader(), text) if fuzzy else text, searcher.schema, basedate=basedate,
                     match=match)
-    flt = make_filter(date_from=date_from, date_to=date_to, location=location, source=source,
-                      speaker=speaker, tag=tag)
-    sortedby = "date" if sort != "relevance" else None
+    reader = searcher.reader()
+    _check_expansions(q, reader, text)
+    flt = make_filter(location=location, source=source, speaker=speaker, tag=tag)
+    span = _span(date_from, date_to)
     groups = _facet_map(facets) if facets else None
     want = page * limit
-
-    def run(fetch: int):
-        collector = _collector(fetch, flt=flt, sortedby=sortedby, reverse=(sort == "date"), groups=groups)
-        searcher.search_with_collector(q, collector)
-        return collector, collector.results()
-
-    # Without block skipping, a deeper top N costs little: fetch enough to fold near-duplicates in
-    # one pass (wire copies rarely fill ten places of a page), deeper again only when they do.
     by_recency = bool(recency) and sort == "relevance"
+    depth = max(RECENCY_POOL, want) if by_recency else want
+    deadline = Deadline(QUERY_SECONDS, text)
+    collector, gate, ranking = _collector(depth, flt=flt, order=sort, collapse=collapse, span=span,
+                                          groups=groups, deadline=deadline)
+    searcher.search_with_collector(q, collector)
+    found = ranking.results()
+    ranked = found.items
     if by_recency:
-        fetch = max(RECENCY_POOL, want)
-    else:
-        fetch = want * FOLD_DEPTH if collapse else want
-    while True:
-        collector, found = run(fetch)
-        if by_recency:
-            ranked = _by_recency(found, recency)
-        else:  # a date sort has no relevance score (Whoosh reports the sort key there)
-            ranked = [(hit, (hit.score or 0.0) if sortedby is None else None) for hit in found]
-        if collapse:
-            ranked = _fold_duplicates(searcher, ranked)
-        if len(ranked) >= want or found.scored_length() < fetch:
-            break
-        fetch *= 4
+        ranked = _by_recency(ranked, [searcher.stored_fields(d).get("date") for _k, d, _s in ranked], recency)
     ranked = ranked[(page - 1) * limit: want]
-    folded = _cluster_copies(searcher, [hit for hit, _ in ranked]) if collapse else {}
-    total = _total(collector)
-    terms = query_terms(q, searcher.reader()) if snippets else frozenset()
-    said = _quote_matcher(q, searcher.reader(), speaker)
+    stored = [searcher.stored_fields(docnum) for _k, docnum, _s in ranked]
+    folded = _cluster_copies(searcher, [f.get("cluster") for f in stored]) if collapse else {}
+    terms = query_terms(q, reader) if snippets else frozenset()
+    said = _quote_matcher(q, reader, speaker)
     hits = []
-    for rank, (hit, score) in enumerate(ranked, start=(page - 1) * limit + 1):
-        fields = hit.fields()
+    for rank, ((_key, docnum, score), fields) in enumerate(zip(ranked, stored), start=(page - 1) * limit + 1):
         body = fields.get("body", "")
         snippet = make_snippet(body, terms) if snippets else lead(body)
         item = _hit(fields, score, snippet, rank, folded.get(fields.get("cluster"), 0))
         if explain:
-            item.extra["explain"] = explain_hit(searcher, q, hit.docnum)
+            item.extra["explain"] = explain_hit(searcher, q, docnum)
         if said is not None:
             item.extra["matched_quotes"] = [{"text": qt.text, "speaker": qt.speaker, "highlighted": html}
                                             for qt, html in said(item.quotes)]
         hits.append(item)
-    suggestion = suggest_query(searcher, text) if suggest else None
+    suggestion = suggest_query(reader, text) if suggest else None
+    total = found.folded
+    undated = gate.undated if (span is not None or sort != "relevance") else 0
+    notes = []
+    if undated and span is not None:
+        notes.append(f"{undated:,} undated {_stories(undated)} left out by the date filter")
+    elif undated:
+        notes.append(f"{undated:,} undated {_stories(undated)} listed after the dated ones")
     return Results(
         query=text,
         hits=hits,
@@ -253,8 +242,53 @@ def search(
         seconds=time.perf_counter() - started,
         parsed=str(q),
         suggestion=suggestion,
-        facets=_facet_counts(found, facets, names or {}, facet_top) if facets else {},
+        facets=_facet_counts(collector, facets, names or {}, facet_top) if facets else {},
+        matched=found.matched,
+        undated=undated,
+        notes=notes,
     )
+
+
+def _check_options(*, text, limit, page, sort, match, date_from, date_to, location, source, speaker, tag,
+                   basedate, facets, facet_top, recency) -> None:
+    """Refuse a caller's wrong types and values with an ArgumentError before any file is read."""
+
+    def whole(name, value):
+        if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+            raise ArgumentError(f"{name} must be a whole number of 1 or more, not {value!r}")
+
+    if not isinstance(text, str):
+        raise ArgumentError(f"the query must be a string, not {type(text).__name__}")
+    whole("limit", limit)
+    whole("page", page)
+    whole("facet_top", facet_top)
+    if sort not in SORTS:
+        raise ArgumentError(f"sort must be one of {', '.join(SORTS)}, not {sort!r}")
+    if match not in ("all", "any"):
+        raise ArgumentError(f"match must be 'all' or 'any', not {match!r}")
+    for name, value in (("date_from", date_from), ("date_to", date_to), ("basedate", basedate)):
+        if value is not None and not isinstance(value, datetime):
+            raise ArgumentError(f"{name} must be a datetime, not {type(value).__name__}")
+    for name, value in (("location", location), ("source", source), ("speaker", speaker), ("tag", tag)):
+        if value is not None and not isinstance(value, str):
+            raise ArgumentError(f"{name} must be a string, not {type(value).__name__}")
+    if facets is not None and (isinstance(facets, str) or not all(isinstance(f, str) for f in facets)):
+        raise ArgumentError("facets must be a list of facet names")
+    if recency is not None and (isinstance(recency, bool) or not isinstance(recency, (int, float))
+                                or not 0 < recency < 1e9):
+        raise ArgumentError(f"the recency half-life must be a positive number of days, not {recency!r}")
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def clean_text(value: str) -> str:
+    """Text that can be encoded: lone surrogates (from undecodable bytes) become U+FFFD."""
+    return _SURROGATE.sub("\ufffd", value)
+
+
+def _stories(n: int) -> str:
+    return "story" if n == 1 else "stories"
 
 
 def _quote_matcher(q, reader, speaker_filter: str | None):
@@ -341,91 +375,8 @@ def explain_hit(searcher, q, docnum: int) -> list[dict]:
     return parts
 
 
-_QUERY_WORD = re.compile(r'"[^"]*"|\b[A-Za-z_]+:\S+|\b[^\W\d_]{3,}\b')
-MAX_CORRECTED_WORDS = 20  # spelling work is bounded, whatever the query's length
-MAX_WORD_LENGTH = 30
-_OPERATORS = {"AND", "OR", "NOT", "TO", "ANDNOT", "ANDMAYBE"}
-
-
-def _spelling(searcher):
-    """The unstemmed vocabulary fields and a corrector for each (best kept first)."""
-    reader = searcher.reader()
-    fields = [f for f in ("body_exact", "title_exact") if f in reader.schema]
-    return reader, fields, [searcher.corrector(f) for f in fields]
-
-
-def _rewrite_words(text: str, replace) -> str:
-    """Apply `replace(word) -> str | None` to the plain words of a query (not phrases, fields, operators)."""
-
-    def swap(m: re.Match) -> str:
-        word = m.group(0)
-        if word.startswith('"') or ":" in word or word in _OPERATORS:
-            return word
-        return replace(word) or word
-
-    return _QUERY_WORD.sub(swap, text)
-
-
-def suggest_query(searcher, text: str) -> str | None:
-    """'Did you mean': the query with unknown words replaced by the index's closest known spelling."""
-    reader, fields, correctors = _spelling(searcher)
-    if not fields:
-        return None
-
-    budget = [MAX_CORRECTED_WORDS]
-
-    stem = text_analyzer()
-    stemmed_fields = [f for f in ("body", "title") if f in reader.schema]
-
-    def known(low: str) -> bool:
-        """In the vocabulary as typed, or in another form of the word (`escape` for `escaped`)."""
-        if any(reader.doc_frequency(f, low) for f in fields):
-            return True
-        stems = [t.text for t in stem(low)]
-        return bool(stems) and all(any(reader.doc_frequency(f, s) for f in stemmed_fields) for s in stems)
-
-    def fix(word: str) -> str | None:
-        low = word.lower()
-        if len(low) > MAX_WORD_LENGTH or budget[0] <= 0 or known(low):
-            return None
-        budget[0] -= 1
-        for corrector in correctors:
-            found = corrector.suggest(low, limit=1, maxdist=2, prefix=1)
-            if found and found[0] != low:
-                return found[0]
-        return None
-
-    fixed = _rewrite_words(text, fix)
-    return fixed if fixed != text else None
-
-
-def fuzzy_rewrite(searcher, text: str) -> str:
-    """Typo tolerance: each word also matches known spellings 1 edit away (2 for words of 5+ letters)."""
-    _reader, fields, correctors = _spelling(searcher)
-    if not fields:
-        return text
-
-    budget = [MAX_CORRECTED_WORDS]
-
-    def widen(word: str) -> str | None:
-        low = word.lower()
-        if len(low) > MAX_WORD_LENGTH or budget[0] <= 0:
-            return None
-        budget[0] -= 1
-        maxdist = 2 if len(low) >= 5 else 1
-        alternatives = dict.fromkeys(w for c in correctors for w in c.suggest(low, limit=4, maxdist=maxdist, prefix=1))
-        alternatives.pop(low, None)
-        if not alternatives:
-            return None
-        return "(" + " OR ".join([word, *list(alternatives)[:4]]) + ")"
-
-    return _rewrite_words(text, widen)
-
-
 def similar(searcher, article_id: str, *, limit: int = 10, numterms: int = 20) -> tuple[list[Hit], list[Hit]]:
     """(near-duplicates of a story, other stories about the same thing), best first."""
-    from ..errors import SearchkitError
-
     docnum = searcher.document_number(id=article_id)
     if docnum is None:
         raise SearchkitError(f"no article with id {article_id!r}")

@@ -1,0 +1,175 @@
+"""Spelling: "did you mean" and --fuzzy, from the index's own unstemmed vocabulary.
+
+Only the words a person typed as free text are touched: field values (dates, `source:…`,
+`title:…`), operators and wildcards stay as typed; words inside a "phrase" may be corrected, the
+quotes stay. A replacement is the known word fewest edits away (Damerau-Levenshtein: a swap of
+two letters is one edit); among equally close words, the one found in most stories together with
+the query's other words, then the one in most stories.
+"""
+from __future__ import annotations
+
+from whoosh.support.levenshtein import damerau_levenshtein
+
+from ..index.schema import text_analyzer
+from .lexer import LexError, field_values, tokenize
+
+MAX_CORRECTED_WORDS = 20  # spelling work is bounded, whatever the query's length
+MAX_WORD_LENGTH = 30
+MIN_WORD_LENGTH = 3
+SPELLING_FIELDS = ("body_exact", "title_exact")  # unstemmed copies: suggestions are real words
+STEMMED_FIELDS = ("body", "title")
+
+
+def _free_words(text: str, phrases: bool):
+    """(start, end, word) of each plain word typed as free text, left to right."""
+    try:
+        tokens = tokenize(text)
+    except LexError:
+        return
+    values = field_values(tokens)
+    for i, tok in enumerate(tokens):
+        if i in values:
+            continue
+        if tok.kind == "word" and tok.text.isalpha():
+            yield tok.start, tok.end, tok.text
+        elif tok.kind == "phrase" and phrases:
+            offset = tok.start + 1
+            for word, at in _words_at(tok.text):
+                yield offset + at, offset + at + len(word), word
+
+
+def _words_at(text: str):
+    import re
+
+    for m in re.finditer(r"[^\W\d_]+", text):
+        yield m.group(), m.start()
+
+
+def _rewrite(text: str, replace, *, phrases: bool) -> str:
+    """Apply `replace(word) -> str | None` to the free-text words of a query."""
+    out, last = [], 0
+    for start, end, word in _free_words(text, phrases):
+        new = replace(word)
+        if new and new != word:
+            out.append(text[last:start])
+            out.append(new)
+            last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+class Speller:
+    """Known-word checks and ranked corrections over one index reader."""
+
+    def __init__(self, reader):
+        self.reader = reader
+        self.fields = [f for f in SPELLING_FIELDS if f in reader.schema]
+        self.stemmed = [f for f in STEMMED_FIELDS if f in reader.schema]
+        self._stem = text_analyzer()
+
+    def frequency(self, word: str) -> int:
+        """Stories holding the word as typed (in the unstemmed fields, summed)."""
+        return sum(self.reader.doc_frequency(f, word) for f in self.fields)
+
+    def known(self, word: str) -> bool:
+        """In the vocabulary as typed, or in another form of the word (`escape` for `escaped`)."""
+        if self.frequency(word):
+            return True
+        stems = [t.text for t in self._stem(word)]
+        return bool(stems) and all(any(self.reader.doc_frequency(f, s) for f in self.stemmed) for s in stems)
+
+    def candidates(self, word: str, maxdist: int = 2) -> list[str]:
+        """Known words within `maxdist` edits sharing the first letter: fewest edits, then most frequent first."""
+        found = set()
+        for f in self.fields:
+            found.update(self.reader.terms_within(f, word, maxdist, prefix=1))
+        found.discard(word)
+        ranked = sorted(found, key=lambda w: (damerau_levenshtein(word, w), -self.frequency(w), w))
+        return [w for w in ranked if damerau_levenshtein(word, w) <= maxdist]
+
+
+    def stories(self, word: str) -> set[int]:
+        """Stories holding any form of the word (stemmed title or body)."""
+        out: set[int] = set()
+        for stem in (t.text for t in self._stem(word)):
+            for f in self.stemmed:
+                if self.reader.doc_frequency(f, stem):
+                    out.update(self.reader.postings(f, stem).all_ids())
+        return out
+
+    def together(self, word: str, others: list[str]) -> int:
+        """Stories holding the word and every one of the others."""
+        found = self.stories(word)
+        for other in others:
+            if not found:
+                break
+            found &= self.stories(other)
+        return len(found)
+
+
+def _budgeted(fn):
+    """Wrap a per-word function so it works on at most MAX_CORRECTED_WORDS words of sane length."""
+    budget = [MAX_CORRECTED_WORDS]
+
+    def apply(word: str):
+        if not MIN_WORD_LENGTH <= len(word) <= MAX_WORD_LENGTH or budget[0] <= 0:
+            return None
+        budget[0] -= 1
+        return fn(word)
+
+    return apply
+
+
+def suggest_query(reader, text: str) -> str | None:
+    """'Did you mean': the query with unknown words replaced by the closest known spelling, or None."""
+    speller = Speller(reader)
+    if not speller.fields:
+        return None
+    words = list(_free_words(text, phrases=True))
+    context: list[str] = []  # the known words, which a correction should go with
+    tied: dict[int, list[str]] = {}  # unknown word -> its equally close candidates, most frequent first
+
+    def consider(i: int, word: str) -> None:
+        low = word.lower()
+        if speller.known(low):
+            context.append(low)
+            return
+        found = speller.candidates(low)
+        if found:
+            best = damerau_levenshtein(low, found[0])
+            tied[i] = [w for w in found if damerau_levenshtein(low, w) == best][:5]
+
+    sane = [(i, word) for i, (_start, _end, word) in enumerate(words)
+            if MIN_WORD_LENGTH <= len(word) <= MAX_WORD_LENGTH]
+    for i, word in sane[:MAX_CORRECTED_WORDS]:
+        consider(i, word)
+    picked = {i: options[0] for i, options in tied.items()}
+    for i, options in tied.items():
+        others = context + [w for j, w in picked.items() if j != i]
+        if len(options) > 1 and others:
+            picked[i] = max(options, key=lambda w: (speller.together(w, others), -options.index(w)))
+    if not picked:
+        return None
+    out, last = [], 0
+    for i, (start, end, word) in enumerate(words):
+        if i in picked:
+            out += [text[last:start], picked[i]]
+            last = end
+    out.append(text[last:])
+    return "".join(out)
+
+
+def fuzzy_rewrite(reader, text: str) -> str:
+    """Typo tolerance: each free word also matches known spellings 1 edit away (2 for words of 5+ letters)."""
+    speller = Speller(reader)
+    if not speller.fields:
+        return text
+
+    def widen(word: str) -> str | None:
+        low = word.lower()
+        alternatives = speller.candidates(low, maxdist=2 if len(low) >= 5 else 1)[:4]
+        if not alternatives:
+            return None
+        return "(" + " OR ".join([word, *alternatives]) + ")"
+
+    return _rewrite(text, _budgeted(widen), phrases=False)
