@@ -1,8 +1,10 @@
 """The `searchkit` command: a thin click layer over searchkit.api (parse options, call, render)."""
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
 import sys
 from pathlib import Path
 
@@ -10,6 +12,7 @@ import click
 
 from . import api
 from .errors import IndexMissingError, SearchkitError
+from .search.request import FACETS, SORTS
 
 EXIT_NO_HITS = 1
 EXIT_ERROR = 2
@@ -161,10 +164,21 @@ def _today():
     """The reference date for relative dates: $SEARCHKIT_TODAY (YYYY-MM-DD) pins it, e.g. in tests."""
     from datetime import datetime, timezone
 
-    from .search.parser import parse_day
-
     pinned = os.environ.get("SEARCHKIT_TODAY")
-    return parse_day(pinned) if pinned else datetime.now(timezone.utc)
+    now = datetime.now(timezone.utc)
+    return _date_option("SEARCHKIT_TODAY", pinned, end=False, today=now) if pinned else now
+
+
+def _date_option(name: str, value: str | None, *, end: bool, today):
+    """A date option's bound (search/dates.py grammar), or a one-line error naming the option."""
+    from .search.dates import DateError, option_bound
+
+    if value is None:
+        return None
+    try:
+        return option_bound(value, end=end, basedate=today)
+    except DateError as exc:
+        raise Failure(f"{name}: {exc}") from None
 
 
 def _meta_line(hit) -> str:
@@ -186,18 +200,18 @@ def _bold(text: str) -> str:
 @click.argument("query")
 @click.option("-n", "--limit", type=click.IntRange(1, 10_000), default=10, show_default=True, help="Hits per page.")
 @click.option("-p", "--page", type=click.IntRange(1), default=1, show_default=True, help="Page of hits.")
-@click.option("--sort", type=click.Choice(["relevance", "date", "oldest"]), default="relevance", show_default=True,
-              help="Order: relevance, newest first, or oldest first.")
+@click.option("--sort", type=click.Choice(list(SORTS)), default="relevance", show_default=True,
+              help="Order: relevance, newest first, or oldest first (undated stories last).")
 @click.option("--any", "match_any", is_flag=True, help="Match any word instead of all words.")
-@click.option("--from", "date_from", metavar="DATE", help="Only articles on or after DATE (YYYY[-MM[-DD]]).")
-@click.option("--to", "date_to", metavar="DATE", help="Only articles on or before DATE (YYYY[-MM[-DD]]).")
-@click.option("--since", metavar="SPAN", help="Only articles in the last SPAN (7d, 2w, 3m, 1y).")
+@click.option("--from", "date_from", metavar="DATE", help="Only articles on or after DATE (YYYY[-MM[-DD]], 7d, \"last week\").")
+@click.option("--to", "date_to", metavar="DATE", help="Only articles on or before DATE (the end of that day, month, year).")
+@click.option("--since", metavar="SPAN", help="Only articles in the last SPAN (7d, 2w, 3m, 1y: whole days up to today).")
 @click.option("--location", help="Only articles mentioning this place (comma = any of them).")
 @click.option("--source", help="Only articles from this source.")
 @click.option("--speaker", help="Only articles quoting this speaker.")
 @click.option("--tag", help="Only articles with this tag (e.g. a Reuters topic).")
-@click.option("--facet", "facets", multiple=True,
-              type=click.Choice(["location", "country", "place", "source", "speaker", "tag", "year", "month"]),
+@click.option("--author", help="Only articles with this name in the byline.")
+@click.option("--facet", "facets", multiple=True, type=click.Choice(list(FACETS)),
               help="Count hits per value of this field (repeatable).")
 @click.option("--recency", "recency", type=float, is_flag=False, flag_value=30.0, default=None, metavar="DAYS",
               help="Favour recent stories: score halves every DAYS days older [flag alone: 30].")
@@ -208,7 +222,7 @@ def _bold(text: str) -> str:
 @_wait_option
 @_index_option
 def query_cmd(query, limit, page, sort, match_any, date_from, date_to, since, location, source, speaker, tag,
-              facets, recency, fuzzy, show_all, explain, as_json, wait, index_path):
+              author, facets, recency, fuzzy, show_all, explain, as_json, wait, index_path):
     """Search for QUERY: words, "phrases", AND/OR/NOT, field:value, date:[FROM to TO].
 
     \b
@@ -217,19 +231,21 @@ def query_cmd(query, limit, page, sort, match_any, date_from, date_to, since, lo
       searchkit query '"prison gate"'
       searchkit query 'quote:enemy speaker:shams location:badghis'
       searchkit query 'taliban date:[2021-07-01 to 2021-07-31]' --sort date
-    Fields: title body source location country place quote speaker tag date id.
+    Fields: title body source location country place quote speaker tag author date id.
     Exit status: 0 with hits, 1 with none, 2 on a usage or query error.
     """
-    from .search.parser import parse_day
+    from .search.request import SearchRequest
 
     today = _today()
-    start = parse_day(since, basedate=today) if since else (parse_day(date_from) if date_from else None)
-    end = parse_day(date_to, end=True) if date_to else None
+    start = _date_option("--since", since, end=False, today=today) if since else \
+        _date_option("--from", date_from, end=False, today=today)
+    end = _date_option("--to", date_to, end=True, today=today)
+    request = SearchRequest.build(
+        query, limit=limit, page=page, sort=sort, match="any" if match_any else "all", date_from=start,
+        date_to=end, location=location, source=source, speaker=speaker, tag=tag, author=author, basedate=today,
+        facets=facets, recency=recency, fuzzy=fuzzy, collapse=not show_all, explain=explain)
     idx = _open_for_reading(index_path, wait)
-    results = idx.search(query, limit=limit, page=page, sort=sort, match="any" if match_any else "all",
-                         date_from=start, date_to=end, location=location, source=source, speaker=speaker,
-                         tag=tag, basedate=today, facets=list(facets), recency=recency, fuzzy=fuzzy,
-                         collapse=not show_all, explain=explain)
+    results = idx.search(request)
     if as_json:
         for hit in results.hits:
             click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
@@ -241,9 +257,21 @@ def query_cmd(query, limit, page, sort, match_any, date_from, date_to, since, lo
         sys.exit(EXIT_NO_HITS)
 
 
-def _print_results(results) -> None:
-    from .search.snippets import render
+_TAG = re.compile(r"<b>(.*?)</b>", re.S)
 
+
+def render(snippet: str, bold) -> str:
+    """A snippet for a terminal: `bold(text)` styles matches, HTML entities unescaped."""
+    out, last = [], 0
+    for m in _TAG.finditer(snippet):
+        out.append(html.unescape(snippet[last:m.start()]))
+        out.append(bold(html.unescape(m.group(1))))
+        last = m.end()
+    out.append(html.unescape(snippet[last:]))
+    return "".join(out)
+
+
+def _print_results(results) -> None:
     if results.suggestion:
         click.echo(f"did you mean: {click.style(results.suggestion, bold=True)}", err=True)
     for note in results.notes:
@@ -397,8 +425,6 @@ def quotes_cmd(query, limit, speaker, location, source, as_json, wait, index_pat
     idx = _open_for_reading(index_path, wait)
     found = idx.quotes(query, limit=limit, speaker=speaker, location=location, source=source,
                        basedate=_today())
-    from .search.snippets import render
-
     for quote, hit in found:
         if as_json:
             click.echo(json.dumps({"quote": quote.text, "speaker": quote.speaker, "highlighted": hit.snippet,

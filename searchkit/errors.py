@@ -30,7 +30,16 @@ class ArgumentError(SearchkitError, ValueError):
 
 
 class QuerySyntaxError(ArgumentError):
-    """The query string cannot be parsed."""
+    """The query string cannot be parsed.
+
+    position: 0-based column of the offending part of the query (None when the whole query is at fault);
+    token: that part as typed. A page can point at them; the message (one line) says the same.
+    """
+
+    def __init__(self, message: str, *, position: int | None = None, token: str | None = None):
+        super().__init__(message)
+        self.position = position
+        self.token = token
 
 
 class QueryLimitError(SearchkitError):

@@ -76,6 +76,7 @@ class Hit:
     rank: int = 0
     cluster: str = ""  # near-duplicate group (the id of its first story)
     duplicates: int = 0  # near-duplicates folded under this hit
+    authors: tuple[str, ...] = ()  # the byline's names, when the source gives one
     extra: dict = field(default_factory=dict)  # e.g. "explain": per-field term contributions
 
     def to_dict(self) -> dict:
@@ -98,6 +99,7 @@ class Hit:
             "rank": self.rank,
             "cluster": self.cluster,
             "duplicates": self.duplicates,
+            "authors": list(self.authors),
             **self.extra,
         }
 

@@ -13,7 +13,8 @@ class Token:
 
     kind: "word" (may hold * or ?), "phrase" (text without its quotes), "field" (text = the name,
     without the colon), "range" ([a to b] or {a to b}, text without brackets), "op" (AND, OR, NOT),
-    "cmp" (> >= < <= right after a field), "(" and ")".
+    "cmp" (> >= < <= right after a field), "mod" (`~N` slop and/or `^N` boost right after a phrase
+    or a closing bracket), "(" and ")".
     """
 
     kind: str
@@ -25,6 +26,7 @@ class Token:
 _FIELD = re.compile(r"([A-Za-z_]+):(?=\S)")
 _CMP = re.compile(r">=|<=|>|<")
 _WORD_END = re.compile(r'[\s()"]')
+_MOD = re.compile(r"(?:~\d+)?(?:\^\d+(?:\.\d+)?)?")
 
 
 class LexError(ValueError):
@@ -52,10 +54,10 @@ def tokenize(text: str) -> list[Token]:
             if close < 0:
                 raise LexError("unclosed quote", i, text[i:i + 20])
             tokens.append(Token("phrase", text[i + 1:close], i, close + 1))
-            i = close + 1
+            i = _modifier(text, close + 1, tokens)
         elif ch in "()":
             tokens.append(Token(ch, ch, i, i + 1))
-            i += 1
+            i = _modifier(text, i + 1, tokens) if ch == ")" else i + 1
         elif ch in "[{" and after_field:
             closer = "]" if ch == "[" else "}"
             close = text.find(closer, i + 1)
@@ -85,27 +87,10 @@ def tokenize(text: str) -> list[Token]:
     return tokens
 
 
-def field_values(tokens: list[Token]) -> set[int]:
-    """Indexes of tokens that are a field's value (a word, phrase or range, or everything in its brackets)."""
-    inside: set[int] = set()
-    i = 0
-    while i < len(tokens):
-        if tokens[i].kind != "field":
-            i += 1
-            continue
-        j = i + 1
-        while j < len(tokens) and tokens[j].kind == "cmp":
-            inside.add(j)
-            j += 1
-        if j < len(tokens) and tokens[j].kind == "(":
-            depth = 0
-            while j < len(tokens):
-                depth += {"(": 1, ")": -1}.get(tokens[j].kind, 0)
-                inside.add(j)
-                if depth == 0:
-                    break
-                j += 1
-        elif j < len(tokens):
-            inside.add(j)
-        i = j + 1
-    return inside
+def _modifier(text: str, i: int, tokens: list[Token]) -> int:
+    """A `~N` / `^N` suffix right after a phrase or bracket becomes a "mod" token; returns where to go on."""
+    m = _MOD.match(text, i)
+    if m and m.end() > i:
+        tokens.append(Token("mod", m.group(), i, m.end()))
+        return m.end()
+    return i

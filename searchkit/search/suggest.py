@@ -8,10 +8,13 @@ the query's other words, then the one in most stories.
 """
 from __future__ import annotations
 
+import re
+
 from whoosh.support.levenshtein import damerau_levenshtein
 
 from ..index.schema import text_analyzer
-from .lexer import LexError, field_values, tokenize
+from . import request as rq
+from .request import SearchRequest
 
 MAX_CORRECTED_WORDS = 20  # spelling work is bounded, whatever the query's length
 MAX_WORD_LENGTH = 30
@@ -20,42 +23,17 @@ SPELLING_FIELDS = ("body_exact", "title_exact")  # unstemmed copies: suggestions
 STEMMED_FIELDS = ("body", "title")
 
 
-def _free_words(text: str, phrases: bool):
-    """(start, end, word) of each plain word typed as free text, left to right."""
-    try:
-        tokens = tokenize(text)
-    except LexError:
-        return
-    values = field_values(tokens)
-    for i, tok in enumerate(tokens):
-        if i in values:
+def _free_words(request: SearchRequest):
+    """(start, end, word) of each plain word typed as free text (in no field), left to right."""
+    for leaf, _negated in rq.leaves(request.query):
+        if getattr(leaf, "field", "") is not None:
             continue
-        if tok.kind == "word" and tok.text.isalpha():
-            yield tok.start, tok.end, tok.text
-        elif tok.kind == "phrase" and phrases:
-            offset = tok.start + 1
-            for word, at in _words_at(tok.text):
-                yield offset + at, offset + at + len(word), word
-
-
-def _words_at(text: str):
-    import re
-
-    for m in re.finditer(r"[^\W\d_]+", text):
-        yield m.group(), m.start()
-
-
-def _rewrite(text: str, replace, *, phrases: bool) -> str:
-    """Apply `replace(word) -> str | None` to the free-text words of a query."""
-    out, last = [], 0
-    for start, end, word in _free_words(text, phrases):
-        new = replace(word)
-        if new and new != word:
-            out.append(text[last:start])
-            out.append(new)
-            last = end
-    out.append(text[last:])
-    return "".join(out)
+        if isinstance(leaf, rq.Word) and leaf.text.isalpha():
+            yield leaf.start, leaf.start + len(leaf.text), leaf.text
+        elif isinstance(leaf, rq.Phrase):
+            offset = leaf.start + 1
+            for m in re.finditer(r"[^\W\d_]+", leaf.text):
+                yield offset + m.start(), offset + m.end(), m.group()
 
 
 class Speller:
@@ -107,25 +85,13 @@ class Speller:
         return len(found)
 
 
-def _budgeted(fn):
-    """Wrap a per-word function so it works on at most MAX_CORRECTED_WORDS words of sane length."""
-    budget = [MAX_CORRECTED_WORDS]
-
-    def apply(word: str):
-        if not MIN_WORD_LENGTH <= len(word) <= MAX_WORD_LENGTH or budget[0] <= 0:
-            return None
-        budget[0] -= 1
-        return fn(word)
-
-    return apply
-
-
-def suggest_query(reader, text: str) -> str | None:
+def suggest_query(reader, request: SearchRequest) -> str | None:
     """'Did you mean': the query with unknown words replaced by the closest known spelling, or None."""
     speller = Speller(reader)
     if not speller.fields:
         return None
-    words = list(_free_words(text, phrases=True))
+    text = request.text
+    words = sorted(_free_words(request))
     context: list[str] = []  # the known words, which a correction should go with
     tied: dict[int, list[str]] = {}  # unknown word -> its equally close candidates, most frequent first
 
@@ -159,17 +125,19 @@ def suggest_query(reader, text: str) -> str | None:
     return "".join(out)
 
 
-def fuzzy_rewrite(reader, text: str) -> str:
-    """Typo tolerance: each free word also matches known spellings 1 edit away (2 for words of 5+ letters)."""
+def fuzzy_alternatives(reader):
+    """For --fuzzy: a function giving a free word's known spellings 1 edit away (2 for words of 5+ letters).
+
+    Bounded like suggestions: at most MAX_CORRECTED_WORDS words of sane length are widened.
+    """
     speller = Speller(reader)
-    if not speller.fields:
-        return text
+    budget = [MAX_CORRECTED_WORDS]
 
-    def widen(word: str) -> str | None:
+    def alternatives(word: str) -> list[str]:
         low = word.lower()
-        alternatives = speller.candidates(low, maxdist=2 if len(low) >= 5 else 1)[:4]
-        if not alternatives:
-            return None
-        return "(" + " OR ".join([word, *alternatives]) + ")"
+        if not speller.fields or not MIN_WORD_LENGTH <= len(low) <= MAX_WORD_LENGTH or budget[0] <= 0:
+            return []
+        budget[0] -= 1
+        return speller.candidates(low, maxdist=2 if len(low) >= 5 else 1)[:4]
 
-    return _rewrite(text, _budgeted(widen), phrases=False)
+    return alternatives

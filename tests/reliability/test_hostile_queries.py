@@ -160,9 +160,9 @@ def test_a_common_prefix_is_still_answered(reuters_index):
 
 
 def test_a_query_over_the_time_limit_stops_and_says_why(seed_index_path, monkeypatch):
-    from searchkit.search import searcher
+    from searchkit.search import ranking
 
-    monkeypatch.setattr(searcher, "QUERY_SECONDS", 0.0)  # every search is already over its budget
+    monkeypatch.setattr(ranking, "QUERY_SECONDS", 0.0)  # every search is already over its budget
     with pytest.raises(QueryLimitError, match="time limit"):
         Index(seed_index_path).search("prison")
     result = CliRunner().invoke(main, ["query", "prison", "--index", str(seed_index_path)])
