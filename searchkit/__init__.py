@@ -12,10 +12,11 @@ from .errors import (
     SearchkitError,
 )
 from .model import Article, Hit, Problem, Quote, Results
+from .search.request import SearchRequest
 
 __version__ = "0.1.0"
 __all__ = [
     "ArgumentError", "Article", "Hit", "Index", "IndexCorruptError", "IndexLockedError", "IndexMissingError",
     "IndexVersionError", "InputError", "Problem", "Quote", "QueryLimitError", "QuerySyntaxError", "Results",
-    "SearchkitError", "open_index",
+    "SearchRequest", "SearchkitError", "open_index",
 ]

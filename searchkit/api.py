@@ -117,6 +117,11 @@ class Index:
             request = SearchRequest.build(query, **options)
         return pipeline.run(self.backend, request)
 
+    def facets(self, query: str | SearchRequest, **options) -> dict[str, list[tuple[str, int]]]:
+        """Only the facet counts (value, matching stories) of a search, e.g. facets=["year", "source"]."""
+        request = query if isinstance(query, SearchRequest) else SearchRequest.build(query, **options)
+        return self.backend.facets(request)
+
     def request(self, query: str, **options) -> SearchRequest:
         """The SearchRequest that `search(query, **options)` would run."""
         return SearchRequest.build(query, **options)

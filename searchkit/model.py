@@ -115,7 +115,6 @@ class Results:
     pages: int  # ceil(total / limit): every page up to this one has hits
     limit: int
     seconds: float
-    parsed: str = ""  # the query as the engine understood it
     suggestion: str | None = None
     facets: dict = field(default_factory=dict)  # counts of matching stories (near-duplicates included)
     matched: int = 0  # matching stories before folding near-duplicates (= total with collapse off)

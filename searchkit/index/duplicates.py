@@ -108,10 +108,6 @@ class Clusterer:
                 best = (score, cluster)
         return best[1] if best else None
 
-    def commit(self) -> None:
-        """Make this session's assignments durable (after the index commit)."""
-        self.db.commit()
-
     def close(self, commit: bool = False) -> None:
         if commit:
             self.db.commit()

@@ -37,11 +37,6 @@ class IndexReport:
     seconds: float = 0.0
     problems: list[Problem] = field(default_factory=list)
 
-    @property
-    def changed(self) -> bool:
-        """Whether anything was written."""
-        return bool(self.added or self.deleted or self.rebuilt)
-
 
 def _writer(ix, procs: int, fresh: bool):
     """A Whoosh writer; several processes only pay off on a fresh bulk build."""

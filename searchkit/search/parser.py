@@ -135,20 +135,19 @@ class _Parser:
         return Group(children=tuple(items), start=items[0].start, end=items[-1].end)
 
     def clause(self, field: str | None) -> Node | None:
-        parts = [self.conjunction(field)]
-        while (tok := self.peek()) is not None and tok.kind == "op" and tok.text == "OR":
-            self.take()
-            self.operand(tok)
-            parts.append(self.conjunction(field))
-        return _joined(Or, parts)
+        return self.chain("OR", Or, self.conjunction, field)
 
     def conjunction(self, field: str | None) -> Node | None:
-        parts = [self.unary(field)]
-        while (tok := self.peek()) is not None and tok.kind == "op" and tok.text == "AND":
+        return self.chain("AND", And, self.unary, field)
+
+    def chain(self, word: str, kind, step, field: str | None) -> Node | None:
+        """step (word step)*: clauses joined by one operator."""
+        parts = [step(field)]
+        while (tok := self.peek()) is not None and tok.kind == "op" and tok.text == word:
             self.take()
             self.operand(tok)
-            parts.append(self.unary(field))
-        return _joined(And, parts)
+            parts.append(step(field))
+        return _joined(kind, parts)
 
     def operand(self, op: Token) -> None:
         """An operator must be followed by something to apply it to."""

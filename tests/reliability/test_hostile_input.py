@@ -94,11 +94,8 @@ def test_huge_line_is_read_indexed_and_highlighted(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def seed_index(tmp_path_factory, corpus_dir):
-    idx = Index(tmp_path_factory.mktemp("hostile") / "index")
-    idx.rebuild([corpus_dir])
-    yield idx
-    idx.close()
+def seed_index(seed_index_shared):
+    return seed_index_shared
 
 
 @settings(max_examples=150, deadline=3000, suppress_health_check=[HealthCheck.function_scoped_fixture])
