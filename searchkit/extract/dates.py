@@ -9,7 +9,8 @@ midnight UTC; times and time zones are ignored):
    "Posted on March 12, 2016 by admin", "PUBLISHED: 10:48, Tue, Nov 19, 2019"); the label may stand
    alone on the line before its date, as text copied from a web page has it. Looked for in the first
    25 and the last 8 lines. Two different labelled publication dates cancel each other out.
-2. A line near the top (the first 10 non-blank lines) that is nothing but a full date
+2. A line near the top (the first 15 non-blank lines, above the first paragraph of more than 200
+   characters) that is nothing but a full date
    ("Nov. 19, 2019 8:03 am ET", "Wednesday 20 November 2019 9:22 am"), if all such lines agree.
 3. A dateline that gives a full date ("WASHINGTON, Sept. 12, 2016 -").
 4. A dateline (or a labelled publication date) with month and day only ("KABUL, July 7") when the
@@ -44,7 +45,7 @@ _DATE = re.compile(
     re.I)
 # What may surround a date on a line that is only a date: weekday, time, zone, "at", separators
 _FILLER = re.compile(
-    r"(?:\s|[,|/\u2022\u00b7()\[\]:-]|\u2013|\u2014"
+    r"(?:\s|[,|/\u2022\u00b7()\[\]:@-]|\u2013|\u2014"
     r"|\b(?:mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun)(?:day|sday|nesday|rsday|urday)?\b\.?"
     r"|\b\d{1,2}(?:[:.]\d\d){1,2}\s*(?:[ap]\.?\s?m\b\.?)?|\b\d{1,2}\s*[ap]\.?\s?m\b\.?"
     r"|T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?"
@@ -60,7 +61,9 @@ _COPYRIGHT_RANGE = re.compile(rf"(?:\u00a9|\(c\)|copyright)\s*(?:\u00a9\s*)?{_YE
 _DATELINE_DATE = re.compile(rf",\s*(?P<m>{_MONTH})\.?\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})\b)?", re.I)
 HEAD_LINES = 25
 TAIL_LINES = 8
-STANDALONE_LINES = 10
+STANDALONE_LINES = 15
+PARAGRAPH_CHARS = 200  # a line this long is the story's text: the head above it is over
+WRAPPED_CHARS = 40  # a line this long ending in a lower-case word or a comma is a wrapped sentence
 UPDATE_WINDOW_DAYS = 31
 
 
@@ -148,12 +151,21 @@ def _bare_label(line: str) -> bool:
 
 
 def _standalone(lines: list[str]) -> Stated | None:
-    """The full date of the lines near the top that are nothing but a date, if they all agree."""
+    """The full date of the lines near the top that are nothing but a date, if they all agree.
+
+    A date line inside a hard-wrapped sentence (the line above, other than the headline, runs on
+    without a stop, or the line below goes on in lower case) is part of that sentence.
+    """
     found = []
-    previous = ""
-    for line in [ln for ln in lines if ln.strip()][:STANDALONE_LINES]:
-        parts = [p for p in _PARTS.split(line.strip()) if p]
-        for n, part in enumerate(parts):
+    head = [ln.strip() for ln in lines if ln.strip()][:STANDALONE_LINES]
+    for i, line in enumerate(head):
+        if len(line) > PARAGRAPH_CHARS:
+            break
+        previous = head[i - 1] if i else ""
+        following = head[i + 1] if i + 1 < len(head) else ""
+        if (i > 1 and _runs_on(previous)) or (following[:1].islower() and len(following) >= WRAPPED_CHARS):
+            continue
+        for n, part in enumerate(p for p in _PARTS.split(line) if p):
             if n == 0 and _bare_label(previous):
                 continue  # the date of the label above (read by _labelled)
             if _PUBLISHED.match(part) or _UPDATED.match(part):
@@ -161,8 +173,13 @@ def _standalone(lines: list[str]) -> Stated | None:
             stated = only_date(part)
             if stated and stated.year:
                 found.append(stated)
-        previous = line
     return _agreed(found)
+
+
+def _runs_on(line: str) -> bool:
+    """Whether a line is a sentence broken off by a line break (wire copy is wrapped at ~70 characters)."""
+    words = line.split()
+    return len(line) >= WRAPPED_CHARS and (line.endswith((",", ";")) or words[-1][:1].islower())
 
 
 def dateline_date(dateline: str) -> Stated | None:

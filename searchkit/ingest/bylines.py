@@ -52,7 +52,7 @@ NOT_NAMES = frozenset("""
 NULL_VALUES = frozenset({"", "none", "null", "nil", "na", "n/a", "nan", "-", "--", "unknown", "anonymous"})
 
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
-_JUNK = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|(?<!\w)@\w+")
+_JUNK = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|(?<!\w)@\w+|\b[\w-]+\.(?:com|org|net|co\.uk|com\.au|ca|in)\b")
 _BY = re.compile(r"^\s*(?:(?:written|words|story|text|reporting|writing|compiled)\s+)?by\b[\s:]*", re.I)
 # A full stop after a word of two letters or more ends the byline ("By ALEXANDRA ALTER. Follow ...").
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})\.(?=\s|$)")
