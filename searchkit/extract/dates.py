@@ -9,11 +9,8 @@ midnight UTC; times and time zones are ignored):
    "Posted on March 12, 2016 by admin", "PUBLISHED: 10:48, Tue, Nov 19, 2019"); the label may stand
    alone on the line before its date, as text copied from a web page has it. Looked for in the first
    25 and the last 8 lines. Two different labelled publication dates cancel each other out.
-2. A line near the top (the first 15 non-blank lines, above the first paragraph of more than 200
-   characters) that is nothing but a full date
-   ("Nov. 19, 2019 8:03 am ET", "Wednesday 20 November 2019 9:22 am"), if all such lines agree.
-3. A dateline that gives a full date ("WASHINGTON, Sept. 12, 2016 -").
-4. A dateline (or a labelled publication date) with month and day only ("KABUL, July 7") when the
+2. A dateline that gives a full date ("WASHINGTON, Sept. 12, 2016 -").
+3. A dateline (or a labelled publication date) with month and day only ("KABUL, July 7") when the
    year is known from the story itself or its metadata, in this order:
    - the year the metadata gives (a table row whose date is only a year or a month);
    - an "Updated"/"Last modified" date: the year that puts the day on or up to 31 days before it
@@ -22,7 +19,10 @@ midnight UTC; times and time zones are ignored):
      lines, as wire copy ends: the year it was filed. A range ("(c) 2005-2019") is a site's, not
      the story's, and does not count.
 Dates in sentences ("on March 2, 1987 the bank said"), years named in the text, numeric dates
-(03/12/2016 is 3 December in London), and "Updated" dates on their own never date a story.
+(03/12/2016 is 3 December in London), and "Updated" dates on their own never date a story. Nor
+does a line that is nothing but a date under the headline ("Nov. 19, 2019 8:03 am ET"): on saved
+web pages such lines were the publication day 57 times in 60, but 3 were a later "modified" date
+shown without a label (bench/metadata_bench.py at commit 0f3a889), and a wrong date is worse than none.
 """
 from __future__ import annotations
 
@@ -61,9 +61,6 @@ _COPYRIGHT_RANGE = re.compile(rf"(?:\u00a9|\(c\)|copyright)\s*(?:\u00a9\s*)?{_YE
 _DATELINE_DATE = re.compile(rf",\s*(?P<m>{_MONTH})\.?\s+(?P<d>{_DAY})\b(?:,?\s+(?P<y>{_YEAR})\b)?", re.I)
 HEAD_LINES = 25
 TAIL_LINES = 8
-STANDALONE_LINES = 15
-PARAGRAPH_CHARS = 200  # a line this long is the story's text: the head above it is over
-WRAPPED_CHARS = 40  # a line this long ending in a lower-case word or a comma is a wrapped sentence
 UPDATE_WINDOW_DAYS = 31
 
 
@@ -91,7 +88,7 @@ class Found:
     """A story's date and the evidence for it (for `show` and the benchmark)."""
 
     date: datetime
-    how: str  # published | standalone | dateline | dateline+metadata | dateline+updated | dateline+copyright
+    how: str  # published | dateline | dateline+metadata | dateline+updated | dateline+copyright
 
 
 def _stated(m: re.Match) -> Stated:
@@ -143,45 +140,6 @@ def _agreed(dates: list[Stated]) -> Stated | None:
     return distinct.pop() if len(distinct) == 1 else None
 
 
-def _bare_label(line: str) -> bool:
-    """Whether a line ends with a date label and nothing after it ("| Updated :", "Posted on")."""
-    last = _PARTS.split(line.strip())[-1] if line.strip() else ""
-    m = _PUBLISHED.match(last) or _UPDATED.match(last)
-    return bool(m) and not last[m.end():].strip()
-
-
-def _standalone(lines: list[str]) -> Stated | None:
-    """The full date of the lines near the top that are nothing but a date, if they all agree.
-
-    A date line inside a hard-wrapped sentence (the line above, other than the headline, runs on
-    without a stop, or the line below goes on in lower case) is part of that sentence.
-    """
-    found = []
-    head = [ln.strip() for ln in lines if ln.strip()][:STANDALONE_LINES]
-    for i, line in enumerate(head):
-        if len(line) > PARAGRAPH_CHARS:
-            break
-        previous = head[i - 1] if i else ""
-        following = head[i + 1] if i + 1 < len(head) else ""
-        if (i > 1 and _runs_on(previous)) or (following[:1].islower() and len(following) >= WRAPPED_CHARS):
-            continue
-        for n, part in enumerate(p for p in _PARTS.split(line) if p):
-            if n == 0 and _bare_label(previous):
-                continue  # the date of the label above (read by _labelled)
-            if _PUBLISHED.match(part) or _UPDATED.match(part):
-                continue
-            stated = only_date(part)
-            if stated and stated.year:
-                found.append(stated)
-    return _agreed(found)
-
-
-def _runs_on(line: str) -> bool:
-    """Whether a line is a sentence broken off by a line break (wire copy is wrapped at ~70 characters)."""
-    words = line.split()
-    return len(line) >= WRAPPED_CHARS and (line.endswith((",", ";")) or words[-1][:1].islower())
-
-
 def dateline_date(dateline: str) -> Stated | None:
     """The month and day (and year, if given) of a dateline: "SALVADOR, Feb 26" -> Feb 26."""
     m = _DATELINE_DATE.search(dateline or "")
@@ -230,17 +188,11 @@ def _find(text: str, dateline: str, year: int | None) -> Found | None:
     head = lines[:HEAD_LINES]
     tail = lines[max(HEAD_LINES, len(lines) - TAIL_LINES):]
     published, updated = _labelled(head + tail)
-    if published:
-        pub = _agreed(published)
-        if pub is None:
-            return None  # two publication dates: no telling which one is right
-        if pub.full():
-            return Found(_midnight(pub.full()), "published")
-    else:
-        pub = None
-        bare = _standalone(head)
-        if bare is not None:
-            return Found(_midnight(bare.full()), "standalone") if bare.full() else None
+    pub = _agreed(published) if published else None
+    if published and pub is None:
+        return None  # two publication dates: no telling which one is right
+    if pub is not None and pub.full():
+        return Found(_midnight(pub.full()), "published")
     stated = pub or dateline_date(dateline)
     if stated is None:
         return None
