@@ -110,7 +110,7 @@ def index_cmd(paths, rebuild, procs, wait, index_path, metadata, as_json, verbos
         if not table.is_file():
             raise Failure(f"no such metadata table: {table}")
     if not paths:
-        if idx.exists():
+        if rebuild and idx.exists():  # a rebuild starts a fresh record: carry the tables over
             metadata = (*metadata, *map(Path, idx.metadata_tables()))
         paths = [Path(p) for p in idx.sources()] if idx.exists() else []
         if not paths and Path(api.DEFAULT_CORPUS).is_dir():
