@@ -43,7 +43,7 @@ from typing import Iterable
 
 from ..errors import InputError
 from ..model import Article, Problem
-from .bylines import NULL_VALUES, split_byline
+from .bylines import NULL_VALUES, authors_of, split_byline
 from .decode import open_text
 from .jsonl import parse_date as parse_iso_date
 from .lines import stem
@@ -303,8 +303,6 @@ def _text(value) -> str:
 
 
 def _authors(value) -> tuple[str, ...]:
-    from .bylines import authors_of
-
     return authors_of(value) if isinstance(value, (list, dict)) else split_byline(_text(value))
 
 

@@ -82,7 +82,7 @@ def _facet_counts(results, facets: list[str], names: dict, top: int) -> dict[str
         if name in ("year", "month"):
             ordered = sorted(counts.items(), key=lambda kv: str(kv[0]))
         out[name] = [(shown.get(k, k) if isinstance(k, str) else str(k), n)
-                     for k, n in ordered[:top] if k not in (None, "")]
+                     for k, n in ordered if k not in (None, "")][:top]  # stories without a value are no value
     return out
 
 
