@@ -184,10 +184,11 @@ def find_date(text: str, dateline: str = "", *, year: int | None = None) -> Foun
 
 
 def _find(text: str, dateline: str, year: int | None) -> Found | None:
-    lines = text.split("\n")
-    head = lines[:HEAD_LINES]
-    tail = lines[max(HEAD_LINES, len(lines) - TAIL_LINES):]
-    published, updated = _labelled(head + tail)
+    head = text.split("\n", HEAD_LINES)  # only the opening and closing lines are read
+    rest = head.pop() if len(head) > HEAD_LINES else ""
+    tail = rest.rsplit("\n", TAIL_LINES)[-TAIL_LINES:] if rest else []
+    lines = head + tail
+    published, updated = _labelled(lines)
     pub = _agreed(published) if published else None
     if published and pub is None:
         return None  # two publication dates: no telling which one is right
