@@ -136,7 +136,8 @@ def index_cmd(paths, rebuild, procs, wait, index_path, metadata, as_json, verbos
         return
     click.echo(
         f"{'rebuilt' if result.rebuilt else 'updated'} {idx.path}: {result.added:,} articles indexed"
-        f"{f' ({result.undated:,} undated)' if result.undated else ''}, {result.unchanged:,} unchanged, {result.skipped:,} skipped, {result.warnings:,} warnings "
+        + (f" ({result.undated:,} undated)" if result.undated else "")
+        + f", {result.unchanged:,} unchanged, {result.skipped:,} skipped, {result.warnings:,} warnings "
         f"({result.files:,} files, {result.files_unchanged:,} unchanged) in {result.seconds:.1f} s"
     )
 

@@ -87,8 +87,9 @@ def _walk(folder: Path, seen_dirs: set[str], seen_files: set[str]) -> Iterator[P
             continue
         if is_dir:
             yield from _walk(path, seen_dirs, seen_files)
-        elif is_file and (format_of(path) is not None or is_table_name(entry.name)) and _first_time(path, seen_files):
-            yield path
+        elif is_file and (format_of(path) is not None or is_table_name(entry.name)):  # tables are split off later
+            if _first_time(path, seen_files):
+                yield path
 
 
 def read_file(path: Path) -> Iterator[Article | Problem]:
