@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import gzip
 import hashlib
 import json
 import os
@@ -149,16 +148,112 @@ def development_sets(shared: Path) -> dict[str, list]:
     }
 
 
+# -- scoring ------------------------------------------------------------------------------------
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def story_countries(article) -> tuple[set[str], set[str]]:
+    """(countries the extractor says the story is about, countries of every place it found)."""
+    import dataclasses
+
+    from searchkit.extract import body_dateline, enrich
+    from searchkit.extract.locations import find_mentions, historic_country, resolve_dateline
+
+    bare = dataclasses.replace(article, locations=())  # only title, body and dateline speak
+    about = set(enrich(bare).countries)
+    named = set()
+    dateline = article.dateline or body_dateline(article.body)
+    primary = resolve_dateline(dateline) if dateline else None
+    if primary is not None and primary.country:
+        named.add(historic_country(primary.country, article.date))
+    for text in (article.title, article.body):
+        named |= {historic_country(m.place.country, article.date) for m in find_mentions(text) if m.place.country}
+    return about, named
+
+
+def score(sets: dict[str, list], gold: dict, errors: bool = False) -> dict:
+    """Micro P/R/F1 of `countries` (against "about") and of named countries, per set and overall."""
+    totals = {"countries": [0, 0, 0], "named": [0, 0, 0]}
+    report = {}
+    for name, articles in sets.items():
+        labels = {row["key"]: row for row in gold["sets"][name]}
+        counts = {"countries": [0, 0, 0], "named": [0, 0, 0]}
+        for a in articles:
+            row = labels[a.id]
+            about, named = story_countries(a)
+            want = {"countries": set(row["about"]), "named": {c for c in row["places"].values() if c}}
+            for what, got in (("countries", about), ("named", named)):
+                c = counts[what]
+                c[0] += len(got & want[what])
+                c[1] += len(got - want[what])
+                c[2] += len(want[what] - got)
+            if errors and (about != want["countries"]):
+                print(f"  {name} {a.id[:40]}: extra {sorted(about - want['countries'])} "
+                      f"missed {sorted(want['countries'] - about)}")
+        report[name] = {what: prf(*c) for what, c in counts.items()}
+        for what in totals:
+            totals[what] = [x + y for x, y in zip(totals[what], counts[what])]
+    report["all"] = {what: prf(*c) for what, c in totals.items()}
+    return report
+
+
+def print_report(report: dict) -> None:
+    print(f"\nPlaces on hand-labelled held-out stories ({GOLD.relative_to(REPO)}; 50 per set)")
+    print(f"{'':10}{'countries P':>12}{'R':>7}{'F1':>7}{'named P':>10}{'R':>7}{'F1':>7}")
+    for name, row in report.items():
+        c, n = row["countries"], row["named"]
+        print(f"{name:10}{c[0]:12.3f}{c[1]:7.3f}{c[2]:7.3f}{n[0]:10.3f}{n[1]:7.3f}{n[2]:7.3f}")
+
+
+def reuters_train_places(shared: Path, errors: int = 0) -> tuple[float, float, float]:
+    """Development figure: `countries` against PLACES on the TRAIN stories outside the labelled 50."""
+    import dataclasses
+
+    from searchkit.extract import enrich
+    from searchkit.extract.locations import canonical_country
+
+    dev = development_sets(shared)["reuters-train"]
+    tp = fp = fn = 0
+    wrong = []
+    for a in dev:
+        if not a.locations:
+            continue
+        gold = {canonical_country(s) or s for s in a.locations}
+        got = set(enrich(dataclasses.replace(a, locations=())).countries)
+        tp += len(gold & got)
+        fp += len(got - gold)
+        fn += len(gold - got)
+        if gold != got:
+            wrong.append((len(gold ^ got), a.id, sorted(gold), sorted(got), a.dateline, a.title[:60]))
+    for row in sorted(wrong, key=lambda r: -r[0])[:errors]:
+        print(*row[1:], sep=" | ")
+    return prf(tp, fp, fn)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", help="folder holding corpora/ (default $SEARCHKIT_SHARED or ../shared)")
     ap.add_argument("--list", choices=("polnear", "reuters", "web"), help="print the keys of one labelled set")
+    ap.add_argument("--errors", action="store_true", help="print each labelled story where the countries differ")
+    ap.add_argument("--dev", type=int, metavar="N", default=None,
+                    help="development only: score Reuters TRAIN outside the labelled set against PLACES, "
+                         "print N disagreements")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
     if args.list:
         for a in labelled_sets(shared)[args.list]:
             print(a.id, a.source, a.url or a.title[:70], sep="\t")
         return 0
+    if args.dev is not None:
+        p, r, f = reuters_train_places(shared, args.dev)
+        print(f"Reuters TRAIN (development) countries vs PLACES: P {p:.3f} R {r:.3f} F1 {f:.3f}")
+        return 0
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    print_report(score(labelled_sets(shared), gold, args.errors))
     return 0
 
 

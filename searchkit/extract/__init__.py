@@ -23,26 +23,36 @@ import re
 
 from ..model import Article
 
-# A country named this often in the body counts as a country the story is about.
+# A country named this often in the body counts as a country the story is about; one more for
+# each LONG_STORY_WORDS words, as long stories name more countries in passing. A people's adjective
+# ("Mexican") weighs DEMONYM_WEIGHT of a mention; a place in a list of three or more weighs nothing.
 MIN_MENTIONS = 2
+LONG_STORY_WORDS = 1000
+DEMONYM_WEIGHT = 0.5
 # The lead: a country named in the first this-many characters of the body (Reuters' first sentence).
 LEAD_CHARS = 250
 
 # "KABUL, July 7 (Reuters) -" opening a body, when the source gives no separate dateline
 _BODY_DATELINE = re.compile(
     r"^\s*([A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w .'-]{0,30})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?)"
-    r"(?:\s*\([^)]{1,40}\))?\s+[-\u2013\u2014]+\s+")
+    r"(?:\s*\([^)]{1,40}\))?\s+(?:[-\u2013\u2014\u2015]+|--)\s+")
+# Paragraphs a dateline may open: wire copy's first; a web page's first few ("ABSTRACT. ... FULL TEXT.").
+DATELINE_PARAGRAPHS = 4
 
 
 def body_dateline(body: str) -> str:
-    """The dateline a body opens with ("KABUL, July 7 (Reuters) - ..."), or ""."""
-    m = _BODY_DATELINE.match(body[:120])
-    return m.group(1).strip() if m else ""
+    """The dateline a body opens with ("KABUL, July 7 (Reuters) - ...", "HEMPSTEAD, N.Y. ―"), or ""."""
+    for paragraph in re.split(r"\n\s*\n", body[:1500], maxsplit=DATELINE_PARAGRAPHS)[:DATELINE_PARAGRAPHS]:
+        m = _BODY_DATELINE.match(paragraph[:120])
+        if m:
+            return m.group(1).strip()
+    return ""
 
 
 def enrich(article: Article) -> Article:
     """The article with places, countries, primary place and quotations filled in from its text."""
-    from .locations import canonical_country, find_mentions, gazetteer, historic_country, resolve_dateline
+    from .locations import (canonical_country, find_mentions, fold, gazetteer, historic_country, home_country,
+                            in_lists, resolve_dateline)
     from .quotes import find_quotes
 
     gaz = gazetteer()
@@ -60,9 +70,12 @@ def enrich(article: Article) -> Article:
         if primary.country:
             countries[country_of(primary)] = None
 
-    title_mentions = find_mentions(article.title) if article.title else []
-    body_mentions = find_mentions(article.body) if article.body else []
-    counts: dict[str, int] = {}
+    # What the story is known to be about before reading it: its dateline, its source's home.
+    context = {c for c in (primary.country if primary else "", home_country(article.source, article.url)) if c}
+    body_mentions = find_mentions(article.body, context) if article.body else []
+    context |= {m.place.country for m in body_mentions if m.place.country}
+    title_mentions = find_mentions(article.title, context) if article.title else []
+    counts: dict[str, float] = {}
     lead: set[str] = set()
     for mention in title_mentions:
         place = mention.place
@@ -70,18 +83,21 @@ def enrich(article: Article) -> Article:
             locations[place.name] = None
         if place.country:
             countries[country_of(place)] = None
-    for mention in body_mentions:
+    listed = in_lists(fold(article.body), body_mentions)
+    for i, mention in enumerate(body_mentions):
         place = mention.place
         if place.kind != "demonym":
             locations[place.name] = None
         if place.country:
             country = country_of(place)
-            counts[country] = counts.get(country, 0) + 1
+            weight = 0.0 if i in listed else DEMONYM_WEIGHT if place.kind == "demonym" else 1.0
+            counts[country] = counts.get(country, 0.0) + weight
             if mention.start < LEAD_CHARS:
                 lead.add(country)
+    needed = MIN_MENTIONS + len(article.body.split()) // LONG_STORY_WORDS
     for country, count in counts.items():
         locations.setdefault(country, None)  # every country named stays findable as a location
-        if count >= MIN_MENTIONS or country in lead:
+        if count >= needed or country in lead:
             countries[country] = None
 
     for given in article.locations:  # metadata: Reuters PLACES slugs, JSON places

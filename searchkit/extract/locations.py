@@ -26,6 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
+from typing import Iterable
 
 # The compact gazetteer data, built by scripts/build_gazetteer.py (GeoNames CC BY 4.0, ISO 3166-2
 # via pycountry); its "attribution" entry and GAZETTEER-NOTICE.txt beside it say where it comes from.
@@ -36,6 +37,12 @@ DATA_FILE = Path(__file__).with_name("gazetteer.json.gz")
 CITY_MIN_POPULATION = 100_000
 # Alternate (exonym, historic) names are taken only for cities this large: "Peking", "Bombay".
 ALTNAME_MIN_POPULATION = 1_000_000
+# A city this large (or a capital) counts without context even in a story about another country,
+# unless a place of at least HOMONYM_MIN_POPULATION people and 1/HOMONYM_RATIO its size elsewhere
+# shares its name (Newcastle, Valencia): then the story's countries decide, or a place-like context.
+MAJOR_CITY_POPULATION = 1_000_000
+HOMONYM_MIN_POPULATION = 100_000
+HOMONYM_RATIO = 8
 
 
 @dataclass(frozen=True, slots=True)
@@ -197,6 +204,13 @@ SUPPLEMENT = {
     "Silicon Valley": ("Silicon Valley", "United States", "area"), "Hokkaido": ("Hokkaido", "Japan", "region"),
     "Kuwait City": ("Kuwait City", "Kuwait", "city"), "Persian Gulf": ("Gulf", "", "area"),
     "United Nations": ("United Nations", "", "area"),
+    # Seats of government that stand for their country ("Westminster" is not the Colorado town).
+    **{name: (name, "United States", "area") for name in ("White House", "Capitol Hill", "Pentagon", "Oval Office")},
+    **{name: (name, "United Kingdom", "area") for name in ("Downing Street", "Whitehall", "Westminster",
+                                                           "Scotland Yard")},
+    "Kremlin": ("Kremlin", "Russia", "area"), "Elysee": ("Elysee", "France", "area"),
+    "Bundestag": ("Bundestag", "Germany", "area"), "Knesset": ("Knesset", "Israel", "area"),
+    "Zhongnanhai": ("Zhongnanhai", "China", "area"),
 }
 
 # Place names that are also common words or person names: they need a place-like context.
@@ -298,6 +312,13 @@ class Gazetteer:
         self.upper: dict[str, Place] = {}  # upper-case form -> place, for all-capital text
         self.dateline_names: dict[str, Place] = {}  # upper-case form, every city in the data
         dateline_names = self.dateline_names
+        # Running-text names of places that other places in other countries share, with their
+        # population: "Newcastle" is Australian first, then South African and British.
+        self.homonyms: dict[str, tuple[tuple[Place, int], ...]] = {}
+        self.population: dict[str, int] = {}  # running-text city name -> population of the city it names
+        self.capitals: set[str] = set()  # running-text names of capital cities
+        self.major_regions: set[str] = set()  # region names known the world over (US states)
+        same_name: dict[str, list[tuple[Place, int]]] = {}
 
         # Cities come largest first, so the first of a name wins ("Paris" is the French one).
         cities = data["cities"]
@@ -310,13 +331,17 @@ class Gazetteer:
             else:
                 place = Place(name, country, "city")
             dateline_names.setdefault(_upper_key(name), place)
+            same_name.setdefault(name, []).append((place, population))
             if population >= CITY_MIN_POPULATION or capital:
                 self._add(name, place)
+                if capital:
+                    self.capitals.add(name)
             if population >= CITY_MIN_POPULATION:
                 for alt in short_forms:  # "Frankfurt" for "Frankfurt am Main", "Duesseldorf"
                     if len(alt) >= 4 and alt not in AMBIGUOUS:
                         self._add(alt, place)
                         dateline_names.setdefault(_upper_key(alt), place)
+                        same_name.setdefault(alt, []).append((place, population))
         for name, code, _population, _capital, _admin1, _short, exonyms in cities:
             if not exonyms or code not in self.by_code:  # Peking, Bombay, Rangoon, Leningrad
                 continue
@@ -330,6 +355,8 @@ class Gazetteer:
                     dateline_names.setdefault(_upper_key(alt), place)
         for state in data["us_states"]:
             self._add(state, Place(state, "United States", "region"), replace=True)
+            self.major_regions.add(state)
+            same_name.setdefault(state, []).append((Place(state, "United States", "region"), 0))
         for name, code, kind in data["subdivisions"]:
             country = self.by_code.get(code)
             if kind not in REGION_TYPES or not country or code == "US":
@@ -338,6 +365,7 @@ class Gazetteer:
                 if code == "DE" and name in GERMAN_STATES_EAST:
                     country = "East Germany*"
                 self._add(name, Place(name, country, "region"))
+                same_name.setdefault(name, []).append((Place(name, country, "region"), 0))
         for alias, (name, country, kind) in SUPPLEMENT.items():
             self._add(alias, Place(name, country, kind), replace=True)
         for area in _areas():
@@ -357,6 +385,20 @@ class Gazetteer:
         for phrase in NOT_PLACES:
             self._add(phrase, Place("", "", "none"), replace=True)
         self.names.pop("US", None)  # "US" only as a whole upper-case word: handled in find_mentions
+        for key, place in self.names.items():
+            others = same_name.get(key)
+            if not others or place.kind not in ("city", "region", "country", "area"):
+                continue
+            if place.kind == "city":
+                self.population[key] = next((pop for p, pop in others if p == place), others[0][1])
+            seen = {place.country}
+            alternatives = []
+            for other, pop in others:  # largest first; one per country
+                if other.country not in seen:
+                    seen.add(other.country)
+                    alternatives.append((other, pop))
+            if alternatives:
+                self.homonyms[key] = tuple(alternatives)
         # Upper-case keys: wire headlines and datelines are all capitals.
         for key, place in self.names.items():
             if key not in AMBIGUOUS or key in SAFE_UNLESS_NAME:
@@ -454,14 +496,42 @@ def historic_country(country: str, when: datetime | None) -> str:
 _SENTENCE_END = frozenset('.!?:;"“”\n')
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Every place named in a text, in order, ambiguous names filtered by their context."""
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A name matched in the text before disambiguation; `fixed` ones need no further check."""
+
+    key: str
+    place: Place
+    start: int
+    end: int
+    fixed: bool = False
+
+
+def find_mentions(text: str, context: Iterable[str] = ()) -> list[Mention]:
+    """Every place named in a text, in order, ambiguous names resolved by their context.
+
+    `context` names countries the story is known to be about before reading it (its dateline's,
+    its source's home country); countries named unambiguously in the text join them.
+    """
     gaz = gazetteer()
     text = fold(text)
     if _mostly_upper(text):
         return _find_upper(text, gaz)
-    starts = gaz.starts
+    cands = _candidates(text, gaz)
+    persons = _person_words(text, gaz)
+    countries = _expand(set(context) | _anchor_countries(text, cands, gaz))
     out: list[Mention] = []
+    for i, cand in enumerate(cands):
+        place = cand.place if cand.fixed else _decide(text, cand, gaz, persons, countries, cands, i)
+        if place is not None:
+            out.append(Mention(place, cand.start, cand.end, text[cand.start:cand.end]))
+    return out
+
+
+def _candidates(text: str, gaz: Gazetteer) -> list[_Candidate]:
+    """Every gazetteer name written in the text, longest match first, in order."""
+    starts = gaz.starts
+    out: list[_Candidate] = []
     free = 0
     n = len(text)
     for m in _WORD.finditer(text):
@@ -473,23 +543,222 @@ def find_mentions(text: str) -> list[Mention]:
         if cands is None:
             if word.rstrip(".") in US_STATE_ABBREVIATIONS and text[start - 2:start] == ", " \
                     and text[start - 3:start - 2].isalpha() and (m.end() < n and text[m.end()] == "." or word[-1] == "."):
-                out.append(Mention(_state_abbreviation(word), start, m.end(), word))  # "Stamford, Conn."
+                out.append(_Candidate(word, _state_abbreviation(word), start, m.end(), True))  # "Stamford, Conn."
             elif word == "US" and _is_us(text, start):
-                out.append(Mention(gaz.names["U.S."], start, m.end(), word))
+                out.append(_Candidate(word, gaz.names["U.S."], start, m.end(), True))
             elif word.endswith("s") and word[:-1] in gaz.names and gaz.names[word[:-1]].kind == "demonym":
-                out.append(Mention(gaz.names[word[:-1]], start, m.end(), word))  # "Afghans", "Iranians"
+                out.append(_Candidate(word, gaz.names[word[:-1]], start, m.end()))  # "Afghans", "Iranians"
             continue
         fit = _fit(text, start, cands, wrapped=True)
         if fit is None:
             continue
         key, place, end = fit
         free = end
-        if place.kind == "none" or not _accept(text, key, start, end, place):
-            continue
-        out.append(Mention(place, start, end, text[start:end]))
+        if place.kind != "none":
+            out.append(_Candidate(key, place, start, end))
     return out
 
 
+# -- people: names that are also places ("George W. Bush", "Mr Kennedy", "Hamm said") ---------------
+
+# Words that make the capitalised words after them a person's name.
+_TITLES = ("Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|Rev|Sen|Senator|Rep|Representative|Gov|Governor"
+           "|Gen|General|Lt|Col|Colonel|Capt|Captain|Sgt|Adm|Admiral|Cmdr|Judge|Justice|President|Secretary|Minister"
+           "|Premier|Chancellor|Mayor|Ambassador|Prince|Princess|King|Queen|Pope|Cardinal|Bishop|Archbishop|Sheikh"
+           "|Emir|Sultan|Chairman|Chairwoman|Speaker|Commissioner|Coach|Congressman|Congresswoman|Rabbi|Imam"
+           "|Pastor|Detective|Inspector|Deputy|Attorney|Officer|Pres|Supt|Insp|Det|Cllr")
+_NAME = r"[A-Z][a-z][\w'-]*"
+_PERSON_PATTERNS = (
+    re.compile(rf"\b(?:{_TITLES})\.?\s+((?:(?:{_NAME}|[A-Z]\.)\s+){{0,3}}{_NAME})"),  # "President George W. Bush"
+    re.compile(rf"\b({_NAME}\s+(?:[A-Z]\.\s*){{1,2}}{_NAME})"),  # "Mary J. Blige", "John F. Kennedy"
+    re.compile(rf"(?<![\w.])[A-MO-RT-VX-Z]\.\s+({_NAME})"),  # "J. Blige" (not compass points: "W. Berlin")
+    re.compile(rf"\b({_NAME}\s+{_NAME}),?\s+(?:Jr|Sr|III|II)\b"),  # "James Kennedy Jr."
+)
+# A verb of saying right after a name (or "said NAME") makes it a speaker: a person, or for a
+# capital or country its government ("Moscow said"), which `_metonym` keeps a place.
+_SPEAKER_AFTER = re.compile(rf"\b({_NAME})(?:'s)?\s+(?:said|says|told|tells|added|asked|argued|wrote|writes|tweeted"
+                            r"|insisted|noted|declared|replied|warned|admitted|acknowledged|testified|recalled|explained"
+                            r"|administration|campaign|presidency|aides?|spokes(?:man|woman|person)|supporters"
+                            r"|wife|husband|son|daughter|family)\b")
+_SPEAKER_BEFORE = re.compile(rf"\b(?:said|says|according to)\s+({_NAME})\b(?![-])")
+
+
+def _person_words(text: str, gaz: Gazetteer) -> set[str]:
+    """Capitalised words the text uses as (parts of) people's names, from strong evidence only:
+    a title, an initial, a generational suffix, a verb of saying, "NAME administration"."""
+    words: set[str] = set()
+    for pattern in _PERSON_PATTERNS:
+        for m in pattern.finditer(text):
+            words.update(w for w in re.split(r"[\s.]+", m.group(1)) if len(w) > 1)
+    for pattern in (_SPEAKER_AFTER, _SPEAKER_BEFORE):
+        for m in pattern.finditer(text):
+            if not _metonym(m.group(1), gaz):
+                words.add(m.group(1))
+    return words
+
+
+def _metonym(word: str, gaz: Gazetteer) -> bool:
+    """Whether a place name can stand for its government or people ("Moscow said", "Britain says")."""
+    place = gaz.names.get(word)
+    return place is not None and (place.kind in ("country", "demonym", "area") or word in gaz.capitals
+                                  or word in SAFE_CITIES or word in COUNTRY_ALIASES)
+
+
+# -- context: the countries a story is already about ----------------------------------------------
+
+def _anchor_countries(text: str, cands: list[_Candidate], gaz: Gazetteer) -> set[str]:
+    """Countries the text names beyond doubt: country names, peoples, capitals and big cities whose
+    name no other big place shares. Smaller or shared names are read in their light."""
+    found: set[str] = set()
+    for cand in cands:
+        place, key = cand.place, cand.key
+        if cand.fixed or not place.country:
+            found.add(place.country)
+        elif place.kind == "country" and key not in AMBIGUOUS:
+            found.add(place.country)
+        elif place.kind == "region" and (key in COUNTRY_ALIASES or key in gaz.major_regions) \
+                and key not in AMBIGUOUS and key not in gaz.homonyms:
+            found.add(place.country)  # England, Texas
+        elif place.kind == "demonym" and not _language_use(text, cand):
+            found.add(place.country)
+        elif place.kind == "city" and key not in AMBIGUOUS and _anchor_city(key, gaz) and not _name_around(text, cand):
+            found.add(place.country)
+    found.discard("")
+    return found
+
+
+def _expand(countries: set[str]) -> set[str]:
+    """Countries with their historic and modern names: West Germany brings Germany, and back."""
+    out = set(countries)
+    for until, table in HISTORIC:
+        for modern, old in table.items():
+            if modern in countries or old in countries:
+                out.update((modern, old))
+    if "Germany" in out or "East Germany" in out:
+        out.add("East Germany*")
+    return out
+
+
+def _anchor_city(key: str, gaz: Gazetteer) -> bool:
+    """A major city no big place elsewhere is named after: Alexandria (Egypt) is not one, as a
+    Virginia town of 160,000 shares the name; Paris is (Paris, Texas is small)."""
+    if not _major(key, gaz):
+        return False
+    population = gaz.population.get(key, 0)
+    ratio = HOMONYM_RATIO if key in gaz.capitals else 40
+    return not any(pop >= HOMONYM_MIN_POPULATION and pop * ratio >= population
+                   for other, pop in gaz.homonyms.get(key, ()) if other.kind == "city")
+
+
+def _major(key: str, gaz: Gazetteer) -> bool:
+    """A city known the world over: a capital, or a million people and no big namesake elsewhere."""
+    population = gaz.population.get(key, 0)
+    if key in gaz.capitals and population >= CITY_MIN_POPULATION:
+        return not _shared(key, gaz)
+    return population >= MAJOR_CITY_POPULATION and not _shared(key, gaz)
+
+
+def _shared(key: str, gaz: Gazetteer) -> bool:
+    """Whether a big place in another country shares the name ("Newcastle", "Valencia", "Gloucester")."""
+    population = gaz.population.get(key, 0)
+    return any(pop >= HOMONYM_MIN_POPULATION and pop * HOMONYM_RATIO >= population
+               for other, pop in gaz.homonyms.get(key, ()) if other.kind == "city")
+
+
+# -- deciding one candidate ----------------------------------------------------------------------
+
+def _decide(text: str, cand: _Candidate, gaz: Gazetteer, persons: set[str], countries: set[str],
+            cands: list[_Candidate], index: int) -> Place | None:
+    """The place a candidate names here, or None when it is a person, a club, a word or a language."""
+    key, place = cand.key, cand.place
+    if place.kind == "demonym":
+        if key in persons or _language_use(text, cand):
+            return None  # "Mr. English", "the English version"
+        prev, gap = _prev_word(text, cand.start)
+        if gap == " " and _name_before(prev) and not _at_sentence_start(text, cand.start - len(prev) - 1):
+            return None  # "said Bryan English"
+        return place
+    if not _accept(text, key, cand.start, cand.end, place):
+        return None
+    if place.kind in ("country", "area"):
+        if _LOCAL_SUFFIX.match(text, cand.end):
+            return None  # "Jamaica Estates", "Jordan Valley Road": a neighbourhood or street named after it
+        return _resolve(text, cand, gaz, countries, cands, index) if key in gaz.homonyms else place
+    # cities and regions
+    if " " not in key and key in persons and not _region_follows(text, cand.end):
+        return None  # "Bush" after "George W. Bush", "Mr Kennedy"
+    if not _title_case_line(text, cand.start) and _name_around(text, cand):
+        return None  # "Jeb Bush", "Stamford Bridge", "Real Madrid", "Paris Hilton"
+    place = _resolve(text, cand, gaz, countries, cands, index)
+    region = _region_after(text, cand.end)
+    if region is not None:
+        if region.country == place.country or not region.country:
+            return place
+        for other, _pop in gaz.homonyms.get(key, ()):
+            if other.country == region.country:
+                return other
+        return Place(place.name, region.country, "city")  # "Cairo, Ga.": a town of that state
+    if place.country in countries:
+        return place
+    # A place in a country the story is not otherwise about: only a well-known one, or in a
+    # place-like context ("in Hamm", "near Newcastle", "Gloucester-based").
+    if _place_context(text, cand):
+        return place
+    if place.kind == "city" and place == gaz.names.get(key) and _major(key, gaz):
+        return place
+    if place.kind == "region" and key in gaz.major_regions:
+        return place
+    return None
+
+
+_LOCAL_SUFFIX = re.compile(r" (?:Estates|Plain|Heights|Avenue|Street|Road|Drive|Lane|Boulevard|Terrace|Township"
+                           r"|Village|Mall|Hall|Theater|Theatre|Stadium|Arena|Hotel|Restaurant)\b")
+
+
+def _resolve(text: str, cand: _Candidate, gaz: Gazetteer, countries: set[str], cands: list[_Candidate],
+             index: int) -> Place:
+    """Among places sharing a name, the one in a country the story is about, or of the same kind
+    and country as a place listed with it ("Georgia and Ukraine", "Newcastle and Sunderland")."""
+    place = cand.place
+    alternatives = gaz.homonyms.get(cand.key, ())
+    if not alternatives:
+        return place
+    neighbour = _listed_with(text, cand, cands, index)
+    if neighbour is not None:
+        for other in (place, *(p for p, _pop in alternatives)):
+            if other.country == neighbour.country and other.country:
+                return other
+        if neighbour.kind == "country" and place.kind == "country":
+            return place
+    if place.country in countries:
+        return place
+    population = gaz.population.get(cand.key, 0)
+    for other, pop in alternatives:
+        if other.country not in countries:
+            continue
+        if other.kind == "region" or place.kind != "city":
+            return other
+        ratio_ok = pop * HOMONYM_RATIO >= population or (cand.key not in gaz.capitals and pop * 40 >= population)
+        if pop >= CITY_MIN_POPULATION and ratio_ok:
+            return other
+    return place
+
+
+def _listed_with(text: str, cand: _Candidate, cands: list[_Candidate], index: int) -> Place | None:
+    """The place written next to this one in a list ("X and Y", "X, Y", "X or Y"), if any."""
+    for j in (index - 1, index + 1):
+        if not 0 <= j < len(cands):
+            continue
+        other = cands[j]
+        if other.place.kind not in ("city", "region", "country") or other.key == cand.key:
+            continue
+        gap = text[other.end:cand.start] if j < index else text[cand.end:other.start]
+        if _LIST_GAP.fullmatch(gap):
+            return other.place
+    return None
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|/)\s*")
 def _fit(text: str, start: int, cands, wrapped: bool = False) -> tuple[str, Place, int] | None:
     """The first candidate name written at `start` as a whole word: (name, place, end offset)."""
     n = len(text)
@@ -572,26 +841,17 @@ def _at_sentence_start(text: str, start: int) -> bool:
 
 
 def _accept(text: str, key: str, start: int, end: int, place: Place) -> bool:
-    """Disambiguation against common words and person names."""
-    if place.kind == "demonym":
-        return True
+    """Names that are also common words or person names (Chad, Nice, May, Jordan) need a place-like
+    context; a few (Paris, Jordan, China) count unless a neighbouring capitalised word makes a name."""
     if key not in AMBIGUOUS:
-        if place.kind == "city" and key not in SAFE_CITIES:
-            prev, gap = _prev_word(text, start)
-            # "Paul Allen", "Gen. Dynamics": a capitalised word right before makes it part of a name
-            if gap == " " and _name_before(prev):
-                return False
         return True
     prev, gap = _prev_word(text, start)
-    after = text[end:end + 40]
-    follow = re.match(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", after)
-    if follow:
-        region = gazetteer().lookup(follow.group(1)) or _state_abbreviation(follow.group(1))
-        if region is not None and region.kind in ("country", "region"):
-            return True
+    if _region_follows(text, end):
+        return True
     if prev.lower() in PLACE_CONTEXT and gap.strip() == "":
         return True
     if key in SAFE_UNLESS_NAME:
+        after = text[end:end + 40]
         if gap == " " and _name_before(prev):
             return False  # "Michael Jordan", "Air Georgia"
         if re.match(r"\s[A-Z][a-z]", after) and key not in ("Turkey", "China", "Japan", "Israel", "Paris"):
@@ -599,6 +859,124 @@ def _accept(text: str, key: str, start: int, end: int, place: Place) -> bool:
         if key in ("Turkey", "China", "Japan") and re.match(r"\s(?:Hill|Creek|Run|Light|Inc|Corp)", after):
             return False
         return True
+    return False
+
+
+_FOLLOW_REGION = re.compile(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?!'s|\w)")
+
+
+def _region_after(text: str, end: int) -> Place | None:
+    """The country or region named right after a place: 'Nice, France', 'Cairo, Ga.', 'Perth,
+    Scotland' (not "Bush, Florida's former governor")."""
+    follow = _FOLLOW_REGION.match(text, end)
+    if not follow:
+        return None
+    region = gazetteer().lookup(follow.group(1)) or _state_abbreviation(follow.group(1))
+    return region if region is not None and region.kind in ("country", "region") else None
+
+
+def _region_follows(text: str, end: int) -> bool:
+    return _region_after(text, end) is not None
+
+
+# Words after a place name that keep it a place: "Badghis Governor", "Kabul Airport", "Paris Monday".
+_PLACE_SUFFIXES = frozenset("""Province Provincial State County District Region Prefecture Governorate Oblast
+Municipality Metropolitan Airport International Island Islands Bay Valley Harbor Harbour River Strait Peninsula
+Mountains Hills Street Road Avenue Square Boulevard Governor Mayor Police Council Legislature Assembly Parliament
+Senate House Court Department Democrats Republicans Democrat Republican Sheriff Attorney Gov
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July August September
+October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split())
+_NEXT_WORD = re.compile(r" ([A-Z][\w'-]*)")
+# Words that make the city after them a sports club ("Real Madrid", "Inter Milan", "Bayern Munich").
+_CLUB_PREFIXES = frozenset("""Real Inter Athletic Atletico Sporting Dynamo Dinamo Olympique Olympiakos Borussia Bayern
+Racing Deportivo Lokomotiv Spartak CSKA Hertha Eintracht Werder Fortuna Hapoel Maccabi Galatasaray FC AC AS SC CF SS
+SSC""".split())
+
+
+def _name_around(text: str, cand: _Candidate) -> bool:
+    """Whether a capitalised word next to a place name makes the two a name: a person's ("Jeb Bush",
+    "Paris Hilton"), a club's ("Real Madrid", "Manchester City") or a venue's ("Stamford Bridge")."""
+    prev, gap = _prev_word(text, cand.start)
+    if gap == " " and (prev in _CLUB_PREFIXES or cand.key not in SAFE_CITIES and _name_before(prev)):
+        return True
+    nxt = _NEXT_WORD.match(text, cand.end)
+    if nxt is None:
+        return False
+    word = nxt.group(1)
+    if word in _PLACE_SUFFIXES or word.isupper():
+        return False
+    place = gazetteer().names.get(word)
+    return place is None or place.kind == "none"
+
+
+# Words right before a name that make it a place even in a story about another country.
+_PLACE_WORDS = frozenset("in near outside inside around across throughout within".split())
+_PLACE_OF = re.compile(r"\b(?:city|town|village|province|state|region|capital|port|suburbs?|district|county"
+                       r"|outskirts|streets|mayor|governor|residents|people) of\s+$")
+
+
+def _place_context(text: str, cand: _Candidate) -> bool:
+    """'in Hamm', 'near Newcastle', 'the city of Bush', 'Gloucester-based': a place-like context."""
+    prev, gap = _prev_word(text, cand.start)
+    after = text[cand.end:cand.end + 8]
+    if after.startswith(("-based", "-born", "-area")):
+        return True
+    if after.startswith(("'s", "'")) or _NEXT_WORD.match(text, cand.end):
+        return False  # "in Bush's administration", "at George Washington University"
+    if gap.strip() == "" and prev.lower() in _PLACE_WORDS:
+        return True
+    return bool(_PLACE_OF.search(text[max(0, cand.start - 40):cand.start]))
+
+
+_TITLE_SMALL_WORDS = frozenset("with from into over than that this after about upon onto amid near".split())
+
+
+def _title_case_line(text: str, start: int) -> bool:
+    """Whether the line around `start` is a headline in Title Case, where capitals mark no names."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    words = [w for w in text[line_start:line_end if line_end >= 0 else None].split()
+             if len(w) > 3 and w[0].isalpha() and w.lower() not in _TITLE_SMALL_WORDS]
+    return len(words) >= 3 and sum(w[0].islower() for w in words) <= 0.15 * len(words)
+
+
+_LANGUAGE_AFTER = re.compile(r"[\s-]+(?:language|languages|version|versions|term|terms|word|words|phrase|phrases"
+                             r"|translation|translations|text|texts|name|names|speaker|speakers|speaking|subtitles?"
+                             r"|dubbed|dub|edition|editions|lessons?|class|classes|teacher|teachers|course|courses"
+                             r"|grammar|alphabet|dictionary|spelling|pronunciation|accent|expression|idiom|proficiency"
+                             r"|literature|poetry|equivalent|literally|professor|professors|standards|skills|major"
+                             r"|test|tests|exam|exams|fluency|instruction|literacy|learners|voice|-?speaking|-?language)"
+                             r"\b")
+_LANGUAGE_VERBS = frozenset("""speak speaks spoke spoken speaking learn learns learning learned learnt teach teaches
+teaching taught fluent translated translate translates translating subtitled dubbed native""".split())
+# Peoples' adjectives that are also languages: two of them listed together are languages ("in both
+# English and Spanish", "Spanish and English").
+_LANGUAGES = frozenset("""English French Spanish German Italian Portuguese Russian Chinese Japanese Korean Dutch Greek
+Turkish Armenian Polish Swedish Danish Norwegian Finnish Hungarian Czech Ukrainian Vietnamese Thai Somali Romanian
+Bulgarian Serbian Croatian Persian Filipino Indonesian Malaysian Icelandic Albanian Estonian Latvian Lithuanian
+Slovak Slovenian Mongolian Burmese Nepalese Georgian Kazakh Uzbek Tajik Turkmen Azeri Kyrgyz""".split())
+_LANGUAGE_PAIR = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+([A-Z][a-z]+)\b")
+_LANGUAGE_PAIR_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s*(?:,|,?\s+(?:and|or))\s+$")
+
+
+def _language_use(text: str, cand: _Candidate) -> bool:
+    """'the English version', 'an Armenian term', 'speaks French', 'said in Spanish', 'English and
+    Spanish': a language, not a people."""
+    if _LANGUAGE_AFTER.match(text, cand.end):
+        return True
+    prev, gap = _prev_word(text, cand.start)
+    low = prev.lower()
+    if low in _LANGUAGE_VERBS:
+        return True
+    if cand.key in _LANGUAGES:
+        pair = _LANGUAGE_PAIR.match(text, cand.end)
+        if pair and pair.group(1) in _LANGUAGES:
+            return True
+        before = _LANGUAGE_PAIR_BEFORE.search(text[max(0, cand.start - 30):cand.start])
+        if before and before.group(1) in _LANGUAGES:
+            return True
+    if low in ("in", "into") and gap.strip() == "":
+        return not re.match(r"\s+[a-z]", text[cand.end:cand.end + 3])  # "in English." but not "in French waters"
     return False
 
 
@@ -630,6 +1008,21 @@ def _state_abbreviation(word: str, any_case: bool = False) -> Place | None:
         return Place(found[0], found[1], "region") if found else None
     state = US_STATE_ABBREVIATIONS.get(word)
     return Place(state, "United States", "region") if state else None
+
+
+def in_lists(text: str, mentions: list[Mention], size: int = 3) -> set[int]:
+    """Indexes of the mentions that stand in a list of `size` or more places ("turmoil in Paris,
+    Ukraine, Libya and Syria"): named in passing. `text` is the folded text they were found in."""
+    out: set[int] = set()
+    run = [0] if mentions else []
+    for i in range(1, len(mentions) + 1):
+        if i < len(mentions) and _LIST_GAP.fullmatch(text[mentions[i - 1].end:mentions[i].start]):
+            run.append(i)
+            continue
+        if len(run) >= size:
+            out.update(run)
+        run = [i]
+    return out
 
 
 def find_places(text: str) -> list[Place]:
@@ -692,6 +1085,47 @@ def canonical_country(name: str) -> str | None:
         place = gaz.names.get(fold(form))
         if place is not None and place.kind in ("country", "demonym"):
             return place.country
+    return None
+
+
+# News sources' home countries, for reading ambiguous names ("Newcastle" in a British paper), keyed by
+# the source name or web domain with everything but letters taken out. Country-code domains
+# (.co.uk, .ca, .in) need no entry; wire services (Reuters, AP, AFP) have no home here.
+SOURCE_COUNTRIES = {
+    **dict.fromkeys("""nytimes newyorktimes nyt washingtonpost washpost wsj wallstreetjournal usatoday latimes
+    chicagotribune bostonglobe politico thehill breitbart huffpost huffingtonpost huffpo westernjournal westjournal
+    foxnews cnn cbsnews nbcnews abcnews npr msnbc newsweek time theatlantic vox slate nationalreview newyorker
+    bloomberg cnbc forbes businessinsider axios buzzfeednews nypost dailybeast washingtonexaminer washingtontimes
+    theintercept motherjones salon""".split(), "United States"),
+    **dict.fromkeys("""bbc bbccouk theguardian guardian telegraph independent thetimes timesonline dailymail
+    mailonline thesun mirror express dailyexpress eveningstandard standard skynews sky ft financialtimes
+    economist newstatesman spectator channel4 itv""".split(), "United Kingdom"),
+    **dict.fromkeys("cbc globeandmail theglobeandmail nationalpost torontostar ctvnews".split(), "Canada"),
+    **dict.fromkeys("abcnetau smh theage theaustralian newscomau".split(), "Australia"),
+    **dict.fromkeys("timesofindia hindustantimes thehindu ndtv indianexpress".split(), "India"),
+    **dict.fromkeys("irishtimes independentie rte".split(), "Ireland"),
+    **dict.fromkeys("aljazeera".split(), "Qatar"),
+    **dict.fromkeys("rt sputniknews tass".split(), "Russia"),
+}
+# Country-code top-level domains that sites of anywhere use.
+_VANITY_TLDS = frozenset("io co tv me fm ai ly am to cc ws gg".split())
+
+
+def home_country(source: str = "", url: str = "") -> str | None:
+    """The home country of a news source, from its name or web address, if known."""
+    host = ""
+    if url:
+        host = re.sub(r"^[a-z]+://", "", url.lower()).split("/")[0].split(":")[0]
+        host = host.removeprefix("www.")
+    for name in (host.rsplit(".", 1)[0] if host else "", host.split(".")[-2] if host.count(".") >= 1 else "",
+                 source):
+        key = re.sub(r"[^a-z]", "", name.lower())
+        if key in SOURCE_COUNTRIES:
+            return SOURCE_COUNTRIES[key]
+    if host:
+        tld = host.rsplit(".", 1)[-1]
+        if len(tld) == 2 and tld not in _VANITY_TLDS:
+            return gazetteer().by_code.get("GB" if tld == "uk" else tld.upper())
     return None
 
 
