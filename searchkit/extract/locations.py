@@ -518,7 +518,7 @@ def find_mentions(text: str, context: Iterable[str] = ()) -> list[Mention]:
     if _mostly_upper(text):
         return _find_upper(text, gaz)
     cands = _candidates(text, gaz)
-    persons = _person_words(text, gaz)
+    persons = _person_words(text, cands, gaz)
     countries = _expand(set(context) | _anchor_countries(text, cands, gaz))
     out: list[Mention] = []
     for i, cand in enumerate(cands):
@@ -526,6 +526,10 @@ def find_mentions(text: str, context: Iterable[str] = ()) -> list[Mention]:
         if place is not None:
             out.append(Mention(place, cand.start, cand.end, text[cand.start:cand.end]))
     return out
+
+
+_HYPHEN_TAILS = frozenset("based born area bound headquartered registered listed made led backed owned controlled"
+                          .split())
 
 
 def _candidates(text: str, gaz: Gazetteer) -> list[_Candidate]:
@@ -540,6 +544,10 @@ def _candidates(text: str, gaz: Gazetteer) -> list[_Candidate]:
             continue
         word = m.group()
         cands = starts.get(word)
+        if cands is None and "-" in word:  # "London-based", "Iranian-backed", "Saudi-led"
+            head, tail = word.split("-", 1)
+            if tail.lower() in _HYPHEN_TAILS:
+                word, cands = head, starts.get(head)
         if cands is None:
             if word.rstrip(".") in US_STATE_ABBREVIATIONS and text[start - 2:start] == ", " \
                     and text[start - 3:start - 2].isalpha() and (m.end() < n and text[m.end()] == "." or word[-1] == "."):
@@ -568,32 +576,35 @@ _TITLES = ("Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|Rev|Sen|Senator|
            "|Emir|Sultan|Chairman|Chairwoman|Speaker|Commissioner|Coach|Congressman|Congresswoman|Rabbi|Imam"
            "|Pastor|Detective|Inspector|Deputy|Attorney|Officer|Pres|Supt|Insp|Det|Cllr")
 _NAME = r"[A-Z][a-z][\w'-]*"
-_PERSON_PATTERNS = (
-    re.compile(rf"\b(?:{_TITLES})\.?\s+((?:(?:{_NAME}|[A-Z]\.)\s+){{0,3}}{_NAME})"),  # "President George W. Bush"
-    re.compile(rf"\b({_NAME}\s+(?:[A-Z]\.\s*){{1,2}}{_NAME})"),  # "Mary J. Blige", "John F. Kennedy"
-    re.compile(rf"(?<![\w.])[A-MO-RT-VX-Z]\.\s+({_NAME})"),  # "J. Blige" (not compass points: "W. Berlin")
-    re.compile(rf"\b({_NAME}\s+{_NAME}),?\s+(?:Jr|Sr|III|II)\b"),  # "James Kennedy Jr."
-)
-# A verb of saying right after a name (or "said NAME") makes it a speaker: a person, or for a
-# capital or country its government ("Moscow said"), which `_metonym` keeps a place.
-_SPEAKER_AFTER = re.compile(rf"\b({_NAME})(?:'s)?\s+(?:said|says|told|tells|added|asked|argued|wrote|writes|tweeted"
-                            r"|insisted|noted|declared|replied|warned|admitted|acknowledged|testified|recalled|explained"
-                            r"|administration|campaign|presidency|aides?|spokes(?:man|woman|person)|supporters"
-                            r"|wife|husband|son|daughter|family)\b")
-_SPEAKER_BEFORE = re.compile(rf"\b(?:said|says|according to)\s+({_NAME})\b(?![-])")
+# Evidence in the text just before a name: a title and given names ("President George W. "), an
+# initial ("J. "; not a compass point: "W. Berlin"), a verb of saying ("said ").
+_PERSON_BEFORE = re.compile(rf"(?:\b(?:{_TITLES})\.?\s+(?:(?:{_NAME}|[A-Z]\.)\s+){{0,3}}"
+                            rf"|(?<![\w.])[A-MO-RT-VX-Z]\.\s+|\b(?:said|says|according to)\s+)$")
+# ... and just after it: initials and a surname ("George W. Bush"), a surname and a suffix ("James
+# Kennedy Jr."), a verb of saying or a word of a politician's entourage ("Bush said", "the Bush
+# administration").
+_PERSON_AFTER = re.compile(rf"(?:\s+(?:[A-Z]\.\s*){{1,2}}{_NAME}|(?:\s+{_NAME})?,?\s+(?:Jr|Sr|III|II)\b"
+                           r"|(?:'s)?\s+(?:said|says|told|tells|added|asked|argued|wrote|writes|tweeted|insisted|noted"
+                           r"|declared|replied|warned|admitted|acknowledged|testified|recalled|explained|administration"
+                           r"|campaign|presidency|aides?|spokes(?:man|woman|person)|supporters|wife|husband|son"
+                           r"|daughter|family)\b)")
 
 
-def _person_words(text: str, gaz: Gazetteer) -> set[str]:
-    """Capitalised words the text uses as (parts of) people's names, from strong evidence only:
-    a title, an initial, a generational suffix, a verb of saying, "NAME administration"."""
+def _person_words(text: str, cands: list[_Candidate], gaz: Gazetteer) -> set[str]:
+    """Single-word place names the text uses as people's names somewhere, from strong evidence
+    only: a title, an initial, a generational suffix, a verb of saying, "the NAME administration".
+    A capital or country that "said" something stands for its government and stays a place."""
     words: set[str] = set()
-    for pattern in _PERSON_PATTERNS:
-        for m in pattern.finditer(text):
-            words.update(w for w in re.split(r"[\s.]+", m.group(1)) if len(w) > 1)
-    for pattern in (_SPEAKER_AFTER, _SPEAKER_BEFORE):
-        for m in pattern.finditer(text):
-            if not _metonym(m.group(1), gaz):
-                words.add(m.group(1))
+    for cand in cands:
+        key = cand.key
+        if cand.fixed or key in words or " " in key or cand.place.kind not in ("city", "region", "demonym"):
+            continue
+        before = _PERSON_BEFORE.search(text, max(0, cand.start - 60), cand.start)
+        if _metonym(key, gaz):  # "said Washington", "Moscow said": the government speaks
+            if before and not before.group().startswith(("said", "says", "according")):
+                words.add(key)
+        elif before or _PERSON_AFTER.match(text, cand.end):
+            words.add(key)
     return words
 
 
@@ -690,12 +701,13 @@ def _decide(text: str, cand: _Candidate, gaz: Gazetteer, persons: set[str], coun
     if not _title_case_line(text, cand.start) and _name_around(text, cand):
         return None  # "Jeb Bush", "Stamford Bridge", "Real Madrid", "Paris Hilton"
     place = _resolve(text, cand, gaz, countries, cands, index)
-    region = _region_after(text, cand.end)
+    region = _region_after(text, cand.end) if place.kind == "city" else None
     if region is not None:
-        if region.country == place.country or not region.country:
-            return place
+        region_countries = {region.country} | {p.country for p, _pop in gaz.homonyms.get(region.name, ())}
+        if place.country in region_countries or not region.country:
+            return place  # "Atlanta, Georgia", "Nice, France"
         for other, _pop in gaz.homonyms.get(key, ()):
-            if other.country == region.country:
+            if other.country in region_countries:
                 return other
         return Place(place.name, region.country, "city")  # "Cairo, Ga.": a town of that state
     if place.country in countries:
@@ -720,28 +732,38 @@ def _resolve(text: str, cand: _Candidate, gaz: Gazetteer, countries: set[str], c
     """Among places sharing a name, the one in a country the story is about, or of the same kind
     and country as a place listed with it ("Georgia and Ukraine", "Newcastle and Sunderland")."""
     place = cand.place
-    alternatives = gaz.homonyms.get(cand.key, ())
+    alternatives = [(other, pop) for other, pop in gaz.homonyms.get(cand.key, ())
+                    if _can_stand_for(place, other, pop, gaz.population.get(cand.key, 0), cand.key in gaz.capitals)]
     if not alternatives:
         return place
     neighbour = _listed_with(text, cand, cands, index)
-    if neighbour is not None:
-        for other in (place, *(p for p, _pop in alternatives)):
-            if other.country == neighbour.country and other.country:
-                return other
-        if neighbour.kind == "country" and place.kind == "country":
+    if neighbour is not None and neighbour.country:
+        if place.country == neighbour.country or neighbour.kind == place.kind == "country":
             return place
+        for other, _pop in alternatives:
+            if other.country == neighbour.country:
+                return other
     if place.country in countries:
         return place
-    population = gaz.population.get(cand.key, 0)
-    for other, pop in alternatives:
-        if other.country not in countries:
-            continue
-        if other.kind == "region" or place.kind != "city":
-            return other
-        ratio_ok = pop * HOMONYM_RATIO >= population or (cand.key not in gaz.capitals and pop * 40 >= population)
-        if pop >= CITY_MIN_POPULATION and ratio_ok:
+    for other, _pop in alternatives:
+        if other.country in countries:
             return other
     return place
+
+
+def _can_stand_for(place: Place, other: Place, pop: int, population: int, capital: bool) -> bool:
+    """Whether a namesake may replace the first place of a name: a region for a region or a country
+    (Georgia, Punjab), a big city for a seat of government (Westminster) or for a city not too
+    much bigger than it (Newcastle upon Tyne for Newcastle, Australia; not Paris, Texas for Paris)."""
+    if other.kind == "region":
+        return place.kind in ("region", "country")
+    if other.kind != "city" or pop < CITY_MIN_POPULATION:
+        return False
+    if place.kind == "area":
+        return bool(place.country)
+    if place.kind != "city":
+        return False
+    return pop * HOMONYM_RATIO >= population or (not capital and pop * 40 >= population)
 
 
 def _listed_with(text: str, cand: _Candidate, cands: list[_Candidate], index: int) -> Place | None:
@@ -787,9 +809,14 @@ def _span_end(text: str, start: int, key: str) -> int:
     return i
 
 
+_NOT_LETTER = re.compile(r"[^A-Za-z]+")
+_NOT_UPPER = re.compile(r"[^A-Z]+")
+
+
 def _mostly_upper(text: str) -> bool:
-    letters = sum(c.isalpha() for c in text[:400])
-    return letters > 0 and sum(c.isupper() for c in text[:400]) > 0.8 * letters
+    head = text[:400]
+    letters = len(_NOT_LETTER.sub("", head))
+    return letters > 0 and len(_NOT_UPPER.sub("", head)) > 0.8 * letters
 
 
 def _find_upper(text: str, gaz: Gazetteer) -> list[Mention]:
