@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import lru_cache
 from pathlib import Path
-from typing import Iterable
+from typing import Iterable, NamedTuple
 
 # The compact gazetteer data, built by scripts/build_gazetteer.py (GeoNames CC BY 4.0, ISO 3166-2
 # via pycountry); its "attribution" entry and GAZETTEER-NOTICE.txt beside it say where it comes from.
@@ -45,12 +45,13 @@ HOMONYM_MIN_POPULATION = 100_000
 HOMONYM_RATIO = 8
 
 
-@dataclass(frozen=True, slots=True)
-class Place:
+class Place(NamedTuple):
     """A resolved place: its display name, its country's canonical name ("" for world regions), its kind.
 
     kind is "country", "region" (state, province), "city", "demonym" (a people's adjective, which
-    names only the country) or "area" (a continent or world region: no country).
+    names only the country), "area" (a continent or world region: no country; or a seat of
+    government standing for its country, such as the White House) or "none" (a phrase that is not
+    a place). A tuple, as tens of thousands are made on each load.
     """
 
     name: str
@@ -281,6 +282,8 @@ _LETTER = re.compile(r"[A-Za-z0-9]")
 
 
 def _first_word(name: str) -> str:
+    if name.isalpha():
+        return name
     m = _WORD.match(name)
     return m.group() if m else name.split()[0]
 
@@ -318,12 +321,21 @@ class Gazetteer:
         self.population: dict[str, int] = {}  # running-text city name -> population of the city it names
         self.capitals: set[str] = set()  # running-text names of capital cities
         self.major_regions: set[str] = set()  # region names known the world over (US states)
-        same_name: dict[str, list[tuple[Place, int]]] = {}
+        first: dict[str, tuple[Place, int]] = {}  # name -> its first (largest) place and population
+        same_name: dict[str, list[tuple[Place, int]]] = {}  # names that several places share
 
-        # Cities come largest first, so the first of a name wins ("Paris" is the French one).
+        def seen(name: str, place: Place, population: int) -> None:
+            earlier = first.setdefault(name, (place, population))
+            if earlier[0] is not place:
+                same_name.setdefault(name, [earlier]).append((place, population))
+
+        names = self.names
+        # Cities come largest first, so the first of a name wins ("Paris" is the French one). Names in
+        # the data are folded already.
         cities = data["cities"]
+        by_code = self.by_code
         for name, code, population, capital, admin1, short_forms, _exonyms in cities:
-            country = self.by_code.get(code)
+            country = by_code.get(code)
             if not country:
                 continue
             if code == "DE" and admin1 in EAST_GERMAN_ADMIN1:
@@ -331,9 +343,11 @@ class Gazetteer:
             else:
                 place = Place(name, country, "city")
             dateline_names.setdefault(_upper_key(name), place)
-            same_name.setdefault(name, []).append((place, population))
+            earlier = first.setdefault(name, (place, population))  # `seen`, inlined: 34,000 cities
+            if earlier[0] is not place:
+                same_name.setdefault(name, [earlier]).append((place, population))
             if population >= CITY_MIN_POPULATION or capital:
-                self._add(name, place)
+                names.setdefault(name, place)
                 if capital:
                     self.capitals.add(name)
             if population >= CITY_MIN_POPULATION:
@@ -341,7 +355,7 @@ class Gazetteer:
                     if len(alt) >= 4 and alt not in AMBIGUOUS:
                         self._add(alt, place)
                         dateline_names.setdefault(_upper_key(alt), place)
-                        same_name.setdefault(alt, []).append((place, population))
+                        seen(alt, place, population)
         for name, code, _population, _capital, _admin1, _short, exonyms in cities:
             if not exonyms or code not in self.by_code:  # Peking, Bombay, Rangoon, Leningrad
                 continue
@@ -356,16 +370,17 @@ class Gazetteer:
         for state in data["us_states"]:
             self._add(state, Place(state, "United States", "region"), replace=True)
             self.major_regions.add(state)
-            same_name.setdefault(state, []).append((Place(state, "United States", "region"), 0))
+            seen(state, self.names[state], 0)
         for name, code, kind in data["subdivisions"]:
             country = self.by_code.get(code)
             if kind not in REGION_TYPES or not country or code == "US":
                 continue
+            if code == "DE" and name in GERMAN_STATES_EAST:
+                country = "East Germany*"
+            region = Place(name, country, "region")
+            seen(name, region, 0)  # a namesake even where the name needs context: Ontario, Canada
             if _usable_region(name) and name not in self.country_names:
-                if code == "DE" and name in GERMAN_STATES_EAST:
-                    country = "East Germany*"
-                self._add(name, Place(name, country, "region"))
-                same_name.setdefault(name, []).append((Place(name, country, "region"), 0))
+                self._add(name, region)
         for alias, (name, country, kind) in SUPPLEMENT.items():
             self._add(alias, Place(name, country, kind), replace=True)
         for area in _areas():
@@ -386,16 +401,20 @@ class Gazetteer:
             self._add(phrase, Place("", "", "none"), replace=True)
         self.names.pop("US", None)  # "US" only as a whole upper-case word: handled in find_mentions
         for key, place in self.names.items():
-            others = same_name.get(key)
+            if place.kind == "city":
+                earlier = first.get(key)
+                if earlier is not None and earlier[0] == place:
+                    self.population[key] = earlier[1]
+            others = same_name.get(key) or ([first[key]] if key in first else None)
             if not others or place.kind not in ("city", "region", "country", "area"):
                 continue
             if place.kind == "city":
                 self.population[key] = next((pop for p, pop in others if p == place), others[0][1])
-            seen = {place.country}
+            countries = {place.country}
             alternatives = []
             for other, pop in others:  # largest first; one per country
-                if other.country not in seen:
-                    seen.add(other.country)
+                if other.country not in countries:
+                    countries.add(other.country)
                     alternatives.append((other, pop))
             if alternatives:
                 self.homonyms[key] = tuple(alternatives)
@@ -416,8 +435,8 @@ class Gazetteer:
             self.starts.setdefault(_first_word(key), []).append((key, place))
         self.upper_starts: dict[str, list[tuple[str, Place]]] = {}
         for key, place in self.upper.items():
-            m = _UPPER_WORD.match(key)
-            self.upper_starts.setdefault(m.group() if m else key, []).append((key, place))
+            m = key if key.isalpha() else _UPPER_WORD.match(key)
+            self.upper_starts.setdefault(m if m.__class__ is str else m.group() if m else key, []).append((key, place))
         for table in (self.starts, self.upper_starts):
             for cands in table.values():
                 cands.sort(key=lambda kp: -len(kp[0]))
@@ -446,6 +465,9 @@ _SAINT = re.compile(r"\bSAINT\b")
 
 def _upper_key(name: str) -> str:
     """Dateline key: 'St. Louis' -> 'ST LOUIS', 'Saint Louis' -> 'ST LOUIS'."""
+    if name.isascii() and "." not in name and "-" not in name and "  " not in name and name.strip() == name \
+            and "aint" not in name and "AINT" not in name:
+        return name.upper()  # the common case, in one step
     key = fold(name).upper()
     if "." in key or "-" in key:
         key = key.replace(".", "").replace("-", " ")
@@ -694,6 +716,10 @@ def _decide(text: str, cand: _Candidate, gaz: Gazetteer, persons: set[str], coun
     if place.kind in ("country", "area"):
         if _LOCAL_SUFFIX.match(text, cand.end):
             return None  # "Jamaica Estates", "Jordan Valley Road": a neighbourhood or street named after it
+        if place.kind == "area" and place.country:
+            prev, gap = _prev_word(text, cand.start)
+            if gap == " " and _name_before(prev):
+                return None  # "National Westminster Bank"
         return _resolve(text, cand, gaz, countries, cands, index) if key in gaz.homonyms else place
     # cities and regions
     if " " not in key and key in persons and not _region_follows(text, cand.end):
@@ -756,7 +782,7 @@ def _can_stand_for(place: Place, other: Place, pop: int, population: int, capita
     (Georgia, Punjab), a big city for a seat of government (Westminster) or for a city not too
     much bigger than it (Newcastle upon Tyne for Newcastle, Australia; not Paris, Texas for Paris)."""
     if other.kind == "region":
-        return place.kind in ("region", "country")
+        return True  # Georgia (the state), Punjab (Pakistan's), Ontario (the province, not the Californian town)
     if other.kind != "city" or pop < CITY_MIN_POPULATION:
         return False
     if place.kind == "area":
