@@ -2,6 +2,8 @@
 
     python bench/places.py [--shared DIR] [--errors]
     python bench/places.py --list SET      # the keys a labelled set is drawn as (polnear, reuters, web)
+    python bench/places.py --dump FILE     # Reuters TEST places as JSON Lines, to diff two versions
+    python bench/places.py --dev N         # development: Reuters TRAIN (not the labelled 50) vs PLACES
 
 Three sets of 50 stories each, drawn by fixed rules (below) and labelled by hand before the place
 rules were developed further (bench/places_gold/README.md says how, and what "about" means):
@@ -160,18 +162,16 @@ def story_countries(article) -> tuple[set[str], set[str]]:
     """(countries the extractor says the story is about, countries of every place it found)."""
     import dataclasses
 
-    from searchkit.extract import body_dateline, enrich
-    from searchkit.extract.locations import find_mentions, historic_country, resolve_dateline
+    from searchkit.extract import enrich, place_mentions
+    from searchkit.extract.locations import historic_country
 
     bare = dataclasses.replace(article, locations=())  # only title, body and dateline speak
     about = set(enrich(bare).countries)
-    named = set()
-    dateline = article.dateline or body_dateline(article.body)
-    primary = resolve_dateline(dateline) if dateline else None
-    if primary is not None and primary.country:
+    primary, title_mentions, body_mentions = place_mentions(bare)
+    named = {historic_country(m.place.country, article.date) for m in title_mentions + body_mentions}
+    if primary is not None:
         named.add(historic_country(primary.country, article.date))
-    for text in (article.title, article.body):
-        named |= {historic_country(m.place.country, article.date) for m in find_mentions(text) if m.place.country}
+    named.discard("")
     return about, named
 
 
@@ -209,6 +209,31 @@ def print_report(report: dict) -> None:
         print(f"{name:10}{c[0]:12.3f}{c[1]:7.3f}{c[2]:7.3f}{n[0]:10.3f}{n[1]:7.3f}{n[2]:7.3f}")
 
 
+def report(shared: Path, errors: bool = False) -> dict:
+    """Score the three labelled sets and print the table (what bench/extraction.py shows)."""
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    result = score(labelled_sets(shared), gold, errors)
+    print_report(result)
+    return result
+
+
+def dump(shared: Path, path: Path) -> int:
+    """Write what enrich finds in every Reuters TEST story (JSON Lines), to compare two versions."""
+    import dataclasses
+
+    from searchkit.extract import enrich
+
+    n = 0
+    with open(path, "w", encoding="utf-8") as f:
+        for a in reuters_articles(shared):
+            if "split:test" not in a.tags:
+                continue
+            e = enrich(dataclasses.replace(a, locations=()))
+            f.write(json.dumps([a.id, e.locations, e.countries, e.place], ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
 def reuters_train_places(shared: Path, errors: int = 0) -> tuple[float, float, float]:
     """Development figure: `countries` against PLACES on the TRAIN stories outside the labelled 50."""
     import dataclasses
@@ -239,6 +264,8 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", help="folder holding corpora/ (default $SEARCHKIT_SHARED or ../shared)")
     ap.add_argument("--list", choices=("polnear", "reuters", "web"), help="print the keys of one labelled set")
     ap.add_argument("--errors", action="store_true", help="print each labelled story where the countries differ")
+    ap.add_argument("--dump", type=Path, metavar="FILE",
+                    help="write locations, countries and place of every Reuters TEST story to FILE (JSON Lines)")
     ap.add_argument("--dev", type=int, metavar="N", default=None,
                     help="development only: score Reuters TRAIN outside the labelled set against PLACES, "
                          "print N disagreements")
@@ -248,12 +275,14 @@ def main(argv=None) -> int:
         for a in labelled_sets(shared)[args.list]:
             print(a.id, a.source, a.url or a.title[:70], sep="\t")
         return 0
+    if args.dump:
+        print(f"{dump(shared, args.dump)} TEST stories written to {args.dump}")
+        return 0
     if args.dev is not None:
         p, r, f = reuters_train_places(shared, args.dev)
         print(f"Reuters TRAIN (development) countries vs PLACES: P {p:.3f} R {r:.3f} F1 {f:.3f}")
         return 0
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    print_report(score(labelled_sets(shared), gold, args.errors))
+    report(shared, args.errors)
     return 0
 
 

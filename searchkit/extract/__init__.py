@@ -49,10 +49,25 @@ def body_dateline(body: str) -> str:
     return ""
 
 
+def place_mentions(article: Article, dateline: str | None = None) -> tuple:
+    """(dateline place or None, places named in the title, in the body), each name read in the light
+    of what the story is known to be about: its dateline, its source's home country, and for the
+    title also the countries its body names."""
+    from .locations import find_mentions, home_country, resolve_dateline
+
+    if dateline is None:
+        dateline = article.dateline or body_dateline(article.body)
+    primary = resolve_dateline(dateline) if dateline else None
+    context = {c for c in (primary.country if primary else "", home_country(article.source, article.url)) if c}
+    body_mentions = find_mentions(article.body, context) if article.body else []
+    context |= {m.place.country for m in body_mentions if m.place.country}
+    title_mentions = find_mentions(article.title, context) if article.title else []
+    return primary, title_mentions, body_mentions
+
+
 def enrich(article: Article) -> Article:
     """The article with places, countries, primary place and quotations filled in from its text."""
-    from .locations import (canonical_country, find_mentions, fold, gazetteer, historic_country, home_country,
-                            in_lists, resolve_dateline)
+    from .locations import canonical_country, fold, gazetteer, historic_country, in_lists
     from .quotes import find_quotes
 
     gaz = gazetteer()
@@ -64,17 +79,11 @@ def enrich(article: Article) -> Article:
         return historic_country(place.country, when)
 
     dateline = article.dateline or body_dateline(article.body)
-    primary = resolve_dateline(dateline) if dateline else None
+    primary, title_mentions, body_mentions = place_mentions(article, dateline)
     if primary is not None:
         locations[primary.name] = None
         if primary.country:
             countries[country_of(primary)] = None
-
-    # What the story is known to be about before reading it: its dateline, its source's home.
-    context = {c for c in (primary.country if primary else "", home_country(article.source, article.url)) if c}
-    body_mentions = find_mentions(article.body, context) if article.body else []
-    context |= {m.place.country for m in body_mentions if m.place.country}
-    title_mentions = find_mentions(article.title, context) if article.title else []
     counts: dict[str, float] = {}
     lead: set[str] = set()
     for mention in title_mentions:
@@ -136,4 +145,4 @@ def enrich(article: Article) -> Article:
     )
 
 
-__all__ = ["body_dateline", "enrich"]
+__all__ = ["body_dateline", "enrich", "place_mentions"]
