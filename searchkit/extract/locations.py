@@ -43,6 +43,9 @@ ALTNAME_MIN_POPULATION = 1_000_000
 MAJOR_CITY_POPULATION = 1_000_000
 HOMONYM_MIN_POPULATION = 100_000
 HOMONYM_RATIO = 8
+# A namesake this large may stand for a name in a story about its country (Santa Fe, New Mexico;
+# Durham, England), if not too much smaller than the first place of the name (not Paris, Texas).
+NAMESAKE_MIN_POPULATION = 30_000
 
 
 class Place(NamedTuple):
@@ -356,6 +359,7 @@ class Gazetteer:
                         self._add(alt, place)
                         dateline_names.setdefault(_upper_key(alt), place)
                         seen(alt, place, population)
+        region_names = {name for name, _code, _kind in data["subdivisions"]} | set(data["us_states"])
         for name, code, _population, _capital, _admin1, _short, exonyms in cities:
             if not exonyms or code not in self.by_code:  # Peking, Bombay, Rangoon, Leningrad
                 continue
@@ -363,6 +367,9 @@ class Gazetteer:
             if place is None:
                 continue
             for alt in exonyms:
+                taken = first.get(alt)  # Bethlehem (a region of its own) is not Belem
+                if alt in region_names or taken is not None and taken[1] >= CITY_MIN_POPULATION:
+                    continue
                 if alt not in AMBIGUOUS and alt not in self.country_names:
                     if alt not in self.names:
                         self._add(alt, place)
@@ -660,15 +667,21 @@ def _anchor_countries(text: str, cands: list[_Candidate], gaz: Gazetteer) -> set
     return found
 
 
+# States of the past and the modern countries that stand for them in the place data.
+_SUCCESSORS = {"West Germany": ("Germany", "East Germany*"), "East Germany": ("Germany", "East Germany*"),
+               "Soviet Union": ("Russia",), "Czechoslovakia": ("Czech Republic", "Slovakia"),
+               "Yugoslavia": ("Serbia",)}
+
+
 def _expand(countries: set[str]) -> set[str]:
-    """Countries with their historic and modern names: West Germany brings Germany, and back."""
+    """Countries with the names the place data gives them: West Germany brings Germany, the Soviet
+    Union Russia (not every republic: a Turkmen town needs a Turkmen context)."""
     out = set(countries)
-    for until, table in HISTORIC:
-        for modern, old in table.items():
-            if modern in countries or old in countries:
-                out.update((modern, old))
-    if "Germany" in out or "East Germany" in out:
-        out.add("East Germany*")
+    for old, modern in _SUCCESSORS.items():
+        if old in countries:
+            out.update(modern)
+    if "Germany" in out:
+        out.update(("West Germany", "East Germany*"))
     return out
 
 
@@ -783,13 +796,13 @@ def _can_stand_for(place: Place, other: Place, pop: int, population: int, capita
     much bigger than it (Newcastle upon Tyne for Newcastle, Australia; not Paris, Texas for Paris)."""
     if other.kind == "region":
         return True  # Georgia (the state), Punjab (Pakistan's), Ontario (the province, not the Californian town)
-    if other.kind != "city" or pop < CITY_MIN_POPULATION:
+    if other.kind != "city" or pop < NAMESAKE_MIN_POPULATION:
         return False
     if place.kind == "area":
-        return bool(place.country)
+        return bool(place.country) and pop >= CITY_MIN_POPULATION
     if place.kind != "city":
         return False
-    return pop * HOMONYM_RATIO >= population or (not capital and pop * 40 >= population)
+    return pop * HOMONYM_RATIO >= population or (not capital and pop >= CITY_MIN_POPULATION and pop * 40 >= population)
 
 
 def _listed_with(text: str, cand: _Candidate, cands: list[_Candidate], index: int) -> Place | None:
@@ -915,17 +928,32 @@ def _accept(text: str, key: str, start: int, end: int, place: Place) -> bool:
     return False
 
 
-_FOLLOW_REGION = re.compile(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)(?!'s|\w)")
+_FOLLOW_REGION = re.compile(r",\s*([A-Z][\w.]*)(?:\s([A-Z][\w.]*))?")
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)[A-Z]")
 
 
 def _region_after(text: str, end: int) -> Place | None:
     """The country or region named right after a place: 'Nice, France', 'Cairo, Ga.', 'Perth,
-    Scotland' (not "Bush, Florida's former governor")."""
+    Scotland' (not "Bush, Florida's former governor", not "Paris, Ukraine, Libya and Syria")."""
     follow = _FOLLOW_REGION.match(text, end)
     if not follow:
         return None
-    region = gazetteer().lookup(follow.group(1)) or _state_abbreviation(follow.group(1))
-    return region if region is not None and region.kind in ("country", "region") else None
+    first, second = follow.group(1), follow.group(2)
+    tries = []
+    if second and not first.endswith("."):
+        tries.append((f"{first} {second}", follow.end(2)))
+    tries.append((first, follow.end(1)))
+    gaz = gazetteer()
+    for name, stop in tries:
+        bare = name.rstrip(".")
+        region = gaz.lookup(bare) or _state_abbreviation(name)
+        if region is None or region.kind not in ("country", "region"):
+            continue
+        rest = text[stop - (len(name) - len(bare)):stop + 12]
+        if rest.startswith(("'s", "'")) or _LIST_GOES_ON.match(text, stop - (len(name) - len(bare))):
+            return None  # an appositive or a list, not an address
+        return region
+    return None
 
 
 def _region_follows(text: str, end: int) -> bool:
