@@ -740,6 +740,11 @@ def _decide(text: str, cand: _Candidate, gaz: Gazetteer, persons: set[str], coun
     if not _title_case_line(text, cand.start) and _name_around(text, cand):
         return None  # "Jeb Bush", "Stamford Bridge", "Real Madrid", "Paris Hilton"
     place = _resolve(text, cand, gaz, countries, cands, index)
+    part = _COMPASS.match(key)
+    if part and place.country not in countries:
+        whole = gaz.names.get(part.group(1))  # "East London" in a British story is London's east
+        if whole is not None and whole.country in countries:
+            return whole
     region = _region_after(text, cand.end) if place.kind == "city" else None
     if region is not None:
         region_countries = {region.country} | {p.country for p, _pop in gaz.homonyms.get(region.name, ())}
@@ -762,6 +767,7 @@ def _decide(text: str, cand: _Candidate, gaz: Gazetteer, persons: set[str], coun
     return None
 
 
+_COMPASS = re.compile(r"(?:East|West|North|South|Northeast|Northwest|Southeast|Southwest|Central|Greater) (.+)")
 _LOCAL_SUFFIX = re.compile(r" (?:Estates|Plain|Heights|Avenue|Street|Road|Drive|Lane|Boulevard|Terrace|Township"
                            r"|Village|Mall|Hall|Theater|Theatre|Stadium|Arena|Hotel|Restaurant)\b")
 

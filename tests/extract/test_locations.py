@@ -250,3 +250,13 @@ def test_web_datelines_and_source_homes():
     assert home_country(url="https://www.express.co.uk/news/1") == "United Kingdom"
     assert home_country("huff-post") == "United States"
     assert home_country("Reuters") is None and home_country(url="https://techcrunch.com/x") is None
+
+
+def test_namesakes_follow_the_story_country():
+    assert [m.place.country for m in find_mentions("Trials ran in Ontario.", {"Canada"})] == ["Canada"]
+    assert [m.place.country for m in find_mentions("He ran as a Republican in Santa Fe.", {"United States"})] \
+        == ["United States"]
+    assert [m.place.name for m in find_mentions("Tower Hamlets in East London.", {"United Kingdom"})] == ["London"]
+    assert countries("The pope prayed in Bethlehem.") == {"Palestinian Territory"}
+    assert countries("Turmoil in Paris, Ukraine, Libya and Syria") == {"France", "Ukraine", "Libya", "Syria"}
+    assert countries("a meeting in Burlington, Vermont. He left") == {"United States"}
