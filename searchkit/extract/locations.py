@@ -545,7 +545,7 @@ def find_mentions(text: str, context: Iterable[str] = ()) -> list[Mention]:
     gaz = gazetteer()
     text = fold(text)
     if _mostly_upper(text):
-        return _find_upper(text, gaz)
+        return _find_upper(text, gaz, set(context))
     cands = _candidates(text, gaz)
     persons = _person_words(text, cands, gaz)
     countries = _expand(set(context) | _anchor_countries(text, cands, gaz))
@@ -864,8 +864,10 @@ def _mostly_upper(text: str) -> bool:
     return letters > 0 and len(_NOT_UPPER.sub("", head)) > 0.8 * letters
 
 
-def _find_upper(text: str, gaz: Gazetteer) -> list[Mention]:
-    """Places in an all-capitals text (headlines, tables): only exact capitalised names."""
+def _find_upper(text: str, gaz: Gazetteer, context: set[str]) -> list[Mention]:
+    """Places in an all-capitals text (headlines, tables): only exact capitalised names, and as
+    capitals hide names ("BUSH SAYS", "BETHLEHEM STEEL", "MCDONNELL DOUGLAS"), towns and regions only
+    in a country the story is about or big enough to be known the world over."""
     out: list[Mention] = []
     free = 0
     for m in _UPPER_WORD.finditer(text):
@@ -883,7 +885,10 @@ def _find_upper(text: str, gaz: Gazetteer) -> list[Mention]:
         if place.kind == "none" or (len(key) <= 3 and key not in ("USA", "UAE", "UK")):
             continue
         out.append(Mention(place, start, end, text[start:end]))
-    return out
+    countries = _expand(context | {m.place.country for m in out if m.place.kind in ("country", "demonym")})
+    return [m for m in out if m.place.kind not in ("city", "region") or m.place.country in countries
+            or m.place.kind == "city" and _major(m.place.name, gaz)
+            or m.place.kind == "region" and m.place.name in gaz.major_regions]
 
 
 def _is_us(text: str, start: int) -> bool:
