@@ -67,7 +67,7 @@ def place_mentions(article: Article, dateline: str | None = None) -> tuple:
 
 def enrich(article: Article) -> Article:
     """The article with places, countries, primary place and quotations filled in from its text."""
-    from .locations import canonical_country, fold, gazetteer, historic_country, in_lists
+    from .locations import canonical_country, fold, gazetteer, historic_country, home_country, in_lists
     from .quotes import find_quotes
 
     gaz = gazetteer()
@@ -104,9 +104,10 @@ def enrich(article: Article) -> Article:
             if mention.start < LEAD_CHARS:
                 lead.add(country)
     needed = MIN_MENTIONS + len(article.body.split()) // LONG_STORY_WORDS
+    home = home_country(article.source, article.url)
     for country, count in counts.items():
         locations.setdefault(country, None)  # every country named stays findable as a location
-        if count >= needed or country in lead:
+        if count >= needed or country in lead or country == home:  # a paper's own country: home news
             countries[country] = None
 
     for given in article.locations:  # metadata: Reuters PLACES slugs, JSON places

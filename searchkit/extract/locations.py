@@ -153,6 +153,16 @@ DEMONYMS = {
     "Slovak": "Slovakia", "Slovenian": "Slovenia", "Croatian": "Croatia", "Serbian": "Serbia",
     "Bosnian": "Bosnia and Herzegovina", "Macedonian": "North Macedonia", "Moldovan": "Moldova",
 }
+# National institutions and parties that name their country the way a people's adjective does
+# ("the FBI said", "GOP senators"): they make a story about that country, and are no place.
+INSTITUTIONS = {
+    **dict.fromkeys(("FBI", "CIA", "GOP", "IRS", "NASA", "Obamacare", "Medicare", "State Department",
+                     "Justice Department", "Homeland Security", "Federal Reserve", "Republican Party",
+                     "Democratic Party", "Republican National Committee", "Democratic National Committee",
+                     "Republican National Convention", "Democratic National Convention"), "United States"),
+    **dict.fromkeys(("NHS", "MI5", "MI6", "Home Office", "Foreign Office"), "United Kingdom"),
+    **dict.fromkeys(("Bundesbank",), "Germany"),
+}
 # Words the demonym suffix rules must not produce or that look like a demonym but are not one.
 NOT_DEMONYMS = frozenset("Indian Guinean Georgian Jordanian Chadian Nigerian Dominican Samoan Jersey".split())
 
@@ -408,6 +418,8 @@ class Gazetteer:
         for demonym, country in DEMONYMS.items():
             if demonym not in self.names or self.names[demonym].kind == "demonym":
                 self._add(demonym, Place(country, country, "demonym"), replace=True)
+        for name, country in INSTITUTIONS.items():
+            self._add(name, Place(country, country, "demonym"), replace=True)
         for phrase in NOT_PLACES:
             self._add(phrase, Place("", "", "none"), replace=True)
         self.names.pop("US", None)  # "US" only as a whole upper-case word: handled in find_mentions
