@@ -359,7 +359,9 @@ class Gazetteer:
             else:
                 place = Place(name, country, "city")
             dateline_names.setdefault(name.upper() if name.isalpha() else _upper_key(name), place)
-            earlier = first.setdefault(name, (place, population))  # `seen`, inlined: 34,000 cities
+            if population < NAMESAKE_MIN_POPULATION and not capital:
+                continue  # a town for datelines only
+            earlier = first.setdefault(name, (place, population))  # `seen`, inlined
             if earlier[0] is not place:
                 same_name.setdefault(name, [earlier]).append((place, population))
             if population >= CITY_MIN_POPULATION or capital:
