@@ -1,7 +1,7 @@
 """News understanding: places (with their countries and the story's primary place) and quotations.
 
 `enrich(article)` is the one entry point the indexer calls. Importing this package is cheap; the
-gazetteer loads on the first call (about 0.1 s, once per process).
+gazetteer loads on the first call (about 0.15 s, once per process).
 
 What goes where:
 
@@ -9,9 +9,11 @@ What goes where:
   regions; a demonym such as "Afghan" names its country), in order of first mention, plus the places
   the source's metadata gives (Reuters PLACES slugs canonicalised: `west-germany` -> West Germany).
 - `countries`: the countries the story is *about*, not every country it names in passing: the
-  dateline's country, countries named in the title, in the first sentence, or at least
-  `MIN_MENTIONS` times, plus the metadata's countries. A country named once deep in the story is
-  still in `locations` (so `location:` finds it), just not in `countries`.
+  dateline's country, countries named in the title, in the first sentence, the source's home
+  country when the story names it, or at least `MIN_MENTIONS` times (more in long stories; lists
+  and peoples' adjectives weigh less), plus the metadata's countries. A country named once deep in
+  the story is still in `locations` (so `location:` finds it), just not in `countries`. Names are
+  read in the light of the dateline and the source's home country (`place_mentions`).
 - `place`: the dateline's place resolved through the gazetteer ("SALVADOR, Feb 26" -> Salvador),
   the dateline's first part title-cased when unknown, "" without a dateline.
 - `quotes`: the metadata's quotations, then those found in the body.
