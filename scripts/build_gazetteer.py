@@ -8,7 +8,7 @@ The file holds the raw facts the place extractor needs and nothing of its rules:
 their capitals, every city of GeoNames' cities15000 file (folded name, country, population, and the
 alternate names news copy uses: "Frankfurt" for "Frankfurt am Main", exonyms such as "Peking" for
 cities of at least ALTNAME_MIN_POPULATION people), US states, and first-level ISO 3166-2
-subdivisions with their type. `searchkit.extract.locations.Gazetteer` applies its tables (ambiguous
+subdivisions with their type. `searchkit.extract.gazetteer.Gazetteer` applies its tables (ambiguous
 names, aliases, demonyms, thresholds) when it loads the file, so changing a rule needs no rebuild.
 Output is deterministic for given package versions (no timestamps), so a rebuild diffs cleanly.
 """
@@ -25,7 +25,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from searchkit.extract.locations import ALTNAME_MIN_POPULATION, DATA_FILE, fold, load_data  # noqa: E402
+from searchkit.extract.gazetteer import ALTNAME_MIN_POPULATION, DATA_FILE, fold, load_data  # noqa: E402
 
 ATTRIBUTION = (
     "Place data from GeoNames (https://www.geonames.org/), licensed under CC BY 4.0 "
