@@ -65,16 +65,19 @@ class Index:
         self.close()
 
     # -- writing -------------------------------------------------------------------------------
-    def add(self, paths: Iterable[str | os.PathLike], *, wait: float = 0.0, procs: int | None = None, progress=None):
+    def add(self, paths: Iterable[str | os.PathLike], *, wait: float = 0.0, procs: int | None = None, progress=None,
+            metadata: Iterable[str | os.PathLike] = ()):
         """Index new and changed articles from files or folders; nothing is removed.
 
         procs: writer processes for a fresh build (None: 2 when the input is large, else 1).
+        metadata: tables describing the files (TSV/CSV/JSON Lines), kept for later runs on this index.
         """
-        return self.backend.index(paths, wait=wait, procs=procs, progress=progress)
+        return self.backend.index(paths, wait=wait, procs=procs, progress=progress, metadata=metadata)
 
-    def rebuild(self, paths: Iterable[str | os.PathLike], *, wait: float = 0.0, procs: int | None = None, progress=None):
+    def rebuild(self, paths: Iterable[str | os.PathLike], *, wait: float = 0.0, procs: int | None = None, progress=None,
+                metadata: Iterable[str | os.PathLike] = ()):
         """Build a fresh index from paths beside the live one and swap it in atomically."""
-        return self.backend.index(paths, rebuild=True, wait=wait, procs=procs, progress=progress)
+        return self.backend.index(paths, rebuild=True, wait=wait, procs=procs, progress=progress, metadata=metadata)
 
     def build_missing(self, paths: Iterable[str | os.PathLike], *, wait: float = 0.0, progress=None):
         """Build the index from paths unless it exists; a build by another process is waited for, not repeated.
@@ -98,6 +101,10 @@ class Index:
     def sources(self) -> list[str]:
         """Paths this index was built from, for refreshing without arguments."""
         return self.backend.sources()
+
+    def metadata_tables(self) -> list[str]:
+        """Metadata tables this index was given (`--metadata`), which every later run applies too."""
+        return self.backend.metadata_tables()
 
     # -- reading -------------------------------------------------------------------------------
     def search(self, query: str | SearchRequest, **options) -> Results:

@@ -9,6 +9,9 @@ import pytest
 PACKAGE = Path(__file__).resolve().parent.parent / "searchkit"
 LAYERS = {"errors": 0, "model": 0, "ingest": 1, "extract": 2, "index": 3, "search": 4, "api": 5, "cli": 6,
           "__init__": 7, "__main__": 7}
+# Known exceptions, each to be removed by its owner: the metadata-table reader dates rows with the
+# date extractor (ingest before extract).
+ALLOWED = {("ingest.sidecar", "extract")}
 # Search modules that know no engine: the request, its parser and dates, the seam and the pipeline.
 NEUTRAL = {"search.request", "search.parser", "search.lexer", "search.dates", "search.backend", "search.pipeline"}
 
@@ -56,6 +59,8 @@ def test_imports_follow_the_layers(name, path):
     for module in _imports(name, path):
         layer = _layer(module)
         if layer is not None and module.count(".") >= 1 and module.split(".")[1] in LAYERS:
+            if (name, module.split(".")[1]) in ALLOWED:
+                continue
             assert layer <= own, f"{name} imports {module}, a later layer"
 
 

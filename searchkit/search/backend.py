@@ -24,8 +24,10 @@ class Backend(Protocol):
 
     # -- writing ----------------------------------------------------------------------------
     def index(self, paths: Iterable[str | os.PathLike], *, rebuild: bool = False, wait: float = 0.0,
-              procs: int | None = None, progress: Progress | None = None) -> "IndexReport":
-        """Add new and changed articles from files and folders; or build afresh and swap in atomically."""
+              procs: int | None = None, progress: Progress | None = None,
+              metadata: Iterable[str | os.PathLike] = ()) -> "IndexReport":
+        """Add new and changed articles from files and folders (with metadata tables describing them);
+        or build afresh and swap in atomically."""
 
     def add(self, articles: Iterable[Article], *, wait: float = 0.0) -> "IndexReport":
         """Add or replace Article records."""
@@ -60,6 +62,9 @@ class Backend(Protocol):
 
     def sources(self) -> list[str]:
         """Paths the index was built from, for refreshing without arguments."""
+
+    def metadata_tables(self) -> list[str]:
+        """Metadata tables the index was given, which every later run applies too."""
 
     def close(self) -> None:
         """Release open files."""

@@ -45,5 +45,5 @@ def counts(collector, names: tuple[str, ...], display: dict, top: int) -> dict[s
         else:
             ordered = sorted(found.items(), key=lambda kv: (-kv[1], str(kv[0])))
         out[name] = [(shown.get(k, k) if isinstance(k, str) else str(k), n)
-                     for k, n in ordered[:top] if k not in (None, "")]
+                     for k, n in ordered if k not in (None, "")][:top]  # stories without a value are no value
     return out

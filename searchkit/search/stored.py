@@ -41,7 +41,6 @@ def get(searcher, article_id: str) -> Article | None:
     fields = searcher.document(id=article_id)
     if fields is None:
         return None
-    extra = {"authors": tuple(fields.get("authors") or ())} if "authors" in Article.__dataclass_fields__ else {}
     return Article(
         id=fields["id"],
         body=fields.get("body", ""),
@@ -57,7 +56,7 @@ def get(searcher, article_id: str) -> Article | None:
         line=fields.get("line", 0),
         url=fields.get("url", ""),
         tags=_tags(fields),
-        **extra,
+        authors=tuple(fields.get("authors") or ()),
     )
 
 
@@ -72,11 +71,9 @@ def stats(searcher, top: int = 10, names: dict[str, dict[str, str]] | None = Non
     out["first_date"] = as_utc(min(dates)).isoformat() if dates else None
     out["last_date"] = as_utc(max(dates)).isoformat() if dates else None
     out["dated"] = len(dates)
-    counted = [("source_key", "sources"), ("location", "locations"), ("country", "countries"),
-               ("speaker_key", "speakers"), ("tag", "tags"), ("year", "years")]
-    if "author_key" in reader.schema.names():
-        counted.append(("author_key", "authors"))
-    for field, key in counted:
+    out["undated"] = out["articles"] - len(dates)
+    for field, key in (("source_key", "sources"), ("location", "locations"), ("country", "countries"),
+                       ("speaker_key", "speakers"), ("author_key", "authors"), ("tag", "tags"), ("year", "years")):
         shown = names.get(field, {})
         counts = []
         for text in reader.lexicon(field):

@@ -106,6 +106,10 @@ class WhooshBackend:
         gen = store.current_generation(self.path)
         return store.read_meta(gen).sources if gen else []
 
+    def metadata_tables(self) -> list[str]:
+        gen = store.current_generation(self.path)
+        return store.read_meta(gen).metadata if gen else []
+
     @_reading
     def names(self) -> dict[str, dict[str, str]]:
         """Display names of keyword values (slug -> name) per field."""
@@ -114,10 +118,11 @@ class WhooshBackend:
 
     # -- writing ------------------------------------------------------------------------------
     def index(self, paths: Iterable[str | os.PathLike], *, rebuild: bool = False, wait: float = 0.0,
-              procs: int | None = None, progress=None):
+              procs: int | None = None, progress=None, metadata: Iterable[str | os.PathLike] = ()):
         from ..index.writer import index_paths
 
-        return index_paths(self.path, paths, rebuild=rebuild, wait=wait, procs=procs, progress=progress)
+        return index_paths(self.path, paths, rebuild=rebuild, wait=wait, procs=procs, progress=progress,
+                           metadata=metadata)
 
     def add(self, articles: Iterable[Article], *, wait: float = 0.0):
         from ..index.writer import index_articles
