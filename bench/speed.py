@@ -334,7 +334,8 @@ def query_only(index: Path, queries: list[str], reps: int) -> None:
     handle.close()
     slow = sorted(per.items(), key=lambda kv: -(kv[1]["median_ms"] or 0))[:5]
     print(json.dumps({**stats, "provenance": C.provenance(),
-                      "slowest": {q: round(v["median_ms"], 1) for q, v in slow}}, default=str))
+                      "slowest": {q: round(v["median_ms"], 1) for q, v in slow},
+                      "median_ms": {q: v["median_ms"] for q, v in per.items()}}, default=str))
 
 
 # -- main -----------------------------------------------------------------------------------

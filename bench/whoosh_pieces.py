@@ -43,10 +43,10 @@ def folding(searcher, queries):
     from whoosh import collectors, sorting
 
     from searchkit.search.collect import PageCollector
-    from searchkit.search.ranking import whoosh_query
+    from searchkit.search.ranking import build_query
     from searchkit.search.request import SearchRequest
 
-    wq = [whoosh_query(searcher, SearchRequest.build(q), lift_dates=False)[0] for q in queries]
+    wq = [build_query(searcher, SearchRequest.build(q), lift_dates=False)[0] for q in queries]
     clusters = searcher.reader().column_reader("cluster", translate=False)
 
     def ours(q):

@@ -52,36 +52,32 @@ class Deadline:
 
 
 class Gate(collectors.WrappingCollector):
-    """Outside the ranking collector: applies a date span, counts undated matches, keeps the deadline."""
+    """Outside the ranking collector, for date filters and date sorts: applies the date span and
+    counts the matches without a date (left out when a span is given)."""
 
-    def __init__(self, child, *, span: tuple[int, int] | None, deadline: Deadline | None):
+    def __init__(self, child, *, span: tuple[int, int] | None):
         self.child = child
         self.span = span
-        self.deadline = deadline
-        self.undated = 0  # matches without a date (left out when a span is given)
-        self.seen = 0
+        self.undated = 0
 
     def set_subsearcher(self, subsearcher, offset: int) -> None:
-        collectors.WrappingCollector.set_subsearcher(self, subsearcher, offset)  # builds the matchers
-        if self.deadline is not None:
-            self.deadline.check(self.seen)
+        collectors.WrappingCollector.set_subsearcher(self, subsearcher, offset)
         self._dates = column(subsearcher.reader(), "date") if subsearcher.reader().has_column("date") else None
 
     def matches(self):
-        dates, span, deadline = self._dates, self.span, self.deadline
+        dates, span = self._dates, self.span
+        if dates is None:
+            yield from self.child.matches()
+            return
         lo, hi = span or (0, 0)
         for sub_docnum in self.child.matches():
-            self.seen += 1
-            if deadline is not None and not self.seen % CHECK_EVERY:
-                deadline.check(self.seen)
-            if dates is not None:
-                value = dates[sub_docnum]
-                if value == UNDATED:
-                    self.undated += 1
-                    if span is not None:
-                        continue
-                elif span is not None and not lo <= value <= hi:
+            value = dates[sub_docnum]
+            if value == UNDATED:
+                self.undated += 1
+                if span is not None:
                     continue
+            elif span is not None and not lo <= value <= hi:
+                continue
             yield sub_docnum
 
     def collect_matches(self) -> None:
@@ -103,50 +99,64 @@ class PageCollector(collectors.Collector):
     """Keeps the best `depth` matches by relevance or date; with `collapse`, the best one per cluster.
 
     order: "relevance" (BM25F, best first), "date" (newest first) or "oldest". Date orders put
-    stories without a date last, in relevance order, and give dated hits no score.
+    stories without a date last, in relevance order, and give dated hits no score. Items are
+    (key, docnum, score), smallest key first; the deadline is looked at every CHECK_EVERY matches.
     """
 
-    def __init__(self, depth: int, *, order: str = "relevance", collapse: bool = True):
+    def __init__(self, depth: int, *, order: str = "relevance", collapse: bool = True,
+                 deadline: Deadline | None = None):
         collectors.Collector.__init__(self)
         self.depth = depth
         self.order = order
-        self.collapse = collapse
+        self.fold = collapse
+        self.deadline = deadline
 
     def prepare(self, top_searcher, q, context) -> None:
         collectors.Collector.prepare(self, top_searcher, q, context.set(needs_current=True))
         self.matched = 0
         self.best: dict = {}  # cluster -> (key, docnum, score)
-        self.items = []  # without folding: every (key, docnum, score)
+        self.items: list = []  # without folding: every (key, docnum, score)
 
     def set_subsearcher(self, subsearcher, offset: int) -> None:
-        collectors.Collector.set_subsearcher(self, subsearcher, offset)
+        collectors.Collector.set_subsearcher(self, subsearcher, offset)  # builds the matcher
+        if self.deadline is not None:
+            self.deadline.check(self.matched)
         reader = subsearcher.reader()
-        self._dates = column(reader, "date") if self.order != "relevance" and reader.has_column("date") else None
-        self._clusters = column(reader, "cluster") if self.collapse and reader.has_column("cluster") else None
+        dates = column(reader, "date") if self.order != "relevance" and reader.has_column("date") else None
+        clusters = column(reader, "cluster") if self.fold and reader.has_column("cluster") else None
+        self.collect = self._segment_collect(dates, clusters)  # one function per segment, for speed
 
-    def collect(self, sub_docnum: int):
-        docnum = self.offset + sub_docnum
-        self.matched += 1
-        if self._dates is None:
-            score = self.matcher.score()
-            key = (0, -score)
-        else:
-            value = self._dates[sub_docnum]
-            if value == UNDATED:
-                score = self.matcher.score()
-                key = (1, -score)
+    def _segment_collect(self, dates, clusters):
+        score_of, offset, newest = self.matcher.score, self.offset, self.order == "date"
+        best, get, items, deadline, fold = self.best, self.best.get, self.items, self.deadline, self.fold
+
+        def collect(sub_docnum: int):
+            docnum = offset + sub_docnum
+            self.matched += 1
+            if deadline is not None and not self.matched % CHECK_EVERY:
+                deadline.check(self.matched)
+            if dates is None:
+                score = score_of()
+                key: object = -score
             else:
-                score = None
-                key = (0, -value if self.order == "date" else value)
-        item = (key, docnum, score)
-        if not self.collapse:
-            self.items.append(item)
-        else:
-            cluster = (self._clusters[sub_docnum] if self._clusters is not None else None) or docnum
-            best = self.best.get(cluster)
-            if best is None or item < best:
-                self.best[cluster] = item
-        return key
+                value = dates[sub_docnum]
+                if value == UNDATED:
+                    score = score_of()
+                    key = (1, -score)
+                else:
+                    score = None
+                    key = (0, -value if newest else value)
+            item = (key, docnum, score)
+            if fold:
+                cluster = (clusters[sub_docnum] if clusters is not None else None) or docnum
+                kept = get(cluster)
+                if kept is None or item < kept:
+                    best[cluster] = item
+            else:
+                items.append(item)
+            return key
+
+        return collect
 
     def sort_key(self, sub_docnum: int):
         return 0
@@ -155,6 +165,6 @@ class PageCollector(collectors.Collector):
         return self.matched
 
     def results(self) -> Ranked:
-        pool = self.best.values() if self.collapse else self.items
-        folded = len(self.best) if self.collapse else self.matched
+        pool = self.best.values() if self.fold else self.items
+        folded = len(self.best) if self.fold else self.matched
         return Ranked(items=heapq.nsmallest(self.depth, pool), matched=self.matched, folded=folded)

@@ -105,7 +105,7 @@ def find_quotes(searcher, request: SearchRequest, limit: int) -> list[tuple[Quot
     from .stored import to_hit
 
     matcher = QuoteMatcher(request)
-    ranked, _gate, _q = collect(searcher, request, depth=10**9, order="date", collapse=False)
+    ranked, _gate, _chain, _q = collect(searcher, request, depth=10**9, order="date", collapse=False)
     out: list[tuple[Quote, Hit]] = []
     terms = matcher.terms()
     for _key, docnum, _score in ranked.items:

@@ -2,6 +2,8 @@
 from __future__ import annotations
 
 import time
+from typing import Any
+
 from whoosh import collectors, query, scoring
 
 from ..model import Results
@@ -21,7 +23,7 @@ RECENCY_POOL = 500  # the best-scoring hits that recency re-ranks
 QUERY_SECONDS = 2.0  # a search that runs longer stops with a QueryLimitError that says why
 
 
-def whoosh_query(searcher, request: SearchRequest, *, lift_dates: bool = True):
+def build_query(searcher, request: SearchRequest, *, lift_dates: bool = True):
     """(the Whoosh query, the date span the collector applies) for a request."""
     span, rest = request.date_span() if lift_dates else (request.filters.span, request.query)
     alternatives = fuzzy_alternatives(searcher.reader()) if request.options.fuzzy else None
@@ -31,20 +33,23 @@ def whoosh_query(searcher, request: SearchRequest, *, lift_dates: bool = True):
 
 
 def collect(searcher, request: SearchRequest, *, depth: int, order: str, collapse: bool,
-            groups: dict | None = None) -> tuple[Ranked, Gate, query.Query]:
+            groups: dict | None = None) -> tuple[Ranked, Gate | None, Any, query.Query]:
     """Run the request's query through filter -> date gate -> facets -> ranking, seeing every match once.
 
-    Returns what the ranking kept, the gate (undated counts, the date span) and the Whoosh query run.
+    Returns what the ranking kept, the gate (undated counts, the date span; None without date
+    filter or sort), the outermost collector (facets are found under it) and the Whoosh query run.
     """
-    q, span = whoosh_query(searcher, request)
+    q, span = build_query(searcher, request)
     flt = make_filter(request.filters, searcher.schema)
-    ranking = PageCollector(depth, order=order, collapse=collapse)
+    ranking = PageCollector(depth, order=order, collapse=collapse, deadline=Deadline(QUERY_SECONDS, request.text))
     chain = collectors.FacetCollector(ranking, groups) if groups else ranking
-    gate = chain = Gate(chain, span=column_span(span), deadline=Deadline(QUERY_SECONDS, request.text))
+    gate = None
+    if span is not None or order != "relevance":  # only then do undated stories need counting
+        gate = chain = Gate(chain, span=column_span(span))
     if flt is not None:  # outermost, so it sees the matches first
         chain = collectors.FilterCollector(chain, flt)
     searcher.search_with_collector(q, chain)
-    return ranking.results(), gate, q
+    return ranking.results(), gate, chain, q
 
 
 def _by_recency(ranked: list, dates: list, half_life_days: float) -> list:
@@ -57,7 +62,7 @@ def _by_recency(ranked: list, dates: list, half_life_days: float) -> list:
     for (_key, docnum, score), date in zip(ranked, dates):
         age = (newest - date).total_seconds() / 86_400 if newest and date else 10 * half_life_days
         value = (score or 0.0) * 2.0 ** (-age / half_life_days)
-        blended.append(((0, -value), docnum, value))
+        blended.append((-value, docnum, value))
     blended.sort()
     return blended
 
@@ -79,7 +84,7 @@ def search(searcher, request: SearchRequest, names: dict | None = None) -> Resul
     by_recency = bool(opts.recency) and request.sort == "relevance"
     depth = max(RECENCY_POOL, want) if by_recency else want
     groups = facet_fields.groups(request.facets, searcher.schema) if request.facets else None
-    found, gate, q = collect(searcher, request, depth=depth, order=request.sort, collapse=opts.collapse, groups=groups)
+    found, gate, chain, q = collect(searcher, request, depth=depth, order=request.sort, collapse=opts.collapse, groups=groups)
     ranked = found.items
     if by_recency:
         ranked = _by_recency(ranked, [searcher.stored_fields(d).get("date") for _k, d, _s in ranked], opts.recency)
@@ -100,8 +105,7 @@ def search(searcher, request: SearchRequest, names: dict | None = None) -> Resul
             hit.extra["matched_quotes"] = [{"text": qt.text, "speaker": qt.speaker, "highlighted": html}
                                            for qt, html in said.pick(hit.quotes)]
         hits.append(hit)
-    dated_view = gate.span is not None or request.sort != "relevance"
-    undated = gate.undated if dated_view else 0
+    undated = gate.undated if gate is not None else 0
     notes = []
     if undated:
         stories = "story" if undated == 1 else "stories"
@@ -115,7 +119,7 @@ def search(searcher, request: SearchRequest, names: dict | None = None) -> Resul
         pages=request.pages(found.folded),
         limit=request.limit,
         seconds=time.perf_counter() - started,
-        facets=facet_fields.counts(gate, request.facets, names or {}, request.facet_top) if groups else {},
+        facets=facet_fields.counts(chain, request.facets, names or {}, request.facet_top) if groups else {},
         matched=found.matched,
         undated=undated,
         notes=notes,
