@@ -31,6 +31,7 @@ class Article:
     line: int = 0  # 1-based line (or record number) in that file, 0 when not applicable
     url: str = ""
     tags: tuple[str, ...] = ()  # free labels: Reuters TOPICS, JSON extras
+    authors: tuple[str, ...] = ()  # bylines as the source gives them
 
     @property
     def text(self) -> str:
