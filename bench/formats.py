@@ -273,6 +273,8 @@ def run_speed(shared: Path, tmp: Path) -> dict:
         feed = tmp / f"feed-{copy}.rss"
         write_feed(feed, truth, keys, copy)
         feeds.append(feed)
+    _read_rate(html_files[:2])  # warm-up: imports and first-use loads are not the formats' cost
+    _index_rate(html_files[:2], tmp / "ix-warm-up")
     out = {}
     for name, files in (("HTML (.html.gz)", html_files), ("WARC (.warc.gz)", [warc]), ("RSS feeds", feeds)):
         out[name] = {"files": len(files), "bytes": sum(f.stat().st_size for f in files),
