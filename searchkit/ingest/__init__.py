@@ -1,8 +1,9 @@
 """Readers: files and folders in, `Article` records (or `Problem` reports) out.
 
-One module per format (`lines`, `text`, `jsonl`, `reuters`); this module walks folders, opens
-`.gz` files, decodes bytes (`decode`), and picks the reader by file name (and, for `.txt`, by
-whether the text opens with a `date YYYY-MM-DD Source -` header). Readers never raise for bad
+One module per format (`lines`, `text`, `jsonl`, `reuters`; `html`, `warc`, `feeds`, which open
+their files themselves); this module walks folders, opens `.gz` files, decodes bytes (`decode`), and
+picks the reader by file name (and, for `.txt`, by whether the text opens with a `date YYYY-MM-DD
+Source -` header; for `.xml` and names it does not know, by the first bytes). Readers never raise for bad
 content: a file or record that cannot be read becomes a `Problem` with its path and line
 (`skipped=False` for a warning about a record that was still read), and reading goes on.
 """
