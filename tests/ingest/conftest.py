@@ -56,6 +56,6 @@ def write_warc(path: Path, records: list[tuple[str, bytes, str, str]], *, gz: bo
     return starts
 
 
-@pytest.fixture
+@pytest.fixture(scope="session")
 def warc_writer():
     return write_warc
