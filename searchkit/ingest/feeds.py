@@ -57,8 +57,8 @@ def _authors(entry: Any) -> tuple[str, ...]:
     return split_authors("; ".join(names) or entry.get("author"))
 
 
-def read(path: Path) -> Iterator[Article | Problem]:
-    """The entries of one feed file, in feed order."""
+def read(path: Path, base: str | None = None) -> Iterator[Article | Problem]:
+    """The entries of one feed file, in feed order; `base` starts path-derived ids (`base-N`)."""
     data, problems = read_bytes(path)
     yield from problems
     if data is None:
@@ -77,7 +77,7 @@ def read(path: Path) -> Iterator[Article | Problem]:
         yield Problem(str(path), f"feed is not well-formed ({parsed.get('bozo_exception')}): read "
                                  f"{len(entries)} entries", skipped=False)
     source = " ".join((parsed.get("feed", {}).get("title") or "").split())
-    base = stem(path)
+    base = base or stem(path)
     used: set[str] = set()
     for number, entry in enumerate(entries, start=1):
         yield from _article(path, number, entry, source, base, used)

@@ -172,8 +172,8 @@ def to_article(data: bytes, *, path: Path, fallback_id: str, record: int | None 
     )
 
 
-def read(path: Path) -> Iterator[Article | Problem]:
-    """The story of one saved page."""
+def read(path: Path, base: str | None = None) -> Iterator[Article | Problem]:
+    """The story of one saved page; `base` is the path-derived id used when it names no canonical URL."""
     data, problems = read_bytes(path)
     yield from problems
     if data is None:
@@ -182,7 +182,7 @@ def read(path: Path) -> Iterator[Article | Problem]:
         if not any(p.skipped for p in problems):
             yield Problem(str(path), "empty file")
         return
-    yield to_article(data, path=path, fallback_id=stem(path))
+    yield to_article(data, path=path, fallback_id=base or stem(path))
 
 
 _BLOCKS = {"p", "div", "section", "article", "header", "footer", "aside", "blockquote", "pre", "ul", "ol",

@@ -107,8 +107,11 @@ def _looks_like_html(data: bytes) -> bool:
     return head.startswith((b"<!doctype html", b"<html", b"<?xml", b"<head", b"<!--")) or b"<html" in head
 
 
-def read(path: Path) -> Iterator[Article | Problem]:
-    """The stories of one archive, streamed, with one summary line for the records skipped."""
+def read(path: Path, base: str | None = None) -> Iterator[Article | Problem]:
+    """The stories of one archive, streamed, with one summary line for the records skipped.
+
+    `base` starts the path-derived id (`base-N`) of a record without a URL.
+    """
     skipped: Counter[str] = Counter()
     number = 0
     try:
@@ -146,7 +149,7 @@ def read(path: Path) -> Iterator[Article | Problem]:
                 if _content_type(record)[0] == "" and not _looks_like_html(data):
                     skipped["records without a content type that do not look like HTML"] += 1
                     continue
-                item = _story(path, number, record, data)
+                item = _story(path, number, record, data, base or stem(path))
                 if isinstance(item, Problem):
                     skipped["HTML pages without article text" if "no article" in item.message
                             else "pages that could not be read"] += 1
@@ -187,8 +190,8 @@ def summary(skipped: Counter, total: int) -> str:
     return f"skipped {count:,} of {total:,} records that hold no article ({parts})"
 
 
-def _story(path: Path, number: int, record, data: bytes) -> Article | Problem:
+def _story(path: Path, number: int, record, data: bytes, base: str) -> Article | Problem:
     url = _header(record, "WARC-Target-URI").strip("<>")
-    return html.to_article(data, path=path, fallback_id=url or f"{stem(path)}-{number}", record=number,
+    return html.to_article(data, path=path, fallback_id=url or f"{base}-{number}", record=number,
                            charset=_content_type(record)[1], url=url,
                            date=_capture_date(_header(record, "WARC-Date")))
