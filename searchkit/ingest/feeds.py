@@ -18,7 +18,8 @@ import feedparser
 
 from ..model import Article, Problem
 from .decode import read_bytes
-from .html import looks_binary, split_authors, to_text
+from .bylines import authors_of
+from .html import looks_binary, to_text
 from .lines import stem
 from .sentences import first_sentence
 
@@ -54,7 +55,7 @@ def _date(entry: Any) -> tuple[datetime | None, str]:
 
 def _authors(entry: Any) -> tuple[str, ...]:
     names = [a.get("name") or "" for a in entry.get("authors") or [] if isinstance(a, dict)]
-    return split_authors("; ".join(names) or entry.get("author"))
+    return authors_of([n for n in names if n] or [entry.get("author") or ""])
 
 
 def read(path: Path, base: str | None = None) -> Iterator[Article | Problem]:

@@ -30,6 +30,7 @@ import lxml.html
 import trafilatura
 
 from ..model import Article, Problem
+from .bylines import authors_of
 from .decode import decode, read_bytes
 from .lines import stem
 from .sentences import first_sentence
@@ -124,9 +125,8 @@ def _date(value: str | None) -> datetime | None:
 
 
 def split_authors(value: str | None) -> tuple[str, ...]:
-    """"A; B" (as trafilatura and feeds join several bylines) as ("A", "B"), repeats dropped."""
-    names = (" ".join(part.split()) for part in re.split(r"\s*;\s*", value or ""))
-    return tuple(dict.fromkeys(n for n in names if any(c.isalpha() for c in n)))
+    """"A; B" (as trafilatura joins several bylines) as clean names ("A", "B"): credits and notes dropped."""
+    return authors_of([part for part in re.split(r"\s*;\s*", value or "") if part.strip()])
 
 
 def _canonical(url: str | None) -> str:

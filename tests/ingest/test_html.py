@@ -141,6 +141,7 @@ def test_bad_pages_are_one_line_each_and_the_rest_is_indexed(tmp_path, capfd):
 def test_authors_split_and_feed_html_reduced_to_text():
     assert split_authors("Jane Doe; John Roe;  Jane Doe ; ;") == ("Jane Doe", "John Roe")
     assert split_authors(None) == ()
+    assert split_authors("REUTERS; By JANE SMITH, Reuters") == ("Reuters", "Jane Smith")  # bylines.py rules
     text = to_text("<p>One <b>bold</b> line.</p><script>alert(1)</script><ul><li>a</li><li>b</li></ul>tail &amp; end")
     assert text == "One bold line.\n\na\n\nb\n\ntail & end"
     assert to_text("plain &amp; simple") == "plain & simple"

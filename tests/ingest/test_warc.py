@@ -124,10 +124,12 @@ def test_a_warc_is_indexed_and_searchable(tmp_path, archive_records, warc_writer
     from searchkit import Index
 
     path = tmp_path / "crawl.warc.gz"
-    warc_writer(path, archive_records[-2:], gz=True)
+    warc_writer(path, archive_records[:1] + archive_records[-1:], gz=True)
     with Index(tmp_path / "index") as idx:
         report = idx.rebuild([path])
         assert report.added == 2 and report.skipped == 0 and report.warnings == 1
         (hit,) = idx.search("harbour sea wall").hits
         assert hit.id == "https://harbour.example/news/reopens"
         assert idx.get(hit.id).url == hit.id
+        (hit,) = idx.search("author:needleman").hits  # the WSJ page's byline, from its metadata
+        assert hit.authors == ("Sarah E Needleman",) and hit.source == "Wall Street Journal"
