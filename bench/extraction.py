@@ -13,6 +13,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
+import re
 import sys
 import time
 from collections import Counter
@@ -105,6 +106,138 @@ def timing(articles) -> dict:
     return {"load": load, "seconds": took, "per_1000_ms": took / len(articles) * 1e6}
 
 
+# -- quotations and speakers: PolNeAR (train/dev), the seed + Reuters gold, British/blog set ----------
+# The PolNeAR metric of issue 12 (the same as ../shared/tools/polnear_quotes_score.py, written again
+# here so the bench depends on nothing outside the repo): a gold direct quote is an attribution whose
+# Content holds a double quotation mark; a found quote matches when the word sets overlap by at least
+# half of the smaller; over gold Sources that name someone, the speaker is right when it shares the
+# surname, wrong when it is another, none when empty.
+_QMARK = re.compile(r'["\u201c\u201d]')
+_NOT_NAME_WORDS = frozenset("he she they it we i you the a an his her their officials sources".split())
+_SOURCE_TITLES = frozenset("""mr mrs ms miss dr sir lord dame prof president vice governor gov sen senator rep
+gen secretary mayor judge chairman jr sr ii iii""".split())
+
+
+def word_set(text: str) -> set[str]:
+    return set(re.sub(r"\W+", " ", text.lower()).split())
+
+
+def overlap(a: str, b: str) -> float:
+    """Shared words over the smaller word set's size (0 when either is empty)."""
+    wa, wb = word_set(a), word_set(b)
+    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
+
+
+def surname(source: str) -> str | None:
+    """The last word of the first capitalised run of a Source span (titles left out), or None."""
+    head = re.split(r",|\s\u2014|\s-\s", source)[0]
+    run: list[str] = []
+    for word in head.split():
+        if word[:1].isupper() and word.lower().strip(".") not in _NOT_NAME_WORDS:
+            run.append(word)
+        elif run:
+            break
+    run = [w.strip(".,\u2019'") for w in run
+           if w.lower().strip(".,") not in _SOURCE_TITLES and len(w.strip(".")) > 1]
+    return re.sub(r"(?:\u2019|')s$", "", run[-1]) if run else None
+
+
+def polnear_gold(ann_path: Path) -> list[tuple[str, str]]:
+    """(content, source) of each direct-quote attribution in one brat .ann file."""
+    spans: dict[str, str] = {}
+    events: list[dict[str, str]] = []
+    for line in ann_path.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if cols[0].startswith("T") and len(cols) == 3:
+            spans[cols[0]] = cols[2]
+        elif cols[0].startswith("E") and len(cols) >= 2:
+            events.append(dict(arg.split(":", 1) for arg in cols[1].split() if ":" in arg))
+    out = []
+    for event in events:
+        content = spans.get(event.get("Content", ""), "")
+        if content and _QMARK.search(content):
+            out.append((content, spans.get(event.get("Source", ""), "")))
+    return out
+
+
+def polnear_stories(split_dir: Path):
+    """(name, body, gold pairs) per article: the body is the file after its title line and blank line;
+    the gold is the first annotator's file (sorted by name), as in the reference scorer."""
+    anns = sorted(p.name for p in (split_dir / "attributions").glob("*.ann"))
+    for text in sorted((split_dir / "text").glob("*.txt")):
+        ann = next((a for a in anns if a.startswith(text.stem)), None)
+        if ann is None:
+            continue
+        raw = text.read_text(encoding="utf-8")
+        body = raw.split("\n", 2)[2] if raw.count("\n") >= 2 else raw
+        yield text.stem, body, polnear_gold(split_dir / "attributions" / ann)
+
+
+def score_quotes(stories, find_quotes, errors=None) -> dict:
+    """Quote P/R and speaker right/wrong/none over (name, body, [(content, source)]) stories.
+    `errors`, a list, collects (kind, story, gold content, gold source, our text, our speaker)."""
+    tp = fp = fn = right = wrong = none = named = 0
+    n_stories = 0
+    for name, body, gold in stories:
+        n_stories += 1
+        ours = find_quotes(body)
+        used: set[int] = set()
+        for content, source in gold:
+            scores = [overlap(q.text, content) for q in ours]
+            best = max(range(len(ours)), key=scores.__getitem__, default=None)
+            if best is None or scores[best] < 0.5:
+                fn += 1
+                if errors is not None:
+                    errors.append(("missed", name, content, source, "", ""))
+                continue
+            tp += 1
+            used.add(best)
+            who = surname(source)
+            if not who:
+                continue
+            named += 1
+            speaker = ours[best].speaker or ""
+            if not speaker:
+                none += 1
+                kind = "none"
+            elif who.lower() in speaker.lower() or speaker.split()[-1].lower() in source.lower():
+                right += 1
+                kind = ""
+            else:
+                wrong += 1
+                kind = "wrong"
+            if kind and errors is not None:
+                errors.append((kind, name, content, source, ours[best].text, speaker))
+        for i, q in enumerate(ours):
+            if i not in used and not any(overlap(q.text, c) >= 0.5 for c, _s in gold):
+                fp += 1
+                if errors is not None:
+                    errors.append(("extra", name, "", "", q.text, q.speaker or ""))
+    p, r, f = prf(tp, fp, fn)
+    return {"stories": n_stories, "tp": tp, "fp": fp, "fn": fn, "precision": p, "recall": r, "f1": f,
+            "named": named, "right": right / max(1, named), "wrong": wrong / max(1, named),
+            "none": none / max(1, named)}
+
+
+def polnear_report(shared: Path, split: str, errors: int = 0) -> dict:
+    from searchkit.extract.quotes import find_quotes
+
+    split_dir = shared / "corpora" / "polnear" / split
+    if not (split_dir / "text").is_dir():
+        sys.exit(f"no PolNeAR {split}/ under {split_dir.parent}; use --shared DIR")
+    found: list | None = [] if errors else None
+    res = score_quotes(polnear_stories(split_dir), find_quotes, found)
+    print(f"\nQuotes, PolNeAR {split} ({res['stories']} articles, {res['tp'] + res['fn']} gold direct quotes): "
+          f"P {res['precision']:.3f} R {res['recall']:.3f} F1 {res['f1']:.3f} "
+          f"(tp {res['tp']} fp {res['fp']} fn {res['fn']})")
+    print(f"Speakers over {res['named']} named sources: right {res['right']:.3f}, wrong {res['wrong']:.3f}, "
+          f"none {res['none']:.3f}")
+    if found:
+        for kind, name, content, source, text, speaker in found[:errors]:
+            print(f"  {kind:6} {name[:40]} | gold {content[:90]!r} <- {source!r} | ours {text[:60]!r} <- {speaker!r}")
+    return res
+
+
 NOTE = """
 Usual disagreements (PLACES is a topic label, not a list of mentions):
   - PLACES often names only the country the story is about; a country mentioned in passing
@@ -116,24 +249,49 @@ Usual disagreements (PLACES is a topic label, not a list of mentions):
 """
 
 
+def quote_cost(articles) -> dict:
+    """Seconds per 1,000 stories of quotation finding alone (find_quotes over every body)."""
+    from searchkit.extract.quotes import find_quotes
+
+    find_quotes("Warm-up: \u201cload the sentence model,\u201d he said.")
+    start = time.perf_counter()
+    found = sum(len(find_quotes(a.body)) for a in articles)
+    took = time.perf_counter() - start
+    print(f"Quotations: find_quotes over all {len(articles)} stories {took:.2f} s = "
+          f"{took / len(articles) * 1e6:.0f} ms per 1,000 articles ({found} quotations)")
+    return {"seconds": took, "per_1000_ms": took / len(articles) * 1e6, "quotes": found}
+
+
+def quotes_report(shared: Path, split: str, errors: int) -> None:
+    """Everything about quotations: PolNeAR, the seed + Reuters gold (regression), the British/blog set."""
+    polnear_report(shared, split, errors)
+    sys.path.insert(0, str(REPO / "bench"))
+    import quotes as quote_bench
+
+    quote_bench.report(quote_bench.score(shared))
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", help="folder holding corpora/ (default $SEARCHKIT_SHARED or ../shared)")
     ap.add_argument("--errors", type=int, default=0, help="print this many disagreeing stories")
-    ap.add_argument("--quotes", action="store_true", help="also score quotations against the gold set")
+    ap.add_argument("--quotes", action="store_true", help="only the quotation figures (no Reuters places)")
+    ap.add_argument("--split", default="dev", choices=("train", "dev"),
+                    help="PolNeAR split for the quotation scores (develop on train; report dev once)")
+    ap.add_argument("--quote-errors", type=int, default=0, help="print this many quotation/speaker errors")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
+    if args.quotes:
+        quotes_report(shared, args.split, args.quote_errors)
+        return 0
     start = time.perf_counter()
     articles = load_reuters(shared)
     print(f"read {len(articles)} Reuters stories in {time.perf_counter() - start:.1f} s")
     timing(articles)
+    quote_cost(articles)
     country_scores(articles, args.errors)
     print(NOTE)
-    if args.quotes:
-        sys.path.insert(0, str(REPO / "bench"))
-        import quotes as quote_bench
-
-        quote_bench.report(quote_bench.score(shared))
+    quotes_report(shared, args.split, args.quote_errors)
     return 0
 
 
