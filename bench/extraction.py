@@ -249,6 +249,81 @@ Usual disagreements (PLACES is a topic label, not a list of mentions):
 """
 
 
+# The British/blog set: tests/extract/british_blog_quotes.json labels pages of the article-extraction
+# benchmark by id; each label is widened to the quote marks around it in the page's text.
+BRITISH_GOLD = REPO / "tests" / "extract" / "british_blog_quotes.json"
+_ANY_MARK = re.compile(r'["\u201c\u201d]|\u2019\u2019|\'\'')  # AP copy closes with two apostrophes
+
+
+def _widen(body: str, label: str) -> str:
+    """The whole quoted span (within its paragraph) holding `label`."""
+    at = body.find(label)
+    if at < 0:
+        raise ValueError(f"label not in text: {label!r}")
+    start = max(body.rfind("\n", 0, at) + 1, max((m.end() for m in _ANY_MARK.finditer(body, 0, at)), default=0))
+    end_para = body.find("\n", at + len(label))
+    end_para = len(body) if end_para < 0 else end_para
+    close = _ANY_MARK.search(body, at + len(label), end_para)
+    return body[start:close.start() if close else end_para]
+
+
+def british_report(shared: Path, errors: int = 0) -> dict:
+    """Quote P/R, speaker right/wrong/none and (quote, speaker) pair P/R on the hand-labelled set."""
+    from searchkit.extract.quotes import find_quotes
+
+    pages = shared / "corpora" / "article-extraction-benchmark" / "ground-truth.json"
+    if not pages.is_file():
+        print(f"\n(no {pages}: British/blog quote set skipped)")
+        return {}
+    import json
+
+    truth = json.loads(pages.read_text(encoding="utf-8"))
+    labels = json.loads(BRITISH_GOLD.read_text(encoding="utf-8"))["stories"]
+    tp = fp = fn = right = wrong = none = pairs_ok = counted = 0
+    shown = []
+    for story in labels:
+        body = truth[story["id"]]["articleBody"]
+        gold = [(_widen(body, q["quote"]), q["speaker"], q.get("optional", False)) for q in story["quotes"]]
+        ours = find_quotes(body)
+        for text, speaker, optional in gold:
+            best = max(ours, key=lambda q: overlap(q.text, text), default=None)
+            if optional:
+                continue
+            if best is None or overlap(best.text, text) < 0.5:
+                fn += 1
+                shown.append(("missed", story["id"][:10], text, speaker, ""))
+                continue
+            tp += 1
+            if speaker is None:
+                pairs_ok += best.speaker is None
+                continue
+            counted += 1
+            mine = best.speaker or ""
+            last = re.sub(r"(?:\u2019|')s$", "", speaker.split()[-1]).lower()
+            if not mine:
+                none += 1
+                shown.append(("none", story["id"][:10], text, speaker, ""))
+            elif last in mine.lower().split() or mine.split()[-1].lower() in speaker.lower().split():
+                right += 1
+                pairs_ok += 1
+            else:
+                wrong += 1
+                shown.append(("wrong", story["id"][:10], text, speaker, mine))
+        for q in ours:
+            if not any(overlap(q.text, text) >= 0.5 for text, _s, _o in gold):
+                fp += 1
+                shown.append(("extra", story["id"][:10], q.text, "", q.speaker or ""))
+    p, r, f = prf(tp, fp, fn)
+    print(f"\nQuotes, British/blog hand-labelled set ({len(labels)} pages, {tp + fn} gold quotes): "
+          f"P {p:.3f} R {r:.3f} F1 {f:.3f} (tp {tp} fp {fp} fn {fn})")
+    print(f"Speakers over {counted} sourced quotes found: right {right / max(1, counted):.3f}, "
+          f"wrong {wrong / max(1, counted):.3f}, none {none / max(1, counted):.3f}; (quote, speaker) pairs "
+          f"P {pairs_ok / max(1, tp + fp):.3f} R {pairs_ok / max(1, tp + fn):.3f}")
+    for kind, sid, text, speaker, mine in shown[:errors]:
+        print(f"  {kind:6} {sid} {text[:70]!r} gold {speaker!r} ours {mine!r}")
+    return {"precision": p, "recall": r, "right": right / max(1, counted), "none": none / max(1, counted)}
+
+
 def quote_cost(articles) -> dict:
     """Seconds per 1,000 stories of quotation finding alone (find_quotes over every body)."""
     from searchkit.extract.quotes import find_quotes
@@ -269,6 +344,7 @@ def quotes_report(shared: Path, split: str, errors: int) -> None:
     import quotes as quote_bench
 
     quote_bench.report(quote_bench.score(shared))
+    british_report(shared, errors)
 
 
 def main(argv=None) -> int:
