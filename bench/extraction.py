@@ -344,7 +344,8 @@ def quotes_report(shared: Path, split: str, errors: int) -> None:
     import quotes as quote_bench
 
     quote_bench.report(quote_bench.score(shared))
-    british_report(shared, errors)
+    if split == "dev":  # a held-out set: printed with the final (dev) figures only, never while tuning
+        british_report(shared, errors)
 
 
 def main(argv=None) -> int:

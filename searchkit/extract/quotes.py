@@ -1,323 +1,628 @@
 """Quoted speech and who said it.
 
-A quotation is one pair of double quote marks (curly “…” or straight "…") inside a paragraph; wire
-copy hard-wraps lines, so a paragraph is a run of lines up to a blank line or an indented line. An
-opening mark left open at the paragraph's end runs to that end (the wire convention for a quote
-that goes on in the next paragraph, which opens with a new mark). Single quotes inside (‘…’) are
-kept as part of the text.
+**Quotes.** Quote marks are read by their context as well as their shape: a mark after a space or
+at a paragraph's start opens, one after a word closes (so straight quotes pair as reliably as
+curly ones, and a reversed curly mark still works). A paragraph is a run of lines up to a blank or
+indented line (wire copy hard-wraps lines); a text without blank lines whose lines are long has one
+paragraph per line. A quote left open at the end of a paragraph runs to that end; when the next
+paragraph opens with a mark it goes on there (the British and American convention for a quote over
+several paragraphs), and the parts share one speaker. Each paragraph's part is one quotation.
 
-Not speech: spans of at most three words unless attributed right next to them (`"Be careful," he
-warned`), and spans that are titles or scare quotes (`its “forever war”`, `the "triple witching
-hour"`): fewer than four words with no closing punctuation.
+**Speech or not.** A quote attributed by a verb of saying in its sentence (`“…,” Bek said`, `Shams
+said: “…”`, `Trump called it “rigged”`, `…, according to X`) is speech whatever its length. An
+unattributed span is speech when it is long enough to be one (four words ending in punctuation, or
+seven words); shorter ones are scare quotes or titles (`its “forever war”`).
 
-The speaker comes from the attribution around the quote, in this order:
+**Speakers.** The subject of the verb of saying, then normalised:
 
-    “…,” Bek told AFP / “…,” said Abdul Aziz Bek / “…,” he added / “…,” the president said
-    Shams said: “…” / Dole said, “…” / Howard told a conference “…” / … according to NAME
+- a name loses its titles, kept as clues (`Mr R. Sridharan` -> `R. Sridharan`, `Badghis Governor
+  Hessamuddin Shams` -> `Hessamuddin Shams`); a later short form (`Mr. Trump`, `Trump`) becomes the
+  full name used earlier (`Donald Trump`);
+- `he` / `she` is the person just named whose gender fits: the subject of the sentence first, then
+  earlier sentences, names inside quotations left out (gender from Mr/Mrs/Ms/Sir/Dame... and from
+  the pronouns that follow a person's name in the story);
+- a description is the person it refers to when the story has named one (`the foreign secretary`
+  after `Foreign Secretary Dominic Raab`, `the 30-year-old` after `Jane Doe, 30,`, `the defender`
+  after a named person), else the description itself (`a Home Office spokesman` -> `Home Office
+  spokesman`); a bare `the company` gives None;
+- a subject starting with a function word or time word is trimmed (`But Parry` -> `Parry`), and
+  nothing that is only such words (`When`, `On Friday`, `October`, `Another`) is ever a speaker.
 
-Titles and places before a name are dropped (`Badghis Governor Hessamuddin Shams` -> `Hessamuddin
-Shams`); a surname alone becomes the full name mentioned earlier (`Bek` -> `Abdul Aziz Bek`); a
-pronoun becomes the person named most recently before it; "the president" / "the governor" the
-person who carried that title; an unnamed "an American Motors spokesman" becomes "American Motors
-spokesman". A quote with no attribution of its own that follows another quote in the same or the
-next paragraph shares its speaker ("A," he said. "B."). Otherwise the speaker is None.
+A quote with no attribution of its own shares the speaker of the quote before it in the same or
+the previous paragraph, or takes the subject of the previous paragraph's verb of saying.
 """
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass, field
 
 from ..model import Quote
 
-SPEECH_VERBS = (
-    "said|says|say|told|tells|added|adds|adding|stated|states|noted|notes|announced|announces|declared|"
-    "declares|explained|explains|warned|warns|insisted|insists|argued|argues|asked|asks|replied|replies|"
-    "wrote|writes|continued|confirmed|confirms|claimed|claims|stressed|stresses|urged|urges|recalled|"
-    "predicted|predicts|acknowledged|admitted|commented|remarked|observed|suggested|estimated|vowed|"
-    "quipped|cautioned|emphasised|emphasized|concluded|conceded|complained|pointed out|testified|"
-    "reported|maintained|contended|responded|answered|repeated|reiterated|agreed|disclosed|"
-    "predicted|told reporters|saying|quoted"
-)
-_VERB = rf"(?:{SPEECH_VERBS})"
+# Verbs (and a few phrases) that introduce reported words; forms as they appear in news copy.
+SPEECH_VERBS = """
+said says say saying told tells telling tell added adds adding stated states stating noted notes noting
+announced announces declared declares declaring explained explains explaining warned warns warning insisted
+insists insisting argued argues arguing asked asks asking replied replies wrote writes writing continued
+continues confirmed confirms claimed claims claiming stressed stresses urged urges recalled recalls predicted
+predicts acknowledged acknowledges admitted admits commented comments remarked remarking observed suggested
+suggests suggesting estimated vowed vows quipped cautioned emphasised emphasized concluded concludes conceded
+complained complains testified reported reports maintained contended responded responds answered repeated
+reiterated agreed disclosed tweeted tweets tweeting posted called calls calling described describes
+describing dubbed labeled labelled branded accused accuses accusing blamed promised promises pledged
+chanted shouted yelled joked mocked lamented praised praising criticized criticised blasted boasted
+asserted proclaimed denounced interjected wondered exclaimed confessed retweeted cited citing read reads
+barked charged dismissed thanked questioned assured announced explaining quoted referred refers
+""".split()
+_PHRASES = r"pointed out|points out|went on|goes on|shot back|put it|puts it|according to"
+_VERB = rf"(?:{_PHRASES}|{'|'.join(sorted(set(SPEECH_VERBS), key=len, reverse=True))})"
 _VERB_RE = re.compile(rf"\b{_VERB}\b")
-_NAME_WORD = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|St|Jr|Prof)\.|[A-Z][A-Za-z'’]*(?:-[A-Za-z'’]+)*)"
-_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:(?:de|van|von|al|bin|la|del|der|da|du|di|le|ibn|dos)\s+)?{_NAME_WORD})*")
-PRONOUNS = frozenset({"he", "she", "He", "She"})
-ROLE_NOUNS = frozenset("""spokesman spokeswoman spokesperson official officials president minister chairman
-chairwoman governor mayor secretary director executive analyst analysts economist economists source sources
-trader traders dealer dealers banker bankers diplomat diplomats ambassador senator chief leader commander
-negotiator representative statement premier chancellor king prince general commissioner""".split())
+# Participles that take the sentence's subject: "Trump lashed out, saying “…”".
+PARTICIPLES = frozenset("saying adding telling writing calling noting arguing asking insisting warning "
+                        "explaining describing declaring accusing claiming citing suggesting praising "
+                        "tweeting stating".split())
+# Words between a subject and its verb: "Trump also said", "Bek has told", "she later wrote".
+_AUX = r"(?:(?:also|later|then|has|had|have|would|will|once|again|recently|previously|repeatedly|simply|" \
+       r"just|further|often|publicly|privately|reportedly|had\s+previously|first|last|earlier|" \
+       r"subsequently|separately|quickly|flatly|only|even|now|ultimately|too)\s+)*"
 
-# Words in front of a name that are roles, not the name.
-TITLES = frozenset("""
-President Vice Prime Minister Ministers Secretary Governor Gov Mayor Chairman Chairwoman Chair Chief Executive
-Officer Director General Gen Col Colonel Lt Lieutenant Major Captain Sergeant Commander Admiral Spokesman
-Spokeswoman Spokesperson Senator Sen Rep Representative Congressman Congresswoman Judge Justice Ambassador
-Councillor Council Member Provincial District Deputy Acting Foreign Defence Defense Interior Finance Trade
-Economy Economic Agriculture Energy Oil Health Education Treasury State Federal National Central Bank Mr Mrs
-Ms Dr Prof Professor King Queen Prince Princess Sheikh Emir Sultan Pope Father Rev Analyst Senior Junior
-Managing Head Leader Party Opposition Official Officials Police Army Military Navy Air Force Premier Chancellor
-Commissioner Economist The A An Our Their His Her Lawmaker Attorney Dealer Trader House Speaker Senate
-Majority Minority Corporate Affairs Reserve Vice-President Vice-Chairman Chief-Executive Secretary-General
-Undersecretary Assistant Associate Commerce Labour Labor Industry Transport Communications Petroleum Mines
-Information Justice Planning Development Budget Presidential Press Deputy-Governor Gov. Sen. Rep. Mr. Mrs.
-Dr. Gen. Lt. Col. Prof. U.S. US Afghan Soviet British French German Japanese Chinese Indonesian Belgian
-Board Group Company Corp Corporation Inc Co Ltd Department Ministry Office Commission Committee Association
+# Words that may start a capitalised run but are never (part of) a speaker's name.
+FUNCTION_WORDS = frozenset("""
+A An The But And Or Nor So Yet Then Now Still Also When While Whilst What Whatever Which Who Whom Whose Why
+How Where Wherever If Unless Until As Since Because Though Although After Before During In On At By For From
+Of To With Without Within Into Onto Over Under About Above Across Against Along Among Around Behind Below
+Beneath Beside Besides Between Beyond Despite Except Inside Outside Near Off Through Throughout Toward Towards
+Upon Via Per All Another Any Both Each Either Every Few Many Most Much Neither No None Other Others Several
+Some Such This That These Those It Its I I'm I’m I've I’ve I'd I’d I'll I’ll We We're We’re They They're
+They’re He He's He’s She She's She’s You You're You’re Me My Mine Our Ours Their Theirs His Her Hers Your
+Yours Us Them Him Yes Oh OK Okay Well Please Thanks Thank Not Only Just Even Here There Today Tonight
+Yesterday Tomorrow Earlier Later Meanwhile However Moreover Furthermore Indeed Instead Asked Speaking
+Writing Asked Like Unlike Regardless Given Following Including According Last Next First Second Third
+Former Ex Late Mostly Perhaps Maybe Once Again Overall Finally Separately Similarly Likewise Otherwise
+Hence Thus Therefore Nonetheless Nevertheless Still Already Sure Never Always Ever Anyway Do Does Did Is
+Are Was Were Be Been Being Has Have Had Can Could Will Would Shall Should May Might Must Let Let's Let’s
+Reporting Additional Editing Photo Video Watch Read Click Sign Follow Update Updated Related See
 """.split())
-# Capitalised words that mark an organisation or thing, not a person.
-ORG_WORDS = frozenset("""Inc Corp Co Ltd Corporation Company Bank Association Department Ministry Commission
-Committee Council Board Exchange Agency Fund Organisation Organization Institute Federation Union Group Party
-Reserve Treasury Congress Senate House Program Programme System Administration Government Court News Reuters
-Times Journal Post Service Services Airlines Motors Industries International Holdings Trust Securities
-Market Markets Office Authority Bureau University College Church Army Navy Police Taliban AFP""".split())
-
-_UNNAMED = re.compile(r"\b(?:[Aa]|[Aa]n|[Tt]he)\s+((?:[A-Z][\w&.'-]*\s+)+)(spokesman|spokeswoman|spokesperson|official)\b")
-_LEADING = re.compile(r"^(?:(?:But|And|However|Meanwhile|Also|Yet|So|Then|Still|Later|Earlier|Asked[^,]*)[, ]+)+")
-_NOT_NAMES = frozenset("He She It They We I You This That There Asked But And However".split())
-_SUBJECT_VERB = re.compile(rf"({_NAME_RUN.pattern})\s+(?:also\s+)?(?:{_VERB})\b")
+TIME_WORDS = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov
+Dec Christmas Easter Day Night Morning Evening Afternoon Week Weekend Month Year""".split())
+# Titles before a name: dropped from the name, kept as clues to the person's role and gender.
+MALE_TITLES = frozenset("Mr Sir Lord King Prince Father Brother Duke Earl Baron Sheikh".split())
+FEMALE_TITLES = frozenset("Mrs Ms Miss Madam Dame Lady Queen Princess Sister Duchess Baroness".split())
+TITLES = MALE_TITLES | FEMALE_TITLES | frozenset("""
+Dr Prof Professor President Vice Governor Gov Lt Sen Senator Rep Representative Congressman Congresswoman
+Gen General Col Colonel Capt Captain Sgt Sergeant Adm Admiral Maj Major Cmdr Commander Lieutenant Judge
+Justice Mayor Chairman Chairwoman Chair Secretary Minister Ministers Premier Prime Chancellor Ambassador
+Attorney Speaker Leader Majority Minority Rev Reverend Pope Emir Sultan Imam Rabbi Bishop Archbishop Cardinal
+Chief Deputy Assistant Acting Commissioner Director Officer Executive Spokesman Spokeswoman Spokesperson
+Coach Manager Detective Inspector Constable Superintendent Councillor Councilman Councilwoman Council
+Member Foreign Home Defence Defense Interior Finance Treasury State Federal National Health Education Trade
+Economy Justice Energy Agriculture Labor Labour Transport Commerce Environment Culture Provincial District
+Regional Party Opposition Labour Conservative Tory Democrat Democratic Republican GOP Liberal Independent
+Presidential Press Campaign Senior Junior Managing Head Candidate Nominee Hopeful Founder Co-founder
+CEO CFO COO Chief-Executive Vice-President Vice-Chairman Secretary-General Undersecretary Analyst Economist
+Striker Midfielder Defender Goalkeeper Forward Boss Chef Actor Actress Singer Rapper Author Novelist Police
+Army Military Navy Officer Lawmaker Legislator Anchor Host Reporter Correspondent Editor Columnist Dean
+Jr Sr
+""".split())
+# Capitalised words that make a name an organisation's, not a person's.
+ORG_WORDS = frozenset("""Inc Corp Co Ltd Plc LLC Corporation Company Bank Association Department Ministry
+Commission Committee Council Board Exchange Agency Fund Organisation Organization Institute Federation Union
+Group Party Reserve Treasury Congress Senate House Program Programme System Administration Government Court
+News Times Journal Post Service Services Airlines Motors Industries International Holdings Trust Securities
+Market Markets Office Authority Bureau University College Church Army Navy Police Taliban Campaign Network
+Foundation Center Centre Club Society Coalition Alliance League Magazine Press Tribune Herald Gazette Daily
+Review Channel Radio Television TV Media Project Caucus Council Prosecution Prosecutors Productions Records
+Studios Team FC United City Hospital School Museum Labs Systems Technologies Partners Capital Global""".split())
+PARTICLES = r"(?:de|van|von|der|den|al|el|bin|ibn|la|le|del|da|du|di|dos|das|ter|ten|st\.?|mac|ben|abu)"
+_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Maj|St|Jr|Sr|Prof|Rev)\.|" \
+        r"[A-Z][A-Za-z'’]*(?:-[A-Za-z'’]+)*|Mc[A-Z][a-z]+)"
+_NAME_RUN = re.compile(rf"{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})*")
+_PRONOUN = {"he": "m", "she": "f", "He": "m", "She": "f"}
+_PLURAL_OR_NEUTER = frozenset("they They it It we We I you You".split())
+# Nouns that name people (for descriptions); the rest ("the company") name things.
+PERSON_NOUNS = frozenset("""spokesman spokeswoman spokesperson official officials president minister chairman
+chairwoman governor mayor secretary director executive analyst economist source trader dealer banker diplomat
+ambassador senator chief leader commander negotiator representative premier chancellor king queen prince
+general commissioner adviser advisor aide expert lawyer attorney candidate nominee frontrunner front-runner
+businessman businesswoman billionaire tycoon defender striker midfielder goalkeeper forward player coach
+manager captain boss actor actress singer rapper star author writer novelist columnist journalist reporter
+host anchor founder owner ceo congressman congresswoman lawmaker legislator democrat republican conservative
+liberal socialist independent politician voter supporter critic opponent activist protester resident
+woman man mother father wife husband son daughter sister brother friend neighbour neighbor doctor
+professor scientist researcher officer detective inspector prosecutor judge justice witness victim
+survivor suspect veteran teacher student pastor priest bishop pope rabbi imam user frenchman englishman
+scotsman irishman welshman american briton pundit strategist pollster consultant operative staffer
+insider organizer organiser economist investor""".split())
+_SPEAKS = re.compile(rf"(?:,\s[^,.;:]{{1,60}},)?\s+{_AUX}(?:{_VERB})\b")
+_SAID_BEFORE = re.compile(rf"\b(?:{_VERB})\s+$")
+_SUBJECT_START = re.compile(r"(?:[A-Z0-9]|(?:he|she|they|it|we|I|the|a|an|one|another|its|his|her|their)\b)")
+_AGE = re.compile(r"\b(\d{1,3})-year-old\b")
 _QUOTE_MARKS = re.compile(r"[\"“”]")
-_PARAGRAPH = re.compile(r"\n[ \t]*\n|\n(?=[ \t])")
-_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?:{_VERB})\s+(?P<who>[^.,;:\"“”()]{{1,80}})")
-_AFTER_SUBJECT_FIRST = re.compile(
-    rf"^[\s,]*(?P<who>[^.;:\"“”]{{1,80}}?)(?:,[^\"“”;]{{1,100}}?,)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?"
-    rf"(?:{_VERB})\b")
-_ACCORDING = re.compile(r"^[^.\"“”]{0,60}?\baccording to\s+(?P<who>[^.,;:\"“”()]{1,80})")
-_BEFORE = re.compile(
-    rf"(?P<who>\b[^.;:\"“”]{{1,80}}?)(?:,[^\"“”;.]{{1,100}}?,)?\s+(?:also\s+|later\s+|then\s+)?"
-    rf"(?P<verb>{_VERB})\b(?P<rest>[\s\S]{{0,200}})$")
+_BLANK = re.compile(r"\n[ \t]*\n|\n(?=[ \t])")
+_LONG_LINE = 120
 
 
-def _paragraphs(text: str):
-    """(start offset, paragraph text) with hard-wrapped lines inside kept as they are."""
-    pos = 0
-    for m in _PARAGRAPH.finditer(text):
-        yield pos, text[pos:m.start()]
+@dataclass
+class _Span:
+    """One quotation: where its text is, its paragraph, and whether it continues the one before."""
+
+    start: int  # the opening mark
+    inner: tuple[int, int]
+    end: int  # after the closing mark (== inner end when left open)
+    para: int
+    open_end: bool = False
+    continues: bool = False
+    speaker: str | None = None
+    attributed: bool = False
+
+
+@dataclass
+class _Person:
+    name: str
+    gender: str = ""  # "m", "f" or ""
+    votes: dict = field(default_factory=lambda: {"m": 0, "f": 0})
+    clues: set = field(default_factory=set)  # lower-case titles, roles, ages, places
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph."""
+    if "\n" in text and not _BLANK.search(text) and any(len(ln) > _LONG_LINE for ln in text.split("\n")):
+        breaks = re.compile(r"\n")  # one paragraph per line: web text without blank lines
+    else:
+        breaks = _BLANK
+    out, pos = [], 0
+    for m in breaks.finditer(text):
+        out.append((pos, m.start()))
         pos = m.end()
-    yield pos, text[pos:]
+    out.append((pos, len(text)))
+    return [(a, b) for a, b in out if text[a:b].strip()]
 
 
-def _pairs(para: str) -> list[tuple[int, int, int]]:
-    """(open mark, inner end, close end) for each quote pair of one paragraph."""
-    out = []
-    opened = None
-    for m in _QUOTE_MARKS.finditer(para):
-        mark, at = m.group(), m.start()
-        if opened is None:
-            if mark != "”":
+def _opens(text: str, at: int, start: int, end: int) -> bool:
+    """Whether the quote mark at `at` opens a quotation, judged by its neighbours, then by its shape."""
+    before = text[at - 1] if at > start else " "
+    after = text[at + 1] if at + 1 < end else " "
+    if before.isspace() or before in "([{—–-/\u00a0" or at == start:
+        return not after.isspace() or text[at] == "“"
+    if after.isspace() or after in ".,;:!?)]}—–-" or at + 1 == end:
+        return False
+    return text[at] == "“"
+
+
+def _spans(text: str, paragraphs: list[tuple[int, int]]) -> list[_Span]:
+    out: list[_Span] = []
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        opened: int | None = None
+        first_in_para = True
+        for m in _QUOTE_MARKS.finditer(text, p_start, p_end):
+            at = m.start()
+            if _opens(text, at, p_start, p_end):
+                if opened is not None:  # never closed: it ends where this one starts
+                    out.append(_Span(opened, (opened + 1, at), at, p_index, open_end=True))
                 opened = at
-        elif mark == "“":
-            opened = at  # a stray opening mark: start again here
-        else:
-            out.append((opened, at, at + 1))
-            opened = None
-    if opened is not None:
-        out.append((opened, len(para), len(para)))
+            elif opened is not None:
+                out.append(_Span(opened, (opened + 1, at), at + 1, p_index))
+                opened = None
+            else:
+                continue
+            if first_in_para and out and out[-1].para == p_index - 1 and out[-1].open_end \
+                    and not text[p_start:at].strip():
+                pass
+            first_in_para = False
+        if opened is not None:
+            out.append(_Span(opened, (opened + 1, p_end), p_end, p_index, open_end=True))
+    # A paragraph opening with a mark continues a quote the previous paragraph left open.
+    for prev, span in zip(out, out[1:]):
+        if prev.open_end and prev.inner[1] == paragraphs[prev.para][1] and span.para == prev.para + 1 \
+                and not text[paragraphs[span.para][0]:span.start].strip():
+            span.continues = True
     return out
 
 
-def _clean(text: str) -> str:
-    return " ".join(text.split())
+def _mask(text: str, spans: list[_Span]) -> str:
+    """The text with quoted words blanked out, so narration can be read without them."""
+    chars = list(text)
+    for s in spans:
+        for i in range(s.inner[0], s.inner[1]):
+            if not chars[i].isspace():
+                chars[i] = "_"
+    return "".join(chars)
+
+
+def _strip_name(run: str) -> tuple[str, set[str]]:
+    """A capitalised run as a person's name without titles and function words, and the titles."""
+    words = run.replace("’", "'").split()
+    clues: set[str] = set()
+    while words and (words[0] in FUNCTION_WORDS or words[0] in TIME_WORDS or words[0].rstrip(".") in TITLES):
+        if words[0].rstrip(".") in TITLES:
+            clues.add(words[0].rstrip(".").lower())
+        words.pop(0)
+    while words and words[-1].rstrip(".,") in ("Jr", "Sr", "II", "III"):
+        words.pop()
+    # Titles or places inside the run ("Badghis Governor Hessamuddin Shams"): the name is after the last one.
+    for i in range(len(words) - 1, 0, -1):
+        if words[i - 1].rstrip(".") in TITLES:
+            clues.update(w.rstrip(".").lower() for w in words[:i])
+            words = words[i:]
+            break
+    return " ".join(words).strip(" ,"), clues
+
+
+def _is_org(name: str) -> bool:
+    return any(w.strip(".,") in ORG_WORDS for w in name.split())
+
+
+def _is_place(name: str) -> bool:
+    from .locations import gazetteer
+
+    return gazetteer().lookup(name) is not None
+
+
+def _gender_of_clues(clues: set[str]) -> str:
+    if any(c.capitalize() in MALE_TITLES for c in clues):
+        return "m"
+    if any(c.capitalize() in FEMALE_TITLES for c in clues):
+        return "f"
+    return ""
 
 
 class _People:
-    """People named in a story: full names by position, their titles, for surnames and pronouns."""
+    """People named in a story: full names, where each is mentioned, their titles, ages and gender."""
 
-    def __init__(self, text: str) -> None:
-        self.mentions: list[tuple[int, str]] = []
-        self.roles: list[tuple[int, str, str]] = []  # (position, role word lower-case, name)
-        singles: list[tuple[int, str]] = []
-        for m in _NAME_RUN.finditer(text):
-            name, role = _strip_titles(m.group())
-            if not name or not _personlike(name):
+    def __init__(self, text: str, masked: str) -> None:
+        self.text = text
+        self.people: dict[str, _Person] = {}
+        self.mentions: list[tuple[int, int, str]] = []  # (start, end, full name), outside quotations
+        for m in _NAME_RUN.finditer(masked):
+            run = m.group()
+            if run.endswith(("'s", "’s")):
+                run = run[:-2]
+            name, clues = _strip_name(run)
+            if not name or not name[0].isupper() or name.split()[0] in FUNCTION_WORDS:
                 continue
-            if len(name.split()) >= 2 or role:
-                self.mentions.append((m.start(), name))
-                if role:
-                    self.roles.append((m.start(), role, name))
+            words = name.split()
+            speaks = bool(_SPEAKS.match(masked, m.end())) or bool(_SAID_BEFORE.search(masked[max(0, m.start() - 40):m.start()]))
+            if _is_org(name) or (len(words) == 1 and not clues and not speaks and name not in self._surnames()):
+                continue
+            if len(words) == 1 and name in self._surnames():
+                full = self.full(name)
+            elif len(words) >= 2 or clues or speaks:
+                if len(words) >= 2 and (_is_place(name) or all(w in TIME_WORDS for w in words)):
+                    continue
+                full = self.full(name)
             else:
-                singles.append((m.start(), name))
-        known = {full.split()[-1] for _pos, full in self.mentions}
-        self.mentions += [(pos, name) for pos, name in singles if name in known]  # "Habibi stated"
-        self.mentions.sort()
-        self.speaking: list[tuple[int, str]] = []
-        for m in _SUBJECT_VERB.finditer(text):
-            name, _role = _strip_titles(m.group(1))
-            if name and name.split()[0] not in _NOT_NAMES and _personlike(name):
-                self.speaking.append((m.start(), self.full(name, m.start())))
-        # Unnamed speakers: "an American Motors spokesman", "a Taliban spokesman"
-        self.unnamed: list[tuple[int, str]] = [
-            (m.start(), f"{' '.join(m.group(1).split())} {m.group(2)}") for m in _UNNAMED.finditer(text)
-            if not m.group(1).split()[0] in ("The", "A", "An")]
+                continue
+            if len(full.split()) == 1 and _is_place(full):
+                continue
+            if len(words) == 2 and _is_place(words[0]) and not clues:
+                continue  # "American Express", "British Airways"
+            person = self.people.setdefault(full, _Person(full))
+            person.clues |= clues
+            self._apposition(person, masked, m.start(), m.end())
+            self.mentions.append((m.start(), m.end(), full))
+            self._vote_gender(person, masked, m.end())
+        for person in self.people.values():
+            person.gender = _gender_of_clues(person.clues) or (
+                "m" if person.votes["m"] > person.votes["f"] else "f" if person.votes["f"] > person.votes["m"] else "")
 
-    def full(self, name: str, at: int) -> str:
-        """A surname (or partial name) as the fullest name seen that ends with it."""
+    def _surnames(self) -> dict[str, str]:
+        return {p.split()[-1]: p for p in self.people if len(p.split()) >= 2}
+
+    def full(self, name: str) -> str:
+        """A surname or short form as the fullest name seen so far that ends with it ("Trump" ->
+        "Donald Trump"); a first name alone as the full name that starts with it."""
         best = name
-        for _pos, full in self.mentions:
-            if full != name and (full.endswith(" " + name)) and len(full) > len(best):
-                best = full
+        for known in self.people:
+            if known != name and (known.endswith(" " + name) or known.startswith(name + " ")) \
+                    and len(known) > len(best):
+                best = known
         return best
 
-    def before(self, at: int, last: tuple[int, str] | None = None) -> str | None:
-        """Whom "he" or "she" at `at` refers to: the nearest earlier speaker (a name before a verb of
-        saying, an unnamed spokesman, the last quote's speaker), else the nearest person named."""
-        speaking = [(pos, who) for pos, who in self.speaking + self.unnamed if pos < at]
-        if last is not None:
-            speaking.append(last)
-        if speaking:
-            return self.full(max(speaking)[1], at)
-        earlier = [(pos, who) for pos, who in self.mentions if pos < at]
-        return self.full(max(earlier)[1], at) if earlier else None
+    def _apposition(self, person: _Person, masked: str, start: int, end: int) -> None:
+        """Clues around a mention: "Jane Doe, 30, ...", "Doe, the foreign secretary,", "17-year-old Jo"."""
+        after = masked[end:end + 80]
+        m = re.match(r",\s+(\d{1,3}),", after)
+        if m:
+            person.clues.add(f"{m.group(1)}-year-old")
+        m = re.match(r",\s+(?:the|a|an)\s+([^,.;:\"“”]{2,60}?)(?:,|\.|\s+(?:said|says|told))", after)
+        if m:
+            person.clues.update(w.lower().strip("'’") for w in m.group(1).split())
+        before = masked[max(0, start - 60):start]
+        m = re.search(r"(\d{1,3})-year-old\s+(?:[a-z-]+\s+)*$", before)
+        if m:
+            person.clues.add(f"{m.group(1)}-year-old")
+        m = re.search(r"((?:[a-z-]+\s+){0,3})$", before)
+        if m and m.group(1).strip():
+            person.clues.update(w for w in m.group(1).split() if w in PERSON_NOUNS)
 
-    def by_role(self, role: str, at: int) -> str | None:
-        earlier = [(pos, who) for pos, r, who in self.roles if r == role and pos < at]
-        return self.full(earlier[-1][1], at) if earlier else None
+    def _vote_gender(self, person: _Person, masked: str, end: int) -> None:
+        """The first personal pronoun after a mention, in the same or the next sentence, unless another
+        name comes first, says which gender the story gives that person."""
+        window = masked[end:end + 160]
+        m = re.search(r"\b(he|him|his|himself|she|her|hers|herself)\b|[A-Z][a-z]+\s+[A-Z][a-z]+", window,
+                      re.IGNORECASE)
+        if m and m.group(1):
+            person.votes["f" if m.group(1).lower().startswith(("she", "her")) else "m"] += 1
 
+    def antecedent(self, at: int, gender: str, sentence_start: int, quote_spans: list[tuple[int, int]]) \
+            -> str | None:
+        """The person a "he"/"she" at `at` refers to: the first fitting name of its own sentence, then
+        of the sentences before it, nearest first (names inside quotations do not count)."""
+        def fits(name: str) -> bool:
+            g = self.people[name].gender
+            return not gender or not g or g == gender
 
-def _personlike(name: str) -> bool:
-    words = name.split()
-    if any(w.strip(".,") in ORG_WORDS for w in words):
-        return False
-    from .locations import gazetteer
+        inside = [(p, name) for p, _e, name in self.mentions if sentence_start <= p < at]
+        for _p, name in inside:
+            if fits(name):
+                return name
+        earlier = [(p, name) for p, _e, name in self.mentions if p < sentence_start]
+        if not earlier:
+            return None
+        # Walk back sentence by sentence: the first name of the nearest sentence with a fitting one.
+        from ..ingest.sentences import sentence_spans
 
-    return gazetteer().lookup(name) is None
+        window_start = max(0, sentence_start - 1200)
+        bounds = [window_start + a for a, _b in sentence_spans(self.text[window_start:sentence_start])]
+        for b_start in reversed(bounds):
+            for p, name in earlier:
+                if b_start <= p < sentence_start and fits(name):
+                    return name
+            sentence_start = b_start
+        fitting = [name for _p, name in earlier if fits(name)]
+        return fitting[-1] if fitting else None
 
-
-def _strip_titles(name: str) -> tuple[str, str]:
-    """'Badghis Governor Hessamuddin Shams' -> ('Hessamuddin Shams', 'governor')."""
-    from .locations import gazetteer
-
-    gaz = gazetteer()
-    words = name.replace("’", "'").split()
-    if words and words[-1].endswith("'s"):
-        return "", ""  # "Chrysler Corp's": a possessive, not a speaker
-    while words and words[-1].strip(".,") in TITLES:
-        words.pop()
-    keep: list[str] = []
-    for word in reversed(words):
-        bare = word.strip(".,")
-        if keep and (bare in TITLES or _place_word(gaz, bare)):
-            break
-        keep.append(word)
-    role = ""
-    for word in reversed(words[: len(words) - len(keep)]):
-        if word.strip(".,").lower() in ROLE_NOUNS:
-            role = word.strip(".,").lower()
-            break
-    return " ".join(reversed(keep)).strip(" ,"), role
-
-
-def _place_word(gaz, word: str) -> bool:
-    """A country, region or people's name before a name ("Badghis", "Afghan"), not a city like "Leon"."""
-    place = gaz.lookup(word)
-    return place is not None and place.kind != "city"
-
-
-def _speaker_from(who: str, at: int, people: _People, last: tuple[int, str] | None) -> tuple[bool, str | None]:
-    """(attributed?, speaker) for the subject of an attribution: a name, a pronoun, a role."""
-    who = _LEADING.sub("", who.strip())
-    if not who:
-        return False, None
-    first = who.split()[0]
-    if first in PRONOUNS:
-        return True, people.before(at, last)
-    if first in ("they", "They", "it", "It", "I", "we", "We"):
-        return True, None
-    low = who.lower()
-    m = re.match(r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?P<org>(?:[A-Z][\w&.'-]*\s+)*)(?:(?:senior|top|chief|junior|former|"
-                 r"official|government|company|unnamed|\w+-\w+)\s+)?(?P<role>[a-z]+)\b(?:\s+(?:for|of|at)\s+"
-                 r"(?:the\s+)?(?P<org2>(?:[A-Z][\w&.'-]*\s*)+))?", who)
-    if m and m.group("role") in ROLE_NOUNS:
-        role = m.group("role")
-        org = (m.group("org") or m.group("org2") or "").strip()
-        if org:
-            return True, f"{org} {role}"
-        person = people.by_role(role, at)
-        if person:
-            return True, person
-        earlier = [who for pos, who in people.unnamed if pos < at and who.endswith(" " + role)]
-        return True, earlier[-1] if earlier else None
-    if low.startswith(("the ", "a ", "an ")) or not who[0].isupper():
-        return True, None
-    runs = _NAME_RUN.findall(who)
-    if not runs:
-        return True, None
-    name, _role = _strip_titles(runs[-1])
-    if not name or not _personlike(name):
-        return True, None
-    return True, people.full(name, at)
-
-
-def _is_speech(inner: str, attributed_next_to: bool) -> bool:
-    words = inner.split()
-    if len(words) >= 4 and (re.search(r"[.,!?…]\W*$", inner) or attributed_next_to or len(words) >= 7):
-        return True
-    return attributed_next_to and len(words) >= 1 and bool(re.search(r"[.,!?]\W*$", inner))
-
-
-def _paragraph_subject(para: str, at: int, people: _People) -> str | None:
-    """Who speaks in a paragraph ("Roberts conceded that ..."), for a bare quote that follows it."""
-    found = _SUBJECT_VERB.findall(para)
-    if not found:
+    def described(self, description: str, at: int) -> str | None:
+        """The person named before `at` that a description fits ("the foreign secretary", "the
+        30-year-old", "the Florida senator"), or, for a description of a person with no clue that
+        matches, the person named last."""
+        words = [w.lower().strip(".,'’") for w in description.split()]
+        head = words[-1] if words else ""
+        earlier = [name for p, _e, name in self.mentions if p < at]
+        if not earlier or not head:
+            return None
+        age = _AGE.search(description)
+        best, best_score = None, 0
+        for name in reversed(earlier):
+            clues = self.people[name].clues
+            score = sum(1 for w in words if w in clues or _title_alias(w) in clues)
+            if age:
+                score = 3 if f"{age.group(1)}-year-old" in clues else 0
+            if score > best_score:
+                best, best_score = name, score
+        if best is not None and (best_score >= 1 and (age or head in self.people[best].clues
+                                                        or _title_alias(head) in self.people[best].clues
+                                                        or best_score >= 2)):
+            return best
+        if age or (head in PERSON_NOUNS and head not in ROLE_TITLES):
+            gender = {"woman": "f", "actress": "f", "mother": "f", "wife": "f", "daughter": "f",
+                      "sister": "f", "businesswoman": "f", "spokeswoman": "f", "congresswoman": "f",
+                      "man": "m", "actor": "m", "father": "m", "husband": "m", "son": "m", "brother": "m",
+                      "businessman": "m", "frenchman": "m", "englishman": "m", "spokesman": "m",
+                      "congressman": "m"}.get(head, "")
+            for name in reversed(earlier):
+                if not gender or self.people[name].gender in ("", gender):
+                    return name
         return None
-    attributed, speaker = _speaker_from(found[-1], at, people, None)
-    return speaker
+
+
+# Role words that are titles: "the senator" must match a senator, not just the last person named.
+ROLE_TITLES = frozenset("""president minister chairman chairwoman governor mayor secretary director senator
+chief leader commander ambassador premier chancellor king queen prince general commissioner spokesman
+spokeswoman spokesperson judge justice attorney representative congressman congresswoman speaker""".split())
+_ALIASES = {"senator": "sen", "governor": "gov", "representative": "rep", "general": "gen", "professor": "prof",
+            "doctor": "dr", "congressman": "rep", "congresswoman": "rep"}
+
+
+def _title_alias(word: str) -> str:
+    return _ALIASES.get(word, word)
+
+
+def _subject(clause: str) -> str:
+    """The subject at the end of a clause that comes before a verb of saying ("… Shams", "the
+    president", "Smith, a spokeswoman,"), or ""."""
+    clause = clause.rstrip()
+    clause = re.sub(rf"\s+{_AUX.rstrip('*')}*$", "", clause)
+    clause = re.sub(r"\s+(?:also|later|then|has|had|have|would|will|once|again|recently|previously|repeatedly)$",
+                    "", clause)
+    if clause.endswith(","):  # an apposition: "Smith, a spokeswoman for X," / "Smith, 43,"
+        m = re.search(r"(?:^|[;:(]|\b(?:and|but|that|while|when|as)\s|,\s)([^,;:]{1,60}),\s[^,;:]{1,120},$", clause)
+        if m:
+            return m.group(1).strip()
+        clause = clause[:-1]
+    # The last clause: after a comma, a conjunction or "that".
+    parts = re.split(r"[,;:()—–]|\s-\s|\b(?:and|but|that|while|when|as|who|which|because|after|before|if|so)\s",
+                     clause)
+    return parts[-1].strip() if parts else ""
+
+
+class _Resolver:
+    def __init__(self, text: str, masked: str, spans: list[_Span]) -> None:
+        self.text, self.masked = text, masked
+        self.people = _People(text, masked)
+        self.quote_ranges = [s.inner for s in spans]
+
+    def speaker(self, who: str, at: int, sentence_start: int) -> tuple[bool, str | None]:
+        """(is this a subject at all?, the speaker) for the subject of a verb of saying."""
+        who = " ".join(who.replace("_", " ").split())
+        who = re.sub(r"^(?:(?:[A-Z][a-z]+|[a-z]+)\s+(?:[A-Z][a-z]+\s+)?\d{1,2},?\s+)", "", who)  # "On Feb 3,"
+        words = who.split()
+        while words and words[0] in FUNCTION_WORDS - {"The", "A", "An", "He", "She", "It", "They", "We", "I"} \
+                and not (words[0] in ("All",) and len(words) == 1):
+            words.pop(0)
+        while words and words[0] in TIME_WORDS:
+            words.pop(0)
+        if not words:
+            return False, None
+        who = " ".join(words)
+        first = words[0]
+        if first in _PRONOUN and len(words) == 1:
+            return True, self.people.antecedent(at, _PRONOUN[first], sentence_start, self.quote_ranges)
+        if first in _PLURAL_OR_NEUTER:
+            return len(words) == 1, None
+        if first.lower() in ("the", "a", "an", "one", "another") or first[0].islower() or _AGE.match(who):
+            return self._description(who, at)
+        runs = _NAME_RUN.findall(who)
+        if not runs:
+            return False, None
+        run = runs[-1]
+        possessive = run.endswith(("'s", "’s"))
+        name, clues = _strip_name(run[:-2] if possessive else run)
+        if not name or name.split()[0] in FUNCTION_WORDS or all(w in TIME_WORDS for w in name.split()):
+            return False, None
+        tail = who[who.rfind(run) + len(run):].strip()
+        if possessive and tail:  # "Trump's campaign", "the Post's editorial board"
+            return True, f"{self.people.full(name)} {tail.split()[-1]}"
+        if _is_org(name) or (len(name.split()) == 1 and name not in self.people.people
+                             and name not in self.people._surnames() and _is_place(name)):
+            return True, name
+        return True, self.people.full(name)
+
+    def _description(self, who: str, at: int) -> tuple[bool, str | None]:
+        m = re.match(r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(.+)$", who)
+        body = m.group(1) if m else who
+        body = re.split(r"\s+(?:who|which|that|with|from|in|at|on)\s", body)[0]
+        body = re.sub(r"^(?:of\s+)?", "", body)
+        org = re.match(r"(.+?)\s+(?:for|of|at|to)\s+(?:the\s+)?([A-Z].*)$", body)
+        words = body.split()
+        if not words:
+            return False, None
+        head = words[-1].lower().strip(".,'’")
+        definite = bool(re.match(r"[Tt]he\s", who)) or bool(_AGE.match(who))
+        if definite or not m:
+            person = self.people.described(who, at)
+            if person:
+                return True, person
+        if org and org.group(1).split()[-1].lower() in PERSON_NOUNS:  # "a spokesman for the Home Office"
+            return True, f"{org.group(2).strip()} {org.group(1).split()[-1]}"
+        if head in PERSON_NOUNS or any(w[0].isupper() for w in words):
+            if head not in PERSON_NOUNS and not any(w[0].isupper() for w in words[-1:]):
+                return True, None  # "the company", "the Pentagon's statement"
+            return True, " ".join(words)
+        return True, None
+
+
+def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    from ..ingest.sentences import sentence_spans
+
+    return [(start + a, start + b) for a, b in sentence_spans(text[start:end])]
+
+
+def _after_attribution(after: str) -> str | None:
+    """The subject in the text right after a quote: `, said NAME`, `, NAME said`, `, he added`."""
+    m = re.match(rf"[\s,;—–-]*(?:{_VERB})\s+(?P<who>[^,;:!?\"“”()]{{1,80}})", after)
+    if m and not m.group(0).lstrip(" ,;—–-").startswith("according"):
+        who = re.split(r"\s+(?:in|on|at|during|after|before|to|of|about|as|when|while|who|which|last|"
+                       r"this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", m.group("who"))[0]
+        return who
+    m = re.match(r"[\s,;—–-]*according to\s+(?P<who>[^.,;:!?\"“”()]{1,80})", after)
+    if m:
+        return m.group("who")
+    m = re.match(rf"[\s,;—–-]*(?P<who>[^;:!?\"“”]{{1,100}}?)\s+{_AUX}(?P<verb>{_VERB})\b", after)
+    if m and len(m.group("who").split()) <= 12 and _SUBJECT_START.match(m.group("who")) \
+            and not m.group("verb").endswith("ing"):
+        who = m.group("who").strip()
+        if "," in who:  # "Smith, a spokeswoman for X," -> Smith
+            who = who.split(",")[0]
+        return who
+    return None
+
+
+def _before_attribution(before: str) -> tuple[str | None, bool]:
+    """(subject, adjacent?) of the last verb of saying in the sentence before a quote: `NAME said:`,
+    `NAME told reporters`, `NAME called it`, `…, according to NAME,`; adjacent when nothing but a
+    few words stand between verb and quote."""
+    last = None
+    for m in _VERB_RE.finditer(before):
+        last = m
+    if last is None:
+        return None, False
+    verb = last.group()
+    rest = before[last.end():]
+    adjacent = bool(re.fullmatch(r"[\s\w'’,]{0,60}[,:]?\s*", rest))
+    if verb == "according to":
+        who = re.match(r"\s*([^,;:\"“”()]{1,80})", rest)
+        return (who.group(1) if who else None), adjacent
+    head = before[:last.start()]
+    if verb in PARTICIPLES and re.search(r",\s*(?:and\s+)?$", head):
+        sentence_subject = re.match(r"\s*(?:[^,]{0,40},\s*)?([^,]{1,80}?)\s+(?:\w+ed|\w+s|was|is|has|had)\b",
+                                    head)
+        return (sentence_subject.group(1) if sentence_subject else None), adjacent
+    return _subject(head), adjacent
+
+
+def _is_speech(inner: str, attributed: bool) -> bool:
+    words = inner.split()
+    if not words or not any(c.isalpha() for c in inner):
+        return False
+    if attributed:
+        return True
+    return len(words) >= 7 or (len(words) >= 4 and bool(re.search(r"[.,!?…]\W*$", inner)))
 
 
 def find_quotes(text: str) -> list[Quote]:
     """Quotations in a story with their speakers (None when nobody can be named)."""
-    if '"' not in text and "“" not in text:
+    if '"' not in text and "“" not in text and "”" not in text:
         return []
-    people = _People(text)
-    out: list[Quote] = []
-    last_speaker: str | None = None
-    last_at: tuple[int, str] | None = None  # (position, speaker) of the last attributed quote
-    last_para = -10
-    paragraphs = list(_paragraphs(text))
-    for p_index, (p_start, para) in enumerate(paragraphs):
-        pairs = _pairs(para)
-        prev_end = 0
-        for open_at, inner_end, close_end in pairs:
-            inner = _clean(para[open_at + 1:inner_end])
-            at = p_start + open_at
-            after = para[close_end:close_end + 200]
-            before = para[prev_end:open_at]
-            before_sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", before)[-1] if before else ""
-            attributed, speaker, adjacent = False, None, False
-            m = _AFTER_VERB_FIRST.match(after)
-            if m and inner_end < len(para):
-                attributed, speaker = _speaker_from(m.group("who"), at, people, last_at)
-                adjacent = True
-            if not attributed and inner_end < len(para):
-                m = _AFTER_SUBJECT_FIRST.match(after)
-                if m and not re.search(r"[.!?]\s", m.group("who")):
-                    attributed, speaker = _speaker_from(m.group("who"), at, people, last_at)
-                    adjacent = True
-            if not attributed:
-                m = _ACCORDING.match(after)
-                if m:
-                    attributed, speaker = _speaker_from(m.group("who"), at, people, last_at)
-            if not attributed and before_sentence.strip():
-                m = _BEFORE.search(before_sentence)
-                if m:
-                    who = m.group("who")
-                    who = re.split(r",\s*|\b(?:and|but|that|while|when|as)\s+", who)[-1]
-                    if m.group("verb") in ("adding", "saying") and not who.strip():
-                        attributed, speaker = True, last_speaker
-                    else:
-                        attributed, speaker = _speaker_from(who, at, people, last_at)
-                        if m.group("verb") in ("adding", "saying") and speaker is None:
-                            speaker = last_speaker
-                    adjacent = bool(re.fullmatch(r"[\s\w]{0,40}[,:]?\s*", m.group("rest")))
-            if not _is_speech(inner, adjacent):
-                continue  # a scare quote or title: part of the sentence around the next quote
-            if not attributed and last_speaker is not None and p_index - last_para <= 1:
-                speaker = last_speaker  # "A," he said. "B." / a quote running on into the next paragraph
-            elif not attributed and p_index > 0:
-                speaker = _paragraph_subject(paragraphs[p_index - 1][1], p_start, people) or speaker
-            inner = inner.rstrip(",").strip()
-            if inner:
-                out.append(Quote(inner, speaker))
-                last_speaker, last_para = speaker, p_index
-                if speaker:
-                    last_at = (at, speaker)
-            prev_end = close_end
-    return out
+    paragraphs = _paragraphs(text)
+    spans = _spans(text, paragraphs)
+    if not spans:
+        return []
+    masked = _mask(text, spans)
+    resolver = _Resolver(text, masked, spans)
+    by_para: dict[int, list[tuple[int, int]]] = {}
+    out: list[tuple[_Span, str]] = []
+    previous: _Span | None = None
+    for i, span in enumerate(spans):
+        p_start, p_end = paragraphs[span.para]
+        if span.para not in by_para:
+            by_para[span.para] = _sentence_bounds(masked, p_start, p_end)
+        sentences = by_para[span.para]
+        s_start = max([a for a, _b in sentences if a <= span.start] or [p_start])
+        close_sentence_end = min([b for _a, b in sentences if b >= span.end] or [p_end])
+        prev_end = max([s.end for s in spans[:i] if s.para == span.para and s.end <= span.start] or [p_start])
+        before = masked[max(s_start, prev_end):span.start]
+        nxt = next((s.start for s in spans[i + 1:] if s.para == span.para), p_end)
+        after = masked[span.end:min(close_sentence_end, nxt)] if not span.open_end else ""
+        inner = " ".join(text[span.inner[0]:span.inner[1]].split()).strip()
+        attributed, speaker = False, None
+        who = _after_attribution(after) if after.strip() else None
+        if who:
+            attributed, speaker = resolver.speaker(who, span.start, s_start)
+        if not attributed:
+            before_all = masked[s_start:span.start]
+            who, _adjacent = _before_attribution(before_all if prev_end > s_start else before)
+            if who:
+                attributed, speaker = resolver.speaker(who, span.start, s_start)
+        if not attributed and span.continues and previous is not None:
+            attributed, speaker = previous.attributed, previous.speaker
+        span.attributed, span.speaker = attributed, speaker
+        if not _is_speech(inner, attributed):
+            continue
+        if not attributed and previous is not None and span.para - previous.para <= 1 and previous.speaker:
+            span.speaker = previous.speaker  # "A," he said. "B." / a bare quote after an attributed one
+        elif not attributed and span.para > 0:
+            span.speaker = _paragraph_subject(masked, paragraphs[span.para - 1], resolver)
+        out.append((span, inner.rstrip(",").strip()))
+        previous = span
+    # A quote over several paragraphs: parts before the attribution take its speaker too.
+    for k in range(len(out) - 2, -1, -1):
+        span, nxt = out[k][0], out[k + 1][0]
+        if nxt.continues and nxt.para == span.para + 1 and span.open_end and not span.attributed and nxt.speaker:
+            span.speaker = nxt.speaker
+    return [Quote(inner, span.speaker) for span, inner in out if inner]
+
+
+def _paragraph_subject(masked: str, bounds: tuple[int, int], resolver: _Resolver) -> str | None:
+    """Who speaks in a paragraph of narration ("Roberts conceded that ..."), for a bare quote after it."""
+    para = masked[bounds[0]:bounds[1]]
+    last = None
+    for m in _VERB_RE.finditer(para):
+        last = m
+    if last is None:
+        return None
+    who = _subject(para[:last.start()])
+    if not who:
+        return None
+    _attributed, speaker = resolver.speaker(who, bounds[0] + last.start(), bounds[0])
+    return speaker
