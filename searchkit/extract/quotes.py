@@ -52,6 +52,8 @@ describing dubbed labeled labelled branded accused accuses accusing blamed promi
 chanted shouted yelled joked mocked lamented praised praising criticized criticised blasted boasted
 asserted proclaimed denounced interjected wondered exclaimed confessed retweeted cited citing read reads
 barked charged dismissed thanked questioned assured announced explaining quoted referred refers
+pressed countered retorted snapped mused demanded offered recounted sighed laughed whispered cried screamed
+thundered intoned marveled marvelled scoffed opined pleaded begged emailed texted messaged
 """.split()
 _PHRASES = r"pointed out|points out|went on|goes on|shot back|put it|puts it|according to"
 _VERB = rf"(?:{_PHRASES}|{'|'.join(sorted(set(SPEECH_VERBS), key=len, reverse=True))})"
@@ -135,7 +137,12 @@ scotsman irishman welshman american briton pundit strategist pollster consultant
 insider organizer organiser economist investor""".split())
 _SPEAKS = re.compile(rf"(?:,\s[^,.;:]{{1,60}},)?\s+{_AUX}(?:{_VERB})\b")
 _SAID_BEFORE = re.compile(rf"\b(?:{_VERB})\s+$")
-_SUBJECT_START = re.compile(r"(?:[A-Z0-9]|(?:he|she|they|it|we|I|the|a|an|one|another|its|his|her|their)\b)")
+_SUBJECT_START = re.compile(r"(?:[A-Z0-9]|(?:he|she|they|it|we|I|the|a|an|one|another|its|his|her|their)\b|"
+                            r"(?:[a-z-]+\s+){1,4}[A-Z])")
+# Words that make a short quoted span in their sentence someone's words rather than a scare quote.
+_CUE_NEARBY = re.compile(rf"\b(?:{_VERB}|so-called|phrase|slogan|words?|term|dubbed|nicknamed|labels?|"
+                         r"described|calls?|quoted|promis\w+|vow\w*|pledg\w+|insist\w*|urg\w+|accus\w+|"
+                         r"argu\w+|claim\w*|warn\w*|deni\w+|denounc\w+|prais\w+|criticiz\w+|slamm\w+)\b")
 _AGE = re.compile(r"\b(\d{1,3})-year-old\b")
 _QUOTE_MARKS = re.compile(r"[\"“”]")
 _BLANK = re.compile(r"\n[ \t]*\n|\n(?=[ \t])")
@@ -353,7 +360,7 @@ class _People:
             return not gender or not g or g == gender
 
         inside = [(p, name) for p, _e, name in self.mentions if sentence_start <= p < at]
-        for _p, name in inside:
+        for _p, name in reversed(inside):
             if fits(name):
                 return name
         earlier = [(p, name) for p, _e, name in self.mentions if p < sentence_start]
@@ -418,22 +425,53 @@ def _title_alias(word: str) -> str:
     return _ALIASES.get(word, word)
 
 
+# Lower-case words that end a subject when reading back from its verb.
+_STOP = frozenset("""to of in on at by for with from into about over after before during since until and or but
+nor so yet that which who whom whose what when where while as than because if unless though although is are
+was were be been being has have had do does did will would shall should can could may might must not it its
+they them their we us our i me my you your him his her hers this these those there here then now also later
+said says say told tells added adds wrote writes asked asks called calls noted notes""".split())
+_DETERMINERS = frozenset("the a an one another".split())
+_PARENS = re.compile(r"\s*\([^()]{0,60}\)")
+
+
 def _subject(clause: str) -> str:
-    """The subject at the end of a clause that comes before a verb of saying ("… Shams", "the
-    president", "Smith, a spokeswoman,"), or ""."""
-    clause = clause.rstrip()
-    clause = re.sub(rf"\s+{_AUX.rstrip('*')}*$", "", clause)
-    clause = re.sub(r"\s+(?:also|later|then|has|had|have|would|will|once|again|recently|previously|repeatedly)$",
-                    "", clause)
+    """The noun phrase that ends a clause, read back from the verb of saying that follows it: "Shams",
+    "the former Florida governor", "election law expert Rick Hasen", "Smith, a spokeswoman,"."""
+    clause = _PARENS.sub("", clause).rstrip()
     if clause.endswith(","):  # an apposition: "Smith, a spokeswoman for X," / "Smith, 43,"
-        m = re.search(r"(?:^|[;:(]|\b(?:and|but|that|while|when|as)\s|,\s)([^,;:]{1,60}),\s[^,;:]{1,120},$", clause)
+        m = re.search(r"(?:^|[;:(]|\b(?:and|but|that|while|when|as)\s|,\s)([^,;:]{1,60}),\s[^,;:]{1,120},$",
+                      clause, re.IGNORECASE)
         if m:
-            return m.group(1).strip()
+            return _subject(m.group(1))
         clause = clause[:-1]
-    # The last clause: after a comma, a conjunction or "that".
-    parts = re.split(r"[,;:()—–]|\s-\s|\b(?:and|but|that|while|when|as|who|which|because|after|before|if|so)\s",
-                     clause)
-    return parts[-1].strip() if parts else ""
+    words = clause.split()
+    while words and words[-1].lower() in ("who", "that", "which", "also", "later", "then", "has", "had", "have",
+                                          "once", "again", "recently", "previously", "repeatedly", "would", "will",
+                                          "reportedly", "publicly", "subsequently", "further", "first"):
+        words.pop()
+    taken: list[str] = []
+    lower = 0
+    for word in reversed(words):
+        bare = word.strip(",;:—–")
+        if not bare or bare != word.rstrip(",;:—–") and taken:
+            break
+        low = bare.lower()
+        if low in _DETERMINERS:
+            taken.append(bare)
+            break
+        if bare[0].isupper() or bare[0].isdigit() or _AGE.match(bare):
+            if bare in FUNCTION_WORDS and bare not in ("He", "She") and taken:
+                break
+            taken.append(bare)
+        elif low in _STOP or lower >= 4:
+            break
+        else:
+            lower += 1
+            taken.append(bare)
+        if word != words[-1] and word.endswith(","):
+            break
+    return " ".join(reversed(taken))
 
 
 class _Resolver:
@@ -444,7 +482,8 @@ class _Resolver:
 
     def speaker(self, who: str, at: int, sentence_start: int) -> tuple[bool, str | None]:
         """(is this a subject at all?, the speaker) for the subject of a verb of saying."""
-        who = " ".join(who.replace("_", " ").split())
+        who = " ".join(_PARENS.sub("", who).replace("_", " ").split())
+        who = re.sub(r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’']s\s+(?=(?:[a-z-]+\s+)*[A-Z])", "", who)
         who = re.sub(r"^(?:(?:[A-Z][a-z]+|[a-z]+)\s+(?:[A-Z][a-z]+\s+)?\d{1,2},?\s+)", "", who)  # "On Feb 3,"
         words = who.split()
         while words and words[0] in FUNCTION_WORDS - {"The", "A", "An", "He", "She", "It", "They", "We", "I"} \
@@ -509,23 +548,34 @@ def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
 
 
 def _after_attribution(after: str) -> str | None:
-    """The subject in the text right after a quote: `, said NAME`, `, NAME said`, `, he added`."""
-    m = re.match(rf"[\s,;—–-]*(?:{_VERB})\s+(?P<who>[^,;:!?\"“”()]{{1,80}})", after)
-    if m and not m.group(0).lstrip(" ,;—–-").startswith("according"):
-        who = re.split(r"\s+(?:in|on|at|during|after|before|to|of|about|as|when|while|who|which|last|"
-                       r"this|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", m.group("who"))[0]
-        return who
-    m = re.match(r"[\s,;—–-]*according to\s+(?P<who>[^.,;:!?\"“”()]{1,80})", after)
-    if m:
+    """The subject in the text right after a quote: `, said NAME`, `, NAME said`, `, he added`, or
+    further on in the same sentence (`" if she lost, said NAME.`)."""
+    m = re.match(rf"[\s,;—–-]*(?P<verb>{_VERB})\s+(?P<who>[^,;:!?\"“”()]{{1,80}})", after)
+    if m and m.group("verb") == "according to":
         return m.group("who")
+    if m and not m.group("verb").endswith("ing") and _SUBJECT_START.match(m.group("who")):
+        return _cut_after_name(m.group("who"))
     m = re.match(rf"[\s,;—–-]*(?P<who>[^;:!?\"“”]{{1,100}}?)\s+{_AUX}(?P<verb>{_VERB})\b", after)
     if m and len(m.group("who").split()) <= 12 and _SUBJECT_START.match(m.group("who")) \
             and not m.group("verb").endswith("ing"):
         who = m.group("who").strip()
-        if "," in who:  # "Smith, a spokeswoman for X," -> Smith
-            who = who.split(",")[0]
-        return who
+        return who.split(",")[0] if "," in who else who  # "Smith, a spokeswoman for X," -> Smith
+    # Further on: "…" if she lost, said Wasserman. / "…" for now, Smith said.
+    m = re.search(rf",\s*(?P<verb>said|says|added|adds|wrote|writes|told|explained|noted)\s+"
+                  rf"(?P<who>[^,;:!?\"“”()]{{1,80}})", after)
+    if m and _SUBJECT_START.match(m.group("who")):
+        return _cut_after_name(m.group("who"))
+    m = re.search(rf",\s*(?P<who>[^,;:!?\"“”()]{{1,60}}?)\s+{_AUX}(?:said|says|added|wrote|told)\b[^,;]*$",
+                  after.rstrip())
+    if m and _SUBJECT_START.match(m.group("who")):
+        return m.group("who")
     return None
+
+
+def _cut_after_name(who: str) -> str:
+    """"David Wasserman in a statement on Monday" -> "David Wasserman"."""
+    return re.split(r"\s+(?:in|on|at|during|after|before|to|of|about|as|when|while|who|which|last|this|"
+                    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", who)[0]
 
 
 def _before_attribution(before: str) -> tuple[str | None, bool]:
@@ -534,7 +584,9 @@ def _before_attribution(before: str) -> tuple[str | None, bool]:
     few words stand between verb and quote."""
     last = None
     for m in _VERB_RE.finditer(before):
-        last = m
+        if not re.search(r"\b(?:to|will|would|could|should|might|may|can|must|not|never)\s+$",
+                         before[max(0, m.start() - 12):m.start()]):
+            last = m
     if last is None:
         return None, False
     verb = last.group()
@@ -586,7 +638,9 @@ def find_quotes(text: str) -> list[Quote]:
         after = masked[span.end:min(close_sentence_end, nxt)] if not span.open_end else ""
         inner = " ".join(text[span.inner[0]:span.inner[1]].split()).strip()
         attributed, speaker = False, None
-        who = _after_attribution(after) if after.strip() else None
+        # After a quote ending a sentence ("… lost.” Rubio called it …), a new sentence starts.
+        new_sentence = inner.endswith(".") and re.match(r"\s*[A-Z]", after)
+        who = _after_attribution(after) if after.strip() and not new_sentence else None
         if who:
             attributed, speaker = resolver.speaker(who, span.start, s_start)
         if not attributed:
@@ -597,7 +651,7 @@ def find_quotes(text: str) -> list[Quote]:
         if not attributed and span.continues and previous is not None:
             attributed, speaker = previous.attributed, previous.speaker
         span.attributed, span.speaker = attributed, speaker
-        if not _is_speech(inner, attributed):
+        if not _is_speech(inner, attributed or _CUE_NEARBY.search(masked, s_start, close_sentence_end) is not None):
             continue
         if not attributed and previous is not None and span.para - previous.para <= 1 and previous.speaker:
             span.speaker = previous.speaker  # "A," he said. "B." / a bare quote after an attributed one
