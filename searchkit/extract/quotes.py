@@ -454,7 +454,7 @@ def _subject(clause: str) -> str:
     lower = 0
     for word in reversed(words):
         bare = word.strip(",;:—–")
-        if not bare or bare != word.rstrip(",;:—–") and taken:
+        if not bare or (taken and word.endswith((",", ";", ":", "—", "–"))):
             break
         low = bare.lower()
         if low in _DETERMINERS:
@@ -469,8 +469,6 @@ def _subject(clause: str) -> str:
         else:
             lower += 1
             taken.append(bare)
-        if word != words[-1] and word.endswith(","):
-            break
     return " ".join(reversed(taken))
 
 
@@ -499,7 +497,14 @@ class _Resolver:
             return True, self.people.antecedent(at, _PRONOUN[first], sentence_start, self.quote_ranges)
         if first in _PLURAL_OR_NEUTER:
             return len(words) == 1, None
-        if first.lower() in ("the", "a", "an", "one", "another") or first[0].islower() or _AGE.match(who):
+        tail_name = re.search(rf"(?:^|\s)((?:{_WORD})(?:\s+(?:{PARTICLES}\s+)?{_WORD})+|{_WORD})$", who)
+        described = first.lower() in ("the", "a", "an", "one", "another") or first[0].islower() or _AGE.match(who)
+        if described and tail_name and _strip_name(tail_name.group(1))[0] and \
+                (len(_strip_name(tail_name.group(1))[0].split()) >= 2
+                 or _strip_name(tail_name.group(1))[0] in self.people.people
+                 or _strip_name(tail_name.group(1))[0] in self.people._surnames()):
+            who = tail_name.group(1)  # "former Arkansas Gov. Mike Huckabee", "election law expert Rick Hasen"
+        elif described:
             return self._description(who, at)
         runs = _NAME_RUN.findall(who)
         if not runs:
@@ -556,10 +561,12 @@ def _after_attribution(after: str) -> str | None:
     if m and not m.group("verb").endswith("ing") and _SUBJECT_START.match(m.group("who")):
         return _cut_after_name(m.group("who"))
     m = re.match(rf"[\s,;—–-]*(?P<who>[^;:!?\"“”]{{1,100}}?)\s+{_AUX}(?P<verb>{_VERB})\b", after)
-    if m and len(m.group("who").split()) <= 12 and _SUBJECT_START.match(m.group("who")) \
-            and not m.group("verb").endswith("ing"):
+    if m and len(m.group("who").split()) <= 12 and not m.group("verb").endswith("ing"):
         who = m.group("who").strip()
-        return who.split(",")[0] if "," in who else who  # "Smith, a spokeswoman for X," -> Smith
+        if "," in who:  # "Smith, a spokeswoman for X," -> Smith; "… the law, Clinton" -> Clinton
+            who = who.split(",")[0] if who.endswith(",") else who.rsplit(",", 1)[1].strip()
+        if _subject_like(who):
+            return who
     # Further on: "…" if she lost, said Wasserman. / "…" for now, Smith said.
     m = re.search(rf",\s*(?P<verb>said|says|added|adds|wrote|writes|told|explained|noted)\s+"
                   rf"(?P<who>[^,;:!?\"“”()]{{1,80}})", after)
@@ -570,6 +577,14 @@ def _after_attribution(after: str) -> str | None:
     if m and _SUBJECT_START.match(m.group("who")):
         return m.group("who")
     return None
+
+
+def _subject_like(who: str) -> bool:
+    """Whether words read like a subject: a name, a pronoun, a description, not "and against the law"."""
+    if not _SUBJECT_START.match(who):
+        return False
+    first = who.split()[0]
+    return not (first.islower() and first in _STOP)
 
 
 def _cut_after_name(who: str) -> str:
@@ -584,8 +599,7 @@ def _before_attribution(before: str) -> tuple[str | None, bool]:
     few words stand between verb and quote."""
     last = None
     for m in _VERB_RE.finditer(before):
-        if not re.search(r"\b(?:to|will|would|could|should|might|may|can|must|not|never)\s+$",
-                         before[max(0, m.start() - 12):m.start()]):
+        if _verb_use(before, m):
             last = m
     if last is None:
         return None, False
@@ -596,11 +610,47 @@ def _before_attribution(before: str) -> tuple[str | None, bool]:
         who = re.match(r"\s*([^,;:\"“”()]{1,80})", rest)
         return (who.group(1) if who else None), adjacent
     head = before[:last.start()]
-    if verb in PARTICIPLES and re.search(r",\s*(?:and\s+)?$", head):
-        sentence_subject = re.match(r"\s*(?:[^,]{0,40},\s*)?([^,]{1,80}?)\s+(?:\w+ed|\w+s|was|is|has|had)\b",
-                                    head)
-        return (sentence_subject.group(1) if sentence_subject else None), adjacent
-    return _subject(head), adjacent
+    if verb in PARTICIPLES and re.search(r",\s*(?:and\s+)?$", head.rstrip(" ”\"’")):
+        return _sentence_subject(head), adjacent
+    who = _subject(head)
+    if not who and re.search(r"(?:\band|\bbut|\bthen|,)\s*$", head):  # "Suu Kyi said … but added, “…”"
+        who, _adj = _before_attribution(re.sub(r"(?:\band|\bbut|\bthen|,)\s*$", "", head))
+    return who, adjacent
+
+
+_LEADING_ADVERBIAL = re.compile(
+    r"^\s*(?:(?:And|But|So|Then|Also|Still|Yet|Later|Earlier|Meanwhile|However|Instead|Indeed|Now|Again|"
+    r"Separately|Finally|Similarly)\b,?\s*)*(?:(?:In|On|At|After|Before|During|When|While|As|Since|Asked|"
+    r"Speaking|Writing|Appearing|Weighing|Responding|Following|Despite|Unlike|Like|Under|Over|Through|"
+    r"Without|With|For|From|By|Amid|Earlier|Later|Last|This|Next|Once)\b[^,]{0,90},\s*)?")
+
+
+def _sentence_subject(head: str) -> str | None:
+    """The noun phrase a sentence opens with, leading adverbials skipped: "And then Trump went …" ->
+    "Trump", "In an interview, the senator said …" -> "the senator"."""
+    head = _LEADING_ADVERBIAL.sub("", _PARENS.sub("", head.replace("_", " ")))
+    m = _NAME_RUN.match(head)
+    if m:
+        return m.group()
+    m = re.match(r"(?:[Hh]e|[Ss]he)\b", head)
+    if m:
+        return m.group()
+    m = re.match(r"(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){0,4}?(?=(?:is|was|has|had|said|says|who|,)\b)", head)
+    return m.group().strip() if m else None
+
+
+_NOUN_LIKE = frozenset("comments notes claims calls reports states reads promises vows pledges tweets posts "
+                       "remarks statements quotes words".split())
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|our|my|your|these|those|this|that|such|"
+                                r"[\w.-]+['’]s)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _verb_use(text: str, m: re.Match) -> bool:
+    """Whether a verb of saying is used as one: not "to say", "would say", "her claims", "the comments"."""
+    before = text[max(0, m.start() - 40):m.start()]
+    if re.search(r"\b(?:to|will|would|could|should|might|may|can|must|not|never)\s+$", before):
+        return False
+    return not (m.group() in _NOUN_LIKE and _DETERMINER_BEFORE.search(before))
 
 
 def _is_speech(inner: str, attributed: bool) -> bool:
@@ -650,6 +700,10 @@ def find_quotes(text: str) -> list[Quote]:
                 attributed, speaker = resolver.speaker(who, span.start, s_start)
         if not attributed and span.continues and previous is not None:
             attributed, speaker = previous.attributed, previous.speaker
+        if not attributed and (re.search(r"[:—–]\s*$", before) or (before.strip() and not after.strip())):
+            who = _sentence_subject(masked[s_start:span.start])  # "Clinton: “…”", "Kaine has said: “…”"
+            if who:
+                attributed, speaker = resolver.speaker(who, span.start, s_start)
         span.attributed, span.speaker = attributed, speaker
         if not _is_speech(inner, attributed or _CUE_NEARBY.search(masked, s_start, close_sentence_end) is not None):
             continue
