@@ -119,6 +119,9 @@ PARTICLES = r"(?:de|van|von|der|den|al|el|bin|ibn|la|le|del|da|du|di|dos|das|ter
 _WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Maj|St|Jr|Sr|Prof|Rev)\.|" \
         r"[A-Z][A-Za-z'’]*(?:-[A-Za-z'’]+)*|Mc[A-Z][a-z]+)"
 _NAME_RUN = re.compile(rf"{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})*")
+# What a person writes or issues: "Trump's tweet said" is Trump speaking.
+DOCUMENT_NOUNS = frozenset("tweet tweets statement post posts letter email emails editorial report book speech "
+                           "remarks website memo account page column message video ad op-ed blog".split())
 _PRONOUN = {"he": "m", "she": "f", "He": "m", "She": "f"}
 _PLURAL_OR_NEUTER = frozenset("they They it It we We I you You".split())
 # Nouns that name people (for descriptions); the rest ("the company") name things.
@@ -231,7 +234,7 @@ def _mask(text: str, spans: list[_Span]) -> str:
     chars = list(text)
     for s in spans:
         for i in range(s.inner[0], s.inner[1]):
-            if not chars[i].isspace():
+            if chars[i].isalnum():
                 chars[i] = "_"
     return "".join(chars)
 
@@ -287,6 +290,8 @@ class _People:
             name, clues = _strip_name(run)
             if not name or not name[0].isupper() or name.split()[0] in FUNCTION_WORDS:
                 continue
+            if all(len(w) > 2 and w.isupper() for w in name.split()):
+                continue  # "WASHINGTON", "UPI": datelines and headlines
             words = name.split()
             speaks = bool(_SPEAKS.match(masked, m.end())) or bool(_SAID_BEFORE.search(masked[max(0, m.start() - 40):m.start()]))
             if _is_org(name) or (len(words) == 1 and not clues and not speaks and name not in self._surnames()):
@@ -401,6 +406,10 @@ class _People:
                                                         or _title_alias(head) in self.people[best].clues
                                                         or best_score >= 2)):
             return best
+        modifiers = description.split()[1:-1] if description.split()[0].lower() in _DETERMINERS \
+            else description.split()[:-1]
+        if any(w[:1].isupper() for w in modifiers):
+            return None  # "the Democratic nominee" that fits nobody named: the description itself
         if age or (head in PERSON_NOUNS and head not in ROLE_TITLES):
             gender = {"woman": "f", "actress": "f", "mother": "f", "wife": "f", "daughter": "f",
                       "sister": "f", "businesswoman": "f", "spokeswoman": "f", "congresswoman": "f",
@@ -480,7 +489,7 @@ class _Resolver:
 
     def speaker(self, who: str, at: int, sentence_start: int) -> tuple[bool, str | None]:
         """(is this a subject at all?, the speaker) for the subject of a verb of saying."""
-        who = " ".join(_PARENS.sub("", who).replace("_", " ").split())
+        who = " ".join(_PARENS.sub("", who).replace("_", " ").split()).strip(" .,;:")
         who = re.sub(r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’']s\s+(?=(?:[a-z-]+\s+)*[A-Z])", "", who)
         who = re.sub(r"^(?:(?:[A-Z][a-z]+|[a-z]+)\s+(?:[A-Z][a-z]+\s+)?\d{1,2},?\s+)", "", who)  # "On Feb 3,"
         words = who.split()
@@ -512,10 +521,13 @@ class _Resolver:
         run = runs[-1]
         possessive = run.endswith(("'s", "’s"))
         name, clues = _strip_name(run[:-2] if possessive else run)
-        if not name or name.split()[0] in FUNCTION_WORDS or all(w in TIME_WORDS for w in name.split()):
+        if not name or name.split()[0] in FUNCTION_WORDS or all(w in TIME_WORDS for w in name.split()) \
+                or all(len(w) > 2 and w.isupper() for w in name.split()):
             return False, None
         tail = who[who.rfind(run) + len(run):].strip()
-        if possessive and tail:  # "Trump's campaign", "the Post's editorial board"
+        if possessive and tail:  # "Trump's campaign" -> "Donald Trump campaign"; "Trump's tweet" -> Trump
+            if tail.split()[-1].lower() in DOCUMENT_NOUNS:
+                return True, self.people.full(name)
             return True, f"{self.people.full(name)} {tail.split()[-1]}"
         if _is_org(name) or (len(name.split()) == 1 and name not in self.people.people
                              and name not in self.people._surnames() and _is_place(name)):
@@ -622,7 +634,7 @@ _LEADING_ADVERBIAL = re.compile(
     r"^\s*(?:(?:And|But|So|Then|Also|Still|Yet|Later|Earlier|Meanwhile|However|Instead|Indeed|Now|Again|"
     r"Separately|Finally|Similarly)\b,?\s*)*(?:(?:In|On|At|After|Before|During|When|While|As|Since|Asked|"
     r"Speaking|Writing|Appearing|Weighing|Responding|Following|Despite|Unlike|Like|Under|Over|Through|"
-    r"Without|With|For|From|By|Amid|Earlier|Later|Last|This|Next|Once)\b[^,]{0,90},\s*)?")
+    r"Without|With|For|From|By|Amid|Earlier|Later|Last|This|Next|Once|[A-Z][a-z]+(?:ing|ed))\b[^,]{0,90},\s*)?")
 
 
 def _sentence_subject(head: str) -> str | None:
