@@ -54,6 +54,11 @@ asserted proclaimed denounced interjected wondered exclaimed confessed retweeted
 barked charged dismissed thanked questioned assured announced explaining quoted referred refers
 pressed countered retorted snapped mused demanded offered recounted sighed laughed whispered cried screamed
 thundered intoned marveled marvelled scoffed opined pleaded begged emailed texted messaged
+touted touting railed slammed slams slamming lambasted blasting decried derided mocking bemoaned likened
+rebuked assailed applauded hailed echoed echoing alleged alleges alleging reacted speculated credited sniped
+intimated elaborated voiced reminded reminding defended defending denied denying acknowledging asserting
+emphasizing predicting hinted implied implying indicated signaled signalled recounted expressed chided
+griped fumed raged ranted gushed conceding countering responding replying
 """.split()
 _PHRASES = r"pointed out|points out|went on|goes on|shot back|put it|puts it|according to"
 _VERB = rf"(?:{_PHRASES}|{'|'.join(sorted(set(SPEECH_VERBS), key=len, reverse=True))})"
@@ -448,11 +453,14 @@ def _subject(clause: str) -> str:
     """The noun phrase that ends a clause, read back from the verb of saying that follows it: "Shams",
     "the former Florida governor", "election law expert Rick Hasen", "Smith, a spokeswoman,"."""
     clause = _PARENS.sub("", clause).rstrip()
-    if clause.endswith(","):  # an apposition: "Smith, a spokeswoman for X," / "Smith, 43,"
-        m = re.search(r"(?:^|[;:(]|\b(?:and|but|that|while|when|as)\s|,\s)([^,;:]{1,60}),\s[^,;:]{1,120},$",
-                      clause, re.IGNORECASE)
-        if m:
-            return _subject(m.group(1))
+    if clause.endswith(","):  # "…, Gov. John Kasich," / "Smith, a spokeswoman for X," / "Suu Kyi, 70,"
+        last = clause[:-1].rsplit(",", 1)[-1].strip()
+        if _NAME_RUN.fullmatch(last) and _strip_name(last)[0]:
+            return last
+        appositions = list(re.finditer(rf"({_NAME_RUN.pattern}),\s+(?=the\b|a\b|an\b|who\b|whose\b|\d|[a-z])",
+                                       clause))
+        if appositions:
+            return appositions[-1].group(1)
         clause = clause[:-1]
     words = clause.split()
     while words and words[-1].lower() in ("who", "that", "which", "also", "later", "then", "has", "had", "have",
@@ -640,7 +648,14 @@ _LEADING_ADVERBIAL = re.compile(
 def _sentence_subject(head: str) -> str | None:
     """The noun phrase a sentence opens with, leading adverbials skipped: "And then Trump went …" ->
     "Trump", "In an interview, the senator said …" -> "the senator"."""
-    head = _LEADING_ADVERBIAL.sub("", _PARENS.sub("", head.replace("_", " ")))
+    head = _PARENS.sub("", head.replace("_", " "))
+    for _ in range(3):  # "On Thursday, after remaining neutral, Warren …"
+        stripped = _LEADING_ADVERBIAL.sub("", head)
+        stripped = re.sub(r"^\s*(?:after|before|when|while|as|since|despite|in|on|at|with|without|during|"
+                          r"following|amid|asked|speaking)\b[^,]{0,90},\s*", "", stripped)
+        if stripped == head:
+            break
+        head = stripped
     m = _NAME_RUN.match(head)
     if m:
         return m.group()
