@@ -36,6 +36,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from ..ingest.sentences import common_word
 from ..model import Quote
 
 # Verbs (and a few phrases) that introduce reported words; forms as they appear in news copy.
@@ -248,7 +249,8 @@ def _strip_name(run: str) -> tuple[str, set[str]]:
     """A capitalised run as a person's name without titles and function words, and the titles."""
     words = run.replace("’", "'").split()
     clues: set[str] = set()
-    while words and (words[0] in FUNCTION_WORDS or words[0] in TIME_WORDS or words[0].rstrip(".") in TITLES):
+    while words and (words[0] in FUNCTION_WORDS or words[0] in TIME_WORDS or words[0].rstrip(".") in TITLES
+                     or (words[0][0].isupper() and common_word(words[0]))):
         if words[0].rstrip(".") in TITLES:
             clues.add(words[0].rstrip(".").lower())
         words.pop(0)
@@ -455,7 +457,7 @@ def _subject(clause: str) -> str:
     clause = _PARENS.sub("", clause).rstrip()
     if clause.endswith(","):  # "…, Gov. John Kasich," / "Smith, a spokeswoman for X," / "Suu Kyi, 70,"
         last = clause[:-1].rsplit(",", 1)[-1].strip()
-        if _NAME_RUN.fullmatch(last) and _strip_name(last)[0]:
+        if _NAME_RUN.fullmatch(last) and _strip_name(last)[0] and not _is_place(last):
             return last
         appositions = list(re.finditer(rf"({_NAME_RUN.pattern}),\s+(?=the\b|a\b|an\b|who\b|whose\b|\d|[a-z])",
                                        clause))
@@ -614,23 +616,27 @@ def _cut_after_name(who: str) -> str:
 
 
 def _before_attribution(before: str) -> tuple[str | None, bool]:
-    """(subject, adjacent?) of the last verb of saying in the sentence before a quote: `NAME said:`,
-    `NAME told reporters`, `NAME called it`, `…, according to NAME,`; adjacent when nothing but a
-    few words stand between verb and quote."""
-    last = None
-    for m in _VERB_RE.finditer(before):
-        if _verb_use(before, m):
-            last = m
-    if last is None:
-        return None, False
-    verb = last.group()
-    rest = before[last.end():]
+    """(subject, adjacent?) of the verb of saying that governs a quote, read in the sentence before it:
+    `NAME said:`, `NAME told reporters`, `NAME called it`, `…, according to NAME,`. The first verb
+    with a subject wins: in "Israel said Clinton called on members to be “…”" the words are
+    reported by Israel. Adjacent when only a few words stand between verb and quote."""
+    uses = [m for m in _VERB_RE.finditer(before) if _verb_use(before, m)]
+    for m in uses:
+        who, adjacent = _attribution_at(before, m)
+        if who and _subject_like(who.strip()):
+            return who, adjacent
+    return None, False
+
+
+def _attribution_at(before: str, m: re.Match) -> tuple[str | None, bool]:
+    verb = m.group()
+    rest = before[m.end():]
     adjacent = bool(re.fullmatch(r"[\s\w'’,]{0,60}[,:]?\s*", rest))
     if verb == "according to":
         who = re.match(r"\s*([^,;:\"“”()]{1,80})", rest)
         return (who.group(1) if who else None), adjacent
-    head = before[:last.start()]
-    if verb in PARTICIPLES and re.search(r",\s*(?:and\s+)?$", head.rstrip(" ”\"’")):
+    head = before[:m.start()]
+    if (verb in PARTICIPLES or verb.endswith("ing")) and re.search(r",\s*(?:and\s+)?$", head.rstrip(" ”\"’")):
         return _sentence_subject(head), adjacent
     who = _subject(head)
     if not who and re.search(r"(?:\band|\bbut|\bthen|,)\s*$", head):  # "Suu Kyi said … but added, “…”"
@@ -728,7 +734,8 @@ def find_quotes(text: str) -> list[Quote]:
         if not attributed and span.continues and previous is not None:
             attributed, speaker = previous.attributed, previous.speaker
         if not attributed and (re.search(r"[:—–]\s*$", before) or (before.strip() and not after.strip())):
-            who = _sentence_subject(masked[s_start:span.start])  # "Clinton: “…”", "Kaine has said: “…”"
+            named = re.search(rf"({_NAME_RUN.pattern})\s*[:—–]\s*$", before)
+            who = named.group(1) if named else _sentence_subject(masked[s_start:span.start])  # "Clinton: “…”"
             if who:
                 attributed, speaker = resolver.speaker(who, span.start, s_start)
         span.attributed, span.speaker = attributed, speaker

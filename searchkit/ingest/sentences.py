@@ -56,6 +56,16 @@ def _punkt():
     return PunktSentenceTokenizer(params)
 
 
+_MID_UPPER, _MID_LOWER = 4, 32  # Punkt's orthographic flags: seen capitalised / lower-case inside a sentence
+
+
+def common_word(word: str) -> bool:
+    """Whether news copy writes this word in lower case inside sentences and never capitalised there
+    ("Whether", "Pollsters"): a capital on it only marks a sentence start, so it is no name."""
+    flags = _punkt()._params.ortho_context.get(word.lower().strip(".,;:'’"), 0)
+    return bool(flags & _MID_LOWER) and not flags & _MID_UPPER
+
+
 def _glued_cuts(text: str) -> list[int]:
     """Offsets where a sentence ends with no space before the next one."""
     cuts = []
