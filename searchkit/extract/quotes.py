@@ -606,7 +606,24 @@ def _subject_like(who: str) -> bool:
     if not _SUBJECT_START.match(who):
         return False
     first = who.split()[0]
-    return not (first.islower() and first in _STOP)
+    return not (first.islower() and first in _STOP - _PRONOUN_STARTS)
+
+
+_PRONOUN_STARTS = frozenset("his her their its our my it they we i".split())
+_SHORT_VERBS = r"(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|tweeted|explained|replied|" \
+               r"responded|continued|declared|insisted|noted|recalled|argued|warned|exclaimed|concluded)"
+
+
+def _short_attribution(sentence: str) -> str | None:
+    """The subject of a sentence that only attributes the quote before it: `Trump said.`, `said
+    Trump.`, `Lichtman said about McCain's effort.`"""
+    m = re.match(rf"\s*(?P<who>[^.,;:!?\"“”]{{1,60}}?)\s+{_AUX}{_SHORT_VERBS}\b[^\"“”]{{0,90}}$", sentence)
+    if m and len(m.group("who").split()) <= 6 and _subject_like(m.group("who")):
+        return m.group("who")
+    m = re.match(rf"\s*{_SHORT_VERBS}\s+(?P<who>[^.,;:!?\"“”]{{1,60}})[^\"“”]{{0,90}}$", sentence)
+    if m and _subject_like(m.group("who")):
+        return _cut_after_name(m.group("who"))
+    return None
 
 
 def _cut_after_name(who: str) -> str:
@@ -724,6 +741,11 @@ def find_quotes(text: str) -> list[Quote]:
         # After a quote ending a sentence ("… lost.” Rubio called it …), a new sentence starts.
         new_sentence = inner.endswith(".") and re.match(r"\s*[A-Z]", after)
         who = _after_attribution(after) if after.strip() and not new_sentence else None
+        if not who and not span.open_end and (new_sentence or not after.strip()):
+            # "…?” Clinton asked. / "… missing.” Trump said.": a short sentence that only attributes.
+            following = [b for a, b in sentences if a >= span.end - 1 and b > span.end]
+            stop = min([following[0] if following else p_end, nxt])
+            who = _short_attribution(masked[span.end:stop])
         if who:
             attributed, speaker = resolver.speaker(who, span.start, s_start)
         if not attributed:
