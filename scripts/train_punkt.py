@@ -31,7 +31,7 @@ sys.path.insert(0, str(REPO))
 
 
 def training_texts(shared: Path):
-    """Reuters TRAIN bodies, then PolNeAR train texts."""
+    """Reuters TRAIN bodies, then PolNeAR train texts without their title lines."""
     from searchkit.ingest import read_paths
     from searchkit.model import Article
 
@@ -42,8 +42,9 @@ def training_texts(shared: Path):
     for item in read_paths([str(f) for f in files]):
         if isinstance(item, Article) and "split:train" in item.tags and item.body.strip():
             yield item.body
-    for path in polnear:
-        yield path.read_text(encoding="utf-8")
+    for path in polnear:  # the body: a title-case headline would make every word look like a name
+        text = path.read_text(encoding="utf-8")
+        yield text.split("\n", 2)[2] if text.count("\n") >= 2 else text
 
 
 def main(argv=None) -> int:

@@ -71,7 +71,7 @@ PARTICIPLES = frozenset("saying adding telling writing calling noting arguing as
 # Words between a subject and its verb: "Trump also said", "Bek has told", "she later wrote".
 _AUX = r"(?:(?:also|later|then|has|had|have|would|will|once|again|recently|previously|repeatedly|simply|" \
        r"just|further|often|publicly|privately|reportedly|had\s+previously|first|last|earlier|" \
-       r"subsequently|separately|quickly|flatly|only|even|now|ultimately|too)\s+)*"
+       r"subsequently|separately|quickly|flatly|only|even|now|ultimately|too|[a-z]+ly)\s+)*"
 
 # Words that may start a capitalised run but are never (part of) a speaker's name.
 FUNCTION_WORDS = frozenset("""
@@ -247,7 +247,7 @@ def _mask(text: str, spans: list[_Span]) -> str:
 
 def _strip_name(run: str) -> tuple[str, set[str]]:
     """A capitalised run as a person's name without titles and function words, and the titles."""
-    words = run.replace("’", "'").split()
+    words = run.split()
     clues: set[str] = set()
     while words and (words[0] in FUNCTION_WORDS or words[0] in TIME_WORDS or words[0].rstrip(".") in TITLES
                      or (words[0][0].isupper() and common_word(words[0]))):
@@ -465,9 +465,10 @@ def _subject(clause: str) -> str:
             return appositions[-1].group(1)
         clause = clause[:-1]
     words = clause.split()
-    while words and words[-1].lower() in ("who", "that", "which", "also", "later", "then", "has", "had", "have",
-                                          "once", "again", "recently", "previously", "repeatedly", "would", "will",
-                                          "reportedly", "publicly", "subsequently", "further", "first"):
+    while words and (words[-1].lower() in ("who", "that", "which", "also", "later", "then", "has", "had", "have",
+                                           "once", "again", "recently", "previously", "repeatedly", "would", "will",
+                                           "reportedly", "publicly", "subsequently", "further", "first")
+                     or (words[-1].islower() and words[-1].endswith("ly"))):
         words.pop()
     taken: list[str] = []
     lower = 0
@@ -637,7 +638,8 @@ def _before_attribution(before: str) -> tuple[str | None, bool]:
     `NAME said:`, `NAME told reporters`, `NAME called it`, `…, according to NAME,`. The first verb
     with a subject wins: in "Israel said Clinton called on members to be “…”" the words are
     reported by Israel. Adjacent when only a few words stand between verb and quote."""
-    uses = [m for m in _VERB_RE.finditer(before) if _verb_use(before, m)]
+    lead = _SUBORDINATE.match(before)  # "While not everything Trump says is true, Jamieson said …"
+    uses = [m for m in _VERB_RE.finditer(before) if _verb_use(before, m) and not (lead and m.start() < lead.end())]
     for m in uses:
         who, adjacent = _attribution_at(before, m)
         if who and _subject_like(who.strip()):
@@ -661,6 +663,8 @@ def _attribution_at(before: str, m: re.Match) -> tuple[str | None, bool]:
     return who, adjacent
 
 
+_SUBORDINATE = re.compile(r"\s*(?:While|If|When|Although|Though|Because|Since|Unless|Whether|As|After|Before|"
+                          r"Even though|Even if|Once|Until)\b[^,]{0,120},")
 _LEADING_ADVERBIAL = re.compile(
     r"^\s*(?:(?:And|But|So|Then|Also|Still|Yet|Later|Earlier|Meanwhile|However|Instead|Indeed|Now|Again|"
     r"Separately|Finally|Similarly)\b,?\s*)*(?:(?:In|On|At|After|Before|During|When|While|As|Since|Asked|"
@@ -679,9 +683,13 @@ def _sentence_subject(head: str) -> str | None:
         if stripped == head:
             break
         head = stripped
+    head = re.sub(r"^[A-Z][a-z]+\s+(?:in|on|at|after|before|during|last|this|next)\b[^,]{0,80},\s*", "", head)
     m = _NAME_RUN.match(head)
     if m:
-        return m.group()
+        words = m.group().split()
+        while words and common_word(words[0]):
+            words.pop(0)
+        return " ".join(words) or None
     m = re.match(r"(?:[Hh]e|[Ss]he)\b", head)
     if m:
         return m.group()
