@@ -771,7 +771,11 @@ def find_quotes(text: str) -> list[Quote]:
         span.attributed, span.speaker = attributed, speaker
         if not _is_speech(inner, attributed or _CUE_NEARBY.search(masked, s_start, close_sentence_end) is not None):
             continue
-        if not attributed and previous is not None and span.para - previous.para <= 1 and previous.speaker:
+        embedded = bool(masked[s_start:span.start].strip(" \t\n“”\"'‘’([—–-"))
+        if not attributed and embedded:  # words quoted inside narration: the sentence's subject speaks
+            who = _sentence_subject(masked[s_start:span.start])
+            span.speaker = resolver.speaker(who, span.start, s_start)[1] if who else None
+        elif not attributed and previous is not None and span.para - previous.para <= 1 and previous.speaker:
             span.speaker = previous.speaker  # "A," he said. "B." / a bare quote after an attributed one
         elif not attributed and span.para > 0:
             span.speaker = _paragraph_subject(masked, paragraphs[span.para - 1], resolver)
