@@ -149,7 +149,8 @@ _SAID_BEFORE = re.compile(rf"\b(?:{_VERB})\s+$")
 _SUBJECT_START = re.compile(r"(?:[A-Z0-9]|(?:he|she|they|it|we|I|the|a|an|one|another|its|his|her|their)\b|"
                             r"(?:[a-z-]+\s+){1,4}[A-Z])")
 # Words that make a short quoted span in their sentence someone's words rather than a scare quote.
-_CUE_NEARBY = re.compile(rf"\b(?:{_VERB}|so-called|phrase|slogan|words?|term|dubbed|nicknamed|labels?|"
+_CUE_VERBS = "|".join(sorted(set(SPEECH_VERBS) - {"read", "reads"}, key=len, reverse=True))
+_CUE_NEARBY = re.compile(rf"\b(?:{_CUE_VERBS}|pointed out|according to|so-called|phrase|slogan|words?|term|dubbed|nicknamed|labels?|"
                          r"described|calls?|quoted|promis\w+|vow\w*|pledg\w+|insist\w*|urg\w+|accus\w+|"
                          r"argu\w+|claim\w*|warn\w*|deni\w+|denounc\w+|prais\w+|criticiz\w+|slamm\w+)\b")
 _AGE = re.compile(r"\b(\d{1,3})-year-old\b")
@@ -398,6 +399,11 @@ class _People:
         words = [w.lower().strip(".,'’") for w in description.split()]
         head = words[-1] if words else ""
         earlier = [name for p, _e, name in self.mentions if p < at]
+        if head and len(words) <= 2:  # "the spokesman" after "an American Motors spokesman"
+            unnamed = list(re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+((?:[A-Z][\w&.'’-]*\s+)+){re.escape(head)}\b",
+                                       self.text[:at]))
+            if unnamed:
+                return f"{' '.join(unnamed[-1].group(1).split())} {head}"
         if not earlier or not head:
             return None
         age = _AGE.search(description)
@@ -474,8 +480,8 @@ def _subject(clause: str) -> str:
     lower = 0
     for word in reversed(words):
         bare = word.strip(",;:—–")
-        if not bare or (taken and word.endswith((",", ";", ":", "—", "–"))):
-            break
+        if not bare or (taken and word.endswith((",", ";", ":", "—", "–"))) or re.search(r"[_\"“”]", word):
+            break  # a clause boundary, or a quotation (blanked out) before the subject
         low = bare.lower()
         if low in _DETERMINERS:
             taken.append(bare)
@@ -514,7 +520,10 @@ class _Resolver:
         who = " ".join(words)
         first = words[0]
         if first in _PRONOUN and len(words) == 1:
-            return True, self.people.antecedent(at, _PRONOUN[first], sentence_start, self.quote_ranges)
+            person = self.people.antecedent(at, _PRONOUN[first], sentence_start, self.quote_ranges)
+            if person and not self.people.people[person].gender:
+                self.people.people[person].gender = _PRONOUN[first]  # "…,” she said: now we know
+            return True, person
         if first in _PLURAL_OR_NEUTER:
             return len(words) == 1, None
         tail_name = re.search(rf"(?:^|\s)((?:{_WORD})(?:\s+(?:{PARTICLES}\s+)?{_WORD})+|{_WORD})$", who)
@@ -708,6 +717,8 @@ def _verb_use(text: str, m: re.Match) -> bool:
     before = text[max(0, m.start() - 40):m.start()]
     if re.search(r"\b(?:to|will|would|could|should|might|may|can|must|not|never)\s+$", before):
         return False
+    if m.group() in ("read", "reads") and not re.match(r"\s*[:,]", text[m.end():m.end() + 3]):
+        return False  # "the statement read: “…”", not "he read “War and Peace”"
     return not (m.group() in _NOUN_LIKE and _DETERMINER_BEFORE.search(before))
 
 
@@ -715,6 +726,8 @@ def _is_speech(inner: str, attributed: bool) -> bool:
     words = inner.split()
     if not words or not any(c.isalpha() for c in inner):
         return False
+    if len(words) == 1 and inner.isupper() and len(inner) > 2:
+        return False  # "OPTIMA": a name in capitals
     if attributed:
         return True
     return len(words) >= 7 or (len(words) >= 4 and bool(re.search(r"[.,!?…]\W*$", inner)))
