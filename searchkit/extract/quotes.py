@@ -34,7 +34,9 @@ the previous paragraph, or takes the subject of the previous paragraph's verb of
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..ingest.sentences import common_word
 from ..model import Quote
@@ -246,7 +248,8 @@ def _mask(text: str, spans: list[_Span]) -> str:
     return "".join(chars)
 
 
-def _strip_name(run: str) -> tuple[str, set[str]]:
+@lru_cache(maxsize=8192)
+def _strip_name(run: str) -> tuple[str, frozenset[str]]:
     """A capitalised run as a person's name without titles and function words, and the titles."""
     words = run.split()
     clues: set[str] = set()
@@ -263,13 +266,14 @@ def _strip_name(run: str) -> tuple[str, set[str]]:
             clues.update(w.rstrip(".").lower() for w in words[:i])
             words = words[i:]
             break
-    return " ".join(words).strip(" ,"), clues
+    return " ".join(words).strip(" ,"), frozenset(clues)
 
 
 def _is_org(name: str) -> bool:
     return any(w.strip(".,") in ORG_WORDS for w in name.split())
 
 
+@lru_cache(maxsize=8192)
 def _is_place(name: str) -> bool:
     from .locations import gazetteer
 
@@ -289,8 +293,10 @@ class _People:
 
     def __init__(self, text: str, masked: str) -> None:
         self.text = text
+        self.sentences: _Sentences | None = None
         self.people: dict[str, _Person] = {}
         self.mentions: list[tuple[int, int, str]] = []  # (start, end, full name), outside quotations
+        self._by_surname: dict[str, str] = {}
         for m in _NAME_RUN.finditer(masked):
             run = m.group()
             if run.endswith(("'s", "’s")):
@@ -298,25 +304,22 @@ class _People:
             name, clues = _strip_name(run)
             if not name or not name[0].isupper() or name.split()[0] in FUNCTION_WORDS:
                 continue
-            if all(len(w) > 2 and w.isupper() for w in name.split()):
-                continue  # "WASHINGTON", "UPI": datelines and headlines
             words = name.split()
-            speaks = bool(_SPEAKS.match(masked, m.end())) or bool(_SAID_BEFORE.search(masked[max(0, m.start() - 40):m.start()]))
-            if _is_org(name) or (len(words) == 1 and not clues and not speaks and name not in self._surnames()):
+            if all(len(w) > 2 and w.isupper() for w in words):
+                continue  # "WASHINGTON", "UPI": datelines and headlines
+            if len(words) == 1 and not clues and name not in self._by_surname and not (
+                    _SPEAKS.match(masked, m.end()) or _SAID_BEFORE.search(masked[max(0, m.start() - 40):m.start()])):
+                continue  # a lone capitalised word names a person only as a surname seen or as a speaker
+            if _is_org(name) or (len(words) >= 2 and (_is_place(name) or all(w in TIME_WORDS for w in words))):
                 continue
-            if len(words) == 1 and name in self._surnames():
-                full = self.full(name)
-            elif len(words) >= 2 or clues or speaks:
-                if len(words) >= 2 and (_is_place(name) or all(w in TIME_WORDS for w in words)):
-                    continue
-                full = self.full(name)
-            else:
-                continue
+            full = self.full(name)
             if len(full.split()) == 1 and _is_place(full):
                 continue
             if len(words) == 2 and _is_place(words[0]) and not clues:
                 continue  # "American Express", "British Airways"
             person = self.people.setdefault(full, _Person(full))
+            if len(full.split()) >= 2:
+                self._by_surname[full.split()[-1]] = full
             person.clues |= clues
             self._apposition(person, masked, m.start(), m.end())
             self.mentions.append((m.start(), m.end(), full))
@@ -326,7 +329,7 @@ class _People:
                 "m" if person.votes["m"] > person.votes["f"] else "f" if person.votes["f"] > person.votes["m"] else "")
 
     def _surnames(self) -> dict[str, str]:
-        return {p.split()[-1]: p for p in self.people if len(p.split()) >= 2}
+        return self._by_surname
 
     def full(self, name: str) -> str:
         """A surname or short form as the fullest name seen so far that ends with it ("Trump" ->
@@ -380,10 +383,7 @@ class _People:
         if not earlier:
             return None
         # Walk back sentence by sentence: the first name of the nearest sentence with a fitting one.
-        from ..ingest.sentences import sentence_spans
-
-        window_start = max(0, sentence_start - 1200)
-        bounds = [window_start + a for a, _b in sentence_spans(self.text[window_start:sentence_start])]
+        bounds = self.sentences.starts_before(sentence_start, paragraphs_back=3) if self.sentences else []
         for b_start in reversed(bounds):
             for p, name in earlier:
                 if b_start <= p < sentence_start and fits(name):
@@ -578,10 +578,29 @@ class _Resolver:
         return True, None
 
 
-def _sentence_bounds(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    from ..ingest.sentences import sentence_spans
+class _Sentences:
+    """Sentence spans of the narration (quotations blanked), one Punkt pass per paragraph, on demand."""
 
-    return [(start + a, start + b) for a, b in sentence_spans(text[start:end])]
+    def __init__(self, masked: str, paragraphs: list[tuple[int, int]]) -> None:
+        self.masked, self.paragraphs = masked, paragraphs
+        self.starts = [a for a, _b in paragraphs]
+        self.cache: dict[int, list[tuple[int, int]]] = {}
+
+    def of(self, index: int) -> list[tuple[int, int]]:
+        if index not in self.cache:
+            from ..ingest.sentences import sentence_spans
+
+            a, b = self.paragraphs[index]
+            self.cache[index] = [(a + x, a + y) for x, y in sentence_spans(self.masked[a:b])]
+        return self.cache[index]
+
+    def starts_before(self, at: int, paragraphs_back: int) -> list[int]:
+        """Sentence starts before `at`, in its paragraph and the few before it."""
+        index = bisect_right(self.starts, at) - 1
+        out: list[int] = []
+        for i in range(max(0, index - paragraphs_back), index + 1):
+            out += [a for a, _b in self.of(i) if a < at]
+        return out
 
 
 def _after_attribution(after: str) -> str | None:
@@ -743,14 +762,13 @@ def find_quotes(text: str) -> list[Quote]:
         return []
     masked = _mask(text, spans)
     resolver = _Resolver(text, masked, spans)
-    by_para: dict[int, list[tuple[int, int]]] = {}
+    sentence_index = _Sentences(masked, paragraphs)
+    resolver.people.sentences = sentence_index
     out: list[tuple[_Span, str]] = []
     previous: _Span | None = None
     for i, span in enumerate(spans):
         p_start, p_end = paragraphs[span.para]
-        if span.para not in by_para:
-            by_para[span.para] = _sentence_bounds(masked, p_start, p_end)
-        sentences = by_para[span.para]
+        sentences = sentence_index.of(span.para)
         s_start = max([a for a, _b in sentences if a <= span.start] or [p_start])
         close_sentence_end = min([b for _a, b in sentences if b >= span.end] or [p_end])
         prev_end = max([s.end for s in spans[:i] if s.para == span.para and s.end <= span.start] or [p_start])
