@@ -473,12 +473,18 @@ def _subject(clause: str) -> str:
     words = clause.split()
     while words and (words[-1].lower() in ("who", "that", "which", "also", "later", "then", "has", "had", "have",
                                            "once", "again", "recently", "previously", "repeatedly", "would", "will",
-                                           "reportedly", "publicly", "subsequently", "further", "first")
+                                           "reportedly", "publicly", "subsequently", "further", "first", "both",
+                                           "all", "each", "himself", "herself", "themselves", "alone", "too")
                      or (words[-1].islower() and words[-1].endswith("ly"))):
         words.pop()
     taken: list[str] = []
     lower = 0
-    for word in reversed(words):
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
+        if word == "and" and taken and taken[-1][:1].isupper() and k > 0 and words[k - 1][:1].isupper() \
+                and not words[k - 1].endswith(","):
+            taken.append(word)  # "Bolton and Gorka": keep both, the first is returned below
+            continue
         bare = word.strip(",;:—–")
         if not bare or (taken and word.endswith((",", ";", ":", "—", "–"))) or re.search(r"[_\"“”]", word):
             break  # a clause boundary, or a quotation (blanked out) before the subject
@@ -495,7 +501,9 @@ def _subject(clause: str) -> str:
         else:
             lower += 1
             taken.append(bare)
-    return " ".join(reversed(taken))
+    subject = " ".join(reversed(taken))
+    both = re.match(rf"((?:{_WORD})(?:\s+{_WORD})*)\s+and\s+(?:{_WORD})", subject)
+    return both.group(1) if both else subject  # "Bolton and Gorka denounced": the first named
 
 
 class _Resolver:
@@ -691,6 +699,7 @@ def _attribution_at(before: str, m: re.Match) -> tuple[str | None, bool]:
     return who, adjacent
 
 
+_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,12}\.?)?\s*(?:\([^)]{1,20}\))?\s*[—–-]+\s+")
 _SUBORDINATE = re.compile(r"\s*(?:While|If|When|Although|Though|Because|Since|Unless|Whether|As|After|Before|"
                           r"Even though|Even if|Once|Until)\b[^,]{0,120},")
 _LEADING_ADVERBIAL = re.compile(
@@ -704,6 +713,7 @@ def _sentence_subject(head: str) -> str | None:
     """The noun phrase a sentence opens with, leading adverbials skipped: "And then Trump went …" ->
     "Trump", "In an interview, the senator said …" -> "the senator"."""
     head = _PARENS.sub("", head.replace("_", " "))
+    head = _DATELINE.sub("", head)  # "LA CROSSE, Wisc. — Gov. Mike Pence …"
     for _ in range(3):  # "On Thursday, after remaining neutral, Warren …"
         stripped = _LEADING_ADVERBIAL.sub("", head)
         stripped = re.sub(r"^\s*(?:after|before|when|while|as|since|despite|in|on|at|with|without|during|"
@@ -738,6 +748,8 @@ def _verb_use(text: str, m: re.Match) -> bool:
         return False
     if m.group() in ("read", "reads") and not re.match(r"\s*[:,]", text[m.end():m.end() + 3]):
         return False  # "the statement read: “…”", not "he read “War and Peace”"
+    if m.group() in _NOUN_LIKE and re.match(r"\s+(?:of|about|by|from|against)\b", text[m.end():m.end() + 9]):
+        return False  # "Republican claims of …"
     return not (m.group() in _NOUN_LIKE and _DETERMINER_BEFORE.search(before))
 
 
