@@ -454,6 +454,9 @@ was were be been being has have had do does did will would shall should can coul
 they them their we us our i me my you your him his her hers this these those there here then now also later
 said says say told tells added adds wrote writes asked asks called calls noted notes""".split())
 _DETERMINERS = frozenset("the a an one another".split())
+_TRAILING_TIME = re.compile(r"(?:\s+(?:on|last|this|late|early|earlier|later)?\s*(?:Monday|Tuesday|Wednesday|Thursday|"
+                            r"Friday|Saturday|Sunday|week|month|year|night|morning|afternoon|evening|today|"
+                            r"yesterday)(?:\s+(?:night|morning|afternoon|evening))?)+$")
 _PARENS = re.compile(r"\s*\([^()]{0,60}\)")
 
 
@@ -470,6 +473,12 @@ def _subject(clause: str) -> str:
         if appositions:
             return appositions[-1].group(1)
         clause = clause[:-1]
+    relative = re.match(r"(.+?)\s+(?:who|which)\s+\S.*$", clause)
+    if relative and not re.search(r"[,;]", clause[relative.end(1):]):  # "a White House official who spoke …"
+        inner = _subject(relative.group(1))
+        if inner:
+            return inner
+    clause = _TRAILING_TIME.sub("", clause)
     words = clause.split()
     while words and (words[-1].lower() in ("who", "that", "which", "also", "later", "then", "has", "had", "have",
                                            "once", "again", "recently", "previously", "repeatedly", "would", "will",
@@ -543,6 +552,8 @@ class _Resolver:
             who = tail_name.group(1)  # "former Arkansas Gov. Mike Huckabee", "election law expert Rick Hasen"
         elif described:
             return self._description(who, at)
+        if len(words) == 1 and first.lower().rstrip("s") in PERSON_NOUNS and first.lower().endswith("s"):
+            return True, first.lower()  # "Aides say …", "Analysts said …": a group, described
         runs = _NAME_RUN.findall(who)
         if not runs:
             return False, None
@@ -579,11 +590,9 @@ class _Resolver:
                 return True, person
         if org and org.group(1).split()[-1].lower() in PERSON_NOUNS:  # "a spokesman for the Home Office"
             return True, f"{org.group(2).strip()} {org.group(1).split()[-1]}"
-        if head in PERSON_NOUNS or any(w[0].isupper() for w in words):
-            if head not in PERSON_NOUNS and not any(w[0].isupper() for w in words[-1:]):
-                return True, None  # "the company", "the Pentagon's statement"
-            return True, " ".join(words)
-        return True, None
+        if head in PERSON_NOUNS or head.rstrip("s") in PERSON_NOUNS or any(w[0].isupper() for w in words):
+            return True, " ".join(words).strip(" .,")  # "Home Office spokesman", "Trump confidant"
+        return True, None  # "the company"
 
 
 class _Sentences:
@@ -696,6 +705,9 @@ def _attribution_at(before: str, m: re.Match) -> tuple[str | None, bool]:
     who = _subject(head)
     if not who and re.search(r"(?:\band|\bbut|\bthen|,)\s*$", head):  # "Suu Kyi said … but added, “…”"
         who, _adj = _before_attribution(re.sub(r"(?:\band|\bbut|\bthen|,)\s*$", "", head))
+        if not who:  # "Cruz knocked Rubio on trade and called him …"
+            acting = list(re.finditer(rf"({_NAME_RUN.pattern})\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b", head))
+            who = acting[-1].group(1) if acting else None
     return who, adjacent
 
 
@@ -722,17 +734,28 @@ def _sentence_subject(head: str) -> str | None:
             break
         head = stripped
     head = re.sub(r"^[A-Z][a-z]+\s+(?:in|on|at|after|before|during|last|this|next)\b[^,]{0,80},\s*", "", head)
-    m = _NAME_RUN.match(head)
-    if m:
-        words = m.group().split()
-        while words and common_word(words[0]):
-            words.pop(0)
-        return " ".join(words) or None
-    m = re.match(r"(?:[Hh]e|[Ss]he)\b", head)
-    if m:
-        return m.group()
-    m = re.match(r"(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){0,4}?(?=(?:is|was|has|had|said|says|who|,)\b)", head)
-    return m.group().strip() if m else None
+    words: list[str] = []
+    named = False
+    for word in head.split()[:12]:  # the opening noun phrase: up to a verb, a comma or a clause word
+        bare = word.strip(",;:")
+        low = bare.lower()
+        if not bare or (low in _STOP and low not in ("and", "of")) or low in SPEECH_VERBS \
+                or (named and bare.islower() and re.search(r"(?:ed|s)$", low)):
+            break
+        words.append(bare)
+        named = named or bare[:1].isupper()
+        if word.endswith((",", ";", ":")):
+            break
+    while words and words[-1].lower() in ("and", "of"):
+        words.pop()
+    while words and words[0][:1].isupper() and common_word(words[0]) and len(words) > 1 \
+            and words[1][:1].isupper():
+        words.pop(0)  # "Immediately Trump", not "Former Mayor Rudy Giuliani"
+    if words and words[0] in ("He", "She", "he", "she"):
+        return words[0]
+    if words and (named or words[0].lower() in _DETERMINERS):
+        return " ".join(words)
+    return None
 
 
 _NOUN_LIKE = frozenset("comments notes claims calls reports states reads promises vows pledges tweets posts "
