@@ -354,9 +354,11 @@ class _People:
         m = re.search(r"(\d{1,3})-year-old\s+(?:[a-z-]+\s+)*$", before)
         if m:
             person.clues.add(f"{m.group(1)}-year-old")
-        m = re.search(r"((?:[a-z-]+\s+){0,3})$", before)
-        if m and m.group(1).strip():
-            person.clues.update(w for w in m.group(1).split() if w in PERSON_NOUNS)
+        m = re.search(r"((?:[A-Za-z-]+\s+){0,4})$", before)
+        if m and m.group(1).strip():  # "Democratic presidential candidate Hillary Clinton"
+            words = m.group(1).split()
+            if any(w.lower() in PERSON_NOUNS for w in words):
+                person.clues.update(w.lower() for w in words)
 
     def _vote_gender(self, person: _Person, masked: str, end: int) -> None:
         """The first personal pronoun after a mention, in the same or the next sentence, unless another
@@ -408,8 +410,11 @@ class _People:
             return None
         age = _AGE.search(description)
         best, best_score = None, 0
+        capitals = [w.lower().strip(".,'’") for w in description.split()[1:-1] if w[:1].isupper()]
         for name in reversed(earlier):
             clues = self.people[name].clues
+            if any(c not in clues for c in capitals):
+                continue  # "the Democratic candidate" is no one known only as a Republican
             score = sum(1 for w in words if w in clues or _title_alias(w) in clues)
             if age:
                 score = 3 if f"{age.group(1)}-year-old" in clues else 0
@@ -574,6 +579,8 @@ class _Resolver:
         return True, self.people.full(name)
 
     def _description(self, who: str, at: int) -> tuple[bool, str | None]:
+        if who.lower() in _DETERMINERS:
+            return False, None
         m = re.match(r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(.+)$", who)
         body = m.group(1) if m else who
         body = re.split(r"\s+(?:who|which|that|with|from|in|at|on)\s", body)[0]
@@ -703,6 +710,8 @@ def _attribution_at(before: str, m: re.Match) -> tuple[str | None, bool]:
     if (verb in PARTICIPLES or verb.endswith("ing")) and re.search(r",\s*(?:and\s+)?$", head.rstrip(" ”\"’")):
         return _sentence_subject(head), adjacent
     who = _subject(head)
+    if who and who.split()[0].lower() in _DETERMINERS and who.split()[-1].lower() in DOCUMENT_NOUNS:
+        who = _sentence_subject(head)  # "Black Lives Matter issued a statement saying …"
     if not who and re.search(r"(?:\band|\bbut|\bthen|,)\s*$", head):  # "Suu Kyi said … but added, “…”"
         who, _adj = _before_attribution(re.sub(r"(?:\band|\bbut|\bthen|,)\s*$", "", head))
         if not who:  # "Cruz knocked Rubio on trade and called him …"
