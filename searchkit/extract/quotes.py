@@ -61,7 +61,7 @@ touted touting railed slammed slams slamming lambasted blasting decried derided 
 rebuked assailed applauded hailed echoed echoing alleged alleges alleging reacted speculated credited sniped
 intimated elaborated voiced reminded reminding defended defending denied denying acknowledging asserting
 emphasizing predicting hinted implied implying indicated signaled signalled recounted expressed chided
-griped fumed raged ranted gushed conceding countering responding replying
+griped fumed raged ranted gushed conceding countering responding replying remembered
 """.split()
 _PHRASES = r"pointed out|points out|went on|goes on|shot back|put it|puts it|according to"
 _VERB = rf"(?:{_PHRASES}|{'|'.join(sorted(set(SPEECH_VERBS), key=len, reverse=True))})"
@@ -627,7 +627,7 @@ class _Sentences:
         return out
 
 
-def _after_attribution(after: str) -> str | None:
+def _after_attribution(after: str, passive: bool = False) -> str | None:
     """The subject in the text right after a quote: `, said NAME`, `, NAME said`, `, he added`, or
     further on in the same sentence (`" if she lost, said NAME.`)."""
     m = re.match(rf"[\s,;—–-]*(?P<verb>{_VERB})\s+(?P<who>[^,;:!?\"“”()]{{1,80}})", after)
@@ -635,13 +635,16 @@ def _after_attribution(after: str) -> str | None:
         return m.group("who")
     if m and not m.group("verb").endswith("ing") and _SUBJECT_START.match(m.group("who")):
         return _cut_after_name(m.group("who"))
-    m = re.match(rf"[\s,;—–-]*(?P<who>[^;:!?\"“”]{{1,100}}?)\s+{_AUX}(?P<verb>{_VERB})\b", after)
-    if m and len(m.group("who").split()) <= 12 and not m.group("verb").endswith("ing"):
+    m = re.match(rf"[\s,;—–-]*(?P<who>[^;:!?\"“”]{{1,160}}?)\s+{_AUX}(?P<verb>{_VERB})\b", after)
+    if m and not m.group("verb").endswith("ing"):
         who = m.group("who").strip()
         if "," in who:  # "Smith, a spokeswoman for X," -> Smith; "… the law, Clinton" -> Clinton
             who = who.split(",")[0] if who.endswith(",") else who.rsplit(",", 1)[1].strip()
-        if _subject_like(who):
+        if len(who.split()) <= 12 and _subject_like(who):
             return who
+    m = re.match(r"\s*(?:\S+\s+){0,8}?by\s+(?P<who>[^,;:!?\"“”()]{1,80})", after)
+    if m and passive and _subject_like(m.group("who")):  # "has been called “X” by Joshua Hendrick"
+        return _cut_after_name(m.group("who"))
     # Further on: "…" if she lost, said Wasserman. / "…" for now, Smith said.
     m = re.search(rf",\s*(?P<verb>said|says|added|adds|wrote|writes|told|explained|noted)\s+"
                   rf"(?P<who>[^,;:!?\"“”()]{{1,80}})", after)
@@ -670,8 +673,9 @@ _SHORT_VERBS = r"(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|twee
 def _short_attribution(sentence: str) -> str | None:
     """The subject of a sentence that only attributes the quote before it: `Trump said.`, `said
     Trump.`, `Lichtman said about McCain's effort.`"""
-    m = re.match(rf"\s*(?P<who>[^.,;:!?\"“”]{{1,60}}?)\s+{_AUX}{_SHORT_VERBS}\b[^\"“”]{{0,90}}$", sentence)
-    if m and len(m.group("who").split()) <= 6 and _subject_like(m.group("who")):
+    m = re.match(rf"\s*(?P<who>[^.,;:!?\"“”]{{1,60}}?)\s+{_AUX}(?P<verb>{_VERB})\b[^\"“”]{{0,200}}$", sentence)
+    if m and len(m.group("who").split()) <= 6 and _subject_like(m.group("who")) \
+            and not m.group("verb").endswith("ing"):
         return m.group("who")
     m = re.match(rf"\s*{_SHORT_VERBS}\s+(?P<who>[^.,;:!?\"“”]{{1,60}})[^\"“”]{{0,90}}$", sentence)
     if m and _subject_like(m.group("who")):
@@ -721,6 +725,8 @@ def _attribution_at(before: str, m: re.Match) -> tuple[str | None, bool]:
 
 
 _DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,12}\.?)?\s*(?:\([^)]{1,20}\))?\s*[—–-]+\s+")
+_PASSIVE = re.compile(r"\b(?:called|labell?ed|described as|dubbed|branded|termed|deemed|seen as|characteri[sz]ed as|"
+                      r"criticized as|criticised as|denounced as)\s+(?:\S+\s+){0,3}$")
 _SUBORDINATE = re.compile(r"\s*(?:While|If|When|Although|Though|Because|Since|Unless|Whether|As|After|Before|"
                           r"Even though|Even if|Once|Until)\b[^,]{0,120},")
 _LEADING_ADVERBIAL = re.compile(
@@ -823,7 +829,8 @@ def find_quotes(text: str) -> list[Quote]:
         attributed, speaker = False, None
         # After a quote ending a sentence ("… lost.” Rubio called it …), a new sentence starts.
         new_sentence = inner.endswith(".") and re.match(r"\s*[A-Z]", after)
-        who = _after_attribution(after) if after.strip() and not new_sentence else None
+        passive = bool(_PASSIVE.search(before))
+        who = _after_attribution(after, passive) if after.strip() and not new_sentence else None
         if not who and not span.open_end and (new_sentence or not after.strip()):
             # "…?” Clinton asked. / "… missing.” Trump said.": a short sentence that only attributes.
             following = [b for a, b in sentences if a >= span.end - 1 and b > span.end]
@@ -836,6 +843,9 @@ def find_quotes(text: str) -> list[Quote]:
             who, _adjacent = _before_attribution(before_all if prev_end > s_start else before)
             if who:
                 attributed, speaker = resolver.speaker(who, span.start, s_start)
+        if not attributed and previous is not None and re.fullmatch(
+                r"\s*(?:Adding|Saying|Continuing|Noting|Explaining|Concluding)\b[^.]{0,40}?[,:]?\s*", masked[s_start:span.start]):
+            attributed, speaker = True, previous.speaker  # "… he said. Adding, “…”"
         if not attributed and span.continues and previous is not None:
             attributed, speaker = previous.attributed, previous.speaker
         if not attributed and (re.search(r"[:—–]\s*$", before) or (before.strip() and not after.strip())):
@@ -843,6 +853,10 @@ def find_quotes(text: str) -> list[Quote]:
             who = named.group(1) if named else _sentence_subject(masked[s_start:span.start])  # "Clinton: “…”"
             if who:
                 attributed, speaker = resolver.speaker(who, span.start, s_start)
+            if not speaker and re.search(r"[:—–]\s*$", before):  # "When Trump finally wrapped up — “…”"
+                named_here = [n for p, _e, n in resolver.people.mentions if s_start <= p < span.start]
+                if named_here:
+                    attributed, speaker = True, named_here[-1]
         span.attributed, span.speaker = attributed, speaker
         if not _is_speech(inner, attributed or _CUE_NEARBY.search(masked, s_start, close_sentence_end) is not None):
             continue
@@ -867,6 +881,14 @@ def find_quotes(text: str) -> list[Quote]:
 def _paragraph_subject(masked: str, bounds: tuple[int, int], resolver: _Resolver) -> str | None:
     """Who speaks in a paragraph of narration ("Roberts conceded that ..."), for a bare quote after it."""
     para = masked[bounds[0]:bounds[1]]
+    if para.rstrip().endswith(":"):  # "Stated Stone:" / "Trump told the crowd:" / "Here is what Smith wrote:"
+        named = re.search(rf"({_NAME_RUN.pattern})\s*:\s*$", para)
+        who = named.group(1) if named else None
+        if not who:
+            last_sentence = para[max([0] + [m.end() for m in re.finditer(r"[.!?]\s+", para.rstrip())]):]
+            who = _sentence_subject(last_sentence)
+        if who:
+            return resolver.speaker(who, bounds[1], bounds[0])[1]
     last = None
     for m in _VERB_RE.finditer(para):
         last = m
