@@ -121,6 +121,7 @@ Group Party Reserve Treasury Congress Senate House Program Programme System Admi
 News Times Journal Post Service Services Airlines Motors Industries International Holdings Trust Securities
 Market Markets Office Authority Bureau University College Church Army Navy Police Taliban Campaign Network
 Foundation Center Centre Club Society Coalition Alliance League Magazine Press Tribune Herald Gazette Daily
+Agreement Act Treaty Accord Pact Bill Law Initiative Movement Policy Amendment Report Poll Survey
 Review Channel Radio Television TV Media Project Caucus Council Prosecution Prosecutors Productions Records
 Studios Team FC United City Hospital School Museum Labs Systems Technologies Partners Capital Global""".split())
 PARTICLES = r"(?:de|van|von|der|den|al|el|bin|ibn|la|le|del|da|du|di|dos|das|ter|ten|st\.?|mac|ben|abu)"
@@ -305,8 +306,8 @@ class _People:
             if not name or not name[0].isupper() or name.split()[0] in FUNCTION_WORDS:
                 continue
             words = name.split()
-            if all(len(w) > 2 and w.isupper() for w in words):
-                continue  # "WASHINGTON", "UPI": datelines and headlines
+            if any(len(w.strip(".,’'")) > 2 and w.isupper() for w in words):
+                continue  # "WASHINGTON", "POLITICO Florida": datelines, headlines, acronyms
             if len(words) == 1 and not clues and name not in self._by_surname and not (
                     _SPEAKS.match(masked, m.end()) or _SAID_BEFORE.search(masked[max(0, m.start() - 40):m.start()])):
                 continue  # a lone capitalised word names a person only as a surname seen or as a speaker
@@ -673,10 +674,11 @@ _SHORT_VERBS = r"(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|twee
 def _short_attribution(sentence: str) -> str | None:
     """The subject of a sentence that only attributes the quote before it: `Trump said.`, `said
     Trump.`, `Lichtman said about McCain's effort.`"""
-    m = re.match(rf"\s*(?P<who>[^.,;:!?\"“”]{{1,60}}?)\s+{_AUX}(?P<verb>{_VERB})\b[^\"“”]{{0,200}}$", sentence)
+    m = re.match(rf"\s*(?P<who>[^.,;:!?\"“”]{{1,60}}?)\s+{_AUX}(?P<verb>{_VERB})\b(?P<rest>[^\"“”]{{0,90}})$",
+                 sentence)
     if m and len(m.group("who").split()) <= 6 and _subject_like(m.group("who")) \
-            and not m.group("verb").endswith("ing"):
-        return m.group("who")
+            and not m.group("verb").endswith("ing") and not re.search(r"\bthat\b|^\s+(?:a|an|the)\s", m.group("rest")):
+        return m.group("who")  # not "He voiced a wish for …" nor "She added that …": those say more
     m = re.match(rf"\s*{_SHORT_VERBS}\s+(?P<who>[^.,;:!?\"“”]{{1,60}})[^\"“”]{{0,90}}$", sentence)
     if m and _subject_like(m.group("who")):
         return _cut_after_name(m.group("who"))
