@@ -128,6 +128,7 @@ PARTICLES = r"(?:de|van|von|der|den|al|el|bin|ibn|la|le|del|da|du|di|dos|das|ter
 _WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Maj|St|Jr|Sr|Prof|Rev)\.|" \
         r"[A-Z][A-Za-z'’]*(?:-[A-Za-z'’]+)*|Mc[A-Z][a-z]+)"
 _NAME_RUN = re.compile(rf"{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})*")
+_ENTOURAGE = frozenset("campaign office team camp lawyers attorneys aides staff spokesman spokeswoman family".split())
 # What a person writes or issues: "Trump's tweet said" is Trump speaking.
 DOCUMENT_NOUNS = frozenset("tweet tweets statement post posts letter email emails editorial report book speech "
                            "remarks website memo account page column message video ad op-ed blog".split())
@@ -174,6 +175,7 @@ class _Span:
     continues: bool = False
     speaker: str | None = None
     attributed: bool = False
+    sentence: int = -1  # where its sentence starts
 
 
 @dataclass
@@ -259,6 +261,10 @@ def _strip_name(run: str) -> tuple[str, frozenset[str]]:
         if words[0].rstrip(".") in TITLES:
             clues.add(words[0].rstrip(".").lower())
         words.pop(0)
+    for i in range(1, len(words)):
+        if words[i][0].isupper() and words[i].rstrip(".") not in TITLES and common_word(words[i]):
+            words = words[:i]  # "Selenis Leyva Got Real About …": a headline goes on after the name
+            break
     while words and words[-1].rstrip(".,") in ("Jr", "Sr", "II", "III"):
         words.pop()
     # Titles or places inside the run ("Badghis Governor Hessamuddin Shams"): the name is after the last one.
@@ -474,12 +480,12 @@ def _subject(clause: str) -> str:
         last = clause[:-1].rsplit(",", 1)[-1].strip()
         if _NAME_RUN.fullmatch(last) and _strip_name(last)[0] and not _is_place(last):
             return last
-        appositions = list(re.finditer(rf"({_NAME_RUN.pattern}),\s+(?=the\b|a\b|an\b|who\b|whose\b|\d|[a-z])",
-                                       clause))
+        appositions = [m for m in re.finditer(rf"({_NAME_RUN.pattern}),\s+(?=the\b|a\b|an\b|who\b|whose\b|\d|[a-z])",
+                                              clause) if m.group(1).split()[0] not in FUNCTION_WORDS]
         if appositions:
             return appositions[-1].group(1)
         clause = clause[:-1]
-    relative = re.match(r"(.+?)\s+(?:who|which)\s+\S.*$", clause)
+    relative = re.match(r"(.+?)\s+(?:who|which)\s+(?=[a-z])\S.*$", clause)  # "an official who spoke …"
     if relative and not re.search(r"[,;]", clause[relative.end(1):]):  # "a White House official who spoke …"
         inner = _subject(relative.group(1))
         if inner:
@@ -492,6 +498,8 @@ def _subject(clause: str) -> str:
                                            "all", "each", "himself", "herself", "themselves", "alone", "too")
                      or (words[-1].islower() and words[-1].endswith("ly"))):
         words.pop()
+    if words and words[-1] in ("he", "she", "He", "She"):
+        return words[-1]
     taken: list[str] = []
     lower = 0
     for k in range(len(words) - 1, -1, -1):
@@ -559,7 +567,7 @@ class _Resolver:
         elif described:
             return self._description(who, at)
         if len(words) == 1 and first.lower().rstrip("s") in PERSON_NOUNS and first.lower().endswith("s"):
-            return True, first.lower()  # "Aides say …", "Analysts said …": a group, described
+            return True, first  # "Aides say …", "Analysts said …": a group, described
         runs = _NAME_RUN.findall(who)
         if not runs:
             return False, None
@@ -571,9 +579,12 @@ class _Resolver:
             return False, None
         tail = who[who.rfind(run) + len(run):].strip()
         if possessive and tail:  # "Trump's campaign" -> "Donald Trump campaign"; "Trump's tweet" -> Trump
-            if tail.split()[-1].lower() in DOCUMENT_NOUNS:
+            noun = tail.split()[-1].lower().strip(".,")
+            if noun in DOCUMENT_NOUNS:
                 return True, self.people.full(name)
-            return True, f"{self.people.full(name)} {tail.split()[-1]}"
+            if noun in PERSON_NOUNS or noun.rstrip("s") in PERSON_NOUNS or noun in _ENTOURAGE:
+                return True, f"{self.people.full(name)} {noun}"
+            return False, None  # "O’Malley’s move was first reported …": no speaker there
         if _is_org(name) or (len(name.split()) == 1 and name not in self.people.people
                              and name not in self.people._surnames() and _is_place(name)):
             return True, name
@@ -641,7 +652,7 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
         who = m.group("who").strip()
         if "," in who:  # "Smith, a spokeswoman for X," -> Smith; "… the law, Clinton" -> Clinton
             who = who.split(",")[0] if who.endswith(",") else who.rsplit(",", 1)[1].strip()
-        if len(who.split()) <= 12 and _subject_like(who):
+        if len(who.split()) <= 12 and _subject_like(who) and not re.search(r"\b(?:was|were|is|are|been|be)$", who):
             return who
     m = re.match(r"\s*(?:\S+\s+){0,8}?by\s+(?P<who>[^,;:!?\"“”()]{1,80})", after)
     if m and passive and _subject_like(m.group("who")):  # "has been called “X” by Joshua Hendrick"
@@ -870,12 +881,16 @@ def find_quotes(text: str) -> list[Quote]:
             span.speaker = previous.speaker  # "A," he said. "B." / a bare quote after an attributed one
         elif not attributed and span.para > 0:
             span.speaker = _paragraph_subject(masked, paragraphs[span.para - 1], resolver)
+        span.sentence = s_start
         out.append((span, inner.rstrip(",").strip()))
         previous = span
-    # A quote over several paragraphs: parts before the attribution take its speaker too.
+    # A quote over several paragraphs: parts before the attribution take its speaker too; so do the
+    # unattributed quotes of a sentence whose last quote is attributed (“A” and “B,” Dean said).
     for k in range(len(out) - 2, -1, -1):
         span, nxt = out[k][0], out[k + 1][0]
         if nxt.continues and nxt.para == span.para + 1 and span.open_end and not span.attributed and nxt.speaker:
+            span.speaker = nxt.speaker
+        elif nxt.sentence == span.sentence and nxt.para == span.para and not span.attributed and nxt.attributed:
             span.speaker = nxt.speaker
     return [Quote(inner, span.speaker) for span, inner in out if inner]
 
