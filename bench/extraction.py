@@ -324,6 +324,37 @@ def british_report(shared: Path, errors: int = 0) -> dict:
     return {"precision": p, "recall": r, "right": right / max(1, counted), "none": none / max(1, counted)}
 
 
+_OLD_END = re.compile(r"""([.!?]+["'\u201d\u2019)\]]*)(\s*)(?=["'\u201c\u2018(\[]?([^\W\d_]))""")
+_OLD_ABBREVIATIONS = frozenset("mr mrs ms dr prof gen col lt sgt capt cmdr adm maj gov sen rep rev st jr sr inc ltd co "
+                               "corp bros vs jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m "
+                               "p.m".split())
+
+
+def regex_sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The hand-written splitter Punkt replaced (a full stop, ! or ? before a capital, except after a
+    listed abbreviation, an initial or a dotted acronym), as spans: the baseline of `--splitter regex`."""
+    spans, start = [], 0
+    for m in _OLD_END.finditer(text):
+        if not m.group(3).isupper():
+            continue
+        word = re.search(r"([\w.]+)$", text[start:m.start()])
+        low = word.group(1).lower() if word else ""
+        if m.group(1) == "." and (low in _OLD_ABBREVIATIONS or (len(low) == 1 and low.isalpha())
+                                  or re.fullmatch(r"(?:[a-z]\.)+[a-z]", low)):
+            continue
+        if text[start:m.end(1)].strip():
+            spans.append((start, m.end(1)))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    out = []
+    for a, b in spans:  # trimmed, like the Punkt spans
+        a += len(text[a:b]) - len(text[a:b].lstrip())
+        b -= len(text[a:b]) - len(text[a:b].rstrip())
+        out.append((a, b))
+    return out
+
+
 def quote_cost(articles) -> dict:
     """Seconds per 1,000 stories of quotation finding alone (find_quotes over every body)."""
     from searchkit.extract.quotes import find_quotes
@@ -356,8 +387,14 @@ def main(argv=None) -> int:
     ap.add_argument("--split", default="dev", choices=("train", "dev"),
                     help="PolNeAR split for the quotation scores (develop on train; report dev once)")
     ap.add_argument("--quote-errors", type=int, default=0, help="print this many quotation/speaker errors")
+    ap.add_argument("--splitter", default="punkt", choices=("punkt", "regex"),
+                    help="sentence splitter under the quotation extractor (regex: the one Punkt replaced)")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
+    if args.splitter == "regex":
+        import searchkit.ingest.sentences as sentences
+
+        sentences.sentence_spans = regex_sentence_spans
     if args.quotes:
         quotes_report(shared, args.split, args.quote_errors)
         return 0

@@ -215,7 +215,6 @@ def _spans(text: str, paragraphs: list[tuple[int, int]]) -> list[_Span]:
     out: list[_Span] = []
     for p_index, (p_start, p_end) in enumerate(paragraphs):
         opened: int | None = None
-        first_in_para = True
         for m in _QUOTE_MARKS.finditer(text, p_start, p_end):
             at = m.start()
             if _opens(text, at, p_start, p_end):
@@ -225,12 +224,6 @@ def _spans(text: str, paragraphs: list[tuple[int, int]]) -> list[_Span]:
             elif opened is not None:
                 out.append(_Span(opened, (opened + 1, at), at + 1, p_index))
                 opened = None
-            else:
-                continue
-            if first_in_para and out and out[-1].para == p_index - 1 and out[-1].open_end \
-                    and not text[p_start:at].strip():
-                pass
-            first_in_para = False
         if opened is not None:
             out.append(_Span(opened, (opened + 1, p_end), p_end, p_index, open_end=True))
     # A paragraph opening with a mark continues a quote the previous paragraph left open.
@@ -658,8 +651,8 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
     if m and passive and _subject_like(m.group("who")):  # "has been called “X” by Joshua Hendrick"
         return _cut_after_name(m.group("who"))
     # Further on: "…" if she lost, said Wasserman. / "…" for now, Smith said.
-    m = re.search(rf",\s*(?P<verb>said|says|added|adds|wrote|writes|told|explained|noted)\s+"
-                  rf"(?P<who>[^,;:!?\"“”()]{{1,80}})", after)
+    m = re.search(r",\s*(?P<verb>said|says|added|adds|wrote|writes|told|explained|noted)\s+"
+                  r"(?P<who>[^,;:!?\"“”()]{1,80})", after)
     if m and _SUBJECT_START.match(m.group("who")):
         return _cut_after_name(m.group("who"))
     m = re.search(rf",\s*(?P<who>[^,;:!?\"“”()]{{1,60}}?)\s+{_AUX}(?:said|says|added|wrote|told)\b[^,;]*$",
@@ -877,8 +870,12 @@ def find_quotes(text: str) -> list[Quote]:
         if not attributed and embedded:  # words quoted inside narration: the sentence's subject speaks
             who = _sentence_subject(masked[s_start:span.start])
             span.speaker = resolver.speaker(who, span.start, s_start)[1] if who else None
+        elif not attributed and previous is not None and span.para == previous.para and previous.speaker:
+            span.speaker = previous.speaker  # "A," he said. "B."
+        elif not attributed and (introduced := _introduced_by(masked, sentences, s_start, p_start, resolver)):
+            span.speaker = introduced  # "Bystrom agreed. “…”": the sentence before, in the same paragraph
         elif not attributed and previous is not None and span.para - previous.para <= 1 and previous.speaker:
-            span.speaker = previous.speaker  # "A," he said. "B." / a bare quote after an attributed one
+            span.speaker = previous.speaker  # a bare quote in the paragraph after an attributed one
         elif not attributed and span.para > 0:
             span.speaker = _paragraph_subject(masked, paragraphs[span.para - 1], resolver)
         span.sentence = s_start
@@ -893,6 +890,23 @@ def find_quotes(text: str) -> list[Quote]:
         elif nxt.sentence == span.sentence and nxt.para == span.para and not span.attributed and nxt.attributed:
             span.speaker = nxt.speaker
     return [Quote(inner, span.speaker) for span, inner in out if inner]
+
+
+def _introduced_by(masked: str, sentences: list[tuple[int, int]], s_start: int, p_start: int,
+                   resolver: _Resolver) -> str | None:
+    """Who the narration sentence right before a quote, in the same paragraph, says is speaking
+    ("Bystrom agreed.", "Cruz tweeted a warning.", "Lynch announced the lawsuit on Monday.")."""
+    before = [(a, b) for a, b in sentences if b <= s_start and a >= p_start]
+    if not before:
+        return None
+    a, b = before[-1]
+    sentence = masked[a:b]
+    if "_" in sentence:
+        return None  # a quotation itself, not narration
+    who, _adjacent = _before_attribution(sentence)
+    if not who:
+        return None
+    return resolver.speaker(who, b, a)[1]
 
 
 def _paragraph_subject(masked: str, bounds: tuple[int, int], resolver: _Resolver) -> str | None:
