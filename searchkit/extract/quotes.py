@@ -8,28 +8,38 @@ paragraph per line. A quote left open at the end of a paragraph runs to that end
 paragraph opens with a mark it goes on there (the British and American convention for a quote over
 several paragraphs), and the parts share one speaker. Each paragraph's part is one quotation.
 
-**Speech or not.** A quote attributed by a verb of saying in its sentence (`“…,” Bek said`, `Shams
-said: “…”`, `Trump called it “rigged”`, `…, according to X`) is speech whatever its length. An
-unattributed span is speech when it is long enough to be one (four words ending in punctuation, or
-seven words); shorter ones are scare quotes or titles (`its “forever war”`).
+**Speech or not.** A quote attributed by a verb of saying (`“…,” Bek said`, `Shams said: “…”`,
+`Trump called it “rigged”`, `…, according to X`), or in a sentence with such a cue, is speech
+whatever its length: that is how issue 12 (and PolNeAR) define a direct quote. Otherwise it is
+speech when it is long enough to be (four words ending in punctuation, or seven words); shorter
+spans are scare quotes or titles (`its “forever war” went on`), and a lone word in capitals is a name.
 
-**Speakers.** The subject of the verb of saying, then normalised:
+**Speakers.** The subject of the verb of saying that governs the quote: after it (`“…,” said X`,
+`“…,” X, a spokeswoman, said`, `“…?” X asked.`, `… by X` after `called “…”`), else before it in its
+sentence, the first reporting verb with a subject winning (`Israel said Clinton called on members
+to be “…”` is Israel's), participles taking the sentence's subject (`Trump lashed out, saying “…”`),
+then normalised:
 
 - a name loses its titles, kept as clues (`Mr R. Sridharan` -> `R. Sridharan`, `Badghis Governor
   Hessamuddin Shams` -> `Hessamuddin Shams`); a later short form (`Mr. Trump`, `Trump`) becomes the
-  full name used earlier (`Donald Trump`);
-- `he` / `she` is the person just named whose gender fits: the subject of the sentence first, then
-  earlier sentences, names inside quotations left out (gender from Mr/Mrs/Ms/Sir/Dame... and from
-  the pronouns that follow a person's name in the story);
-- a description is the person it refers to when the story has named one (`the foreign secretary`
-  after `Foreign Secretary Dominic Raab`, `the 30-year-old` after `Jane Doe, 30,`, `the defender`
-  after a named person), else the description itself (`a Home Office spokesman` -> `Home Office
-  spokesman`); a bare `the company` gives None;
-- a subject starting with a function word or time word is trimmed (`But Parry` -> `Parry`), and
-  nothing that is only such words (`When`, `On Friday`, `October`, `Another`) is ever a speaker.
+  full name used earlier (`Donald Trump`); `Trump's campaign` -> `Donald Trump campaign`;
+- `he` / `she` is the person just named whose gender fits: the nearest name of its own sentence,
+  then the first name of each sentence before it (names inside quotations left out; gender from
+  Mr/Mrs/Ms/Sir/Dame..., from the pronouns that follow a person's name, from earlier he/she);
+- a description is the person it refers to when the story has named one that fits (`the foreign
+  secretary` after `Foreign Secretary Alan Marsh`, `the 30-year-old` after `Jane Roe, 30,`, `the
+  defender` after a named person; a capitalised modifier must fit: `the Democratic nominee` is not
+  a Republican), else the description itself (`a Home Office spokesman` -> `Home Office spokesman`,
+  `the spokesman` after `an American Motors spokesman` -> `American Motors spokesman`); a bare
+  `the company` gives None;
+- leading function and time words are trimmed (`But Parry` -> `Parry`); nothing that is only such
+  words (`When`, `On Friday`, `October`, `Another`), no word that news copy never capitalises
+  inside a sentence (Punkt's orthographic table) and no acronym or dateline is a speaker.
 
-A quote with no attribution of its own shares the speaker of the quote before it in the same or
-the previous paragraph, or takes the subject of the previous paragraph's verb of saying.
+A quote with no attribution of its own: words quoted inside narration take the sentence's subject;
+a quote opening a sentence takes the speaker of the quote before it in the paragraph, or the subject
+of the narration sentence just before it (`Bystrom agreed. “…”`), or the previous paragraph's quote
+or speaking subject. Quotes of one sentence share its attribution (`“A” and “B,” Dean said`).
 """
 from __future__ import annotations
 
