@@ -1,12 +1,19 @@
-"""How well extraction finds a story's countries, and how fast it runs, on Reuters-21578.
+"""How well extraction finds a story's countries and quotations, and how fast it runs.
 
-    python bench/extraction.py [--shared DIR] [--quotes] [--errors N]
+    python bench/extraction.py [--shared DIR] [--errors N] [--quotes] [--split dev|train]
+                               [--quote-errors N] [--splitter punkt|regex]
 
-Gold: the PLACES labels of the LEWISSPLIT="TEST" stories that have at least one, each slug mapped
-to its country by `canonical_country`. System: `enrich(article).countries` with the metadata places
-removed first, so only title, body and dateline speak. Also times `enrich` over every story of the
-collection (the gazetteer load is timed apart). `--quotes` adds the quotation scores of
-bench/quotes.py; `--errors N` prints N stories where the sets disagree most.
+Countries: the PLACES labels of the Reuters-21578 LEWISSPLIT="TEST" stories that have at least one,
+each slug mapped to its country by `canonical_country`, against `enrich(article).countries` with the
+metadata places removed first, so only title, body and dateline speak. Speed: `enrich` over every
+story of the collection (the gazetteer load timed apart) and `find_quotes` alone.
+
+Quotations: PolNeAR (`--split dev` by default, the held-out split; develop with `--split train`)
+scored with issue 12's metric (written out below, `score_quotes`); the seed + Reuters gold of
+bench/quotes.py as a regression; and, with the dev figures only, the hand-labelled British/blog set
+(tests/extract/british_blog_quotes.json). `--quotes` prints the quotation figures alone;
+`--quote-errors N` lists N misses; `--splitter regex` runs them over the hand-written sentence
+splitter that Punkt replaced; `--errors N` prints N stories where the country sets disagree most.
 """
 from __future__ import annotations
 
