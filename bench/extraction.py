@@ -1,19 +1,22 @@
 """How well extraction finds a story's countries and quotations, and how fast it runs.
 
-    python bench/extraction.py [--shared DIR] [--errors N] [--quotes] [--split dev|train]
+    python bench/extraction.py [--shared DIR] [--errors N] [--no-places] [--quotes] [--split dev|train]
                                [--quote-errors N] [--splitter punkt|regex]
 
 Countries: the PLACES labels of the Reuters-21578 LEWISSPLIT="TEST" stories that have at least one,
 each slug mapped to its country by `canonical_country`, against `enrich(article).countries` with the
 metadata places removed first, so only title, body and dateline speak. Speed: `enrich` over every
-story of the collection (the gazetteer load timed apart) and `find_quotes` alone.
+story of the collection (the gazetteer load timed apart) and `find_quotes` alone. Places on 150
+hand-labelled held-out stories (bench/places.py; `--no-places` skips that); `--errors N` prints N
+stories where the country sets disagree most.
 
 Quotations: PolNeAR (`--split dev` by default, the held-out split; develop with `--split train`)
 scored with issue 12's metric (written out below, `score_quotes`); the seed + Reuters gold of
 bench/quotes.py as a regression; and, with the dev figures only, the hand-labelled British/blog set
 (tests/extract/british_blog_quotes.json). `--quotes` prints the quotation figures alone;
 `--quote-errors N` lists N misses; `--splitter regex` runs them over the hand-written sentence
-splitter that Punkt replaced; `--errors N` prints N stories where the country sets disagree most.
+splitter that Punkt replaced. The section on dates, bylines and metadata tables
+(bench/metadata_bench.py) always follows.
 """
 from __future__ import annotations
 
@@ -396,6 +399,7 @@ def main(argv=None) -> int:
     ap.add_argument("--quote-errors", type=int, default=0, help="print this many quotation/speaker errors")
     ap.add_argument("--splitter", default="punkt", choices=("punkt", "regex"),
                     help="sentence splitter under the quotation extractor (regex: the one Punkt replaced)")
+    ap.add_argument("--no-places", action="store_true", help="skip the hand-labelled places (bench/places.py)")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
     if args.splitter == "regex":
@@ -412,8 +416,22 @@ def main(argv=None) -> int:
     quote_cost(articles)
     country_scores(articles, args.errors)
     print(NOTE)
+    if not args.no_places:  # places on hand-labelled held-out stories: bench/places.py
+        sys.path.insert(0, str(REPO / "bench"))
+        import places as place_bench
+
+        place_bench.report(shared)
     quotes_report(shared, args.split, args.quote_errors)
+    metadata_section(shared)
     return 0
+
+
+def metadata_section(shared: Path) -> None:
+    """Dates, bylines and metadata tables: the figures of bench/metadata_bench.py."""
+    sys.path.insert(0, str(REPO / "bench"))
+    import metadata_bench
+
+    metadata_bench.report(shared)
 
 
 if __name__ == "__main__":

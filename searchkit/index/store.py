@@ -41,6 +41,7 @@ class Meta:
     schema_version: int = SCHEMA_VERSION
     created: str = field(default_factory=lambda: datetime.now(timezone.utc).isoformat(timespec="seconds"))
     sources: list[str] = field(default_factory=list)  # paths given to `index`, for refreshes
+    metadata: list[str] = field(default_factory=list)  # tables given with --metadata, applied on every run
 
 
 def _write_json_atomic(path: Path, data: object) -> None:
@@ -94,7 +95,7 @@ def read_meta(gen: Path) -> Meta:
     """Load and version-check a generation's metadata."""
     try:
         raw = json.loads((gen / META).read_text(encoding="utf-8"))
-        meta = Meta(**{k: raw[k] for k in ("schema_version", "created", "sources") if k in raw})
+        meta = Meta(**{k: raw[k] for k in ("schema_version", "created", "sources", "metadata") if k in raw})
     except FileNotFoundError:
         raise IndexVersionError(
             f"index at {gen.parent} has no searchkit version record; rebuild it with `searchkit index --rebuild`"

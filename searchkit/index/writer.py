@@ -31,6 +31,7 @@ class IndexReport:
     unchanged: int = 0
     skipped: int = 0
     warnings: int = 0
+    undated: int = 0  # stories indexed in this run with no date (neither their source nor their text gave one)
     deleted: int = 0
     rebuilt: bool = False
     recovered: str | None = None  # set when a previous writer was killed mid-way
@@ -137,10 +138,16 @@ def index_paths(
     wait: float = 0.0,
     procs: int | None = None,
     progress: Progress | None = None,
+    metadata: Iterable[str | os.PathLike] = (),
 ) -> IndexReport:
-    """Add new and changed articles from files and folders (never removes); or rebuild from them."""
+    """Add new and changed articles from files and folders (never removes); or rebuild from them.
+
+    metadata: tables (TSV/CSV/JSON Lines) that describe the files, beside those found in the folders;
+    an index remembers them, so later runs on it apply them too (until a rebuild without them).
+    """
     from ..extract import enrich
     from ..ingest import checksum, iter_files, read_file
+    from ..ingest.sidecar import split_tables
 
     started = time.perf_counter()
     report = IndexReport(rebuilt=rebuild)
@@ -152,6 +159,7 @@ def index_paths(
             report.skipped += 1
         else:
             files.append(item)
+    files, found_tables = split_tables(files)
     sizes = {f: _size(f) for f in files}
     total, done = sum(sizes.values()), 0
     if procs is None:  # worker processes pay off only on a big fresh build
@@ -161,12 +169,14 @@ def index_paths(
         session = _Session(root, rebuild, procs)
         report.rebuilt = session.fresh
         try:
+            tables = _metadata_tables(session, found_tables, metadata, report)
             for file in files:
-                _index_file(session, file, report, enrich, checksum, read_file)
+                _index_file(session, file, report, enrich, checksum, read_file, tables)
                 done += sizes[file]
                 if progress:
                     progress(done, total)
             session.meta.sources = sorted(set(session.meta.sources) | {str(Path(p).resolve()) for p in paths})
+            _count(report, tables.report())
             session.finish()
         except BaseException:
             session.abandon()
@@ -176,6 +186,33 @@ def index_paths(
     return report
 
 
+def _metadata_tables(session: _Session, found: list[Path], given, report: IndexReport):
+    """The tables of this run: those given now, those the index was given before, those in the folders."""
+    from ..errors import InputError
+    from ..ingest.sidecar import Sidecar
+
+    named = list(dict.fromkeys(str(Path(p).resolve()) for p in given))
+    for old in session.meta.metadata:
+        if old not in named:
+            if not Path(old).is_file():
+                raise InputError(f"metadata table {old}, given to this index before, is gone: put it back, "
+                                 "or rebuild the index without it")
+            named.append(old)
+    tables, problems = Sidecar.load(found, [Path(p) for p in named])
+    session.meta.metadata = named
+    _count(report, problems)
+    return tables
+
+
+def _count(report: IndexReport, problems: list[Problem]) -> None:
+    for problem in problems:
+        report.problems.append(problem)
+        if problem.skipped:
+            report.skipped += 1
+        else:
+            report.warnings += 1
+
+
 def _size(path: Path) -> int:
     try:
         return path.stat().st_size
@@ -183,8 +220,8 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _index_file(session: _Session, file: Path, report: IndexReport, enrich, checksum, read_file) -> None:
-    """Index one file unless the manifest shows it unchanged."""
+def _index_file(session: _Session, file: Path, report: IndexReport, enrich, checksum, read_file, tables) -> None:
+    """Index one file unless the manifest shows it (and the metadata rows for it) unchanged."""
     key = str(file.resolve())
     try:
         st = file.stat()
@@ -193,7 +230,8 @@ def _index_file(session: _Session, file: Path, report: IndexReport, enrich, chec
         report.skipped += 1
         return
     known = session.manifest.get(key) or {}
-    if known.get("size") == st.st_size and known.get("mtime_ns") == st.st_mtime_ns:
+    stamp = tables.stamp(file, known.get("ids", {})) if tables else ""
+    if known.get("size") == st.st_size and known.get("mtime_ns") == st.st_mtime_ns and known.get("meta", "") == stamp:
         report.files_unchanged += 1
         report.unchanged += len(known.get("ids", {}))
         return
@@ -201,12 +239,10 @@ def _index_file(session: _Session, file: Path, report: IndexReport, enrich, chec
     ids: dict[str, str] = {}
     for item in read_file(file):
         if isinstance(item, Problem):
-            report.problems.append(item)
-            if item.skipped:
-                report.skipped += 1
-            else:
-                report.warnings += 1
+            _count(report, [item])
             continue
+        if tables:
+            item = tables.apply(item, file)
         if not (item.title.strip() or item.body.strip()):
             report.problems.append(Problem(item.path, "no text: not indexed", item.line))
             report.skipped += 1
@@ -221,9 +257,11 @@ def _index_file(session: _Session, file: Path, report: IndexReport, enrich, chec
         if old_ids.get(item.id) == digest:
             report.unchanged += 1
             continue
-        session.put(enrich(item))
+        item = enrich(item)
+        session.put(item)
         report.added += 1
-    session.manifest[key] = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "ids": ids}
+        report.undated += item.date is None
+    session.manifest[key] = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "ids": ids, "meta": stamp}
 
 
 def index_articles(root: Path, articles: Iterable[Article], *, wait: float = 0.0) -> IndexReport:
@@ -238,8 +276,10 @@ def index_articles(root: Path, articles: Iterable[Article], *, wait: float = 0.0
         report.rebuilt = session.fresh
         try:
             for article in articles:
-                session.put(enrich(article))
+                article = enrich(article)
+                session.put(article)
                 report.added += 1
+                report.undated += article.date is None
             session.finish()
         except BaseException:
             session.abandon()
