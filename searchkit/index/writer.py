@@ -2,12 +2,14 @@
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+import whoosh.util
 from whoosh import index as whoosh_index
 from whoosh.index import LockError
 
@@ -18,6 +20,12 @@ from ..model import Article, Problem
 from . import store, workers
 from .duplicates import Clusterer
 from .schema import build_schema, display_names, from_document, to_document
+
+# Whoosh names new segments and temporary files with the global `random` module, so a program that
+# seeds it (random.seed(...) for reproducible sampling; Hypothesis in tests) made two commits pick
+# the same segment name: the second commit failed and its stories were lost. The OS's randomness
+# cannot be seeded.
+whoosh.util.random = random.SystemRandom()
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes in all)
 PARALLEL_MIN_BYTES = 4 * 1024 * 1024  # below this, starting writer processes costs more than it saves
