@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -33,11 +34,18 @@ def feed(tmp_path_factory):
     return folder / "feed.jsonl"
 
 
-@pytest.fixture
-def old_index(tmp_path, seed_path, run_cmd):
-    index = tmp_path / "index"
-    assert run_cmd("index", seed_path, "--index", index).returncode == 0
+@pytest.fixture(scope="module")
+def seed_index(tmp_path_factory, seed_path):
+    index = tmp_path_factory.mktemp("seed") / "index"
+    Index(index).rebuild([seed_path])
     return index
+
+
+@pytest.fixture
+def old_index(tmp_path, seed_index):
+    """An index of the seed story, which the interrupted rebuild of the feed must leave as it was."""
+    shutil.copytree(seed_index, tmp_path / "index")
+    return tmp_path / "index"
 
 
 def _hits(index, q):
@@ -52,8 +60,8 @@ def _start(fault, feed, index, marker=None, **kwargs):
                             **kwargs)
 
 
-def _next_write_succeeds(run_cmd, feed, index):
-    again = run_cmd("index", "--rebuild", feed, "--index", index, "--procs", "2")
+def _next_write_succeeds(run_cmd, feed, index, rebuild=False):
+    again = run_cmd("index", *(["--rebuild", "--procs", "2"] if rebuild else []), feed, "--index", index)
     assert again.returncode == 0, again.stderr
     assert "being written" not in again.stderr
     assert _hits(index, "zanzibar3") > 0
@@ -90,7 +98,7 @@ def test_sigterm_is_a_clean_stop(old_index, feed, run_cmd, tmp_path):
     assert wait_group_gone(proc.pid) == []
     assert _hits(old_index, "prison escape") == 1 and _hits(old_index, "zanzibar3") == 0
     assert [p.name for p in old_index.glob("gen-*")] == [(old_index / "CURRENT").read_text().strip()]
-    _next_write_succeeds(run_cmd, feed, old_index)
+    _next_write_succeeds(run_cmd, feed, old_index, rebuild=True)
 
 
 def test_ctrl_c_reaches_the_whole_group_and_no_worker_prints_a_traceback(old_index, feed, run_cmd, tmp_path):
