@@ -154,8 +154,7 @@ class Index:
 
     def sources(self) -> list[str]:
         """Paths this index was built from, for refreshing without arguments."""
-        gen = store.current_generation(self.path)
-        return store.read_meta(gen).sources if gen else []
+        return store.recorded_sources(self.path)
 
     # -- reading -------------------------------------------------------------
     @_reading

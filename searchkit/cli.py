@@ -131,15 +131,16 @@ def index_cmd(paths, rebuild, procs, wait, index_path, as_json, verbose):
     """
     idx = api.Index(index_path)
     if not paths:
-        recorded = [Path(p) for p in idx.sources()] if idx.exists() else []
+        recorded = [Path(p) for p in idx.sources()]
         paths = [p for p in recorded if p.exists()]
         for gone in (p for p in recorded if not p.exists()):
             click.echo(f"warning: {printable.path(gone)}: recorded source no longer exists; not read", err=True)
         if not recorded and Path(api.DEFAULT_CORPUS).is_dir():
             paths = [Path(api.DEFAULT_CORPUS)]
+        if not recorded and not paths:
+            raise click.UsageError("no PATHS given and no ./corpus folder to index")
         if not paths:
-            raise click.UsageError("no PATHS given and no ./corpus folder to index" if not recorded
-                                   else "none of the paths this index was built from exists any more")
+            raise Failure("none of the paths this index was built from exists any more; pass PATHS")
     for p in paths:
         if not p.exists():
             raise Failure(f"no such file or folder: {printable.path(p)}")

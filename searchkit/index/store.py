@@ -190,6 +190,21 @@ def read_meta(gen: Path) -> Meta:
     return meta
 
 
+def recorded_sources(root: Path) -> list[str]:
+    """Paths the index was built from (for `index` without paths), whatever its version; when CURRENT
+    is broken, those of the newest generation searchkit made, so that `--rebuild` can repair it."""
+    live = live_generation(root)
+    candidates = [live] if live is not None else [root / n for n in reversed(own_generations(root))]
+    for gen in candidates:
+        try:
+            sources = json.loads((gen / META).read_text(encoding="utf-8")).get("sources")
+        except (OSError, ValueError, AttributeError):
+            continue
+        if isinstance(sources, list):
+            return [s for s in sources if isinstance(s, str)]
+    return []
+
+
 def write_meta(gen: Path, meta: Meta) -> None:
     """Record searchkit's metadata for a generation."""
     _write_json_atomic(gen / META, meta.__dict__)

@@ -101,7 +101,7 @@ class _Session:
         self._writer = None
         self._searcher = None
         self.ids = IdBook({})
-        self.written = 0
+        self.ids_written: set[str] = set()
         self.dups = Clusterer(self.gen)
 
     @property
@@ -131,14 +131,18 @@ class _Session:
 
     def put(self, article: Article, cluster: str | None = None) -> None:
         """Add or replace one article (already enriched)."""
+        repeat = article.id in self.ids_written
+        if repeat and self._writer is not None:  # Whoosh replaces committed documents only
+            self._writer.commit(optimize=False)
+            self._writer = None
         doc = to_document(article, cluster if cluster is not None else self.dups.assign(article))
         for fieldname, pairs in display_names(article).items():
             self.names.setdefault(fieldname, {}).update(pairs)
-        if self.fresh:
+        if self.fresh and not repeat:
             self.writer.add_document(**doc)
         else:
             self.writer.update_document(**doc)
-        self.written += 1
+        self.ids_written.add(article.id)
 
     def finish(self) -> None:
         """Commit, then record metadata and, for a rebuild, swap the new generation in."""
@@ -146,10 +150,10 @@ class _Session:
         if self._writer is not None:
             self._writer.commit(optimize=False)
             self._writer = None
-            if self.fresh and self.ix.doc_count() != self.written:  # a writer process lost its share
+            if self.fresh and self.ix.doc_count() != len(self.ids_written):  # a writer process lost its share
                 raise IndexCorruptError(
-                    f"the new index holds {self.ix.doc_count():,} of the {self.written:,} stories written "
-                    "(a writer process failed); the old index is kept"
+                    f"the new index holds {self.ix.doc_count():,} of the {len(self.ids_written):,} stories "
+                    "written (a writer process failed); the old index is kept"
                 )
         self.dups.close(commit=True)
         store.write_manifest(self.gen, self.manifest)

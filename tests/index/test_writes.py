@@ -69,3 +69,14 @@ def test_a_caller_seeding_random_does_not_make_commits_collide(tmp_path):
         idx.add_articles([Article(id=f"s{n}", title="Harvest", body=f"harvest report {n}")])
     assert idx.search("harvest").total == 3
     idx.close()
+
+
+def test_an_id_given_twice_in_one_call_is_one_story_the_later_one(tmp_path):
+    idx = Index(tmp_path / "index")
+    for new, old in (("a", "fresh index"), ("b", "existing index")):
+        idx.add_articles([Article(id=new, title="Draft", body=f"harvest {old}"),
+                          Article(id=new, title="Final", body=f"harvest {old} corrected")])
+        assert idx.get(new).title == "Final"
+    assert idx.search("harvest", collapse=False).total == 2
+    assert idx.stats()["articles"] == 2
+    idx.close()

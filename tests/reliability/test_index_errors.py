@@ -97,10 +97,12 @@ def test_rebuild_repairs_a_broken_current_pointer(built, run_cmd, seed_path):
     (built / "CURRENT").write_text("gen-gone\n")
     _one_line_error(run_cmd("query", "prison", "--index", built), "searchkit index --rebuild")
     _one_line_error(run_cmd("index", seed_path, "--index", built), "searchkit index --rebuild")
-    rebuilt = run_cmd("index", "--rebuild", seed_path, "--index", built)
+    rebuilt = run_cmd("index", "--rebuild", "--index", built)  # as advised: the paths it was built from
     assert rebuilt.returncode == 0, rebuilt.stderr
     assert run_cmd("query", "prison escape", "--index", built).returncode == 0
     assert run_cmd("index", seed_path, "--index", built).returncode == 0  # and incremental runs work again
+    (built / "CURRENT").write_text("gen-gone-again\n")
+    assert run_cmd("index", "--rebuild", seed_path, "--index", built).returncode == 0
 
 
 def test_index_without_paths_skips_a_recorded_folder_that_is_gone(tmp_path, seed_path, run_cmd):
