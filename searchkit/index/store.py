@@ -135,12 +135,13 @@ def _made_by_searchkit_before_markers(root: Path) -> bool:
 
 
 def check_owner(root: Path) -> None:
-    """Refuse to write into a folder searchkit did not make: only an empty folder, or an index, is ours."""
+    """Refuse to write into a folder searchkit did not make: only an empty folder (hidden files aside),
+    or an index, is ours."""
     check_root(root)
     if not root.is_dir() or (root / MARKER).is_file() or _made_by_searchkit_before_markers(root):
         return
-    try:
-        entries = [name for name in os.listdir(root) if name != LOCK]
+    try:  # hidden files (.gitignore, .DS_Store) are no one's articles and searchkit never touches them
+        entries = [name for name in os.listdir(root) if not name.startswith(".")]
     except OSError as exc:
         raise IndexMissingError(f"cannot open the index folder {root}: {exc.strerror}") from None
     if entries:

@@ -25,6 +25,7 @@ def test_a_folder_of_other_files_is_refused_untouched(tmp_path, seed_path):
     (photos / "gen-2019" / "beach.jpg").write_bytes(b"\xff\xd8")
     (photos / ".thumbs.tmp").write_text("cache")
     (photos / "notes.txt").write_text("mine")
+    (photos / "album.json").write_text("{}")
     before = _listing(photos)
     for args in (["index", seed_path], ["index", "--rebuild", seed_path]):
         result = _run(*args, "--index", photos)
@@ -36,6 +37,15 @@ def test_a_folder_of_other_files_is_refused_untouched(tmp_path, seed_path):
     with pytest.raises(SearchkitError, match="is not a searchkit index"):
         Index(photos).add_articles([Article(id="a", body="text")])
     assert _listing(photos) == before
+
+
+def test_a_folder_with_only_hidden_files_is_accepted_and_they_stay(tmp_path, seed_path):
+    index = tmp_path / "index"  # as the repository ships ./index: holding only its .gitignore
+    index.mkdir()
+    (index / ".gitignore").write_text("*\n!.gitignore\n")
+    assert _run("index", seed_path, "--index", index).exit_code == 0
+    assert _run("index", "--rebuild", seed_path, "--index", index).exit_code == 0
+    assert (index / ".gitignore").read_text() == "*\n!.gitignore\n"
 
 
 def test_cleanup_removes_only_generations_searchkit_listed(tmp_path, seed_path):
