@@ -6,7 +6,8 @@ Gold: the PLACES labels of the LEWISSPLIT="TEST" stories that have at least one,
 to its country by `canonical_country`. System: `enrich(article).countries` with the metadata places
 removed first, so only title, body and dateline speak. Also times `enrich` over every story of the
 collection (the gazetteer load is timed apart). `--quotes` adds the quotation scores of
-bench/quotes.py; `--errors N` prints N stories where the sets disagree most.
+bench/quotes.py; `--errors N` prints N stories where the sets disagree most. The section on dates,
+bylines and metadata tables (bench/metadata_bench.py) always follows.
 """
 from __future__ import annotations
 
@@ -134,7 +135,16 @@ def main(argv=None) -> int:
         import quotes as quote_bench
 
         quote_bench.report(quote_bench.score(shared))
+    metadata_section(shared)
     return 0
+
+
+def metadata_section(shared: Path) -> None:
+    """Dates, bylines and metadata tables: the figures of bench/metadata_bench.py."""
+    sys.path.insert(0, str(REPO / "bench"))
+    import metadata_bench
+
+    metadata_bench.report(shared)
 
 
 if __name__ == "__main__":

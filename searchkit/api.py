@@ -125,20 +125,24 @@ class Index:
         self.close()
 
     # -- writing -------------------------------------------------------------
-    def add(self, paths: Iterable[str | os.PathLike], *, wait: float = 0.0, procs: int | None = None, progress=None):
+    def add(self, paths: Iterable[str | os.PathLike], *, wait: float = 0.0, procs: int | None = None, progress=None,
+            metadata: Iterable[str | os.PathLike] = ()):
         """Index new and changed articles from files or folders; nothing is removed.
 
         procs: writer processes for a fresh build (None: 2 when the input is large, else 1).
+        metadata: tables describing the files (TSV/CSV/JSON Lines), kept for later runs on this index.
         """
         from .index.writer import index_paths
 
-        return index_paths(self.path, paths, wait=wait, procs=procs, progress=progress)
+        return index_paths(self.path, paths, wait=wait, procs=procs, progress=progress, metadata=metadata)
 
-    def rebuild(self, paths: Iterable[str | os.PathLike], *, wait: float = 0.0, procs: int | None = None, progress=None):
+    def rebuild(self, paths: Iterable[str | os.PathLike], *, wait: float = 0.0, procs: int | None = None, progress=None,
+                metadata: Iterable[str | os.PathLike] = ()):
         """Build a fresh index from paths beside the live one and swap it in atomically."""
         from .index.writer import index_paths
 
-        return index_paths(self.path, paths, rebuild=True, wait=wait, procs=procs, progress=progress)
+        return index_paths(self.path, paths, rebuild=True, wait=wait, procs=procs, progress=progress,
+                           metadata=metadata)
 
     def add_articles(self, articles: Iterable[Article], *, wait: float = 0.0):
         """Add or replace Article records built in Python."""
@@ -154,7 +158,11 @@ class Index:
 
     def sources(self) -> list[str]:
         """Paths this index was built from, for refreshing without arguments."""
-        return store.recorded_sources(self.path)
+        return store.recorded(self.path, "sources")
+
+    def metadata_tables(self) -> list[str]:
+        """Metadata tables this index was given (`--metadata`), which every later run applies too."""
+        return store.recorded(self.path, "metadata")
 
     # -- reading -------------------------------------------------------------
     @_reading
@@ -187,10 +195,12 @@ class Index:
         collapse: bool = True,
         explain: bool = False,
         suggest: bool = True,
+        author: str | None = None,
     ) -> Results:
         """Ranked hits with snippets; raises QuerySyntaxError on a bad query.
 
-        facets: names from location, country, place, source, speaker, tag, year, month.
+        facets: names from location, country, place, source, speaker, author, tag, year, month.
+        author: only stories with this byline (all its words, in order: "jane smith").
         recency: a half-life in days that blends relevance with freshness.
         collapse: fold near-duplicate (wire copy) stories under the best one.
         """
@@ -201,7 +211,7 @@ class Index:
             date_from=date_from, date_to=date_to, location=location, source=source,
             speaker=speaker, tag=tag, snippets=snippets, basedate=basedate, facets=facets,
             facet_top=facet_top, recency=recency, fuzzy=fuzzy, collapse=collapse, explain=explain,
-            suggest=suggest, names=self.names() if facets else None,
+            suggest=suggest, names=self.names() if facets else None, author=author,
         )
 
     @_reading

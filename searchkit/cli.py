@@ -116,13 +116,16 @@ def _print_problems(problems, verbose: bool, limit: int = 10) -> None:
               help="Writer processes for a rebuild [default: 2 for inputs over 4 MB, else 1].")
 @_wait_option
 @_index_option
+@click.option("--metadata", "metadata", multiple=True, type=click.Path(path_type=Path), metavar="FILE",
+              help="A table (TSV, CSV, JSON Lines) of file name, date, source, author, title... for the "
+                   "stories (repeatable; tables named like metadata.tsv inside PATHS are read anyway).")
 @click.option("--json", "as_json", is_flag=True, help="Print the summary as JSON.")
 @click.option("-v", "--verbose", is_flag=True, help="List every problem.")
-def index_cmd(paths, rebuild, procs, wait, index_path, as_json, verbose):
+def index_cmd(paths, rebuild, procs, wait, index_path, metadata, as_json, verbose):
     """Add new and changed articles from PATHS (files or folders); --rebuild starts afresh.
 
-    With no PATHS, re-reads the paths the index was built from (or ./corpus); a recorded path that
-    no longer exists is reported and the others are read.
+    With no PATHS, re-reads the paths the index was built from (or ./corpus), with its metadata tables;
+    a recorded path that no longer exists is reported and the others are read.
 
     \b
     Exit status: 0 when everything readable was indexed (skipped records are listed and counted);
@@ -130,7 +133,12 @@ def index_cmd(paths, rebuild, procs, wait, index_path, as_json, verbose):
     2 on an error (missing path, locked or foreign index folder).
     """
     idx = api.Index(index_path)
+    for table in metadata:
+        if not table.is_file():
+            raise Failure(f"no such metadata table: {table}")
     if not paths:
+        if rebuild:  # a rebuild starts a fresh record: carry the tables over
+            metadata = (*metadata, *map(Path, idx.metadata_tables()))
         recorded = [Path(p) for p in idx.sources()]
         paths = [p for p in recorded if p.exists()]
         for gone in (p for p in recorded if not p.exists()):
@@ -147,7 +155,7 @@ def index_cmd(paths, rebuild, procs, wait, index_path, as_json, verbose):
     report, close = _progress_reporter()
     try:
         run = idx.rebuild if rebuild else idx.add
-        result = run(paths, wait=wait, procs=procs, progress=report)
+        result = run(paths, wait=wait, procs=procs, progress=report, metadata=metadata)
     finally:
         close()
     _print_problems(result.problems, verbose)
@@ -161,7 +169,8 @@ def index_cmd(paths, rebuild, procs, wait, index_path, as_json, verbose):
     else:
         click.echo(
             f"{'rebuilt' if result.rebuilt else 'updated'} {printable.path(idx.path)}: {result.added:,} articles "
-            f"indexed, {result.unchanged:,} unchanged, {result.skipped:,} skipped, {result.warnings:,} warnings "
+            "indexed" + (f" ({result.undated:,} undated)" if result.undated else "")
+            + f", {result.unchanged:,} unchanged, {result.skipped:,} skipped, {result.warnings:,} warnings "
             f"({result.files:,} files, {result.files_unchanged:,} unchanged) in {result.seconds:.1f} s"
         )
     if result.losses:
@@ -206,6 +215,8 @@ def _meta_line(hit) -> str:
     parts = [hit.date.date().isoformat() if hit.date else "undated"]
     if hit.source:
         parts.append(hit.source)
+    if hit.authors:
+        parts.append("by " + ", ".join(hit.authors[:3]) + (" et al." if len(hit.authors) > 3 else ""))
     if hit.locations:
         shown = list(hit.locations[:4]) + (["…"] if len(hit.locations) > 4 else [])
         parts.append(", ".join(shown))
@@ -231,8 +242,10 @@ def _bold(text: str) -> str:
 @click.option("--source", help="Only articles from this source.")
 @click.option("--speaker", help="Only articles quoting this speaker.")
 @click.option("--tag", help="Only articles with this tag (e.g. a Reuters topic).")
+@click.option("--author", help="Only articles with this byline (e.g. \"jane smith\").")
 @click.option("--facet", "facets", multiple=True,
-              type=click.Choice(["location", "country", "place", "source", "speaker", "tag", "year", "month"]),
+              type=click.Choice(["location", "country", "place", "source", "speaker", "author", "tag", "year",
+                                 "month"]),
               help="Count hits per value of this field (repeatable).")
 @click.option("--recency", "recency", type=float, is_flag=False, flag_value=30.0, default=None, metavar="DAYS",
               help="Favour recent stories: score halves every DAYS days older [flag alone: 30].")
@@ -242,7 +255,7 @@ def _bold(text: str) -> str:
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit (JSON Lines).")
 @_index_option
 def query_cmd(query, limit, page, sort, match_any, date_from, date_to, since, location, source, speaker, tag,
-              facets, recency, fuzzy, show_all, explain, as_json, index_path):
+              author, facets, recency, fuzzy, show_all, explain, as_json, index_path):
     """Search for QUERY: words, "phrases", AND/OR/NOT, field:value, date:[FROM to TO].
 
     \b
@@ -251,7 +264,7 @@ def query_cmd(query, limit, page, sort, match_any, date_from, date_to, since, lo
       searchkit query '"prison gate"'
       searchkit query 'quote:enemy speaker:shams location:badghis'
       searchkit query 'taliban date:[2021-07-01 to 2021-07-31]' --sort date
-    Fields: title body source location country place quote speaker tag date id.
+    Fields: title body source location country place quote speaker author tag date id.
     Exit status: 0 with hits, 1 with none, 2 on a usage or query error.
     """
     from .search.parser import parse_day
@@ -263,7 +276,7 @@ def query_cmd(query, limit, page, sort, match_any, date_from, date_to, since, lo
     results = idx.search(query, limit=limit, page=page, sort=sort, match="any" if match_any else "all",
                          date_from=start, date_to=end, location=location, source=source, speaker=speaker,
                          tag=tag, basedate=today, facets=list(facets), recency=recency, fuzzy=fuzzy,
-                         collapse=not show_all, explain=explain)
+                         collapse=not show_all, explain=explain, author=author)
     if as_json:
         for hit in results.hits:
             click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
@@ -333,7 +346,8 @@ def show_cmd(article_id, as_json, index_path):
             "source": article.source, "place": article.place, "locations": list(article.locations),
             "countries": list(article.countries), "dateline": article.dateline,
             "quotes": [{"text": q.text, "speaker": q.speaker} for q in article.quotes],
-            "tags": list(article.tags), "path": article.path, "line": article.line, "url": article.url,
+            "tags": list(article.tags), "authors": list(article.authors), "path": article.path,
+            "line": article.line, "url": article.url,
             "body": article.body,
         }
         click.echo(json.dumps(data, ensure_ascii=False))
@@ -341,8 +355,9 @@ def show_cmd(article_id, as_json, index_path):
     click.echo(click.style(article.title or "(untitled)", bold=True))
     rows = [
         ("id", article.id),
-        ("date", article.date.isoformat() if article.date else "unknown"),
+        ("date", article.date.isoformat() if article.date else "undated"),
         ("source", article.source),
+        ("authors", ", ".join(article.authors)),
         ("place", article.place),
         ("locations", ", ".join(article.locations)),
         ("countries", ", ".join(article.countries)),
@@ -364,19 +379,19 @@ def show_cmd(article_id, as_json, index_path):
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
 @_index_option
 def stats_cmd(top, as_json, index_path):
-    """Counts, date span, top sources, locations and speakers."""
+    """Counts, date span, top sources, authors, locations and speakers."""
     idx = _open_for_reading(index_path)
     data = idx.stats(top=top)
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False))
         return
     click.echo(f"index     {data['path']}")
-    click.echo(f"articles  {data['articles']:,} ({data['dated']:,} dated)")
+    click.echo(f"articles  {data['articles']:,} ({data['dated']:,} dated, {data['undated']:,} undated)")
     if data["first_date"]:
         click.echo(f"dates     {data['first_date'][:10]} to {data['last_date'][:10]}")
     if data.get("duplicates"):
         click.echo(f"near-duplicates  {data['duplicates']:,} (folded under their first copy in results)")
-    for key in ("sources", "locations", "countries", "speakers", "tags", "years"):
+    for key in ("sources", "authors", "locations", "countries", "speakers", "tags", "years"):
         if data.get(key):
             click.echo(f"\ntop {key}:")
             for name, count in data[key]:

@@ -31,6 +31,7 @@ class Article:
     line: int = 0  # 1-based line (or record number) in that file, 0 when not applicable
     url: str = ""
     tags: tuple[str, ...] = ()  # free labels: Reuters TOPICS, JSON extras
+    authors: tuple[str, ...] = ()  # bylines, one person (or agency) each: "Jane Smith"
 
     @property
     def text(self) -> str:
@@ -77,6 +78,7 @@ class Hit:
     cluster: str = ""  # near-duplicate group (the id of its first story)
     duplicates: int = 0  # near-duplicates folded under this hit
     extra: dict = field(default_factory=dict)  # e.g. "explain": per-field term contributions
+    authors: tuple[str, ...] = ()
 
     def to_dict(self) -> dict:
         """JSON-ready form (the `--json` line format)."""
@@ -95,6 +97,7 @@ class Hit:
             "path": self.path,
             "url": self.url,
             "tags": list(self.tags),
+            "authors": list(self.authors),
             "rank": self.rank,
             "cluster": self.cluster,
             "duplicates": self.duplicates,

@@ -104,3 +104,15 @@ def test_date_sorted_hits_carry_no_relevance_score(reuters_index):
     assert [h.score for h in by_date.hits] == [None] * 5  # not Whoosh's sort key posing as a score
     assert by_date.hits[0].to_dict()["score"] is None
     assert all(h.score > 0 for h in reuters_index.search("oil", limit=5).hits)
+
+
+def test_author_field_filter_facet_and_stats(reuters_index):
+    """Bylines from <AUTHOR>: 24 stories are by Peter Torday, spelt four ways."""
+    torday = reuters_index.search("author:torday", limit=50, collapse=False)
+    assert torday.total == reuters_index.search("*", author="peter torday", collapse=False).total
+    assert torday.total == 24  # "By Peter Torday, Reuters" 18, without the agency 4, in capitals 2
+    assert all(h.authors == ("Peter Torday",) for h in torday.hits)
+    facet = reuters_index.search("*", facets=["author"], facet_top=3, collapse=False).facets["author"]
+    top = [("Patti Domm", 24), ("Peter Torday", 24), ("Chaitanya Kalbag", 23)]  # Domm: 6 spellings, one "AND"
+    assert facet == top
+    assert reuters_index.stats()["authors"][:3] == top

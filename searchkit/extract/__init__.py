@@ -15,6 +15,9 @@ What goes where:
 - `place`: the dateline's place resolved through the gazetteer ("SALVADOR, Feb 26" -> Salvador),
   the dateline's first part title-cased when unknown, "" without a dateline.
 - `quotes`: the metadata's quotations, then those found in the body.
+- `date`, for a story its source left undated: the date its own text states, if it states one for
+  certain (`dates`: a "Published: ..." line, a date line under the headline, a dateline whose year
+  the story gives); otherwise it stays undated.
 """
 from __future__ import annotations
 
@@ -43,17 +46,18 @@ def body_dateline(body: str) -> str:
 def enrich(article: Article) -> Article:
     """The article with places, countries, primary place and quotations filled in from its text."""
     from .locations import canonical_country, find_mentions, gazetteer, historic_country, resolve_dateline
+    from .dates import date_from_text
     from .quotes import find_quotes
 
     gaz = gazetteer()
-    when = article.date
+    dateline = article.dateline or body_dateline(article.body)
+    when = article.date or date_from_text(article.text, dateline)
     locations: dict[str, None] = {}
     countries: dict[str, None] = {}
 
     def country_of(place) -> str:
         return historic_country(place.country, when)
 
-    dateline = article.dateline or body_dateline(article.body)
     primary = resolve_dateline(dateline) if dateline else None
     if primary is not None:
         locations[primary.name] = None
@@ -113,6 +117,7 @@ def enrich(article: Article) -> Article:
     quotes += [q for q in find_quotes(article.body) if q.text not in known]
     return dataclasses.replace(
         article,
+        date=when,
         locations=tuple(locations),
         countries=tuple(countries),
         place=place_name,

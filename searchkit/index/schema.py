@@ -19,7 +19,7 @@ from whoosh.support.charset import accent_map
 from ..model import Article, Quote
 
 # Bump whenever fields, analyzers or stored values change: older indexes must be rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2  # 2: bylines (author, author_key, authors)
 
 # Words are runs of letters/digits; everything else splits, so glued sentences
 # ("message.Badghis") and hyphenated names ("Qala-e-Naw") yield separate words.
@@ -128,10 +128,13 @@ def build_schema() -> fields.Schema:
         quote=fields.TEXT(analyzer=text_analyzer(), phrase=False),
         speaker=fields.TEXT(analyzer=name_analyzer()),
         speaker_key=fields.KEYWORD(analyzer=keyword_analyzer()),
+        author=fields.TEXT(analyzer=name_analyzer()),  # bylines: unstemmed names, like speaker
+        author_key=fields.KEYWORD(analyzer=keyword_analyzer()),
         tag=fields.KEYWORD(analyzer=keyword_analyzer(), stored=True),
         locations=fields.STORED(),
         countries=fields.STORED(),
         quotes=fields.STORED(),
+        authors=fields.STORED(),
         dateline=fields.STORED(),
         path=fields.STORED(),
         line=fields.STORED(),
@@ -163,10 +166,13 @@ def to_document(article: Article, cluster: str = "") -> dict:
         "quote_exact": "\n".join(q.text for q in article.quotes),
         "speaker": "\n".join(speakers),
         "speaker_key": _keywords(speakers),
+        "author": "\n".join(article.authors),
+        "author_key": _keywords(article.authors),
         "tag": _keywords(article.tags),
         "locations": list(article.locations),
         "countries": list(article.countries),
         "quotes": [(q.text, q.speaker) for q in article.quotes],
+        "authors": list(article.authors),
         "dateline": article.dateline,
         "path": article.path,
         "line": article.line,
@@ -197,6 +203,7 @@ def from_document(fields: dict) -> Article:
         line=fields.get("line", 0),
         url=fields.get("url", ""),
         tags=tuple(t for t in (fields.get("tag") or "").split(",") if t),
+        authors=tuple(fields.get("authors") or ()),
     )
 
 
@@ -208,6 +215,7 @@ def display_names(article: Article) -> dict[str, dict[str, str]]:
         "source_key": {slug(v): v for v in [article.source] if v},
         "location": {slug(v): v for v in places if v},
         "speaker_key": {slug(v): v for v in speakers},
+        "author_key": {slug(v): v for v in article.authors if v},
         "tag": {slug(v): v for v in article.tags if v},
     }
 

@@ -54,6 +54,7 @@ class Meta:
     schema_version: int = SCHEMA_VERSION
     created: str = field(default_factory=lambda: datetime.now(timezone.utc).isoformat(timespec="seconds"))
     sources: list[str] = field(default_factory=list)  # paths given to `index`, for refreshes
+    metadata: list[str] = field(default_factory=list)  # tables given with --metadata, applied on every run
 
 
 def _write_json_atomic(path: Path, data: object) -> None:
@@ -176,7 +177,7 @@ def read_meta(gen: Path) -> Meta:
     """Load and version-check a generation's metadata."""
     try:
         raw = json.loads((gen / META).read_text(encoding="utf-8"))
-        meta = Meta(**{k: raw[k] for k in ("schema_version", "created", "sources") if k in raw})
+        meta = Meta(**{k: raw[k] for k in ("schema_version", "created", "sources", "metadata") if k in raw})
     except FileNotFoundError:
         raise IndexVersionError(
             f"index at {gen.parent} has no searchkit version record; rebuild it with `searchkit index --rebuild`"
@@ -191,18 +192,19 @@ def read_meta(gen: Path) -> Meta:
     return meta
 
 
-def recorded_sources(root: Path) -> list[str]:
-    """Paths the index was built from (for `index` without paths), whatever its version; when CURRENT
-    is broken, those of the newest generation searchkit made, so that `--rebuild` can repair it."""
+def recorded(root: Path, what: str) -> list[str]:
+    """Paths the index recorded (`sources` it was built from, `metadata` tables), whatever its schema
+    version; when CURRENT is broken, those of the newest generation searchkit made, so that
+    `index --rebuild` without paths can repair it."""
     live = live_generation(root)
     candidates = [live] if live is not None else [root / n for n in reversed(own_generations(root))]
     for gen in candidates:
         try:
-            sources = json.loads((gen / META).read_text(encoding="utf-8")).get("sources")
+            paths = json.loads((gen / META).read_text(encoding="utf-8")).get(what)
         except (OSError, ValueError, AttributeError):
             continue
-        if isinstance(sources, list):
-            return [s for s in sources if isinstance(s, str)]
+        if isinstance(paths, list):
+            return [p for p in paths if isinstance(p, str)]
     return []
 
 

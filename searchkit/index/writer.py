@@ -41,6 +41,7 @@ class IndexReport:
     unchanged: int = 0
     skipped: int = 0
     warnings: int = 0
+    undated: int = 0  # stories indexed in this run with no date (neither their source nor their text gave one)
     deleted: int = 0
     rebuilt: bool = False
     collisions: int = 0  # records skipped because another record already has their id
@@ -198,10 +199,16 @@ def index_paths(
     wait: float = 0.0,
     procs: int | None = None,
     progress: Progress | None = None,
+    metadata: Iterable[str | os.PathLike] = (),
 ) -> IndexReport:
-    """Add new and changed articles from files and folders (never removes); or rebuild from them."""
+    """Add new and changed articles from files and folders (never removes); or rebuild from them.
+
+    metadata: tables (TSV/CSV/JSON Lines) that describe the files, beside those found in the folders;
+    an index remembers them, so later runs on it apply them too (until a rebuild without them).
+    """
     from ..extract import enrich
     from ..ingest import iter_files
+    from ..ingest.sidecar import split_tables
 
     started = time.perf_counter()
     store.check_owner(root)
@@ -213,6 +220,7 @@ def index_paths(
             report.skip(item)
         else:
             files.append(item)
+    files, found_tables = split_tables(files)
     sizes = {f: _size(f) for f in files}
     total, done = sum(sizes.values()), 0
     if procs is None:  # worker processes pay off only on a big fresh build
@@ -224,12 +232,14 @@ def index_paths(
         try:
             keys = {file: _key(file) for file in files}
             session.plan_ids(keys.values())
+            tables = _metadata_tables(session, found_tables, metadata, report)
             for file in files:
-                _index_file(session, file, keys[file], report, enrich)
+                _index_file(session, file, keys[file], report, enrich, tables)
                 done += sizes[file]
                 if progress:
                     progress(done, total)
             session.meta.sources = sorted(set(session.meta.sources) | {str(Path(p).resolve()) for p in paths})
+            _count(report, tables.report())
             session.finish()
         except BaseException:
             session.abandon()
@@ -239,6 +249,33 @@ def index_paths(
     return report
 
 
+def _metadata_tables(session: _Session, found: list[Path], given, report: IndexReport):
+    """The tables of this run: those given now, those the index was given before, those in the folders."""
+    from ..errors import InputError
+    from ..ingest.sidecar import Sidecar
+
+    named = list(dict.fromkeys(str(Path(p).resolve()) for p in given))
+    for old in session.meta.metadata:
+        if old not in named:
+            if not Path(old).is_file():
+                raise InputError(f"metadata table {old}, given to this index before, is gone: put it back, "
+                                 "or rebuild the index without it")
+            named.append(old)
+    tables, problems = Sidecar.load(found, [Path(p) for p in named])
+    session.meta.metadata = named
+    _count(report, problems)
+    return tables
+
+
+def _count(report: IndexReport, problems: list[Problem]) -> None:
+    for problem in problems:
+        if problem.skipped:
+            report.skip(problem)
+        else:
+            report.problems.append(printable.record(problem))
+            report.warnings += 1
+
+
 def _size(path: Path) -> int:
     try:
         return path.stat().st_size
@@ -246,8 +283,8 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _index_file(session: _Session, file: Path, key: str, report: IndexReport, enrich) -> None:
-    """Index one file unless the manifest shows it unchanged."""
+def _index_file(session: _Session, file: Path, key: str, report: IndexReport, enrich, tables) -> None:
+    """Index one file unless the manifest shows it (and the metadata rows for it) unchanged."""
     from ..ingest import checksum, read_file
 
     try:
@@ -256,7 +293,8 @@ def _index_file(session: _Session, file: Path, key: str, report: IndexReport, en
         report.skip(Problem(str(file), f"cannot read: {exc.strerror}"))
         return
     known = session.manifest.get(key) or {}
-    if known.get("size") == st.st_size and known.get("mtime_ns") == st.st_mtime_ns:
+    stamp = tables.stamp(file, known.get("ids", {})) if tables else ""
+    if known.get("size") == st.st_size and known.get("mtime_ns") == st.st_mtime_ns and known.get("meta", "") == stamp:
         report.files_unchanged += 1
         report.unchanged += len(known.get("ids", {}))
         return
@@ -265,12 +303,10 @@ def _index_file(session: _Session, file: Path, key: str, report: IndexReport, en
     ids: dict[str, str] = {}
     for item in read_file(file, base):
         if isinstance(item, Problem):
-            if item.skipped:
-                report.skip(item)
-            else:
-                report.problems.append(item)
-                report.warnings += 1
+            _count(report, [item])
             continue
+        if tables:
+            item = printable.record(tables.apply(item, file))  # a table's values may hold surrogates too
         if not (item.title.strip() or item.body.strip()):
             report.skip(Problem(item.path, "no text: not indexed", item.line))
             continue
@@ -287,9 +323,12 @@ def _index_file(session: _Session, file: Path, key: str, report: IndexReport, en
         if old_ids.get(item.id) == digest:
             report.unchanged += 1
             continue
-        session.put(enrich(item))
+        item = enrich(item)
+        session.put(item)
         report.added += 1
-    session.manifest[key] = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "base": base, "ids": ids}
+        report.undated += item.date is None
+    session.manifest[key] = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "base": base, "ids": ids,
+                             "meta": stamp}
 
 
 def index_articles(root: Path, articles: Iterable[Article], *, wait: float = 0.0) -> IndexReport:
@@ -304,8 +343,10 @@ def index_articles(root: Path, articles: Iterable[Article], *, wait: float = 0.0
         report.rebuilt = session.fresh
         try:
             for article in articles:
-                session.put(enrich(printable.record(article)))
+                article = enrich(printable.record(article))
+                session.put(article)
                 report.added += 1
+                report.undated += article.date is None
             session.finish()
         except BaseException:
             session.abandon()

@@ -1,6 +1,8 @@
 """Readers: files and folders in, `Article` records (or `Problem` reports) out.
 
-One module per format (`lines`, `text`, `jsonl`, `reuters`); this module walks folders, opens
+One module per format (`lines`, `text`, `jsonl`, `reuters`); `sidecar` reads the metadata tables
+that may sit beside the stories (`metadata.tsv`) and lays their rows over the stories they name;
+`bylines` turns author fields into names. This module walks folders, opens
 `.gz` files, decodes bytes (`decode`), and picks the reader by file name (and, for `.txt`, by
 whether the text opens with a `date YYYY-MM-DD Source -` header). Readers never raise for bad
 content: a file or record that cannot be read becomes a `Problem` with its path and line
@@ -19,6 +21,7 @@ from typing import Iterable, Iterator
 from ..model import Article, Problem
 from . import printable
 from .decode import open_text
+from .sidecar import is_table_name
 
 # File name suffix (after any `.gz`) -> reader.
 READERS = {".txt": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
@@ -103,8 +106,9 @@ def _walk(folder: Path, seen_dirs: set[str], seen_files: set[str]) -> Iterator[P
             continue
         if is_dir:
             yield from _walk(path, seen_dirs, seen_files)
-        elif is_file and format_of(path) is not None and _first_time(path, seen_files):
-            yield path
+        elif is_file and (format_of(path) is not None or is_table_name(entry.name)):  # tables are split off later
+            if _first_time(path, seen_files):
+                yield path
 
 
 def read_file(path: Path, base: str | None = None) -> Iterator[Article | Problem]:
@@ -142,20 +146,35 @@ def _read(path: Path, base: str | None) -> Iterator[Article | Problem]:
         yield Problem(str(path), f"reading stopped by an internal error: {type(exc).__name__}: {exc}")
 
 
-def read_paths(paths: Iterable[str | os.PathLike]) -> Iterator[Article | Problem]:
-    """Every article under some files and folders, with the problems met on the way."""
-    for item in iter_files(paths):
+def read_paths(paths: Iterable[str | os.PathLike], metadata: Iterable[str | os.PathLike] = ()
+               ) -> Iterator[Article | Problem]:
+    """Every article under some files and folders, with the problems met on the way.
+
+    Metadata tables found in the folders, and those named in `metadata`, fill in the stories they name.
+    """
+    from .sidecar import Sidecar, split_tables
+
+    items = list(iter_files(paths))
+    files, found = split_tables([i for i in items if not isinstance(i, Problem)])
+    tables, problems = Sidecar.load(found, [Path(m) for m in metadata])
+    yield from problems
+    articles = set(files)
+    for item in items:
         if isinstance(item, Problem):
             yield item
-        else:
-            yield from read_file(item)
+        elif item in articles:
+            if tables:
+                tables.stamp(item)
+            for record in read_file(item):
+                yield tables.apply(record, item) if tables and isinstance(record, Article) else record
+    yield from tables.report()
 
 
 def checksum(article: Article) -> str:
     """A digest of what the file says about an article (not where the file is), to skip unchanged ones."""
     fields = [article.id, article.title, article.body, article.date.isoformat() if article.date else None,
               article.source, article.dateline, article.url, list(article.tags), list(article.locations),
-              [[q.text, q.speaker] for q in article.quotes]]
+              [[q.text, q.speaker] for q in article.quotes], list(article.authors)]
     data = json.dumps(fields, ensure_ascii=False, separators=(",", ":")).encode("utf-8", "surrogatepass")
     return hashlib.blake2b(data, digest_size=16).hexdigest()
 

@@ -7,7 +7,8 @@ Keys read (the first present wins):
   converted to UTC, a naive time is taken as UTC); source|publisher (a string, or an object with a
   "name"); body|text|content (a string, or a list of paragraph strings); url|link;
   tags|keywords|topics (a list, or one comma-separated string); locations|places (the same);
-  dateline; quotes (a list of {"text", "speaker"}).
+  dateline; quotes (a list of {"text", "speaker"}); author|authors|byline|creator (a byline string,
+  a list of them, or objects with a "name": see `bylines`).
 Any other key with a short scalar value (a string, number or boolean whose text is at most 60
 characters) is kept as a tag `key:value`, so that facets can use it; longer or nested values are
 ignored. A record without an id gets `<base>-<line>` (`<base>-<n>` for the n-th object of a `.json`
@@ -26,6 +27,7 @@ from pathlib import Path
 from typing import Any, Iterator
 
 from ..model import Article, Problem, Quote
+from .bylines import authors_of
 from .lines import stem
 from .sentences import first_sentence
 
@@ -40,6 +42,7 @@ KEYS = {
     "locations": ("locations", "places"),
     "dateline": ("dateline",),
     "quotes": ("quotes",),
+    "authors": ("author", "authors", "byline", "creator"),
 }
 _KNOWN = {key for names in KEYS.values() for key in names}
 MAX_TAG_CHARS = 60
@@ -191,4 +194,5 @@ def _article(path: Path, record: Any, line: int, fallback_id: str) -> Iterator[A
         line=line,
         url=_scalar(_first(record, "url")),
         tags=tuple(dict.fromkeys(tags)),
+        authors=authors_of(_first(record, "authors")),
     )

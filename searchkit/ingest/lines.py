@@ -5,7 +5,8 @@ blank lines between them are kept as one paragraph break, "\\n\\n"). The body is
 file has it: sentences glued without a space stay glued; only the title (the first sentence) is
 split out. The first article of a file takes the file's base (its name, see ids.py) as id, later ones
 `base-2`, `base-3`...
-A date that does not exist (2021-13-45) leaves the article undated, with a warning.
+A date that does not exist (2021-13-45) leaves the article undated, with a warning. A body that
+opens with a byline ("By Jane Smith") gives the authors, and the title is the sentence after it.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from typing import Iterator
 
 from ..model import Article, Problem
 from . import ids
+from .bylines import opening_byline
 from .sentences import first_sentence
 
 HEADER = re.compile(r"^\s*date\s+(\d{4}-\d{1,2}-\d{1,2})\s+(.+?)\s+-(?:\s+(.*?))?\s*$", re.IGNORECASE)
@@ -53,8 +55,11 @@ class _Draft:
         except ValueError:
             date = None
             yield Problem(str(path), f"bad date {self.date!r}: article read without a date", self.line, skipped=False)
-        yield Article(id=self.id, body=body, title=first_sentence(body), date=date, source=self.source,
-                      path=str(path), line=self.line)
+        lines = body.split("\n", 12)
+        authors, at, after = opening_byline(lines)
+        lead = "\n".join(lines[after:]).strip() if at == 0 else body
+        yield Article(id=self.id, body=body, title=first_sentence(lead or body), date=date, source=self.source,
+                      path=str(path), line=self.line, authors=authors)
 
 
 def read(path: Path, text: str, base: str | None = None) -> Iterator[Article | Problem]:

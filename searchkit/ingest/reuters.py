@@ -7,7 +7,8 @@ filler is dropped); UNPROC stories (tables, raw text) take the text of TEXT as b
 line as title; dateline = DATELINE ("SALVADOR, Feb 26"); date = DATE as UTC (junk after the time
 tolerated, an unreadable one left empty with a warning); locations = PLACES slugs as given
 ("west-germany", canonicalised by extraction); tags = TOPICS as given, `people:`, `orgs:`,
-`exchanges:` values and `split:train|test|not-used` (LEWISSPLIT); source = "Reuters"; line = the
+`exchanges:` values and `split:train|test|not-used` (LEWISSPLIT); authors = the names of AUTHOR
+("    By Cal Mankowski, Reuters" -> "Cal Mankowski"); source = "Reuters"; line = the
 line of the `<REUTERS` tag. A record without its closing tag, or without a NEWID, is reported and
 skipped, and reading goes on with the next one.
 """
@@ -20,6 +21,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..model import Article, Problem
+from .bylines import split_byline
 from .sentences import shorten
 
 _OPEN = re.compile(r"<REUTERS\b([^>]*)>")
@@ -121,4 +123,4 @@ def _record(path: Path, attrs: dict[str, str], record: str, line: int) -> Iterat
         tags.append(f"split:{split}")
     yield Article(id=newid, body=body, title=title, date=date, source="Reuters",
                   locations=tuple(_categories(record, "PLACES")), dateline=dateline, path=str(path), line=line,
-                  tags=tuple(dict.fromkeys(tags)))
+                  tags=tuple(dict.fromkeys(tags)), authors=split_byline(clean(_element(text_block, "AUTHOR") or "")))

@@ -4,6 +4,8 @@ The title is the first line when it reads like a headline (shorter than 150 char
 ending like a sentence); the body is then the rest. Otherwise the title is the first sentence and
 the body the whole text. A body opening with a wire dateline ("KABUL, July 7 (Reuters) - ...")
 keeps it as the article's dateline ("KABUL, July 7"); the body text itself is left as it is.
+A byline among the opening lines ("By Jane Smith and John Doe", "By JANE SMITH, Reuters") gives the
+authors; one that opens the file is neither title nor body.
 """
 from __future__ import annotations
 
@@ -12,6 +14,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..model import Article, Problem
+from .bylines import opening_byline
 from .lines import stem
 from .sentences import first_sentence, shorten
 
@@ -38,6 +41,10 @@ def dateline_of(text: str) -> tuple[str, int]:
 def read(path: Path, text: str, base: str | None = None) -> Iterator[Article | Problem]:
     """The one article of a plain-text file, with id `base` (see ids.py; the file's name by default)."""
     text = text.strip()
+    lines = text.split("\n", 12)  # the opening lines, and the rest in one piece
+    authors, at, after = opening_byline(lines)
+    if at == 0:  # the file opens with its byline: the story starts below it
+        text = "\n".join(lines[after:]).strip() or text
     first, _, rest = text.partition("\n")
     first = first.strip()
     if rest.strip() and len(first) < HEADLINE_MAX and not first.endswith((".", "!", "?", ":", ",", ";")) \
@@ -48,4 +55,5 @@ def read(path: Path, text: str, base: str | None = None) -> Iterator[Article | P
         body = text
         dateline, start = dateline_of(body)
         title = first_sentence(body[start:])  # the headline should not begin with "KABUL, July 7 -"
-    yield Article(id=base or stem(path), body=body, title=title, dateline=dateline, path=str(path), line=1)
+    yield Article(id=base or stem(path), body=body, title=title, dateline=dateline, path=str(path), line=1,
+                  authors=authors)

@@ -21,8 +21,10 @@ ALIASES = {
     "speaker": ["speakers", "by", "who"],
     "tag": ["tags", "topic", "topics"],
     "source": ["src"],
+    "author": ["authors", "byline"],
 }
-SEARCHABLE = ("title", "body", "date", "source", "location", "country", "place", "quote", "speaker", "tag", "id")
+SEARCHABLE = ("title", "body", "date", "source", "location", "country", "place", "quote", "speaker", "author", "tag",
+              "id")
 
 SYNTAX_HELP = (
     'syntax: words, "exact phrase", AND OR NOT ( ), field:value with fields '
@@ -335,8 +337,9 @@ def make_filter(
     source: str | None = None,
     speaker: str | None = None,
     tag: str | None = None,
+    author: str | None = None,
 ) -> query.Query | None:
-    """The option filters (--from/--to/--location/--source/--speaker/--tag) as one query, or None."""
+    """The option filters (--from/--to/--location/--source/--speaker/--tag/--author) as one query, or None."""
     parts: list[query.Query] = []
     if date_from or date_to:
         parts.append(day_range(date_from, date_to))
@@ -348,6 +351,8 @@ def make_filter(
         parts.append(_words_query("speaker", speaker))
     if tag:
         parts.append(query.Term("tag", slug(tag)))
+    if author:
+        parts.append(_words_query("author", author))
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else query.And(parts)

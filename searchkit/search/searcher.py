@@ -41,6 +41,7 @@ def _hit(fields: dict[str, Any], score: float | None, snippet: str, rank: int, d
         rank=rank,
         cluster=fields.get("cluster", ""),
         duplicates=duplicates,
+        authors=tuple(fields.get("authors") or ()),
     )
 
 
@@ -51,6 +52,7 @@ FACETS = {
     "place": ("place", False),
     "source": ("source_key", False),
     "speaker": ("speaker_key", True),
+    "author": ("author_key", True),
     "tag": ("tag", True),
     "year": ("year", False),
     "month": ("month", False),
@@ -80,7 +82,7 @@ def _facet_counts(results, facets: list[str], names: dict, top: int) -> dict[str
         if name in ("year", "month"):
             ordered = sorted(counts.items(), key=lambda kv: str(kv[0]))
         out[name] = [(shown.get(k, k) if isinstance(k, str) else str(k), n)
-                     for k, n in ordered[:top] if k not in (None, "")]
+                     for k, n in ordered if k not in (None, "")][:top]  # stories without a value are no value
     return out
 
 
@@ -182,6 +184,7 @@ def search(
     explain: bool = False,
     suggest: bool = True,
     names: dict | None = None,
+    author: str | None = None,
 ) -> Results:
     """One page of ranked hits for a query string and option filters."""
     from ..errors import QuerySyntaxError
@@ -197,7 +200,7 @@ def search(
     q = parse_query(fuzzy_rewrite(searcher, text) if fuzzy else text, searcher.schema, basedate=basedate,
                     match=match)
     flt = make_filter(date_from=date_from, date_to=date_to, location=location, source=source,
-                      speaker=speaker, tag=tag)
+                      speaker=speaker, tag=tag, author=author)
     sortedby = "date" if sort != "relevance" else None
     groups = _facet_map(facets) if facets else None
     want = page * limit
@@ -459,8 +462,9 @@ def stats(searcher, top: int = 10, names: dict[str, dict[str, str]] | None = Non
     out["first_date"] = as_utc(min(dates)).isoformat() if dates else None
     out["last_date"] = as_utc(max(dates)).isoformat() if dates else None
     out["dated"] = len(dates)
+    out["undated"] = out["articles"] - len(dates)
     for field, key in (("source_key", "sources"), ("location", "locations"), ("country", "countries"),
-                       ("speaker_key", "speakers"), ("tag", "tags"), ("year", "years")):
+                       ("speaker_key", "speakers"), ("author_key", "authors"), ("tag", "tags"), ("year", "years")):
         shown = names.get(field, {})
         counts = []
         for text in reader.lexicon(field):

@@ -185,3 +185,41 @@ def test_uncompressed_copy_reads_the_same(tmp_path, reuters_dir):
     packed = [a for a in read_file(reuters_dir / "reut2-021.sgm.gz") if isinstance(a, Article)]
     assert len(plain) == 578
     assert [(a.id, a.title, a.body, a.date) for a in plain] == [(a.id, a.title, a.body, a.date) for a in packed]
+
+
+def test_authors_from_every_author_element(reuters, reuters_dir):
+    """All 875 AUTHOR elements give names; the agency after the comma and the "By" never do."""
+    raw = {}
+    for f in sorted(reuters_dir.glob("reut2-*.sgm.gz")):
+        text = gzip.decompress(f.read_bytes()).decode("latin-1")
+        for m in re.finditer(r'NEWID="(\d+)">(.*?)</REUTERS>', text, re.S):
+            author = re.search(r"<AUTHOR>(.*?)</AUTHOR>", m.group(2), re.S)
+            if author:
+                raw[m.group(1)] = author.group(1)
+    by_id = reuters[0]
+    assert len(raw) == 875
+    assert {i for i, a in by_id.items() if a.authors} == set(raw)
+    for newid, value in raw.items():
+        names = by_id[newid].authors
+        assert len(names) == 1 + value.lower().count(" and "), (value, names)
+        assert not any(n.lower().startswith("by ") or "reuter" in n.lower() for n in names), (value, names)
+    assert by_id[next(i for i, v in raw.items() if "By Cal Mankowski, Reuters" in v)].authors == ("Cal Mankowski",)
+    assert {n for i, v in raw.items() if "AFFLISIO" in v for n in by_id[i].authors} <= {"Ted D'Afflisio",
+                                                                                     "Ted d'Afflisio"}
+
+
+def test_no_reuters_story_is_dated_from_its_text_alone(reuters):
+    """With DATE hidden, a dateline "SALVADOR, Feb 26" has no year: no story may get a date from its text;
+    given the year (as a table naming only the year would), the dateline's day is DATE's, give or take a day."""
+    from searchkit.extract import body_dateline
+    from searchkit.extract.dates import date_from_text
+
+    stories = [a for a in reuters[0].values() if a.body and a.date]
+    assert [a.id for a in stories if date_from_text(a.text, a.dateline or body_dateline(a.body))] == []
+    near = found = 0
+    for a in stories:
+        day = date_from_text(a.text, a.dateline or body_dateline(a.body), year=a.date.year)
+        if day is not None:
+            found += 1
+            near += abs((day.date() - a.date.date()).days) <= 1
+    assert found > 0.9 * len(stories) and near > 0.995 * found
