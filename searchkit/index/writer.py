@@ -306,7 +306,7 @@ def _index_file(session: _Session, file: Path, key: str, report: IndexReport, en
             _count(report, [item])
             continue
         if tables:
-            item = printable.record(tables.apply(item, file))  # a table's values may hold surrogates too
+            item = printable.record(tables.apply(item, file, base))  # a table's values may hold surrogates too
         if not (item.title.strip() or item.body.strip()):
             report.skip(Problem(item.path, "no text: not indexed", item.line))
             continue

@@ -161,3 +161,13 @@ def test_index_from_before_bases_were_recorded_keeps_its_ids(news, tmp_path):
     assert (result["added"], result["skipped"]) == (9, 0)
     assert ids(idx)[:4] == ["001", "002", "003", "004"]
     assert len(ids(idx)) == 12
+
+
+def test_a_metadata_table_still_titles_files_whose_ids_grew(news, tmp_path):
+    (news / "metadata.tsv").write_text("file\ttitle\tdate\nbusiness/001.txt\tMarkets rally\t2021-07-07\n"
+                                       "sport/001.txt\tCup final\t2021-07-08\n")
+    assert index(news, "--index", tmp_path / "index").exit_code == 0
+    with Index(tmp_path / "index") as opened:
+        assert opened.get("business/001").title == "Markets rally"
+        assert opened.get("sport/001").title == "Cup final"
+        assert opened.get("sport/001").date.day == 8
