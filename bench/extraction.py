@@ -1,11 +1,12 @@
 """How well extraction finds a story's countries, and how fast it runs, on Reuters-21578.
 
-    python bench/extraction.py [--shared DIR] [--quotes] [--errors N]
+    python bench/extraction.py [--shared DIR] [--quotes] [--errors N] [--no-places]
 
 Gold: the PLACES labels of the LEWISSPLIT="TEST" stories that have at least one, each slug mapped
 to its country by `canonical_country`. System: `enrich(article).countries` with the metadata places
 removed first, so only title, body and dateline speak. Also times `enrich` over every story of the
-collection (the gazetteer load is timed apart). `--quotes` adds the quotation scores of
+collection (the gazetteer load is timed apart), and scores places on 150 hand-labelled held-out
+stories (bench/places.py; `--no-places` skips that). `--quotes` adds the quotation scores of
 bench/quotes.py; `--errors N` prints N stories where the sets disagree most. The section on dates,
 bylines and metadata tables (bench/metadata_bench.py) always follows.
 """
@@ -122,6 +123,7 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", help="folder holding corpora/ (default $SEARCHKIT_SHARED or ../shared)")
     ap.add_argument("--errors", type=int, default=0, help="print this many disagreeing stories")
     ap.add_argument("--quotes", action="store_true", help="also score quotations against the gold set")
+    ap.add_argument("--no-places", action="store_true", help="skip the hand-labelled places (bench/places.py)")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
     start = time.perf_counter()
@@ -130,6 +132,11 @@ def main(argv=None) -> int:
     timing(articles)
     country_scores(articles, args.errors)
     print(NOTE)
+    if not args.no_places:  # places on hand-labelled held-out stories: bench/places.py
+        sys.path.insert(0, str(REPO / "bench"))
+        import places as place_bench
+
+        place_bench.report(shared)
     if args.quotes:
         sys.path.insert(0, str(REPO / "bench"))
         import quotes as quote_bench

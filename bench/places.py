@@ -1,0 +1,290 @@
+"""Place extraction against hand-labelled stories the extractor was not tuned on.
+
+    python bench/places.py [--shared DIR] [--errors]
+    python bench/places.py --list SET      # the keys a labelled set is drawn as (polnear, reuters, web)
+    python bench/places.py --dump FILE     # Reuters TEST places as JSON Lines, to diff two versions
+    python bench/places.py --dev N         # development: Reuters TRAIN (not the labelled 50) vs PLACES
+
+Three sets of 50 stories each, drawn by fixed rules (below) and labelled by hand before the place
+rules were developed further (bench/places_gold/README.md says how, and what "about" means):
+
+- polnear: PolNeAR dev/ (US political news, 2016), a seeded random sample of the stories of at most
+  3,000 words; title, publisher and date from metadata.tsv.
+- reuters: Reuters-21578 LEWISSPLIT="TRAIN" stories with a body, a seeded random sample (the
+  editors' PLACES labels are not used: they are topic labels, and the TEST split already checks them).
+- web: the article-extraction benchmark's English pages (British news, blogs, US and other news):
+  every British page (by domain), every page whose URL says blog, then the rest in order of the
+  SHA-256 of their URL, up to 50; the source is the page's domain and its URL is kept.
+
+Scores, micro-averaged over (story, country) pairs:
+- countries: `enrich(article).countries` against the countries the story is about;
+- named: every country `find_mentions` gives for title and body (places and demonyms), against every
+  country the story names (places and nationality words, as labelled).
+Stories not in these sets (PolNeAR train/, other TRAIN stories, the other benchmark pages) are the
+ones to develop on.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import json
+import os
+import random
+import re
+import sys
+from datetime import datetime, timezone
+from pathlib import Path
+from urllib.parse import urlparse
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
+GOLD = REPO / "bench" / "places_gold" / "labels.json"
+SEED = 20240612  # fixed seed of the random samples
+PER_SET = 50
+MAX_WORDS = 3000  # PolNeAR: leave out the few very long documents (a 67,000-word one)
+
+_ENGLISH = frozenset("the and of to in is that for it was on with as are by this be have from".split())
+_BRITISH = re.compile(r"(\.co\.uk|\.uk)$|(^|\.)(bbc\.com|bbc\.co\.uk|sky\.com|theguardian\.com|cityam\.com)$")
+
+
+def shared_dir(arg: str | None) -> Path:
+    """--shared, else $SEARCHKIT_SHARED, else <repo>/../shared."""
+    return Path(arg or os.environ.get("SEARCHKIT_SHARED") or REPO.parent / "shared").resolve()
+
+
+# -- reading the three collections -----------------------------------------------------------
+
+def polnear_articles(shared: Path, split: str) -> list:
+    """PolNeAR stories of one split as Articles: title, body, publisher as source, date."""
+    from searchkit.model import Article
+
+    root = shared / "corpora" / "polnear"
+    meta = {}
+    with open(root / "metadata.tsv", encoding="utf-8", newline="") as f:
+        for row in csv.DictReader(f, delimiter="\t"):
+            meta[row["filename"]] = row
+    out = []
+    for path in sorted((root / split / "text").glob("*.txt")):
+        title, _, body = path.read_text(encoding="utf-8").partition("\n")
+        row = meta.get(path.stem, {})
+        date = None
+        if row.get("publication_date"):
+            date = datetime.strptime(row["publication_date"], "%Y-%m-%d").replace(tzinfo=timezone.utc)
+        out.append(Article(id=path.stem, title=title.strip(), body=body.strip(), date=date,
+                           source=row.get("publisher", ""), path=str(path)))
+    return out
+
+
+def reuters_articles(shared: Path) -> list:
+    """Every Reuters-21578 story, read with searchkit's own reader."""
+    from searchkit.ingest import read_paths
+    from searchkit.model import Article
+
+    files = sorted((shared / "corpora" / "reuters21578").glob("reut2-*.sgm.gz"))
+    return [a for a in read_paths([str(f) for f in files]) if isinstance(a, Article)]
+
+
+def web_articles(shared: Path) -> list:
+    """The benchmark's pages as Articles (true article text, URL, domain as source), English only."""
+    from searchkit.model import Article
+
+    pages = json.loads((shared / "corpora" / "article-extraction-benchmark" / "ground-truth.json")
+                       .read_text(encoding="utf-8"))
+    out = []
+    for key, page in sorted(pages.items()):
+        body = page["articleBody"]
+        words = body.split()
+        english = sum(w.lower().strip(".,;:\"'()") in _ENGLISH for w in words)
+        if not words or english / len(words) < 0.12:
+            continue
+        domain = urlparse(page["url"]).netloc.lower().removeprefix("www.")
+        out.append(Article(id=key, body=body, source=domain, url=page["url"]))
+    return out
+
+
+# -- the labelled sets ------------------------------------------------------------------------
+
+def pick_polnear(articles: list) -> list:
+    """A seeded random sample of PolNeAR dev stories of at most MAX_WORDS words."""
+    pool = sorted((a for a in articles if len(a.body.split()) <= MAX_WORDS), key=lambda a: a.id)
+    return sorted(random.Random(SEED).sample(pool, PER_SET), key=lambda a: a.id)
+
+
+def pick_reuters(articles: list) -> list:
+    """A seeded random sample of Reuters-21578 TRAIN stories with a body."""
+    pool = sorted((a for a in articles if "split:train" in a.tags and a.body.strip()), key=lambda a: int(a.id))
+    return sorted(random.Random(SEED).sample(pool, PER_SET), key=lambda a: int(a.id))
+
+
+def pick_web(articles: list) -> list:
+    """British pages, then blog pages, then the rest by SHA-256 of the URL: the first PER_SET."""
+    def rank(a) -> tuple:
+        british = bool(_BRITISH.search(a.source))
+        blog = "blog" in a.url.lower()
+        return (not british, not blog, hashlib.sha256(a.url.encode()).hexdigest())
+
+    return sorted(sorted(articles, key=rank)[:PER_SET], key=lambda a: a.url)
+
+
+def labelled_sets(shared: Path) -> dict[str, list]:
+    """{set name: its 50 Articles}."""
+    reuters = reuters_articles(shared)
+    return {
+        "polnear": pick_polnear(polnear_articles(shared, "dev")),
+        "reuters": pick_reuters(reuters),
+        "web": pick_web(web_articles(shared)),
+    }
+
+
+def development_sets(shared: Path) -> dict[str, list]:
+    """Stories to develop on: PolNeAR train, TRAIN stories and benchmark pages outside the labelled sets."""
+    reuters = reuters_articles(shared)
+    held = {a.id for a in pick_reuters(reuters)}
+    web = web_articles(shared)
+    held_web = {a.id for a in pick_web(web)}
+    return {
+        "polnear-train": polnear_articles(shared, "train"),
+        "reuters-train": [a for a in reuters if "split:train" in a.tags and a.body.strip() and a.id not in held],
+        "web-other": [a for a in web if a.id not in held_web],
+    }
+
+
+# -- scoring ------------------------------------------------------------------------------------
+
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    p = tp / (tp + fp) if tp + fp else 1.0
+    r = tp / (tp + fn) if tp + fn else 1.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
+def story_countries(article) -> tuple[set[str], set[str]]:
+    """(countries the extractor says the story is about, countries of every place it found)."""
+    import dataclasses
+
+    from searchkit.extract import enrich, place_mentions
+    from searchkit.extract.locations import historic_country
+
+    bare = dataclasses.replace(article, locations=())  # only title, body and dateline speak
+    about = set(enrich(bare).countries)
+    primary, title_mentions, body_mentions = place_mentions(bare)
+    named = {historic_country(m.place.country, article.date) for m in title_mentions + body_mentions}
+    if primary is not None:
+        named.add(historic_country(primary.country, article.date))
+    named.discard("")
+    return about, named
+
+
+def score(sets: dict[str, list], gold: dict, errors: bool = False) -> dict:
+    """Micro P/R/F1 of `countries` (against "about") and of named countries, per set and overall."""
+    totals = {"countries": [0, 0, 0], "named": [0, 0, 0]}
+    report = {}
+    for name, articles in sets.items():
+        labels = {row["key"]: row for row in gold["sets"][name]}
+        counts = {"countries": [0, 0, 0], "named": [0, 0, 0]}
+        for a in articles:
+            row = labels[a.id]
+            about, named = story_countries(a)
+            want = {"countries": set(row["about"]), "named": {c for c in row["places"].values() if c}}
+            for what, got in (("countries", about), ("named", named)):
+                c = counts[what]
+                c[0] += len(got & want[what])
+                c[1] += len(got - want[what])
+                c[2] += len(want[what] - got)
+            if errors and (about != want["countries"]):
+                print(f"  {name} {a.id[:40]}: extra {sorted(about - want['countries'])} "
+                      f"missed {sorted(want['countries'] - about)}")
+        report[name] = {what: prf(*c) for what, c in counts.items()}
+        for what in totals:
+            totals[what] = [x + y for x, y in zip(totals[what], counts[what])]
+    report["all"] = {what: prf(*c) for what, c in totals.items()}
+    return report
+
+
+def print_report(report: dict) -> None:
+    print(f"\nPlaces on hand-labelled held-out stories ({GOLD.relative_to(REPO)}; 50 per set)")
+    print(f"{'':10}{'countries P':>12}{'R':>7}{'F1':>7}{'named P':>10}{'R':>7}{'F1':>7}")
+    for name, row in report.items():
+        c, n = row["countries"], row["named"]
+        print(f"{name:10}{c[0]:12.3f}{c[1]:7.3f}{c[2]:7.3f}{n[0]:10.3f}{n[1]:7.3f}{n[2]:7.3f}")
+
+
+def report(shared: Path, errors: bool = False) -> dict:
+    """Score the three labelled sets and print the table (what bench/extraction.py shows)."""
+    gold = json.loads(GOLD.read_text(encoding="utf-8"))
+    result = score(labelled_sets(shared), gold, errors)
+    print_report(result)
+    return result
+
+
+def dump(shared: Path, path: Path) -> int:
+    """Write what enrich finds in every Reuters TEST story (JSON Lines), to compare two versions."""
+    import dataclasses
+
+    from searchkit.extract import enrich
+
+    n = 0
+    with open(path, "w", encoding="utf-8") as f:
+        for a in reuters_articles(shared):
+            if "split:test" not in a.tags:
+                continue
+            e = enrich(dataclasses.replace(a, locations=()))
+            f.write(json.dumps([a.id, e.locations, e.countries, e.place], ensure_ascii=False) + "\n")
+            n += 1
+    return n
+
+
+def reuters_train_places(shared: Path, errors: int = 0) -> tuple[float, float, float]:
+    """Development figure: `countries` against PLACES on the TRAIN stories outside the labelled 50."""
+    import dataclasses
+
+    from searchkit.extract import enrich
+    from searchkit.extract.locations import canonical_country
+
+    dev = development_sets(shared)["reuters-train"]
+    tp = fp = fn = 0
+    wrong = []
+    for a in dev:
+        if not a.locations:
+            continue
+        gold = {canonical_country(s) or s for s in a.locations}
+        got = set(enrich(dataclasses.replace(a, locations=())).countries)
+        tp += len(gold & got)
+        fp += len(got - gold)
+        fn += len(gold - got)
+        if gold != got:
+            wrong.append((len(gold ^ got), a.id, sorted(gold), sorted(got), a.dateline, a.title[:60]))
+    for row in sorted(wrong, key=lambda r: -r[0])[:errors]:
+        print(*row[1:], sep=" | ")
+    return prf(tp, fp, fn)
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--shared", help="folder holding corpora/ (default $SEARCHKIT_SHARED or ../shared)")
+    ap.add_argument("--list", choices=("polnear", "reuters", "web"), help="print the keys of one labelled set")
+    ap.add_argument("--errors", action="store_true", help="print each labelled story where the countries differ")
+    ap.add_argument("--dump", type=Path, metavar="FILE",
+                    help="write locations, countries and place of every Reuters TEST story to FILE (JSON Lines)")
+    ap.add_argument("--dev", type=int, metavar="N", default=None,
+                    help="development only: score Reuters TRAIN outside the labelled set against PLACES, "
+                         "print N disagreements")
+    args = ap.parse_args(argv)
+    shared = shared_dir(args.shared)
+    if args.list:
+        for a in labelled_sets(shared)[args.list]:
+            print(a.id, a.source, a.url or a.title[:70], sep="\t")
+        return 0
+    if args.dump:
+        print(f"{dump(shared, args.dump)} TEST stories written to {args.dump}")
+        return 0
+    if args.dev is not None:
+        p, r, f = reuters_train_places(shared, args.dev)
+        print(f"Reuters TRAIN (development) countries vs PLACES: P {p:.3f} R {r:.3f} F1 {f:.3f}")
+        return 0
+    report(shared, args.errors)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
