@@ -6,6 +6,7 @@ from .errors import (
     IndexMissingError,
     IndexVersionError,
     InputError,
+    NotAnIndexError,
     QuerySyntaxError,
     SearchkitError,
 )
@@ -14,6 +15,6 @@ from .model import Article, Hit, Problem, Quote, Results
 __version__ = "0.1.0"
 __all__ = [
     "Article", "Hit", "Index", "IndexCorruptError", "IndexLockedError", "IndexMissingError",
-    "IndexVersionError", "InputError", "Problem", "Quote", "QuerySyntaxError", "Results",
+    "IndexVersionError", "InputError", "NotAnIndexError", "Problem", "Quote", "QuerySyntaxError", "Results",
     "SearchkitError", "open_index",
 ]

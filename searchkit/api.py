@@ -97,10 +97,13 @@ class Index:
 
         ix = self._open()
         try:
+            if self._searcher is not None and not self._searcher.up_to_date():
+                # Not Searcher.refresh(): it reuses readers of segments it knows by id, and so keeps
+                # their old deletions (deleted and replaced stories would stay visible).
+                self._searcher.close()
+                self._searcher = None
             if self._searcher is None:
                 self._searcher = ix.searcher(weighting=WEIGHTING)
-            else:
-                self._searcher = self._searcher.refresh()
         except SearchkitError:
             raise
         except Exception as exc:  # noqa: BLE001
@@ -158,13 +161,11 @@ class Index:
 
     def sources(self) -> list[str]:
         """Paths this index was built from, for refreshing without arguments."""
-        gen = store.current_generation(self.path)
-        return store.read_meta(gen).sources if gen else []
+        return store.recorded(self.path, "sources")
 
     def metadata_tables(self) -> list[str]:
         """Metadata tables this index was given (`--metadata`), which every later run applies too."""
-        gen = store.current_generation(self.path)
-        return store.read_meta(gen).metadata if gen else []
+        return store.recorded(self.path, "metadata")
 
     # -- reading -------------------------------------------------------------
     @_reading
