@@ -7,6 +7,7 @@ from .errors import (
     IndexMissingError,
     IndexVersionError,
     InputError,
+    NotAnIndexError,
     QueryLimitError,
     QuerySyntaxError,
     SearchkitError,
@@ -17,6 +18,6 @@ from .search.request import SearchRequest
 __version__ = "0.1.0"
 __all__ = [
     "ArgumentError", "Article", "Hit", "Index", "IndexCorruptError", "IndexLockedError", "IndexMissingError",
-    "IndexVersionError", "InputError", "Problem", "Quote", "QueryLimitError", "QuerySyntaxError", "Results",
-    "SearchRequest", "SearchkitError", "open_index",
+    "IndexVersionError", "InputError", "NotAnIndexError", "Problem", "Quote", "QueryLimitError", "QuerySyntaxError",
+    "Results", "SearchRequest", "SearchkitError", "open_index",
 ]

@@ -5,6 +5,7 @@ import html
 import json
 import os
 import re
+import signal
 import sys
 from pathlib import Path
 
@@ -12,10 +13,22 @@ import click
 
 from . import api
 from .errors import IndexMissingError, SearchkitError
+from .ingest import printable
 from .search.request import FACETS, SORTS
 
 EXIT_NO_HITS = 1
 EXIT_ERROR = 2
+EXIT_LOSSES = 3  # `index` wrote what it could, but records were lost (id collisions, or most skipped)
+EXIT_INTERRUPTED = 130  # Ctrl-C
+EXIT_TERMINATED = 143  # SIGTERM
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C: every writer already cleans up on KeyboardInterrupt."""
+
+
+def _on_sigterm(_signum, _frame):
+    raise Terminated()
 
 
 class Failure(click.ClickException):
@@ -41,15 +54,23 @@ class _Group(click.Group):
 
     def invoke(self, ctx):
         try:
+            previous = signal.signal(signal.SIGTERM, _on_sigterm)
+        except ValueError:  # not the main thread: leave signals alone
+            previous = None
+        try:
             return super().invoke(ctx)
         except SearchkitError as exc:
-            raise Failure(str(exc)) from None
-        except KeyboardInterrupt:
-            click.echo("interrupted; the index holds its last committed state", err=True)
-            ctx.exit(130)
+            raise Failure(printable.text(str(exc))) from None
+        except KeyboardInterrupt as exc:
+            what = "terminated" if isinstance(exc, Terminated) else "interrupted"
+            click.echo(f"{what}; the index holds its last committed state", err=True)
+            ctx.exit(EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED)
         except BrokenPipeError:  # `searchkit query x | head`
             sys.stderr.close()
             ctx.exit(0)
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -106,23 +127,34 @@ def _print_problems(problems, verbose: bool, limit: int = 10) -> None:
 def index_cmd(paths, rebuild, procs, wait, index_path, metadata, as_json, verbose):
     """Add new and changed articles from PATHS (files or folders); --rebuild starts afresh.
 
-    With no PATHS, re-reads the paths the index was built from (or ./corpus), with its metadata tables.
+    With no PATHS, re-reads the paths the index was built from (or ./corpus), with its metadata tables;
+    a recorded path that no longer exists is reported and the others are read.
+
+    \b
+    Exit status: 0 when everything readable was indexed (skipped records are listed and counted);
+    3 when records were lost: an id already used by another record, or more than half skipped;
+    2 on an error (missing path, locked or foreign index folder).
     """
     idx = api.Index(index_path)
     for table in metadata:
         if not table.is_file():
             raise Failure(f"no such metadata table: {table}")
     if not paths:
-        if rebuild and idx.exists():  # a rebuild starts a fresh record: carry the tables over
+        if rebuild:  # a rebuild starts a fresh record: carry the tables over
             metadata = (*metadata, *map(Path, idx.metadata_tables()))
-        paths = [Path(p) for p in idx.sources()] if idx.exists() else []
-        if not paths and Path(api.DEFAULT_CORPUS).is_dir():
+        recorded = [Path(p) for p in idx.sources()]
+        paths = [p for p in recorded if p.exists()]
+        for gone in (p for p in recorded if not p.exists()):
+            click.echo(f"warning: {printable.path(gone)}: recorded source no longer exists; not read", err=True)
+        if not recorded and Path(api.DEFAULT_CORPUS).is_dir():
             paths = [Path(api.DEFAULT_CORPUS)]
-        if not paths:
+        if not recorded and not paths:
             raise click.UsageError("no PATHS given and no ./corpus folder to index")
+        if not paths:
+            raise Failure("none of the paths this index was built from exists any more; pass PATHS")
     for p in paths:
         if not p.exists():
-            raise Failure(f"no such file or folder: {p}")
+            raise Failure(f"no such file or folder: {printable.path(p)}")
     report, close = _progress_reporter()
     try:
         run = idx.rebuild if rebuild else idx.add
@@ -135,14 +167,21 @@ def index_cmd(paths, rebuild, procs, wait, index_path, metadata, as_json, verbos
     if as_json:
         data = {k: v for k, v in result.__dict__.items() if k != "problems"}
         data["problems"] = [str(p) for p in result.problems]
+        data["losses"] = result.losses
         click.echo(json.dumps(data))
-        return
-    click.echo(
-        f"{'rebuilt' if result.rebuilt else 'updated'} {idx.path}: {result.added:,} articles indexed"
-        + (f" ({result.undated:,} undated)" if result.undated else "")
-        + f", {result.unchanged:,} unchanged, {result.skipped:,} skipped, {result.warnings:,} warnings "
-        f"({result.files:,} files, {result.files_unchanged:,} unchanged) in {result.seconds:.1f} s"
-    )
+    else:
+        click.echo(
+            f"{'rebuilt' if result.rebuilt else 'updated'} {printable.path(idx.path)}: {result.added:,} articles "
+            "indexed" + (f" ({result.undated:,} undated)" if result.undated else "")
+            + f", {result.unchanged:,} unchanged, {result.skipped:,} skipped, {result.warnings:,} warnings "
+            f"({result.files:,} files, {result.files_unchanged:,} unchanged) in {result.seconds:.1f} s"
+        )
+    if result.losses:
+        why = (f"{result.collisions:,} with an id another record already has" if result.collisions
+               else "more than half of the input")
+        click.echo(f"indexed with losses: {result.skipped:,} records skipped ({why}); exit status {EXIT_LOSSES}",
+                   err=True)
+        sys.exit(EXIT_LOSSES)
 
 
 # -- query ------------------------------------------------------------------------------
@@ -333,11 +372,12 @@ def _print_results(results) -> None:
 @_wait_option
 @_index_option
 def show_cmd(article_id, as_json, wait, index_path):
-    """Print the whole article with id ARTICLE_ID and what was extracted from it."""
+    """Print the whole article with id ARTICLE_ID (e.g. `001` or `business/001`) and what was extracted from it."""
     idx = _open_for_reading(index_path, wait)
+    article_id = printable.path(article_id)  # as stored: a byte that is not UTF-8 reads `\xNN`
     article = idx.get(article_id)
     if article is None:
-        raise Failure(f"no article with id {article_id!r} in {idx.path}")
+        raise Failure(f"no article with id {article_id!r} in {printable.path(idx.path)}")
     if as_json:
         data = {
             "id": article.id, "title": article.title,
@@ -463,7 +503,7 @@ def delete_cmd(ids, wait, index_path):
     idx = api.Index(index_path)
     if not idx.exists():
         raise IndexMissingError(f"no index at {idx.path}")
-    n = idx.delete(ids, wait=wait)
+    n = idx.delete([printable.path(i) for i in ids], wait=wait)
     click.echo(f"deleted {n} of {len(ids)} articles")
     if n < len(ids):
         sys.exit(EXIT_NO_HITS)

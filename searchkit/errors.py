@@ -13,6 +13,10 @@ class IndexMissingError(SearchkitError):
     """No index where one was expected."""
 
 
+class NotAnIndexError(IndexMissingError):
+    """The index path is a folder of other files: searchkit never writes into it."""
+
+
 class IndexLockedError(SearchkitError):
     """Another writer holds the index."""
 

@@ -8,6 +8,8 @@ by file name (and, for `.txt`, by whether the text opens with a `date YYYY-MM-DD
 for `.xml` and names it does not know, by the first bytes). Readers never raise for bad
 content: a file or record that cannot be read becomes a `Problem` with its path and line
 (`skipped=False` for a warning about a record that was still read), and reading goes on.
+Everything read passes `printable.record` on the way out, so no text handed on holds a lone
+surrogate; ids derived from file paths follow `ids.py`.
 """
 from __future__ import annotations
 
@@ -22,6 +24,7 @@ from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..model import Article, Problem
+from . import printable
 from .decode import open_text
 from .sidecar import is_table_name
 
@@ -63,27 +66,43 @@ def sniff(path: Path) -> str | None:
     return None
 
 
-def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Problem]:
-    """Files to read, each once: named files as given, folders walked recursively in sorted order."""
-    seen_dirs: set[str] = set()
+def iter_files(paths: Iterable[str | os.PathLike], skip: Iterable[str | os.PathLike] = ()
+               ) -> Iterator[Path | Problem]:
+    """Files to read, each once: named files as given, folders walked recursively in sorted order.
+
+    Folders in `skip` (an index folder inside its own input) are passed by; a file named inside one
+    is a Problem.
+    """
+    seen_dirs: set[str] = {os.path.realpath(s) for s in skip}
+    skipped = frozenset(seen_dirs)
     seen_files: set[str] = set()
     for raw in paths:
         path = Path(raw)
         try:
             if path.is_dir():
-                yield from _walk(path, seen_dirs, seen_files)
+                if os.path.realpath(path) in skipped or _inside(path, skipped):
+                    yield printable.record(Problem(str(path), "the index folder (or inside it): not read"))
+                else:
+                    yield from _walk(path, seen_dirs, seen_files)
                 continue
             if path.is_file():
-                if _first_time(path, seen_files):
+                if _inside(path, skipped):
+                    yield printable.record(Problem(str(path), "inside the index folder: not read"))
+                elif _first_time(path, seen_files):
                     yield path
                 continue
             if path.is_symlink():
-                yield Problem(str(path), "broken symbolic link (or a link loop)")
+                yield printable.record(Problem(str(path), "broken symbolic link (or a link loop)"))
                 continue
         except OSError as exc:  # e.g. a path too long, or a folder above it that cannot be searched
-            yield Problem(str(path), f"cannot open: {exc.strerror or exc}")
+            yield printable.record(Problem(str(path), f"cannot open: {exc.strerror or exc}"))
             continue
-        yield Problem(str(path), "no such file or directory")
+        yield printable.record(Problem(str(path), "no such file or directory"))
+
+
+def _inside(path: Path, folders: frozenset[str]) -> bool:
+    real = os.path.realpath(path)
+    return any(real.startswith(folder + os.sep) for folder in folders)
 
 
 def _first_time(path: Path, seen: set[str]) -> bool:
@@ -97,14 +116,14 @@ def _first_time(path: Path, seen: set[str]) -> bool:
 
 def _walk(folder: Path, seen_dirs: set[str], seen_files: set[str]) -> Iterator[Path | Problem]:
     real = os.path.realpath(folder)
-    if real in seen_dirs:  # a symlink loop, or the same folder reached twice
+    if real in seen_dirs:  # a symlink loop, the same folder reached twice, or a folder to skip
         return
     seen_dirs.add(real)
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda e: e.name)
     except OSError as exc:
-        yield Problem(str(folder), f"cannot list folder: {exc.strerror or exc}")
+        yield printable.record(Problem(str(folder), f"cannot list folder: {exc.strerror or exc}"))
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -122,14 +141,21 @@ def _walk(folder: Path, seen_dirs: set[str], seen_files: set[str]) -> Iterator[P
                 yield path
 
 
-def read_file(path: Path) -> Iterator[Article | Problem]:
-    """Every article of one file, with a Problem for each part that could not be read; never raises."""
+def read_file(path: Path, base: str | None = None) -> Iterator[Article | Problem]:
+    """Every article of one file, with a Problem for each part that could not be read; never raises.
+
+    `base` is what ids derived from the path start with (see ids.py); the file's name by default.
+    """
+    for item in _read(Path(path), base):
+        yield printable.record(item)
+
+
+def _read(path: Path, base: str | None) -> Iterator[Article | Problem]:
     from . import jsonl, lines, reuters, text
 
-    path = Path(path)
     kind = format_of(path) or sniff(path) or "text"  # a file named explicitly is read whatever its name
     if kind in STREAMED:
-        yield from _guarded(path, import_module(f".{STREAMED[kind]}", __name__).read(path))
+        yield from _guarded(path, import_module(f".{STREAMED[kind]}", __name__).read(path, base))
         return
     decoded, problems = open_text(path, latin1=(kind == "reuters"))
     yield from problems
@@ -142,11 +168,11 @@ def read_file(path: Path) -> Iterator[Article | Problem]:
     if kind == "reuters":
         records = reuters.read(path, decoded)
     elif kind in ("jsonl", "json"):
-        records = jsonl.read(path, decoded, whole=(kind == "json"))
+        records = jsonl.read(path, decoded, whole=(kind == "json"), base=base)
     elif lines.looks_like(decoded):
-        records = lines.read(path, decoded)
+        records = lines.read(path, decoded, base)
     else:
-        records = text.read(path, decoded)
+        records = text.read(path, decoded, base)
     yield from _guarded(path, records)
 
 

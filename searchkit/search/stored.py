@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..index.schema import as_utc
+from ..index.schema import as_utc, from_document
 from ..model import Article, Hit, Quote
 
 
@@ -39,25 +39,7 @@ def to_hit(fields: dict[str, Any], score: float | None, snippet: str, rank: int,
 def get(searcher, article_id: str) -> Article | None:
     """One stored article by id, as the record it was indexed from."""
     fields = searcher.document(id=article_id)
-    if fields is None:
-        return None
-    return Article(
-        id=fields["id"],
-        body=fields.get("body", ""),
-        title=fields.get("title", ""),
-        date=fields.get("date"),
-        source=fields.get("source", ""),
-        locations=tuple(fields.get("locations") or ()),
-        countries=tuple(fields.get("countries") or ()),
-        place=fields.get("place", ""),
-        dateline=fields.get("dateline", ""),
-        quotes=tuple(Quote(t, s) for t, s in fields.get("quotes") or ()),
-        path=fields.get("path", ""),
-        line=fields.get("line", 0),
-        url=fields.get("url", ""),
-        tags=_tags(fields),
-        authors=tuple(fields.get("authors") or ()),
-    )
+    return from_document(fields) if fields is not None else None
 
 
 def stats(searcher, top: int = 10, names: dict[str, dict[str, str]] | None = None) -> dict:
@@ -78,15 +60,25 @@ def stats(searcher, top: int = 10, names: dict[str, dict[str, str]] | None = Non
         counts = []
         for text in reader.lexicon(field):
             value = text.decode() if isinstance(text, bytes) else text
-            counts.append((shown.get(value, value), reader.doc_frequency(field, text)))
+            count = _live_frequency(reader, field, text)
+            if count:
+                counts.append((shown.get(value, value), count))
         if field == "year":
             out[key] = sorted(counts)
         else:
             counts.sort(key=lambda kv: (-kv[1], kv[0]))
             out[key] = counts[:top]
-    clusters = sum(1 for _ in reader.lexicon("cluster")) if "cluster" in reader.indexed_field_names() else 0
+    clusters = (sum(1 for text in reader.lexicon("cluster") if _live_frequency(reader, "cluster", text))
+                if "cluster" in reader.indexed_field_names() else 0)
     out["duplicates"] = max(0, out["articles"] - clusters)
     return out
+
+
+def _live_frequency(reader, field: str, text) -> int:
+    """Stories with a term, not counting deleted ones (Whoosh's doc_frequency counts them until a merge)."""
+    if not reader.has_deletions():
+        return reader.doc_frequency(field, text)
+    return sum(1 for _ in reader.postings(field, text).all_ids())
 
 
 def _dates(reader) -> list:

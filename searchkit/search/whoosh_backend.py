@@ -82,15 +82,18 @@ class WhooshBackend:
         return self._ix
 
     def searcher(self):
-        """A Whoosh searcher on the latest committed state (refreshed, reused between calls)."""
+        """A Whoosh searcher on the latest committed state (reused between calls, reopened after a change)."""
         from .ranking import WEIGHTING
 
         ix = self._open()
         try:
+            if self._searcher is not None and not self._searcher.up_to_date():
+                # Not Searcher.refresh(): it reuses readers of segments it knows by id, and so keeps
+                # their old deletions (deleted and replaced stories would stay visible).
+                self._searcher.close()
+                self._searcher = None
             if self._searcher is None:
                 self._searcher = ix.searcher(weighting=WEIGHTING)
-            else:
-                self._searcher = self._searcher.refresh()
         except STORAGE_ERRORS as exc:
             raise _damaged(self.path, exc) from None
         return self._searcher
@@ -103,12 +106,10 @@ class WhooshBackend:
         self._gen = None
 
     def sources(self) -> list[str]:
-        gen = store.current_generation(self.path)
-        return store.read_meta(gen).sources if gen else []
+        return store.recorded(self.path, "sources")
 
     def metadata_tables(self) -> list[str]:
-        gen = store.current_generation(self.path)
-        return store.read_meta(gen).metadata if gen else []
+        return store.recorded(self.path, "metadata")
 
     @_reading
     def names(self) -> dict[str, dict[str, str]]:
