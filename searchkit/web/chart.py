@@ -13,6 +13,7 @@ from typing import Callable
 WIDTH, HEIGHT = 640, 140
 PLOT_TOP, PLOT_BOTTOM = 18, 112  # the bars' band; labels above and below it
 MAX_MONTHS = 48
+MAX_BAR = 48  # a few periods still look like bars, not blocks
 MAX_YEARS = 400
 
 _MONTH = re.compile(r"(\d{4})-(\d{2})")
@@ -97,7 +98,8 @@ def timeline(months: list[tuple[str, int]], years: list[tuple[str, int]],
         height = band * n / peak if n else 0.0
         if n and height < 1.5:  # a story or two still shows
             height = 1.5
-        bars.append(Bar(label=key, title=f"{label}: {_stories(n)}", count=n, x=round(i * slot + gap / 2, 2),
-                        y=round(PLOT_BOTTOM - height, 2), width=round(max(slot - gap, 0.5), 2),
+        width = min(max(slot - gap, 0.5), MAX_BAR)
+        bars.append(Bar(label=key, title=f"{label}: {_stories(n)}", count=n, x=round(i * slot + (slot - width) / 2, 2),
+                        y=round(PLOT_BOTTOM - height, 2), width=round(width, 2),
                         height=round(height, 2), left=round(i * slot, 2), slot=round(slot, 2), href=link(key) if n else None))
     return Chart(bars=bars, unit=unit, peak=peak, first=series[0][1], last=series[-1][1])

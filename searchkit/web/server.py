@@ -28,12 +28,17 @@ def listen(host: str, port: int) -> socket.socket:
     return sock
 
 
-def serve(app, sock: socket.socket, *, quiet: bool = False) -> None:
-    """Answer requests on the socket until Ctrl-C or SIGTERM (uvicorn's h11 server, its request limits)."""
+def server(app, *, quiet: bool = False):
+    """A uvicorn server for the app: h11 with its request limits, no websockets, no proxy headers trusted."""
     import uvicorn
 
     config = uvicorn.Config(app, http="h11", ws="none", lifespan="off", proxy_headers=False, server_header=False,
                             limit_concurrency=MAX_CONCURRENT, timeout_keep_alive=5,
                             h11_max_incomplete_event_size=MAX_HEADER_BYTES,
                             log_level="warning" if quiet else "info", access_log=not quiet)
-    uvicorn.Server(config).run(sockets=[sock])
+    return uvicorn.Server(config)
+
+
+def serve(app, sock: socket.socket, *, quiet: bool = False) -> None:
+    """Answer requests on the socket until Ctrl-C or SIGTERM."""
+    server(app, quiet=quiet).run(sockets=[sock])
