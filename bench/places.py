@@ -128,13 +128,39 @@ def pick_web(articles: list) -> list:
 
 
 def labelled_sets(shared: Path) -> dict[str, list]:
-    """{set name: its 50 Articles}."""
+    """{set name: its 50 Articles} of the first draw (development data since its second scoring)."""
     reuters = reuters_articles(shared)
     return {
         "polnear": pick_polnear(polnear_articles(shared, "dev")),
         "reuters": pick_reuters(reuters),
         "web": pick_web(web_articles(shared)),
     }
+
+
+# The second, fresh held-out draw (bench/places_gold/fresh.json): disjoint from the first, drawn
+# and labelled before the second round of development, scored once at its end.
+FRESH = REPO / "bench" / "places_gold" / "fresh.json"
+FRESH_SEED = 20261125
+FRESH_REUTERS = 50
+FRESH_TOTAL = 150  # PolNeAR dev has 34 stories left: the web pages fill the rest
+
+
+def fresh_sets(shared: Path) -> dict[str, list]:
+    """{set name: Articles} of the fresh draw: every PolNeAR dev story the first draw left out, a
+    seeded sample of Reuters-21578 NOT-USED stories (a split no rule was ever scored on), and the
+    English benchmark pages outside the first draw in order of the SHA-256 of seed and URL."""
+    dev = polnear_articles(shared, "dev")
+    first = {a.id for a in pick_polnear(dev)}
+    polnear = [a for a in dev if a.id not in first]
+    pool = sorted((a for a in reuters_articles(shared) if "split:not-used" in a.tags and a.body.strip()),
+                  key=lambda a: int(a.id))
+    reuters = sorted(random.Random(FRESH_SEED).sample(pool, FRESH_REUTERS), key=lambda a: int(a.id))
+    web = web_articles(shared)
+    first_web = {a.id for a in pick_web(web)}
+    rest = sorted((a for a in web if a.id not in first_web),
+                  key=lambda a: hashlib.sha256(f"{FRESH_SEED}:{a.url}".encode()).hexdigest())
+    web_n = FRESH_TOTAL - len(polnear) - len(reuters)
+    return {"polnear": polnear, "reuters": reuters, "web": sorted(rest[:web_n], key=lambda a: a.url)}
 
 
 def development_sets(shared: Path) -> dict[str, list]:
