@@ -249,6 +249,8 @@ def _decide(text: str, cand: _Candidate, gaz: Gazetteer, persons: set[str], coun
             cands: list[_Candidate], index: int) -> Place | None:
     """The place a candidate names here, or None when it is a person, a club, a word or a language."""
     key, place = cand.key, cand.place
+    if _in_name(text, cand):
+        return None  # "Bank of England", "Iraq War", "American Enterprise Institute": a name, not a place
     if place.kind == "demonym":
         if key in persons or _language_use(text, cand):
             return None  # "Mr. English", "the English version"
@@ -297,6 +299,28 @@ def _decide(text: str, cand: _Candidate, gaz: Gazetteer, persons: set[str], coun
     if place.kind == "region" and key in gaz.major_regions:
         return place
     return None
+
+
+# Last words of the names of organisations, media, events and wars that a place may begin
+# ("Iraq and Afghanistan Veterans of America", "Australia and New Zealand Banking Group", "Iraq War",
+# "China Daily", "American Enterprise Institute"), and first words of those a place ends
+# ("University of Michigan", "Center for American Progress", "Union of Ohio").
+_NAME_ENDS = (r"War|Wars|Veterans|Bank|Banking|Airlines|Airways|Times|Post|Herald|Tribune|Telegraph|Journal|Gazette"
+              r"|Daily|Corporation|Corp|Company|Inc|Ltd|Group|Holdings|Industries|Institute|University|College"
+              r"|Society|Association|Foundation|Council|Party|League|Federation|Cup|Open|Motors|Petroleum|Telecom"
+              r"|Museum|Awards|Orchestra|Committee|Alliance|Exchange|Fund|Review|Magazine")
+_NAME_AFTER = re.compile(rf"(?:\s+(?:and|&)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,2}})?\s+(?:{_NAME_ENDS})\b")
+_NAME_AFTER_DEMONYM = re.compile(rf"(?:\s+[A-Z][\w.'-]*){{0,3}}\s+(?:{_NAME_ENDS}|Union)\b")
+_NAME_BEFORE = re.compile(r"\b(?:University|College|Institute|Center|Centre|Museum|Society|Association|Foundation"
+                          r"|Council|Federation|League|Academy|School|Union)\s+(?:of|for)\s+(?:the\s+)?$")
+
+
+def _in_name(text: str, cand: _Candidate) -> bool:
+    """Whether the place begins or ends the name of an organisation, a medium, an event or a war."""
+    after = _NAME_AFTER_DEMONYM if cand.place.kind == "demonym" else _NAME_AFTER
+    if after.match(text, cand.end):
+        return True
+    return bool(_NAME_BEFORE.search(text, max(0, cand.start - 40), cand.start))
 
 
 _COMPASS = re.compile(r"(?:East|West|North|South|Northeast|Northwest|Southeast|Southwest|Central|Greater) (.+)")

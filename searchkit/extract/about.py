@@ -1,0 +1,250 @@
+"""Which countries a story is about, read from the places it names and the part each plays.
+
+A reader tags a story with the countries its events happen in or whose governments, people and
+teams act in it, not with every country it names. The rule, in order:
+
+- the dateline's country, countries named in the title, and those named in the lead sentence;
+- a country that *acts* in a sentence of its own: the sentence's subject is the country, its
+  capital, or its government or people ("Russia beat Croatia on Monday.", "Japan's foreign
+  ministry said ...", "The Chinese government has ..."), not one of a list of three or more;
+- a country named often enough in the body: `MIN_MENTIONS` times, one more for each
+  `LONG_STORY_WORDS` words. A people's adjective weighs `DEMONYM_WEIGHT`; a place in a list of
+  three or more, a country written after its own city ("Stuttgart, Germany"), the home of an
+  organisation ("the Max Planck Institute in Munich", "the French plane-maker", "Taiwanese
+  publication DigiTimes") weigh nothing: they name a place in passing;
+- the source's home country when the story names it other than in passing (home news).
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable
+
+# A country named this often in the body counts; one more for each LONG_STORY_WORDS words, as long
+# stories name more countries in passing. A people's adjective weighs DEMONYM_WEIGHT of a mention.
+MIN_MENTIONS = 2
+LONG_STORY_WORDS = 1000
+DEMONYM_WEIGHT = 0.5
+# The lead: the body's first sentence, at most this many characters (Reuters' first sentence).
+LEAD_CHARS = 250
+
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Co|Corp"
+                           r"|Ltd|No|vs|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mt|Ft|Prof|Rev)\.$")
+_BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n[ \t]*\n|\n[ \t]{2,}|\n(?=[A-Z][A-Z ]+\n)")
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Offset where the sentence holding `pos` begins (abbreviations such as "U.S." end none)."""
+    start = 0
+    for m in _BOUNDARY.finditer(text, max(0, pos - 600), pos + 3):
+        if m.end() > pos:
+            break
+        if m.group()[0] == "." and _ABBREVIATION.search(text, max(0, m.start() - 12), m.start() + 1):
+            continue
+        start = m.end()
+    return start
+
+
+def lead_end(text: str) -> int:
+    """End of the body's first sentence (at most LEAD_CHARS characters in)."""
+    for m in _BOUNDARY.finditer(text, 0, LEAD_CHARS + 3):
+        if m.group()[0] == "." and _ABBREVIATION.search(text, max(0, m.start() - 12), m.start() + 1):
+            continue
+        if text[:m.start()].strip():
+            return m.start()
+    return LEAD_CHARS
+
+
+# What may open a sentence before its subject: connectives, a time, an article.
+_OPENER = re.compile(r"(?:[\"“‘'(]\s*)?(?:[A-Z][^,.;:\"“”]{0,40},\s+)?(?:(?:But|And|So|Yet|Still|Now|Even|Meanwhile|However|Instead|Separately"
+                     r"|Also|Earlier|Later|Then|Today|Yesterday|Last\s+\w+|This\s+\w+|Next\s+\w+|On\s+\w+(?:\s+\d+)?"
+                     r"|In\s+\w+(?:\s+\d+)?|At\s+the\s+\w+|After\s+\w+)\s*,?\s+)*(?:[Tt]he\s+|[Bb]oth\s+)?")
+# The government, people or team a country's name or adjective introduces as a subject.
+_ACTORS = (r"government|governments|authorities|officials|official|leaders|leader|president|premier|prime\s+minister"
+           r"|chancellor|king|queen|minister|ministers|ministry|foreign\s+minister|foreign\s+ministry"
+           r"|(?:defen[cs]e|finance|trade|economy|interior|foreign|agriculture|energy)\s+(?:minister|ministry)"
+           r"|cabinet|parliament|lawmakers|legislators|court|courts|prosecutors|police|troops|forces|army|military"
+           r"|navy|air\s+force|diplomats|envoy|ambassador|central\s+bank|delegation|negotiators|regime"
+           r"|traders|dealers|producers|exporters|importers|farmers|voters|team|squad|players|side|state\s+media")
+_TITLED = re.compile(rf"(?:'s|’s)?\s+(?i:(?:{_ACTORS})\b\.?)(?:\s+[A-Z][\w.'-]*){{0,3}}")
+# An aside between a subject and its verb: "China, Pyongyang's only ally, said ...".
+_ASIDE = re.compile(r",\s[^,.;:\"“”()]{1,100},")
+# Where a quotation ends and its speaker follows: '"...," Italian Prime Minister Matteo Renzi said'.
+_AFTER_QUOTE = re.compile(r"[,!?][\"”’]\s+(?:the\s+)?$")
+# A country whose official acts ("the foreign minister of France said"), where an event is held
+# ("a summit held in Bratislava"), a team whose result is reported ("Colombia had lost to Belgium").
+_ACTING_BEFORE = re.compile(r"\b(?:(?:president|prime\s+minister|foreign\s+minister|minister|government|king"
+                            r"|queen|ambassador|envoy)\s+of|beat|beats|defeated|defeats|lost\s+to|loses\s+to|drew\s+with"
+                            r"|draws\s+with|got\s+past|edged|routed|thrashed|overcame|eliminated|knocked\s+out|upset"
+                            r"|stunned|crushed|downed),?\s+(?:the\s+)?$", re.I)
+_HELD_IN = re.compile(r"\b(?:held|hosted|took\s+place|takes\s+place|be\s+held|opened)\s+in\s+(?:the\s+)?$")
+_PARTNER = re.compile(r"\s+and\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}")
+_ADVERBS = re.compile(r"(?:\s+(?:also|still|now|already|again|then|too|only|just|reportedly|officially"
+                      r"|formally|finally|quickly|[a-z]+ly))*")
+_VERB = re.compile(r"\s+([a-z]+)\b")
+_AUXILIARIES = frozenset("""is are was were has have had will would could can may might must should shall did does
+said says told tells""".split())
+# Common verbs whose past form does not end in -ed ("Russia beat Croatia", "Argentina won").
+_IRREGULAR = frozenset("""beat won lost got took made sent met held kept left put set hit led fell rose sold bought
+paid brought began became ran drew came went saw gave found thought struck shot fought spent built cut let bid
+swept threw broke chose drove wrote spoke sought stood grew froze withdrew overcame overtook""".split())
+
+
+# What a capital does when it stands for its government ("Moscow said", "Beijing rejected").
+_STATEMENTS = frozenset("""said says told tells warned warns accused accuses insisted insists announced announces
+denied denies rejected rejects urged urges demanded demands condemned condemns responded threatened threatens
+vowed vows pledged pledges agreed agrees refused refuses signed signs blamed blames criticised criticized welcomed
+welcomes protested summoned recalled expelled ordered orders decided decides approved approves imposed imposes
+confirmed confirms dismissed dismisses wants wanted""".split())
+
+
+def _verb_follows(text: str, pos: int, statements: bool = False) -> bool:
+    """Whether a verb (an auxiliary, a past or present tense) comes next, after any adverbs; with
+    `statements`, a verb of saying or deciding, as when a capital stands for its government."""
+    pos = _ADVERBS.match(text, pos).end()
+    m = _VERB.match(text, pos)
+    if m is None:
+        return False
+    word = m.group(1)
+    if re.match(r"n't|’t|\s+(?:not|never)\b", text[m.end():m.end() + 7]):
+        return False  # "Canada was not affected": no part in the events
+    if statements:
+        while word in _AUXILIARIES and word not in _STATEMENTS:  # "Moscow has said"
+            m = _VERB.match(text, _ADVERBS.match(text, m.end()).end())
+            if m is None:
+                return False
+            word = m.group(1)
+        return word in _STATEMENTS
+    if word in _AUXILIARIES or word in _IRREGULAR:
+        return True
+    if not (word.endswith("ed") or len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))):
+        return False
+    after = _VERB.match(text, m.end())
+    return after is None or after.group(1) not in _AUXILIARIES  # "U.S. elections are": a noun
+
+
+def acts(text: str, start: int, end: int, kind: str) -> int:
+    """Where the subject ends if the place written at text[start:end] opens it: the country, its
+    capital standing for its government, or its government, people or team acting ("Russia beat
+    Croatia", "Moscow said", "Japan's foreign ministry said", "The Chinese government has ...",
+    "West Germany and Ireland are opposed"); 0 when the place is a modifier, an object or a
+    comparison's city ("Paris has also suffered ...")."""
+    head = text[sentence_start(text, start):start]
+    if _OPENER.fullmatch(head) is None:
+        if not _AFTER_QUOTE.search(head):
+            return 0
+        titled = _TITLED.match(text, end)  # a speaker after a quotation: an official, not a name ("Jordan said")
+        return titled.end() if titled and _verb_follows(text, titled.end()) else 0
+    aside = _ASIDE.match(text, end)
+    if aside and _verb_follows(text, aside.end()):  # "China, Pyongyang's only ally, said"
+        return end
+    titled = _TITLED.match(text, end)
+    if titled:
+        return titled.end() if _verb_follows(text, titled.end()) else 0
+    if kind == "demonym" or text.startswith(("'s", "’s"), end):
+        return 0
+    statements = kind == "city"
+    partner = _PARTNER.match(text, end)
+    if partner and _verb_follows(text, partner.end(), statements):
+        return partner.end()
+    return end if _verb_follows(text, end, statements) else 0
+
+
+# Organisations whose home a place names in passing: "<Org> in Munich", "the French plane-maker".
+_ORG_WORDS = (r"Institute|Institution|University|College|Academy|School|Center|Centre|Laboratory|Hospital"
+              r"|Infirmary|Clinic|Museum|Foundation|Fund|Bank|Company|Corporation|Corp|Inc|Ltd|Group|Agency|Council"
+              r"|Association|Society|Office|Authority|Commission|Control|Prevention|Service|Services|Observatory")
+_ORG_BEFORE = re.compile(rf"\b(?:{_ORG_WORDS})\b(?:\s+(?:of|for|and|&)?\s*[A-Z][\w.'-]*)*\s*(?:\([A-Z]+\))?"
+                         r"\s+(?:in|at|of|based\s+in)\s+(?:the\s+)?$")
+_ORG_NOUN = re.compile(r"[\s-]+(?:[a-z]+\s+)?(?:company|companies|firm|firms|maker|makers|plane-maker|carmaker|automaker"
+                       r"|chipmaker|manufacturer|manufacturers|producer|carrier|airline|publication|newspaper|daily"
+                       r"|magazine|website|broadcaster|network|bank|banks|lender|insurer|group|conglomerate|giant"
+                       r"|brand|retailer|chain|publisher|label|startup|start-up|subsidiary|unit|outlet|agency|version"
+                       r"|versions|model|models|edition|bikes|cars)\b")
+
+
+def org_home(text: str, start: int, end: int) -> bool:
+    """Whether a place names where an organisation is ("the Max Planck Institute for Astrophysics
+    in Munich", "the CDC in the US") or whose it is ("the French plane-maker", "U.S. plane-maker")."""
+    if _ORG_BEFORE.search(text[max(0, start - 120):start]):
+        return True
+    return bool(_ORG_NOUN.match(text, end))
+
+
+def mention_weights(text: str, mentions: list, listed: set[int], country_of: Callable) -> tuple[list, set]:
+    """(weight of each body mention, countries that act in a sentence of their own)."""
+    weights: list[float] = []
+    acting: set[str] = set()
+    for i, m in enumerate(mentions):
+        place = m.place
+        weights.append(0.0)
+        if not place.country:
+            continue
+        country = country_of(place)
+        demonym = place.kind == "demonym"
+        weight = 0.0
+        before = text[max(0, m.start - 40):m.start]
+        if place.kind in ("country", "demonym") and _ACTING_BEFORE.search(before) or _HELD_IN.search(before):
+            acting.add(country)
+        if i in listed and (i == 0 or i - 1 not in listed) and place.kind == "country":
+            acting.update(_list_subject(text, mentions, listed, i, country_of))
+        if i not in listed and not _after_own_city(text, mentions, i) and not org_home(text, m.start, m.end):
+            weight = DEMONYM_WEIGHT if demonym else 1.0
+            if place.kind in ("country", "demonym", "area") or place.kind == "city" and _capital(place):
+                subject_end = acts(text, m.start, m.end, place.kind)
+                if subject_end:
+                    acting.add(country)
+                    acting.update(country_of(n.place) for n in mentions[i + 1:i + 3]
+                                  if n.end <= subject_end and n.place.country)  # "West Germany and Ireland"
+        weights[i] = weight
+    return weights, acting
+
+
+def _list_subject(text: str, mentions: list, listed: set[int], first: int, country_of: Callable) -> set[str]:
+    """The countries of a list that is its sentence's subject ("Iran, Russia and Syria have been
+    pressuring ..."), else none."""
+    last = first
+    while last + 1 in listed and last + 1 < len(mentions) and mentions[last + 1].start - mentions[last].end < 8:
+        last += 1
+    head = text[sentence_start(text, mentions[first].start):mentions[first].start]
+    if _OPENER.fullmatch(head) is None or not _verb_follows(text, mentions[last].end):
+        return set()
+    return {country_of(m.place) for m in mentions[first:last + 1] if m.place.country}
+
+
+def _after_own_city(text: str, mentions: list, i: int) -> bool:
+    """'Stuttgart, Germany': the country names where the city is, one place, counted once."""
+    if i == 0 or mentions[i].place.kind != "country":
+        return False
+    prev = mentions[i - 1]
+    return (prev.place.kind in ("city", "region") and prev.place.country == mentions[i].place.country
+            and text[prev.end:mentions[i].start].strip() == ",")
+
+
+def _capital(place) -> bool:
+    from .locations import gazetteer
+
+    return place.name in gazetteer().capitals
+
+
+def story_countries(body: str, title_countries: Iterable[str], body_mentions: list, listed: set[int],
+                    country_of: Callable, home: str | None, dateline_country: str = "") -> list[str]:
+    """The countries a story is about, in order: dateline, title, lead, then the body's."""
+    out: dict[str, None] = {}
+    if dateline_country:
+        out[dateline_country] = None
+    out.update(dict.fromkeys(c for c in title_countries if c))
+    weights, acting = mention_weights(body, body_mentions, listed, country_of)
+    totals: dict[str, float] = {}
+    for m, weight in zip(body_mentions, weights):
+        if m.place.country:
+            country = country_of(m.place)
+            totals[country] = totals.get(country, 0.0) + weight
+    lead = lead_end(body)
+    needed = MIN_MENTIONS + len(body.split()) // LONG_STORY_WORDS
+    for m, weight in zip(body_mentions, weights):
+        if m.place.country:
+            country = country_of(m.place)
+            if (m.start < lead and weight > 0 or country in acting or totals[country] >= needed
+                    or country == home and totals[country] > 0):
+                out.setdefault(country, None)
+    return list(out)
