@@ -83,6 +83,7 @@ _ADVERBS = re.compile(r"(?:\s+(?:also|still|now|already|again|then|too|only|just
 _VERB = re.compile(r"\s+([a-z]+)\b")
 _AUXILIARIES = frozenset("""is are was were has have had will would could can may might must should shall did does
 said says told tells""".split())
+_BE_HAVE = frozenset("is are was were has have had".split())
 # Common verbs whose past form does not end in -ed ("Russia beat Croatia", "Argentina won").
 _IRREGULAR = frozenset("""beat won lost got took made sent met held kept left put set hit led fell rose sold bought
 paid brought began became ran drew came went saw gave found thought struck shot fought spent built cut let bid
@@ -94,7 +95,8 @@ _STATEMENTS = frozenset("""said says told tells warned warns accused accuses ins
 denied denies rejected rejects urged urges demanded demands condemned condemns responded threatened threatens
 vowed vows pledged pledges agreed agrees refused refuses signed signs blamed blames criticised criticized welcomed
 welcomes protested summoned recalled expelled ordered orders decided decides approved approves imposed imposes
-confirmed confirms dismissed dismisses wants wanted""".split())
+confirmed confirms dismissed dismisses wants wanted called calls praised praises described describes
+expressed expresses sought seeks offered offers""".split())
 
 
 def _verb_follows(text: str, pos: int, statements: bool = False) -> bool:
@@ -107,6 +109,15 @@ def _verb_follows(text: str, pos: int, statements: bool = False) -> bool:
     word = m.group(1)
     if re.match(r"n't|’t|\s+(?:not|never)\b", text[m.end():m.end() + 7]):
         return False  # "Canada was not affected": no part in the events
+    if word in _BE_HAVE:  # "Italy was the largest recipient", "Japan is one of ...": a description
+        after = _VERB.match(text, _ADVERBS.match(text, m.end()).end())
+        if after is None:
+            return False
+        nxt = after.group(1)
+        if not (nxt in _IRREGULAR or nxt.endswith(("ed", "ing")) or nxt in ("been", "being", "to")):
+            return False
+        if statements:
+            return nxt in _STATEMENTS
     if statements:
         while word in _AUXILIARIES and word not in _STATEMENTS:  # "Moscow has said"
             m = _VERB.match(text, _ADVERBS.match(text, m.end()).end())
@@ -134,14 +145,14 @@ def acts(text: str, start: int, end: int, kind: str) -> int:
             return 0
         titled = _TITLED.match(text, end)  # a speaker after a quotation: an official, not a name ("Jordan said")
         return titled.end() if titled and _verb_follows(text, titled.end()) else 0
-    aside = _ASIDE.match(text, end)
-    if aside and _verb_follows(text, aside.end()):  # "China, Pyongyang's only ally, said"
-        return end
     titled = _TITLED.match(text, end)
     if titled:
         return titled.end() if _verb_follows(text, titled.end()) else 0
     if kind == "demonym" or text.startswith(("'s", "’s"), end):
         return 0
+    aside = _ASIDE.match(text, end)
+    if aside and _verb_follows(text, aside.end()):  # "China, Pyongyang's only ally, said"
+        return end
     statements = kind == "city"
     partner = _PARTNER.match(text, end)
     if partner and _verb_follows(text, partner.end(), statements):
@@ -170,10 +181,12 @@ def org_home(text: str, start: int, end: int) -> bool:
     return bool(_ORG_NOUN.match(text, end))
 
 
-def mention_weights(text: str, mentions: list, listed: set[int], country_of: Callable) -> tuple[list, set]:
-    """(weight of each body mention, countries that act in a sentence of their own)."""
+def mention_weights(text: str, mentions: list, listed: set[int], country_of: Callable) -> tuple[list, set, set]:
+    """(weight of each body mention, countries that act in a sentence of their own, countries named
+    other than in a list or as a company's or product's nationality)."""
     weights: list[float] = []
     acting: set[str] = set()
+    named: set[str] = set()
     for i, m in enumerate(mentions):
         place = m.place
         weights.append(0.0)
@@ -185,30 +198,22 @@ def mention_weights(text: str, mentions: list, listed: set[int], country_of: Cal
         before = text[max(0, m.start - 40):m.start]
         if place.kind in ("country", "demonym") and _ACTING_BEFORE.search(before) or _HELD_IN.search(before):
             acting.add(country)
-        if i in listed and (i == 0 or i - 1 not in listed) and place.kind == "country":
-            acting.update(_list_subject(text, mentions, listed, i, country_of))
+        if i not in listed and not _ORG_NOUN.match(text, m.end):
+            named.add(country)
+        if place.kind in ("country", "demonym"):
+            titled = _TITLED.match(text, m.end)  # "what Australian Prime Minister Malcolm Turnbull called ..."
+            if titled and titled.end() - m.end > 12 and _verb_follows(text, titled.end(), statements=True):
+                acting.add(country)
         if i not in listed and not _after_own_city(text, mentions, i) and not org_home(text, m.start, m.end):
             weight = DEMONYM_WEIGHT if demonym else 1.0
-            if place.kind in ("country", "demonym", "area") or place.kind == "city" and _capital(place):
+            if place.kind in ("country", "demonym", "area", "region") or place.kind == "city" and _capital(place):
                 subject_end = acts(text, m.start, m.end, place.kind)
                 if subject_end:
                     acting.add(country)
                     acting.update(country_of(n.place) for n in mentions[i + 1:i + 3]
                                   if n.end <= subject_end and n.place.country)  # "West Germany and Ireland"
         weights[i] = weight
-    return weights, acting
-
-
-def _list_subject(text: str, mentions: list, listed: set[int], first: int, country_of: Callable) -> set[str]:
-    """The countries of a list that is its sentence's subject ("Iran, Russia and Syria have been
-    pressuring ..."), else none."""
-    last = first
-    while last + 1 in listed and last + 1 < len(mentions) and mentions[last + 1].start - mentions[last].end < 8:
-        last += 1
-    head = text[sentence_start(text, mentions[first].start):mentions[first].start]
-    if _OPENER.fullmatch(head) is None or not _verb_follows(text, mentions[last].end):
-        return set()
-    return {country_of(m.place) for m in mentions[first:last + 1] if m.place.country}
+    return weights, acting, named
 
 
 def _after_own_city(text: str, mentions: list, i: int) -> bool:
@@ -233,7 +238,7 @@ def story_countries(body: str, title_countries: Iterable[str], body_mentions: li
     if dateline_country:
         out[dateline_country] = None
     out.update(dict.fromkeys(c for c in title_countries if c))
-    weights, acting = mention_weights(body, body_mentions, listed, country_of)
+    weights, acting, named = mention_weights(body, body_mentions, listed, country_of)
     totals: dict[str, float] = {}
     for m, weight in zip(body_mentions, weights):
         if m.place.country:
@@ -245,6 +250,6 @@ def story_countries(body: str, title_countries: Iterable[str], body_mentions: li
         if m.place.country:
             country = country_of(m.place)
             if (m.start < lead and weight > 0 or country in acting or totals[country] >= needed
-                    or country == home and totals[country] > 0):
+                    or country == home and country in named):
                 out.setdefault(country, None)
     return list(out)

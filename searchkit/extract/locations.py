@@ -86,6 +86,24 @@ def find_mentions(text: str, context: Iterable[str] = ()) -> list[Mention]:
         place = cand.place if cand.fixed else _decide(text, cand, gaz, persons, countries, cands, i)
         if place is not None:
             out.append(Mention(place, cand.start, cand.end, text[cand.start:cand.end]))
+    capitals = _capital_runs(text, gaz, countries)
+    if capitals:
+        taken = {(c.start, c.end) for c in cands}
+        out = sorted(out + [m for m in capitals if (m.start, m.end) not in taken], key=lambda m: m.start)
+    return out
+
+
+# Words in capitals inside mixed-case text: a heading ("ARGENTINA CRUISES"), a table's row names
+# ("ILLINOIS - Fair Thu/Fri"). Tickers in angle brackets (<THEX>) are no places.
+_CAPITAL_RUN = re.compile(r"(?<![<\w])[A-Z][A-Z'-]{3,}(?:[ ][A-Z][A-Z'-]+)*(?![\w>])")
+
+
+def _capital_runs(text: str, gaz: Gazetteer, countries: set[str]) -> list[Mention]:
+    """Places written in capitals inside mixed-case text, read as all-capitals text is."""
+    out: list[Mention] = []
+    for run in _CAPITAL_RUN.finditer(text):
+        for m in _find_upper(run.group(), gaz, countries):
+            out.append(Mention(m.place, run.start() + m.start, run.start() + m.end, m.surface))
     return out
 
 
@@ -707,7 +725,22 @@ def resolve_dateline(dateline: str) -> Place | None:
         return place
     if region is not None and region.country:  # an unknown town: its state or country names the country
         return Place(head.title() if head.isupper() else head, region.country, "city")
-    return None
+    return _transposed(head, gaz)
+
+
+def _transposed(head: str, gaz: Gazetteer) -> Place | None:
+    """A city of 100,000 people whose name the dateline spells with two neighbouring letters swapped
+    ("MAIMI" for Miami), the commonest typing slip; only one such city, or none."""
+    key = _upper_key(head)
+    if len(key) < 5 or not key.isalpha():
+        return None
+    found = set()
+    for i in range(len(key) - 1):
+        if key[i] != key[i + 1]:
+            place = gaz.dateline_names.get(key[:i] + key[i + 1] + key[i] + key[i + 2:])
+            if place is not None and place.kind == "city" and gaz.population.get(place.name, 0) >= CITY_MIN_POPULATION:
+                found.add(place)
+    return found.pop() if len(found) == 1 else None
 
 
 def split_dateline(dateline: str) -> tuple[str, str]:
