@@ -76,6 +76,14 @@ _ACTING_BEFORE = re.compile(r"\b(?:(?:president|prime\s+minister|foreign\s+minis
                             r"|queen|ambassador|envoy)\s+of|beat|beats|defeated|defeats|lost\s+to|loses\s+to|drew\s+with"
                             r"|draws\s+with|got\s+past|edged|routed|thrashed|overcame|eliminated|knocked\s+out|upset"
                             r"|stunned|crushed|downed),?\s+(?:the\s+)?$", re.I)
+# A city that names a club in a result ("Columbus beat Montreal", "scored for Ottawa"): a team, not
+# the place; and a market named after its street ("Wall Street predicted"): neither is a place of the story.
+_TEAM_BEFORE = re.compile(r"\b(?:beat|beats|defeated|defeats|lost\s+to|loses\s+to|drew\s+with|draws\s+with|got\s+past"
+                          r"|edged|routed|thrashed|overcame|eliminated|upset|stunned|crushed|downed|scored\s+for"
+                          r"|played\s+for)\s+(?:the\s+)?$")
+_TEAM_AFTER = re.compile(r"\s+(?:beat|beats|defeated|defeats|won|lost|drew|held\s+on|rallied|edged|routed|has\s+won"
+                         r"|has\s+lost|improved\s+to|fell\s+to)\b")
+_MARKETS = frozenset({"Wall Street"})
 _HELD_IN = re.compile(r"\b(?:held|hosted|took\s+place|takes\s+place|be\s+held|opened)\s+in\s+(?:the\s+)?$")
 _PARTNER = re.compile(r"\s+and\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}")
 _ADVERBS = re.compile(r"(?:\s+(?:also|still|now|already|again|then|too|only|just|reportedly|officially"
@@ -204,7 +212,8 @@ def mention_weights(text: str, mentions: list, listed: set[int], country_of: Cal
             titled = _TITLED.match(text, m.end)  # "what Australian Prime Minister Malcolm Turnbull called ..."
             if titled and titled.end() - m.end > 12 and _verb_follows(text, titled.end(), statements=True):
                 acting.add(country)
-        if i not in listed and not _after_own_city(text, mentions, i) and not org_home(text, m.start, m.end):
+        if (i not in listed and not _after_own_city(text, mentions, i) and not org_home(text, m.start, m.end)
+                and not _team_or_market(text, m)):
             weight = DEMONYM_WEIGHT if demonym else 1.0
             if place.kind in ("country", "demonym", "area", "region") or place.kind == "city" and _capital(place):
                 subject_end = acts(text, m.start, m.end, place.kind)
@@ -214,6 +223,15 @@ def mention_weights(text: str, mentions: list, listed: set[int], country_of: Cal
                                   if n.end <= subject_end and n.place.country)  # "West Germany and Ireland"
         weights[i] = weight
     return weights, acting, named
+
+
+def _team_or_market(text: str, m) -> bool:
+    """'Columbus beat Montreal', 'scored for Ottawa': a club named by its city; 'Wall Street': a market."""
+    if m.place.name in _MARKETS:
+        return True
+    if m.place.kind not in ("city", "region"):
+        return False
+    return bool(_TEAM_BEFORE.search(text, max(0, m.start - 30), m.start) or _TEAM_AFTER.match(text, m.end))
 
 
 def _after_own_city(text: str, mentions: list, i: int) -> bool:

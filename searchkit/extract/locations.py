@@ -329,6 +329,7 @@ _NAME_ENDS = (r"War|Wars|Veterans|Bank|Banking|Airlines|Airways|Times|Post|Heral
               r"|Museum|Awards|Orchestra|Committee|Alliance|Exchange|Fund|Review|Magazine")
 _NAME_AFTER = re.compile(rf"(?:\s+(?:and|&)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,2}})?\s+(?:{_NAME_ENDS})\b")
 _NAME_AFTER_DEMONYM = re.compile(rf"(?:\s+[A-Z][\w.'-]*){{0,3}}\s+(?:{_NAME_ENDS}|Union)\b")
+_NAME_AFTER_UPPER = re.compile(rf"\s+(?:{_NAME_ENDS.upper()})\b")
 _NAME_BEFORE = re.compile(r"\b(?:University|College|Institute|Center|Centre|Museum|Society|Association|Foundation"
                           r"|Council|Federation|League|Academy|School|Union)\s+(?:of|for)\s+(?:the\s+)?$")
 
@@ -458,6 +459,8 @@ def _find_upper(text: str, gaz: Gazetteer, context: set[str]) -> list[Mention]:
         free = end
         if place.kind == "none" or (len(key) <= 3 and key not in ("USA", "UAE", "UK")):
             continue
+        if _NAME_AFTER_UPPER.match(text, end):
+            continue  # "TOKYO BANK CONTRACT", "JAPAN AIRLINES": a name
         out.append(Mention(place, start, end, text[start:end]))
     countries = _expand(context | {m.place.country for m in out if m.place.kind in ("country", "demonym")})
     return [m for m in out if m.place.kind not in ("city", "region") or m.place.country in countries
