@@ -331,7 +331,8 @@ _NAME_AFTER = re.compile(rf"(?:\s+(?:and|&)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){
 _NAME_AFTER_DEMONYM = re.compile(rf"(?:\s+[A-Z][\w.'-]*){{0,3}}\s+(?:{_NAME_ENDS}|Union)\b")
 _NAME_AFTER_UPPER = re.compile(rf"\s+(?:{_NAME_ENDS.upper()})\b")
 _NAME_BEFORE = re.compile(r"\b(?:University|College|Institute|Center|Centre|Museum|Society|Association|Foundation"
-                          r"|Council|Federation|League|Academy|School|Union)\s+(?:of|for)\s+(?:the\s+)?$")
+                          r"|Council|Federation|League|Academy|School|Union|Veterans|Workers|Party|Club|Committee)"
+                          r"\s+(?:of|for)\s+(?:the\s+)?$")
 
 
 def _in_name(text: str, cand: _Candidate) -> bool:
@@ -666,7 +667,10 @@ def _name_before(prev: str) -> bool:
     if not prev[:1].isupper() or prev.endswith("."):
         return False
     low = prev.lower()
-    return low not in PLACE_CONTEXT and low not in _OPENERS and gazetteer().names.get(prev) is None
+    names = gazetteer().names
+    if prev.endswith(("'s", "’s")) and prev[:-2] in names:
+        return False  # "China's Inner Mongolia": a place of that country
+    return low not in PLACE_CONTEXT and low not in _OPENERS and names.get(prev) is None
 
 
 def _state_abbreviation(word: str, any_case: bool = False) -> Place | None:
