@@ -8,12 +8,12 @@ What goes where:
 - `locations`: every place named in the dateline, title and body (cities, regions, countries, world
   regions; a demonym such as "Afghan" names its country), in order of first mention, plus the places
   the source's metadata gives (Reuters PLACES slugs canonicalised: `west-germany` -> West Germany).
-- `countries`: the countries the story is *about*, not every country it names in passing: the
-  dateline's country, countries named in the title, in the first sentence, the source's home
-  country when the story names it, or at least `MIN_MENTIONS` times (more in long stories; lists
-  and peoples' adjectives weigh less), plus the metadata's countries. A country named once deep in
-  the story is still in `locations` (so `location:` finds it), just not in `countries`. Names are
-  read in the light of the dateline and the source's home country (`place_mentions`).
+- `countries`: the countries the story is *about*, not every country it names in passing (`about`):
+  the dateline's country, countries named in the title or the lead sentence, a country that acts
+  in a sentence of its own, the source's home country when the story names it, countries named
+  often enough in the body; plus the metadata's. A country named once in passing is still in
+  `locations` (so `location:` finds it), just not in `countries`. Names are read in the light of
+  the dateline and the source's home country (`place_mentions`).
 - `place`: the dateline's place resolved through the gazetteer ("SALVADOR, Feb 26" -> Salvador),
   the dateline's first part title-cased when unknown, "" without a dateline.
 - `quotes`: the metadata's quotations, then those found in the body.

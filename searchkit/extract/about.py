@@ -250,12 +250,10 @@ def _capital(place) -> bool:
 
 
 def story_countries(body: str, title_countries: Iterable[str], body_mentions: list, listed: set[int],
-                    country_of: Callable, home: str | None, dateline_country: str = "") -> list[str]:
-    """The countries a story is about, in order: dateline, title, lead, then the body's."""
-    out: dict[str, None] = {}
-    if dateline_country:
-        out[dateline_country] = None
-    out.update(dict.fromkeys(c for c in title_countries if c))
+                    country_of: Callable, home: str | None) -> list[str]:
+    """The countries the title and body make a story about, in order: the title's, then the body's
+    (the dateline's country and the metadata's are the caller's)."""
+    out: dict[str, None] = dict.fromkeys(c for c in title_countries if c)
     weights, acting, named = mention_weights(body, body_mentions, listed, country_of)
     totals: dict[str, float] = {}
     for m, weight in zip(body_mentions, weights):
