@@ -1,20 +1,29 @@
-"""How well extraction finds a story's countries, and how fast it runs, on Reuters-21578.
+"""How well extraction finds a story's countries and quotations, and how fast it runs.
 
-    python bench/extraction.py [--shared DIR] [--quotes] [--errors N] [--no-places]
+    python bench/extraction.py [--shared DIR] [--errors N] [--no-places] [--quotes] [--split dev|train]
+                               [--quote-errors N] [--splitter punkt|regex]
 
-Gold: the PLACES labels of the LEWISSPLIT="TEST" stories that have at least one, each slug mapped
-to its country by `canonical_country`. System: `enrich(article).countries` with the metadata places
-removed first, so only title, body and dateline speak. Also times `enrich` over every story of the
-collection (the gazetteer load is timed apart), and scores places on 150 hand-labelled held-out
-stories (bench/places.py; `--no-places` skips that). `--quotes` adds the quotation scores of
-bench/quotes.py; `--errors N` prints N stories where the sets disagree most. The section on dates,
-bylines and metadata tables (bench/metadata_bench.py) always follows.
+Countries: the PLACES labels of the Reuters-21578 LEWISSPLIT="TEST" stories that have at least one,
+each slug mapped to its country by `canonical_country`, against `enrich(article).countries` with the
+metadata places removed first, so only title, body and dateline speak. Speed: `enrich` over every
+story of the collection (the gazetteer load timed apart) and `find_quotes` alone. Places on 150
+hand-labelled held-out stories (bench/places.py; `--no-places` skips that); `--errors N` prints N
+stories where the country sets disagree most.
+
+Quotations: PolNeAR (`--split dev` by default, the held-out split; develop with `--split train`)
+scored with issue 12's metric (written out below, `score_quotes`); the seed + Reuters gold of
+bench/quotes.py as a regression; and, with the dev figures only, the hand-labelled British/blog set
+(tests/extract/british_blog_quotes.json). `--quotes` prints the quotation figures alone;
+`--quote-errors N` lists N misses; `--splitter regex` runs them over the hand-written sentence
+splitter that Punkt replaced. The section on dates, bylines and metadata tables
+(bench/metadata_bench.py) always follows.
 """
 from __future__ import annotations
 
 import argparse
 import dataclasses
 import os
+import re
 import sys
 import time
 from collections import Counter
@@ -107,6 +116,138 @@ def timing(articles) -> dict:
     return {"load": load, "seconds": took, "per_1000_ms": took / len(articles) * 1e6}
 
 
+# -- quotations and speakers: PolNeAR (train/dev), the seed + Reuters gold, British/blog set ----------
+# The PolNeAR metric of issue 12 (the same as ../shared/tools/polnear_quotes_score.py, written again
+# here so the bench depends on nothing outside the repo): a gold direct quote is an attribution whose
+# Content holds a double quotation mark; a found quote matches when the word sets overlap by at least
+# half of the smaller; over gold Sources that name someone, the speaker is right when it shares the
+# surname, wrong when it is another, none when empty.
+_QMARK = re.compile(r'["\u201c\u201d]')
+_NOT_NAME_WORDS = frozenset("he she they it we i you the a an his her their officials sources".split())
+_SOURCE_TITLES = frozenset("""mr mrs ms miss dr sir lord dame prof president vice governor gov sen senator rep
+gen secretary mayor judge chairman jr sr ii iii""".split())
+
+
+def word_set(text: str) -> set[str]:
+    return set(re.sub(r"\W+", " ", text.lower()).split())
+
+
+def overlap(a: str, b: str) -> float:
+    """Shared words over the smaller word set's size (0 when either is empty)."""
+    wa, wb = word_set(a), word_set(b)
+    return len(wa & wb) / min(len(wa), len(wb)) if wa and wb else 0.0
+
+
+def surname(source: str) -> str | None:
+    """The last word of the first capitalised run of a Source span (titles left out), or None."""
+    head = re.split(r",|\s\u2014|\s-\s", source)[0]
+    run: list[str] = []
+    for word in head.split():
+        if word[:1].isupper() and word.lower().strip(".") not in _NOT_NAME_WORDS:
+            run.append(word)
+        elif run:
+            break
+    run = [w.strip(".,\u2019'") for w in run
+           if w.lower().strip(".,") not in _SOURCE_TITLES and len(w.strip(".")) > 1]
+    return re.sub(r"(?:\u2019|')s$", "", run[-1]) if run else None
+
+
+def polnear_gold(ann_path: Path) -> list[tuple[str, str]]:
+    """(content, source) of each direct-quote attribution in one brat .ann file."""
+    spans: dict[str, str] = {}
+    events: list[dict[str, str]] = []
+    for line in ann_path.read_text(encoding="utf-8").splitlines():
+        cols = line.split("\t")
+        if cols[0].startswith("T") and len(cols) == 3:
+            spans[cols[0]] = cols[2]
+        elif cols[0].startswith("E") and len(cols) >= 2:
+            events.append(dict(arg.split(":", 1) for arg in cols[1].split() if ":" in arg))
+    out = []
+    for event in events:
+        content = spans.get(event.get("Content", ""), "")
+        if content and _QMARK.search(content):
+            out.append((content, spans.get(event.get("Source", ""), "")))
+    return out
+
+
+def polnear_stories(split_dir: Path):
+    """(name, body, gold pairs) per article: the body is the file after its title line and blank line;
+    the gold is the first annotator's file (sorted by name), as in the reference scorer."""
+    anns = sorted(p.name for p in (split_dir / "attributions").glob("*.ann"))
+    for text in sorted((split_dir / "text").glob("*.txt")):
+        ann = next((a for a in anns if a.startswith(text.stem)), None)
+        if ann is None:
+            continue
+        raw = text.read_text(encoding="utf-8")
+        body = raw.split("\n", 2)[2] if raw.count("\n") >= 2 else raw
+        yield text.stem, body, polnear_gold(split_dir / "attributions" / ann)
+
+
+def score_quotes(stories, find_quotes, errors=None) -> dict:
+    """Quote P/R and speaker right/wrong/none over (name, body, [(content, source)]) stories.
+    `errors`, a list, collects (kind, story, gold content, gold source, our text, our speaker)."""
+    tp = fp = fn = right = wrong = none = named = 0
+    n_stories = 0
+    for name, body, gold in stories:
+        n_stories += 1
+        ours = find_quotes(body)
+        used: set[int] = set()
+        for content, source in gold:
+            scores = [overlap(q.text, content) for q in ours]
+            best = max(range(len(ours)), key=scores.__getitem__, default=None)
+            if best is None or scores[best] < 0.5:
+                fn += 1
+                if errors is not None:
+                    errors.append(("missed", name, content, source, "", ""))
+                continue
+            tp += 1
+            used.add(best)
+            who = surname(source)
+            if not who:
+                continue
+            named += 1
+            speaker = ours[best].speaker or ""
+            if not speaker:
+                none += 1
+                kind = "none"
+            elif who.lower() in speaker.lower() or speaker.split()[-1].lower() in source.lower():
+                right += 1
+                kind = ""
+            else:
+                wrong += 1
+                kind = "wrong"
+            if kind and errors is not None:
+                errors.append((kind, name, content, source, ours[best].text, speaker))
+        for i, q in enumerate(ours):
+            if i not in used and not any(overlap(q.text, c) >= 0.5 for c, _s in gold):
+                fp += 1
+                if errors is not None:
+                    errors.append(("extra", name, "", "", q.text, q.speaker or ""))
+    p, r, f = prf(tp, fp, fn)
+    return {"stories": n_stories, "tp": tp, "fp": fp, "fn": fn, "precision": p, "recall": r, "f1": f,
+            "named": named, "right": right / max(1, named), "wrong": wrong / max(1, named),
+            "none": none / max(1, named)}
+
+
+def polnear_report(shared: Path, split: str, errors: int = 0) -> dict:
+    from searchkit.extract.quotes import find_quotes
+
+    split_dir = shared / "corpora" / "polnear" / split
+    if not (split_dir / "text").is_dir():
+        sys.exit(f"no PolNeAR {split}/ under {split_dir.parent}; use --shared DIR")
+    found: list | None = [] if errors else None
+    res = score_quotes(polnear_stories(split_dir), find_quotes, found)
+    print(f"\nQuotes, PolNeAR {split} ({res['stories']} articles, {res['tp'] + res['fn']} gold direct quotes): "
+          f"P {res['precision']:.3f} R {res['recall']:.3f} F1 {res['f1']:.3f} "
+          f"(tp {res['tp']} fp {res['fp']} fn {res['fn']})")
+    print(f"Speakers over {res['named']} named sources: right {res['right']:.3f}, wrong {res['wrong']:.3f}, "
+          f"none {res['none']:.3f}")
+    if found:
+        for kind, name, content, source, text, speaker in found[:errors]:
+            print(f"  {kind:6} {name[:40]} | gold {content[:90]!r} <- {source!r} | ours {text[:60]!r} <- {speaker!r}")
+    return res
+
+
 NOTE = """
 Usual disagreements (PLACES is a topic label, not a list of mentions):
   - PLACES often names only the country the story is about; a country mentioned in passing
@@ -118,18 +259,161 @@ Usual disagreements (PLACES is a topic label, not a list of mentions):
 """
 
 
+# The British/blog set: tests/extract/british_blog_quotes.json labels pages of the article-extraction
+# benchmark by id; each label is widened to the quote marks around it in the page's text.
+BRITISH_GOLD = REPO / "tests" / "extract" / "british_blog_quotes.json"
+_ANY_MARK = re.compile(r'["\u201c\u201d]|\u2019\u2019|\'\'')  # AP copy closes with two apostrophes
+
+
+def _widen(body: str, label: str) -> str:
+    """The whole quoted span (within its paragraph) holding `label`."""
+    at = body.find(label)
+    if at < 0:
+        raise ValueError(f"label not in text: {label!r}")
+    start = max(body.rfind("\n", 0, at) + 1, max((m.end() for m in _ANY_MARK.finditer(body, 0, at)), default=0))
+    end_para = body.find("\n", at + len(label))
+    end_para = len(body) if end_para < 0 else end_para
+    close = _ANY_MARK.search(body, at + len(label), end_para)
+    return body[start:close.start() if close else end_para]
+
+
+def british_report(shared: Path, errors: int = 0) -> dict:
+    """Quote P/R, speaker right/wrong/none and (quote, speaker) pair P/R on the hand-labelled set."""
+    from searchkit.extract.quotes import find_quotes
+
+    pages = shared / "corpora" / "article-extraction-benchmark" / "ground-truth.json"
+    if not pages.is_file():
+        print(f"\n(no {pages}: British/blog quote set skipped)")
+        return {}
+    import json
+
+    truth = json.loads(pages.read_text(encoding="utf-8"))
+    labels = json.loads(BRITISH_GOLD.read_text(encoding="utf-8"))["stories"]
+    tp = fp = fn = right = wrong = none = pairs_ok = counted = 0
+    shown = []
+    for story in labels:
+        body = truth[story["id"]]["articleBody"]
+        gold = [(_widen(body, q["quote"]), q["speaker"], q.get("optional", False)) for q in story["quotes"]]
+        ours = find_quotes(body)
+        for text, speaker, optional in gold:
+            best = max(ours, key=lambda q: overlap(q.text, text), default=None)
+            if optional:
+                continue
+            if best is None or overlap(best.text, text) < 0.5:
+                fn += 1
+                shown.append(("missed", story["id"][:10], text, speaker, ""))
+                continue
+            tp += 1
+            if speaker is None:
+                pairs_ok += best.speaker is None
+                continue
+            counted += 1
+            mine = best.speaker or ""
+            last = re.sub(r"(?:\u2019|')s$", "", speaker.split()[-1]).lower()
+            if not mine:
+                none += 1
+                shown.append(("none", story["id"][:10], text, speaker, ""))
+            elif last in mine.lower().split() or mine.split()[-1].lower() in speaker.lower().split():
+                right += 1
+                pairs_ok += 1
+            else:
+                wrong += 1
+                shown.append(("wrong", story["id"][:10], text, speaker, mine))
+        for q in ours:
+            if not any(overlap(q.text, text) >= 0.5 for text, _s, _o in gold):
+                fp += 1
+                shown.append(("extra", story["id"][:10], q.text, "", q.speaker or ""))
+    p, r, f = prf(tp, fp, fn)
+    print(f"\nQuotes, British/blog hand-labelled set ({len(labels)} pages, {tp + fn} gold quotes): "
+          f"P {p:.3f} R {r:.3f} F1 {f:.3f} (tp {tp} fp {fp} fn {fn})")
+    print(f"Speakers over {counted} sourced quotes found: right {right / max(1, counted):.3f}, "
+          f"wrong {wrong / max(1, counted):.3f}, none {none / max(1, counted):.3f}; (quote, speaker) pairs "
+          f"P {pairs_ok / max(1, tp + fp):.3f} R {pairs_ok / max(1, tp + fn):.3f}")
+    for kind, sid, text, speaker, mine in shown[:errors]:
+        print(f"  {kind:6} {sid} {text[:70]!r} gold {speaker!r} ours {mine!r}")
+    return {"precision": p, "recall": r, "right": right / max(1, counted), "none": none / max(1, counted)}
+
+
+_OLD_END = re.compile(r"""([.!?]+["'\u201d\u2019)\]]*)(\s*)(?=["'\u201c\u2018(\[]?([^\W\d_]))""")
+_OLD_ABBREVIATIONS = frozenset("mr mrs ms dr prof gen col lt sgt capt cmdr adm maj gov sen rep rev st jr sr inc ltd co "
+                               "corp bros vs jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m "
+                               "p.m".split())
+
+
+def regex_sentence_spans(text: str) -> list[tuple[int, int]]:
+    """The hand-written splitter Punkt replaced (a full stop, ! or ? before a capital, except after a
+    listed abbreviation, an initial or a dotted acronym), as spans: the baseline of `--splitter regex`."""
+    spans, start = [], 0
+    for m in _OLD_END.finditer(text):
+        if not m.group(3).isupper():
+            continue
+        word = re.search(r"([\w.]+)$", text[start:m.start()])
+        low = word.group(1).lower() if word else ""
+        if m.group(1) == "." and (low in _OLD_ABBREVIATIONS or (len(low) == 1 and low.isalpha())
+                                  or re.fullmatch(r"(?:[a-z]\.)+[a-z]", low)):
+            continue
+        if text[start:m.end(1)].strip():
+            spans.append((start, m.end(1)))
+        start = m.end()
+    if text[start:].strip():
+        spans.append((start, len(text)))
+    out = []
+    for a, b in spans:  # trimmed, like the Punkt spans
+        a += len(text[a:b]) - len(text[a:b].lstrip())
+        b -= len(text[a:b]) - len(text[a:b].rstrip())
+        out.append((a, b))
+    return out
+
+
+def quote_cost(articles) -> dict:
+    """Seconds per 1,000 stories of quotation finding alone (find_quotes over every body)."""
+    from searchkit.extract.quotes import find_quotes
+
+    find_quotes("Warm-up: \u201cload the sentence model,\u201d he said.")
+    start = time.perf_counter()
+    found = sum(len(find_quotes(a.body)) for a in articles)
+    took = time.perf_counter() - start
+    print(f"Quotations: find_quotes over all {len(articles)} stories {took:.2f} s = "
+          f"{took / len(articles) * 1e6:.0f} ms per 1,000 articles ({found} quotations)")
+    return {"seconds": took, "per_1000_ms": took / len(articles) * 1e6, "quotes": found}
+
+
+def quotes_report(shared: Path, split: str, errors: int) -> None:
+    """Everything about quotations: PolNeAR, the seed + Reuters gold (regression), the British/blog set."""
+    polnear_report(shared, split, errors)
+    sys.path.insert(0, str(REPO / "bench"))
+    import quotes as quote_bench
+
+    quote_bench.report(quote_bench.score(shared))
+    if split == "dev":  # a held-out set: printed with the final (dev) figures only, never while tuning
+        british_report(shared, errors)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", help="folder holding corpora/ (default $SEARCHKIT_SHARED or ../shared)")
     ap.add_argument("--errors", type=int, default=0, help="print this many disagreeing stories")
-    ap.add_argument("--quotes", action="store_true", help="also score quotations against the gold set")
+    ap.add_argument("--quotes", action="store_true", help="only the quotation figures (no Reuters places)")
+    ap.add_argument("--split", default="dev", choices=("train", "dev"),
+                    help="PolNeAR split for the quotation scores (develop on train; report dev once)")
+    ap.add_argument("--quote-errors", type=int, default=0, help="print this many quotation/speaker errors")
+    ap.add_argument("--splitter", default="punkt", choices=("punkt", "regex"),
+                    help="sentence splitter under the quotation extractor (regex: the one Punkt replaced)")
     ap.add_argument("--no-places", action="store_true", help="skip the hand-labelled places (bench/places.py)")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
+    if args.splitter == "regex":
+        import searchkit.ingest.sentences as sentences
+
+        sentences.sentence_spans = regex_sentence_spans
+    if args.quotes:
+        quotes_report(shared, args.split, args.quote_errors)
+        return 0
     start = time.perf_counter()
     articles = load_reuters(shared)
     print(f"read {len(articles)} Reuters stories in {time.perf_counter() - start:.1f} s")
     timing(articles)
+    quote_cost(articles)
     country_scores(articles, args.errors)
     print(NOTE)
     if not args.no_places:  # places on hand-labelled held-out stories: bench/places.py
@@ -137,11 +421,7 @@ def main(argv=None) -> int:
         import places as place_bench
 
         place_bench.report(shared)
-    if args.quotes:
-        sys.path.insert(0, str(REPO / "bench"))
-        import quotes as quote_bench
-
-        quote_bench.report(quote_bench.score(shared))
+    quotes_report(shared, args.split, args.quote_errors)
     metadata_section(shared)
     return 0
 

@@ -72,7 +72,8 @@ def test_speaker_finds_governors_quote(seed_index):
     assert enemy and quotes[enemy[0]] == "Hessamuddin Shams"
     assert "Hessamuddin Shams" in results.hits[0].speakers
     assert ids(seed_index.search("quote:enemy speaker:shams location:badghis")) == [SEED_ID]
-    assert ids(seed_index.search("quote:enemy speaker:biden")) == []
+    # the Taliban are named throughout but never quoted (Biden is now: his “forever war”, issue 12)
+    assert ids(seed_index.search("quote:enemy speaker:taliban")) == []
 
 
 def test_location_and_country(seed_index):

@@ -1,323 +1,942 @@
 """Quoted speech and who said it.
 
-A quotation is one pair of double quote marks (curly “…” or straight "…") inside a paragraph; wire
-copy hard-wraps lines, so a paragraph is a run of lines up to a blank line or an indented line. An
-opening mark left open at the paragraph's end runs to that end (the wire convention for a quote
-that goes on in the next paragraph, which opens with a new mark). Single quotes inside (‘…’) are
-kept as part of the text.
+**Quotes.** Quote marks are read by their context as well as their shape: a mark after a space or
+at a paragraph's start opens, one after a word closes (so straight quotes pair as reliably as
+curly ones, and a reversed curly mark still works). A paragraph is a run of lines up to a blank or
+indented line (wire copy hard-wraps lines); a text without blank lines whose lines are long has one
+paragraph per line. A quote left open at the end of a paragraph runs to that end; when the next
+paragraph opens with a mark it goes on there (the British and American convention for a quote over
+several paragraphs), and the parts share one speaker. Each paragraph's part is one quotation.
 
-Not speech: spans of at most three words unless attributed right next to them (`"Be careful," he
-warned`), and spans that are titles or scare quotes (`its “forever war”`, `the "triple witching
-hour"`): fewer than four words with no closing punctuation.
+**Speech or not.** A quote attributed by a verb of saying (`“…,” Bek said`, `Shams said: “…”`,
+`Trump called it “rigged”`, `…, according to X`), or in a sentence with such a cue, is speech
+whatever its length: that is how issue 12 (and PolNeAR) define a direct quote. Otherwise it is
+speech when it is long enough to be (four words ending in punctuation, or seven words); shorter
+spans are scare quotes or titles (`its “forever war” went on`), and a lone word in capitals is a name.
 
-The speaker comes from the attribution around the quote, in this order:
+**Speakers.** The subject of the verb of saying that governs the quote: after it (`“…,” said X`,
+`“…,” X, a spokeswoman, said`, `“…?” X asked.`, `… by X` after `called “…”`), else before it in its
+sentence, the first reporting verb with a subject winning (`Israel said Clinton called on members
+to be “…”` is Israel's), participles taking the sentence's subject (`Trump lashed out, saying “…”`),
+then normalised:
 
-    “…,” Bek told AFP / “…,” said Abdul Aziz Bek / “…,” he added / “…,” the president said
-    Shams said: “…” / Dole said, “…” / Howard told a conference “…” / … according to NAME
+- a name loses its titles, kept as clues (`Mr R. Sridharan` -> `R. Sridharan`, `Badghis Governor
+  Hessamuddin Shams` -> `Hessamuddin Shams`); a later short form (`Mr. Trump`, `Trump`) becomes the
+  full name used earlier (`Donald Trump`); `Trump's campaign` -> `Donald Trump campaign`;
+- `he` / `she` is the person just named whose gender fits: the nearest name of its own sentence,
+  then the first name of each sentence before it (names inside quotations left out; gender from
+  Mr/Mrs/Ms/Sir/Dame..., from the pronouns that follow a person's name, from earlier he/she);
+- a description is the person it refers to when the story has named one that fits (`the foreign
+  secretary` after `Foreign Secretary Alan Marsh`, `the 30-year-old` after `Jane Roe, 30,`, `the
+  defender` after a named person; a capitalised modifier must fit: `the Democratic nominee` is not
+  a Republican), else the description itself (`a Home Office spokesman` -> `Home Office spokesman`,
+  `the spokesman` after `an American Motors spokesman` -> `American Motors spokesman`); a bare
+  `the company` gives None;
+- leading function and time words are trimmed (`But Parry` -> `Parry`); nothing that is only such
+  words (`When`, `On Friday`, `October`, `Another`), no word that news copy never capitalises
+  inside a sentence (Punkt's orthographic table) and no acronym or dateline is a speaker.
 
-Titles and places before a name are dropped (`Badghis Governor Hessamuddin Shams` -> `Hessamuddin
-Shams`); a surname alone becomes the full name mentioned earlier (`Bek` -> `Abdul Aziz Bek`); a
-pronoun becomes the person named most recently before it; "the president" / "the governor" the
-person who carried that title; an unnamed "an American Motors spokesman" becomes "American Motors
-spokesman". A quote with no attribution of its own that follows another quote in the same or the
-next paragraph shares its speaker ("A," he said. "B."). Otherwise the speaker is None.
+A quote with no attribution of its own: words quoted inside narration take the sentence's subject;
+a quote opening a sentence takes the speaker of the quote before it in the paragraph, or the subject
+of the narration sentence just before it (`Bystrom agreed. “…”`), or the previous paragraph's quote
+or speaking subject. Quotes of one sentence share its attribution (`“A” and “B,” Dean said`).
 """
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from dataclasses import dataclass, field
+from functools import lru_cache
 
+from ..ingest.sentences import common_word
 from ..model import Quote
 
-SPEECH_VERBS = (
-    "said|says|say|told|tells|added|adds|adding|stated|states|noted|notes|announced|announces|declared|"
-    "declares|explained|explains|warned|warns|insisted|insists|argued|argues|asked|asks|replied|replies|"
-    "wrote|writes|continued|confirmed|confirms|claimed|claims|stressed|stresses|urged|urges|recalled|"
-    "predicted|predicts|acknowledged|admitted|commented|remarked|observed|suggested|estimated|vowed|"
-    "quipped|cautioned|emphasised|emphasized|concluded|conceded|complained|pointed out|testified|"
-    "reported|maintained|contended|responded|answered|repeated|reiterated|agreed|disclosed|"
-    "predicted|told reporters|saying|quoted"
-)
-_VERB = rf"(?:{SPEECH_VERBS})"
+# Verbs (and a few phrases) that introduce reported words; forms as they appear in news copy.
+SPEECH_VERBS = """
+said says say saying told tells telling tell added adds adding stated states stating noted notes noting
+announced announces declared declares declaring explained explains explaining warned warns warning insisted
+insists insisting argued argues arguing asked asks asking replied replies wrote writes writing continued
+continues confirmed confirms claimed claims claiming stressed stresses urged urges recalled recalls predicted
+predicts acknowledged acknowledges admitted admits commented comments remarked remarking observed suggested
+suggests suggesting estimated vowed vows quipped cautioned emphasised emphasized concluded concludes conceded
+complained complains testified reported reports maintained contended responded responds answered repeated
+reiterated agreed disclosed tweeted tweets tweeting posted called calls calling described describes
+describing dubbed labeled labelled branded accused accuses accusing blamed promised promises pledged
+chanted shouted yelled joked mocked lamented praised praising criticized criticised blasted boasted
+asserted proclaimed denounced interjected wondered exclaimed confessed retweeted cited citing read reads
+barked charged dismissed thanked questioned assured announced explaining quoted referred refers
+pressed countered retorted snapped mused demanded offered recounted sighed laughed whispered cried screamed
+thundered intoned marveled marvelled scoffed opined pleaded begged emailed texted messaged
+touted touting railed slammed slams slamming lambasted blasting decried derided mocking bemoaned likened
+rebuked assailed applauded hailed echoed echoing alleged alleges alleging reacted speculated credited sniped
+intimated elaborated voiced reminded reminding defended defending denied denying acknowledging asserting
+emphasizing predicting hinted implied implying indicated signaled signalled recounted expressed chided
+griped fumed raged ranted gushed conceding countering responding replying remembered
+""".split()
+_PHRASES = r"pointed out|points out|went on|goes on|shot back|put it|puts it|according to"
+_VERB = rf"(?:{_PHRASES}|{'|'.join(sorted(set(SPEECH_VERBS), key=len, reverse=True))})"
 _VERB_RE = re.compile(rf"\b{_VERB}\b")
-_NAME_WORD = r"(?:[A-Z]\.|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|St|Jr|Prof)\.|[A-Z][A-Za-z'’]*(?:-[A-Za-z'’]+)*)"
-_NAME_RUN = re.compile(rf"{_NAME_WORD}(?:\s+(?:(?:de|van|von|al|bin|la|del|der|da|du|di|le|ibn|dos)\s+)?{_NAME_WORD})*")
-PRONOUNS = frozenset({"he", "she", "He", "She"})
-ROLE_NOUNS = frozenset("""spokesman spokeswoman spokesperson official officials president minister chairman
-chairwoman governor mayor secretary director executive analyst analysts economist economists source sources
-trader traders dealer dealers banker bankers diplomat diplomats ambassador senator chief leader commander
-negotiator representative statement premier chancellor king prince general commissioner""".split())
+# Participles that take the sentence's subject: "Trump lashed out, saying “…”".
+PARTICIPLES = frozenset("saying adding telling writing calling noting arguing asking insisting warning "
+                        "explaining describing declaring accusing claiming citing suggesting praising "
+                        "tweeting stating".split())
+# Words between a subject and its verb: "Trump also said", "Bek has told", "she later wrote".
+_AUX = r"(?:(?:also|later|then|has|had|have|would|will|once|again|recently|previously|repeatedly|simply|" \
+       r"just|further|often|publicly|privately|reportedly|had\s+previously|first|last|earlier|" \
+       r"subsequently|separately|quickly|flatly|only|even|now|ultimately|too|[a-z]+ly)\s+)*"
 
-# Words in front of a name that are roles, not the name.
-TITLES = frozenset("""
-President Vice Prime Minister Ministers Secretary Governor Gov Mayor Chairman Chairwoman Chair Chief Executive
-Officer Director General Gen Col Colonel Lt Lieutenant Major Captain Sergeant Commander Admiral Spokesman
-Spokeswoman Spokesperson Senator Sen Rep Representative Congressman Congresswoman Judge Justice Ambassador
-Councillor Council Member Provincial District Deputy Acting Foreign Defence Defense Interior Finance Trade
-Economy Economic Agriculture Energy Oil Health Education Treasury State Federal National Central Bank Mr Mrs
-Ms Dr Prof Professor King Queen Prince Princess Sheikh Emir Sultan Pope Father Rev Analyst Senior Junior
-Managing Head Leader Party Opposition Official Officials Police Army Military Navy Air Force Premier Chancellor
-Commissioner Economist The A An Our Their His Her Lawmaker Attorney Dealer Trader House Speaker Senate
-Majority Minority Corporate Affairs Reserve Vice-President Vice-Chairman Chief-Executive Secretary-General
-Undersecretary Assistant Associate Commerce Labour Labor Industry Transport Communications Petroleum Mines
-Information Justice Planning Development Budget Presidential Press Deputy-Governor Gov. Sen. Rep. Mr. Mrs.
-Dr. Gen. Lt. Col. Prof. U.S. US Afghan Soviet British French German Japanese Chinese Indonesian Belgian
-Board Group Company Corp Corporation Inc Co Ltd Department Ministry Office Commission Committee Association
+# Words that may start a capitalised run but are never (part of) a speaker's name.
+FUNCTION_WORDS = frozenset("""
+A An The But And Or Nor So Yet Then Now Still Also When While Whilst What Whatever Which Who Whom Whose Why
+How Where Wherever If Unless Until As Since Because Though Although After Before During In On At By For From
+Of To With Without Within Into Onto Over Under About Above Across Against Along Among Around Behind Below
+Beneath Beside Besides Between Beyond Despite Except Inside Outside Near Off Through Throughout Toward Towards
+Upon Via Per All Another Any Both Each Either Every Few Many Most Much Neither No None Other Others Several
+Some Such This That These Those It Its I I'm I’m I've I’ve I'd I’d I'll I’ll We We're We’re They They're
+They’re He He's He’s She She's She’s You You're You’re Me My Mine Our Ours Their Theirs His Her Hers Your
+Yours Us Them Him Yes Oh OK Okay Well Please Thanks Thank Not Only Just Even Here There Today Tonight
+Yesterday Tomorrow Earlier Later Meanwhile However Moreover Furthermore Indeed Instead Asked Speaking
+Writing Asked Like Unlike Regardless Given Following Including According Last Next First Second Third
+Former Ex Late Mostly Perhaps Maybe Once Again Overall Finally Separately Similarly Likewise Otherwise
+Hence Thus Therefore Nonetheless Nevertheless Still Already Sure Never Always Ever Anyway Do Does Did Is
+Are Was Were Be Been Being Has Have Had Can Could Will Would Shall Should May Might Must Let Let's Let’s
+Reporting Additional Editing Photo Video Watch Read Click Sign Follow Update Updated Related See
 """.split())
-# Capitalised words that mark an organisation or thing, not a person.
-ORG_WORDS = frozenset("""Inc Corp Co Ltd Corporation Company Bank Association Department Ministry Commission
-Committee Council Board Exchange Agency Fund Organisation Organization Institute Federation Union Group Party
-Reserve Treasury Congress Senate House Program Programme System Administration Government Court News Reuters
-Times Journal Post Service Services Airlines Motors Industries International Holdings Trust Securities
-Market Markets Office Authority Bureau University College Church Army Navy Police Taliban AFP""".split())
-
-_UNNAMED = re.compile(r"\b(?:[Aa]|[Aa]n|[Tt]he)\s+((?:[A-Z][\w&.'-]*\s+)+)(spokesman|spokeswoman|spokesperson|official)\b")
-_LEADING = re.compile(r"^(?:(?:But|And|However|Meanwhile|Also|Yet|So|Then|Still|Later|Earlier|Asked[^,]*)[, ]+)+")
-_NOT_NAMES = frozenset("He She It They We I You This That There Asked But And However".split())
-_SUBJECT_VERB = re.compile(rf"({_NAME_RUN.pattern})\s+(?:also\s+)?(?:{_VERB})\b")
+TIME_WORDS = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March
+April May June July August September October November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov
+Dec Christmas Easter Day Night Morning Evening Afternoon Week Weekend Month Year""".split())
+# Titles before a name: dropped from the name, kept as clues to the person's role and gender.
+MALE_TITLES = frozenset("Mr Sir Lord King Prince Father Brother Duke Earl Baron Sheikh".split())
+FEMALE_TITLES = frozenset("Mrs Ms Miss Madam Dame Lady Queen Princess Sister Duchess Baroness".split())
+TITLES = MALE_TITLES | FEMALE_TITLES | frozenset("""
+Dr Prof Professor President Vice Governor Gov Lt Sen Senator Rep Representative Congressman Congresswoman
+Gen General Col Colonel Capt Captain Sgt Sergeant Adm Admiral Maj Major Cmdr Commander Lieutenant Judge
+Justice Mayor Chairman Chairwoman Chair Secretary Minister Ministers Premier Prime Chancellor Ambassador
+Attorney Speaker Leader Majority Minority Rev Reverend Pope Emir Sultan Imam Rabbi Bishop Archbishop Cardinal
+Chief Deputy Assistant Acting Commissioner Director Officer Executive Spokesman Spokeswoman Spokesperson
+Coach Manager Detective Inspector Constable Superintendent Councillor Councilman Councilwoman Council
+Member Foreign Home Defence Defense Interior Finance Treasury State Federal National Health Education Trade
+Economy Justice Energy Agriculture Labor Labour Transport Commerce Environment Culture Provincial District
+Regional Party Opposition Labour Conservative Tory Democrat Democratic Republican GOP Liberal Independent
+Presidential Press Campaign Senior Junior Managing Head Candidate Nominee Hopeful Founder Co-founder
+CEO CFO COO Chief-Executive Vice-President Vice-Chairman Secretary-General Undersecretary Analyst Economist
+Striker Midfielder Defender Goalkeeper Forward Boss Chef Actor Actress Singer Rapper Author Novelist Police
+Army Military Navy Officer Lawmaker Legislator Anchor Host Reporter Correspondent Editor Columnist Dean
+Jr Sr
+""".split())
+# Capitalised words that make a name an organisation's, not a person's.
+ORG_WORDS = frozenset("""Inc Corp Co Ltd Plc LLC Corporation Company Bank Association Department Ministry
+Commission Committee Council Board Exchange Agency Fund Organisation Organization Institute Federation Union
+Group Party Reserve Treasury Congress Senate House Program Programme System Administration Government Court
+News Times Journal Post Service Services Airlines Motors Industries International Holdings Trust Securities
+Market Markets Office Authority Bureau University College Church Army Navy Police Taliban Campaign Network
+Foundation Center Centre Club Society Coalition Alliance League Magazine Press Tribune Herald Gazette Daily
+Agreement Act Treaty Accord Pact Bill Law Initiative Movement Policy Amendment Report Poll Survey
+Review Channel Radio Television TV Media Project Caucus Council Prosecution Prosecutors Productions Records
+Studios Team FC United City Hospital School Museum Labs Systems Technologies Partners Capital Global""".split())
+PARTICLES = r"(?:de|van|von|der|den|al|el|bin|ibn|la|le|del|da|du|di|dos|das|ter|ten|st\.?|mac|ben|abu)"
+_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Maj|St|Jr|Sr|Prof|Rev)\.|" \
+        r"[A-Z][A-Za-z'’]*(?:-[A-Za-z'’]+)*|Mc[A-Z][a-z]+)"
+_NAME_RUN = re.compile(rf"{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})*")
+_ENTOURAGE = frozenset("campaign office team camp lawyers attorneys aides staff spokesman spokeswoman family".split())
+# What a person writes or issues: "Trump's tweet said" is Trump speaking.
+DOCUMENT_NOUNS = frozenset("tweet tweets statement post posts letter email emails editorial report book speech "
+                           "remarks website memo account page column message video ad op-ed blog".split())
+_PRONOUN = {"he": "m", "she": "f", "He": "m", "She": "f"}
+_PLURAL_OR_NEUTER = frozenset("they They it It we We I you You".split())
+# Nouns that name people (for descriptions); the rest ("the company") name things.
+PERSON_NOUNS = frozenset("""spokesman spokeswoman spokesperson official officials president minister chairman
+chairwoman governor mayor secretary director executive analyst economist source trader dealer banker diplomat
+ambassador senator chief leader commander negotiator representative premier chancellor king queen prince
+general commissioner adviser advisor aide expert lawyer attorney candidate nominee frontrunner front-runner
+businessman businesswoman billionaire tycoon defender striker midfielder goalkeeper forward player coach
+manager captain boss actor actress singer rapper star author writer novelist columnist journalist reporter
+host anchor founder owner ceo congressman congresswoman lawmaker legislator democrat republican conservative
+liberal socialist independent politician voter supporter critic opponent activist protester resident
+woman man mother father wife husband son daughter sister brother friend neighbour neighbor doctor
+professor scientist researcher officer detective inspector prosecutor judge justice witness victim
+survivor suspect veteran teacher student pastor priest bishop pope rabbi imam user frenchman englishman
+scotsman irishman welshman american briton pundit strategist pollster consultant operative staffer
+insider organizer organiser economist investor""".split())
+_SPEAKS = re.compile(rf"(?:,\s[^,.;:]{{1,60}},)?\s+{_AUX}(?:{_VERB})\b")
+_SAID_BEFORE = re.compile(rf"\b(?:{_VERB})\s+$")
+_SUBJECT_START = re.compile(r"(?:[A-Z0-9]|(?:he|she|they|it|we|I|the|a|an|one|another|its|his|her|their)\b|"
+                            r"(?:[a-z-]+\s+){1,4}[A-Z])")
+# Words that make a short quoted span in their sentence someone's words rather than a scare quote.
+_CUE_VERBS = "|".join(sorted(set(SPEECH_VERBS) - {"read", "reads"}, key=len, reverse=True))
+_CUE_NEARBY = re.compile(rf"\b(?:{_CUE_VERBS}|pointed out|according to|so-called|phrase|slogan|words?|term|dubbed|nicknamed|labels?|"
+                         r"described|calls?|quoted|promis\w+|vow\w*|pledg\w+|insist\w*|urg\w+|accus\w+|"
+                         r"argu\w+|claim\w*|warn\w*|deni\w+|denounc\w+|prais\w+|criticiz\w+|slamm\w+)\b")
+_AGE = re.compile(r"\b(\d{1,3})-year-old\b")
 _QUOTE_MARKS = re.compile(r"[\"“”]")
-_PARAGRAPH = re.compile(r"\n[ \t]*\n|\n(?=[ \t])")
-_AFTER_VERB_FIRST = re.compile(rf"^[\s,]*(?:{_VERB})\s+(?P<who>[^.,;:\"“”()]{{1,80}})")
-_AFTER_SUBJECT_FIRST = re.compile(
-    rf"^[\s,]*(?P<who>[^.;:\"“”]{{1,80}}?)(?:,[^\"“”;]{{1,100}}?,)?\s+(?:also\s+|later\s+|then\s+|has\s+|had\s+)?"
-    rf"(?:{_VERB})\b")
-_ACCORDING = re.compile(r"^[^.\"“”]{0,60}?\baccording to\s+(?P<who>[^.,;:\"“”()]{1,80})")
-_BEFORE = re.compile(
-    rf"(?P<who>\b[^.;:\"“”]{{1,80}}?)(?:,[^\"“”;.]{{1,100}}?,)?\s+(?:also\s+|later\s+|then\s+)?"
-    rf"(?P<verb>{_VERB})\b(?P<rest>[\s\S]{{0,200}})$")
+_BLANK = re.compile(r"\n[ \t]*\n|\n(?=[ \t])")
+_LONG_LINE = 120
 
 
-def _paragraphs(text: str):
-    """(start offset, paragraph text) with hard-wrapped lines inside kept as they are."""
-    pos = 0
-    for m in _PARAGRAPH.finditer(text):
-        yield pos, text[pos:m.start()]
+@dataclass
+class _Span:
+    """One quotation: where its text is, its paragraph, and whether it continues the one before."""
+
+    start: int  # the opening mark
+    inner: tuple[int, int]
+    end: int  # after the closing mark (== inner end when left open)
+    para: int
+    open_end: bool = False
+    continues: bool = False
+    speaker: str | None = None
+    attributed: bool = False
+    sentence: int = -1  # where its sentence starts
+
+
+@dataclass
+class _Person:
+    name: str
+    gender: str = ""  # "m", "f" or ""
+    votes: dict = field(default_factory=lambda: {"m": 0, "f": 0})
+    clues: set = field(default_factory=set)  # lower-case titles, roles, ages, places
+
+
+def _paragraphs(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each paragraph."""
+    if "\n" in text and not _BLANK.search(text) and any(len(ln) > _LONG_LINE for ln in text.split("\n")):
+        breaks = re.compile(r"\n")  # one paragraph per line: web text without blank lines
+    else:
+        breaks = _BLANK
+    out, pos = [], 0
+    for m in breaks.finditer(text):
+        out.append((pos, m.start()))
         pos = m.end()
-    yield pos, text[pos:]
+    out.append((pos, len(text)))
+    return [(a, b) for a, b in out if text[a:b].strip()]
 
 
-def _pairs(para: str) -> list[tuple[int, int, int]]:
-    """(open mark, inner end, close end) for each quote pair of one paragraph."""
-    out = []
-    opened = None
-    for m in _QUOTE_MARKS.finditer(para):
-        mark, at = m.group(), m.start()
-        if opened is None:
-            if mark != "”":
+def _opens(text: str, at: int, start: int, end: int) -> bool:
+    """Whether the quote mark at `at` opens a quotation, judged by its neighbours, then by its shape."""
+    before = text[at - 1] if at > start else " "
+    after = text[at + 1] if at + 1 < end else " "
+    if before.isspace() or before in "([{—–-/\u00a0" or at == start:
+        return not after.isspace() or text[at] == "“"
+    if after.isspace() or after in ".,;:!?)]}—–-" or at + 1 == end:
+        return False
+    return text[at] == "“"
+
+
+def _spans(text: str, paragraphs: list[tuple[int, int]]) -> list[_Span]:
+    out: list[_Span] = []
+    for p_index, (p_start, p_end) in enumerate(paragraphs):
+        opened: int | None = None
+        for m in _QUOTE_MARKS.finditer(text, p_start, p_end):
+            at = m.start()
+            if _opens(text, at, p_start, p_end):
+                if opened is not None:  # never closed: it ends where this one starts
+                    out.append(_Span(opened, (opened + 1, at), at, p_index, open_end=True))
                 opened = at
-        elif mark == "“":
-            opened = at  # a stray opening mark: start again here
-        else:
-            out.append((opened, at, at + 1))
-            opened = None
-    if opened is not None:
-        out.append((opened, len(para), len(para)))
+            elif opened is not None:
+                out.append(_Span(opened, (opened + 1, at), at + 1, p_index))
+                opened = None
+        if opened is not None:
+            out.append(_Span(opened, (opened + 1, p_end), p_end, p_index, open_end=True))
+    # A paragraph opening with a mark continues a quote the previous paragraph left open.
+    for prev, span in zip(out, out[1:]):
+        if prev.open_end and prev.inner[1] == paragraphs[prev.para][1] and span.para == prev.para + 1 \
+                and not text[paragraphs[span.para][0]:span.start].strip():
+            span.continues = True
     return out
 
 
-def _clean(text: str) -> str:
-    return " ".join(text.split())
+def _mask(text: str, spans: list[_Span]) -> str:
+    """The text with quoted words blanked out, so narration can be read without them."""
+    chars = list(text)
+    for s in spans:
+        for i in range(s.inner[0], s.inner[1]):
+            if chars[i].isalnum():
+                chars[i] = "_"
+    return "".join(chars)
+
+
+@lru_cache(maxsize=8192)
+def _strip_name(run: str) -> tuple[str, frozenset[str]]:
+    """A capitalised run as a person's name without titles and function words, and the titles."""
+    words = run.split()
+    clues: set[str] = set()
+    while words and (words[0] in FUNCTION_WORDS or words[0] in TIME_WORDS or words[0].rstrip(".") in TITLES
+                     or (words[0][0].isupper() and common_word(words[0]))):
+        if words[0].rstrip(".") in TITLES:
+            clues.add(words[0].rstrip(".").lower())
+        words.pop(0)
+    for i in range(1, len(words)):
+        if words[i][0].isupper() and words[i].rstrip(".") not in TITLES and common_word(words[i]):
+            words = words[:i]  # "Selenis Leyva Got Real About …": a headline goes on after the name
+            break
+    while words and words[-1].rstrip(".,") in ("Jr", "Sr", "II", "III"):
+        words.pop()
+    # Titles or places inside the run ("Badghis Governor Hessamuddin Shams"): the name is after the last one.
+    for i in range(len(words) - 1, 0, -1):
+        if words[i - 1].rstrip(".") in TITLES:
+            clues.update(w.rstrip(".").lower() for w in words[:i])
+            words = words[i:]
+            break
+    return " ".join(words).strip(" ,"), frozenset(clues)
+
+
+def _is_org(name: str) -> bool:
+    return any(w.strip(".,") in ORG_WORDS for w in name.split())
+
+
+@lru_cache(maxsize=8192)
+def _is_place(name: str) -> bool:
+    from .locations import gazetteer
+
+    return gazetteer().lookup(name) is not None
+
+
+def _gender_of_clues(clues: set[str]) -> str:
+    if any(c.capitalize() in MALE_TITLES for c in clues):
+        return "m"
+    if any(c.capitalize() in FEMALE_TITLES for c in clues):
+        return "f"
+    return ""
 
 
 class _People:
-    """People named in a story: full names by position, their titles, for surnames and pronouns."""
+    """People named in a story: full names, where each is mentioned, their titles, ages and gender."""
 
-    def __init__(self, text: str) -> None:
-        self.mentions: list[tuple[int, str]] = []
-        self.roles: list[tuple[int, str, str]] = []  # (position, role word lower-case, name)
-        singles: list[tuple[int, str]] = []
-        for m in _NAME_RUN.finditer(text):
-            name, role = _strip_titles(m.group())
-            if not name or not _personlike(name):
+    def __init__(self, text: str, masked: str) -> None:
+        self.text = text
+        self.sentences: _Sentences | None = None
+        self.people: dict[str, _Person] = {}
+        self.mentions: list[tuple[int, int, str]] = []  # (start, end, full name), outside quotations
+        self._by_surname: dict[str, str] = {}
+        for m in _NAME_RUN.finditer(masked):
+            run = m.group()
+            if run.endswith(("'s", "’s")):
+                run = run[:-2]
+            name, clues = _strip_name(run)
+            if not name or not name[0].isupper() or name.split()[0] in FUNCTION_WORDS:
                 continue
-            if len(name.split()) >= 2 or role:
-                self.mentions.append((m.start(), name))
-                if role:
-                    self.roles.append((m.start(), role, name))
-            else:
-                singles.append((m.start(), name))
-        known = {full.split()[-1] for _pos, full in self.mentions}
-        self.mentions += [(pos, name) for pos, name in singles if name in known]  # "Habibi stated"
-        self.mentions.sort()
-        self.speaking: list[tuple[int, str]] = []
-        for m in _SUBJECT_VERB.finditer(text):
-            name, _role = _strip_titles(m.group(1))
-            if name and name.split()[0] not in _NOT_NAMES and _personlike(name):
-                self.speaking.append((m.start(), self.full(name, m.start())))
-        # Unnamed speakers: "an American Motors spokesman", "a Taliban spokesman"
-        self.unnamed: list[tuple[int, str]] = [
-            (m.start(), f"{' '.join(m.group(1).split())} {m.group(2)}") for m in _UNNAMED.finditer(text)
-            if not m.group(1).split()[0] in ("The", "A", "An")]
+            words = name.split()
+            if any(len(w.strip(".,’'")) > 2 and w.isupper() for w in words):
+                continue  # "WASHINGTON", "POLITICO Florida": datelines, headlines, acronyms
+            if len(words) == 1 and not clues and name not in self._by_surname and not (
+                    _SPEAKS.match(masked, m.end()) or _SAID_BEFORE.search(masked[max(0, m.start() - 40):m.start()])):
+                continue  # a lone capitalised word names a person only as a surname seen or as a speaker
+            if _is_org(name) or (len(words) >= 2 and (_is_place(name) or all(w in TIME_WORDS for w in words))):
+                continue
+            full = self.full(name)
+            if len(full.split()) == 1 and _is_place(full):
+                continue
+            if len(words) == 2 and _is_place(words[0]) and not clues:
+                continue  # "American Express", "British Airways"
+            person = self.people.setdefault(full, _Person(full))
+            if len(full.split()) >= 2:
+                self._by_surname[full.split()[-1]] = full
+            person.clues |= clues
+            self._apposition(person, masked, m.start(), m.end())
+            self.mentions.append((m.start(), m.end(), full))
+            self._vote_gender(person, masked, m.end())
+        for person in self.people.values():
+            person.gender = _gender_of_clues(person.clues) or (
+                "m" if person.votes["m"] > person.votes["f"] else "f" if person.votes["f"] > person.votes["m"] else "")
 
-    def full(self, name: str, at: int) -> str:
-        """A surname (or partial name) as the fullest name seen that ends with it."""
+    def _surnames(self) -> dict[str, str]:
+        return self._by_surname
+
+    def full(self, name: str) -> str:
+        """A surname or short form as the fullest name seen so far that ends with it ("Trump" ->
+        "Donald Trump"); a first name alone as the full name that starts with it."""
         best = name
-        for _pos, full in self.mentions:
-            if full != name and (full.endswith(" " + name)) and len(full) > len(best):
-                best = full
+        for known in self.people:
+            if known != name and (known.endswith(" " + name) or known.startswith(name + " ")) \
+                    and len(known) > len(best):
+                best = known
         return best
 
-    def before(self, at: int, last: tuple[int, str] | None = None) -> str | None:
-        """Whom "he" or "she" at `at` refers to: the nearest earlier speaker (a name before a verb of
-        saying, an unnamed spokesman, the last quote's speaker), else the nearest person named."""
-        speaking = [(pos, who) for pos, who in self.speaking + self.unnamed if pos < at]
-        if last is not None:
-            speaking.append(last)
-        if speaking:
-            return self.full(max(speaking)[1], at)
-        earlier = [(pos, who) for pos, who in self.mentions if pos < at]
-        return self.full(max(earlier)[1], at) if earlier else None
+    def _apposition(self, person: _Person, masked: str, start: int, end: int) -> None:
+        """Clues around a mention: "Jane Doe, 30, ...", "Doe, the foreign secretary,", "17-year-old Jo"."""
+        after = masked[end:end + 80]
+        m = re.match(r",\s+(\d{1,3}),", after)
+        if m:
+            person.clues.add(f"{m.group(1)}-year-old")
+        m = re.match(r",\s+(?:the|a|an)\s+([^,.;:\"“”]{2,60}?)(?:,|\.|\s+(?:said|says|told))", after)
+        if m:
+            person.clues.update(w.lower().strip("'’") for w in m.group(1).split())
+        before = masked[max(0, start - 60):start]
+        m = re.search(r"(\d{1,3})-year-old\s+(?:[a-z-]+\s+)*$", before)
+        if m:
+            person.clues.add(f"{m.group(1)}-year-old")
+        m = re.search(r"((?:[A-Za-z-]+\s+){0,4})$", before)
+        if m and m.group(1).strip():  # "Democratic presidential candidate Hillary Clinton"
+            words = m.group(1).split()
+            if any(w.lower() in PERSON_NOUNS for w in words):
+                person.clues.update(w.lower() for w in words)
 
-    def by_role(self, role: str, at: int) -> str | None:
-        earlier = [(pos, who) for pos, r, who in self.roles if r == role and pos < at]
-        return self.full(earlier[-1][1], at) if earlier else None
+    def _vote_gender(self, person: _Person, masked: str, end: int) -> None:
+        """The first personal pronoun after a mention, in the same or the next sentence, unless another
+        name comes first, says which gender the story gives that person."""
+        window = masked[end:end + 160]
+        m = re.search(r"\b(he|him|his|himself|she|her|hers|herself)\b|[A-Z][a-z]+\s+[A-Z][a-z]+", window,
+                      re.IGNORECASE)
+        if m and m.group(1):
+            person.votes["f" if m.group(1).lower().startswith(("she", "her")) else "m"] += 1
 
+    def antecedent(self, at: int, gender: str, sentence_start: int, quote_spans: list[tuple[int, int]]) \
+            -> str | None:
+        """The person a "he"/"she" at `at` refers to: the first fitting name of its own sentence, then
+        of the sentences before it, nearest first (names inside quotations do not count)."""
+        def fits(name: str) -> bool:
+            g = self.people[name].gender
+            return not gender or not g or g == gender
 
-def _personlike(name: str) -> bool:
-    words = name.split()
-    if any(w.strip(".,") in ORG_WORDS for w in words):
-        return False
-    from .locations import gazetteer
+        inside = [(p, name) for p, _e, name in self.mentions if sentence_start <= p < at]
+        for _p, name in reversed(inside):
+            if fits(name):
+                return name
+        earlier = [(p, name) for p, _e, name in self.mentions if p < sentence_start]
+        if not earlier:
+            return None
+        # Walk back sentence by sentence: the first name of the nearest sentence with a fitting one.
+        bounds = self.sentences.starts_before(sentence_start, paragraphs_back=3) if self.sentences else []
+        for b_start in reversed(bounds):
+            for p, name in earlier:
+                if b_start <= p < sentence_start and fits(name):
+                    return name
+            sentence_start = b_start
+        fitting = [name for _p, name in earlier if fits(name)]
+        return fitting[-1] if fitting else None
 
-    return gazetteer().lookup(name) is None
-
-
-def _strip_titles(name: str) -> tuple[str, str]:
-    """'Badghis Governor Hessamuddin Shams' -> ('Hessamuddin Shams', 'governor')."""
-    from .locations import gazetteer
-
-    gaz = gazetteer()
-    words = name.replace("’", "'").split()
-    if words and words[-1].endswith("'s"):
-        return "", ""  # "Chrysler Corp's": a possessive, not a speaker
-    while words and words[-1].strip(".,") in TITLES:
-        words.pop()
-    keep: list[str] = []
-    for word in reversed(words):
-        bare = word.strip(".,")
-        if keep and (bare in TITLES or _place_word(gaz, bare)):
-            break
-        keep.append(word)
-    role = ""
-    for word in reversed(words[: len(words) - len(keep)]):
-        if word.strip(".,").lower() in ROLE_NOUNS:
-            role = word.strip(".,").lower()
-            break
-    return " ".join(reversed(keep)).strip(" ,"), role
-
-
-def _place_word(gaz, word: str) -> bool:
-    """A country, region or people's name before a name ("Badghis", "Afghan"), not a city like "Leon"."""
-    place = gaz.lookup(word)
-    return place is not None and place.kind != "city"
-
-
-def _speaker_from(who: str, at: int, people: _People, last: tuple[int, str] | None) -> tuple[bool, str | None]:
-    """(attributed?, speaker) for the subject of an attribution: a name, a pronoun, a role."""
-    who = _LEADING.sub("", who.strip())
-    if not who:
-        return False, None
-    first = who.split()[0]
-    if first in PRONOUNS:
-        return True, people.before(at, last)
-    if first in ("they", "They", "it", "It", "I", "we", "We"):
-        return True, None
-    low = who.lower()
-    m = re.match(r"(?:[Tt]he|[Aa]n?|[Oo]ne)\s+(?P<org>(?:[A-Z][\w&.'-]*\s+)*)(?:(?:senior|top|chief|junior|former|"
-                 r"official|government|company|unnamed|\w+-\w+)\s+)?(?P<role>[a-z]+)\b(?:\s+(?:for|of|at)\s+"
-                 r"(?:the\s+)?(?P<org2>(?:[A-Z][\w&.'-]*\s*)+))?", who)
-    if m and m.group("role") in ROLE_NOUNS:
-        role = m.group("role")
-        org = (m.group("org") or m.group("org2") or "").strip()
-        if org:
-            return True, f"{org} {role}"
-        person = people.by_role(role, at)
-        if person:
-            return True, person
-        earlier = [who for pos, who in people.unnamed if pos < at and who.endswith(" " + role)]
-        return True, earlier[-1] if earlier else None
-    if low.startswith(("the ", "a ", "an ")) or not who[0].isupper():
-        return True, None
-    runs = _NAME_RUN.findall(who)
-    if not runs:
-        return True, None
-    name, _role = _strip_titles(runs[-1])
-    if not name or not _personlike(name):
-        return True, None
-    return True, people.full(name, at)
-
-
-def _is_speech(inner: str, attributed_next_to: bool) -> bool:
-    words = inner.split()
-    if len(words) >= 4 and (re.search(r"[.,!?…]\W*$", inner) or attributed_next_to or len(words) >= 7):
-        return True
-    return attributed_next_to and len(words) >= 1 and bool(re.search(r"[.,!?]\W*$", inner))
-
-
-def _paragraph_subject(para: str, at: int, people: _People) -> str | None:
-    """Who speaks in a paragraph ("Roberts conceded that ..."), for a bare quote that follows it."""
-    found = _SUBJECT_VERB.findall(para)
-    if not found:
+    def described(self, description: str, at: int) -> str | None:
+        """The person named before `at` that a description fits ("the foreign secretary", "the
+        30-year-old", "the Florida senator"), or, for a description of a person with no clue that
+        matches, the person named last."""
+        words = [w.lower().strip(".,'’") for w in description.split()]
+        head = words[-1] if words else ""
+        earlier = [name for p, _e, name in self.mentions if p < at]
+        if head and len(words) <= 2:  # "the spokesman" after "an American Motors spokesman"
+            unnamed = list(re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+((?:[A-Z][\w&.'’-]*\s+)+){re.escape(head)}\b",
+                                       self.text[:at]))
+            if unnamed:
+                return f"{' '.join(unnamed[-1].group(1).split())} {head}"
+        if not earlier or not head:
+            return None
+        age = _AGE.search(description)
+        best, best_score = None, 0
+        capitals = [w.lower().strip(".,'’") for w in description.split()[1:-1] if w[:1].isupper()]
+        for name in reversed(earlier):
+            clues = self.people[name].clues
+            if any(c not in clues for c in capitals):
+                continue  # "the Democratic candidate" is no one known only as a Republican
+            score = sum(1 for w in words if w in clues or _title_alias(w) in clues)
+            if age:
+                score = 3 if f"{age.group(1)}-year-old" in clues else 0
+            if score > best_score:
+                best, best_score = name, score
+        if best is not None and (best_score >= 1 and (age or head in self.people[best].clues
+                                                        or _title_alias(head) in self.people[best].clues
+                                                        or best_score >= 2)):
+            return best
+        modifiers = description.split()[1:-1] if description.split()[0].lower() in _DETERMINERS \
+            else description.split()[:-1]
+        if any(w[:1].isupper() for w in modifiers):
+            return None  # "the Democratic nominee" that fits nobody named: the description itself
+        if age or (head in PERSON_NOUNS and head not in ROLE_TITLES):
+            gender = {"woman": "f", "actress": "f", "mother": "f", "wife": "f", "daughter": "f",
+                      "sister": "f", "businesswoman": "f", "spokeswoman": "f", "congresswoman": "f",
+                      "man": "m", "actor": "m", "father": "m", "husband": "m", "son": "m", "brother": "m",
+                      "businessman": "m", "frenchman": "m", "englishman": "m", "spokesman": "m",
+                      "congressman": "m"}.get(head, "")
+            for name in reversed(earlier):
+                if not gender or self.people[name].gender in ("", gender):
+                    return name
         return None
-    attributed, speaker = _speaker_from(found[-1], at, people, None)
-    return speaker
+
+
+# Role words that are titles: "the senator" must match a senator, not just the last person named.
+ROLE_TITLES = frozenset("""president minister chairman chairwoman governor mayor secretary director senator
+chief leader commander ambassador premier chancellor king queen prince general commissioner spokesman
+spokeswoman spokesperson judge justice attorney representative congressman congresswoman speaker""".split())
+_ALIASES = {"senator": "sen", "governor": "gov", "representative": "rep", "general": "gen", "professor": "prof",
+            "doctor": "dr", "congressman": "rep", "congresswoman": "rep"}
+
+
+def _title_alias(word: str) -> str:
+    return _ALIASES.get(word, word)
+
+
+# Lower-case words that end a subject when reading back from its verb.
+_STOP = frozenset("""to of in on at by for with from into about over after before during since until and or but
+nor so yet that which who whom whose what when where while as than because if unless though although is are
+was were be been being has have had do does did will would shall should can could may might must not it its
+they them their we us our i me my you your him his her hers this these those there here then now also later
+said says say told tells added adds wrote writes asked asks called calls noted notes""".split())
+_DETERMINERS = frozenset("the a an one another".split())
+_TRAILING_TIME = re.compile(r"(?:\s+(?:on|last|this|late|early|earlier|later)?\s*(?:Monday|Tuesday|Wednesday|Thursday|"
+                            r"Friday|Saturday|Sunday|week|month|year|night|morning|afternoon|evening|today|"
+                            r"yesterday)(?:\s+(?:night|morning|afternoon|evening))?)+$")
+_PARENS = re.compile(r"\s*\([^()]{0,60}\)")
+
+
+def _subject(clause: str) -> str:
+    """The noun phrase that ends a clause, read back from the verb of saying that follows it: "Shams",
+    "the former Florida governor", "election law expert Rick Hasen", "Smith, a spokeswoman,"."""
+    clause = _PARENS.sub("", clause).rstrip()
+    if clause.endswith(","):  # "…, Gov. John Kasich," / "Smith, a spokeswoman for X," / "Suu Kyi, 70,"
+        last = clause[:-1].rsplit(",", 1)[-1].strip()
+        if _NAME_RUN.fullmatch(last) and _strip_name(last)[0] and not _is_place(last):
+            return last
+        appositions = [m for m in re.finditer(rf"({_NAME_RUN.pattern}),\s+(?=the\b|a\b|an\b|who\b|whose\b|\d|[a-z])",
+                                              clause) if m.group(1).split()[0] not in FUNCTION_WORDS]
+        if appositions:
+            return appositions[-1].group(1)
+        clause = clause[:-1]
+    relative = re.match(r"(.+?)\s+(?:who|which)\s+(?=[a-z])\S.*$", clause)  # "an official who spoke …"
+    if relative and not re.search(r"[,;]", clause[relative.end(1):]):  # "a White House official who spoke …"
+        inner = _subject(relative.group(1))
+        if inner:
+            return inner
+    clause = _TRAILING_TIME.sub("", clause)
+    words = clause.split()
+    while words and (words[-1].lower() in ("who", "that", "which", "also", "later", "then", "has", "had", "have",
+                                           "once", "again", "recently", "previously", "repeatedly", "would", "will",
+                                           "reportedly", "publicly", "subsequently", "further", "first", "both",
+                                           "all", "each", "himself", "herself", "themselves", "alone", "too")
+                     or (words[-1].islower() and words[-1].endswith("ly"))):
+        words.pop()
+    if words and words[-1] in ("he", "she", "He", "She"):
+        return words[-1]
+    taken: list[str] = []
+    lower = 0
+    for k in range(len(words) - 1, -1, -1):
+        word = words[k]
+        if word == "and" and taken and taken[-1][:1].isupper() and k > 0 and words[k - 1][:1].isupper() \
+                and not words[k - 1].endswith(","):
+            taken.append(word)  # "Bolton and Gorka": keep both, the first is returned below
+            continue
+        bare = word.strip(",;:—–")
+        if not bare or (taken and word.endswith((",", ";", ":", "—", "–"))) or re.search(r"[_\"“”]", word):
+            break  # a clause boundary, or a quotation (blanked out) before the subject
+        low = bare.lower()
+        if low in _DETERMINERS:
+            taken.append(bare)
+            break
+        if bare[0].isupper() or bare[0].isdigit() or _AGE.match(bare):
+            if bare in FUNCTION_WORDS and bare not in ("He", "She") and taken:
+                break
+            taken.append(bare)
+        elif low in _STOP or lower >= 4:
+            break
+        else:
+            lower += 1
+            taken.append(bare)
+    subject = " ".join(reversed(taken))
+    both = re.match(rf"((?:{_WORD})(?:\s+{_WORD})*)\s+and\s+(?:{_WORD})", subject)
+    return both.group(1) if both else subject  # "Bolton and Gorka denounced": the first named
+
+
+class _Resolver:
+    def __init__(self, text: str, masked: str, spans: list[_Span]) -> None:
+        self.text, self.masked = text, masked
+        self.people = _People(text, masked)
+        self.quote_ranges = [s.inner for s in spans]
+
+    def speaker(self, who: str, at: int, sentence_start: int) -> tuple[bool, str | None]:
+        """(is this a subject at all?, the speaker) for the subject of a verb of saying."""
+        who = " ".join(_PARENS.sub("", who).replace("_", " ").split()).strip(" .,;:")
+        who = re.sub(r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’']s\s+(?=(?:[a-z-]+\s+)*[A-Z])", "", who)
+        who = re.sub(r"^(?:(?:[A-Z][a-z]+|[a-z]+)\s+(?:[A-Z][a-z]+\s+)?\d{1,2},?\s+)", "", who)  # "On Feb 3,"
+        words = who.split()
+        while words and words[0] in FUNCTION_WORDS - {"The", "A", "An", "He", "She", "It", "They", "We", "I"} \
+                and not (words[0] in ("All",) and len(words) == 1):
+            words.pop(0)
+        while words and words[0] in TIME_WORDS:
+            words.pop(0)
+        if not words:
+            return False, None
+        who = " ".join(words)
+        first = words[0]
+        if first in _PRONOUN and len(words) == 1:
+            person = self.people.antecedent(at, _PRONOUN[first], sentence_start, self.quote_ranges)
+            if person and not self.people.people[person].gender:
+                self.people.people[person].gender = _PRONOUN[first]  # "…,” she said: now we know
+            return True, person
+        if first in _PLURAL_OR_NEUTER:
+            return len(words) == 1, None
+        tail_name = re.search(rf"(?:^|\s)((?:{_WORD})(?:\s+(?:{PARTICLES}\s+)?{_WORD})+|{_WORD})$", who)
+        described = first.lower() in ("the", "a", "an", "one", "another") or first[0].islower() or _AGE.match(who)
+        if described and tail_name and _strip_name(tail_name.group(1))[0] and \
+                (len(_strip_name(tail_name.group(1))[0].split()) >= 2
+                 or _strip_name(tail_name.group(1))[0] in self.people.people
+                 or _strip_name(tail_name.group(1))[0] in self.people._surnames()):
+            who = tail_name.group(1)  # "former Arkansas Gov. Mike Huckabee", "election law expert Rick Hasen"
+        elif described:
+            return self._description(who, at)
+        if len(words) == 1 and first.lower().rstrip("s") in PERSON_NOUNS and first.lower().endswith("s"):
+            return True, first  # "Aides say …", "Analysts said …": a group, described
+        runs = _NAME_RUN.findall(who)
+        if not runs:
+            return False, None
+        run = runs[-1]
+        possessive = run.endswith(("'s", "’s"))
+        name, clues = _strip_name(run[:-2] if possessive else run)
+        if not name or name.split()[0] in FUNCTION_WORDS or all(w in TIME_WORDS for w in name.split()) \
+                or all(len(w) > 2 and w.isupper() for w in name.split()):
+            return False, None
+        tail = who[who.rfind(run) + len(run):].strip()
+        if possessive and tail:  # "Trump's campaign" -> "Donald Trump campaign"; "Trump's tweet" -> Trump
+            noun = tail.split()[-1].lower().strip(".,")
+            if noun in DOCUMENT_NOUNS:
+                return True, self.people.full(name)
+            if noun in PERSON_NOUNS or noun.rstrip("s") in PERSON_NOUNS or noun in _ENTOURAGE:
+                return True, f"{self.people.full(name)} {noun}"
+            return False, None  # "O’Malley’s move was first reported …": no speaker there
+        if _is_org(name) or (len(name.split()) == 1 and name not in self.people.people
+                             and name not in self.people._surnames() and _is_place(name)):
+            return True, name
+        return True, self.people.full(name)
+
+    def _description(self, who: str, at: int) -> tuple[bool, str | None]:
+        if who.lower() in _DETERMINERS:
+            return False, None
+        m = re.match(r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(.+)$", who)
+        body = m.group(1) if m else who
+        body = re.split(r"\s+(?:who|which|that|with|from|in|at|on)\s", body)[0]
+        body = re.sub(r"^(?:of\s+)?", "", body)
+        org = re.match(r"(.+?)\s+(?:for|of|at|to)\s+(?:the\s+)?([A-Z].*)$", body)
+        words = body.split()
+        if not words:
+            return False, None
+        head = words[-1].lower().strip(".,'’")
+        definite = bool(re.match(r"[Tt]he\s", who)) or bool(_AGE.match(who))
+        if definite or not m:
+            person = self.people.described(who, at)
+            if person:
+                return True, person
+        if org and org.group(1).split()[-1].lower() in PERSON_NOUNS:  # "a spokesman for the Home Office"
+            return True, f"{org.group(2).strip()} {org.group(1).split()[-1]}"
+        if head in PERSON_NOUNS or head.rstrip("s") in PERSON_NOUNS or any(w[0].isupper() for w in words):
+            return True, " ".join(words).strip(" .,")  # "Home Office spokesman", "Trump confidant"
+        return True, None  # "the company"
+
+
+class _Sentences:
+    """Sentence spans of the narration (quotations blanked), one Punkt pass per paragraph, on demand."""
+
+    def __init__(self, masked: str, paragraphs: list[tuple[int, int]]) -> None:
+        self.masked, self.paragraphs = masked, paragraphs
+        self.starts = [a for a, _b in paragraphs]
+        self.cache: dict[int, list[tuple[int, int]]] = {}
+
+    def of(self, index: int) -> list[tuple[int, int]]:
+        if index not in self.cache:
+            from ..ingest.sentences import sentence_spans
+
+            a, b = self.paragraphs[index]
+            self.cache[index] = [(a + x, a + y) for x, y in sentence_spans(self.masked[a:b])]
+        return self.cache[index]
+
+    def starts_before(self, at: int, paragraphs_back: int) -> list[int]:
+        """Sentence starts before `at`, in its paragraph and the few before it."""
+        index = bisect_right(self.starts, at) - 1
+        out: list[int] = []
+        for i in range(max(0, index - paragraphs_back), index + 1):
+            out += [a for a, _b in self.of(i) if a < at]
+        return out
+
+
+def _after_attribution(after: str, passive: bool = False) -> str | None:
+    """The subject in the text right after a quote: `, said NAME`, `, NAME said`, `, he added`, or
+    further on in the same sentence (`" if she lost, said NAME.`)."""
+    m = re.match(rf"[\s,;—–-]*(?P<verb>{_VERB})\s+(?P<who>[^,;:!?\"“”()]{{1,80}})", after)
+    if m and m.group("verb") == "according to":
+        return m.group("who")
+    if m and not m.group("verb").endswith("ing") and _SUBJECT_START.match(m.group("who")):
+        return _cut_after_name(m.group("who"))
+    m = re.match(rf"[\s,;—–-]*(?P<who>[^;:!?\"“”]{{1,160}}?)\s+{_AUX}(?P<verb>{_VERB})\b", after)
+    if m and not m.group("verb").endswith("ing"):
+        who = m.group("who").strip()
+        if "," in who:  # "Smith, a spokeswoman for X," -> Smith; "… the law, Clinton" -> Clinton
+            who = who.split(",")[0] if who.endswith(",") else who.rsplit(",", 1)[1].strip()
+        if len(who.split()) <= 12 and _subject_like(who) and not re.search(r"\b(?:was|were|is|are|been|be)$", who):
+            return who
+    m = re.match(r"\s*(?:\S+\s+){0,8}?by\s+(?P<who>[^,;:!?\"“”()]{1,80})", after)
+    if m and passive and _subject_like(m.group("who")):  # "has been called “X” by Joshua Hendrick"
+        return _cut_after_name(m.group("who"))
+    # Further on: "…" if she lost, said Wasserman. / "…" for now, Smith said.
+    m = re.search(r",\s*(?P<verb>said|says|added|adds|wrote|writes|told|explained|noted)\s+"
+                  r"(?P<who>[^,;:!?\"“”()]{1,80})", after)
+    if m and _SUBJECT_START.match(m.group("who")):
+        return _cut_after_name(m.group("who"))
+    m = re.search(rf",\s*(?P<who>[^,;:!?\"“”()]{{1,60}}?)\s+{_AUX}(?:said|says|added|wrote|told)\b[^,;]*$",
+                  after.rstrip())
+    if m and _SUBJECT_START.match(m.group("who")):
+        return m.group("who")
+    return None
+
+
+def _subject_like(who: str) -> bool:
+    """Whether words read like a subject: a name, a pronoun, a description, not "and against the law"."""
+    if not _SUBJECT_START.match(who):
+        return False
+    first = who.split()[0]
+    return not (first.islower() and first in _STOP - _PRONOUN_STARTS)
+
+
+_PRONOUN_STARTS = frozenset("his her their its our my it they we i".split())
+_SHORT_VERBS = r"(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|tweeted|explained|replied|" \
+               r"responded|continued|declared|insisted|noted|recalled|argued|warned|exclaimed|concluded)"
+
+
+def _short_attribution(sentence: str) -> str | None:
+    """The subject of a sentence that only attributes the quote before it: `Trump said.`, `said
+    Trump.`, `Lichtman said about McCain's effort.`"""
+    m = re.match(rf"\s*(?P<who>[^.,;:!?\"“”]{{1,60}}?)\s+{_AUX}(?P<verb>{_VERB})\b(?P<rest>[^\"“”]{{0,90}})$",
+                 sentence)
+    if m and len(m.group("who").split()) <= 6 and _subject_like(m.group("who")) \
+            and not m.group("verb").endswith("ing") and not re.search(r"\bthat\b|^\s+(?:a|an|the)\s", m.group("rest")):
+        return m.group("who")  # not "He voiced a wish for …" nor "She added that …": those say more
+    m = re.match(rf"\s*{_SHORT_VERBS}\s+(?P<who>[^.,;:!?\"“”]{{1,60}})[^\"“”]{{0,90}}$", sentence)
+    if m and _subject_like(m.group("who")):
+        return _cut_after_name(m.group("who"))
+    return None
+
+
+def _cut_after_name(who: str) -> str:
+    """"David Wasserman in a statement on Monday" -> "David Wasserman"."""
+    return re.split(r"\s+(?:in|on|at|during|after|before|to|of|about|as|when|while|who|which|last|this|"
+                    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", who)[0]
+
+
+def _before_attribution(before: str) -> tuple[str | None, bool]:
+    """(subject, adjacent?) of the verb of saying that governs a quote, read in the sentence before it:
+    `NAME said:`, `NAME told reporters`, `NAME called it`, `…, according to NAME,`. The first verb
+    with a subject wins: in "Israel said Clinton called on members to be “…”" the words are
+    reported by Israel. Adjacent when only a few words stand between verb and quote."""
+    lead = _SUBORDINATE.match(before)  # "While not everything Trump says is true, Jamieson said …"
+    uses = [m for m in _VERB_RE.finditer(before) if _verb_use(before, m) and not (lead and m.start() < lead.end())]
+    for m in uses:
+        who, adjacent = _attribution_at(before, m)
+        if who and _subject_like(who.strip()):
+            return who, adjacent
+    return None, False
+
+
+def _attribution_at(before: str, m: re.Match) -> tuple[str | None, bool]:
+    verb = m.group()
+    rest = before[m.end():]
+    adjacent = bool(re.fullmatch(r"[\s\w'’,]{0,60}[,:]?\s*", rest))
+    if verb == "according to":
+        who = re.match(r"\s*([^,;:\"“”()]{1,80})", rest)
+        return (who.group(1) if who else None), adjacent
+    head = before[:m.start()]
+    if (verb in PARTICIPLES or verb.endswith("ing")) and re.search(r",\s*(?:and\s+)?$", head.rstrip(" ”\"’")):
+        return _sentence_subject(head), adjacent
+    who = _subject(head)
+    if who and who.split()[0].lower() in _DETERMINERS and who.split()[-1].lower() in DOCUMENT_NOUNS:
+        who = _sentence_subject(head)  # "Black Lives Matter issued a statement saying …"
+    if not who and re.search(r"(?:\band|\bbut|\bthen|,)\s*$", head):  # "Suu Kyi said … but added, “…”"
+        who, _adj = _before_attribution(re.sub(r"(?:\band|\bbut|\bthen|,)\s*$", "", head))
+        if not who:  # "Cruz knocked Rubio on trade and called him …"
+            acting = list(re.finditer(rf"({_NAME_RUN.pattern})\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b", head))
+            who = acting[-1].group(1) if acting else None
+    return who, adjacent
+
+
+_DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,12}\.?)?\s*(?:\([^)]{1,20}\))?\s*[—–-]+\s+")
+_PASSIVE = re.compile(r"\b(?:called|labell?ed|described as|dubbed|branded|termed|deemed|seen as|characteri[sz]ed as|"
+                      r"criticized as|criticised as|denounced as)\s+(?:\S+\s+){0,3}$")
+_SUBORDINATE = re.compile(r"\s*(?:While|If|When|Although|Though|Because|Since|Unless|Whether|As|After|Before|"
+                          r"Even though|Even if|Once|Until)\b[^,]{0,120},")
+_LEADING_ADVERBIAL = re.compile(
+    r"^\s*(?:(?:And|But|So|Then|Also|Still|Yet|Later|Earlier|Meanwhile|However|Instead|Indeed|Now|Again|"
+    r"Separately|Finally|Similarly)\b,?\s*)*(?:(?:In|On|At|After|Before|During|When|While|As|Since|Asked|"
+    r"Speaking|Writing|Appearing|Weighing|Responding|Following|Despite|Unlike|Like|Under|Over|Through|"
+    r"Without|With|For|From|By|Amid|Earlier|Later|Last|This|Next|Once|[A-Z][a-z]+(?:ing|ed))\b[^,]{0,90},\s*)?")
+
+
+def _sentence_subject(head: str) -> str | None:
+    """The noun phrase a sentence opens with, leading adverbials skipped: "And then Trump went …" ->
+    "Trump", "In an interview, the senator said …" -> "the senator"."""
+    head = _PARENS.sub("", head.replace("_", " "))
+    head = _DATELINE.sub("", head)  # "LA CROSSE, Wisc. — Gov. Mike Pence …"
+    for _ in range(3):  # "On Thursday, after remaining neutral, Warren …"
+        stripped = _LEADING_ADVERBIAL.sub("", head)
+        stripped = re.sub(r"^\s*(?:after|before|when|while|as|since|despite|in|on|at|with|without|during|"
+                          r"following|amid|asked|speaking)\b[^,]{0,90},\s*", "", stripped)
+        if stripped == head:
+            break
+        head = stripped
+    head = re.sub(r"^[A-Z][a-z]+\s+(?:in|on|at|after|before|during|last|this|next)\b[^,]{0,80},\s*", "", head)
+    words: list[str] = []
+    named = False
+    for word in head.split()[:12]:  # the opening noun phrase: up to a verb, a comma or a clause word
+        bare = word.strip(",;:")
+        low = bare.lower()
+        if not bare or (low in _STOP and low not in ("and", "of")) or low in SPEECH_VERBS \
+                or (named and bare.islower() and re.search(r"(?:ed|s)$", low)):
+            break
+        words.append(bare)
+        named = named or bare[:1].isupper()
+        if word.endswith((",", ";", ":")):
+            break
+    while words and words[-1].lower() in ("and", "of"):
+        words.pop()
+    while words and words[0][:1].isupper() and common_word(words[0]) and len(words) > 1 \
+            and words[1][:1].isupper():
+        words.pop(0)  # "Immediately Trump", not "Former Mayor Rudy Giuliani"
+    if words and words[0] in ("He", "She", "he", "she"):
+        return words[0]
+    if words and (named or words[0].lower() in _DETERMINERS):
+        return " ".join(words)
+    return None
+
+
+_NOUN_LIKE = frozenset("comments notes claims calls reports states reads promises vows pledges tweets posts "
+                       "remarks statements quotes words".split())
+_DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|our|my|your|these|those|this|that|such|"
+                                r"[\w.-]+['’]s)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+
+
+def _verb_use(text: str, m: re.Match) -> bool:
+    """Whether a verb of saying is used as one: not "to say", "would say", "her claims", "the comments"."""
+    before = text[max(0, m.start() - 40):m.start()]
+    if re.search(r"\b(?:to|will|would|could|should|might|may|can|must|not|never)\s+$", before):
+        return False
+    if m.group() in ("read", "reads") and not re.match(r"\s*[:,]", text[m.end():m.end() + 3]):
+        return False  # "the statement read: “…”", not "he read “War and Peace”"
+    if m.group() in _NOUN_LIKE and re.match(r"\s+(?:of|about|by|from|against)\b", text[m.end():m.end() + 9]):
+        return False  # "Republican claims of …"
+    return not (m.group() in _NOUN_LIKE and _DETERMINER_BEFORE.search(before))
+
+
+def _is_speech(inner: str, attributed: bool) -> bool:
+    words = inner.split()
+    if not words or not any(c.isalpha() for c in inner):
+        return False
+    if len(words) == 1 and inner.isupper() and len(inner) > 2:
+        return False  # "OPTIMA": a name in capitals
+    if attributed:
+        return True
+    return len(words) >= 7 or (len(words) >= 4 and bool(re.search(r"[.,!?…]\W*$", inner)))
 
 
 def find_quotes(text: str) -> list[Quote]:
     """Quotations in a story with their speakers (None when nobody can be named)."""
-    if '"' not in text and "“" not in text:
+    if '"' not in text and "“" not in text and "”" not in text:
         return []
-    people = _People(text)
-    out: list[Quote] = []
-    last_speaker: str | None = None
-    last_at: tuple[int, str] | None = None  # (position, speaker) of the last attributed quote
-    last_para = -10
-    paragraphs = list(_paragraphs(text))
-    for p_index, (p_start, para) in enumerate(paragraphs):
-        pairs = _pairs(para)
-        prev_end = 0
-        for open_at, inner_end, close_end in pairs:
-            inner = _clean(para[open_at + 1:inner_end])
-            at = p_start + open_at
-            after = para[close_end:close_end + 200]
-            before = para[prev_end:open_at]
-            before_sentence = re.split(r"(?<=[.!?])\s+(?=[A-Z])", before)[-1] if before else ""
-            attributed, speaker, adjacent = False, None, False
-            m = _AFTER_VERB_FIRST.match(after)
-            if m and inner_end < len(para):
-                attributed, speaker = _speaker_from(m.group("who"), at, people, last_at)
-                adjacent = True
-            if not attributed and inner_end < len(para):
-                m = _AFTER_SUBJECT_FIRST.match(after)
-                if m and not re.search(r"[.!?]\s", m.group("who")):
-                    attributed, speaker = _speaker_from(m.group("who"), at, people, last_at)
-                    adjacent = True
-            if not attributed:
-                m = _ACCORDING.match(after)
-                if m:
-                    attributed, speaker = _speaker_from(m.group("who"), at, people, last_at)
-            if not attributed and before_sentence.strip():
-                m = _BEFORE.search(before_sentence)
-                if m:
-                    who = m.group("who")
-                    who = re.split(r",\s*|\b(?:and|but|that|while|when|as)\s+", who)[-1]
-                    if m.group("verb") in ("adding", "saying") and not who.strip():
-                        attributed, speaker = True, last_speaker
-                    else:
-                        attributed, speaker = _speaker_from(who, at, people, last_at)
-                        if m.group("verb") in ("adding", "saying") and speaker is None:
-                            speaker = last_speaker
-                    adjacent = bool(re.fullmatch(r"[\s\w]{0,40}[,:]?\s*", m.group("rest")))
-            if not _is_speech(inner, adjacent):
-                continue  # a scare quote or title: part of the sentence around the next quote
-            if not attributed and last_speaker is not None and p_index - last_para <= 1:
-                speaker = last_speaker  # "A," he said. "B." / a quote running on into the next paragraph
-            elif not attributed and p_index > 0:
-                speaker = _paragraph_subject(paragraphs[p_index - 1][1], p_start, people) or speaker
-            inner = inner.rstrip(",").strip()
-            if inner:
-                out.append(Quote(inner, speaker))
-                last_speaker, last_para = speaker, p_index
-                if speaker:
-                    last_at = (at, speaker)
-            prev_end = close_end
-    return out
+    paragraphs = _paragraphs(text)
+    spans = _spans(text, paragraphs)
+    if not spans:
+        return []
+    masked = _mask(text, spans)
+    resolver = _Resolver(text, masked, spans)
+    sentence_index = _Sentences(masked, paragraphs)
+    resolver.people.sentences = sentence_index
+    out: list[tuple[_Span, str]] = []
+    previous: _Span | None = None
+    for i, span in enumerate(spans):
+        p_start, p_end = paragraphs[span.para]
+        sentences = sentence_index.of(span.para)
+        s_start = max([a for a, _b in sentences if a <= span.start] or [p_start])
+        close_sentence_end = min([b for _a, b in sentences if b >= span.end] or [p_end])
+        prev_end = max([s.end for s in spans[:i] if s.para == span.para and s.end <= span.start] or [p_start])
+        before = masked[max(s_start, prev_end):span.start]
+        nxt = next((s.start for s in spans[i + 1:] if s.para == span.para), p_end)
+        after = masked[span.end:min(close_sentence_end, nxt)] if not span.open_end else ""
+        inner = " ".join(text[span.inner[0]:span.inner[1]].split()).strip()
+        attributed, speaker = False, None
+        # After a quote ending a sentence ("… lost.” Rubio called it …), a new sentence starts.
+        new_sentence = inner.endswith(".") and re.match(r"\s*[A-Z]", after)
+        passive = bool(_PASSIVE.search(before))
+        who = _after_attribution(after, passive) if after.strip() and not new_sentence else None
+        if not who and not span.open_end and (new_sentence or not after.strip()):
+            # "…?” Clinton asked. / "… missing.” Trump said.": a short sentence that only attributes.
+            following = [b for a, b in sentences if a >= span.end - 1 and b > span.end]
+            stop = min([following[0] if following else p_end, nxt])
+            who = _short_attribution(masked[span.end:stop])
+        if who:
+            attributed, speaker = resolver.speaker(who, span.start, s_start)
+        if not attributed:
+            before_all = masked[s_start:span.start]
+            who, _adjacent = _before_attribution(before_all if prev_end > s_start else before)
+            if who:
+                attributed, speaker = resolver.speaker(who, span.start, s_start)
+        if not attributed and previous is not None and re.fullmatch(
+                r"\s*(?:Adding|Saying|Continuing|Noting|Explaining|Concluding)\b[^.]{0,40}?[,:]?\s*", masked[s_start:span.start]):
+            attributed, speaker = True, previous.speaker  # "… he said. Adding, “…”"
+        if not attributed and span.continues and previous is not None:
+            attributed, speaker = previous.attributed, previous.speaker
+        if not attributed and (re.search(r"[:—–]\s*$", before) or (before.strip() and not after.strip())):
+            named = re.search(rf"({_NAME_RUN.pattern})\s*[:—–]\s*$", before)
+            who = named.group(1) if named else _sentence_subject(masked[s_start:span.start])  # "Clinton: “…”"
+            if who:
+                attributed, speaker = resolver.speaker(who, span.start, s_start)
+            if not speaker and re.search(r"[:—–]\s*$", before):  # "When Trump finally wrapped up — “…”"
+                named_here = [n for p, _e, n in resolver.people.mentions if s_start <= p < span.start]
+                if named_here:
+                    attributed, speaker = True, named_here[-1]
+        span.attributed, span.speaker = attributed, speaker
+        if not _is_speech(inner, attributed or _CUE_NEARBY.search(masked, s_start, close_sentence_end) is not None):
+            continue
+        embedded = bool(masked[s_start:span.start].strip(" \t\n“”\"'‘’([—–-"))
+        if not attributed and embedded:  # words quoted inside narration: the sentence's subject speaks
+            who = _sentence_subject(masked[s_start:span.start])
+            span.speaker = resolver.speaker(who, span.start, s_start)[1] if who else None
+        elif not attributed and previous is not None and span.para == previous.para and previous.speaker:
+            span.speaker = previous.speaker  # "A," he said. "B."
+        elif not attributed and (introduced := _introduced_by(masked, sentences, s_start, p_start, resolver)):
+            span.speaker = introduced  # "Bystrom agreed. “…”": the sentence before, in the same paragraph
+        elif not attributed and previous is not None and span.para - previous.para <= 1 and previous.speaker:
+            span.speaker = previous.speaker  # a bare quote in the paragraph after an attributed one
+        elif not attributed and span.para > 0:
+            span.speaker = _paragraph_subject(masked, paragraphs[span.para - 1], resolver)
+        span.sentence = s_start
+        out.append((span, inner.rstrip(",").strip()))
+        previous = span
+    # A quote over several paragraphs: parts before the attribution take its speaker too; so do the
+    # unattributed quotes of a sentence whose last quote is attributed (“A” and “B,” Dean said).
+    for k in range(len(out) - 2, -1, -1):
+        span, nxt = out[k][0], out[k + 1][0]
+        if nxt.continues and nxt.para == span.para + 1 and span.open_end and not span.attributed and nxt.speaker:
+            span.speaker = nxt.speaker
+        elif nxt.sentence == span.sentence and nxt.para == span.para and not span.attributed and nxt.attributed:
+            span.speaker = nxt.speaker
+    return [Quote(inner, span.speaker) for span, inner in out if inner]
+
+
+def _introduced_by(masked: str, sentences: list[tuple[int, int]], s_start: int, p_start: int,
+                   resolver: _Resolver) -> str | None:
+    """Who the narration sentence right before a quote, in the same paragraph, says is speaking
+    ("Bystrom agreed.", "Cruz tweeted a warning.", "Lynch announced the lawsuit on Monday.")."""
+    before = [(a, b) for a, b in sentences if b <= s_start and a >= p_start]
+    if not before:
+        return None
+    a, b = before[-1]
+    sentence = masked[a:b]
+    if "_" in sentence:
+        return None  # a quotation itself, not narration
+    who, _adjacent = _before_attribution(sentence)
+    if not who:
+        return None
+    return resolver.speaker(who, b, a)[1]
+
+
+def _paragraph_subject(masked: str, bounds: tuple[int, int], resolver: _Resolver) -> str | None:
+    """Who speaks in a paragraph of narration ("Roberts conceded that ..."), for a bare quote after it."""
+    para = masked[bounds[0]:bounds[1]]
+    if para.rstrip().endswith(":"):  # "Stated Stone:" / "Trump told the crowd:" / "Here is what Smith wrote:"
+        named = re.search(rf"({_NAME_RUN.pattern})\s*:\s*$", para)
+        who = named.group(1) if named else None
+        if not who:
+            last_sentence = para[max([0] + [m.end() for m in re.finditer(r"[.!?]\s+", para.rstrip())]):]
+            who = _sentence_subject(last_sentence)
+        if who:
+            return resolver.speaker(who, bounds[1], bounds[0])[1]
+    last = None
+    for m in _VERB_RE.finditer(para):
+        last = m
+    if last is None:
+        return None
+    who = _subject(para[:last.start()])
+    if not who:
+        return None
+    _attributed, speaker = resolver.speaker(who, bounds[0] + last.start(), bounds[0])
+    return speaker

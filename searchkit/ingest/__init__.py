@@ -1,18 +1,23 @@
 """Readers: files and folders in, `Article` records (or `Problem` reports) out.
 
-One module per format (`lines`, `text`, `jsonl`, `reuters`); `sidecar` reads the metadata tables
-that may sit beside the stories (`metadata.tsv`) and lays their rows over the stories they name;
-`bylines` turns author fields into names. This module walks folders, opens
-`.gz` files, decodes bytes (`decode`), and picks the reader by file name (and, for `.txt`, by
-whether the text opens with a `date YYYY-MM-DD Source -` header). Readers never raise for bad
+One module per format (`lines`, `text`, `jsonl`, `reuters`; `html`, `warc`, `feeds`, which open
+their files themselves); `sidecar` reads the metadata tables that may sit beside the stories
+(`metadata.tsv`) and lays their rows over the stories they name; `bylines` turns author fields into
+names. This module walks folders, opens `.gz` files, decodes bytes (`decode`), and picks the reader
+by file name (and, for `.txt`, by whether the text opens with a `date YYYY-MM-DD Source -` header;
+for `.xml` and names it does not know, by the first bytes). Readers never raise for bad
 content: a file or record that cannot be read becomes a `Problem` with its path and line
 (`skipped=False` for a warning about a record that was still read), and reading goes on.
 """
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import os
+import re
+import zlib
+from importlib import import_module
 from pathlib import Path
 from typing import Iterable, Iterator
 
@@ -20,9 +25,13 @@ from ..model import Article, Problem
 from .decode import open_text
 from .sidecar import is_table_name
 
-# File name suffix (after any `.gz`) -> reader.
+# File name suffix (after any `.gz`) -> reader. `.xml` is read only when its content is a feed.
 READERS = {".txt": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
-           ".sgm": "reuters", ".sgml": "reuters"}
+           ".sgm": "reuters", ".sgml": "reuters", ".html": "html", ".htm": "html", ".xhtml": "html",
+           ".warc": "warc", ".arc": "warc", ".rss": "feed", ".atom": "feed", ".xml": "feed?"}
+STREAMED = {"html": "html", "warc": "warc", "feed": "feeds"}  # readers that open their files themselves
+_FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
+_RSS1 = re.compile(rb"purl\.org/rss/1\.0|<channel[\s>]", re.IGNORECASE)
 
 
 def format_of(path: Path) -> str | None:
@@ -30,7 +39,28 @@ def format_of(path: Path) -> str | None:
     name = path.name.lower()
     if name.endswith(".gz"):
         name = name[:-3]
-    return READERS.get(os.path.splitext(name)[1])
+    kind = READERS.get(os.path.splitext(name)[1])
+    if kind == "feed?":
+        return "feed" if sniff(path) == "feed" else None
+    return kind
+
+
+def sniff(path: Path) -> str | None:
+    """The reader a file's first bytes call for (WARC, ARC, feed, HTML page), None for anything else."""
+    try:
+        with (gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")) as fh:
+            head = fh.read(4096)
+    except (OSError, EOFError, zlib.error):
+        return None
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if start.startswith((b"WARC/", b"filedesc://")):
+        return "warc"
+    feed = _FEED_ROOT.search(head)  # RSS 2.0, Atom, or RSS 1.0 (RDF with an RSS channel)
+    if feed and (not feed.group(0).lower().startswith(b"<rdf") or _RSS1.search(head)):
+        return "feed"
+    if start[:14].lower().startswith((b"<!doctype html", b"<html")):
+        return "html"
+    return None
 
 
 def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Problem]:
@@ -97,7 +127,10 @@ def read_file(path: Path) -> Iterator[Article | Problem]:
     from . import jsonl, lines, reuters, text
 
     path = Path(path)
-    kind = format_of(path) or "text"  # a file named explicitly is read as text whatever its name
+    kind = format_of(path) or sniff(path) or "text"  # a file named explicitly is read whatever its name
+    if kind in STREAMED:
+        yield from _guarded(path, import_module(f".{STREAMED[kind]}", __name__).read(path))
+        return
     decoded, problems = open_text(path, latin1=(kind == "reuters"))
     yield from problems
     if decoded is None:
@@ -114,6 +147,10 @@ def read_file(path: Path) -> Iterator[Article | Problem]:
         records = lines.read(path, decoded)
     else:
         records = text.read(path, decoded)
+    yield from _guarded(path, records)
+
+
+def _guarded(path: Path, records: Iterator[Article | Problem]) -> Iterator[Article | Problem]:
     try:
         yield from records
     except Exception as exc:  # a reader bug must not stop a whole indexing run

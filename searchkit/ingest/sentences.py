@@ -1,59 +1,114 @@
-"""Sentence splitting with regular expressions only (no trained model, no data downloads).
+"""Sentence splitting with NLTK's Punkt, trained on news (no data download at run time).
 
-Web-scraped news often glues sentences together without a space ("message.Badghis",
-"city,” he said.The"), so a sentence may end at `.`, `!` or `?` (plus closing quotes or brackets)
-whenever an upper-case letter follows, with or without a space or an opening quote between. A full
-stop does not end a sentence after a known abbreviation ("Mr.", "Gen."), a dotted acronym ("U.S."),
-a single initial ("J. Smith"), or inside a number ("3.5", which no capital follows anyway).
+The Punkt model was learned without labels by `scripts/train_punkt.py` from Reuters-21578 TRAIN
+bodies and PolNeAR train texts: which words ending in a full stop are abbreviations ("Gov.",
+"Calif.", "U.S."), which words start sentences, how each word is capitalised at a sentence start
+and inside one. It ships as `searchkit/data/punkt_news.json` and is loaded once, on first use.
+
+Two things Punkt does not do are kept from the hand-written splitter this replaces:
+
+- Web-scraped news often glues sentences together without a space ("message.Badghis",
+  "city,” he said.The"). Punkt sees one word there; a pre-pass cuts after `.`, `!` or `?` (and a
+  closing quote) that follow two lower-case letters and precede a capital or an opening quote.
+- Titles and honorifics that a news corpus writes both with and without the full stop ("Mr",
+  "Dr", "Gen") are added to the learned abbreviations, and a sentence never ends on one ("Mr.
+  Trump": Punkt alone splits there when the name often starts sentences). A sentence does not
+  start with a lower-case letter or with `,;:)` either ("Rep. Ilhan Omar (D-Minn.), the ...").
 """
 from __future__ import annotations
 
+import json
 import re
+from functools import lru_cache
+from pathlib import Path
 
-# Words that end with a full stop without ending the sentence, lower case, without the final dot.
+MODEL = Path(__file__).resolve().parent.parent / "data" / "punkt_news.json"
+
+# Words that end with a full stop without ending the sentence (lower case, without the final dot),
+# added to those Punkt learned.
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof gen col lt sgt capt cmdr adm maj gov sen rep rev st jr sr inc ltd co corp bros "
     "vs jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.g i.e a.m p.m".split()
 )
 
-# End punctuation, closing quotes/brackets, optional spaces, then (looked at, not taken) an optional
-# opening quote/bracket and a letter; whether that letter is upper case is checked in code so that
-# non-ASCII capitals ("Émile") count too.
-_END = re.compile(r"""([.!?]+["'\u201d\u2019)\]]*)(\s*)(?=["'\u201c\u2018(\[]?([^\W\d_]))""")
-_LAST_WORD = re.compile(r"([\w.]+)$")
+# Titles before a name: a sentence never ends on them.
+TITLES = frozenset("mr mrs ms dr prof gen col lt sgt capt cmdr adm maj gov sen rep rev st".split())
+_ENDS_WITH_TITLE = re.compile(r"(?:^|[\s(\[\"“‘])(\w+)\.$")
+_NOT_A_START = re.compile(r"[a-z,;:)\]\u2013\u2014-]")
+
+# Glued sentences: "message.Badghis", "said.The", "surrendered.“Qala", "city”.The"
+_GLUED = re.compile(r"[^\W\d_]{2}[\"”’)]?[.!?]+[\"”’)]?(?=[\"“‘(]?[^\W\d_])")
 _BLANK_LINE = re.compile(r"\n\s*\n")
 
 
-def _is_abbreviation(before: str) -> bool:
-    """Whether the text before a full stop ends with a word that does not end sentences."""
-    m = _LAST_WORD.search(before)
-    if not m:
-        return False
-    word = m.group(1).lower()
-    if word in ABBREVIATIONS:
-        return True
-    if len(word) == 1 and word.isalpha():  # an initial: "J. Smith"
-        return True
-    return bool(re.fullmatch(r"(?:[a-z]\.)+[a-z]", word))  # a dotted acronym: "U.S", "N.A.T.O"
+@lru_cache(maxsize=1)
+def _punkt():
+    """The news-trained Punkt splitter, built once from the shipped parameters."""
+    from nltk.tokenize.punkt import PunktParameters, PunktSentenceTokenizer
+
+    data = json.loads(MODEL.read_text(encoding="utf-8"))
+    params = PunktParameters()
+    params.abbrev_types = set(data["abbrev_types"]) | ABBREVIATIONS
+    params.collocations = {tuple(pair) for pair in data["collocations"]}
+    params.sent_starters = set(data["sent_starters"])
+    for word, flags in data["ortho_context"].items():
+        params.ortho_context[word] = flags
+    return PunktSentenceTokenizer(params)
+
+
+_MID_UPPER, _MID_LOWER = 4, 32  # Punkt's orthographic flags: seen capitalised / lower-case inside a sentence
+
+
+def common_word(word: str) -> bool:
+    """Whether news copy writes this word in lower case inside sentences and never capitalised there
+    ("Whether", "Pollsters"): a capital on it only marks a sentence start, so it is no name."""
+    flags = _punkt()._params.ortho_context.get(word.lower().strip(".,;:'’"), 0)
+    return bool(flags & _MID_LOWER) and not flags & _MID_UPPER
+
+
+def _glued_cuts(text: str) -> list[int]:
+    """Offsets where a sentence ends with no space before the next one."""
+    cuts = []
+    for m in _GLUED.finditer(text):
+        nxt = text[m.end():m.end() + 2].lstrip("\"“‘(")
+        if nxt[:1].isupper():
+            cuts.append(m.end())
+    return cuts
+
+
+def sentence_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each sentence of a text, trimmed of surrounding white space."""
+    punkt = _punkt()
+    spans: list[tuple[int, int]] = []
+    start = 0
+    for cut in [*_glued_cuts(text), len(text)]:
+        piece = text[start:cut]
+        if piece.strip():
+            for a, b in punkt.span_tokenize(piece):
+                sentence = piece[a:b]
+                a += len(sentence) - len(sentence.lstrip())
+                b -= len(sentence) - len(sentence.rstrip())
+                if b > a:
+                    spans.append((start + a, start + b))
+        start = cut
+    merged: list[tuple[int, int]] = []
+    for a, b in spans:
+        if merged and _continues(text[merged[-1][0]:merged[-1][1]], text[a]):
+            merged[-1] = (merged[-1][0], b)
+        else:
+            merged.append((a, b))
+    return merged
+
+
+def _continues(previous: str, first_char: str) -> bool:
+    """Whether a cut Punkt made is no sentence end: after a title, or before lower case or `,;:)`."""
+    m = _ENDS_WITH_TITLE.search(previous)
+    return bool(m and m.group(1).lower() in TITLES) or bool(_NOT_A_START.match(first_char))
 
 
 def split_sentences(text: str) -> list[str]:
     """Sentences of a text, each kept verbatim but trimmed, for titles and quote attribution."""
-    sentences: list[str] = []
-    start = 0
-    for m in _END.finditer(text):
-        if not m.group(3).isupper():
-            continue
-        if m.group(1) == "." and _is_abbreviation(text[start:m.start()]):
-            continue
-        sentence = text[start:m.end(1)].strip()
-        if sentence:
-            sentences.append(sentence)
-        start = m.end()
-    rest = text[start:].strip()
-    if rest:
-        sentences.append(rest)
-    return sentences
+    return [text[a:b] for a, b in sentence_spans(text)]
 
 
 def shorten(text: str, limit: int = 200) -> str:
@@ -70,6 +125,7 @@ def first_sentence(text: str, limit: int = 200) -> str:
     for paragraph in _BLANK_LINE.split(text):
         paragraph = " ".join(paragraph.split())
         if paragraph:
-            sentences = split_sentences(paragraph)
-            return shorten(sentences[0] if sentences else paragraph, limit)
+            head = paragraph[: limit + 100]  # a title needs only the start of a long paragraph
+            spans = sentence_spans(head)
+            return shorten(head[spans[0][0]:spans[0][1]] if spans else paragraph, limit)
     return ""

@@ -1,11 +1,17 @@
-"""Quotations and speakers on small hand-made cases."""
+"""Quotations and speakers on small hand-made cases, one group per failure class of issue 12."""
 from __future__ import annotations
 
-from searchkit.extract.quotes import find_quotes
+import pytest
+
+from searchkit.extract.quotes import FUNCTION_WORDS, TIME_WORDS, find_quotes
 
 
 def pairs(text):
     return [(q.text, q.speaker) for q in find_quotes(text)]
+
+
+def speakers(text):
+    return [q.speaker for q in find_quotes(text)]
 
 
 def test_curly_quote_with_titled_speaker_and_glued_sentences():
@@ -31,23 +37,19 @@ def test_said_before_and_split_quote():
 
 
 def test_scare_quotes_and_titles_are_not_speech():
-    text = ('Since April, when Biden announced the end to Afghanistan\'s “forever war”, the group advanced. '
-            'The "triple witching hour" falls four times a year. He read "War and Peace" twice.')
+    text = ('The "triple witching hour" falls four times a year. He read "War and Peace" twice. '
+            'Its “forever war” went on.')
     assert find_quotes(text) == []
+
+
+def test_attributed_fragments_are_quotes_of_their_speaker():
+    text = 'Ms Carter called the plan “reckless”. Rivals said it was “a gift to the opposition”.'
+    assert pairs(text)[0] == ("reckless", "Carter")
 
 
 def test_nested_single_quotes_stay_inside():
     text = '“They called it ‘a disaster’ and we agree with them,” said Maria Lopez.'
     assert pairs(text) == [("They called it ‘a disaster’ and we agree with them", "Maria Lopez")]
-
-
-def test_pronoun_resolves_to_nearest_speaker():
-    text = ('Council member Zia Gul Habibi confirmed the news. Abdul Aziz Bek said the city fell.'
-            '“More than 200 prisoners escaped from the prison,” he added.'
-            'Provincial council member Habibi stated the fighters were inside.'
-            '“The officials have fled to an army camp,” she noted.')
-    assert pairs(text) == [("More than 200 prisoners escaped from the prison", "Abdul Aziz Bek"),
-                           ("The officials have fled to an army camp", "Zia Gul Habibi")]
 
 
 def test_unnamed_spokesman_and_according_to():
@@ -61,3 +63,113 @@ def test_unnamed_spokesman_and_according_to():
 def test_no_speaker_when_nobody_is_named():
     text = '"We expect demand to stay weak for the rest of the year," the company said.'
     assert pairs(text) == [("We expect demand to stay weak for the rest of the year", None)]
+
+
+# -- he / she: the person just named, whose gender fits ------------------------------------------
+def test_pronoun_is_the_person_just_named_not_the_last_quoted():
+    text = ('“The budget is balanced,” said Anna Berg.\n\nLater, Peter Holt spoke to his staff in Leeds. '
+            '“We need more money for the schools,” he said.')
+    assert speakers(text) == ["Anna Berg", "Peter Holt"]
+
+
+def test_pronoun_skips_a_person_of_the_other_gender():
+    text = ('Helen Marsh met Tom Baker at his office on Monday. '
+            '“We will not give up on the bridge,” she said. “Nor will we,” he replied.')
+    assert speakers(text) == ["Helen Marsh", "Tom Baker"]
+
+
+def test_gender_from_titles():
+    text = 'Mrs Grey and Mr Hunt met the mayor. “It went well for the town,” he said.'
+    assert speakers(text) == ["Hunt"]
+
+
+# -- descriptions: the person referred to, else the description ---------------------------------
+def test_descriptions_resolve_to_the_person_named():
+    text = ('Defender John Terry was booked in the second half.\n\n'
+            '“I never touched him, I went for the ball,” the defender said.\n\n'
+            'Jane Roe, 30, won the race for the second time.\n\n'
+            '“It was the hardest race of my life,” the 30-year-old said.\n\n'
+            'Foreign Secretary Alan Marsh flew to Rome.\n\n'
+            '“We expect an agreement by Friday,” the foreign secretary said.')
+    assert speakers(text) == ["John Terry", "Jane Roe", "Alan Marsh"]
+
+
+def test_age_and_nationality_description():
+    text = ('Luc Moreau, 55, finished fourth in the final stage.\n\n'
+            '“My legs were gone on the last climb,” the 55-year-old Frenchman said.')
+    assert speakers(text) == ["Luc Moreau"]
+
+
+def test_unresolved_description_is_kept():
+    text = '“We are reviewing the case carefully,” a Home Office spokesman said.'
+    assert speakers(text) == ["Home Office spokesman"]
+
+
+# -- titles and initials, short forms --------------------------------------------------------------
+@pytest.mark.parametrize("text, speaker", [
+    ('Mr Letwin said: “We have a plan for the whole country.”', "Letwin"),
+    ('Dr Fox said: “We have a plan for the whole country.”', "Fox"),
+    ('Mr R. Sridharan said: “We have a plan for the whole country.”', "R. Sridharan"),
+    ('Dame Sarah Hill said: “We have a plan for the whole country.”', "Sarah Hill"),
+    ('Prof Ian Dunn said: “We have a plan for the whole country.”', "Ian Dunn"),
+    ('Governor Ann Lee said: “We have a plan for the whole country.”', "Ann Lee"),
+    ('“We have a plan for the whole country,” said Sir Keith Moss.', "Keith Moss"),
+    ('“We have a plan for the whole country,” Miss Jo Price told the BBC.', "Jo Price"),
+])
+def test_titles_are_dropped_initials_kept(text, speaker):
+    assert speakers(text) == [speaker]
+
+
+def test_later_short_forms_become_the_full_name():
+    text = ('Gordon Blake opened the debate on Tuesday.\n\n'
+            '“Taxes will not rise,” Mr. Blake said.\n\n“Not this year, not next year,” Blake added.')
+    assert speakers(text) == ["Gordon Blake", "Gordon Blake"]
+
+
+# -- quotes over several paragraphs ---------------------------------------------------------------
+def test_quote_running_over_paragraphs_curly():
+    text = ('The minister, Carol Dean, said: “The first part of our plan is to build homes.\n\n'
+            '“The second part is to train the builders we need.\n\n'
+            '“The third part is to pay for it all.”\n\nThe meeting ended at noon.\n\n'
+            '“It was a good meeting,” said Bob Hale.')
+    assert pairs(text) == [("The first part of our plan is to build homes.", "Carol Dean"),
+                           ("The second part is to train the builders we need.", "Carol Dean"),
+                           ("The third part is to pay for it all.", "Carol Dean"),
+                           ("It was a good meeting", "Bob Hale")]
+
+
+def test_quote_running_over_paragraphs_straight_attribution_at_the_end():
+    text = ('"We opened the first clinic in May.\n\n'
+            '"The second one opens in June, and the third after that," said Nora Vance.\n\n'
+            'Critics were not convinced by the plan at all.')
+    assert pairs(text) == [("We opened the first clinic in May.", "Nora Vance"),
+                           ("The second one opens in June, and the third after that", "Nora Vance")]
+
+
+def test_quote_running_over_lines_of_web_text():
+    filler = "and the reporters who had waited all afternoon outside the building heard the statement " * 2
+    text = (f'The coach, Ray Stone, spoke to them {filler}. He said: "We played well in the first half.\n'
+            f'"After the break we lost our shape and {filler}."\n'
+            f'Narration resumes here, with no quotation at all, {filler}.')
+    got = pairs(text)
+    assert [s for _t, s in got] == ["Ray Stone", "Ray Stone"]
+    assert not any("Narration" in t for t, _s in got)
+
+
+# -- junk speakers -----------------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    'But Parry said: “We will appeal against the ruling.”',
+    'On Friday the club said: “The manager has left the club by agreement.”',
+    'Another said: “This is a disgrace to the game and to the town.”',
+    'In a statement, “We regret the delay to the programme,” the firm said.',
+    'When asked, “We regret the delay to the programme,” October said.',
+    'What I’m saying is “we need more time to decide”, he told reporters.',
+    'All said: “We regret the delay to the programme and apologise.”',
+])
+def test_speakers_never_start_with_function_or_time_words(text):
+    for speaker in speakers(text):
+        assert speaker is None or speaker.split()[0] not in FUNCTION_WORDS | TIME_WORDS, speaker
+
+
+def test_leading_conjunction_is_trimmed():
+    assert speakers('But Parry said: “We will appeal against the ruling.”') == ["Parry"]

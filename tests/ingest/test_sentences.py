@@ -17,7 +17,7 @@ def test_glued_sentences():
 def test_spaced_sentences_and_other_ends():
     assert split_sentences("One. Two! Three? Four") == ["One.", "Two!", "Three?", "Four"]
     assert split_sentences('He said "stop." Then left.') == ['He said "stop."', "Then left."]
-    assert split_sentences("Élan. Ça va. Öl") == ["Élan.", "Ça va.", "Öl"]
+    assert split_sentences("Élan. Ça marche. Öl") == ["Élan.", "Ça marche.", "Öl"]  # ("Va." is Virginia in US news)
 
 
 def test_no_split_inside_abbreviations_initials_and_numbers():
@@ -47,3 +47,32 @@ def test_nothing_is_lost(text):
     sentences = split_sentences(text)
     assert "".join("".join(sentences).split()) == "".join(text.split())
     assert all(s == s.strip() and s for s in sentences)
+
+
+def test_punkt_learned_abbreviations_and_names_after_titles():
+    # A title never ends a sentence, even before a name that often starts one.
+    assert split_sentences("Advisers met on Monday. Mr. Trump was not satisfied. Rep. David Lee agreed.") == [
+        "Advisers met on Monday.", "Mr. Trump was not satisfied.", "Rep. David Lee agreed."]
+    # State abbreviations learned from US copy; a sentence may still end on "U.S." before a capital.
+    assert split_sentences("He lives in Fresno, Calif. and works in Reno, Nev. near the border.") == [
+        "He lives in Fresno, Calif. and works in Reno, Nev. near the border."]
+    assert split_sentences("It ends its pact with the U.S. If Washington acts, Tokyo will reply.") == [
+        "It ends its pact with the U.S.", "If Washington acts, Tokyo will reply."]
+    # No sentence starts with a comma or a closing bracket.
+    assert split_sentences("He threatened Rep. Jane Roe (D-Minn.), the court heard. Then he left.") == [
+        "He threatened Rep. Jane Roe (D-Minn.), the court heard.", "Then he left."]
+
+
+def test_model_is_package_data_and_nltk_loads_lazily():
+    import json
+    import subprocess
+    import sys
+
+    from searchkit.ingest.sentences import MODEL
+
+    data = json.loads(MODEL.read_text(encoding="utf-8"))
+    assert {"abbrev_types", "collocations", "sent_starters", "ortho_context"} <= set(data)
+    assert "calif" in data["abbrev_types"] and "trump" not in data["sent_starters"]
+    code = "import sys, searchkit.ingest.sentences; print('nltk' in sys.modules)"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

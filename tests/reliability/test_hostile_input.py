@@ -18,7 +18,7 @@ from searchkit.cli import main
 from searchkit.ingest import read_file
 from searchkit.model import Problem
 
-SUFFIXES = [".txt", ".jsonl", ".json", ".sgm", ".txt.gz", ".sgm.gz", ".ndjson"]
+SUFFIXES = [".txt", ".jsonl", ".json", ".sgm", ".txt.gz", ".sgm.gz", ".ndjson", ".html", ".warc", ".warc.gz", ".rss", ".xml"]
 SEED_ID = "000_e282b53e72c4bdf8"
 HOSTILE = settings(max_examples=60, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
 

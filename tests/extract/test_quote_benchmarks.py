@@ -1,0 +1,69 @@
+"""The quotation benchmarks of bench/extraction.py: the PolNeAR metric, the British/blog labels, and
+a regression floor on PolNeAR train (the split the rules were written on; dev is reported, not tested)."""
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+BENCH = Path(__file__).resolve().parents[2] / "bench" / "extraction.py"
+
+
+@pytest.fixture(scope="module")
+def bench():
+    spec = importlib.util.spec_from_file_location("bench_extraction", BENCH)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_metric_pieces(bench, tmp_path):
+    assert bench.surname("Sen. Ted Cruz (R-Texas), a candidate,") == "Cruz"
+    assert bench.surname("Mr. Trump’s") == "Trump"
+    assert bench.surname("he") is None and bench.surname("the company") is None
+    assert bench.overlap("a total stiff", "calling him “a total stiff.”") == 1.0
+    assert bench.overlap("nothing shared", "other words") == 0.0
+    ann = tmp_path / "x_a1.ann"
+    ann.write_text("T1\tSource 0 5\tSmith\nT2\tCue 6 10\tsaid\nT3\tContent 11 20\t“We won.”\n"
+                   "T4\tContent 30 40\twe lost\nE1\tAttribution:T9 Source:T1 Cue:T2 Content:T3\n"
+                   "E2\tAttribution:T8 Source:T1 Content:T4\n", encoding="utf-8")
+    assert bench.polnear_gold(ann) == [("“We won.”", "Smith")]  # only contents with quote marks
+
+
+def test_scoring_counts_right_wrong_none(bench):
+    from searchkit.model import Quote
+
+    gold = [("“We will win the state easily,”", "Gov. Ann Lee"), ("“Taxes stay low,”", "Bob Hale"),
+            ("“It is late,”", "Mr. Ray Stone")]
+    found = [Quote("We will win the state easily", "Ann Lee"), Quote("Taxes stay low", "Ann Lee"),
+             Quote("It is late", None), Quote("A scare quote of ours", None)]
+    res = bench.score_quotes([("story", "", gold)], lambda _body: found)
+    assert (res["tp"], res["fp"], res["fn"]) == (3, 1, 0)
+    assert (res["right"], res["wrong"], res["none"]) == pytest.approx((1 / 3, 1 / 3, 1 / 3))
+
+
+def test_british_labels_are_in_their_pages(bench, shared_dir):
+    pages = shared_dir / "corpora" / "article-extraction-benchmark" / "ground-truth.json"
+    if not pages.is_file():
+        pytest.skip(f"article-extraction benchmark not found at {pages}")
+    truth = json.loads(pages.read_text(encoding="utf-8"))
+    labels = json.loads(bench.BRITISH_GOLD.read_text(encoding="utf-8"))
+    assert len(labels["stories"]) >= 15 and "by hand" in labels["about"]
+    for story in labels["stories"]:
+        body = truth[story["id"]]["articleBody"]
+        for q in story["quotes"]:
+            span = bench._widen(body, q["quote"])
+            assert q["quote"] in span and not any(m in span for m in "“”\"")
+
+
+def test_polnear_train_floor(bench, shared_dir):
+    split = shared_dir / "corpora" / "polnear" / "train"
+    if not (split / "text").is_dir():
+        pytest.skip(f"PolNeAR train not found at {split}")
+    from searchkit.extract.quotes import find_quotes
+
+    res = bench.score_quotes(bench.polnear_stories(split), find_quotes)
+    assert res["recall"] >= 0.95 and res["precision"] >= 0.94, res
+    assert res["right"] >= 0.85 and res["none"] <= 0.08, res
