@@ -91,6 +91,7 @@ _ADVERBS = re.compile(r"(?:\s+(?:also|still|now|already|again|then|too|only|just
 _VERB = re.compile(r"\s+([a-z]+)\b")
 _AUXILIARIES = frozenset("""is are was were has have had will would could can may might must should shall did does
 said says told tells""".split())
+_NEGATION = re.compile(r"n't|’t|\s+(?:not|never)\b")
 _BE_HAVE = frozenset("is are was were has have had".split())
 # Common verbs whose past form does not end in -ed ("Russia beat Croatia", "Argentina won").
 _IRREGULAR = frozenset("""beat won lost got took made sent met held kept left put set hit led fell rose sold bought
@@ -115,7 +116,7 @@ def _verb_follows(text: str, pos: int, statements: bool = False) -> bool:
     if m is None:
         return False
     word = m.group(1)
-    if re.match(r"n't|’t|\s+(?:not|never)\b", text[m.end():m.end() + 7]):
+    if _NEGATION.match(text, m.end(), m.end() + 7):
         return False  # "Canada was not affected": no part in the events
     if word in _BE_HAVE:  # "Italy was the largest recipient", "Japan is one of ...": a description
         after = _VERB.match(text, _ADVERBS.match(text, m.end()).end())
@@ -174,6 +175,7 @@ _ORG_WORDS = (r"Institute|Institution|University|College|Academy|School|Center|C
               r"|Association|Society|Office|Authority|Commission|Control|Prevention|Service|Services|Observatory")
 _ORG_BEFORE = re.compile(rf"\b(?:{_ORG_WORDS})\b(?:\s+(?:of|for|and|&)?\s*[A-Z][\w.'-]*)*\s*(?:\([A-Z]+\))?"
                          r"\s+(?:in|at|of|based\s+in)\s+(?:the\s+)?$")
+_ORG_WORD = re.compile(rf"\b(?:{_ORG_WORDS})\b")  # a cheap test before _ORG_BEFORE
 _ORG_NOUN = re.compile(r"[\s-]+(?:[a-z]+\s+)?(?:company|companies|firm|firms|maker|makers|plane-maker|carmaker|automaker"
                        r"|chipmaker|manufacturer|manufacturers|producer|carrier|airline|publication|newspaper|daily"
                        r"|magazine|website|broadcaster|network|bank|banks|lender|insurer|group|conglomerate|giant"
@@ -184,45 +186,59 @@ _ORG_NOUN = re.compile(r"[\s-]+(?:[a-z]+\s+)?(?:company|companies|firm|firms|mak
 def org_home(text: str, start: int, end: int) -> bool:
     """Whether a place names where an organisation is ("the Max Planck Institute for Astrophysics
     in Munich", "the CDC in the US") or whose it is ("the French plane-maker", "U.S. plane-maker")."""
-    if _ORG_BEFORE.search(text[max(0, start - 120):start]):
+    window = text[max(0, start - 120):start]
+    if _ORG_WORD.search(window) and _ORG_BEFORE.search(window):
         return True
     return bool(_ORG_NOUN.match(text, end))
 
 
-def mention_weights(text: str, mentions: list, listed: set[int], country_of: Callable) -> tuple[list, set, set]:
-    """(weight of each body mention, countries that act in a sentence of their own, countries named
-    other than in a list or as a company's or product's nationality)."""
+def mention_weights(text: str, mentions: list, listed: set[int], country_of: Callable) -> tuple[list, set]:
+    """(weight of each body mention, countries named other than in a list or as a company's or
+    product's nationality)."""
     weights: list[float] = []
-    acting: set[str] = set()
     named: set[str] = set()
     for i, m in enumerate(mentions):
         place = m.place
         weights.append(0.0)
         if not place.country:
             continue
+        if i not in listed and not _ORG_NOUN.match(text, m.end):
+            named.add(country_of(place))
+        if (i not in listed and not _after_own_city(text, mentions, i) and not org_home(text, m.start, m.end)
+                and not _team_or_market(text, m)):
+            weights[i] = DEMONYM_WEIGHT if place.kind == "demonym" else 1.0
+    return weights, named
+
+
+def acting_countries(text: str, mentions: list, weights: list, country_of: Callable,
+                     settled: set[str] = frozenset()) -> set[str]:
+    """Countries that act in a sentence of their own (see `acts`), an official of theirs speaking,
+    a result against them reported, an event held there; `settled` countries (already about the
+    story) are not looked at, unless a place next to them is not settled."""
+    acting: set[str] = set()
+    for i, m in enumerate(mentions):
+        place = m.place
+        if not place.country:
+            continue
         country = country_of(place)
-        demonym = place.kind == "demonym"
-        weight = 0.0
+        if country in settled and all(country_of(n.place) in settled for n in mentions[i + 1:i + 3]
+                                      if n.place.country):
+            continue
         before = text[max(0, m.start - 40):m.start]
         if place.kind in ("country", "demonym") and _ACTING_BEFORE.search(before) or _HELD_IN.search(before):
             acting.add(country)
-        if i not in listed and not _ORG_NOUN.match(text, m.end):
-            named.add(country)
         if place.kind in ("country", "demonym"):
             titled = _TITLED.match(text, m.end)  # "what Australian Prime Minister Malcolm Turnbull called ..."
             if titled and titled.end() - m.end > 12 and _verb_follows(text, titled.end(), statements=True):
                 acting.add(country)
-        if (i not in listed and not _after_own_city(text, mentions, i) and not org_home(text, m.start, m.end)
-                and not _team_or_market(text, m)):
-            weight = DEMONYM_WEIGHT if demonym else 1.0
-            if place.kind in ("country", "demonym", "area", "region") or place.kind == "city" and _capital(place):
-                subject_end = acts(text, m.start, m.end, place.kind)
-                if subject_end:
-                    acting.add(country)
-                    acting.update(country_of(n.place) for n in mentions[i + 1:i + 3]
-                                  if n.end <= subject_end and n.place.country)  # "West Germany and Ireland"
-        weights[i] = weight
-    return weights, acting, named
+        if weights[i] > 0 and (place.kind in ("country", "demonym", "area", "region")
+                               or place.kind == "city" and _capital(place)):
+            subject_end = acts(text, m.start, m.end, place.kind)
+            if subject_end:
+                acting.add(country)
+                acting.update(country_of(n.place) for n in mentions[i + 1:i + 3]
+                              if n.end <= subject_end and n.place.country)  # "West Germany and Ireland"
+    return acting
 
 
 def _team_or_market(text: str, m) -> bool:
@@ -249,12 +265,23 @@ def _capital(place) -> bool:
     return place.name in gazetteer().capitals
 
 
+def _once(country_of: Callable) -> Callable:
+    known: dict = {}
+
+    def country(place) -> str:
+        if place not in known:
+            known[place] = country_of(place)
+        return known[place]
+    return country
+
+
 def story_countries(body: str, title_countries: Iterable[str], body_mentions: list, listed: set[int],
                     country_of: Callable, home: str | None) -> list[str]:
     """The countries the title and body make a story about, in order: the title's, then the body's
     (the dateline's country and the metadata's are the caller's)."""
     out: dict[str, None] = dict.fromkeys(c for c in title_countries if c)
-    weights, acting, named = mention_weights(body, body_mentions, listed, country_of)
+    country_of = _once(country_of)  # the historic country of each distinct place, once
+    weights, named = mention_weights(body, body_mentions, listed, country_of)
     totals: dict[str, float] = {}
     for m, weight in zip(body_mentions, weights):
         if m.place.country:
@@ -262,6 +289,8 @@ def story_countries(body: str, title_countries: Iterable[str], body_mentions: li
             totals[country] = totals.get(country, 0.0) + weight
     lead = lead_end(body)
     needed = MIN_MENTIONS + len(body.split()) // LONG_STORY_WORDS
+    settled = set(out) | {c for c, total in totals.items() if total >= needed} | ({home} & named)
+    acting = acting_countries(body, body_mentions, weights, country_of, settled)
     for m, weight in zip(body_mentions, weights):
         if m.place.country:
             country = country_of(m.place)

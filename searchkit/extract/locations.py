@@ -101,7 +101,10 @@ _CAPITAL_RUN = re.compile(r"(?<![<\w])[A-Z][A-Z'-]{3,}(?:[ ][A-Z][A-Z'-]+)*(?![\
 def _capital_runs(text: str, gaz: Gazetteer, countries: set[str]) -> list[Mention]:
     """Places written in capitals inside mixed-case text, read as all-capitals text is."""
     out: list[Mention] = []
+    upper_starts = gaz.upper_starts
     for run in _CAPITAL_RUN.finditer(text):
+        if not any(word in upper_starts for word in _UPPER_WORD.findall(run.group())):
+            continue  # "NOTE", "OPEC", "USDA": no name starts here
         for m in _find_upper(run.group(), gaz, countries):
             out.append(Mention(m.place, run.start() + m.start, run.start() + m.end, m.surface))
     return out
