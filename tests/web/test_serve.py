@@ -50,10 +50,15 @@ def test_a_missing_index_is_one_clear_error(tmp_path):
 def test_sigterm_stops_the_server(live_server):
     proc = subprocess.Popen([sys.executable, "-m", "searchkit", "serve", "--port", "0", "--index",
                              str(live_server.home / "index")], stderr=subprocess.PIPE, text=True)
-    line = proc.stderr.readline()
-    url = SERVING.search(line).group(1)
-    assert fetch(url + "favicon.ico")[0] == 200
-    proc.send_signal(signal.SIGTERM)
-    assert proc.wait(timeout=30) == 0
+    try:
+        line = proc.stderr.readline()
+        url = SERVING.search(line).group(1)
+        assert fetch(url + "favicon.ico")[0] == 200
+        proc.send_signal(signal.SIGTERM)
+        assert proc.wait(timeout=30) == 0
+    finally:
+        if proc.poll() is None:  # a failed test leaves no server behind
+            proc.kill()
+            proc.wait()
     rest = proc.stderr.read()
     assert "searchkit: stopped" in rest and "Traceback" not in rest
