@@ -216,7 +216,7 @@ def _article_id(value: str | None) -> str:
 
 def _facet_top(request: Request) -> int:
     raw = request.query_params.get("facet_top") or "10"
-    if not raw.isdigit() or not 1 <= int(raw) <= ALL_VALUES:
+    if forms.whole(raw, ALL_VALUES) is None:
         raise FormError(f"facet_top must be a whole number from 1 to {ALL_VALUES:,}, not {raw[:20]!r}")
     return int(raw)
 

@@ -44,11 +44,18 @@ def _one(params: Mapping, name: str, limit: int = MAX_VALUE_CHARS) -> str:
     return value.strip()
 
 
+def whole(raw: str, top: int) -> int | None:
+    """A whole number from 1 to top written in ASCII digits (not '²', which str.isdigit takes), else None."""
+    if not (raw.isascii() and raw.isdigit()) or len(raw) > 12:
+        return None
+    return int(raw) if 1 <= int(raw) <= top else None
+
+
 def _number(params: Mapping, name: str, default: int, top: int) -> int:
     raw = _one(params, name, 12)
     if not raw:
         return default
-    if not raw.isdigit() or not 1 <= int(raw) <= top:
+    if whole(raw, top) is None:
         raise FormError(f"{name} must be a whole number from 1 to {top:,}, not {raw!r}")
     return int(raw)
 
@@ -99,7 +106,7 @@ class SearchForm:
         if len(filters) > MAX_FILTERS:
             raise FormError(f"too many filters ({len(filters)}; at most {MAX_FILTERS})")
         for name, value in filters:
-            if name == "year" and not (value.isdigit() and 1 <= int(value) <= 9999):
+            if name == "year" and whole(value, 9999) is None:
                 raise FormError(f"year must be a year such as 1987, not {value!r}")
         facets = tuple(params.getlist("facet")) if api and hasattr(params, "getlist") else ()
         unknown = [f for f in facets if f not in FACETS]

@@ -74,7 +74,7 @@ def test_facet_values_become_clauses_anded_to_the_query():
 
 
 def test_form_refuses_what_it_cannot_use():
-    for params, message in (({"page": "-1"}, "page"), ({"sort": "best"}, "sort"), ({"year": "19x7"}, "year"),
+    for params, message in (({"page": "-1"}, "page"), ({"sort": "best"}, "sort"), ({"year": "19x7"}, "year"), ({"year": "²"}, "year"), ({"page": "٣"}, "page"),
                             ({"q": "x" * 1001}, "q is too long"), ({"country": "x" * 201}, "country is too long")):
         with pytest.raises(FormError, match=message):
             form(**params)
