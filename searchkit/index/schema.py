@@ -19,7 +19,7 @@ from whoosh.support.charset import accent_map
 from ..model import Article, Quote
 
 # Bump whenever fields, analyzers or stored values change: older indexes must be rebuilt.
-SCHEMA_VERSION = 2  # 2: bylines (author, author_key, authors)
+SCHEMA_VERSION = 3  # 2: bylines (author, author_key, authors); 3: MinHash of our own (32-bit values)
 
 # Words are runs of letters/digits; everything else splits, so glued sentences
 # ("message.Badghis") and hyphenated names ("Qala-e-Naw") yield separate words.
