@@ -21,6 +21,7 @@ EXIT_ERROR = 2
 EXIT_LOSSES = 3  # `index` wrote what it could, but records were lost (id collisions, or most skipped)
 EXIT_INTERRUPTED = 130  # Ctrl-C
 EXIT_TERMINATED = 143  # SIGTERM
+EXIT_INTERNAL = 70  # a fault of searchkit itself (EX_SOFTWARE); SEARCHKIT_DEBUG=1 shows the traceback
 
 
 class Terminated(KeyboardInterrupt):
@@ -68,6 +69,15 @@ class _Group(click.Group):
         except BrokenPipeError:  # `searchkit query x | head`
             sys.stderr.close()
             ctx.exit(0)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # noqa: BLE001 - a bug: one line for people, the traceback on request
+            if os.environ.get("SEARCHKIT_DEBUG"):
+                raise
+            message = printable.text(" ".join(f"{type(exc).__name__}: {exc}".split()))[:300]
+            click.echo(f"internal error ({message}): a fault of searchkit, not of your input; please report "
+                       "it (SEARCHKIT_DEBUG=1 shows where it happened)", err=True)
+            ctx.exit(EXIT_INTERNAL)
         finally:
             if previous is not None:
                 signal.signal(signal.SIGTERM, previous)

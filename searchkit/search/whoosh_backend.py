@@ -1,8 +1,10 @@
 """The Whoosh backend: an index folder (index/store.py) read through one warm searcher, written by index/writer.py.
 
 It is the only door to Whoosh. Damaged files are told by the exceptions that decoding them
-raises (never by which code raised them) and reported as IndexCorruptError; a caller's mistake
-has already been refused as an ArgumentError when the request was built.
+raises (never by which code raised them), or, for any other exception, by the files themselves
+no longer matching the sizes and checksums recorded at the last commit (`store.damaged_files`),
+and reported as IndexCorruptError; a caller's mistake has already been refused as an
+ArgumentError when the request was built.
 """
 from __future__ import annotations
 
@@ -49,6 +51,14 @@ def _reading(method):
         except STORAGE_ERRORS as exc:
             self.close()
             raise _damaged(self.path, exc) from exc
+        except Exception as exc:  # noqa: BLE001 - damaged bytes can also raise ValueError, IndexError...
+            gen = self._gen
+            if gen is None or not (changed := store.damaged_files(gen)):
+                raise  # the files are as written: a fault of the program, not of the index
+            self.close()
+            raise IndexCorruptError(
+                f"index at {self.path} is damaged: {', '.join(changed[:3])} changed since written "
+                f"({type(exc).__name__}); rebuild it with `searchkit index --rebuild`") from exc
 
     return wrapper
 
