@@ -61,7 +61,7 @@ class WordForms(query.Or):
         here = [t.text for t in terms if (field, t.text) in reader]
         if not here:
             return matching.NullMatcher()
-        weighting = context.weighting if context is not None else searcher.weighting
+        weighting = (context.weighting if context is not None else None) or searcher.weighting
         scorer = weighting.scorer(searcher, field, here[0])
         if isinstance(scorer, scoring.BM25FScorer):  # the idf of the forms taken together
             parent = searcher.get_parent()
