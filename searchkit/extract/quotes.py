@@ -818,8 +818,30 @@ def _is_speech(inner: str, attributed: bool) -> bool:
     return len(words) >= 7 or (len(words) >= 4 and bool(re.search(r"[.,!?…]\W*$", inner)))
 
 
+# Doubled marks of wire and newspaper-archive copy: ``…'' or ‘‘…’’ (AP), ''…'' (NYT archives).
+_DOUBLED = re.compile(r"``|‘‘|’’|''")
+
+
+def _single_marks(text: str) -> str:
+    """The text with each doubled quotation mark as one curly mark and a space, so offsets stay put:
+    ``/‘‘ open, ’’ closes, '' opens after a space or at a line's start and closes elsewhere."""
+    def one(m: re.Match) -> str:
+        mark, at = m.group(), m.start()
+        if mark in ("``", "‘‘"):
+            return "“ "
+        if mark == "’’":
+            return "” "
+        before = text[at - 1] if at else " "
+        after = text[m.end()] if m.end() < len(text) else " "
+        return "“ " if (before.isspace() or before in "([{—–-") and not after.isspace() else "” "
+
+    return _DOUBLED.sub(one, text)
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Quotations in a story with their speakers (None when nobody can be named)."""
+    if "``" in text or "''" in text or "‘‘" in text or "’’" in text:
+        text = _single_marks(text)
     if '"' not in text and "“" not in text and "”" not in text:
         return []
     paragraphs = _paragraphs(text)

@@ -173,3 +173,19 @@ def test_speakers_never_start_with_function_or_time_words(text):
 
 def test_leading_conjunction_is_trimmed():
     assert speakers('But Parry said: “We will appeal against the ruling.”') == ["Parry"]
+
+
+# -- doubled quotation marks of wire and archive copy ----------------------------------------------
+@pytest.mark.parametrize("text, quote, speaker", [
+    ("''We are in a bubble, and a lot of bad things will happen,'' Mr. Lund said.",
+     "We are in a bubble, and a lot of bad things will happen", "Lund"),
+    ("``We will not back down on this at all,'' said Ada Moss.", "We will not back down on this at all", "Ada Moss"),
+    ("Eli Shaw called it a “lesson for the whole party’’ on Monday.", "lesson for the whole party", "Eli Shaw"),
+    ("Cora Lind said, ‘‘The vote is over and we have lost it.’’", "The vote is over and we have lost it.", "Cora Lind"),
+])
+def test_doubled_marks_are_quotation_marks(text, quote, speaker):
+    assert pairs(text) == [(quote, speaker)]
+
+
+def test_apostrophes_are_not_quotation_marks():
+    assert find_quotes("The players' union and the owners' group met, and Mr. Lund's plan won.") == []
