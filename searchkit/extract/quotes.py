@@ -47,34 +47,45 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
-from ..ingest.sentences import common_word
+from ..ingest.sentences import common_word, lower_case_word
 from ..model import Quote
 
-# Verbs (and a few phrases) that introduce reported words; forms as they appear in news copy.
-SPEECH_VERBS = """
-said says say saying told tells telling tell added adds adding stated states stating noted notes noting
-announced announces declared declares declaring explained explains explaining warned warns warning insisted
-insists insisting argued argues arguing asked asks asking replied replies wrote writes writing continued
-continues confirmed confirms claimed claims claiming stressed stresses urged urges recalled recalls predicted
-predicts acknowledged acknowledges admitted admits commented comments remarked remarking observed suggested
-suggests suggesting estimated vowed vows quipped cautioned emphasised emphasized concluded concludes conceded
-complained complains testified reported reports maintained contended responded responds answered repeated
-reiterated agreed disclosed tweeted tweets tweeting posted called calls calling described describes
-describing dubbed labeled labelled branded accused accuses accusing blamed promised promises pledged
-chanted shouted yelled joked mocked lamented praised praising criticized criticised blasted boasted
-asserted proclaimed denounced interjected wondered exclaimed confessed retweeted cited citing read reads
-barked charged dismissed thanked questioned assured announced explaining quoted referred refers
-pressed countered retorted snapped mused demanded offered recounted sighed laughed whispered cried screamed
-thundered intoned marveled marvelled scoffed opined pleaded begged emailed texted messaged
-touted touting railed slammed slams slamming lambasted blasting decried derided mocking bemoaned likened
-rebuked assailed applauded hailed echoed echoing alleged alleges alleging reacted speculated credited sniped
-intimated elaborated voiced reminded reminding defended defending denied denying acknowledging asserting
-emphasizing predicting hinted implied implying indicated signaled signalled recounted expressed chided
-griped fumed raged ranted gushed conceding countering responding replying remembered
-""".split()
-_PHRASES = r"pointed out|points out|went on|goes on|shot back|put it|puts it|according to"
-_VERB = rf"(?:{_PHRASES}|{'|'.join(sorted(set(SPEECH_VERBS), key=len, reverse=True))})"
+# Verbs (and phrases) that attribute reported words: the data table searchkit/data/reporting_verbs.tsv.
+VERBS_TABLE = Path(__file__).resolve().parent.parent / "data" / "reporting_verbs.tsv"
+
+
+def _load_verbs(path: Path) -> dict[str, frozenset[str]]:
+    """Forms by use, from the table (one verb a line, `class<TAB>form|form…[<TAB>noun]`): "say" and
+    "think" (attribute before or after a quote), "after" (only right after one), "cue" (a verb of
+    saying that makes a short quoted phrase in its sentence speech), "noun" (forms that are also nouns)."""
+    out: dict[str, set[str]] = {"say": set(), "think": set(), "after": set(), "cue": set(), "noun": set()}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cls, forms, *flags = line.split("\t")
+        words = forms.split("|")
+        out[cls].update(words)
+        nouns = [w for w in words if not w.endswith(("ed", "ing"))] if "noun" in flags else []
+        out["noun"].update(nouns)
+        if cls == "say":  # phrases ("went on") are no cue: "its “forever war” went on"
+            out["cue"].update(w for w in words if w not in nouns and " " not in w)
+    out["after"] -= out["say"] | out["think"]
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_FORMS = _load_verbs(VERBS_TABLE)
+_SAY_FORMS, _AFTER_FORMS, _NOUN_FORMS = _FORMS["say"] | _FORMS["think"], _FORMS["after"], _FORMS["noun"]
+SPEECH_VERBS = frozenset(w for w in _SAY_FORMS if " " not in w)
+
+
+def _alternation(forms) -> str:
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+
+
+_VERB = rf"(?:according\s+to|{_alternation(_SAY_FORMS)})"
+_AFTER_VERB = rf"(?:{_VERB}|{_alternation(_AFTER_FORMS)})"
 _VERB_RE = re.compile(rf"\b{_VERB}\b")
 # Participles that take the sentence's subject: "Trump lashed out, saying “…”".
 PARTICIPLES = frozenset("saying adding telling writing calling noting arguing asking insisting warning "
@@ -163,7 +174,7 @@ _SAID_BEFORE = re.compile(rf"\b(?:{_VERB})\s+$")
 _SUBJECT_START = re.compile(r"(?:[A-Z0-9]|(?:he|she|they|it|we|I|the|a|an|one|another|its|his|her|their)\b|"
                             r"(?:[a-z-]+\s+){1,4}[A-Z])")
 # Words that make a short quoted span in their sentence someone's words rather than a scare quote.
-_CUE_VERBS = "|".join(sorted(set(SPEECH_VERBS) - {"read", "reads"}, key=len, reverse=True))
+_CUE_VERBS = _alternation(_FORMS["cue"] - {"read", "reads"})
 _CUE_NEARBY = re.compile(rf"\b(?:{_CUE_VERBS}|pointed out|according to|so-called|phrase|slogan|words?|term|dubbed|nicknamed|labels?|"
                          r"described|calls?|quoted|promis\w+|vow\w*|pledg\w+|insist\w*|urg\w+|accus\w+|"
                          r"argu\w+|claim\w*|warn\w*|deni\w+|denounc\w+|prais\w+|criticiz\w+|slamm\w+)\b")
@@ -260,7 +271,8 @@ def _strip_name(run: str) -> tuple[str, frozenset[str]]:
     words = run.split()
     clues: set[str] = set()
     while words and (words[0] in FUNCTION_WORDS or words[0] in TIME_WORDS or words[0].rstrip(".") in TITLES
-                     or (words[0][0].isupper() and common_word(words[0]))):
+                     or (words[0][0].isupper() and common_word(words[0]))
+                     or (len(words) > 1 and words[0].lower() in SPEECH_VERBS)):  # "Said Comey"
         if words[0].rstrip(".") in TITLES:
             clues.add(words[0].rstrip(".").lower())
         words.pop(0)
@@ -642,21 +654,41 @@ class _Sentences:
         return out
 
 
+_DASH_ATTRIBUTION = re.compile(rf"\s*[-—–]{{1,2}}\s*(?P<who>{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD}){{0,4}})"
+                               r"(?=\s*(?:[.,;(]|$|\n))")
+
+
 def _after_attribution(after: str, passive: bool = False) -> str | None:
     """The subject in the text right after a quote: `, said NAME`, `, NAME said`, `, he added`, or
     further on in the same sentence (`" if she lost, said NAME.`)."""
-    m = re.match(rf"[\s,;—–-]*(?P<verb>{_VERB})\s+(?P<who>[^,;:!?\"“”()]{{1,80}})", after)
-    if m and m.group("verb") == "according to":
+    m = re.match(rf"[\s,;—–-]*(?P<verb>{_AFTER_VERB})\s+(?P<who>[^,;:!?\"“”()]{{1,80}})", after)
+    if m and m.group("verb").lower().startswith("according"):
         return m.group("who")
     if m and not m.group("verb").endswith("ing") and _SUBJECT_START.match(m.group("who")):
         return _cut_after_name(m.group("who"))
-    m = re.match(rf"[\s,;—–-]*(?P<who>[^;:!?\"“”]{{1,160}}?)\s+{_AUX}(?P<verb>{_VERB})\b", after)
-    if m and not m.group("verb").endswith("ing"):
-        who = m.group("who").strip()
+    # "…,” as Cruz said on the radio. / "…” – as described by FBI Director James Comey –
+    m = re.match(rf"(?:[\s,;—–-]*|[^,;:—–\"“”]{{0,60}}?[,;—–(]\s*)as\s+(?:(?P<by>(?:{_VERB})\s+by)\s+)?"
+                 rf"(?P<who>[^,;:!?\"“”()]{{1,60}}?)(?(by)(?=\s*(?:[,;.—–)]|$))|\s+{_AUX}(?:{_VERB})\b)", after)
+    if m and _subject_like(m.group("who")):
+        return _cut_after_name(m.group("who"))
+    m = _DASH_ATTRIBUTION.match(after)  # "…" - Bernie Sanders. / "…" —President Obama, tweeting
+    if m and m.group("who").split()[0] not in FUNCTION_WORDS:
+        return m.group("who")
+    lead = re.match(r"[\s,;—–-]*", after).end()
+    for m in re.finditer(rf"\s+{_AUX}(?P<verb>{_AFTER_VERB})\b", after):
+        who = after[lead:m.start()].strip()
+        if not who or len(who) > 160 or re.search(r"[;:!?\"“”]", who):
+            break
+        if _OPEN_RELATIVE.search(who) or m.group("verb").endswith("ing"):
+            continue  # "Cruz, who has proposed repealing it, said …": the verb of the relative clause
+        if m.group("verb") in _AFTER_FORMS and not _CLAUSE_END.match(after, m.end()):
+            continue  # "“…,” Hannity pressed." but not "Sessions, a close advisor to Trump, told AFP"
         if "," in who:  # "Smith, a spokeswoman for X," -> Smith; "… the law, Clinton" -> Clinton
             who = who.split(",")[0] if who.endswith(",") else who.rsplit(",", 1)[1].strip()
-        if len(who.split()) <= 12 and _subject_like(who) and not re.search(r"\b(?:was|were|is|are|been|be)$", who):
+        if len(who.split()) <= 12 and _subject_like(who) and who.lower() not in _DETERMINERS \
+                and not re.search(r"\b(?:was|were|is|are|been|be)$", who):
             return who
+        break
     m = re.match(r"\s*(?:\S+\s+){0,8}?by\s+(?P<who>[^,;:!?\"“”()]{1,80})", after)
     if m and passive and _subject_like(m.group("who")):  # "has been called “X” by Joshua Hendrick"
         return _cut_after_name(m.group("who"))
@@ -688,9 +720,13 @@ _SHORT_VERBS = r"(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|twee
 def _short_attribution(sentence: str) -> str | None:
     """The subject of a sentence that only attributes the quote before it: `Trump said.`, `said
     Trump.`, `Lichtman said about McCain's effort.`"""
-    m = re.match(rf"\s*(?P<who>[^.,;:!?\"“”]{{1,60}}?)\s+{_AUX}(?P<verb>{_VERB})\b(?P<rest>[^\"“”]{{0,90}})$",
+    m = re.match(rf"\s*(?P<who>[^.,;:!?\"“”]{{1,60}}?)\s+{_AUX}(?P<verb>{_AFTER_VERB})\b(?P<rest>[^\"“”]{{0,90}})$",
                  sentence)
+    if m and m.group("verb") in _AFTER_FORMS and not _CLAUSE_END.match(sentence, m.end("verb")):
+        m = None  # "Hannity pressed.", not "Trump opened the door to …"
     if m and len(m.group("who").split()) <= 6 and _subject_like(m.group("who")) \
+            and not any(w in SPEECH_VERBS or (w.islower() and w.endswith("ed")) for w in m.group("who").split()) \
+            and (m.group("verb") not in _NOUN_LIKE or _verb_use(sentence, m, "verb")) \
             and not m.group("verb").endswith("ing") and not re.search(r"\bthat\b|^\s+(?:a|an|the)\s", m.group("rest")):
         return m.group("who")  # not "He voiced a wish for …" nor "She added that …": those say more
     m = re.match(rf"\s*{_SHORT_VERBS}\s+(?P<who>[^.,;:!?\"“”]{{1,60}})[^\"“”]{{0,90}}$", sentence)
@@ -710,9 +746,32 @@ def _before_attribution(before: str) -> tuple[str | None, bool]:
     `NAME said:`, `NAME told reporters`, `NAME called it`, `…, according to NAME,`. The first verb
     with a subject wins: in "Israel said Clinton called on members to be “…”" the words are
     reported by Israel. Adjacent when only a few words stand between verb and quote."""
-    lead = _SUBORDINATE.match(before)  # "While not everything Trump says is true, Jamieson said …"
+    fronted = _FRONTED.match(before)  # "According to Woodward, “…”", "As Politico reported, …", "Said Comey, “…”"
+    if fronted:
+        who = next(g for g in fronted.group("acc", "as", "inv") if g)
+        if _subject_like(who.strip()):
+            return who, True
+    passive = _BY_AGENT.search(before)  # "Rubio was asked by moderator Gerard Baker whether …"
+    if passive and _subject_like(passive.group("who")):
+        return passive.group("who"), False
+    possessive = _POSSESSIVE_CUE.search(before)  # "… Trump’s claim that Obama “founded ISIS”"
+    who, adjacent = _verb_attribution(before)
+    if possessive and (not who or before.rfind(who) < possessive.start()):
+        return possessive.group("who"), False
+    return who, adjacent
+
+
+def _verb_attribution(before: str) -> tuple[str | None, bool]:
+    # "While not everything Trump says is true, Jamieson said …", "Watching Trump talk, Reed said: …"
+    lead = _SUBORDINATE.match(before) or _PREPOSITION_LEAD.match(before)
+    participle = _PARTICIPLE_LEAD.match(before)
+    if not lead and participle and lower_case_word(participle.group(1)) \
+            and not _VERB_RE.match(before, participle.end(1) + 1):
+        lead = participle  # "Watching Trump talk …, Reed said", not "Boreing said …, but said, “…”"
     uses = [m for m in _VERB_RE.finditer(before) if _verb_use(before, m) and not (lead and m.start() < lead.end())]
-    for m in uses:
+    # A verb in a relative clause ("Emanuel, an oncologist who advised Obama, said …") is not the main one.
+    main = [m for m in uses if not _RELATIVE_BEFORE.search(before, max(0, m.start() - 40), m.start())]
+    for m in main + [m for m in uses if m not in main]:
         who, adjacent = _attribution_at(before, m)
         if who and _subject_like(who.strip()):
             return who, adjacent
@@ -723,7 +782,7 @@ def _attribution_at(before: str, m: re.Match) -> tuple[str | None, bool]:
     verb = m.group()
     rest = before[m.end():]
     adjacent = bool(re.fullmatch(r"[\s\w'’,]{0,60}[,:]?\s*", rest))
-    if verb == "according to":
+    if verb.lower().startswith("according"):
         who = re.match(r"\s*([^,;:\"“”()]{1,80})", rest)
         return (who.group(1) if who else None), adjacent
     head = before[:m.start()]
@@ -740,6 +799,33 @@ def _attribution_at(before: str, m: re.Match) -> tuple[str | None, bool]:
     return who, adjacent
 
 
+_COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|but|while|whereas|;)\s+(?=[A-Z]|(?:he|she|they)\b)")
+_CAP_VERB = "|".join(sorted({f.capitalize() for f in _FORMS["cue"] if " " not in f and f.endswith(("ed", "s", "id", "ld",
+                                                                                                    "ote", "oke"))},
+                            key=len, reverse=True))
+_FRONTED = re.compile(
+    rf"\s*(?:(?:And|But|So|Yet|Still|Now|Indeed|Meanwhile)\s+)?(?:"
+    rf"[Aa]ccording\s+to\s+(?P<acc>[^,;:\"“”()]{{1,80}}?)"
+    rf"|[Aa]s\s+(?P<as>[^,;:\"“”()]{{1,60}}?)\s+{_AUX}(?:{_VERB})\b[^,;:\"“”]{{0,60}}"
+    rf"|(?:{_CAP_VERB})\s+(?P<inv>[^,;:\"“”()]{{1,80}}?)"
+    rf")\s*[,:—–]")
+_BY_AGENT = re.compile(rf"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?(?:{_VERB})\s+by\s+"
+                       r"(?P<who>[^,;:\"“”()]{1,80}?)(?=\s+(?:whether|if|why|how|what|when|where|to|about|of|for|as|"
+                       r"in|on|at|during|after|that)\b|\s*[,:—–]|\s*$)")
+SPEECH_NOUNS = frozenset("""claim claims assertion assertions conclusion conclusions remark remarks comment comments
+statement statements words view views description argument arguments accusation accusations charge warning warnings
+promise promises pledge vow call calls demand demands insistence suggestion prediction contention complaint response
+reply answer question questions retort quip tweet tweets post posts letter email speech message slogan phrase
+catchphrase line refrain mantra attack attacks criticism testimony memo column op-ed editorial account
+characterization verdict assessment""".split())
+_POSSESSIVE_CUE = re.compile(rf"(?P<who>{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})*)['’]s?\s+(?:[a-z-]+\s+){{0,3}}?"
+                             rf"(?:{'|'.join(sorted(SPEECH_NOUNS, key=len, reverse=True))})\b(?![^,;:]*[,;:]\s+[A-Z])")
+_PARTICIPLE_LEAD = re.compile(r"\s*([A-Z][a-z]+(?:ing|ed))\b[^,;:]{0,120},")
+_PREPOSITION_LEAD = re.compile(r"\s*(?:In|On|At|After|Before|During|From|With|Without|Under|Amid|Despite|Following|"
+                               r"Throughout|Over|For|Since|Unlike|Like)\b[^,;:]{0,120},")
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|which)\s+(?:[a-z]+\s+){0,2}$")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?—–]|$|(?:at|to|as|in|on|with|while|before|after|when|into|from|back|again)\b)")
+_OPEN_RELATIVE = re.compile(r"(?:^|[,—–]\s*)(?:who|which)\b[^,—–]*$")
 _DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,12}\.?)?\s*(?:\([^)]{1,20}\))?\s*[—–-]+\s+")
 _PASSIVE = re.compile(r"\b(?:called|labell?ed|described as|dubbed|branded|termed|deemed|seen as|characteri[sz]ed as|"
                       r"criticized as|criticised as|denounced as)\s+(?:\S+\s+){0,3}$")
@@ -789,22 +875,44 @@ def _sentence_subject(head: str) -> str | None:
     return None
 
 
-_NOUN_LIKE = frozenset("comments notes claims calls reports states reads promises vows pledges tweets posts "
-                       "remarks statements quotes words".split())
+_NOUN_LIKE = _NOUN_FORMS | frozenset("statements words".split())
+# A determiner or possessive right before, or before one word that is not itself a subject ("the
+# campaign claims" is a verb, "the latest claims" a noun).
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|our|my|your|these|those|this|that|such|"
-                                r"[\w.-]+['’]s)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+                                r"[\w.-]+['’]s)\s+(?:(?P<word>[\w-]+)\s+)?$", re.IGNORECASE)
 
 
-def _verb_use(text: str, m: re.Match) -> bool:
+def _verb_use(text: str, m: re.Match, group: int | str = 0) -> bool:
     """Whether a verb of saying is used as one: not "to say", "would say", "her claims", "the comments"."""
-    before = text[max(0, m.start() - 40):m.start()]
+    before = text[max(0, m.start(group) - 40):m.start(group)]
     if re.search(r"\b(?:to|will|would|could|should|might|may|can|must|not|never)\s+$", before):
         return False
-    if m.group() in ("read", "reads") and not re.match(r"\s*[:,]", text[m.end():m.end() + 3]):
+    verb, end = m.group(group), m.end(group)
+    if verb in ("read", "reads") and not re.match(r"\s*[:,]", text[end:end + 3]):
         return False  # "the statement read: “…”", not "he read “War and Peace”"
-    if m.group() in _NOUN_LIKE and re.match(r"\s+(?:of|about|by|from|against)\b", text[m.end():m.end() + 9]):
+    if verb in _NOUN_LIKE and re.match(r"\s+(?:of|about|by|from|against)\b", text[end:end + 9]):
         return False  # "Republican claims of …"
-    return not (m.group() in _NOUN_LIKE and _DETERMINER_BEFORE.search(before))
+    if verb in _NOUN_LIKE:  # "officials note", "the campaign claims"; not "a crude reference"
+        prev = re.search(r"([\w.%’'-]+),?\s+(?:(?:also|then|later|now|still|has|have|had|[a-z]+ly)\s+)*$", before)
+        word = prev.group(1) if prev else ""
+        det = _DETERMINER_BEFORE.search(before)
+        if det and not (det.group("word") and _names_people(det.group("word"))):
+            return False  # "a Facebook post", "her latest claims"
+        return bool(word) and not word.endswith(("’s", "'s", "s’")) and word.lower() not in _POSSESSIVES and (
+            (word[:1].isupper() and word.lower() not in _DETERMINERS) or word.lower() in _SUBJECT_WORDS
+            or _names_people(word) or word[:1].isdigit() or word.endswith("%"))
+    return True
+
+
+_POSSESSIVES = frozenset("his her their its our my your this that these those such".split())
+_SUBJECT_WORDS = frozenset("he she they we i you who it many some others most few all both".split())
+
+
+def _names_people(word: str) -> bool:
+    """Whether a lower-case noun can be the subject of a verb of saying ("campaign", "spokesman")."""
+    low = word.lower()
+    return low in PERSON_NOUNS or low.rstrip("s") in PERSON_NOUNS or low in _ENTOURAGE or low in DOCUMENT_NOUNS \
+        or low.capitalize() in ORG_WORDS
 
 
 def _is_speech(inner: str, attributed: bool) -> bool:
@@ -878,7 +986,11 @@ def find_quotes(text: str) -> list[Quote]:
             attributed, speaker = resolver.speaker(who, span.start, s_start)
         if not attributed:
             before_all = masked[s_start:span.start]
-            who, _adjacent = _before_attribution(before_all if prev_end > s_start else before)
+            who = None
+            if prev_end > s_start and _COORDINATED.match(before):  # "X accuses … “A” and Y says he is “B”"
+                who, _adjacent = _before_attribution(_COORDINATED.sub("", before, count=1))
+            if not who:
+                who, _adjacent = _before_attribution(before_all if prev_end > s_start else before)
             if who:
                 attributed, speaker = resolver.speaker(who, span.start, s_start)
         if not attributed and previous is not None and re.fullmatch(
@@ -954,7 +1066,8 @@ def _paragraph_subject(masked: str, bounds: tuple[int, int], resolver: _Resolver
             return resolver.speaker(who, bounds[1], bounds[0])[1]
     last = None
     for m in _VERB_RE.finditer(para):
-        last = m
+        if _verb_use(para, m):
+            last = m
     if last is None:
         return None
     who = _subject(para[:last.start()])
