@@ -667,13 +667,10 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
     if m and not m.group("verb").endswith("ing") and _SUBJECT_START.match(m.group("who")):
         return _cut_after_name(m.group("who"))
     # "…,” as Cruz said on the radio. / "…” – as described by FBI Director James Comey –
-    m = re.match(rf"(?:[\s,;—–-]*|[^,;:—–\"“”]{{0,60}}?[,;—–(]\s*)as\s+(?:(?P<by>(?:{_VERB})\s+by)\s+)?"
-                 rf"(?P<who>[^,;:!?\"“”()]{{1,60}}?)(?(by)(?=\s*(?:[,;.—–)]|$))|\s+{_AUX}(?:{_VERB})\b)", after)
-    if m and _subject_like(m.group("who")):
-        return _cut_after_name(m.group("who"))
-    m = _DASH_ATTRIBUTION.match(after)  # "…" - Bernie Sanders. / "…" —President Obama, tweeting
-    if m and m.group("who").split()[0] not in FUNCTION_WORDS:
-        return m.group("who")
+    as_clause = re.match(rf"(?P<skip>[\s,;—–-]*|[^,;:—–\"“”]{{0,60}}?[,;—–(]\s*)as\s+(?:(?P<by>(?:{_VERB})\s+by)\s+)?"
+                         rf"(?P<who>[^,;:!?\"“”()]{{1,60}}?)(?(by)(?=\s*(?:[,;.—–)]|$))|\s+{_AUX}(?:{_VERB})\b)", after)
+    if as_clause and not as_clause.group("skip").strip(" ,;—–-") and _subject_like(as_clause.group("who")):
+        return _cut_after_name(as_clause.group("who"))
     lead = re.match(r"[\s,;—–-]*", after).end()
     for m in re.finditer(rf"\s+{_AUX}(?P<verb>{_AFTER_VERB})\b", after):
         who = after[lead:m.start()].strip()
@@ -689,6 +686,8 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
                 and not re.search(r"\b(?:was|were|is|are|been|be)$", who):
             return who
         break
+    if as_clause and _subject_like(as_clause.group("who")):  # "…” with classified data – as described by X –"
+        return _cut_after_name(as_clause.group("who"))
     m = re.match(r"\s*(?:\S+\s+){0,8}?by\s+(?P<who>[^,;:!?\"“”()]{1,80})", after)
     if m and passive and _subject_like(m.group("who")):  # "has been called “X” by Joshua Hendrick"
         return _cut_after_name(m.group("who"))
@@ -754,9 +753,10 @@ def _before_attribution(before: str) -> tuple[str | None, bool]:
     passive = _BY_AGENT.search(before)  # "Rubio was asked by moderator Gerard Baker whether …"
     if passive and _subject_like(passive.group("who")):
         return passive.group("who"), False
-    possessive = _POSSESSIVE_CUE.search(before)  # "… Trump’s claim that Obama “founded ISIS”"
+    # "… Trump’s claim that Obama “founded ISIS”" (but "Ryan said Obama’s words “amount to …”" is Ryan's)
+    possessive = _POSSESSIVE_CUE.search(before)
     who, adjacent = _verb_attribution(before)
-    if possessive and (not who or before.rfind(who) < possessive.start()):
+    if possessive and (not who or (before.rfind(who) < possessive.start() and possessive.group("that"))):
         return possessive.group("who"), False
     return who, adjacent
 
@@ -819,7 +819,8 @@ reply answer question questions retort quip tweet tweets post posts letter email
 catchphrase line refrain mantra attack attacks criticism testimony memo column op-ed editorial account
 characterization verdict assessment""".split())
 _POSSESSIVE_CUE = re.compile(rf"(?P<who>{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})*)['’]s?\s+(?:[a-z-]+\s+){{0,3}}?"
-                             rf"(?:{'|'.join(sorted(SPEECH_NOUNS, key=len, reverse=True))})\b(?![^,;:]*[,;:]\s+[A-Z])")
+                             rf"(?:{'|'.join(sorted(SPEECH_NOUNS, key=len, reverse=True))})\b(?P<that>\s+that\b|\s*:)?"
+                             r"(?![^,;:]*[,;:]\s+[A-Z])")
 _PARTICIPLE_LEAD = re.compile(r"\s*([A-Z][a-z]+(?:ing|ed))\b[^,;:]{0,120},")
 _PREPOSITION_LEAD = re.compile(r"\s*(?:In|On|At|After|Before|During|From|With|Without|Under|Amid|Despite|Following|"
                                r"Throughout|Over|For|Since|Unlike|Like)\b[^,;:]{0,120},")
@@ -993,6 +994,9 @@ def find_quotes(text: str) -> list[Quote]:
                 who, _adjacent = _before_attribution(before_all if prev_end > s_start else before)
             if who:
                 attributed, speaker = resolver.speaker(who, span.start, s_start)
+        if not attributed and not span.open_end and (dash := _DASH_ATTRIBUTION.match(after or masked[span.end:nxt])) \
+                and dash.group("who").split()[0] not in FUNCTION_WORDS:  # "…" - Bernie Sanders. / "…" —President Obama,
+            attributed, speaker = resolver.speaker(dash.group("who"), span.start, s_start)
         if not attributed and previous is not None and re.fullmatch(
                 r"\s*(?:Adding|Saying|Continuing|Noting|Explaining|Concluding)\b[^.]{0,40}?[,:]?\s*", masked[s_start:span.start]):
             attributed, speaker = True, previous.speaker  # "… he said. Adding, “…”"
