@@ -168,7 +168,8 @@ woman man mother father wife husband son daughter sister brother friend neighbou
 professor scientist researcher officer detective inspector prosecutor judge justice witness victim
 survivor suspect veteran teacher student pastor priest bishop pope rabbi imam user frenchman englishman
 scotsman irishman welshman american briton pundit strategist pollster consultant operative staffer
-insider organizer organiser economist investor""".split())
+insider organizer organiser economist investor advocate delegate associate colleague ally allies adviser aide
+employee volunteer attendee donor""".split())
 _SPEAKS = re.compile(rf"(?:,\s[^,.;:]{{1,60}},)?\s+{_AUX}(?:{_VERB})\b")
 _SAID_BEFORE = re.compile(rf"\b(?:{_VERB})\s+$")
 _SUBJECT_START = re.compile(r"(?:[A-Z0-9]|(?:he|she|they|it|we|I|the|a|an|one|another|its|his|her|their)\b|"
@@ -280,8 +281,12 @@ def _strip_name(run: str) -> tuple[str, frozenset[str]]:
         if words[i][0].isupper() and words[i].rstrip(".") not in TITLES and common_word(words[i]):
             words = words[:i]  # "Selenis Leyva Got Real About …": a headline goes on after the name
             break
-    while words and words[-1].rstrip(".,") in ("Jr", "Sr", "II", "III"):
-        words.pop()
+    while words and (words[-1].rstrip(".,") in ("Jr", "Sr", "II", "III") or (len(words) > 1 and words[-1] in TIME_WORDS)):
+        words.pop()  # "Pence Thursday" -> "Pence"
+    for i in range(len(words) - 2, -1, -1):  # "CNN's Gloria Borger", "Fox News’ Sean Hannity" -> the person
+        if re.search(r"\w['’]s?$", words[i]) and words[i + 1][:1].isupper():
+            words = words[i + 1:]
+            break
     # Titles or places inside the run ("Badghis Governor Hessamuddin Shams"): the name is after the last one.
     for i in range(len(words) - 1, 0, -1):
         if words[i - 1].rstrip(".") in TITLES:
@@ -544,6 +549,55 @@ def _subject(clause: str) -> str:
     return both.group(1) if both else subject  # "Bolton and Gorka denounced": the first named
 
 
+# Lower-case words that never stand in a speaker's name or description.
+_NOT_IN_SPEAKERS = frozenset("""that which who whom whose why how what when where but under at by to in on with from
+into given just the a an this these those their her his its our my your was is are were be been being has have had
+not no than then there here as if so because while although though only also even still very""".split())
+_GROUP_NOUNS = frozenset("""campaign campaigns committee administration government media board office party
+council group groups network station paper newspaper magazine agency department ministry court police army
+union coalition caucus leadership management firm company companies organization organisation poll polls
+survey study ad ads order filing lawsuit complaint memo indictment ruling opinion platform""".split())
+
+
+def _tidy_speaker(name: str) -> str:
+    """"CNN's Gloria Borger" -> "Gloria Borger", "Sanders’" -> "Sanders", "Pence Thursday" -> "Pence"."""
+    name = re.sub(r"^(?:\S+\s+){0,3}\S+['’]s?\s+(?=(?:[A-Z][\w.’'-]*\s*)+$)", "", name)
+    name = re.sub(r"(?<=\w)['’]s?$", "", name)
+    words = name.split()
+    for i in range(1, len(words)):  # "Quinnipiac poll conducted in February", "campaign TV ad released Thursday"
+        if words[i].islower() and words[i].endswith("ed") and words[i] not in _ADJECTIVES_IN_ED:
+            words = words[:i]
+            break
+    while len(words) > 1 and (words[-1] in TIME_WORDS or words[-1] in _NOT_IN_SPEAKERS):
+        words.pop()
+    return " ".join(words)
+
+
+def _plausible_speaker(name: str) -> bool:
+    """Whether a speaker reads like a name, an organisation or a description of people."""
+    words = name.split()
+    if any(re.search(r"['’]s?$", w) for w in words) or re.search(r"[.!?;:]\s+[A-Z][a-z]+\b", name) and any(
+            w in FUNCTION_WORDS for w in words[1:]):
+        return False  # "RNC’s powerful rules committee", "groups say. They"
+    lower = [w.strip(",.") for w in words if w[:1].islower()]
+    if not lower:
+        return words[-1] not in TIME_WORDS or len(words) == 1
+    if any(w in _NOT_IN_SPEAKERS for w in lower):
+        return False  # "that’s why the auguries foretell …", "under the Foreign Agents Registration Act but"
+    if "of" in lower:  # "French minister of environment and energy": the noun before "of" is the head
+        words = words[:words.index("of")] or words
+    last = words[-1].strip(",.").lower()
+    if words[-1][:1].islower():
+        parts = last.split("-")
+        return last in _GROUP_NOUNS or last in DOCUMENT_NOUNS or last in _ENTOURAGE or any(
+            part in PERSON_NOUNS or part.rstrip("s") in PERSON_NOUNS or part.endswith(("ist", "ian", "er", "or", "ee"))
+            and not part.endswith("ed") for part in parts)
+    return not words[-1] in TIME_WORDS and not any(w.endswith("ed") for w in lower if w not in _ADJECTIVES_IN_ED)
+
+
+_ADJECTIVES_IN_ED = frozenset("retired unnamed elected appointed embattled indicted unidentified".split())
+
+
 class _Resolver:
     def __init__(self, text: str, masked: str, spans: list[_Span]) -> None:
         self.text, self.masked = text, masked
@@ -551,7 +605,16 @@ class _Resolver:
         self.quote_ranges = [s.inner for s in spans]
 
     def speaker(self, who: str, at: int, sentence_start: int) -> tuple[bool, str | None]:
-        """(is this a subject at all?, the speaker) for the subject of a verb of saying."""
+        """(is this a subject at all?, the speaker) for the subject of a verb of saying; a speaker that
+        reads like no name or description ("New York Times made", "Sanders interview") is None."""
+        attributed, name = self._speaker(who, at, sentence_start)
+        if name:
+            name = _tidy_speaker(name)
+            if re.fullmatch(rf"{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})*", name):
+                name = self.people.full(name)
+        return attributed, (name if name and _plausible_speaker(name) else None)
+
+    def _speaker(self, who: str, at: int, sentence_start: int) -> tuple[bool, str | None]:
         who = " ".join(_PARENS.sub("", who).replace("_", " ").split()).strip(" .,;:")
         who = re.sub(r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’']s\s+(?=(?:[a-z-]+\s+)*[A-Z])", "", who)
         who = re.sub(r"^(?:(?:[A-Z][a-z]+|[a-z]+)\s+(?:[A-Z][a-z]+\s+)?\d{1,2},?\s+)", "", who)  # "On Feb 3,"
