@@ -272,7 +272,7 @@ def _strip_name(run: str) -> tuple[str, frozenset[str]]:
     words = run.split()
     clues: set[str] = set()
     while words and (words[0] in FUNCTION_WORDS or words[0] in TIME_WORDS or words[0].rstrip(".") in TITLES
-                     or (words[0][0].isupper() and common_word(words[0]))
+                     or (words[0][0].isupper() and common_word(words[0]) and not clues)
                      or (len(words) > 1 and words[0].lower() in SPEECH_VERBS)):  # "Said Comey"
         if words[0].rstrip(".") in TITLES:
             clues.add(words[0].rstrip(".").lower())
@@ -992,20 +992,23 @@ def _is_speech(inner: str, attributed: bool) -> bool:
 
 # Doubled marks of wire and newspaper-archive copy: ``…'' or ‘‘…’’ (AP), ''…'' (NYT archives).
 _DOUBLED = re.compile(r"``|‘‘|’’|''")
+_OPEN_DOUBLED, _CLOSE_DOUBLED = "“\u200b", "\u200b”"
 
 
 def _single_marks(text: str) -> str:
-    """The text with each doubled quotation mark as one curly mark and a space, so offsets stay put:
-    ``/‘‘ open, ’’ closes, '' opens after a space or at a line's start and closes elsewhere."""
+    """The text with each doubled quotation mark as one curly mark and a zero-width space on the
+    quotation's side, so offsets stay put: ``/‘‘ open, ’’ closes, '' opens after a space or at a
+    line's start and closes elsewhere."""
     def one(m: re.Match) -> str:
         mark, at = m.group(), m.start()
         if mark in ("``", "‘‘"):
-            return "“ "
+            return _OPEN_DOUBLED
         if mark == "’’":
-            return "” "
+            return _CLOSE_DOUBLED
         before = text[at - 1] if at else " "
         after = text[m.end()] if m.end() < len(text) else " "
-        return "“ " if (before.isspace() or before in "([{—–-") and not after.isspace() else "” "
+        opens = (before.isspace() or before in "([{—–-") and not after.isspace()
+        return _OPEN_DOUBLED if opens else _CLOSE_DOUBLED
 
     return _DOUBLED.sub(one, text)
 
@@ -1035,7 +1038,7 @@ def find_quotes(text: str) -> list[Quote]:
         before = masked[max(s_start, prev_end):span.start]
         nxt = next((s.start for s in spans[i + 1:] if s.para == span.para), p_end)
         after = masked[span.end:min(close_sentence_end, nxt)] if not span.open_end else ""
-        inner = " ".join(text[span.inner[0]:span.inner[1]].split()).strip()
+        inner = " ".join(text[span.inner[0]:span.inner[1]].replace("\u200b", "").split()).strip()
         attributed, speaker = False, None
         # After a quote ending a sentence ("… lost.” Rubio called it …), a new sentence starts.
         new_sentence = inner.endswith(".") and re.match(r"\s*[A-Z]", after)
@@ -1100,7 +1103,26 @@ def find_quotes(text: str) -> list[Quote]:
             span.speaker = nxt.speaker
         elif nxt.sentence == span.sentence and nxt.para == span.para and not span.attributed and nxt.attributed:
             span.speaker = nxt.speaker
+    _echoes(out)
     return [Quote(inner, span.speaker) for span, inner in out if inner]
+
+
+def _echoes(out: list[tuple[_Span, str]]) -> None:
+    """A quoted fragment nobody is named for that repeats words of a longer, attributed quotation of
+    the story (a lead quoting a phrase the body gives in full) takes that quotation's speaker."""
+    said = [(f" {' '.join(_WORDS.findall(inner.lower()))} ", span.speaker) for span, inner in out
+            if span.attributed and span.speaker]
+    for span, inner in out:
+        words = _WORDS.findall(inner.lower())
+        if span.speaker or not words or not any(len(w) >= 4 for w in words):
+            continue
+        fragment = f" {' '.join(words)} "
+        speakers = {who for text, who in said if fragment in text and len(text) > len(fragment)}
+        if len(speakers) == 1:
+            span.speaker = speakers.pop()
+
+
+_WORDS = re.compile(r"\w+")
 
 
 def _introduced_by(masked: str, sentences: list[tuple[int, int]], s_start: int, p_start: int,
