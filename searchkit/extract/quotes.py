@@ -721,6 +721,16 @@ _DASH_ATTRIBUTION = re.compile(rf"\s*[-—–]{{1,2}}\s*(?P<who>{_WORD}(?:\s+(?:
                                r"(?=\s*(?:[.,;(]|$|\n))")
 
 
+def _undotted(text: str) -> str:
+    """The text with the full stops of titles and initials blanked ("Mr. Trump" -> "Mr  Trump"), so
+    that a pattern stopping at sentence punctuation reads a name whole."""
+    return _TITLE_DOT.sub(lambda m: m.group(1) + " ", text)
+
+
+_TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|[A-Z])\.(?=\s+[A-Z])")
+_LEADING_SPEAKER = re.compile(rf"\s*(?:{_WORD}\s+){{1,4}}{_AUX}(?:{_VERB})\b")
+
+
 def _after_attribution(after: str, passive: bool = False) -> str | None:
     """The subject in the text right after a quote: `, said NAME`, `, NAME said`, `, he added`, or
     further on in the same sentence (`" if she lost, said NAME.`)."""
@@ -781,7 +791,9 @@ _SHORT_VERBS = r"(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|twee
 
 def _short_attribution(sentence: str) -> str | None:
     """The subject of a sentence that only attributes the quote before it: `Trump said.`, `said
-    Trump.`, `Lichtman said about McCain's effort.`"""
+    Trump.`, `Lichtman said about McCain's effort.` (not `Smith posted:`, which introduces the next)."""
+    if sentence.rstrip().endswith((":", ",")):
+        return None  # it goes on into the next quotation: "Mrs. Clinton replied, “…”"
     m = re.match(rf"\s*(?P<who>[^.,;:!?\"“”]{{1,60}}?)\s+{_AUX}(?P<verb>{_AFTER_VERB})\b(?P<rest>[^\"“”]{{0,90}})$",
                  sentence)
     if m and m.group("verb") in _AFTER_FORMS and not _CLAUSE_END.match(sentence, m.end("verb")):
@@ -825,20 +837,55 @@ def _before_attribution(before: str) -> tuple[str | None, bool]:
 
 
 def _verb_attribution(before: str) -> tuple[str | None, bool]:
-    # "While not everything Trump says is true, Jamieson said …", "Watching Trump talk, Reed said: …"
-    lead = _SUBORDINATE.match(before) or _PREPOSITION_LEAD.match(before)
-    participle = _PARTICIPLE_LEAD.match(before)
-    if not lead and participle and lower_case_word(participle.group(1)) \
-            and not _VERB_RE.match(before, participle.end(1) + 1):
-        lead = participle  # "Watching Trump talk …, Reed said", not "Boreing said …, but said, “…”"
-    uses = [m for m in _VERB_RE.finditer(before) if _verb_use(before, m) and not (lead and m.start() < lead.end())]
+    """The subject of the first verb of saying used as a main verb in the sentence before a quote."""
+    lead_end = _lead_end(before)
+    uses = [m for m in _VERB_RE.finditer(before, lead_end) if _verb_use(before, m) and _finite(before, m)]
+    # After a dash or semicolon a new clause speaks: "… ignored labor history — Frank cites …, “…”".
+    breaks = [b for b in _CLAUSE_BREAK.finditer(before, lead_end)]
+    if len([b for b in breaks if b.group().strip() != ";"]) % 2 == 0:  # "— and Sanders believes —" is an aside
+        breaks = [b for b in breaks if b.group().strip() == ";"]
+    cut = max((b.end() for b in breaks), default=0)
+    if any(m.start() >= cut for m in uses):
+        uses = [m for m in uses if m.start() >= cut]
     # A verb in a relative clause ("Emanuel, an oncologist who advised Obama, said …") is not the main one.
     main = [m for m in uses if not _RELATIVE_BEFORE.search(before, max(0, m.start() - 40), m.start())]
     for m in main + [m for m in uses if m not in main]:
         who, adjacent = _attribution_at(before, m)
         if who and _subject_like(who.strip()):
             return who, adjacent
+    as_clause = _AS_CLAUSE.search(before)  # "Of course, as Joel Pollak observed, the victor was …: “…”"
+    if as_clause and _subject_like(as_clause.group("who")):
+        return as_clause.group("who"), False
     return None, False
+
+
+def _lead_end(before: str) -> int:
+    """Where the leading subordinate or adverbial phrases of a sentence end: "While not everything
+    Trump says is true, Jamieson said …", "Later in the show, after the interview concluded, Maher said"."""
+    end = 0
+    for _ in range(3):
+        lead = _SUBORDINATE.match(before, end) or _PREPOSITION_LEAD.match(before, end) \
+            or _ADVERB_LEAD.match(before, end)
+        participle = _PARTICIPLE_LEAD.match(before, end)
+        if not lead and participle and lower_case_word(participle.group(1)) \
+                and not _VERB_RE.match(before, participle.end(1) + 1):
+            lead = participle  # "Watching Trump talk …, Reed said", not "Boreing said …, but said, “…”"
+        if not lead:
+            break
+        end = lead.end()
+    return end
+
+
+def _finite(text: str, m: re.Match) -> bool:
+    """Whether a verb form ending in -ing heads a clause of its own: after a comma or "and" ("…,
+    saying"), or after a form of "be" ("is saying"); not "the bigot denouncing communists"."""
+    if not m.group().endswith("ing"):
+        return True
+    before = text[max(0, m.start() - 40):m.start()]
+    if re.search(r"(?:[,;:—–]|\band|\b(?:is|was|are|were|been|be|keeps|kept))\s+(?:[a-z]+ly\s+)?$", before):
+        return True
+    word = re.search(r"([\w’'-]+)\s+(?:[a-z]+ly\s+)?$", before)  # "with John McCain calling it", "an administration defending"
+    return bool(word) and (word.group(1)[:1].isupper() or _names_people(word.group(1)))
 
 
 def _attribution_at(before: str, m: re.Match) -> tuple[str | None, bool]:
@@ -869,7 +916,7 @@ _CAP_VERB = "|".join(sorted({f.capitalize() for f in _FORMS["cue"] if " " not in
 _FRONTED = re.compile(
     rf"\s*(?:(?:And|But|So|Yet|Still|Now|Indeed|Meanwhile)\s+)?(?:"
     rf"[Aa]ccording\s+to\s+(?P<acc>[^,;:\"“”()]{{1,80}}?)"
-    rf"|[Aa]s\s+(?P<as>[^,;:\"“”()]{{1,60}}?)\s+{_AUX}(?:{_VERB})\b[^,;:\"“”]{{0,60}}"
+    rf"|[Aa]s\s+(?P<as>[^,;:\"“”]{{1,60}}?)\s+{_AUX}(?:{_VERB})\b[^,;:\"“”]{{0,60}}"
     rf"|(?:{_CAP_VERB})\s+(?P<inv>[^,;:\"“”()]{{1,80}}?)"
     rf")\s*[,:—–]")
 _BY_AGENT = re.compile(rf"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?(?:{_VERB})\s+by\s+"
@@ -884,6 +931,10 @@ characterization verdict assessment""".split())
 _POSSESSIVE_CUE = re.compile(rf"(?P<who>{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})*)['’]s?\s+(?:[a-z-]+\s+){{0,3}}?"
                              rf"(?:{'|'.join(sorted(SPEECH_NOUNS, key=len, reverse=True))})\b(?P<that>\s+that\b|\s*:)?"
                              r"(?![^,;:]*[,;:]\s+[A-Z])")
+_CLAUSE_BREAK = re.compile(r"\s[—–]\s|;\s|\s--\s")
+_ADVERB_LEAD = re.compile(r"\s*(?:Later|Earlier|Meanwhile|However|Still|Instead|Indeed|Then|Afterward|Afterwards|"
+                          r"Of course|In fact|At the time|For his part|For her part|For their part|At one point)\b[^,;:]{0,60},")
+_AS_CLAUSE = re.compile(rf"(?:^|[,;—–]\s*)[Aa]s\s+(?P<who>[^,;:\"“”]{{1,60}}?)\s+{_AUX}(?:{_VERB})\b[^,;:\"“”]{{0,60}},")
 _PARTICIPLE_LEAD = re.compile(r"\s*([A-Z][a-z]+(?:ing|ed))\b[^,;:]{0,120},")
 _PREPOSITION_LEAD = re.compile(r"\s*(?:In|On|At|After|Before|During|From|With|Without|Under|Amid|Despite|Following|"
                                r"Throughout|Over|For|Since|Unlike|Like)\b[^,;:]{0,120},")
@@ -992,23 +1043,20 @@ def _is_speech(inner: str, attributed: bool) -> bool:
 
 # Doubled marks of wire and newspaper-archive copy: ``…'' or ‘‘…’’ (AP), ''…'' (NYT archives).
 _DOUBLED = re.compile(r"``|‘‘|’’|''")
-_OPEN_DOUBLED, _CLOSE_DOUBLED = "“\u200b", "\u200b”"
 
 
 def _single_marks(text: str) -> str:
-    """The text with each doubled quotation mark as one curly mark and a zero-width space on the
-    quotation's side, so offsets stay put: ``/‘‘ open, ’’ closes, '' opens after a space or at a
-    line's start and closes elsewhere."""
+    """The text with each doubled quotation mark as one curly mark: ``/‘‘ open, ’’ closes, '' opens
+    after a space or at a line's start and closes elsewhere (quotations are read in this text)."""
     def one(m: re.Match) -> str:
         mark, at = m.group(), m.start()
         if mark in ("``", "‘‘"):
-            return _OPEN_DOUBLED
+            return "“"
         if mark == "’’":
-            return _CLOSE_DOUBLED
+            return "”"
         before = text[at - 1] if at else " "
         after = text[m.end()] if m.end() < len(text) else " "
-        opens = (before.isspace() or before in "([{—–-") and not after.isspace()
-        return _OPEN_DOUBLED if opens else _CLOSE_DOUBLED
+        return "“" if (before.isspace() or before in "([{—–-") and not after.isspace() else "”"
 
     return _DOUBLED.sub(one, text)
 
@@ -1038,17 +1086,20 @@ def find_quotes(text: str) -> list[Quote]:
         before = masked[max(s_start, prev_end):span.start]
         nxt = next((s.start for s in spans[i + 1:] if s.para == span.para), p_end)
         after = masked[span.end:min(close_sentence_end, nxt)] if not span.open_end else ""
-        inner = " ".join(text[span.inner[0]:span.inner[1]].replace("\u200b", "").split()).strip()
+        inner = " ".join(text[span.inner[0]:span.inner[1]].split()).strip()
         attributed, speaker = False, None
         # After a quote ending a sentence ("… lost.” Rubio called it …), a new sentence starts.
         new_sentence = inner.endswith(".") and re.match(r"\s*[A-Z]", after)
         passive = bool(_PASSIVE.search(before))
-        who = _after_attribution(after, passive) if after.strip() and not new_sentence else None
+        who = _after_attribution(_undotted(after), passive) if after.strip() and not new_sentence else None
         if not who and not span.open_end and (new_sentence or not after.strip()):
             # "…?” Clinton asked. / "… missing.” Trump said.": a short sentence that only attributes.
             following = [b for a, b in sentences if a >= span.end - 1 and b > span.end]
             stop = min([following[0] if following else p_end, nxt])
-            who = _short_attribution(masked[span.end:stop])
+            following_text = _undotted(masked[span.end:stop])
+            who = _short_attribution(following_text)
+            if not who and inner.endswith(("?", "!")) and _LEADING_SPEAKER.match(following_text):
+                who = _after_attribution(following_text)  # "…?” Trump told ITV in an interview aired …"
         if who:
             attributed, speaker = resolver.speaker(who, span.start, s_start)
         if not attributed:
