@@ -936,7 +936,7 @@ _ADVERB_LEAD = re.compile(r"\s*(?:Later|Earlier|Meanwhile|However|Still|Instead|
                           r"Of course|In fact|At the time|For his part|For her part|For their part|At one point)\b[^,;:]{0,60},")
 _AS_CLAUSE = re.compile(rf"(?:^|[,;—–]\s*)[Aa]s\s+(?P<who>[^,;:\"“”]{{1,60}}?)\s+{_AUX}(?:{_VERB})\b[^,;:\"“”]{{0,60}},")
 _PARTICIPLE_LEAD = re.compile(r"\s*([A-Z][a-z]+(?:ing|ed))\b[^,;:]{0,120},")
-_PREPOSITION_LEAD = re.compile(r"\s*(?:In|On|At|After|Before|During|From|With|Without|Under|Amid|Despite|Following|"
+_PREPOSITION_LEAD = re.compile(r"(?i)\s*(?:In|On|At|After|Before|During|From|With|Without|Under|Amid|Despite|Following|"
                                r"Throughout|Over|For|Since|Unlike|Like)\b[^,;:]{0,120},")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|which)\s+(?:[a-z]+\s+){0,2}$")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?—–]|$|(?:at|to|as|in|on|with|while|before|after|when|into|from|back|again)\b)")
@@ -944,7 +944,7 @@ _OPEN_RELATIVE = re.compile(r"(?:^|[,—–]\s*)(?:who|which)\b[^,—–]*$")
 _DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,12}\.?)?\s*(?:\([^)]{1,20}\))?\s*[—–-]+\s+")
 _PASSIVE = re.compile(r"\b(?:called|labell?ed|described as|dubbed|branded|termed|deemed|seen as|characteri[sz]ed as|"
                       r"criticized as|criticised as|denounced as)\s+(?:\S+\s+){0,3}$")
-_SUBORDINATE = re.compile(r"\s*(?:While|If|When|Although|Though|Because|Since|Unless|Whether|As|After|Before|"
+_SUBORDINATE = re.compile(r"(?i)\s*(?:While|If|When|Although|Though|Because|Since|Unless|Whether|As|After|Before|"
                           r"Even though|Even if|Once|Until)\b[^,]{0,120},")
 _LEADING_ADVERBIAL = re.compile(
     r"^\s*(?:(?:And|But|So|Then|Also|Still|Yet|Later|Earlier|Meanwhile|However|Instead|Indeed|Now|Again|"
@@ -1107,6 +1107,8 @@ def find_quotes(text: str) -> list[Quote]:
             who = None
             if prev_end > s_start and _COORDINATED.match(before):  # "X accuses … “A” and Y says he is “B”"
                 who, _adjacent = _before_attribution(_COORDINATED.sub("", before, count=1))
+            elif prev_end > s_start and re.match(r"\s*[A-Z]", before) and re.search(r"[.!?]\W*$", text[:prev_end]):
+                who, _adjacent = _before_attribution(before)  # "…in.” Eva Schultheis posted: “…”": a new sentence
             if not who:
                 who, _adjacent = _before_attribution(before_all if prev_end > s_start else before)
             if who:
