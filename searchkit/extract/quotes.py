@@ -281,7 +281,7 @@ def _strip_name(run: str) -> tuple[str, frozenset[str]]:
         if words[i][0].isupper() and words[i].rstrip(".") not in TITLES and common_word(words[i]):
             words = words[:i]  # "Selenis Leyva Got Real About …": a headline goes on after the name
             break
-    while words and (words[-1].rstrip(".,") in ("Jr", "Sr", "II", "III") or (len(words) > 1 and words[-1] in TIME_WORDS)):
+    while words and (words[-1].rstrip(".,") in ("Jr", "Sr", "II", "III") or (len(words) > 1 and words[-1] in _WEEKDAYS)):
         words.pop()  # "Pence Thursday" -> "Pence"
     for i in range(len(words) - 2, -1, -1):  # "CNN's Gloria Borger", "Fox News’ Sean Hannity" -> the person
         if re.search(r"\w['’]s?$", words[i]) and words[i + 1][:1].isupper():
@@ -361,12 +361,12 @@ class _People:
     def full(self, name: str) -> str:
         """A surname or short form as the fullest name seen so far that ends with it ("Trump" ->
         "Donald Trump"); a first name alone as the full name that starts with it."""
-        best = name
-        for known in self.people:
-            if known != name and (known.endswith(" " + name) or known.startswith(name + " ")) \
-                    and len(known) > len(best):
-                best = known
-        return best
+        ending = [known for known in self.people if known.endswith(" " + name)]
+        if ending:
+            return max(ending, key=len)
+        starting = [known for known in self.people  # "Hillary" -> "Hillary Clinton", not "Trump Plaza Hotel"
+                    if known.startswith(name + " ") and len(known.split()) == len(name.split()) + 1]
+        return max(starting, key=len) if starting else name
 
     def _apposition(self, person: _Person, masked: str, start: int, end: int) -> None:
         """Clues around a mention: "Jane Doe, 30, ...", "Doe, the foreign secretary,", "17-year-old Jo"."""
@@ -486,7 +486,7 @@ was were be been being has have had do does did will would shall should can coul
 they them their we us our i me my you your him his her hers this these those there here then now also later
 said says say told tells added adds wrote writes asked asks called calls noted notes""".split())
 _DETERMINERS = frozenset("the a an one another".split())
-_TRAILING_TIME = re.compile(r"(?:\s+(?:on|last|this|late|early|earlier|later)?\s*(?:Monday|Tuesday|Wednesday|Thursday|"
+_TRAILING_TIME = re.compile(r"(?:\s+(?:on|during|at|in|over|last|this|late|early|earlier|later)?\s*(?:a\s+|the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
                             r"Friday|Saturday|Sunday|week|month|year|night|morning|afternoon|evening|today|"
                             r"yesterday)(?:\s+(?:night|morning|afternoon|evening))?)+$")
 _PARENS = re.compile(r"\s*\([^()]{0,60}\)")
@@ -506,7 +506,7 @@ def _subject(clause: str) -> str:
             return appositions[-1].group(1)
         clause = clause[:-1]
     relative = re.match(r"(.+?)\s+(?:who|which)\s+(?=[a-z])\S.*$", clause)  # "an official who spoke …"
-    if relative and not re.search(r"[,;]", clause[relative.end(1):]):  # "a White House official who spoke …"
+    if relative and not re.search(r"[,;:]", clause[relative.end(1):]):  # "a White House official who spoke …"
         inner = _subject(relative.group(1))
         if inner:
             return inner
@@ -556,19 +556,20 @@ not no than then there here as if so because while although though only also eve
 _GROUP_NOUNS = frozenset("""campaign campaigns committee administration government media board office party
 council group groups network station paper newspaper magazine agency department ministry court police army
 union coalition caucus leadership management firm company companies organization organisation poll polls
-survey study ad ads order filing lawsuit complaint memo indictment ruling opinion platform""".split())
+survey study ad ads order filing lawsuit complaint memo indictment ruling opinion platform readout transcript
+account analysis review document documents release summary guidance""".split())
 
 
 def _tidy_speaker(name: str) -> str:
     """"CNN's Gloria Borger" -> "Gloria Borger", "Sanders’" -> "Sanders", "Pence Thursday" -> "Pence"."""
-    name = re.sub(r"^(?:\S+\s+){0,3}\S+['’]s?\s+(?=(?:[A-Z][\w.’'-]*\s*)+$)", "", name)
+    name = re.sub(r"^(?:\S+\s+){0,3}\S+['’]s?\s+(?=[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)+$)", "", name)
     name = re.sub(r"(?<=\w)['’]s?$", "", name)
     words = name.split()
     for i in range(1, len(words)):  # "Quinnipiac poll conducted in February", "campaign TV ad released Thursday"
         if words[i].islower() and words[i].endswith("ed") and words[i] not in _ADJECTIVES_IN_ED:
             words = words[:i]
             break
-    while len(words) > 1 and (words[-1] in TIME_WORDS or words[-1] in _NOT_IN_SPEAKERS):
+    while len(words) > 1 and (words[-1] in _WEEKDAYS or words[-1] in _NOT_IN_SPEAKERS):
         words.pop()
     return " ".join(words)
 
@@ -576,6 +577,8 @@ def _tidy_speaker(name: str) -> str:
 def _plausible_speaker(name: str) -> bool:
     """Whether a speaker reads like a name, an organisation or a description of people."""
     words = name.split()
+    if len(words) == 1 and (words[0].lower() in _DETERMINERS or words[0].lower() in _NUMBER_WORDS):
+        return False  # "One", "Two"
     if any(re.search(r"['’]s?$", w) for w in words) or re.search(r"[.!?;:]\s+[A-Z][a-z]+\b", name) and any(
             w in FUNCTION_WORDS for w in words[1:]):
         return False  # "RNC’s powerful rules committee", "groups say. They"
@@ -592,9 +595,11 @@ def _plausible_speaker(name: str) -> bool:
         return last in _GROUP_NOUNS or last in DOCUMENT_NOUNS or last in _ENTOURAGE or any(
             part in PERSON_NOUNS or part.rstrip("s") in PERSON_NOUNS or part.endswith(("ist", "ian", "er", "or", "ee"))
             and not part.endswith("ed") for part in parts)
-    return not words[-1] in TIME_WORDS and not any(w.endswith("ed") for w in lower if w not in _ADJECTIVES_IN_ED)
+    return not words[-1] in _WEEKDAYS and not any(w.endswith("ed") for w in lower if w not in _ADJECTIVES_IN_ED)
 
 
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozens hundreds thousands".split())
 _ADJECTIVES_IN_ED = frozenset("retired unnamed elected appointed embattled indicted unidentified".split())
 
 
@@ -612,7 +617,9 @@ class _Resolver:
             name = _tidy_speaker(name)
             if re.fullmatch(rf"{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})*", name):
                 name = self.people.full(name)
-        return attributed, (name if name and _plausible_speaker(name) else None)
+        if name and not _plausible_speaker(name):
+            return False, None  # junk is no subject: other attributions of the quote may still speak
+        return attributed, name
 
     def _speaker(self, who: str, at: int, sentence_start: int) -> tuple[bool, str | None]:
         who = " ".join(_PARENS.sub("", who).replace("_", " ").split()).strip(" .,;:")
@@ -652,6 +659,8 @@ class _Resolver:
         run = runs[-1]
         possessive = run.endswith(("'s", "’s"))
         name, clues = _strip_name(run[:-2] if possessive else run)
+        if re.fullmatch(r"[A-Z][A-Z&/-]{1,5}", name) and not _is_place(name) and not _is_place(name.title()):
+            return True, name  # an organisation by its initials: "CNN said", "according to NBC"
         if not name or name.split()[0] in FUNCTION_WORDS or all(w in TIME_WORDS for w in name.split()) \
                 or all(len(w) > 2 and w.isupper() for w in name.split()):
             return False, None
@@ -728,7 +737,8 @@ def _undotted(text: str) -> str:
 
 
 _TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|[A-Z])\.(?=\s+[A-Z])")
-_LEADING_SPEAKER = re.compile(rf"\s*(?:{_WORD}\s+){{1,4}}{_AUX}(?:{_VERB})\b")
+_LEADING_SPEAKER = re.compile(rf"\s*(?:{_WORD}\s+){{1,4}}{_AUX}(?:(?:said|says|told|tells|asked|asks|wrote|writes|"
+                              rf"added|tweeted|replied|responded|shouted|yelled|exclaimed)\b|(?:{_AFTER_VERB})\s*[,.;])")
 
 
 def _after_attribution(after: str, passive: bool = False) -> str | None:
@@ -749,12 +759,14 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
         who = after[lead:m.start()].strip()
         if not who or len(who) > 160 or re.search(r"[;:!?\"“”]", who):
             break
-        if _OPEN_RELATIVE.search(who) or m.group("verb").endswith("ing"):
+        if _OPEN_RELATIVE.search(who) or m.group("verb").endswith("ing") or not _verb_use(after, m, "verb"):
             continue  # "Cruz, who has proposed repealing it, said …": the verb of the relative clause
         if m.group("verb") in _AFTER_FORMS and not _CLAUSE_END.match(after, m.end()):
             continue  # "“…,” Hannity pressed." but not "Sessions, a close advisor to Trump, told AFP"
         if "," in who:  # "Smith, a spokeswoman for X," -> Smith; "… the law, Clinton" -> Clinton
             who = who.split(",")[0] if who.endswith(",") else who.rsplit(",", 1)[1].strip()
+        if any(w.islower() and w.endswith("ed") and w not in _ADJECTIVES_IN_ED for w in who.split()):
+            break  # "Clinton seized upon the reference": a clause with a verb of its own
         if len(who.split()) <= 12 and _subject_like(who) and who.lower() not in _DETERMINERS \
                 and not re.search(r"\b(?:was|were|is|are|been|be)$", who):
             return who
@@ -801,7 +813,7 @@ def _short_attribution(sentence: str) -> str | None:
     if m and len(m.group("who").split()) <= 6 and _subject_like(m.group("who")) \
             and not any(w in SPEECH_VERBS or (w.islower() and w.endswith("ed")) for w in m.group("who").split()) \
             and (m.group("verb") not in _NOUN_LIKE or _verb_use(sentence, m, "verb")) \
-            and not m.group("verb").endswith("ing") and not re.search(r"\bthat\b|^\s+(?:a|an|the)\s", m.group("rest")):
+            and not m.group("verb").endswith("ing") and not re.search(r"\bthat\b|^\s+(?:a|an|the|his|her|their|its|our|this|these|those)\s", m.group("rest")):
         return m.group("who")  # not "He voiced a wish for …" nor "She added that …": those say more
     m = re.match(rf"\s*{_SHORT_VERBS}\s+(?P<who>[^.,;:!?\"“”]{{1,60}})[^\"“”]{{0,90}}$", sentence)
     if m and _subject_like(m.group("who")):
@@ -810,7 +822,11 @@ def _short_attribution(sentence: str) -> str | None:
 
 
 def _cut_after_name(who: str) -> str:
-    """"David Wasserman in a statement on Monday" -> "David Wasserman"."""
+    """"David Wasserman in a statement on Monday" -> "David Wasserman"; "the base chief known as Bob"
+    -> "Bob"."""
+    known = re.search(rf"\b(?:known|identified)\s+(?:only\s+)?as\s+({_WORD}(?:\s+{_WORD})*)", who)
+    if known:
+        return known.group(1)
     return re.split(r"\s+(?:in|on|at|during|after|before|to|of|about|as|when|while|who|which|last|this|"
                     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", who)[0]
 
@@ -825,13 +841,17 @@ def _before_attribution(before: str) -> tuple[str | None, bool]:
         who = next(g for g in fronted.group("acc", "as", "inv") if g)
         if _subject_like(who.strip()):
             return who, True
-    passive = _BY_AGENT.search(before)  # "Rubio was asked by moderator Gerard Baker whether …"
+    inverted = _INVERTED.search(before)  # "Because of how the schedule was made, explained Rosenberg, “…”"
+    if inverted and inverted.group("who").split()[0] not in FUNCTION_WORDS:
+        return inverted.group("who"), True
+    passive = _BY_AGENT.search(before) or _ASKED_BY.match(before)  # "Rubio was asked by moderator Gerard Baker whether …"
     if passive and _subject_like(passive.group("who")):
         return passive.group("who"), False
-    # "… Trump’s claim that Obama “founded ISIS”" (but "Ryan said Obama’s words “amount to …”" is Ryan's)
+    # "… Trump’s claim that Obama “founded ISIS”", when no verb of saying has a subject (so "Ryan said
+    # Obama’s words “amount to …”" is Ryan's)
     possessive = _POSSESSIVE_CUE.search(before)
     who, adjacent = _verb_attribution(before)
-    if possessive and (not who or (before.rfind(who) < possessive.start() and possessive.group("that"))):
+    if possessive and not who and (possessive.group("that") or len(before) - possessive.end() < 40):
         return possessive.group("who"), False
     return who, adjacent
 
@@ -842,8 +862,9 @@ def _verb_attribution(before: str) -> tuple[str | None, bool]:
     uses = [m for m in _VERB_RE.finditer(before, lead_end) if _verb_use(before, m) and _finite(before, m)]
     # After a dash or semicolon a new clause speaks: "… ignored labor history — Frank cites …, “…”".
     breaks = [b for b in _CLAUSE_BREAK.finditer(before, lead_end)]
-    if len([b for b in breaks if b.group().strip() != ";"]) % 2 == 0:  # "— and Sanders believes —" is an aside
-        breaks = [b for b in breaks if b.group().strip() == ";"]
+    dashes = [b for b in breaks if b.group().strip() not in (";", ":")]
+    if len(dashes) % 2 == 0:  # "— and Sanders presumably believes —" is an aside
+        breaks = [b for b in breaks if b not in dashes]
     cut = max((b.end() for b in breaks), default=0)
     if any(m.start() >= cut for m in uses):
         uses = [m for m in uses if m.start() >= cut]
@@ -909,16 +930,25 @@ def _attribution_at(before: str, m: re.Match) -> tuple[str | None, bool]:
     return who, adjacent
 
 
-_COORDINATED = re.compile(r"\s*(?:,\s*)?(?:and|but|while|whereas|;)\s+(?=[A-Z]|(?:he|she|they)\b)")
+_COORDINATED = re.compile(r"[^\"“”]{0,40}?(?:,\s*)?\b(?:and|but|while|whereas|;)\s+(?=[A-Z]|(?:he|she|they)\b)")
 _CAP_VERB = "|".join(sorted({f.capitalize() for f in _FORMS["cue"] if " " not in f and f.endswith(("ed", "s", "id", "ld",
                                                                                                     "ote", "oke"))},
                             key=len, reverse=True))
+_AS_VERBS = r"(?:said|says|noted|notes|reported|reports|wrote|writes|explained|explains|observed|pointed out|points out|" \
+            r"put it|puts it|argued|argues|told|tells|suggested|suggests|warned|warns|recalled|recalls|" \
+            r"acknowledged|conceded|claimed|claims|predicted|asserted|tweeted|remarked|concluded|described)"
 _FRONTED = re.compile(
     rf"\s*(?:(?:And|But|So|Yet|Still|Now|Indeed|Meanwhile)\s+)?(?:"
     rf"[Aa]ccording\s+to\s+(?P<acc>[^,;:\"“”()]{{1,80}}?)"
-    rf"|[Aa]s\s+(?P<as>[^,;:\"“”]{{1,60}}?)\s+{_AUX}(?:{_VERB})\b[^,;:\"“”]{{0,60}}"
+    rf"|[Aa]s\s+(?P<as>[^,;:\"“”]{{1,60}}?)\s+{_AUX}{_AS_VERBS}\b[^,;:\"“”]{{0,60}}"
     rf"|(?:{_CAP_VERB})\s+(?P<inv>[^,;:\"“”()]{{1,80}}?)"
     rf")\s*[,:—–]")
+_INVERSION_VERBS = r"(?:said|says|explained|explains|added|adds|noted|notes|wrote|writes|recalled|continued|argued|" \
+                   r"observed|remarked|quipped|concluded|declared|insisted|warned|stated|countered|replied|" \
+                   r"responded|answered|cautioned|predicted|acknowledged|conceded)"
+_INVERTED = re.compile(rf"(?:^|[,;—–]\s*)(?i:{_INVERSION_VERBS})\s+(?P<who>{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD}){{0,3}})\s*[,:]\s*$")
+_ASKED_BY = re.compile(r"\s*(?:Asked|Pressed|Questioned|Challenged)\s+by\s+(?P<who>[^,;:\"“”()]{1,60}?)"
+                       r"(?=\s+(?:whether|if|why|how|what|when|where|about)\b)")
 _BY_AGENT = re.compile(rf"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?(?:{_VERB})\s+by\s+"
                        r"(?P<who>[^,;:\"“”()]{1,80}?)(?=\s+(?:whether|if|why|how|what|when|where|to|about|of|for|as|"
                        r"in|on|at|during|after|that)\b|\s*[,:—–]|\s*$)")
@@ -931,12 +961,13 @@ characterization verdict assessment""".split())
 _POSSESSIVE_CUE = re.compile(rf"(?P<who>{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})*)['’]s?\s+(?:[a-z-]+\s+){{0,3}}?"
                              rf"(?:{'|'.join(sorted(SPEECH_NOUNS, key=len, reverse=True))})\b(?P<that>\s+that\b|\s*:)?"
                              r"(?![^,;:]*[,;:]\s+[A-Z])")
-_CLAUSE_BREAK = re.compile(r"\s[—–]\s|;\s|\s--\s")
+_CLAUSE_BREAK = re.compile(r"\s[—–]\s|;\s|\s--\s|:\s+(?=[A-Z])")
 _ADVERB_LEAD = re.compile(r"\s*(?:Later|Earlier|Meanwhile|However|Still|Instead|Indeed|Then|Afterward|Afterwards|"
                           r"Of course|In fact|At the time|For his part|For her part|For their part|At one point)\b[^,;:]{0,60},")
-_AS_CLAUSE = re.compile(rf"(?:^|[,;—–]\s*)[Aa]s\s+(?P<who>[^,;:\"“”]{{1,60}}?)\s+{_AUX}(?:{_VERB})\b[^,;:\"“”]{{0,60}},")
+_AS_CLAUSE = re.compile(rf"(?:^|[,;—–]\s*)[Aa]s\s+(?P<who>[^,;:\"“”]{{1,60}}?)\s+{_AUX}{_AS_VERBS}\b[^,;:\"“”]{{0,60}},")
 _PARTICIPLE_LEAD = re.compile(r"\s*([A-Z][a-z]+(?:ing|ed))\b[^,;:]{0,120},")
 _PREPOSITION_LEAD = re.compile(r"(?i)\s*(?:In|On|At|After|Before|During|From|With|Without|Under|Amid|Despite|Following|"
+                               r"Alongside|Along with|Besides|Among|Ahead of|Because of|Thanks to|Due to|"
                                r"Throughout|Over|For|Since|Unlike|Like)\b[^,;:]{0,120},")
 _RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|which)\s+(?:[a-z]+\s+){0,2}$")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?—–]|$|(?:at|to|as|in|on|with|while|before|after|when|into|from|back|again)\b)")
@@ -1003,6 +1034,11 @@ def _verb_use(text: str, m: re.Match, group: int | str = 0) -> bool:
     if re.search(r"\b(?:to|will|would|could|should|might|may|can|must|not|never)\s+$", before):
         return False
     verb, end = m.group(group), m.end(group)
+    if text[end:end + 2] in ("’s", "'s"):
+        return False  # "the state’s party convention"
+    if verb.endswith("ed") and (re.match(r"\s+by\b", text[end:end + 4])
+                                or re.search(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?$", before)):
+        return False  # passive: "the divide highlighted by …", "Thiel was revealed as …"
     if verb in ("read", "reads") and not re.match(r"\s*[:,]", text[end:end + 3]):
         return False  # "the statement read: “…”", not "he read “War and Peace”"
     if verb in _NOUN_LIKE and re.match(r"\s+(?:of|about|by|from|against)\b", text[end:end + 9]):
@@ -1091,13 +1127,16 @@ def find_quotes(text: str) -> list[Quote]:
         # After a quote ending a sentence ("… lost.” Rubio called it …), a new sentence starts.
         new_sentence = inner.endswith(".") and re.match(r"\s*[A-Z]", after)
         passive = bool(_PASSIVE.search(before))
-        who = _after_attribution(_undotted(after), passive) if after.strip() and not new_sentence else None
+        # "…,” Trump said: “…”" introduces the next quotation, not this one
+        who = _after_attribution(_undotted(after), passive) \
+            if after.strip() and not new_sentence and not re.fullmatch(r"[\s,]*[^,]{1,60}:\s*", after) else None
         if not who and not span.open_end and (new_sentence or not after.strip()):
             # "…?” Clinton asked. / "… missing.” Trump said.": a short sentence that only attributes.
             following = [b for a, b in sentences if a >= span.end - 1 and b > span.end]
             stop = min([following[0] if following else p_end, nxt])
             following_text = _undotted(masked[span.end:stop])
-            who = _short_attribution(following_text)
+            # "…candidate.” Romney fired back, attacking Trump for “…”": that sentence is the next quote's
+            who = _short_attribution(following_text) if stop < nxt or nxt == p_end else None
             if not who and inner.endswith(("?", "!")) and _LEADING_SPEAKER.match(following_text):
                 who = _after_attribution(following_text)  # "…?” Trump told ITV in an interview aired …"
         if who:
@@ -1167,8 +1206,9 @@ def _echoes(out: list[tuple[_Span, str]]) -> None:
             if span.attributed and span.speaker]
     for span, inner in out:
         words = _WORDS.findall(inner.lower())
-        if span.speaker or not words or not any(len(w) >= 4 for w in words):
-            continue
+        capitals = sum(1 for w in inner.split() if w[:1].isupper())
+        if span.speaker or not words or not any(len(w) >= 4 for w in words) or capitals * 2 > len(words):
+            continue  # a name or title ("Gang of Eight") is no echo of anyone's words
         fragment = f" {' '.join(words)} "
         speakers = {who for text, who in said if fragment in text and len(text) > len(fragment)}
         if len(speakers) == 1:

@@ -230,8 +230,8 @@ def test_verb_that_is_also_a_noun_is_no_attribution_after_a_determiner():
      "debate was the network that ran it.”", "Joel Pollak"),
     ("Rubio was asked by moderator Gerard Baker whether the plan would risk “adding another expensive "
      "entitlement program to the budget.”", "Gerard Baker"),
-    ("Gov. Mike Pence blamed the media for making an issue of Donald Trump’s claim that Obama “founded ISIS.”",
-     "Donald Trump"),
+    ("The uproar over Donald Trump’s claim that Obama “founded ISIS” grew on Friday.", "Donald Trump"),
+    ("In Bolton’s view, the record shows “an across-the-board failure of the administration.”", "Bolton"),
 ])
 def test_attributions_before_the_quote(text, speaker):
     assert speakers(text) == [speaker]
