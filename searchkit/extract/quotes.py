@@ -87,6 +87,28 @@ def _alternation(forms) -> str:
 _VERB = rf"(?:according\s+to|{_alternation(_SAY_FORMS)})"
 _AFTER_VERB = rf"(?:{_VERB}|{_alternation(_AFTER_FORMS)})"
 _VERB_RE = re.compile(rf"\b{_VERB}\b")
+# Words a verb form (or phrase) of the table starts with: a cheap test before the long alternation.
+_VERB_STARTS = frozenset(f.split()[0] for f in _SAY_FORMS) | {"according"}
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+
+
+def _verbs_in(text: str, start: int = 0) -> list[re.Match]:
+    """The verbs of saying in a text (as `_VERB_RE.finditer` finds them, word by word, faster)."""
+    out: list[re.Match] = []
+    end = start
+    for w in _LOWER_WORD.finditer(text, start):
+        if w.start() >= end and w.group() in _VERB_STARTS:
+            m = _VERB_RE.match(text, w.start())
+            if m:
+                out.append(m)
+                end = m.end()
+    return out
+
+
+def _verb_at(text: str, pos: int) -> bool:
+    """Whether a verb of saying starts at `pos`."""
+    w = _LOWER_WORD.match(text, pos)
+    return bool(w and w.group() in _VERB_STARTS and _VERB_RE.match(text, pos))
 # Participles that take the sentence's subject: "Trump lashed out, saying “…”".
 PARTICIPLES = frozenset("saying adding telling writing calling noting arguing asking insisting warning "
                         "explaining describing declaring accusing claiming citing suggesting praising "
@@ -170,8 +192,25 @@ survivor suspect veteran teacher student pastor priest bishop pope rabbi imam us
 scotsman irishman welshman american briton pundit strategist pollster consultant operative staffer
 insider organizer organiser economist investor advocate delegate associate colleague ally allies adviser aide
 employee volunteer attendee donor""".split())
-_SPEAKS = re.compile(rf"(?:,\s[^,.;:]{{1,60}},)?\s+{_AUX}(?:{_VERB})\b")
-_SAID_BEFORE = re.compile(rf"\b(?:{_VERB})\s+$")
+_SPEAKS_PREFIX = re.compile(rf"(?:,\s[^,.;:]{{1,60}},)?\s+{_AUX}")
+_LAST_WORDS = re.compile(r"([a-z]+)(?:\s+([a-z]+))?\s+$")
+
+
+def _speaks_after(text: str, pos: int) -> bool:
+    """Whether a verb of saying follows `pos` ("Bek, a spokesman, also said")."""
+    m = _SPEAKS_PREFIX.match(text, pos)
+    return bool(m) and _verb_at(text, m.end())
+
+
+def _said_before(window: str) -> bool:
+    """Whether a window of text ends with a verb of saying ("said", "pointed out")."""
+    m = _LAST_WORDS.search(window)
+    if not m:
+        return False
+    if m.group(2) is None:
+        return m.group(1) in _SAY_FORMS
+    pair = f"{m.group(1)} {m.group(2)}"
+    return pair in _SAY_FORMS or pair == "according to" or m.group(2) in _SAY_FORMS
 _SUBJECT_START = re.compile(r"(?:[A-Z0-9]|(?:he|she|they|it|we|I|the|a|an|one|another|its|his|her|their)\b|"
                             r"(?:[a-z-]+\s+){1,4}[A-Z])")
 # Words that make a short quoted span in their sentence someone's words rather than a scare quote.
@@ -324,6 +363,8 @@ class _People:
         self.people: dict[str, _Person] = {}
         self.mentions: list[tuple[int, int, str]] = []  # (start, end, full name), outside quotations
         self._by_surname: dict[str, str] = {}
+        self._longest_ending: dict[str, str] = {}
+        self._two_word_starting: dict[str, str] = {}
         for m in _NAME_RUN.finditer(masked):
             run = m.group()
             if run.endswith(("'s", "’s")):
@@ -335,7 +376,7 @@ class _People:
             if any(len(w.strip(".,’'")) > 2 and w.isupper() for w in words):
                 continue  # "WASHINGTON", "POLITICO Florida": datelines, headlines, acronyms
             if len(words) == 1 and not clues and name not in self._by_surname and not (
-                    _SPEAKS.match(masked, m.end()) or _SAID_BEFORE.search(masked[max(0, m.start() - 40):m.start()])):
+                    _speaks_after(masked, m.end()) or _said_before(masked[max(0, m.start() - 40):m.start()])):
                 continue  # a lone capitalised word names a person only as a surname seen or as a speaker
             if _is_org(name) or (len(words) >= 2 and (_is_place(name) or all(w in TIME_WORDS for w in words))):
                 continue
@@ -347,6 +388,7 @@ class _People:
             person = self.people.setdefault(full, _Person(full))
             if len(full.split()) >= 2:
                 self._by_surname[full.split()[-1]] = full
+                self._index(full)
             person.clues |= clues
             self._apposition(person, masked, m.start(), m.end())
             self.mentions.append((m.start(), m.end(), full))
@@ -361,12 +403,22 @@ class _People:
     def full(self, name: str) -> str:
         """A surname or short form as the fullest name seen so far that ends with it ("Trump" ->
         "Donald Trump"); a first name alone as the full name that starts with it."""
+        if " " not in name:  # indexed: the longest name ending with it, else a two-word name starting with it
+            return self._longest_ending.get(name) or self._two_word_starting.get(name) or name
         ending = [known for known in self.people if known.endswith(" " + name)]
         if ending:
             return max(ending, key=len)
         starting = [known for known in self.people  # "Hillary" -> "Hillary Clinton", not "Trump Plaza Hotel"
                     if known.startswith(name + " ") and len(known.split()) == len(name.split()) + 1]
         return max(starting, key=len) if starting else name
+
+    def _index(self, full: str) -> None:
+        """Index a name of several words by its last word and, for two words, by its first."""
+        words = full.split()
+        if len(full) > len(self._longest_ending.get(words[-1], "")):
+            self._longest_ending[words[-1]] = full
+        if len(words) == 2 and len(full) > len(self._two_word_starting.get(words[0], "")):
+            self._two_word_starting[words[0]] = full
 
     def _apposition(self, person: _Person, masked: str, start: int, end: int) -> None:
         """Clues around a mention: "Jane Doe, 30, ...", "Doe, the foreign secretary,", "17-year-old Jo"."""
@@ -500,8 +552,7 @@ def _subject(clause: str) -> str:
         last = clause[:-1].rsplit(",", 1)[-1].strip()
         if _NAME_RUN.fullmatch(last) and _strip_name(last)[0] and not _is_place(last):
             return last
-        appositions = [m for m in re.finditer(rf"({_NAME_RUN.pattern}),\s+(?=the\b|a\b|an\b|who\b|whose\b|\d|[a-z])",
-                                              clause) if m.group(1).split()[0] not in FUNCTION_WORDS]
+        appositions = [m for m in _APPOSED_NAME.finditer(clause) if m.group(1).split()[0] not in FUNCTION_WORDS]
         if appositions:
             return appositions[-1].group(1)
         clause = clause[:-1]
@@ -545,7 +596,7 @@ def _subject(clause: str) -> str:
             lower += 1
             taken.append(bare)
     subject = " ".join(reversed(taken))
-    both = re.match(rf"((?:{_WORD})(?:\s+{_WORD})*)\s+and\s+(?:{_WORD})", subject)
+    both = _BOTH_NAMED.match(subject)
     return both.group(1) if both else subject  # "Bolton and Gorka denounced": the first named
 
 
@@ -615,7 +666,7 @@ class _Resolver:
         attributed, name = self._speaker(who, at, sentence_start)
         if name:
             name = _tidy_speaker(name)
-            if re.fullmatch(rf"{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})*", name):
+            if _NAME_ONLY.fullmatch(name):
                 name = self.people.full(name)
         if name and not _plausible_speaker(name):
             return False, None  # junk is no subject: other attributions of the quote may still speak
@@ -642,7 +693,7 @@ class _Resolver:
             return True, person
         if first in _PLURAL_OR_NEUTER:
             return len(words) == 1, None
-        tail_name = re.search(rf"(?:^|\s)((?:{_WORD})(?:\s+(?:{PARTICLES}\s+)?{_WORD})+|{_WORD})$", who)
+        tail_name = _TAIL_NAME.search(who)
         described = first.lower() in ("the", "a", "an", "one", "another") or first[0].islower() or _AGE.match(who)
         if described and tail_name and _strip_name(tail_name.group(1))[0] and \
                 (len(_strip_name(tail_name.group(1))[0].split()) >= 2
@@ -744,18 +795,17 @@ _LEADING_SPEAKER = re.compile(rf"\s*(?:{_WORD}\s+){{1,4}}{_AUX}(?:(?:said|says|t
 def _after_attribution(after: str, passive: bool = False) -> str | None:
     """The subject in the text right after a quote: `, said NAME`, `, NAME said`, `, he added`, or
     further on in the same sentence (`" if she lost, said NAME.`)."""
-    m = re.match(rf"[\s,;—–-]*(?P<verb>{_AFTER_VERB})\s+(?P<who>[^,;:!?\"“”()]{{1,80}})", after)
+    m = _AFTER_FIRST.match(after)
     if m and m.group("verb").lower().startswith("according"):
         return m.group("who")
     if m and not m.group("verb").endswith("ing") and _SUBJECT_START.match(m.group("who")):
         return _cut_after_name(m.group("who"))
     # "…,” as Cruz said on the radio. / "…” – as described by FBI Director James Comey –
-    as_clause = re.match(rf"(?P<skip>[\s,;—–-]*|[^,;:—–\"“”]{{0,60}}?[,;—–(]\s*)as\s+(?:(?P<by>(?:{_VERB})\s+by)\s+)?"
-                         rf"(?P<who>[^,;:!?\"“”()]{{1,60}}?)(?(by)(?=\s*(?:[,;.—–)]|$))|\s+{_AUX}(?:{_VERB})\b)", after)
+    as_clause = _AS_AFTER.match(after)
     if as_clause and not as_clause.group("skip").strip(" ,;—–-") and _subject_like(as_clause.group("who")):
         return _cut_after_name(as_clause.group("who"))
     lead = re.match(r"[\s,;—–-]*", after).end()
-    for m in re.finditer(rf"\s+{_AUX}(?P<verb>{_AFTER_VERB})\b", after):
+    for m in _AFTER_VERBS.finditer(after):
         who = after[lead:m.start()].strip()
         if not who or len(who) > 160 or re.search(r"[;:!?\"“”]", who):
             break
@@ -781,8 +831,7 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
                   r"(?P<who>[^,;:!?\"“”()]{1,80})", after)
     if m and _SUBJECT_START.match(m.group("who")):
         return _cut_after_name(m.group("who"))
-    m = re.search(rf",\s*(?P<who>[^,;:!?\"“”()]{{1,60}}?)\s+{_AUX}(?:said|says|added|wrote|told)\b[^,;]*$",
-                  after.rstrip())
+    m = _FURTHER_ON.search(after.rstrip())
     if m and _SUBJECT_START.match(m.group("who")):
         return m.group("who")
     return None
@@ -806,8 +855,7 @@ def _short_attribution(sentence: str) -> str | None:
     Trump.`, `Lichtman said about McCain's effort.` (not `Smith posted:`, which introduces the next)."""
     if sentence.rstrip().endswith((":", ",")):
         return None  # it goes on into the next quotation: "Mrs. Clinton replied, “…”"
-    m = re.match(rf"\s*(?P<who>[^.,;:!?\"“”]{{1,60}}?)\s+{_AUX}(?P<verb>{_AFTER_VERB})\b(?P<rest>[^\"“”]{{0,90}})$",
-                 sentence)
+    m = _SHORT_BY.match(sentence)
     if m and m.group("verb") in _AFTER_FORMS and not _CLAUSE_END.match(sentence, m.end("verb")):
         m = None  # "Hannity pressed.", not "Trump opened the door to …"
     if m and len(m.group("who").split()) <= 6 and _subject_like(m.group("who")) \
@@ -815,7 +863,7 @@ def _short_attribution(sentence: str) -> str | None:
             and (m.group("verb") not in _NOUN_LIKE or _verb_use(sentence, m, "verb")) \
             and not m.group("verb").endswith("ing") and not re.search(r"\bthat\b|^\s+(?:a|an|the|his|her|their|its|our|this|these|those)\s", m.group("rest")):
         return m.group("who")  # not "He voiced a wish for …" nor "She added that …": those say more
-    m = re.match(rf"\s*{_SHORT_VERBS}\s+(?P<who>[^.,;:!?\"“”]{{1,60}})[^\"“”]{{0,90}}$", sentence)
+    m = _SHORT_INVERTED.match(sentence)
     if m and _subject_like(m.group("who")):
         return _cut_after_name(m.group("who"))
     return None
@@ -824,7 +872,7 @@ def _short_attribution(sentence: str) -> str | None:
 def _cut_after_name(who: str) -> str:
     """"David Wasserman in a statement on Monday" -> "David Wasserman"; "the base chief known as Bob"
     -> "Bob"."""
-    known = re.search(rf"\b(?:known|identified)\s+(?:only\s+)?as\s+({_WORD}(?:\s+{_WORD})*)", who)
+    known = _KNOWN_AS.search(who)
     if known:
         return known.group(1)
     return re.split(r"\s+(?:in|on|at|during|after|before|to|of|about|as|when|while|who|which|last|this|"
@@ -841,25 +889,29 @@ def _before_attribution(before: str) -> tuple[str | None, bool]:
         who = next(g for g in fronted.group("acc", "as", "inv") if g)
         if _subject_like(who.strip()):
             return who, True
-    inverted = _INVERTED.search(before)  # "Because of how the schedule was made, explained Rosenberg, “…”"
+    # "Because of how the schedule was made, explained Rosenberg, “…”"
+    inverted = _INVERTED.search(before) if before.rstrip().endswith((",", ":")) else None
     if inverted and inverted.group("who").split()[0] not in FUNCTION_WORDS:
         return inverted.group("who"), True
-    passive = _BY_AGENT.search(before) or _ASKED_BY.match(before)  # "Rubio was asked by moderator Gerard Baker whether …"
+    # "Rubio was asked by moderator Gerard Baker whether …"
+    passive = (_BY_AGENT.search(before) or _ASKED_BY.match(before)) if " by " in before else None
     if passive and _subject_like(passive.group("who")):
         return passive.group("who"), False
+    who, adjacent = _verb_attribution(before)
+    if who:
+        return who, adjacent
     # "… Trump’s claim that Obama “founded ISIS”", when no verb of saying has a subject (so "Ryan said
     # Obama’s words “amount to …”" is Ryan's)
-    possessive = _POSSESSIVE_CUE.search(before)
-    who, adjacent = _verb_attribution(before)
-    if possessive and not who and (possessive.group("that") or len(before) - possessive.end() < 40):
+    possessive = _POSSESSIVE_CUE.search(before) if "s " in before or "’ " in before or "' " in before else None
+    if possessive and (possessive.group("that") or len(before) - possessive.end() < 40):
         return possessive.group("who"), False
-    return who, adjacent
+    return None, False
 
 
 def _verb_attribution(before: str) -> tuple[str | None, bool]:
     """The subject of the first verb of saying used as a main verb in the sentence before a quote."""
     lead_end = _lead_end(before)
-    uses = [m for m in _VERB_RE.finditer(before, lead_end) if _verb_use(before, m) and _finite(before, m)]
+    uses = [m for m in _verbs_in(before, lead_end) if _verb_use(before, m) and _finite(before, m)]
     # After a dash or semicolon a new clause speaks: "… ignored labor history — Frank cites …, “…”".
     breaks = [b for b in _CLAUSE_BREAK.finditer(before, lead_end)]
     dashes = [b for b in breaks if b.group().strip() not in (";", ":")]
@@ -925,7 +977,7 @@ def _attribution_at(before: str, m: re.Match) -> tuple[str | None, bool]:
     if not who and re.search(r"(?:\band|\bbut|\bthen|,)\s*$", head):  # "Suu Kyi said … but added, “…”"
         who, _adj = _before_attribution(re.sub(r"(?:\band|\bbut|\bthen|,)\s*$", "", head))
         if not who:  # "Cruz knocked Rubio on trade and called him …"
-            acting = list(re.finditer(rf"({_NAME_RUN.pattern})\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b", head))
+            acting = list(_ACTING.finditer(head))
             who = acting[-1].group(1) if acting else None
     return who, adjacent
 
@@ -1097,6 +1149,24 @@ def _single_marks(text: str) -> str:
     return _DOUBLED.sub(one, text)
 
 
+# Patterns of the attribution readers, compiled once.
+_AFTER_FIRST = re.compile(rf"[\s,;—–-]*(?P<verb>{_AFTER_VERB})\s+(?P<who>[^,;:!?\"“”()]{{1,80}})")
+_AFTER_VERBS = re.compile(rf"\s+{_AUX}(?P<verb>{_AFTER_VERB})\b")
+_FURTHER_ON = re.compile(rf",\s*(?P<who>[^,;:!?\"“”()]{{1,60}}?)\s+{_AUX}(?:said|says|added|wrote|told)\b[^,;]*$")
+_SHORT_BY = re.compile(rf"\s*(?P<who>[^.,;:!?\"“”]{{1,60}}?)\s+{_AUX}(?P<verb>{_AFTER_VERB})\b(?P<rest>[^\"“”]{{0,90}})$")
+_SHORT_INVERTED = re.compile(rf"\s*{_SHORT_VERBS}\s+(?P<who>[^.,;:!?\"“”]{{1,60}})[^\"“”]{{0,90}}$")
+_KNOWN_AS = re.compile(rf"\b(?:known|identified)\s+(?:only\s+)?as\s+({_WORD}(?:\s+{_WORD})*)")
+_ACTING = re.compile(rf"({_NAME_RUN.pattern})\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b")
+_NAME_BEFORE_COLON = re.compile(rf"({_NAME_RUN.pattern})\s*[:—–]\s*$")
+_NAME_COLON_END = re.compile(rf"({_NAME_RUN.pattern})\s*:\s*$")
+_NAME_ONLY = re.compile(rf"{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})*")
+_TAIL_NAME = re.compile(rf"(?:^|\s)((?:{_WORD})(?:\s+(?:{PARTICLES}\s+)?{_WORD})+|{_WORD})$")
+_BOTH_NAMED = re.compile(rf"((?:{_WORD})(?:\s+{_WORD})*)\s+and\s+(?:{_WORD})")
+_APPOSED_NAME = re.compile(rf"({_NAME_RUN.pattern}),\s+(?=the\b|a\b|an\b|who\b|whose\b|\d|[a-z])")
+_AS_AFTER = re.compile(rf"(?P<skip>[\s,;—–-]*|[^,;:—–\"“”]{{0,60}}?[,;—–(]\s*)as\s+(?:(?P<by>(?:{_VERB})\s+by)\s+)?"
+                       rf"(?P<who>[^,;:!?\"“”()]{{1,60}}?)(?(by)(?=\s*(?:[,;.—–)]|$))|\s+{_AUX}(?:{_VERB})\b)")
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Quotations in a story with their speakers (None when nobody can be named)."""
     if "``" in text or "''" in text or "‘‘" in text or "’’" in text:
@@ -1161,7 +1231,7 @@ def find_quotes(text: str) -> list[Quote]:
         if not attributed and span.continues and previous is not None:
             attributed, speaker = previous.attributed, previous.speaker
         if not attributed and (re.search(r"[:—–]\s*$", before) or (before.strip() and not after.strip())):
-            named = re.search(rf"({_NAME_RUN.pattern})\s*[:—–]\s*$", before)
+            named = _NAME_BEFORE_COLON.search(before)
             who = named.group(1) if named else _sentence_subject(masked[s_start:span.start])  # "Clinton: “…”"
             if who:
                 attributed, speaker = resolver.speaker(who, span.start, s_start)
@@ -1239,7 +1309,7 @@ def _paragraph_subject(masked: str, bounds: tuple[int, int], resolver: _Resolver
     """Who speaks in a paragraph of narration ("Roberts conceded that ..."), for a bare quote after it."""
     para = masked[bounds[0]:bounds[1]]
     if para.rstrip().endswith(":"):  # "Stated Stone:" / "Trump told the crowd:" / "Here is what Smith wrote:"
-        named = re.search(rf"({_NAME_RUN.pattern})\s*:\s*$", para)
+        named = _NAME_COLON_END.search(para)
         who = named.group(1) if named else None
         if not who:
             last_sentence = para[max([0] + [m.end() for m in re.finditer(r"[.!?]\s+", para.rstrip())]):]
@@ -1247,7 +1317,7 @@ def _paragraph_subject(masked: str, bounds: tuple[int, int], resolver: _Resolver
         if who:
             return resolver.speaker(who, bounds[1], bounds[0])[1]
     last = None
-    for m in _VERB_RE.finditer(para):
+    for m in _verbs_in(para):
         if _verb_use(para, m):
             last = m
     if last is None:
