@@ -628,15 +628,16 @@ def _tidy_speaker(name: str) -> str:
 def _plausible_speaker(name: str) -> bool:
     """Whether a speaker reads like a name, an organisation or a description of people."""
     words = name.split()
-    if len(words) == 1 and (words[0].lower() in _DETERMINERS or words[0].lower() in _NUMBER_WORDS):
-        return False  # "One", "Two"
+    if len(words) == 1 and (words[0].lower() in _DETERMINERS or words[0].lower() in _NUMBER_WORDS
+                            or words[0] in _TIME_SPANS):
+        return False  # "One", "Two", "Hours"
     if any(re.search(r"['’]s?$", w) for w in words) or re.search(r"[.!?;:]\s+[A-Z][a-z]+\b", name) and any(
             w in FUNCTION_WORDS for w in words[1:]):
         return False  # "RNC’s powerful rules committee", "groups say. They"
     lower = [w.strip(",.") for w in words if w[:1].islower()]
     if not lower:
         return words[-1] not in TIME_WORDS or len(words) == 1
-    if any(w in _NOT_IN_SPEAKERS for w in lower):
+    if any(w in _NOT_IN_SPEAKERS or (w.endswith("ly") and w not in ("ally", "family")) for w in lower):
         return False  # "that’s why the auguries foretell …", "under the Foreign Agents Registration Act but"
     if "of" in lower:  # "French minister of environment and energy": the noun before "of" is the head
         words = words[:words.index("of")] or words
@@ -649,6 +650,7 @@ def _plausible_speaker(name: str) -> bool:
     return not words[-1] in _WEEKDAYS and not any(w.endswith("ed") for w in lower if w not in _ADJECTIVES_IN_ED)
 
 
+_TIME_SPANS = frozenset("Hours Minutes Days Weeks Months Years Moments Decades Seconds".split())
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
 _NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozens hundreds thousands".split())
 _ADJECTIVES_IN_ED = frozenset("retired unnamed elected appointed embattled indicted unidentified".split())
