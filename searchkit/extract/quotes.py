@@ -679,6 +679,8 @@ class _Resolver:
         who = re.sub(r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’']s\s+(?=(?:[a-z-]+\s+)*[A-Z])", "", who)
         who = re.sub(r"^(?:(?:[A-Z][a-z]+|[a-z]+)\s+(?:[A-Z][a-z]+\s+)?\d{1,2},?\s+)", "", who)  # "On Feb 3,"
         words = who.split()
+        if words in (["Others"], ["Some"], ["Many"]):
+            return True, words[0]  # "Others shouted, “…”": a group described, as "Analysts said"
         while words and words[0] in FUNCTION_WORDS - {"The", "A", "An", "He", "She", "It", "They", "We", "I"} \
                 and not (words[0] in ("All",) and len(words) == 1):
             words.pop(0)
@@ -842,7 +844,8 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
 def _subject_like(who: str) -> bool:
     """Whether words read like a subject: a name, a pronoun, a description, not "and against the law"."""
     if not _SUBJECT_START.match(who):
-        return False
+        words = who.split()  # "reporters", "Republican officials": a group by its plural noun
+        return 0 < len(words) <= 3 and words[-1].endswith("s") and words[-1][:-1].lower() in PERSON_NOUNS
     first = who.split()[0]
     return not (first.islower() and first in _STOP - _PRONOUN_STARTS)
 
@@ -889,6 +892,7 @@ def _before_attribution(before: str) -> tuple[str | None, bool]:
     fronted = _FRONTED.match(before)  # "According to Woodward, “…”", "As Politico reported, …", "Said Comey, “…”"
     if fronted:
         who = next(g for g in fronted.group("acc", "as", "inv") if g)
+        who = who if fronted.group("acc") else _cut_after_name(who)  # "As Joel Pollak of Breitbart observed"
         if _subject_like(who.strip()):
             return who, True
     # "Because of how the schedule was made, explained Rosenberg, “…”"
@@ -930,7 +934,7 @@ def _verb_attribution(before: str) -> tuple[str | None, bool]:
             return who, adjacent
     as_clause = _AS_CLAUSE.search(before)  # "Of course, as Joel Pollak observed, the victor was …: “…”"
     if as_clause and _subject_like(as_clause.group("who")):
-        return as_clause.group("who"), False
+        return _cut_after_name(as_clause.group("who")), False
     return None, False
 
 
@@ -994,7 +998,7 @@ _AS_VERBS = r"(?:said|says|noted|notes|reported|reports|wrote|writes|explained|e
 _FRONTED = re.compile(
     rf"\s*(?:(?:And|But|So|Yet|Still|Now|Indeed|Meanwhile)\s+)?(?:"
     rf"[Aa]ccording\s+to\s+(?P<acc>[^,;:\"“”()]{{1,80}}?)"
-    rf"|[Aa]s\s+(?P<as>[^,;:\"“”]{{1,60}}?)\s+{_AUX}{_AS_VERBS}\b[^,;:\"“”]{{0,60}}"
+    rf"|[Aa]s\s+(?P<as>[^,;:\"“”]{{1,60}}?)\s+{_AUX}{_AS_VERBS}\b[^,;:\"“”]{{0,100}}"
     rf"|(?:{_CAP_VERB})\s+(?P<inv>[^,;:\"“”()]{{1,80}}?)"
     rf")\s*[,:—–]")
 _INVERSION_VERBS = r"(?:said|says|explained|explains|added|adds|noted|notes|wrote|writes|recalled|continued|argued|" \
@@ -1016,7 +1020,7 @@ _POSSESSIVE_CUE = re.compile(rf"(?P<who>{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})
                              rf"(?:{'|'.join(sorted(SPEECH_NOUNS, key=len, reverse=True))})\b(?P<that>\s+that\b|\s*:)?"
                              r"(?![^,;:]*[,;:]\s+[A-Z])")
 _CLAUSE_BREAK = re.compile(r"\s[—–]\s|;\s|\s--\s|:\s+(?=[A-Z])")
-_ADVERB_LEAD = re.compile(r"\s*(?:Later|Earlier|Meanwhile|However|Still|Instead|Indeed|Then|Afterward|Afterwards|"
+_ADVERB_LEAD = re.compile(r"\s*(?:(?:[A-Z][a-z]+\s+){1,2}(?:later|earlier|ago|before)|Later|Earlier|Meanwhile|However|Still|Instead|Indeed|Then|Afterward|Afterwards|"
                           r"Of course|In fact|At the time|For his part|For her part|For their part|At one point)\b[^,;:]{0,60},")
 _AS_CLAUSE = re.compile(rf"(?:^|[,;—–]\s*)[Aa]s\s+(?P<who>[^,;:\"“”]{{1,60}}?)\s+{_AUX}{_AS_VERBS}\b[^,;:\"“”]{{0,60}},")
 _PARTICIPLE_LEAD = re.compile(r"\s*([A-Z][a-z]+(?:ing|ed))\b[^,;:]{0,120},")
@@ -1032,7 +1036,7 @@ _PASSIVE = re.compile(r"\b(?:called|labell?ed|described as|dubbed|branded|termed
 _SUBORDINATE = re.compile(r"(?i)\s*(?:While|If|When|Although|Though|Because|Since|Unless|Whether|As|After|Before|"
                           r"Even though|Even if|Once|Until)\b[^,]{0,120},")
 _LEADING_ADVERBIAL = re.compile(
-    r"^\s*(?:(?:And|But|So|Then|Also|Still|Yet|Later|Earlier|Meanwhile|However|Instead|Indeed|Now|Again|"
+    r"^\s*(?:(?:[A-Z][a-z]+\s+){1,2}(?:later|earlier|ago),\s*)?(?:(?:And|But|So|Then|Also|Still|Yet|Later|Earlier|Meanwhile|However|Instead|Indeed|Now|Again|"
     r"Separately|Finally|Similarly)\b,?\s*)*(?:(?:In|On|At|After|Before|During|When|While|As|Since|Asked|"
     r"Speaking|Writing|Appearing|Weighing|Responding|Following|Despite|Unlike|Like|Under|Over|Through|"
     r"Without|With|For|From|By|Amid|Earlier|Later|Last|This|Next|Once|[A-Z][a-z]+(?:ing|ed))\b[^,]{0,90},\s*)?")
