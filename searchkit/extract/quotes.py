@@ -865,7 +865,7 @@ def _short_attribution(sentence: str) -> str | None:
         m = None  # "Hannity pressed.", not "Trump opened the door to …"
     if m and len(m.group("who").split()) <= 6 and _subject_like(m.group("who")) \
             and not any(w in SPEECH_VERBS or (w.islower() and w.endswith("ed")) for w in m.group("who").split()) \
-            and (m.group("verb") not in _NOUN_LIKE or _verb_use(sentence, m, "verb")) \
+            and _verb_use(sentence, m, "verb") and not re.search(r"\b(?:was|were|is|are|been|be)$", m.group("who")) \
             and not m.group("verb").endswith("ing") and not re.search(r"\bthat\b|^\s+(?:a|an|the|his|her|their|its|our|this|these|those)\s", m.group("rest")):
         return m.group("who")  # not "He voiced a wish for …" nor "She added that …": those say more
     m = _SHORT_INVERTED.match(sentence)

@@ -311,3 +311,31 @@ def test_echoed_fragment_takes_the_speaker_of_the_full_quote():
     assert got[-1] == "Sheldon Adler"
     text2 = ('Its “forever war” went on.\n\n“We are in a forever war and nobody wants it,” Mia Cole said.')
     assert speakers(text2) == ["Mia Cole"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("CBS said it was canceling the low-rated ''Rush Hour'' after one season of poor ratings.", "CBS"),
+    ("Because of how Democrats crafted the schedule, explained Rosenberg, “with this thing over by March "
+     "there is a scenario where it is hard to see.”", "Rosenberg"),
+    ("Asked by Glenn Thrush if Clinton “gets” race, Sharpton avoided a declarative answer.", "Glenn Thrush"),
+    ('"There never was a stand-down order," said the base chief known as Bob, speaking for the first time.',
+     "Bob"),
+    ("Many reporters noted on Twitter the change from the usual slogan, “Make America Great Again.”",
+     "reporters"),
+    ("Hours later, Trump returned the compliment, telling Reuters, “Sheldon and I have been friends for a "
+     "long time.”", "Trump"),
+])
+def test_more_attributions(text, speaker):
+    assert speakers(text) == [speaker]
+
+
+def test_passive_participle_is_no_attribution():
+    text = ("Meg Whitman labeled Mr. Trump ''unfit to be president.'' When Mr. Thiel was revealed as a "
+            "delegate, a columnist said so.")
+    assert speakers(text) == ["Meg Whitman"]
+
+
+def test_sentence_that_leads_into_the_next_quote_is_not_an_attribution_of_the_last():
+    text = ('Early in his campaign, Trump attacked Romney, calling him “a failed candidate.” Romney fired back '
+            'in March, attacking Trump for “the greed, the showing off, the absurd theatrics” of his campaign.')
+    assert speakers(text) == ["Trump", "Romney"]
