@@ -2,19 +2,19 @@
 
 The anchors are tantivy (Python bindings, `en_stem` tokenizer) and SQLite FTS5 (stdlib sqlite3,
 `porter unicode61`, `bm25()`); both index the same stories searchkit reads from Reuters-21578.
-Query strings are written in searchkit's syntax and translated for the anchors by `translate_*`.
+Query strings are written in searchkit's syntax, parsed once into a SearchRequest, and that request
+is translated for the anchors (bench/translate.py).
 """
 from __future__ import annotations
 
 import json
 import os
-import re
 import sqlite3
 import statistics
 import subprocess
 import sys
 import time
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -159,11 +159,13 @@ class TantivySearch:
         self.searcher = index.searcher()
         self.boosts = {"title": title_boost, "body": 1.0}
 
-    def search(self, text: str, limit: int = 10, snippets: bool = True, match: str = "all") -> list[tuple[str, str]]:
+    def search(self, request, limit: int = 10, snippets: bool = True) -> list[tuple[str, str]]:
+        """Top hits of a searchkit SearchRequest: (id, snippet)."""
         import tantivy
+        from translate import to_tantivy
 
-        q = self.index.parse_query(text, ["title", "body"], field_boosts=self.boosts,
-                                   conjunction_by_default=(match == "all"))
+        q = self.index.parse_query(to_tantivy(request), ["title", "body"], field_boosts=self.boosts,
+                                   conjunction_by_default=(request.options.match == "all"))
         result = self.searcher.search(q, limit)
         gen = tantivy.SnippetGenerator.create(self.searcher, q, self.schema, "body") if snippets else None
         out = []
@@ -200,107 +202,23 @@ class Fts5Search:
         self.con = con
         self.rank = f"bm25(docs, 0.0, {title_boost}, 1.0, 0.0, 0.0)"
 
-    def search(self, text: str, limit: int = 10, snippets: bool = True, match: str = "all") -> list[tuple[str, str]]:
-        expr, date_from, date_to = translate_fts5(text, match)
+    def search(self, request, limit: int = 10, snippets: bool = True) -> list[tuple[str, str]]:
+        """Top hits of a searchkit SearchRequest: (id, snippet)."""
+        from translate import to_fts5
+
+        expr, date_from, date_to = to_fts5(request)
         snip = "snippet(docs, 2, '<b>', '</b>', '…', 24)" if snippets else "''"
         sql = f"SELECT id, {snip} FROM docs WHERE docs MATCH ?"
         params: list = [expr]
         if date_from:
-            sql += " AND date >= ? AND date <= ?"
-            params += [date_from, date_to]
+            sql += " AND date >= ?"
+            params.append(date_from)
+        if date_to:
+            sql += " AND date <= ?"
+            params.append(date_to)
         sql += f" ORDER BY {self.rank} LIMIT ?"
         params.append(limit)
         return self.con.execute(sql, params).fetchall()
-
-
-# -- query translation ---------------------------------------------------------
-_TOKEN = re.compile(
-    r'(?P<neg>-)?(?:(?P<field>[A-Za-z_]+):(?:\[(?P<range>[^\]]*)\]|"(?P<fphrase>[^"]*)"|(?P<fword>[^\s"]+))'
-    r'|"(?P<phrase>[^"]*)"|(?P<op>\b(?:AND|OR|NOT)\b)|(?P<word>[^\s"]+))'
-)
-FIELDS = {"title": "title", "body": "body", "location": "location", "date": "date"}
-
-
-def tokens(text: str) -> list[dict]:
-    """searchkit query text as items: {kind: word|phrase|range|op, field, value, neg}."""
-    out = []
-    for m in _TOKEN.finditer(text):
-        if m.group("op"):
-            out.append({"kind": "op", "value": m.group("op")})
-        elif m.group("field"):
-            field = m.group("field").lower()
-            if field not in FIELDS:
-                raise ValueError(f"field {field!r} has no translation")
-            if m.group("range") is not None:
-                out.append({"kind": "range", "field": field, "value": m.group("range")})
-            elif m.group("fphrase") is not None:
-                out.append({"kind": "phrase", "field": field, "value": m.group("fphrase"), "neg": bool(m.group("neg"))})
-            else:
-                out.append({"kind": "word", "field": field, "value": m.group("fword"), "neg": bool(m.group("neg"))})
-        elif m.group("phrase") is not None:
-            out.append({"kind": "phrase", "field": None, "value": m.group("phrase"), "neg": bool(m.group("neg"))})
-        else:
-            out.append({"kind": "word", "field": None, "value": m.group("word"), "neg": bool(m.group("neg"))})
-    return out
-
-
-def _date_span(value: str) -> tuple[str, str]:
-    """'1987-03-01 to 1987-03-31' -> ISO bounds covering whole days (UTC)."""
-    lo, hi = [v.strip() for v in re.split(r"\s+to\s+", value, flags=re.I)]
-    start = datetime.fromisoformat(lo).replace(tzinfo=timezone.utc)
-    end = datetime.fromisoformat(hi).replace(hour=23, minute=59, second=59, tzinfo=timezone.utc)
-    return start.isoformat(), end.isoformat()
-
-
-def translate_tantivy(text: str) -> str:
-    """searchkit -> tantivy query language (AND by `conjunction_by_default`, OR kept, NOT -> `-`)."""
-    parts, negate = [], False
-    for t in tokens(text):
-        if t["kind"] == "op":
-            if t["value"] == "NOT":
-                negate = True
-            elif t["value"] == "OR":
-                parts.append("OR")
-            continue
-        if t["kind"] == "range":
-            lo, hi = _date_span(t["value"])
-            parts.append(f"date:[{lo.replace('+00:00', 'Z')} TO {hi.replace('+00:00', 'Z')}]")
-            continue
-        field = FIELDS.get(t["field"]) if t["field"] else None
-        value = t["value"].lower() if field == "location" else t["value"]
-        value = f'"{value}"' if t["kind"] == "phrase" else re.sub(r"[^\w\-']", "", value)
-        term = f"{field}:{value}" if field else value
-        parts.append(("-" if (negate or t.get("neg")) else "") + term)
-        negate = False
-    return " ".join(parts)
-
-
-def translate_fts5(text: str, match: str = "all") -> tuple[str, str | None, str | None]:
-    """searchkit -> (FTS5 MATCH expression, date from, date to). Unqualified words search
-    {title body}; location: searches the places column; date ranges become SQL conditions."""
-    items, date_from, date_to = [], None, None
-    pending_op = None
-    joiner = " AND " if match == "all" else " OR "
-    for t in tokens(text):
-        if t["kind"] == "op":
-            pending_op = t["value"]
-            continue
-        if t["kind"] == "range":
-            date_from, date_to = _date_span(t["value"])
-            continue
-        field = {"location": "places"}.get(t["field"], t["field"]) if t["field"] else "{title body}"
-        value = t["value"].replace('"', '""')
-        expr = f'{field} : "{value}"'
-        neg = t.get("neg") or pending_op == "NOT"
-        op = "NOT" if neg else (pending_op if pending_op in ("AND", "OR") else joiner.strip())
-        items.append((op, expr))
-        pending_op = None
-    if not items:
-        raise ValueError(f"nothing to search for in {text!r}")
-    out = items[0][1]
-    for op, expr in items[1:]:
-        out += f" {op} {expr}"
-    return out, date_from, date_to
 
 
 # -- measuring ------------------------------------------------------------------
@@ -394,13 +312,22 @@ def mb(n: float) -> float:
     return n / 1e6
 
 
+def requests_for(match: str = "all"):
+    """query text -> its SearchRequest, parsed once (the anchors are timed on their own work)."""
+    from functools import lru_cache
+
+    from searchkit.search.request import SearchRequest
+
+    @lru_cache(maxsize=None)
+    def build(text: str):
+        return SearchRequest.build(text, match=match)
+
+    return build
+
+
 def read_lines(path: Path) -> list[str]:
     return [ln.strip() for ln in path.read_text(encoding="utf-8").splitlines()
             if ln.strip() and not ln.lstrip().startswith("#")]
-
-
-def python_exe() -> str:
-    return sys.executable
 
 
 def searchkit_exe() -> Path:
@@ -435,8 +362,3 @@ def provenance() -> dict:
     return {"searchkit_from": str(src), "git_head": git("rev-parse", "--short", "HEAD"),
             "dirty": bool(git("status", "--porcelain", "--", "searchkit")) and src == REPO / "searchkit",
             "load_avg": os.getloadavg()}
-
-
-def run_json(cmd: list[str]) -> dict:
-    out = subprocess.run(cmd, check=True, capture_output=True, text=True)
-    return json.loads(out.stdout.strip().splitlines()[-1])

@@ -12,7 +12,7 @@ stories labelled with the topic. Every system indexes the TEST split only and re
 default AND-of-words with near-duplicate collapsing, AND without collapsing, and OR of the words)
 and for tantivy (en_stem) and SQLite FTS5 (porter, bm25()) with the same query words, OR and AND.
 Then a small grid over searchkit's title boost, BM25 K1 and B (monkeypatched in this process:
-searchkit.search.parser.FIELD_BOOSTS and searchkit.search.searcher.WEIGHTING).
+searchkit.search.whoosh_query.FIELD_BOOSTS and searchkit.search.ranking.WEIGHTING).
 Prints Markdown and writes bench/results/relevance.md and relevance.json.
 """
 from __future__ import annotations
@@ -81,11 +81,11 @@ def apply_setting(title: float, body: float, k1: float, b: float, title_b: float
     """Monkeypatch searchkit's field boosts and BM25F parameters (this process only)."""
     from whoosh import scoring
 
-    import searchkit.search.parser as parser
-    import searchkit.search.searcher as searcher
+    import searchkit.search.ranking as ranking
+    import searchkit.search.whoosh_query as whoosh_query
 
-    parser.FIELD_BOOSTS = {"title": title, "body": body}
-    searcher.WEIGHTING = scoring.BM25F(B=b, K1=k1, title_B=title_b)
+    whoosh_query.FIELD_BOOSTS = {"title": title, "body": body}
+    ranking.WEIGHTING = scoring.BM25F(B=b, K1=k1, title_B=title_b)
 
 
 def searchkit_run(idx, **options):
@@ -179,10 +179,12 @@ def main() -> None:
         log("anchors built")
 
         def tantivy_run(match):
-            return lambda q, depth: [i for i, _ in tv.search(C.translate_tantivy(q), limit=depth, snippets=False, match=match)]
+            request = C.requests_for(match)
+            return lambda q, depth: [i for i, _ in tv.search(request(q), limit=depth, snippets=False)]
 
         def fts5_run(match):
-            return lambda q, depth: [i for i, _ in fs.search(q, limit=depth, snippets=False, match=match)]
+            request = C.requests_for(match)
+            return lambda q, depth: [i for i, _ in fs.search(request(q), limit=depth, snippets=False)]
 
         quiet = {"snippets": False, "suggest": False}
         systems = {
@@ -202,10 +204,10 @@ def main() -> None:
 
         grid = []
         if not args.no_grid:
-            from searchkit.search import parser as sk_parser
-            from searchkit.search import searcher as sk_searcher
+            from searchkit.search import ranking as sk_ranking
+            from searchkit.search import whoosh_query as sk_query
 
-            shipped = (sk_parser.FIELD_BOOSTS["title"], sk_searcher.WEIGHTING.K1, sk_searcher.WEIGHTING.B)
+            shipped = (sk_query.FIELD_BOOSTS["title"], sk_ranking.WEIGHTING.K1, sk_ranking.WEIGHTING.B)
             for tb, k1, b in itertools.product(GRID["title"], GRID["k1"], GRID["b"]):
                 apply_setting(tb, 1.0, k1, b, args.title_b)
                 idx.close()  # the next search opens a searcher with the patched weighting

@@ -100,14 +100,16 @@ def searchkit_runner(path: Path):
 
 def tantivy_runner(path: Path):
     s = C.TantivySearch(C.tantivy_open(path))
-    return lambda q: s.search(C.translate_tantivy(q), limit=10), s
+    request = C.requests_for()
+    return lambda q: s.search(request(q), limit=10), s
 
 
 def fts5_runner(path: Path):
     import sqlite3
 
     s = C.Fts5Search(sqlite3.connect(str(path)))
-    return lambda q: s.search(q, limit=10), s
+    request = C.requests_for()
+    return lambda q: s.search(request(q), limit=10), s
 
 
 def cold_start(index: Path, runs: int = 5) -> dict:
@@ -325,6 +327,17 @@ def markdown(res: dict) -> str:
     return "\n".join(parts) + "\n"
 
 
+def query_only(index: Path, queries: list[str], reps: int) -> None:
+    """Warm query latency of searchkit alone, e.g. to compare two versions on the same index."""
+    run, handle = searchkit_runner(index)
+    stats, per = C.time_queries(run, queries, reps)
+    handle.close()
+    slow = sorted(per.items(), key=lambda kv: -(kv[1]["median_ms"] or 0))[:5]
+    print(json.dumps({**stats, "provenance": C.provenance(),
+                      "slowest": {q: round(v["median_ms"], 1) for q, v in slow},
+                      "median_ms": {q: v["median_ms"] for q, v in per.items()}}, default=str))
+
+
 # -- main -----------------------------------------------------------------------------------
 def main() -> None:
     if len(sys.argv) > 1 and sys.argv[1] == "--child":
@@ -339,8 +352,13 @@ def main() -> None:
     ap.add_argument("--out", default=str(C.RESULTS))
     ap.add_argument("--tmp", help="work folder (default: a new temporary folder, deleted afterwards)")
     ap.add_argument("--no-scale-anchors", action="store_true", help="scaling runs for searchkit only")
+    ap.add_argument("--query-only", metavar="INDEX",
+                    help="only time searchkit's queries on an existing index (no builds, no anchors); print JSON")
     args = ap.parse_args()
     C.require_searchkit()
+    if args.query_only:
+        query_only(Path(args.query_only), C.read_lines(Path(args.queries)), args.reps)
+        return
     started = time.perf_counter()
     scales = [int(s) for s in args.scale.split(",") if s.strip()]
     queries = C.read_lines(Path(args.queries))

@@ -1,15 +1,21 @@
-"""The public Python API: open or build an index, add articles or paths, search, show, stats."""
+"""The public Python API: open or build an index, add articles or paths, search, show, stats.
+
+`Index` is thin: it builds a SearchRequest from a query string and options (or takes one) and asks
+its backend, through the pipeline of search/pipeline.py. It knows no engine.
+"""
 from __future__ import annotations
 
-import functools
 import os
 from datetime import datetime
 from pathlib import Path
 from typing import Iterable
 
-from .errors import IndexCorruptError, IndexMissingError, SearchkitError
+from .errors import ArgumentError, IndexMissingError
 from .index import store
 from .model import Article, Hit, Quote, Results
+from .search import pipeline
+from .search.request import SearchRequest
+from .search.whoosh_backend import WhooshBackend
 
 DEFAULT_INDEX = "index"
 DEFAULT_CORPUS = "corpus"
@@ -20,103 +26,37 @@ def default_index_path() -> Path:
     return Path(os.environ.get("SEARCHKIT_INDEX") or DEFAULT_INDEX)
 
 
-def _from_storage(exc: BaseException) -> bool:
-    """Whether an error was raised inside Whoosh or by the file system (not by a bug of ours)."""
-    if isinstance(exc, (OSError, EOFError)):
-        return True
-    tb = exc.__traceback__
-    while tb is not None and tb.tb_next is not None:
-        tb = tb.tb_next
-    return tb is not None and "whoosh" in tb.tb_frame.f_code.co_filename
+def _text_argument(name: str, value, *, empty: bool = False) -> str:
+    """A string argument, checked: a caller's mistake is an ArgumentError, not a damaged index."""
+    from .search.request import clean_text
+
+    if not isinstance(value, str):
+        raise ArgumentError(f"{name} must be a string, not {type(value).__name__}")
+    if not empty and not value:
+        raise ArgumentError(f"{name} must not be empty")
+    return clean_text(value)
 
 
-def _reading(method):
-    """Turn a failure inside Whoosh's reading code into IndexCorruptError (one clear line)."""
-
-    @functools.wraps(method)
-    def wrapper(self, *args, **kwargs):
-        try:
-            return method(self, *args, **kwargs)
-        except SearchkitError:
-            raise
-        except (KeyboardInterrupt, MemoryError, RecursionError):
-            raise
-        except Exception as exc:  # noqa: BLE001 - damaged files surface as many exception types
-            if not _from_storage(exc):
-                raise
-            self.close()
-            raise IndexCorruptError(
-                f"index at {self.path} cannot be read ({type(exc).__name__}: {exc}); "
-                "rebuild it with `searchkit index --rebuild`"
-            ) from exc
-
-    return wrapper
+def _count(name: str, value) -> int:
+    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+        raise ArgumentError(f"{name} must be a whole number of 1 or more, not {value!r}")
+    return value
 
 
 class Index:
-    """A searchkit index folder; cheap to create, opens Whoosh lazily and keeps a searcher warm."""
+    """A searchkit index folder; cheap to create, opens the engine lazily and keeps it warm."""
 
     def __init__(self, path: str | os.PathLike | None = None):
         self.path = Path(path) if path is not None else default_index_path()
-        self._ix = None
-        self._gen: Path | None = None
-        self._searcher = None
+        self.backend = WhooshBackend(self.path)
 
-    # -- state ---------------------------------------------------------------
     def exists(self) -> bool:
         """Whether the folder holds a built index."""
-        return store.current_generation(self.path) is not None
-
-    def _open(self):
-        """The live Whoosh index, reopened when a rebuild swapped generations."""
-        from whoosh import index as whoosh_index
-
-        gen = store.current_generation(self.path)
-        if gen is None:
-            raise IndexMissingError(
-                f"no index at {self.path}; build one with `searchkit index PATH...`"
-            )
-        if self._ix is None or gen != self._gen:
-            store.read_meta(gen)
-            self.close()
-            try:
-                self._ix = whoosh_index.open_dir(str(gen))
-            except SearchkitError:
-                raise
-            except Exception as exc:  # noqa: BLE001 - Whoosh raises many types for damaged files
-                raise IndexCorruptError(
-                    f"index at {self.path} cannot be opened ({type(exc).__name__}: {exc}); "
-                    "rebuild it with `searchkit index --rebuild`"
-                ) from None
-            self._gen = gen
-        return self._ix
-
-    def searcher(self):
-        """A Whoosh searcher on the latest committed state (refreshed, reused between calls)."""
-        from .search.searcher import WEIGHTING
-
-        ix = self._open()
-        try:
-            if self._searcher is None:
-                self._searcher = ix.searcher(weighting=WEIGHTING)
-            else:
-                self._searcher = self._searcher.refresh()
-        except SearchkitError:
-            raise
-        except Exception as exc:  # noqa: BLE001
-            raise IndexCorruptError(
-                f"index at {self.path} cannot be read ({type(exc).__name__}: {exc}); "
-                "rebuild it with `searchkit index --rebuild`"
-            ) from None
-        return self._searcher
+        return self.backend.exists()
 
     def close(self) -> None:
         """Release open files."""
-        if self._searcher is not None:
-            self._searcher.close()
-            self._searcher = None
-        self._ix = None
-        self._gen = None
+        self.backend.close()
 
     def __enter__(self) -> "Index":
         return self
@@ -124,7 +64,7 @@ class Index:
     def __exit__(self, *exc) -> None:
         self.close()
 
-    # -- writing -------------------------------------------------------------
+    # -- writing -------------------------------------------------------------------------------
     def add(self, paths: Iterable[str | os.PathLike], *, wait: float = 0.0, procs: int | None = None, progress=None,
             metadata: Iterable[str | os.PathLike] = ()):
         """Index new and changed articles from files or folders; nothing is removed.
@@ -132,119 +72,85 @@ class Index:
         procs: writer processes for a fresh build (None: 2 when the input is large, else 1).
         metadata: tables describing the files (TSV/CSV/JSON Lines), kept for later runs on this index.
         """
-        from .index.writer import index_paths
-
-        return index_paths(self.path, paths, wait=wait, procs=procs, progress=progress, metadata=metadata)
+        return self.backend.index(paths, wait=wait, procs=procs, progress=progress, metadata=metadata)
 
     def rebuild(self, paths: Iterable[str | os.PathLike], *, wait: float = 0.0, procs: int | None = None, progress=None,
                 metadata: Iterable[str | os.PathLike] = ()):
         """Build a fresh index from paths beside the live one and swap it in atomically."""
-        from .index.writer import index_paths
+        return self.backend.index(paths, rebuild=True, wait=wait, procs=procs, progress=progress, metadata=metadata)
 
-        return index_paths(self.path, paths, rebuild=True, wait=wait, procs=procs, progress=progress,
-                           metadata=metadata)
+    def build_missing(self, paths: Iterable[str | os.PathLike], *, wait: float = 0.0, progress=None):
+        """Build the index from paths unless it exists; a build by another process is waited for, not repeated.
+
+        Returns the build report, or None when the index was already there.
+        """
+        if self.exists():
+            return None
+        with store.write_lock(self.path, wait):  # another process may be building it right now
+            built = self.exists()
+        return None if built else self.rebuild(paths, wait=wait, progress=progress)
 
     def add_articles(self, articles: Iterable[Article], *, wait: float = 0.0):
         """Add or replace Article records built in Python."""
-        from .index.writer import index_articles
-
-        return index_articles(self.path, articles, wait=wait)
+        return self.backend.add(articles, wait=wait)
 
     def delete(self, ids: Iterable[str], *, wait: float = 0.0) -> int:
         """Remove articles by id; returns how many existed."""
-        from .index.writer import delete_ids
-
-        return delete_ids(self.path, ids, wait=wait)
+        return self.backend.delete(ids, wait=wait)
 
     def sources(self) -> list[str]:
         """Paths this index was built from, for refreshing without arguments."""
-        gen = store.current_generation(self.path)
-        return store.read_meta(gen).sources if gen else []
+        return self.backend.sources()
 
     def metadata_tables(self) -> list[str]:
         """Metadata tables this index was given (`--metadata`), which every later run applies too."""
-        gen = store.current_generation(self.path)
-        return store.read_meta(gen).metadata if gen else []
+        return self.backend.metadata_tables()
 
-    # -- reading -------------------------------------------------------------
-    @_reading
-    def names(self) -> dict[str, dict[str, str]]:
-        """Display names of keyword values (slug -> name) per field."""
-        self._open()
-        return store.read_names(self._gen) if self._gen else {}
+    # -- reading -------------------------------------------------------------------------------
+    def search(self, query: str | SearchRequest, **options) -> Results:
+        """Ranked hits with snippets, for a SearchRequest or for query text and options.
 
-    @_reading
-    def search(
-        self,
-        query: str,
-        *,
-        limit: int = 10,
-        page: int = 1,
-        sort: str = "relevance",
-        match: str = "all",
-        date_from: datetime | None = None,
-        date_to: datetime | None = None,
-        location: str | None = None,
-        source: str | None = None,
-        speaker: str | None = None,
-        tag: str | None = None,
-        snippets: bool = True,
-        basedate: datetime | None = None,
-        facets: list[str] | None = None,
-        facet_top: int = 10,
-        recency: float | None = None,
-        fuzzy: bool = False,
-        collapse: bool = True,
-        explain: bool = False,
-        suggest: bool = True,
-        author: str | None = None,
-    ) -> Results:
-        """Ranked hits with snippets; raises QuerySyntaxError on a bad query.
-
-        facets: names from location, country, place, source, speaker, author, tag, year, month.
-        author: only stories with this byline (all its words, in order: "jane smith").
-        recency: a half-life in days that blends relevance with freshness.
-        collapse: fold near-duplicate (wire copy) stories under the best one.
+        `Index.search("prison escape", limit=5, date_from=...)` builds the request with
+        `SearchRequest.build(text, **options)`; its options are the fields of SearchRequest,
+        Filters and Options (limit, page, sort, match, date_from, date_to, location, source, speaker,
+        tag, author, facets, facet_top, recency, fuzzy, collapse, explain, snippets, suggest,
+        basedate). Raises QuerySyntaxError on a bad query, ArgumentError on a bad option.
         """
-        from .search import searcher as engine
+        if isinstance(query, SearchRequest):
+            if options:
+                raise ArgumentError("options go into the SearchRequest, not beside it")
+            request = query
+        else:
+            request = SearchRequest.build(query, **options)
+        return pipeline.run(self.backend, request)
 
-        return engine.search(
-            self.searcher(), query, limit=limit, page=page, sort=sort, match=match,
-            date_from=date_from, date_to=date_to, location=location, source=source,
-            speaker=speaker, tag=tag, snippets=snippets, basedate=basedate, facets=facets,
-            facet_top=facet_top, recency=recency, fuzzy=fuzzy, collapse=collapse, explain=explain,
-            suggest=suggest, names=self.names() if facets else None, author=author,
-        )
+    def facets(self, query: str | SearchRequest, **options) -> dict[str, list[tuple[str, int]]]:
+        """Only the facet counts (value, matching stories) of a search, e.g. facets=["year", "source"]."""
+        request = query if isinstance(query, SearchRequest) else SearchRequest.build(query, **options)
+        return self.backend.facets(request)
 
-    @_reading
+    def request(self, query: str, **options) -> SearchRequest:
+        """The SearchRequest that `search(query, **options)` would run."""
+        return SearchRequest.build(query, **options)
+
     def similar(self, article_id: str, *, limit: int = 10) -> tuple[list[Hit], list[Hit]]:
         """(near-duplicate copies of a story, other stories most like it)."""
-        from .search import searcher as engine
+        return self.backend.similar(_text_argument("article_id", article_id), limit=_count("limit", limit))
 
-        return engine.similar(self.searcher(), article_id, limit=limit)
+    def quotes(self, query: str, *, limit: int = 20, speaker: str | None = None, location: str | None = None,
+               source: str | None = None, basedate: datetime | None = None) -> list[tuple[Quote, Hit]]:
+        """Quotations matching a query (searched in quoted speech only), with their article, newest first."""
+        request = SearchRequest.build(query, fields=("quote",), speaker=speaker, location=location, source=source,
+                                      basedate=basedate, sort="date", collapse=False)
+        return self.backend.quotes(request, limit=_count("limit", limit))
 
-    @_reading
-    def quotes(self, query: str, *, limit: int = 20, speaker: str | None = None, **filters) -> list[tuple[Quote, Hit]]:
-        """Quotations matching a query (searched in quoted speech only), with their article."""
-        from .search import searcher as engine
-
-        return engine.find_quotes(self.searcher(), query, limit=limit, speaker=speaker, **filters)
-
-    @_reading
     def get(self, article_id: str) -> Article | None:
         """The stored article with this id, or None."""
-        from .search import searcher as engine
+        return self.backend.get(_text_argument("article_id", article_id, empty=True))
 
-        return engine.get(self.searcher(), article_id)
-
-    @_reading
     def stats(self, top: int = 10) -> dict:
         """Counts, date span, top sources/locations/speakers."""
-        from .search import searcher as engine
-
-        out = engine.stats(self.searcher(), top=top, names=self.names())
-        out["path"] = str(self.path)
-        return out
+        return self.backend.stats(top=_count("top", top))
 
 
 def open_index(path: str | os.PathLike | None = None, *, build_from: Iterable[str | os.PathLike] | None = None) -> Index:

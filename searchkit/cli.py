@@ -1,8 +1,11 @@
 """The `searchkit` command: a thin click layer over searchkit.api (parse options, call, render)."""
 from __future__ import annotations
 
+import html
 import json
 import os
+import re
+import signal
 import sys
 from pathlib import Path
 
@@ -10,9 +13,23 @@ import click
 
 from . import api
 from .errors import IndexMissingError, SearchkitError
+from .ingest import printable
+from .search.request import FACETS, SORTS
 
 EXIT_NO_HITS = 1
 EXIT_ERROR = 2
+EXIT_LOSSES = 3  # `index` wrote what it could, but records were lost (id collisions, or most skipped)
+EXIT_INTERRUPTED = 130  # Ctrl-C
+EXIT_TERMINATED = 143  # SIGTERM
+EXIT_INTERNAL = 70  # a fault of searchkit itself (EX_SOFTWARE); SEARCHKIT_DEBUG=1 shows the traceback
+
+
+class Terminated(KeyboardInterrupt):
+    """SIGTERM, handled like Ctrl-C: every writer already cleans up on KeyboardInterrupt."""
+
+
+def _on_sigterm(_signum, _frame):
+    raise Terminated()
 
 
 class Failure(click.ClickException):
@@ -38,15 +55,32 @@ class _Group(click.Group):
 
     def invoke(self, ctx):
         try:
+            previous = signal.signal(signal.SIGTERM, _on_sigterm)
+        except ValueError:  # not the main thread: leave signals alone
+            previous = None
+        try:
             return super().invoke(ctx)
         except SearchkitError as exc:
-            raise Failure(str(exc)) from None
-        except KeyboardInterrupt:
-            click.echo("interrupted; the index holds its last committed state", err=True)
-            ctx.exit(130)
+            raise Failure(printable.text(str(exc))) from None
+        except KeyboardInterrupt as exc:
+            what = "terminated" if isinstance(exc, Terminated) else "interrupted"
+            click.echo(f"{what}; the index holds its last committed state", err=True)
+            ctx.exit(EXIT_TERMINATED if isinstance(exc, Terminated) else EXIT_INTERRUPTED)
         except BrokenPipeError:  # `searchkit query x | head`
             sys.stderr.close()
             ctx.exit(0)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # noqa: BLE001 - a bug: one line for people, the traceback on request
+            if os.environ.get("SEARCHKIT_DEBUG"):
+                raise
+            message = printable.text(" ".join(f"{type(exc).__name__}: {exc}".split()))[:300]
+            click.echo(f"internal error ({message}): a fault of searchkit, not of your input; please report "
+                       "it (SEARCHKIT_DEBUG=1 shows where it happened)", err=True)
+            ctx.exit(EXIT_INTERNAL)
+        finally:
+            if previous is not None:
+                signal.signal(signal.SIGTERM, previous)
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
@@ -103,23 +137,34 @@ def _print_problems(problems, verbose: bool, limit: int = 10) -> None:
 def index_cmd(paths, rebuild, procs, wait, index_path, metadata, as_json, verbose):
     """Add new and changed articles from PATHS (files or folders); --rebuild starts afresh.
 
-    With no PATHS, re-reads the paths the index was built from (or ./corpus), with its metadata tables.
+    With no PATHS, re-reads the paths the index was built from (or ./corpus), with its metadata tables;
+    a recorded path that no longer exists is reported and the others are read.
+
+    \b
+    Exit status: 0 when everything readable was indexed (skipped records are listed and counted);
+    3 when records were lost: an id already used by another record, or more than half skipped;
+    2 on an error (missing path, locked or foreign index folder).
     """
     idx = api.Index(index_path)
     for table in metadata:
         if not table.is_file():
             raise Failure(f"no such metadata table: {table}")
     if not paths:
-        if rebuild and idx.exists():  # a rebuild starts a fresh record: carry the tables over
+        if rebuild:  # a rebuild starts a fresh record: carry the tables over
             metadata = (*metadata, *map(Path, idx.metadata_tables()))
-        paths = [Path(p) for p in idx.sources()] if idx.exists() else []
-        if not paths and Path(api.DEFAULT_CORPUS).is_dir():
+        recorded = [Path(p) for p in idx.sources()]
+        paths = [p for p in recorded if p.exists()]
+        for gone in (p for p in recorded if not p.exists()):
+            click.echo(f"warning: {printable.path(gone)}: recorded source no longer exists; not read", err=True)
+        if not recorded and Path(api.DEFAULT_CORPUS).is_dir():
             paths = [Path(api.DEFAULT_CORPUS)]
-        if not paths:
+        if not recorded and not paths:
             raise click.UsageError("no PATHS given and no ./corpus folder to index")
+        if not paths:
+            raise Failure("none of the paths this index was built from exists any more; pass PATHS")
     for p in paths:
         if not p.exists():
-            raise Failure(f"no such file or folder: {p}")
+            raise Failure(f"no such file or folder: {printable.path(p)}")
     report, close = _progress_reporter()
     try:
         run = idx.rebuild if rebuild else idx.add
@@ -132,20 +177,30 @@ def index_cmd(paths, rebuild, procs, wait, index_path, metadata, as_json, verbos
     if as_json:
         data = {k: v for k, v in result.__dict__.items() if k != "problems"}
         data["problems"] = [str(p) for p in result.problems]
+        data["losses"] = result.losses
         click.echo(json.dumps(data))
-        return
-    click.echo(
-        f"{'rebuilt' if result.rebuilt else 'updated'} {idx.path}: {result.added:,} articles indexed"
-        + (f" ({result.undated:,} undated)" if result.undated else "")
-        + f", {result.unchanged:,} unchanged, {result.skipped:,} skipped, {result.warnings:,} warnings "
-        f"({result.files:,} files, {result.files_unchanged:,} unchanged) in {result.seconds:.1f} s"
-    )
+    else:
+        click.echo(
+            f"{'rebuilt' if result.rebuilt else 'updated'} {printable.path(idx.path)}: {result.added:,} articles "
+            "indexed" + (f" ({result.undated:,} undated)" if result.undated else "")
+            + f", {result.unchanged:,} unchanged, {result.skipped:,} skipped, {result.warnings:,} warnings "
+            f"({result.files:,} files, {result.files_unchanged:,} unchanged) in {result.seconds:.1f} s"
+        )
+    if result.losses:
+        why = (f"{result.collisions:,} with an id another record already has" if result.collisions
+               else "more than half of the input")
+        click.echo(f"indexed with losses: {result.skipped:,} records skipped ({why}); exit status {EXIT_LOSSES}",
+                   err=True)
+        sys.exit(EXIT_LOSSES)
 
 
 # -- query ------------------------------------------------------------------------------
 
-def _open_for_reading(index_path: Path | None) -> api.Index:
-    """Open the index; on first use of the default location, build it from ./corpus."""
+def _open_for_reading(index_path: Path | None, wait: float = 0.0) -> api.Index:
+    """Open the index; on first use of the default location, build it from ./corpus.
+
+    wait: seconds to wait for another process that holds the write lock (e.g. building it).
+    """
     idx = api.Index(index_path)
     if idx.exists():
         return idx
@@ -154,10 +209,11 @@ def _open_for_reading(index_path: Path | None) -> api.Index:
         click.echo(f"building the index in {idx.path} from {corpus}/ (first use)...", err=True)
         report, close = _progress_reporter()
         try:
-            result = idx.rebuild([corpus], progress=report)
+            result = idx.build_missing([corpus], wait=wait, progress=report)
         finally:
             close()
-        _print_problems(result.problems, verbose=False)
+        if result is not None:
+            _print_problems(result.problems, verbose=False)
         return idx
     raise IndexMissingError(f"no index at {idx.path}; build one with `searchkit index PATH...`")
 
@@ -166,10 +222,21 @@ def _today():
     """The reference date for relative dates: $SEARCHKIT_TODAY (YYYY-MM-DD) pins it, e.g. in tests."""
     from datetime import datetime, timezone
 
-    from .search.parser import parse_day
-
     pinned = os.environ.get("SEARCHKIT_TODAY")
-    return parse_day(pinned) if pinned else datetime.now(timezone.utc)
+    now = datetime.now(timezone.utc)
+    return _date_option("SEARCHKIT_TODAY", pinned, end=False, today=now) if pinned else now
+
+
+def _date_option(name: str, value: str | None, *, end: bool, today):
+    """A date option's bound (search/dates.py grammar), or a one-line error naming the option."""
+    from .search.dates import DateError, option_bound
+
+    if value is None:
+        return None
+    try:
+        return option_bound(value, end=end, basedate=today)
+    except DateError as exc:
+        raise Failure(f"{name}: {exc}") from None
 
 
 def _meta_line(hit) -> str:
@@ -193,20 +260,18 @@ def _bold(text: str) -> str:
 @click.argument("query")
 @click.option("-n", "--limit", type=click.IntRange(1, 10_000), default=10, show_default=True, help="Hits per page.")
 @click.option("-p", "--page", type=click.IntRange(1), default=1, show_default=True, help="Page of hits.")
-@click.option("--sort", type=click.Choice(["relevance", "date", "oldest"]), default="relevance", show_default=True,
-              help="Order: relevance, newest first, or oldest first.")
+@click.option("--sort", type=click.Choice(list(SORTS)), default="relevance", show_default=True,
+              help="Order: relevance, newest first, or oldest first (undated stories last).")
 @click.option("--any", "match_any", is_flag=True, help="Match any word instead of all words.")
-@click.option("--from", "date_from", metavar="DATE", help="Only articles on or after DATE (YYYY[-MM[-DD]]).")
-@click.option("--to", "date_to", metavar="DATE", help="Only articles on or before DATE (YYYY[-MM[-DD]]).")
-@click.option("--since", metavar="SPAN", help="Only articles in the last SPAN (7d, 2w, 3m, 1y).")
+@click.option("--from", "date_from", metavar="DATE", help="Only articles on or after DATE (YYYY[-MM[-DD]], 7d, \"last week\").")
+@click.option("--to", "date_to", metavar="DATE", help="Only articles on or before DATE (the end of that day, month, year).")
+@click.option("--since", metavar="SPAN", help="Only articles in the last SPAN (7d, 2w, 3m, 1y: whole days up to today).")
 @click.option("--location", help="Only articles mentioning this place (comma = any of them).")
 @click.option("--source", help="Only articles from this source.")
 @click.option("--speaker", help="Only articles quoting this speaker.")
 @click.option("--tag", help="Only articles with this tag (e.g. a Reuters topic).")
 @click.option("--author", help="Only articles with this byline (e.g. \"jane smith\").")
-@click.option("--facet", "facets", multiple=True,
-              type=click.Choice(["location", "country", "place", "source", "speaker", "author", "tag", "year",
-                                 "month"]),
+@click.option("--facet", "facets", multiple=True, type=click.Choice(list(FACETS)),
               help="Count hits per value of this field (repeatable).")
 @click.option("--recency", "recency", type=float, is_flag=False, flag_value=30.0, default=None, metavar="DAYS",
               help="Favour recent stories: score halves every DAYS days older [flag alone: 30].")
@@ -214,9 +279,10 @@ def _bold(text: str) -> str:
 @click.option("--all", "show_all", is_flag=True, help="Show near-duplicate (wire copy) stories too.")
 @click.option("--explain", is_flag=True, help="Show the per-field term contributions to each score.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit (JSON Lines).")
+@_wait_option
 @_index_option
 def query_cmd(query, limit, page, sort, match_any, date_from, date_to, since, location, source, speaker, tag,
-              author, facets, recency, fuzzy, show_all, explain, as_json, index_path):
+              author, facets, recency, fuzzy, show_all, explain, as_json, wait, index_path):
     """Search for QUERY: words, "phrases", AND/OR/NOT, field:value, date:[FROM to TO].
 
     \b
@@ -228,20 +294,22 @@ def query_cmd(query, limit, page, sort, match_any, date_from, date_to, since, lo
     Fields: title body source location country place quote speaker author tag date id.
     Exit status: 0 with hits, 1 with none, 2 on a usage or query error.
     """
-    from .search.parser import parse_day
+    from .search.request import SearchRequest
 
     today = _today()
-    start = parse_day(since, basedate=today) if since else (parse_day(date_from) if date_from else None)
-    end = parse_day(date_to, end=True) if date_to else None
-    idx = _open_for_reading(index_path)
-    results = idx.search(query, limit=limit, page=page, sort=sort, match="any" if match_any else "all",
-                         date_from=start, date_to=end, location=location, source=source, speaker=speaker,
-                         tag=tag, basedate=today, facets=list(facets), recency=recency, fuzzy=fuzzy,
-                         collapse=not show_all, explain=explain, author=author)
+    start = _date_option("--since", since, end=False, today=today) if since else \
+        _date_option("--from", date_from, end=False, today=today)
+    end = _date_option("--to", date_to, end=True, today=today)
+    request = SearchRequest.build(
+        query, limit=limit, page=page, sort=sort, match="any" if match_any else "all", date_from=start,
+        date_to=end, location=location, source=source, speaker=speaker, tag=tag, author=author, basedate=today,
+        facets=facets, recency=recency, fuzzy=fuzzy, collapse=not show_all, explain=explain)
+    idx = _open_for_reading(index_path, wait)
+    results = idx.search(request)
     if as_json:
         for hit in results.hits:
             click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
-        if results.suggestion or results.facets:  # a last line for scripts, marked as the summary
+        if results.suggestion or results.facets or results.undated or results.notes:  # a last line, marked
             click.echo(json.dumps({"summary": results.to_dict()}, ensure_ascii=False))
     else:
         _print_results(results)
@@ -249,19 +317,38 @@ def query_cmd(query, limit, page, sort, match_any, date_from, date_to, since, lo
         sys.exit(EXIT_NO_HITS)
 
 
-def _print_results(results) -> None:
-    from .search.snippets import render
+_TAG = re.compile(r"<b>(.*?)</b>", re.S)
 
+
+def render(snippet: str, bold) -> str:
+    """A snippet for a terminal: `bold(text)` styles matches, HTML entities unescaped."""
+    out, last = [], 0
+    for m in _TAG.finditer(snippet):
+        out.append(html.unescape(snippet[last:m.start()]))
+        out.append(bold(html.unescape(m.group(1))))
+        last = m.end()
+    out.append(html.unescape(snippet[last:]))
+    return "".join(out)
+
+
+def _print_results(results) -> None:
     if results.suggestion:
         click.echo(f"did you mean: {click.style(results.suggestion, bold=True)}", err=True)
+    for note in results.notes:
+        click.echo(f"note: {note}", err=True)
     if not results.total:
         click.echo(f"no hits for {results.query!r}", err=True)
         return
-    first = (results.page - 1) * results.limit + 1
+    folded = results.matched - results.total
+    extra = f"; {folded:,} near-duplicate{'s' if folded != 1 else ''} folded in" if folded > 0 else ""
+    if results.hits:
+        first = results.hits[0].rank
+        shown = f"showing {first}-{results.hits[-1].rank}, page {results.page} of {results.pages}"
+    else:
+        shown = f"page {results.page} of {results.pages}"
     click.echo(
         f"{results.total:,} hit{'s' if results.total != 1 else ''} for {results.query!r}"
-        f" (showing {first}-{first + len(results.hits) - 1}, page {results.page} of {results.pages},"
-        f" {results.seconds * 1000:.0f} ms)\n"
+        f" ({shown}, {results.seconds * 1000:.0f} ms{extra})\n"
     )
     if not results.hits:
         click.echo(f"page {results.page} is past the last page ({results.pages})", err=True)
@@ -292,13 +379,15 @@ def _print_results(results) -> None:
 @main.command("show")
 @click.argument("article_id")
 @click.option("--json", "as_json", is_flag=True, help="Print the article as JSON.")
+@_wait_option
 @_index_option
-def show_cmd(article_id, as_json, index_path):
-    """Print the whole article with id ARTICLE_ID and what was extracted from it."""
-    idx = _open_for_reading(index_path)
+def show_cmd(article_id, as_json, wait, index_path):
+    """Print the whole article with id ARTICLE_ID (e.g. `001` or `business/001`) and what was extracted from it."""
+    idx = _open_for_reading(index_path, wait)
+    article_id = printable.path(article_id)  # as stored: a byte that is not UTF-8 reads `\xNN`
     article = idx.get(article_id)
     if article is None:
-        raise Failure(f"no article with id {article_id!r} in {idx.path}")
+        raise Failure(f"no article with id {article_id!r} in {printable.path(idx.path)}")
     if as_json:
         data = {
             "id": article.id, "title": article.title,
@@ -337,10 +426,11 @@ def show_cmd(article_id, as_json, index_path):
 @main.command("stats")
 @click.option("--top", type=click.IntRange(1, 1000), default=10, show_default=True, help="How many of each to list.")
 @click.option("--json", "as_json", is_flag=True, help="Print as JSON.")
+@_wait_option
 @_index_option
-def stats_cmd(top, as_json, index_path):
+def stats_cmd(top, as_json, wait, index_path):
     """Counts, date span, top sources, authors, locations and speakers."""
-    idx = _open_for_reading(index_path)
+    idx = _open_for_reading(index_path, wait)
     data = idx.stats(top=top)
     if as_json:
         click.echo(json.dumps(data, ensure_ascii=False))
@@ -362,10 +452,11 @@ def stats_cmd(top, as_json, index_path):
 @click.argument("article_id")
 @click.option("-n", "--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="JSON Lines: duplicates first (\"kind\": \"duplicate\").")
+@_wait_option
 @_index_option
-def similar_cmd(article_id, limit, as_json, index_path):
+def similar_cmd(article_id, limit, as_json, wait, index_path):
     """Near-duplicate copies of story ARTICLE_ID, then the stories most like it."""
-    idx = _open_for_reading(index_path)
+    idx = _open_for_reading(index_path, wait)
     dups, alike = idx.similar(article_id, limit=limit)
     if as_json:
         for kind, hits in (("duplicate", dups), ("similar", alike)):
@@ -390,14 +481,13 @@ def similar_cmd(article_id, limit, as_json, index_path):
 @click.option("--location", help="Only from articles mentioning this place.")
 @click.option("--source", help="Only from this source.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per quotation.")
+@_wait_option
 @_index_option
-def quotes_cmd(query, limit, speaker, location, source, as_json, index_path):
+def quotes_cmd(query, limit, speaker, location, source, as_json, wait, index_path):
     """Quotations whose words match QUERY, with speaker, date and article (newest first)."""
-    idx = _open_for_reading(index_path)
+    idx = _open_for_reading(index_path, wait)
     found = idx.quotes(query, limit=limit, speaker=speaker, location=location, source=source,
                        basedate=_today())
-    from .search.snippets import render
-
     for quote, hit in found:
         if as_json:
             click.echo(json.dumps({"quote": quote.text, "speaker": quote.speaker, "highlighted": hit.snippet,
@@ -423,7 +513,7 @@ def delete_cmd(ids, wait, index_path):
     idx = api.Index(index_path)
     if not idx.exists():
         raise IndexMissingError(f"no index at {idx.path}")
-    n = idx.delete(ids, wait=wait)
+    n = idx.delete([printable.path(i) for i in ids], wait=wait)
     click.echo(f"deleted {n} of {len(ids)} articles")
     if n < len(ids):
         sys.exit(EXIT_NO_HITS)

@@ -13,6 +13,10 @@ class IndexMissingError(SearchkitError):
     """No index where one was expected."""
 
 
+class NotAnIndexError(IndexMissingError):
+    """The index path is a folder of other files: searchkit never writes into it."""
+
+
 class IndexLockedError(SearchkitError):
     """Another writer holds the index."""
 
@@ -25,5 +29,22 @@ class IndexCorruptError(SearchkitError):
     """The index exists but cannot be read."""
 
 
-class QuerySyntaxError(SearchkitError):
-    """The query string cannot be parsed."""
+class ArgumentError(SearchkitError, ValueError):
+    """A caller passed a value searchkit cannot use (a wrong type, a bad option): their mistake, not the index's."""
+
+
+class QuerySyntaxError(ArgumentError):
+    """The query string cannot be parsed.
+
+    position: 0-based column of the offending part of the query (None when the whole query is at fault);
+    token: that part as typed. A page can point at them; the message (one line) says the same.
+    """
+
+    def __init__(self, message: str, *, position: int | None = None, token: str | None = None):
+        super().__init__(message)
+        self.position = position
+        self.token = token
+
+
+class QueryLimitError(SearchkitError):
+    """A query asks for more work than one search may do (too many expanded words, or over the time limit)."""

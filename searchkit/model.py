@@ -78,7 +78,7 @@ class Hit:
     cluster: str = ""  # near-duplicate group (the id of its first story)
     duplicates: int = 0  # near-duplicates folded under this hit
     extra: dict = field(default_factory=dict)  # e.g. "explain": per-field term contributions
-    authors: tuple[str, ...] = ()
+    authors: tuple[str, ...] = ()  # the byline's names, when the source gives one
 
     def to_dict(self) -> dict:
         """JSON-ready form (the `--json` line format)."""
@@ -111,24 +111,29 @@ class Results:
 
     query: str
     hits: list[Hit]
-    total: int  # matching articles in all
+    total: int  # hits in all: matching stories, near-duplicates folded into one unless asked otherwise
     page: int
-    pages: int
+    pages: int  # ceil(total / limit): every page up to this one has hits
     limit: int
     seconds: float
-    parsed: str = ""  # the query as the engine understood it
     suggestion: str | None = None
-    facets: dict = field(default_factory=dict)
+    facets: dict = field(default_factory=dict)  # counts of matching stories (near-duplicates included)
+    matched: int = 0  # matching stories before folding near-duplicates (= total with collapse off)
+    undated: int = 0  # matching stories without a date that a date filter left out or a date sort put last
+    notes: list[str] = field(default_factory=list)  # one-line remarks for people (e.g. about undated stories)
 
     def to_dict(self) -> dict:
         """JSON-ready summary (without the hits, which are printed one per line)."""
         return {
             "query": self.query,
             "total": self.total,
+            "matched": self.matched,
             "page": self.page,
             "pages": self.pages,
             "limit": self.limit,
             "seconds": round(self.seconds, 4),
             "suggestion": self.suggestion,
             "facets": self.facets,
+            "undated": self.undated,
+            "notes": self.notes,
         }

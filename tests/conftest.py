@@ -47,3 +47,14 @@ def reuters_index(tmp_path_factory, reuters_dir):
     idx.report = report  # the build summary, for tests that check counts
     yield idx
     idx.close()
+
+
+@pytest.fixture(scope="session")
+def seed_index_shared(tmp_path_factory, corpus_dir):
+    """One index of the bundled corpus per test session, for tests that only read it."""
+    from searchkit import Index
+
+    idx = Index(tmp_path_factory.mktemp("seed-shared") / "index")
+    idx.rebuild([corpus_dir])
+    yield idx
+    idx.close()

@@ -5,7 +5,7 @@ from collections import defaultdict
 
 import pytest
 
-from searchkit import QuerySyntaxError
+from searchkit.errors import ArgumentError
 from searchkit.ingest import read_paths
 from searchkit.model import Article
 
@@ -22,7 +22,7 @@ def exact_repeats(reuters_dir):
 
 def test_exact_repeats_share_a_cluster(reuters_index, exact_repeats):
     assert len(exact_repeats) >= 100
-    searcher = reuters_index.searcher()
+    searcher = reuters_index.backend.searcher()
     for ids in exact_repeats:
         clusters = {searcher.document(id=i)["cluster"] for i in ids}
         assert len(clusters) == 1, ids
@@ -35,7 +35,8 @@ def test_results_collapse_duplicates_unless_all(reuters_index, exact_repeats):
     folded = reuters_index.search(f'title:({words})', limit=100)
     every = reuters_index.search(f'title:({words})', limit=100, collapse=False)
     assert len(every.hits) > len(folded.hits)
-    assert every.total == folded.total  # the count is of matching stories; only the list is folded
+    assert every.matched == folded.matched == every.total  # matching stories, copies included
+    assert folded.total < every.total  # hits after folding: one per cluster
     shown = [h for h in folded.hits if h.id in ids]
     assert len(shown) == 1 and shown[0].duplicates >= len(ids) - 1
     assert set(ids) <= {h.id for h in every.hits}
@@ -43,7 +44,7 @@ def test_results_collapse_duplicates_unless_all(reuters_index, exact_repeats):
 
 def test_unrelated_stories_are_not_clustered(reuters_index):
     # Earnings reports share a template ("Shr ... vs ... Net ...") but differ in company and figures.
-    searcher = reuters_index.searcher()
+    searcher = reuters_index.backend.searcher()
     earn = reuters_index.search("tag:earn", limit=500, collapse=False, snippets=False)
     clusters = [searcher.document(id=h.id)["cluster"] for h in earn.hits]
     assert len(set(clusters)) > 0.9 * len(clusters)
@@ -60,14 +61,14 @@ def test_similar_lists_duplicates_and_like_stories(reuters_index, exact_repeats)
 
 def test_facets_count_hits(reuters_index):
     results = reuters_index.search("cocoa", facets=["year", "month", "tag", "source", "country"])
-    assert dict(results.facets["year"]) == {"1987": results.total}
-    assert sum(n for _, n in results.facets["month"]) == results.total
+    assert dict(results.facets["year"]) == {"1987": results.matched}  # facets count every matching story
+    assert sum(n for _, n in results.facets["month"]) == results.matched
     assert "cocoa" in [name for name, _ in results.facets["tag"][:3]]
-    assert results.facets["source"] == [("Reuters", results.total)]
+    assert results.facets["source"] == [("Reuters", results.matched)]
     assert results.facets["country"]  # display names, most frequent first
     counts = [n for _, n in results.facets["country"]]
     assert counts == sorted(counts, reverse=True)
-    with pytest.raises(QuerySyntaxError):
+    with pytest.raises(ArgumentError):
         reuters_index.search("cocoa", facets=["colour"])
 
 
@@ -76,7 +77,7 @@ def test_recency_favours_newer_stories(reuters_index):
     recent = reuters_index.search("oil prices", limit=20, recency=7)
     mean = lambda r: sum(h.date.timestamp() for h in r.hits) / len(r.hits)  # noqa: E731
     assert mean(recent) > mean(plain)
-    assert recent.total == plain.total
+    assert recent.total == plain.total and recent.matched == plain.matched
 
 
 def test_did_you_mean_uses_unstemmed_words(reuters_index):
@@ -96,8 +97,54 @@ def test_explain_shows_field_contributions(reuters_index):
     hit = reuters_index.search("cocoa", explain=True, limit=1).hits[0]
     parts = hit.extra["explain"]
     assert {p["field"] for p in parts} <= {"title", "body"}
-    from searchkit.search.parser import FIELD_BOOSTS
+    from searchkit.search.whoosh_query import FIELD_BOOSTS
 
-    assert FIELD_BOOSTS["title"] > FIELD_BOOSTS["body"]
     assert any(p["field"] == "title" and p["boost"] == FIELD_BOOSTS["title"] for p in parts)
     assert sum(p["score"] for p in parts) == pytest.approx(hit.score, rel=0.05)
+
+
+@pytest.mark.parametrize("text, limit", [("title:(fed adds reserves)", 3), ("fed reserves repurchase", 7)])
+def test_pages_totals_and_hits_agree_when_copies_are_folded(reuters_index, text, limit):
+    first = reuters_index.search(text, limit=limit, snippets=False, suggest=False)
+    assert first.matched > first.total > limit  # copies were folded, and there is more than one page
+    assert first.pages == -(-first.total // limit)
+    listed, clusters = [], set()
+    for page in range(1, first.pages + 2):
+        results = reuters_index.search(text, limit=limit, page=page, snippets=False, suggest=False)
+        assert (results.total, results.pages, results.matched) == (first.total, first.pages, first.matched)
+        expected = max(0, min(limit, results.total - (page - 1) * limit))
+        assert len(results.hits) == expected, page  # full pages, then the remainder, then nothing
+        assert [h.rank for h in results.hits] == list(range((page - 1) * limit + 1, (page - 1) * limit + 1 + expected))
+        listed += [h.id for h in results.hits]
+        clusters |= {h.cluster for h in results.hits}
+    assert len(listed) == len(set(listed)) == len(clusters) == first.total  # one hit per cluster, none twice
+
+
+def test_cli_page_lines_agree_with_the_hits(reuters_index):
+    from click.testing import CliRunner
+
+    from searchkit.cli import main
+
+    def run(page):
+        return CliRunner().invoke(main, ["query", "title:(fed adds reserves)", "-n", "3", "-p", str(page),
+                                         "--index", str(reuters_index.path)])
+
+    pages = reuters_index.search("title:(fed adds reserves)", limit=3).pages
+    last = run(pages)
+    assert last.exit_code == 0 and f"page {pages} of {pages}" in last.output
+    shown = [int(n) for n in __import__("re").findall(r"showing (\d+)-(\d+)", last.output)[0]]
+    assert shown[0] <= shown[1]
+    past = run(pages + 1)
+    assert past.exit_code == 1 and f"page {pages + 1} is past the last page ({pages})" in past.output
+    assert "showing" not in past.output
+
+
+@pytest.mark.parametrize("typed, meant", [
+    ("prisson escpe", "prison escape"),  # one edit each; `poison este` (two each) was chosen by frequency
+    ("opek outptu", "opec output"),  # a swap of two letters is one edit; OPEC goes with output
+    ('"prisson escpe"', '"prison escape"'),  # inside a phrase the words are mended, the quotes kept
+    ('date:"2 weeks ago" opek outptu', 'date:"2 weeks ago" opec output'),
+    ("title:opek outptu", "title:opek output"),  # a field's value is never touched
+])
+def test_did_you_mean_prefers_fewer_edits_and_keeps_field_values(reuters_index, typed, meant):
+    assert reuters_index.search(typed, basedate=None).suggestion == meant

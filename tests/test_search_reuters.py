@@ -77,25 +77,30 @@ def test_deep_match_in_a_long_story_is_highlighted(reuters_index, reuters_dir):
 
 def test_totals_count_every_matching_story(reuters_index):
     # Whoosh's top-N shortcuts (block skipping, replacing an OR by its stronger side) undercount;
-    # the total must equal an independent count of the matching documents, folded or not.
+    # `matched` must equal an independent count of the matching documents, and `total` the number
+    # of near-duplicate clusters among them when folding (the hits a reader can page through).
     from whoosh import query
 
-    from searchkit.search.parser import make_filter, parse_query
+    from searchkit.search.request import Filters, SearchRequest
+    from searchkit.search.whoosh_query import make_filter, translate
 
-    searcher = reuters_index.searcher()
+    searcher = reuters_index.backend.searcher()
     cases = [("oil", {}), ("oil OR gas", {}), ("copper OR zinc OR lead", {}), ('"bank of japan"', {}),
              ("title:dollar body:intervention", {}), ("trade", {"location": "japan"}),
              ("gold NOT silver", {"sort": "date"}), ("*", {}), ("* date:[1987-03-01 to 1987-03-31]", {})]
     for text, options in cases:
-        q = parse_query(text, searcher.schema)
+        q = translate(SearchRequest.build(text), searcher.schema)  # the whole query, dates as index terms
         location = options.get("location")
         if location:
-            q = query.And([q, make_filter(location=location)])
-        expected = sum(1 for _ in searcher.docs_for_query(q))
+            q = query.And([q, make_filter(Filters(location=location), searcher.schema)])
+        docs = list(searcher.docs_for_query(q))
+        expected = len(docs)
+        clusters = len({searcher.stored_fields(d)["cluster"] for d in docs})
         assert expected > 20, text
         for collapse in (True, False):
             results = reuters_index.search(text, collapse=collapse, **options)
-            assert results.total == expected, (text, collapse, results.total, expected)
+            assert results.matched == expected, (text, collapse, results.matched, expected)
+            assert results.total == (clusters if collapse else expected), (text, collapse, results.total)
             assert len(results.hits) == 10
 
 

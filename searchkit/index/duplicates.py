@@ -108,9 +108,30 @@ class Clusterer:
                 best = (score, cluster)
         return best[1] if best else None
 
-    def commit(self) -> None:
-        """Make this session's assignments durable (after the index commit)."""
-        self.db.commit()
+    def forget(self, story_ids: list[str]) -> dict[str, str]:
+        """Drop deleted stories; returns {copy: new cluster} for copies whose cluster was named after one.
+
+        A copy that shared a band only with a deleted story takes that band over, so a later copy
+        still finds the cluster's living members; a story alone in its cluster leaves nothing
+        behind for a later copy to join.
+        """
+        gone = set(story_ids)
+        renamed: dict[str, str] = {}
+        for story_id in story_ids:
+            row = self.db.execute("SELECT cluster FROM story WHERE id = ?", (story_id,)).fetchone()
+            if row is None:
+                continue
+            self.db.execute("DELETE FROM story WHERE id = ?", (story_id,))
+            self.db.execute("DELETE FROM band WHERE id = ?", (story_id,))
+            members = self.db.execute("SELECT id, sig FROM story WHERE cluster = ? ORDER BY rowid",
+                                      (row[0],)).fetchall()
+            for member, sig in members:
+                self.db.executemany("INSERT OR IGNORE INTO band VALUES (?, ?)", [(k, member) for k in band_keys(sig)])
+            if row[0] in gone and members:  # the cluster was named after a deleted story: the next one names it
+                first = members[0][0]
+                self.db.execute("UPDATE story SET cluster = ? WHERE cluster = ?", (first, row[0]))
+                renamed.update((member, first) for member, _sig in members)
+        return renamed
 
     def close(self, commit: bool = False) -> None:
         if commit:

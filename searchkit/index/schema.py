@@ -16,7 +16,7 @@ from whoosh.analysis import (
 from whoosh.lang.porter import stem as porter_stem
 from whoosh.support.charset import accent_map
 
-from ..model import Article
+from ..model import Article, Quote
 
 # Bump whenever fields, analyzers or stored values change: older indexes must be rebuilt.
 SCHEMA_VERSION = 2  # 2: bylines (author, author_key, authors)
@@ -184,6 +184,27 @@ def to_document(article: Article, cluster: str = "") -> dict:
         doc.update(date=day, day=f"{day.year:04d}{day.month:02d}{day.day:02d}", year=f"{day.year:04d}",
                    month=f"{day.year:04d}-{day.month:02d}")
     return doc
+
+
+def from_document(fields: dict) -> Article:
+    """The article a stored document was made from (what `show` prints; re-indexed as is)."""
+    return Article(
+        id=fields["id"],
+        body=fields.get("body", ""),
+        title=fields.get("title", ""),
+        date=fields.get("date"),
+        source=fields.get("source", ""),
+        locations=tuple(fields.get("locations") or ()),
+        countries=tuple(fields.get("countries") or ()),
+        place=fields.get("place", ""),
+        dateline=fields.get("dateline", ""),
+        quotes=tuple(Quote(t, s) for t, s in fields.get("quotes") or ()),
+        path=fields.get("path", ""),
+        line=fields.get("line", 0),
+        url=fields.get("url", ""),
+        tags=tuple(t for t in (fields.get("tag") or "").split(",") if t),
+        authors=tuple(fields.get("authors") or ()),
+    )
 
 
 def display_names(article: Article) -> dict[str, dict[str, str]]:

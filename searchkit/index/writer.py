@@ -2,20 +2,30 @@
 from __future__ import annotations
 
 import os
+import random
 import shutil
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
+import whoosh.util
 from whoosh import index as whoosh_index
 from whoosh.index import LockError
 
-from ..errors import IndexLockedError
+from ..errors import IndexCorruptError, IndexLockedError
+from ..ingest import printable
+from ..ingest.ids import IdBook, IdTaken
 from ..model import Article, Problem
-from . import store
+from . import store, workers
 from .duplicates import Clusterer
-from .schema import build_schema, display_names, to_document
+from .schema import build_schema, display_names, from_document, to_document
+
+# Whoosh names new segments and temporary files with the global `random` module, so a program that
+# seeds it (random.seed(...) for reproducible sampling; Hypothesis in tests) made two commits pick
+# the same segment name: the second commit failed and its stories were lost. The OS's randomness
+# cannot be seeded.
+whoosh.util.random = random.SystemRandom()
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes in all)
 PARALLEL_MIN_BYTES = 4 * 1024 * 1024  # below this, starting writer processes costs more than it saves
@@ -34,14 +44,21 @@ class IndexReport:
     undated: int = 0  # stories indexed in this run with no date (neither their source nor their text gave one)
     deleted: int = 0
     rebuilt: bool = False
+    collisions: int = 0  # records skipped because another record already has their id
     recovered: str | None = None  # set when a previous writer was killed mid-way
     seconds: float = 0.0
     problems: list[Problem] = field(default_factory=list)
 
     @property
-    def changed(self) -> bool:
-        """Whether anything was written."""
-        return bool(self.added or self.deleted or self.rebuilt)
+    def losses(self) -> bool:
+        """Whether input was lost: an id collision, or more than half of the records skipped."""
+        return bool(self.collisions) or self.skipped * 2 > self.added + self.unchanged + self.skipped
+
+    def skip(self, problem: Problem, collision: bool = False) -> None:
+        """Count and keep a record or file that was not indexed."""
+        self.problems.append(printable.record(problem))
+        self.skipped += 1
+        self.collisions += collision
 
 
 def _writer(ix, procs: int, fresh: bool):
@@ -59,9 +76,11 @@ class _Session:
 
     def __init__(self, root: Path, fresh: bool, procs: int):
         self.root = root
-        live = store.current_generation(root)
+        live = store.live_generation(root) if fresh else store.current_generation(root)
         self.fresh = fresh or live is None
+        self.previous = store.read_manifest(live) if live is not None else {}  # whose ids are whose
         if self.fresh:
+            store.remove_stale(root, keep=live)  # leftovers of crashed rebuilds, before writing anew
             self.meta = store.Meta()
             self.gen = store.new_generation(root)
             self.ix = whoosh_index.create_in(str(self.gen), build_schema())
@@ -70,14 +89,15 @@ class _Session:
         else:
             self.meta = store.read_meta(live)
             self.gen = live
-            store.remove_stale(root, keep=live)  # leftovers of a crashed rebuild
+            store.remove_stale(root, keep=live)
             self.ix = whoosh_index.open_dir(str(live))
-            self.manifest = store.read_manifest(live)
+            self.manifest = self.previous
             self.names = store.read_names(live)
         self.procs = procs
         self._writer = None
-        self.seen: set[str] = set()
-        self.written = 0
+        self._searcher = None
+        self.ids = IdBook({})
+        self.ids_written: set[str] = set()
         self.dups = Clusterer(self.gen)
 
     @property
@@ -87,27 +107,52 @@ class _Session:
             self._writer = _writer(self.ix, self.procs, self.fresh)
         return self._writer
 
-    def put(self, article: Article) -> None:
+    def stored(self, article_id: str) -> dict | None:
+        """The stored fields of a live story of the index being written to (None in a fresh one)."""
+        if self.fresh:
+            return None
+        if self._searcher is None:
+            self._searcher = self.ix.searcher()
+        return self._searcher.document(id=article_id)
+
+    def plan_ids(self, keys: Iterable[str]) -> None:
+        """Decide the ids of this run's files: known files keep theirs (a rebuild reuses the live ones)."""
+        keys = list(keys)
+        if self.fresh:
+            wanted = set(keys)
+            self.ids = IdBook({k: v for k, v in self.previous.items() if k in wanted}, self.manifest)
+        else:
+            self.ids = IdBook(self.manifest, self.manifest, in_index=lambda i: self.stored(i) is not None)
+        self.ids.plan(keys)
+
+    def put(self, article: Article, cluster: str | None = None) -> None:
         """Add or replace one article (already enriched)."""
-        doc = to_document(article, self.dups.assign(article))
+        repeat = article.id in self.ids_written
+        if repeat and self._writer is not None:  # Whoosh replaces committed documents only
+            self._writer.commit(optimize=False)
+            self._writer = None
+        doc = to_document(article, cluster if cluster is not None else self.dups.assign(article))
         for fieldname, pairs in display_names(article).items():
             self.names.setdefault(fieldname, {}).update(pairs)
-        if self.fresh:
+        if self.fresh and not repeat:
             self.writer.add_document(**doc)
         else:
             self.writer.update_document(**doc)
-        self.written += 1
-        if self.written == 2:
-            store.checkpoint("mid-write")
+        self.ids_written.add(article.id)
 
     def finish(self) -> None:
         """Commit, then record metadata and, for a rebuild, swap the new generation in."""
+        self._close_searcher()
         if self._writer is not None:
-            store.checkpoint("before-commit")
             self._writer.commit(optimize=False)
             self._writer = None
-            store.checkpoint("after-commit")
+            if self.fresh and self.ix.doc_count() != len(self.ids_written):  # a writer process lost its share
+                raise IndexCorruptError(
+                    f"the new index holds {self.ix.doc_count():,} of the {len(self.ids_written):,} stories "
+                    "written (a writer process failed); the old index is kept"
+                )
         self.dups.close(commit=True)
+        store.write_fingerprint(self.gen)
         store.write_manifest(self.gen, self.manifest)
         store.write_names(self.gen, self.names)
         store.write_meta(self.gen, self.meta)
@@ -115,12 +160,14 @@ class _Session:
             store.publish(self.root, self.gen)
 
     def abandon(self) -> None:
-        """Drop uncommitted work; a half-built generation is deleted, the live one kept."""
+        """Drop uncommitted work, stop writer processes; a half-built generation is deleted, the live one kept."""
+        self._close_searcher()
         try:
             self.dups.close(commit=False)
         except Exception:  # noqa: BLE001 - already closed
             pass
         if self._writer is not None:
+            workers.stop(self._writer)
             try:
                 self._writer.cancel()
             except Exception:  # noqa: BLE001 - cancelling must not mask the original error
@@ -128,6 +175,16 @@ class _Session:
             self._writer = None
         if self.fresh:
             shutil.rmtree(self.gen, ignore_errors=True)
+
+    def _close_searcher(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+
+
+def _key(path: Path) -> str:
+    """How the manifest names a file: its resolved path, whatever name it was given by."""
+    return str(path.resolve())
 
 
 def index_paths(
@@ -146,17 +203,17 @@ def index_paths(
     an index remembers them, so later runs on it apply them too (until a rebuild without them).
     """
     from ..extract import enrich
-    from ..ingest import checksum, iter_files, read_file
+    from ..ingest import iter_files
     from ..ingest.sidecar import split_tables
 
     started = time.perf_counter()
+    store.check_owner(root)
     report = IndexReport(rebuilt=rebuild)
-    paths = [str(p) for p in paths]
+    paths = [os.fspath(p) for p in paths]
     files: list[Path] = []
-    for item in iter_files(paths):
+    for item in iter_files(paths, skip=[root]):
         if isinstance(item, Problem):
-            report.problems.append(item)
-            report.skipped += 1
+            report.skip(item)
         else:
             files.append(item)
     files, found_tables = split_tables(files)
@@ -164,14 +221,16 @@ def index_paths(
     total, done = sum(sizes.values()), 0
     if procs is None:  # worker processes pay off only on a big fresh build
         procs = min(2, os.cpu_count() or 1) if total >= PARALLEL_MIN_BYTES else 1
-    with store.write_lock(root, wait) as recovered:
+    with store.write_lock(root, wait) as recovered, workers.guarded():
         report.recovered = recovered
         session = _Session(root, rebuild, procs)
         report.rebuilt = session.fresh
         try:
+            keys = {file: _key(file) for file in files}
+            session.plan_ids(keys.values())
             tables = _metadata_tables(session, found_tables, metadata, report)
             for file in files:
-                _index_file(session, file, report, enrich, checksum, read_file, tables)
+                _index_file(session, file, keys[file], report, enrich, tables)
                 done += sizes[file]
                 if progress:
                     progress(done, total)
@@ -206,10 +265,10 @@ def _metadata_tables(session: _Session, found: list[Path], given, report: IndexR
 
 def _count(report: IndexReport, problems: list[Problem]) -> None:
     for problem in problems:
-        report.problems.append(problem)
         if problem.skipped:
-            report.skipped += 1
+            report.skip(problem)
         else:
+            report.problems.append(printable.record(problem))
             report.warnings += 1
 
 
@@ -220,14 +279,14 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _index_file(session: _Session, file: Path, report: IndexReport, enrich, checksum, read_file, tables) -> None:
+def _index_file(session: _Session, file: Path, key: str, report: IndexReport, enrich, tables) -> None:
     """Index one file unless the manifest shows it (and the metadata rows for it) unchanged."""
-    key = str(file.resolve())
+    from ..ingest import checksum, read_file
+
     try:
         st = file.stat()
     except OSError as exc:
-        report.problems.append(Problem(str(file), f"cannot read: {exc.strerror}"))
-        report.skipped += 1
+        report.skip(Problem(str(file), f"cannot read: {exc.strerror}"))
         return
     known = session.manifest.get(key) or {}
     stamp = tables.stamp(file, known.get("ids", {})) if tables else ""
@@ -236,24 +295,27 @@ def _index_file(session: _Session, file: Path, report: IndexReport, enrich, chec
         report.unchanged += len(known.get("ids", {}))
         return
     old_ids: dict = known.get("ids", {})
+    base = session.ids.base(key)
     ids: dict[str, str] = {}
-    for item in read_file(file):
+    for item in read_file(file, base):
         if isinstance(item, Problem):
             _count(report, [item])
             continue
         if tables:
-            item = tables.apply(item, file)
+            item = printable.record(tables.apply(item, file, base))  # a table's values may hold surrogates too
         if not (item.title.strip() or item.body.strip()):
-            report.problems.append(Problem(item.path, "no text: not indexed", item.line))
-            report.skipped += 1
-            continue
-        if item.id in session.seen or item.id in ids:
-            report.problems.append(Problem(item.path, f"duplicate id {item.id!r}: not indexed", item.line))
-            report.skipped += 1
+            report.skip(Problem(item.path, "no text: not indexed", item.line))
             continue
         digest = checksum(item)
+        try:
+            first = session.ids.claim(key, item.id, f"{item.path}:{item.line}" if item.line else item.path, digest)
+        except IdTaken as exc:
+            report.skip(Problem(item.path, str(exc), item.line), collision=True)
+            continue
+        if not first:  # the same story again under its source's id: already read in this run
+            report.unchanged += 1
+            continue
         ids[item.id] = digest
-        session.seen.add(item.id)
         if old_ids.get(item.id) == digest:
             report.unchanged += 1
             continue
@@ -261,11 +323,12 @@ def _index_file(session: _Session, file: Path, report: IndexReport, enrich, chec
         session.put(item)
         report.added += 1
         report.undated += item.date is None
-    session.manifest[key] = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "ids": ids, "meta": stamp}
+    session.manifest[key] = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "base": base, "ids": ids,
+                             "meta": stamp}
 
 
 def index_articles(root: Path, articles: Iterable[Article], *, wait: float = 0.0) -> IndexReport:
-    """Add or replace Article records given directly (the embedding API)."""
+    """Add or replace Article records given directly (the embedding API); their ids are the caller's."""
     from ..extract import enrich
 
     started = time.perf_counter()
@@ -276,7 +339,7 @@ def index_articles(root: Path, articles: Iterable[Article], *, wait: float = 0.0
         report.rebuilt = session.fresh
         try:
             for article in articles:
-                article = enrich(article)
+                article = enrich(printable.record(article))
                 session.put(article)
                 report.added += 1
                 report.undated += article.date is None
@@ -289,7 +352,7 @@ def index_articles(root: Path, articles: Iterable[Article], *, wait: float = 0.0
 
 
 def delete_ids(root: Path, ids: Iterable[str], *, wait: float = 0.0) -> int:
-    """Remove articles by id; returns how many were in the index."""
+    """Remove articles by id, from the index and the near-duplicate table; returns how many were there."""
     ids = list(dict.fromkeys(ids))
     with store.write_lock(root, wait):
         live = store.current_generation(root)
@@ -297,9 +360,14 @@ def delete_ids(root: Path, ids: Iterable[str], *, wait: float = 0.0) -> int:
             return 0
         session = _Session(root, False, 1)
         try:
-            deleted = sum(session.writer.delete_by_term("id", i) for i in ids)
+            found = [i for i in ids if session.stored(i) is not None]
+            deleted = sum(session.writer.delete_by_term("id", i) for i in found)
+            for member, cluster in session.dups.forget(found).items():  # copies of a deleted first story
+                fields = session.stored(member)
+                if fields is not None and member not in found:
+                    session.put(from_document(fields), cluster)
             for record in session.manifest.values():
-                for i in ids:
+                for i in found:
                     record.get("ids", {}).pop(i, None)
             session.finish()
         except BaseException:

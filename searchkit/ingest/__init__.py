@@ -1,28 +1,40 @@
 """Readers: files and folders in, `Article` records (or `Problem` reports) out.
 
-One module per format (`lines`, `text`, `jsonl`, `reuters`); `sidecar` reads the metadata tables
-that may sit beside the stories (`metadata.tsv`) and lays their rows over the stories they name;
-`bylines` turns author fields into names. This module walks folders, opens
-`.gz` files, decodes bytes (`decode`), and picks the reader by file name (and, for `.txt`, by
-whether the text opens with a `date YYYY-MM-DD Source -` header). Readers never raise for bad
+One module per format (`lines`, `text`, `jsonl`, `reuters`; `html`, `warc`, `feeds`, which open
+their files themselves); `sidecar` reads the metadata tables that may sit beside the stories
+(`metadata.tsv`) and lays their rows over the stories they name; `bylines` turns author fields into
+names. This module walks folders, opens `.gz` files, decodes bytes (`decode`), and picks the reader
+by file name (and, for `.txt`, by whether the text opens with a `date YYYY-MM-DD Source -` header;
+for `.xml` and names it does not know, by the first bytes). Readers never raise for bad
 content: a file or record that cannot be read becomes a `Problem` with its path and line
 (`skipped=False` for a warning about a record that was still read), and reading goes on.
+Everything read passes `printable.record` on the way out, so no text handed on holds a lone
+surrogate; ids derived from file paths follow `ids.py`.
 """
 from __future__ import annotations
 
+import gzip
 import hashlib
 import json
 import os
+import re
+import zlib
+from importlib import import_module
 from pathlib import Path
 from typing import Iterable, Iterator
 
 from ..model import Article, Problem
+from . import printable
 from .decode import open_text
 from .sidecar import is_table_name
 
-# File name suffix (after any `.gz`) -> reader.
+# File name suffix (after any `.gz`) -> reader. `.xml` is read only when its content is a feed.
 READERS = {".txt": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json",
-           ".sgm": "reuters", ".sgml": "reuters"}
+           ".sgm": "reuters", ".sgml": "reuters", ".html": "html", ".htm": "html", ".xhtml": "html",
+           ".warc": "warc", ".arc": "warc", ".rss": "feed", ".atom": "feed", ".xml": "feed?"}
+STREAMED = {"html": "html", "warc": "warc", "feed": "feeds"}  # readers that open their files themselves
+_FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
+_RSS1 = re.compile(rb"purl\.org/rss/1\.0|<channel[\s>]", re.IGNORECASE)
 
 
 def format_of(path: Path) -> str | None:
@@ -30,30 +42,67 @@ def format_of(path: Path) -> str | None:
     name = path.name.lower()
     if name.endswith(".gz"):
         name = name[:-3]
-    return READERS.get(os.path.splitext(name)[1])
+    kind = READERS.get(os.path.splitext(name)[1])
+    if kind == "feed?":
+        return "feed" if sniff(path) == "feed" else None
+    return kind
 
 
-def iter_files(paths: Iterable[str | os.PathLike]) -> Iterator[Path | Problem]:
-    """Files to read, each once: named files as given, folders walked recursively in sorted order."""
-    seen_dirs: set[str] = set()
+def sniff(path: Path) -> str | None:
+    """The reader a file's first bytes call for (WARC, ARC, feed, HTML page), None for anything else."""
+    try:
+        with (gzip.open(path, "rb") if path.name.lower().endswith(".gz") else open(path, "rb")) as fh:
+            head = fh.read(4096)
+    except (OSError, EOFError, zlib.error):
+        return None
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")
+    if start.startswith((b"WARC/", b"filedesc://")):
+        return "warc"
+    feed = _FEED_ROOT.search(head)  # RSS 2.0, Atom, or RSS 1.0 (RDF with an RSS channel)
+    if feed and (not feed.group(0).lower().startswith(b"<rdf") or _RSS1.search(head)):
+        return "feed"
+    if start[:14].lower().startswith((b"<!doctype html", b"<html")):
+        return "html"
+    return None
+
+
+def iter_files(paths: Iterable[str | os.PathLike], skip: Iterable[str | os.PathLike] = ()
+               ) -> Iterator[Path | Problem]:
+    """Files to read, each once: named files as given, folders walked recursively in sorted order.
+
+    Folders in `skip` (an index folder inside its own input) are passed by; a file named inside one
+    is a Problem.
+    """
+    seen_dirs: set[str] = {os.path.realpath(s) for s in skip}
+    skipped = frozenset(seen_dirs)
     seen_files: set[str] = set()
     for raw in paths:
         path = Path(raw)
         try:
             if path.is_dir():
-                yield from _walk(path, seen_dirs, seen_files)
+                if os.path.realpath(path) in skipped or _inside(path, skipped):
+                    yield printable.record(Problem(str(path), "the index folder (or inside it): not read"))
+                else:
+                    yield from _walk(path, seen_dirs, seen_files)
                 continue
             if path.is_file():
-                if _first_time(path, seen_files):
+                if _inside(path, skipped):
+                    yield printable.record(Problem(str(path), "inside the index folder: not read"))
+                elif _first_time(path, seen_files):
                     yield path
                 continue
             if path.is_symlink():
-                yield Problem(str(path), "broken symbolic link (or a link loop)")
+                yield printable.record(Problem(str(path), "broken symbolic link (or a link loop)"))
                 continue
         except OSError as exc:  # e.g. a path too long, or a folder above it that cannot be searched
-            yield Problem(str(path), f"cannot open: {exc.strerror or exc}")
+            yield printable.record(Problem(str(path), f"cannot open: {exc.strerror or exc}"))
             continue
-        yield Problem(str(path), "no such file or directory")
+        yield printable.record(Problem(str(path), "no such file or directory"))
+
+
+def _inside(path: Path, folders: frozenset[str]) -> bool:
+    real = os.path.realpath(path)
+    return any(real.startswith(folder + os.sep) for folder in folders)
 
 
 def _first_time(path: Path, seen: set[str]) -> bool:
@@ -67,14 +116,14 @@ def _first_time(path: Path, seen: set[str]) -> bool:
 
 def _walk(folder: Path, seen_dirs: set[str], seen_files: set[str]) -> Iterator[Path | Problem]:
     real = os.path.realpath(folder)
-    if real in seen_dirs:  # a symlink loop, or the same folder reached twice
+    if real in seen_dirs:  # a symlink loop, the same folder reached twice, or a folder to skip
         return
     seen_dirs.add(real)
     try:
         with os.scandir(folder) as scan:
             entries = sorted(scan, key=lambda e: e.name)
     except OSError as exc:
-        yield Problem(str(folder), f"cannot list folder: {exc.strerror or exc}")
+        yield printable.record(Problem(str(folder), f"cannot list folder: {exc.strerror or exc}"))
         return
     for entry in entries:
         if entry.name.startswith("."):
@@ -92,12 +141,22 @@ def _walk(folder: Path, seen_dirs: set[str], seen_files: set[str]) -> Iterator[P
                 yield path
 
 
-def read_file(path: Path) -> Iterator[Article | Problem]:
-    """Every article of one file, with a Problem for each part that could not be read; never raises."""
+def read_file(path: Path, base: str | None = None) -> Iterator[Article | Problem]:
+    """Every article of one file, with a Problem for each part that could not be read; never raises.
+
+    `base` is what ids derived from the path start with (see ids.py); the file's name by default.
+    """
+    for item in _read(Path(path), base):
+        yield printable.record(item)
+
+
+def _read(path: Path, base: str | None) -> Iterator[Article | Problem]:
     from . import jsonl, lines, reuters, text
 
-    path = Path(path)
-    kind = format_of(path) or "text"  # a file named explicitly is read as text whatever its name
+    kind = format_of(path) or sniff(path) or "text"  # a file named explicitly is read whatever its name
+    if kind in STREAMED:
+        yield from _guarded(path, import_module(f".{STREAMED[kind]}", __name__).read(path, base))
+        return
     decoded, problems = open_text(path, latin1=(kind == "reuters"))
     yield from problems
     if decoded is None:
@@ -109,11 +168,15 @@ def read_file(path: Path) -> Iterator[Article | Problem]:
     if kind == "reuters":
         records = reuters.read(path, decoded)
     elif kind in ("jsonl", "json"):
-        records = jsonl.read(path, decoded, whole=(kind == "json"))
+        records = jsonl.read(path, decoded, whole=(kind == "json"), base=base)
     elif lines.looks_like(decoded):
-        records = lines.read(path, decoded)
+        records = lines.read(path, decoded, base)
     else:
-        records = text.read(path, decoded)
+        records = text.read(path, decoded, base)
+    yield from _guarded(path, records)
+
+
+def _guarded(path: Path, records: Iterator[Article | Problem]) -> Iterator[Article | Problem]:
     try:
         yield from records
     except Exception as exc:  # a reader bug must not stop a whole indexing run

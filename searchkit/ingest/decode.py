@@ -76,8 +76,8 @@ def decode(data: bytes, path: Path) -> tuple[str, list[Problem]]:
         return text, [Problem(str(path), "not valid UTF-8; read as cp1252", line, skipped=False)]
 
 
-def open_text(path: Path, *, latin1: bool = False) -> tuple[str | None, list[Problem]]:
-    """The text of a file and the problems met; text is None when nothing could be read."""
+def read_bytes(path: Path) -> tuple[bytes | None, list[Problem]]:
+    """The bytes of a file (`.gz` inflated) and the problems met; None when nothing could be read."""
     problems: list[Problem] = []
     try:
         size = path.stat().st_size
@@ -91,6 +91,14 @@ def open_text(path: Path, *, latin1: bool = False) -> tuple[str | None, list[Pro
             data = path.read_bytes()
     except OSError as exc:
         return None, [Problem(str(path), f"cannot read: {exc.strerror or exc}")]
+    return data, problems
+
+
+def open_text(path: Path, *, latin1: bool = False) -> tuple[str | None, list[Problem]]:
+    """The text of a file and the problems met; text is None when nothing could be read."""
+    data, problems = read_bytes(path)
+    if data is None:
+        return None, problems
     if latin1:  # Reuters-21578 is latin-1 by definition; every byte is a character
         return data.replace(b"\x00", b"").decode("latin-1"), problems
     text, warnings = decode(data, path)

@@ -11,8 +11,9 @@ Keys read (the first present wins):
   a list of them, or objects with a "name": see `bylines`).
 Any other key with a short scalar value (a string, number or boolean whose text is at most 60
 characters) is kept as a tag `key:value`, so that facets can use it; longer or nested values are
-ignored. A record without an id gets `<file name>-<line>` (`<file name>-<n>` for the n-th object
-of a `.json` document, whose `line` is then that record number).
+ignored. A record without an id gets `<base>-<line>` (`<base>-<n>` for the n-th object of a `.json`
+document, whose `line` is then that record number), the base being the file's name made unique
+(ids.py).
 A line that is not JSON or not an object, or a record with neither title nor body, is reported and
 skipped; a date that cannot be read leaves the article undated, with a warning.
 """
@@ -48,9 +49,12 @@ MAX_TAG_CHARS = 60
 _EPOCH = re.compile(r"-?\d{9,12}(?:\.\d+)?")
 
 
-def read(path: Path, text: str, *, whole: bool = False) -> Iterator[Article | Problem]:
-    """Articles of a JSON Lines file, or of a JSON document when `whole` (a `.json` file)."""
-    base = stem(path)
+def read(path: Path, text: str, *, whole: bool = False, base: str | None = None) -> Iterator[Article | Problem]:
+    """Articles of a JSON Lines file, or of a JSON document when `whole` (a `.json` file).
+
+    A record without an id gets `<base>-<line>` (`base`: see ids.py; the file's name by default).
+    """
+    base = base or stem(path)
     if whole or text.lstrip()[:1] == "[":
         try:
             data = json.loads(text)

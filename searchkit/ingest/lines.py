@@ -3,7 +3,8 @@
 Lines that do not start with a header continue the article above them (its further paragraphs;
 blank lines between them are kept as one paragraph break, "\\n\\n"). The body is the text as the
 file has it: sentences glued without a space stay glued; only the title (the first sentence) is
-split out. The first article of a file takes the file's name as id, later ones `name-2`, `name-3`...
+split out. The first article of a file takes the file's base (its name, see ids.py) as id, later ones
+`base-2`, `base-3`...
 A date that does not exist (2021-13-45) leaves the article undated, with a warning. A body that
 opens with a byline ("By Jane Smith") gives the authors, and the title is the sentence after it.
 """
@@ -15,6 +16,7 @@ from pathlib import Path
 from typing import Iterator
 
 from ..model import Article, Problem
+from . import ids
 from .bylines import opening_byline
 from .sentences import first_sentence
 
@@ -30,14 +32,8 @@ def looks_like(text: str) -> bool:
 
 
 def stem(path: Path) -> str:
-    """A file's name without `.gz` and its format suffix: the base of the ids of its articles."""
-    name = path.name
-    if name.lower().endswith(".gz"):
-        name = name[:-3]
-    base, dot, suffix = name.rpartition(".")
-    if dot and base and suffix.lower() in {"txt", "jsonl", "ndjson", "json", "sgm", "sgml"}:
-        return base
-    return name
+    """A file's name without `.gz` and its format suffix: the base of its ids when read on its own."""
+    return ids.stem(path.name)
 
 
 class _Draft:
@@ -66,9 +62,9 @@ class _Draft:
                       path=str(path), line=self.line, authors=authors)
 
 
-def read(path: Path, text: str) -> Iterator[Article | Problem]:
-    """Articles of one line-format file, in file order."""
-    base = stem(path)
+def read(path: Path, text: str, base: str | None = None) -> Iterator[Article | Problem]:
+    """Articles of one line-format file, in file order; ids `base`, `base-2`... (`base`: see ids.py)."""
+    base = base or stem(path)
     draft: _Draft | None = None
     count = 0
     stray = False

@@ -374,8 +374,11 @@ class Sidecar:
                     parts.append(table.by_id[i].digest())
         return hashlib.blake2b("".join(parts).encode(), digest_size=8).hexdigest() if parts else ""
 
-    def apply(self, article: Article, file: Path) -> Article:
-        """The story with what the first table speaking for it says (by id, else by file name)."""
+    def apply(self, article: Article, file: Path, base: str | None = None) -> Article:
+        """The story with what the first table speaking for it says (by id, else by file name).
+
+        base: the id the file's first story takes from its path (ids.py), when not its bare name.
+        """
         for table in self.tables:
             if not table.covers(file):
                 continue
@@ -383,7 +386,7 @@ class Sidecar:
             whole = row is not None
             if row is None:
                 row = table.row_for_file(file)
-                whole = article.id == stem(file)
+                whole = article.id == (base or stem(file))
             if row is not None:
                 row.used = True
                 return _filled(article, row, whole)

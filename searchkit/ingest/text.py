@@ -38,8 +38,8 @@ def dateline_of(text: str) -> tuple[str, int]:
     return " ".join(place.split()), m.end()
 
 
-def read(path: Path, text: str) -> Iterator[Article | Problem]:
-    """The one article of a plain-text file."""
+def read(path: Path, text: str, base: str | None = None) -> Iterator[Article | Problem]:
+    """The one article of a plain-text file, with id `base` (see ids.py; the file's name by default)."""
     text = text.strip()
     lines = text.split("\n", 12)  # the opening lines, and the rest in one piece
     authors, at, after = opening_byline(lines)
@@ -55,5 +55,5 @@ def read(path: Path, text: str) -> Iterator[Article | Problem]:
         body = text
         dateline, start = dateline_of(body)
         title = first_sentence(body[start:])  # the headline should not begin with "KABUL, July 7 -"
-    yield Article(id=stem(path), body=body, title=title, dateline=dateline, path=str(path), line=1,
+    yield Article(id=base or stem(path), body=body, title=title, dateline=dateline, path=str(path), line=1,
                   authors=authors)

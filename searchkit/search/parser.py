@@ -1,358 +1,314 @@
-"""Query syntax: free text, "phrases", AND/OR/NOT, field:value, date ranges, plus option filters."""
+"""Query text -> searchkit's query tree (search/request.py), or a QuerySyntaxError that points at the problem.
+
+Grammar (as Whoosh read it, so queries keep their meaning):
+
+    query  := clause+                 side by side: all of them (or any, with match "any")
+    clause := and ("OR" and)*
+    and    := unary ("AND" unary)*
+    unary  := "NOT" unary | "(" query ")" [^boost] | field ":" value | "phrase"[~slop][^boost] | word[^boost]
+    value  := word | "phrase" | "(" query ")" | [a to b] | {a to b} | (> >= < <=) word
+
+Words with `*` or `?` are patterns; `*` alone is every story. `date:` values use the one date
+grammar of search/dates.py. Nothing here knows an engine.
+"""
 from __future__ import annotations
 
 import re
-from datetime import date, datetime, timedelta, timezone
-
-from whoosh import qparser, query
-from whoosh.qparser.dateparse import DateParserPlugin
+from datetime import datetime, timedelta, timezone
 
 from ..errors import QuerySyntaxError
-from ..index.schema import name_analyzer, slug
-
-DEFAULT_FIELDS = ("title", "body")
-FIELD_BOOSTS = {"title": 1.5, "body": 1.0}  # tuned with bench/relevance.py
-
-# Names people type for fields -> the field that holds them.
-ALIASES = {
-    "location": ["locations", "loc", "places"],
-    "country": ["countries"],
-    "quote": ["quotes", "said"],
-    "speaker": ["speakers", "by", "who"],
-    "tag": ["tags", "topic", "topics"],
-    "source": ["src"],
-    "author": ["authors", "byline"],
-}
-SEARCHABLE = ("title", "body", "date", "source", "location", "country", "place", "quote", "speaker", "author", "tag",
-              "id")
+from .dates import DateError, parse_span
+from .lexer import LexError, Token, tokenize
+from .request import (
+    ALIASES,
+    DEFAULT_FIELDS,
+    FIELDS,
+    And,
+    DateRange,
+    Group,
+    MatchAll,
+    Node,
+    Not,
+    Or,
+    Pattern,
+    Phrase,
+    Range,
+    Word,
+    clean_text,
+)
 
 SYNTAX_HELP = (
     'syntax: words, "exact phrase", AND OR NOT ( ), field:value with fields '
-    + ", ".join(SEARCHABLE)
+    + ", ".join(f for f in FIELDS)
     + ", date:YYYY-MM-DD or date:[2021-07-01 to 2021-07-31]"
 )
-
-# Whoosh's query normalisation is quadratic in the number of clauses: bound the work a query can ask for.
+# The work a query can ask for is bounded: Whoosh's query normalisation is quadratic in clauses.
 MAX_QUERY_WORDS = 1_000
 MAX_QUERY_CHARS = 20_000
+MAX_NESTING = 64  # brackets and NOTs inside each other
 
-_FIELD_PREFIX = re.compile(r"(?<![\w:])([A-Za-z_]+):(?=\S)")
-
-
-def _check_balance(text: str) -> None:
-    """Point at an unclosed quote or bracket, which Whoosh would silently drop."""
-    stack: list[tuple[str, int]] = []
-    in_quote: int | None = None
-    pairs = {")": "(", "]": "[", "}": "{"}
-    for i, ch in enumerate(text):
-        if ch == '"':
-            in_quote = None if in_quote is not None else i
-        elif in_quote is not None:
-            continue
-        elif ch in "([{":
-            stack.append((ch, i))
-        elif ch in ")]}":
-            if not stack or stack[-1][0] != pairs[ch]:
-                raise QuerySyntaxError(f"unmatched {ch!r} at column {i + 1} of {text!r}; {SYNTAX_HELP}")
-            stack.pop()
-    if in_quote is not None:
-        raise QuerySyntaxError(f"unclosed quote at column {in_quote + 1} of {text!r}; {SYNTAX_HELP}")
-    if stack:
-        ch, i = stack[-1]
-        raise QuerySyntaxError(f"unclosed {ch!r} at column {i + 1} of {text!r}; {SYNTAX_HELP}")
+_BOOST = re.compile(r"\^(\d+(?:\.\d+)?)$")
+_RANGE_TO = re.compile(r"\s+to\s+|^to\s+|\s+to$", re.IGNORECASE)
+_TINY = timedelta(microseconds=1)
 
 
-def _check_fields(text: str, schema) -> None:
-    """Refuse unknown field names instead of searching for 'foo:bar' as a word."""
-    known = set(SEARCHABLE) | {a for names in ALIASES.values() for a in names}
-    outside_quotes = re.sub(r'"[^"]*"', lambda m: " " * len(m.group()), text)
-    for m in _FIELD_PREFIX.finditer(outside_quotes):
-        name = m.group(1).lower()
-        if name not in known:
-            raise QuerySyntaxError(f"unknown field {m.group(1)!r} at column {m.start() + 1}; {SYNTAX_HELP}")
+def _error(message: str, text: str, position: int | None = None, token: str | None = None,
+           help_text: str = SYNTAX_HELP) -> QuerySyntaxError:
+    where = f" at column {position + 1}" if position is not None else ""
+    shown = text if len(text) <= 80 else text[:77] + "..."
+    return QuerySyntaxError(f"{message}{where} of {shown!r}; {help_text}", position=position, token=token)
 
 
-EXACT_FIELDS = {"title": "title_exact", "body": "body_exact", "quote": "quote_exact"}
+def canonical_field(name: str) -> str | None:
+    """The field a name or alias stands for, or None."""
+    low = name.lower()
+    return low if low in FIELDS else ALIASES.get(low)
 
 
-class _ExactPhraseNode(qparser.PhrasePlugin.PhraseNode):
-    """A "quoted phrase" searched in the unstemmed copy of its field: exact words, stop words included."""
-
-    def query(self, parser):
-        fieldname = self.fieldname or parser.fieldname
-        if fieldname in EXACT_FIELDS:
-            self.fieldname = EXACT_FIELDS[fieldname]
-            q = super().query(parser)
-            self.fieldname = fieldname
-            return q
-        return super().query(parser)
+def normalise(text: str) -> str:
+    """Curly quotes as straight ones, NULs as spaces, lone surrogates as U+FFFD (one for one: columns hold)."""
+    return clean_text(text.replace("\u201c", '"').replace("\u201d", '"').replace("\x00", " "))
 
 
-class _ExactPhrasePlugin(qparser.PhrasePlugin):
-    """PhrasePlugin whose phrases go to the exact-word fields."""
-
-    class PhraseTagger(qparser.PhrasePlugin.PhraseTagger):
-        def create(self, parser, match):
-            node = super().create(parser, match)
-            node.__class__ = _ExactPhraseNode
-            return node
-
-
-def make_parser(schema, *, basedate: datetime | None = None, match: str = "all",
-                fields: tuple[str, ...] = DEFAULT_FIELDS) -> qparser.QueryParser:
-    """A Whoosh parser over title and body with our aliases and date syntax."""
-    group = qparser.AndGroup if match == "all" else qparser.OrGroup.factory(0.9)
-    parser = qparser.MultifieldParser(list(fields), schema, fieldboosts=FIELD_BOOSTS, group=group)
-    parser.remove_plugin_class(qparser.PhrasePlugin)
-    parser.add_plugin(_ExactPhrasePlugin())
-    parser.add_plugin(qparser.FieldAliasPlugin(ALIASES))
-    parser.add_plugin(qparser.GtLtPlugin())
-    parser.add_plugin(DateParserPlugin(basedate=basedate or datetime.now(timezone.utc), callback=_date_error))
-    return parser
-
-
-class _DateError(Exception):
-    pass
-
-
-def _date_error(message: str) -> None:
-    raise _DateError(message)
-
-
-def parse_query(text: str, schema, *, basedate: datetime | None = None, match: str = "all",
-                fields: tuple[str, ...] = DEFAULT_FIELDS) -> query.Query:
-    """Parse user query text, or raise QuerySyntaxError with a message that points at the problem."""
-    if match not in ("all", "any"):
-        raise QuerySyntaxError(f"match must be 'all' or 'any', not {match!r}")
-    text = text.replace("\u201c", '"').replace("\u201d", '"').replace("\x00", " ")
+def parse(text: str, *, basedate: datetime | None = None, fields: tuple[str, ...] = DEFAULT_FIELDS) -> Node:
+    """Parse query text into a tree; raises QuerySyntaxError with the 0-based `position` and the `token`."""
+    text = normalise(text)
     if not text.strip():
-        raise QuerySyntaxError(f"empty query; {SYNTAX_HELP}")
+        raise QuerySyntaxError(f"empty query; {SYNTAX_HELP}", position=0, token="")
     words = len(text.split())
     if words > MAX_QUERY_WORDS or len(text) > MAX_QUERY_CHARS:
         raise QuerySyntaxError(
             f"query too long ({words:,} words, {len(text):,} characters); "
             f"the limit is {MAX_QUERY_WORDS:,} words and {MAX_QUERY_CHARS:,} characters"
         )
-    _check_balance(text)
-    _check_fields(text, schema)
-    _check_dates(text)
-    text = _resolve_relative_dates(text, basedate or datetime.now(timezone.utc))
-    parser = make_parser(schema, basedate=basedate, match=match, fields=fields)
     try:
-        q = parser.parse(text)
-    except _DateError as exc:
-        raise QuerySyntaxError(f"bad date in {text!r}: {exc}; use YYYY-MM-DD or date:[FROM to TO]") from None
-    except Exception as exc:  # noqa: BLE001 - Whoosh raises assorted errors on odd input
-        raise QuerySyntaxError(f"cannot parse {text!r}: {exc}; {SYNTAX_HELP}") from None
-    if q is query.NullQuery:
-        raise QuerySyntaxError(f"query {text!r} has nothing to search for; {SYNTAX_HELP}")
-    return q.accept(_whole_days).accept(_match_all)
-
-
-def _match_all(q: query.Query) -> query.Query:
-    """`*` in every default field is simply every story (Whoosh would walk each field's postings)."""
-    if isinstance(q, query.Or) and q.subqueries and all(isinstance(sub, query.Every) for sub in q.subqueries):
-        return query.Every()
-    return q
-
-
-_DATE_CLAUSE = re.compile(r"\bdate:(\[[^\]]*\]|\S+)", re.I)
-_ISO_DATE = re.compile(r"\b(\d{4})-(\d{1,2})(?:-(\d{1,2}))?\b")
-
-
-def _check_dates(text: str) -> None:
-    """Calendar dates in date: clauses must exist (Whoosh's date parser reads 2021-13-01 as 2021)."""
-    for clause in _DATE_CLAUSE.finditer(text):
-        for m in _ISO_DATE.finditer(clause.group(1)):
-            year, month, day = int(m.group(1)), int(m.group(2)), int(m.group(3) or 1)
-            try:
-                datetime(year, month, day)
-            except ValueError as exc:
-                raise QuerySyntaxError(
-                    f"bad date {m.group(0)!r} in {clause.group(0)!r} ({exc}); use YYYY-MM-DD or date:[FROM to TO]"
-                ) from None
-
-
-_UNIT_DAYS = {"d": 1, "day": 1, "w": 7, "week": 7, "m": 30, "month": 30, "y": 365, "year": 365}
-_RELATIVE = re.compile(
-    r"^(?:(?P<which>last|this|past|previous|current)\s+(?P<unit>week|month|year)"
-    r"|(?:last|past)\s+(?P<n>\d+)\s*(?P<nunit>days?|weeks?|months?|years?)"
-    r"|(?P<m>\d+)\s*(?P<munit>days?|weeks?|months?|years?)\s+ago"
-    r"|(?P<k>\d+)(?P<kunit>[dwmy]))$",
-    re.IGNORECASE,
-)
-_DATE_TERM = re.compile(r'\bdate:(?:"([^"]*)"|(\w+))', re.IGNORECASE)
-
-
-def relative_span(phrase: str, basedate: datetime) -> tuple[datetime, datetime] | None:
-    """Calendar span for 'last week', 'this month', 'past 3 days', '2 weeks ago', '7d'; None if not relative."""
-    m = _RELATIVE.match(phrase.strip())
-    if not m:
-        return None
-    day = basedate.astimezone(timezone.utc).replace(hour=0, minute=0, second=0, microsecond=0)
-    end_of_today = day + timedelta(days=1, microseconds=-1)
-    if m.group("which"):
-        last = m.group("which").lower() in ("last", "previous")
-        unit = m.group("unit").lower()
-        if unit == "week":
-            start = day - timedelta(days=day.weekday())
-            if last:
-                start -= timedelta(days=7)
-            end = start + timedelta(days=7, microseconds=-1)
-        elif unit == "month":
-            start = day.replace(day=1)
-            if last:
-                start = (start - timedelta(days=1)).replace(day=1)
-            end = (start + timedelta(days=32)).replace(day=1) - timedelta(microseconds=1)
-        else:
-            start = day.replace(month=1, day=1, year=day.year - last)
-            end = start.replace(year=start.year + 1) - timedelta(microseconds=1)
-        if m.group("which").lower() == "past":  # "past week" = the 7 days up to today
-            start, end = day - timedelta(days=_UNIT_DAYS[unit] - 1), end_of_today
-        return start, end
-    n, unit = next((int(m.group(a)), m.group(b)) for a, b in (("n", "nunit"), ("m", "munit"), ("k", "kunit")) if m.group(a))
-    days = _UNIT_DAYS[unit.lower().rstrip("s")] * n
-    if m.group("m"):  # "2 weeks ago": that one day
-        start = day - timedelta(days=days)
-        return start, start + timedelta(days=1, microseconds=-1)
-    return day - timedelta(days=days - 1), end_of_today
-
-
-def _resolve_relative_dates(text: str, basedate: datetime) -> str:
-    """Rewrite date:"last week" and friends into explicit ranges Whoosh's date parser understands."""
-
-    def swap(m: re.Match) -> str:
-        span = relative_span(m.group(1) or m.group(2), basedate)
-        if span is None:
-            return m.group(0)
-        return f"date:[{span[0]:%Y-%m-%dT%H:%M:%S} to {span[1]:%Y-%m-%dT%H:%M:%S}]"
-
-    return _DATE_TERM.sub(swap, text)
-
-
-_PERIOD = re.compile(r"^(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?$")
-_AGO = re.compile(r"^(\d+)\s*([dwmy])$")
-
-
-def parse_day(value: str, *, end: bool = False, basedate: datetime | None = None) -> datetime:
-    """A --from/--to value: YYYY, YYYY-MM, YYYY-MM-DD, or 7d/2w/3m/1y ago; --to means the period's end."""
-    value = value.strip()
-    now = basedate or datetime.now(timezone.utc)
-    span = relative_span(value, now) if not _AGO.match(value) else None
-    if span is not None:
-        return span[1] if end else span[0]
-    ago = _AGO.match(value)
-    if ago:
-        n, unit = int(ago.group(1)), ago.group(2)
-        days = {"d": 1, "w": 7, "m": 30, "y": 365}[unit] * n
-        return now - timedelta(days=days)
-    m = _PERIOD.match(value)
-    if not m:
-        raise QuerySyntaxError(f"bad date {value!r}: use YYYY, YYYY-MM, YYYY-MM-DD or a span like 7d, 2w, 3m, 1y")
-    year, month, day = int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1)
-    try:
-        start = datetime(year, month, day, tzinfo=timezone.utc)
-    except ValueError as exc:
-        raise QuerySyntaxError(f"bad date {value!r}: {exc}") from None
-    if not end:
-        return start
-    if m.group(3):
-        nxt = start + timedelta(days=1)
-    elif m.group(2):
-        nxt = start.replace(year=year + (month == 12), month=month % 12 + 1)
-    else:
-        nxt = start.replace(year=year + 1)
-    return nxt - timedelta(microseconds=1)
-
-
-def _words_query(field: str, value: str) -> query.Query:
-    """All the words of a name, in order: 'islam times' matches source 'Islam Times'."""
-    words = [t.text for t in name_analyzer()(value)]
-    if not words:
-        raise QuerySyntaxError(f"empty {field} filter")
-    return query.Term(field, words[0]) if len(words) == 1 else query.Phrase(field, words)
-
-
-def _day_bound(moment: datetime | None, end: bool) -> str | None:
-    """YYYYMMDD when a range bound falls on a day boundary (or is open: ''), else None."""
-    if moment is None:
-        return ""
-    moment = moment.replace(tzinfo=None) if moment.tzinfo is None else moment.astimezone(timezone.utc).replace(tzinfo=None)
-    edge = (moment.hour, moment.minute, moment.second, moment.microsecond)
-    if edge == ((23, 59, 59, 999999) if end else (0, 0, 0, 0)):
-        return _ymd(moment)
-    return None
-
-
-def _ymd(day: date) -> str:
-    """YYYYMMDD with a four-digit year even before 1000 (strftime's %Y is not padded everywhere)."""
-    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
-
-
-def day_range(start: datetime | None, end: datetime | None) -> query.Query:
-    """A date range: whole days as a few year/month/day terms (fast), anything finer stays numeric."""
-    first, last = _day_bound(start, False), _day_bound(end, True)
-    if first is None or last is None or (not first and not last):
-        return query.DateRange("date", start, end)
-    if not first or not last:  # open-ended: only the days the index holds are expanded
-        return query.TermRange("day", first or "00000101", last or "99991231")
-    pieces = _calendar_pieces(date(int(first[:4]), int(first[4:6]), int(first[6:])),
-                              date(int(last[:4]), int(last[4:6]), int(last[6:])))
-    return pieces[0] if len(pieces) == 1 else query.Or(pieces)
-
-
-def _calendar_pieces(first: date, last: date) -> list[query.Query]:
-    """Cover [first, last] with whole years, whole months, then day ranges: few terms to union."""
-    pieces: list[query.Query] = []
-    day = first
-    while day <= last and len(pieces) < 200:
-        year_end = date(day.year, 12, 31)
-        month_end = (date(day.year + (day.month == 12), day.month % 12 + 1, 1) - timedelta(days=1))
-        if day.month == 1 and day.day == 1 and year_end <= last:
-            pieces.append(query.Term("year", f"{day.year:04d}"))
-            day = year_end + timedelta(days=1)
-        elif day.day == 1 and month_end <= last:
-            pieces.append(query.Term("month", f"{day.year:04d}-{day.month:02d}"))
-            day = month_end + timedelta(days=1)
-        else:
-            stop = min(last, month_end)
-            pieces.append(query.TermRange("day", _ymd(day), _ymd(stop)))
-            day = stop + timedelta(days=1)
-    if day <= last:  # a span of centuries: finish with one day range
-        pieces.append(query.TermRange("day", _ymd(day), _ymd(last)))
-    return pieces
-
-
-def _whole_days(node: query.Query) -> query.Query:
-    if isinstance(node, query.DateRange) and node.fieldname == "date":
-        return day_range(node.startdate, node.enddate).with_boost(node.boost)
+        tokens = tokenize(text)
+    except LexError as exc:
+        raise _error(str(exc), text, exc.position, exc.token) from None
+    node = _Parser(text, tokens, basedate or datetime.now(timezone.utc)).query()
+    if node is None:
+        raise _error("query has nothing to search for", text, 0, text)
     return node
 
 
-def make_filter(
-    *,
-    date_from: datetime | None = None,
-    date_to: datetime | None = None,
-    location: str | None = None,
-    source: str | None = None,
-    speaker: str | None = None,
-    tag: str | None = None,
-    author: str | None = None,
-) -> query.Query | None:
-    """The option filters (--from/--to/--location/--source/--speaker/--tag/--author) as one query, or None."""
-    parts: list[query.Query] = []
-    if date_from or date_to:
-        parts.append(day_range(date_from, date_to))
-    if location:
-        parts.append(query.Or([query.Term("location", slug(v)) for v in location.split(",") if slug(v)]))
-    if source:
-        parts.append(_words_query("source", source))
-    if speaker:
-        parts.append(_words_query("speaker", speaker))
-    if tag:
-        parts.append(query.Term("tag", slug(tag)))
-    if author:
-        parts.append(_words_query("author", author))
-    if not parts:
+class _Parser:
+    def __init__(self, text: str, tokens: list[Token], basedate: datetime):
+        self.text = text
+        self.tokens = tokens
+        self.i = 0
+        self.basedate = basedate
+        self.depth = 0
+
+    # -- token stream ----------------------------------------------------------------------
+    def peek(self) -> Token | None:
+        return self.tokens[self.i] if self.i < len(self.tokens) else None
+
+    def take(self) -> Token:
+        tok = self.tokens[self.i]
+        self.i += 1
+        return tok
+
+    def fail(self, message: str, tok: Token | None, help_text: str = SYNTAX_HELP) -> QuerySyntaxError:
+        if tok is None:
+            return _error(message, self.text, len(self.text), "", help_text)
+        token = tok.text if tok.kind == "field" else self.text[tok.start:tok.end]
+        return _error(message, self.text, tok.start, token, help_text)
+
+    # -- grammar ---------------------------------------------------------------------------
+    def query(self) -> Node | None:
+        node = self.group(None, closing=False)
+        tok = self.peek()
+        if tok is not None:  # only a stray ")" stops a top-level group
+            raise self.fail("unmatched ')'", tok)
+        return node
+
+    def group(self, field: str | None, *, closing: bool) -> Node | None:
+        items: list[Node] = []
+        while (tok := self.peek()) is not None and tok.kind != ")":
+            node = self.clause(field)
+            if node is not None:
+                items.append(node)
+        if not items:
+            return None
+        if len(items) == 1:
+            return items[0]
+        return Group(children=tuple(items), start=items[0].start, end=items[-1].end)
+
+    def clause(self, field: str | None) -> Node | None:
+        return self.chain("OR", Or, self.conjunction, field)
+
+    def conjunction(self, field: str | None) -> Node | None:
+        return self.chain("AND", And, self.unary, field)
+
+    def chain(self, word: str, kind, step, field: str | None) -> Node | None:
+        """step (word step)*: clauses joined by one operator."""
+        parts = [step(field)]
+        while (tok := self.peek()) is not None and tok.kind == "op" and tok.text == word:
+            self.take()
+            self.operand(tok)
+            parts.append(step(field))
+        return _joined(kind, parts)
+
+    def operand(self, op: Token) -> None:
+        """An operator must be followed by something to apply it to."""
+        nxt = self.peek()
+        if nxt is None or nxt.kind == ")" or (nxt.kind == "op" and nxt.text != "NOT"):
+            raise self.fail(f"{op.text} needs a word or clause after it", op)
+
+    def unary(self, field: str | None) -> Node | None:
+        tok = self.peek()
+        if tok.kind == "op" and tok.text == "NOT":
+            self.take()
+            self.operand(tok)
+            child = self.nested(tok, self.unary, field)
+            return None if child is None else Not(child=child, start=tok.start, end=child.end)
+        return self.primary(field)
+
+    def nested(self, tok: Token, step, *args):
+        """Go one level deeper (a bracket or a NOT), refusing absurd depths before Python's stack does."""
+        self.depth += 1
+        if self.depth > MAX_NESTING:
+            raise self.fail(f"brackets and NOTs nest more than {MAX_NESTING} deep", tok)
+        try:
+            return step(*args)
+        finally:
+            self.depth -= 1
+
+    def primary(self, field: str | None) -> Node | None:
+        tok = self.take()
+        if tok.kind == "op":
+            raise self.fail(f"{tok.text} needs a word or clause before it", tok)
+        if tok.kind == "(":
+            return self.bracketed(tok, field)
+        if tok.kind == "field":
+            return self.field_clause(tok)
+        if tok.kind == "mod":  # only after a phrase or bracket; a stray one is ignored like punctuation
+            return None
+        return self.leaf(tok, field)
+
+    def bracketed(self, opening: Token, field: str | None) -> Node | None:
+        inner = self.nested(opening, lambda: self.group(field, closing=True))
+        close = self.peek()
+        if close is None or close.kind != ")":
+            raise self.fail("unclosed '('", opening)
+        self.take()
+        boost, _slop, end = self.modifiers(close.end)
+        if inner is None:
+            return None
+        return _with(inner, start=opening.start, end=end, boost=inner.boost * boost)
+
+    def modifiers(self, end: int) -> tuple[float, int, int]:
+        """(boost, slop, end) from a `~N^M` token right here."""
+        tok = self.peek()
+        if tok is None or tok.kind != "mod":
+            return 1.0, 0, end
+        self.take()
+        slop = re.search(r"~(\d+)", tok.text)
+        boost = re.search(r"\^([\d.]+)", tok.text)
+        return (float(boost.group(1)) if boost else 1.0), (min(int(slop.group(1)), 100) if slop else 0), tok.end
+
+    def field_clause(self, ftok: Token) -> Node | None:
+        name = canonical_field(ftok.text)
+        if name is None:
+            raise self.fail(f"unknown field {ftok.text!r}", ftok)
+        value = self.peek()
+        if value is None or value.kind in (")", "op", "mod"):
+            raise self.fail(f"{ftok.text}: needs a value", ftok)
+        self.take()
+        if value.kind == "(":
+            node = self.bracketed(value, name)
+            return None if node is None else _with(node, start=ftok.start)
+        if value.kind == "field":
+            raise self.fail(f"{ftok.text}: needs a value", ftok)
+        if value.kind == "cmp":
+            return self.comparison(ftok, name, value)
+        if value.kind == "range":
+            return self.range(ftok, name, value)
+        node = self.leaf(value, name)
+        return None if node is None else _with(node, start=ftok.start)
+
+    def leaf(self, tok: Token, field: str | None) -> Node | None:
+        if field == "date":
+            return self.date_leaf(tok, tok.start)
+        if tok.kind == "phrase":
+            boost, slop, end = self.modifiers(tok.end)
+            if not tok.text.strip():
+                return None
+            return Phrase(text=tok.text, field=field, slop=slop, boost=boost, start=tok.start, end=end)
+        if tok.kind != "word":
+            raise self.fail(f"unexpected {tok.text!r}", tok)
+        text, boost = tok.text, 1.0
+        m = _BOOST.search(text)
+        if m and m.start() > 0:
+            text, boost = text[:m.start()], float(m.group(1))
+        if text == "*" and field is None:
+            return MatchAll(start=tok.start, end=tok.end, boost=boost)
+        if "*" in text or "?" in text:
+            return Pattern(text=text, field=field, boost=boost, start=tok.start, end=tok.end)
+        return Word(text=text, field=field, boost=boost, start=tok.start, end=tok.end)
+
+    # -- dates and ranges ----------------------------------------------------------------------
+    def span(self, value: str, tok: Token):
+        try:
+            return parse_span(value, self.basedate)
+        except DateError as exc:
+            raise _error(str(exc).split("; ")[0], self.text, tok.start, value,
+                         "use YYYY-MM-DD, a span like 7d or \"last week\", or date:[FROM to TO]") from None
+
+    def date_leaf(self, tok: Token, start: int) -> Node:
+        if tok.kind not in ("word", "phrase"):
+            raise self.fail("date: needs a date", tok)
+        if tok.kind == "word" and ("*" in tok.text or "?" in tok.text):
+            raise self.fail("dates take no wildcards", tok)
+        if tok.kind == "phrase":
+            self.modifiers(tok.end)
+        span = self.span(tok.text, tok)
+        return DateRange(first=span.start, last=span.end, start=start, end=tok.end)
+
+    def comparison(self, ftok: Token, name: str, cmp: Token) -> Node:
+        value = self.peek()
+        if value is None or value.kind not in ("word", "phrase"):
+            raise self.fail(f"{cmp.text} needs a value after it", cmp)
+        self.take()
+        if name == "date":
+            span = self.span(value.text, value)
+            first, last = {">": (span.end + _TINY, None), ">=": (span.start, None),
+                           "<": (None, span.start - _TINY), "<=": (None, span.end)}[cmp.text]
+            return DateRange(first=first, last=last, start=ftok.start, end=value.end)
+        low = value.text if cmp.text.startswith(">") else None
+        high = value.text if cmp.text.startswith("<") else None
+        return Range(field=name, low=low, high=high, include_low=cmp.text == ">=", include_high=cmp.text == "<=",
+                     start=ftok.start, end=value.end)
+
+    def range(self, ftok: Token, name: str, tok: Token) -> Node:
+        inclusive = self.text[tok.start] == "["
+        parts = _RANGE_TO.split(tok.text.strip(), maxsplit=1)
+        if len(parts) != 2:
+            raise self.fail("a range needs 'to' between its ends, as in [2021-07-01 to 2021-07-31]", tok)
+        low, high = (p.strip() if p.strip() not in ("", "*") else None for p in parts)
+        if name == "date":
+            first = last = None
+            if low is not None:
+                span = self.span(low, tok)
+                first = span.start if inclusive else span.end + _TINY
+            if high is not None:
+                span = self.span(high, tok)
+                last = span.end if inclusive else span.start - _TINY
+            return DateRange(first=first, last=last, start=ftok.start, end=tok.end)
+        return Range(field=name, low=low, high=high, include_low=inclusive, include_high=inclusive,
+                     start=ftok.start, end=tok.end)
+
+
+def _joined(kind, parts: list[Node | None]) -> Node | None:
+    kept = [p for p in parts if p is not None]
+    if not kept:
         return None
-    return parts[0] if len(parts) == 1 else query.And(parts)
+    if len(kept) == 1:
+        return kept[0]
+    return kind(children=tuple(kept), start=kept[0].start, end=kept[-1].end)
+
+
+def _with(node: Node, **changes) -> Node:
+    from dataclasses import replace
+
+    return replace(node, **changes)

@@ -103,17 +103,3 @@ def lead(body: str, chars: int = FALLBACK_CHARS) -> str:
     if len(text) > chars:
         text = text[:chars].rsplit(" ", 1)[0] + "…"
     return html.escape(text, quote=False)
-
-
-_TAG = re.compile(r"<b>(.*?)</b>", re.S)
-
-
-def render(snippet: str, bold) -> str:
-    """A snippet for a terminal: `bold(text)` styles matches, entities unescaped."""
-    out, last = [], 0
-    for m in _TAG.finditer(snippet):
-        out.append(html.unescape(snippet[last:m.start()]))
-        out.append(bold(html.unescape(m.group(1))))
-        last = m.end()
-    out.append(html.unescape(snippet[last:]))
-    return "".join(out)

@@ -23,7 +23,7 @@ def test_copies_join_the_first_storys_cluster_across_sessions(tmp_path):
     idx.add_articles([Article(id="first", title="SENATE BILL", body=STORY),
                       Article(id="other", title="COCOA", body="Cocoa prices rose in London on Friday.")])
     idx.add_articles([Article(id="copy", title="SENATE BILL", body=STORY + " Reuter")])  # a later run
-    searcher = idx.searcher()
+    searcher = idx.backend.searcher()
     clusters = {i: searcher.document(id=i)["cluster"] for i in ("first", "copy", "other")}
     assert clusters == {"first": "first", "copy": "first", "other": "other"}
     results = idx.search("export licensing")
@@ -38,6 +38,6 @@ def test_rebuilding_the_same_story_keeps_its_own_cluster(tmp_path):
     idx = Index(tmp_path / "index")
     idx.add_articles([Article(id="a", title="SENATE BILL", body=STORY)])
     idx.add_articles([Article(id="a", title="SENATE BILL", body=STORY + " Updated.")])
-    assert idx.searcher().document(id="a")["cluster"] == "a"
+    assert idx.backend.searcher().document(id="a")["cluster"] == "a"
     assert idx.stats()["duplicates"] == 0
     idx.close()

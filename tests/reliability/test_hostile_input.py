@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import re
 import tempfile
 from datetime import datetime, timezone
 from pathlib import Path
@@ -13,12 +14,12 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from searchkit import Article, Index, QuerySyntaxError
+from searchkit import Article, Index, QuerySyntaxError, Quote
 from searchkit.cli import main
 from searchkit.ingest import read_file
 from searchkit.model import Problem
 
-SUFFIXES = [".txt", ".jsonl", ".json", ".sgm", ".txt.gz", ".sgm.gz", ".ndjson"]
+SUFFIXES = [".txt", ".jsonl", ".json", ".sgm", ".txt.gz", ".sgm.gz", ".ndjson", ".html", ".warc", ".warc.gz", ".rss", ".xml"]
 SEED_ID = "000_e282b53e72c4bdf8"
 HOSTILE = settings(max_examples=60, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
 
@@ -94,11 +95,8 @@ def test_huge_line_is_read_indexed_and_highlighted(tmp_path):
 
 
 @pytest.fixture(scope="module")
-def seed_index(tmp_path_factory, corpus_dir):
-    idx = Index(tmp_path_factory.mktemp("hostile") / "index")
-    idx.rebuild([corpus_dir])
-    yield idx
-    idx.close()
+def seed_index(seed_index_shared):
+    return seed_index_shared
 
 
 @settings(max_examples=150, deadline=3000, suppress_health_check=[HealthCheck.function_scoped_fixture])
@@ -155,3 +153,75 @@ def test_json_output_escapes_everything(tmp_path):
     assert "<script>" not in hit["snippet"] and "&lt;script&gt;" in hit["snippet"]
     assert "<b>zanzibar</b>" in hit["snippet"]
     assert hit["snippet"].replace("<b>", "").replace("</b>", "").count("<") == 0
+
+
+# -- lone surrogates: from JSON escapes ("\ud800") and from file names with a byte that is not UTF-8 ------
+
+_surrogate = st.characters(min_codepoint=0xD800, max_codepoint=0xDFFF)
+_text_with_surrogates = st.text(alphabet=st.one_of(st.characters(), _surrogate), max_size=200)
+
+
+def _encodes(value) -> bool:
+    json.dumps(value, ensure_ascii=False).encode("utf-8")
+    return True
+
+
+@HOSTILE
+@given(ident=_text_with_surrogates, title=_text_with_surrogates, body=_text_with_surrogates,
+       extra=_text_with_surrogates)
+def test_readers_replace_lone_surrogates(ident, title, body, extra):
+    record = {"id": ident, "title": title, "body": body + " x", "source": extra, "tags": [extra],
+              "quotes": [{"text": extra or "q", "speaker": extra}]}
+    line = json.dumps(record)  # ASCII escapes: "\ud800" stays a lone surrogate when read back
+    for item in _read_bytes(line.encode(), ".jsonl"):
+        assert _encodes([str(item)] if isinstance(item, Problem) else
+                        [item.id, item.title, item.body, item.source, item.path, list(item.tags),
+                         [[q.text, q.speaker] for q in item.quotes]])
+
+
+@pytest.fixture(scope="module")
+def api_index(tmp_path_factory):
+    idx = Index(tmp_path_factory.mktemp("surrogates") / "index")
+    yield idx
+    idx.close()
+
+
+@settings(max_examples=25, deadline=5000, suppress_health_check=[HealthCheck.function_scoped_fixture,
+                                                                  HealthCheck.too_slow])
+@given(ident=_text_with_surrogates.filter(lambda s: s.strip()), title=_text_with_surrogates,
+       body=_text_with_surrogates, speaker=_text_with_surrogates)
+def test_add_articles_with_lone_surrogates_stores_only_encodable_text(api_index, ident, title, body, speaker):
+    api_index.add_articles([Article(id=ident, title=title, body=f"{body} harvest", source=speaker,
+                                    quotes=(Quote(body or "q", speaker or None),), path=ident)])
+    stored = api_index.get(re.sub("[\ud800-\udfff]", "\ufffd", ident))  # stored with U+FFFD
+    assert stored is not None
+    assert _encodes([stored.id, stored.title, stored.body, stored.source, stored.path,
+                     [[q.text, q.speaker] for q in stored.quotes]])
+    for hit in api_index.search("harvest", limit=5).hits:
+        assert _encodes(hit.to_dict())
+
+
+def test_surrogates_in_json_and_undecodable_file_names_are_indexed_and_shown(tmp_path):
+    import os
+
+    src = tmp_path / "src"
+    src.mkdir()
+    (src / "wire.jsonl").write_text(
+        '{"id": "w\\ud800", "title": "Title \\udfff", "body": "body \\ud800 zanzibar"}\n', encoding="ascii")
+    odd = os.path.join(os.fsencode(src), b"caf\xe9.txt")  # a latin-1 file name on a UTF-8 system
+    with open(odd, "w") as f:
+        f.write("Cafe headline\nThe zanzibar cafe story.\n")
+    index = str(tmp_path / "index")
+    runner = CliRunner()
+    first = runner.invoke(main, ["index", str(src), "--index", index])
+    assert first.exit_code == 0, first.output
+    hits = runner.invoke(main, ["query", "zanzibar", "--json", "--index", index])
+    assert hits.exit_code == 0, hits.output
+    found = {json.loads(line)["id"]: json.loads(line) for line in hits.stdout.splitlines()}
+    assert set(found) == {"w\ufffd", "caf\\xe9"}
+    assert found["caf\\xe9"]["path"].endswith("caf\\xe9.txt")  # the byte shown, not lost
+    for ident in found:
+        shown = runner.invoke(main, ["show", ident, "--index", index])
+        assert shown.exit_code == 0 and "zanzibar" in shown.output
+    again = runner.invoke(main, ["index", str(src), "--index", index, "--json"])
+    assert json.loads(again.stdout)["added"] == 0  # the same file keeps the same id

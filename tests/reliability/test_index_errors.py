@@ -91,3 +91,33 @@ def test_locked_index_message_names_the_wait_option(built, run_cmd, seed_path):
         assert run_cmd("query", "prison", "--index", built).returncode == 0  # readers are not blocked
     finally:
         os.close(fd)
+
+
+def test_rebuild_repairs_a_broken_current_pointer(built, run_cmd, seed_path):
+    (built / "CURRENT").write_text("gen-gone\n")
+    _one_line_error(run_cmd("query", "prison", "--index", built), "searchkit index --rebuild")
+    _one_line_error(run_cmd("index", seed_path, "--index", built), "searchkit index --rebuild")
+    rebuilt = run_cmd("index", "--rebuild", "--index", built)  # as advised: the paths it was built from
+    assert rebuilt.returncode == 0, rebuilt.stderr
+    assert run_cmd("query", "prison escape", "--index", built).returncode == 0
+    assert run_cmd("index", seed_path, "--index", built).returncode == 0  # and incremental runs work again
+    (built / "CURRENT").write_text("gen-gone-again\n")
+    assert run_cmd("index", "--rebuild", seed_path, "--index", built).returncode == 0
+
+
+def test_index_without_paths_skips_a_recorded_folder_that_is_gone(tmp_path, seed_path, run_cmd):
+    kept, gone = tmp_path / "kept", tmp_path / "more-news"
+    kept.mkdir()
+    gone.mkdir()
+    shutil.copy(seed_path, kept / seed_path.name)
+    (gone / "other.txt").write_text("date 2021-07-08 Wire - Zaranj reservoir reopened on Thursday.\n")
+    index = tmp_path / "index"
+    assert run_cmd("index", kept, gone, "--index", index).returncode == 0
+    shutil.rmtree(gone)
+    (kept / "new.txt").write_text("date 2021-07-09 Wire - Herat traders counted their losses.\n")
+    result = run_cmd("index", "--index", index)
+    assert result.returncode == 0, result.stderr
+    assert f"warning: {gone.resolve()}: recorded source no longer exists; not read" in result.stderr
+    assert "1 articles indexed" in result.stdout
+    assert run_cmd("query", "herat traders", "--index", index).returncode == 0
+    assert run_cmd("query", "zaranj", "--index", index).returncode == 0  # what was read from it stays

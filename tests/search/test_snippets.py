@@ -1,7 +1,8 @@
 """Snippets: escaped, highlighted, found deep inside long articles."""
 from __future__ import annotations
 
-from searchkit.search.snippets import lead, make_snippet, render
+from searchkit.cli import render
+from searchkit.search.snippets import lead, make_snippet
 
 
 def test_escapes_before_highlighting():

@@ -1,0 +1,149 @@
+"""Ranking and paging on Whoosh: BM25F, recency, date sorts, near-duplicate folding, snippets, explain."""
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from whoosh import collectors, query, scoring
+
+from ..model import Results
+from . import facets as facet_fields
+from .collect import Deadline, Gate, PageCollector, Ranked
+from .quotes import QuoteMatcher
+from .request import SearchRequest
+from .snippets import lead, make_snippet, query_terms
+from .stored import to_hit
+from .suggest import fuzzy_alternatives
+from .whoosh_query import check_expansions, column_span, make_filter, translate
+
+# BM25F, tuned on Reuters-21578 (bench/relevance.py): length normalisation B=0.5 beat 0.75 for every
+# title boost and K1 tried; K1 hardly mattered. Titles are also boosted 1.5x (whoosh_query.FIELD_BOOSTS).
+WEIGHTING = scoring.BM25F(B=0.5, K1=1.2, title_B=0.5)
+RECENCY_POOL = 500  # the best-scoring hits that recency re-ranks
+QUERY_SECONDS = 2.0  # a search that runs longer stops with a QueryLimitError that says why
+
+
+def build_query(searcher, request: SearchRequest, *, lift_dates: bool = True):
+    """(the Whoosh query, the date span the collector applies) for a request."""
+    span, rest = request.date_span() if lift_dates else (request.filters.span, request.query)
+    alternatives = fuzzy_alternatives(searcher.reader()) if request.options.fuzzy else None
+    q = translate(request, searcher.schema, rest, alternatives)
+    check_expansions(q, searcher.reader(), request.text)
+    return q, span
+
+
+def collect(searcher, request: SearchRequest, *, depth: int, order: str, collapse: bool,
+            groups: dict | None = None) -> tuple[Ranked, Gate | None, Any, query.Query]:
+    """Run the request's query through filter -> date gate -> facets -> ranking, seeing every match once.
+
+    Returns what the ranking kept, the gate (undated counts, the date span; None without date
+    filter or sort), the outermost collector (facets are found under it) and the Whoosh query run.
+    """
+    q, span = build_query(searcher, request)
+    flt = make_filter(request.filters, searcher.schema)
+    ranking = PageCollector(depth, order=order, collapse=collapse, deadline=Deadline(QUERY_SECONDS, request.text))
+    chain = collectors.FacetCollector(ranking, groups) if groups else ranking
+    gate = None
+    if span is not None or order != "relevance":  # only then do undated stories need counting
+        gate = chain = Gate(chain, span=column_span(span))
+    if flt is not None:  # outermost, so it sees the matches first
+        chain = collectors.FilterCollector(chain, flt)
+    searcher.search_with_collector(q, chain)
+    return ranking.results(), gate, chain, q
+
+
+def _by_recency(ranked: list, dates: list, half_life_days: float) -> list:
+    """BM25 blended with freshness: score x 2^(-age / half-life), age counted from the newest hit.
+
+    Stories without a date count as 10 half-lives old.
+    """
+    newest = max((d for d in dates if d is not None), default=None)
+    blended = []
+    for (_key, docnum, score), date in zip(ranked, dates):
+        age = (newest - date).total_seconds() / 86_400 if newest and date else 10 * half_life_days
+        value = (score or 0.0) * 2.0 ** (-age / half_life_days)
+        blended.append((-value, docnum, value))
+    blended.sort()
+    return blended
+
+
+def _cluster_copies(searcher, clusters) -> dict:
+    """Other live stories in the near-duplicate cluster of each hit (what `similar` lists)."""
+    out = {}
+    for key in clusters:
+        if key and key not in out:
+            out[key] = sum(1 for _ in searcher.docs_for_query(query.Term("cluster", key))) - 1
+    return {key: n for key, n in out.items() if n > 0}
+
+
+def search(searcher, request: SearchRequest, names: dict | None = None) -> Results:
+    """One page of hits for a request, with counts, notes and facets."""
+    started = time.perf_counter()
+    opts = request.options
+    want = request.page * request.limit
+    by_recency = bool(opts.recency) and request.sort == "relevance"
+    depth = max(RECENCY_POOL, want) if by_recency else want
+    groups = facet_fields.groups(request.facets, searcher.schema) if request.facets else None
+    found, gate, chain, q = collect(searcher, request, depth=depth, order=request.sort, collapse=opts.collapse, groups=groups)
+    ranked = found.items
+    if by_recency:
+        ranked = _by_recency(ranked, [searcher.stored_fields(d).get("date") for _k, d, _s in ranked], opts.recency)
+    ranked = ranked[request.first:want]
+    stored = [searcher.stored_fields(docnum) for _k, docnum, _s in ranked]
+    copies = _cluster_copies(searcher, [f.get("cluster") for f in stored]) if opts.collapse else {}
+    reader = searcher.reader()
+    terms = query_terms(q, reader) if opts.snippets else frozenset()
+    said = QuoteMatcher(request)
+    hits = []
+    for rank, ((_key, docnum, score), fields) in enumerate(zip(ranked, stored), start=request.first + 1):
+        body = fields.get("body", "")
+        hit = to_hit(fields, score, make_snippet(body, terms) if opts.snippets else lead(body), rank,
+                     copies.get(fields.get("cluster"), 0))
+        if opts.explain:
+            hit.extra["explain"] = explain_hit(searcher, q, docnum)
+        if said:
+            hit.extra["matched_quotes"] = [{"text": qt.text, "speaker": qt.speaker, "highlighted": html}
+                                           for qt, html in said.pick(hit.quotes)]
+        hits.append(hit)
+    undated = gate.undated if gate is not None else 0
+    notes = []
+    if undated:
+        stories = "story" if undated == 1 else "stories"
+        notes.append(f"{undated:,} undated {stories} left out by the date filter" if gate.span is not None
+                     else f"{undated:,} undated {stories} listed after the dated ones")
+    return Results(
+        query=request.text,
+        hits=hits,
+        total=found.folded,
+        page=request.page,
+        pages=request.pages(found.folded),
+        limit=request.limit,
+        seconds=time.perf_counter() - started,
+        facets=facet_fields.counts(chain, request.facets, names or {}, request.facet_top) if groups else {},
+        matched=found.matched,
+        undated=undated,
+        notes=notes,
+    )
+
+
+def explain_hit(searcher, q, docnum: int) -> list[dict]:
+    """Per field and term, what a hit's score is made of (BM25F of each matching query term)."""
+    parts = []
+    seen = set()
+    for leaf in q.leaves():
+        for fieldname, text in leaf.iter_all_terms():
+            if (fieldname, text) in seen or fieldname in ("date", "day", "month", "year"):
+                continue
+            seen.add((fieldname, text))
+            term = query.Term(fieldname, text, boost=leaf.boost)
+            matcher = term.matcher(searcher)
+            if not matcher.is_active():
+                continue
+            matcher.skip_to(docnum)
+            if matcher.is_active() and matcher.id() == docnum:
+                word = text.decode() if isinstance(text, bytes) else text
+                parts.append({"field": fieldname, "term": word, "boost": leaf.boost,
+                              "weight": round(matcher.weight(), 2), "score": round(matcher.score(), 4),
+                              "doc_frequency": searcher.doc_frequency(fieldname, text)})
+    parts.sort(key=lambda p: -p["score"])
+    return parts

@@ -1,0 +1,28 @@
+"""Similar stories: the near-duplicate copies of a story, then the stories most like it (more-like-this)."""
+from __future__ import annotations
+
+from ..errors import SearchkitError
+from ..model import Hit
+from .snippets import lead
+from .stored import to_hit
+
+NUMTERMS = 20  # key terms of the story to search with (more_like_this needs 15-20 on small indexes)
+
+
+def similar(searcher, article_id: str, *, limit: int = 10, numterms: int = NUMTERMS) -> tuple[list[Hit], list[Hit]]:
+    """(near-duplicates of a story, other stories about the same thing), best first."""
+    docnum = searcher.document_number(id=article_id)
+    if docnum is None:
+        raise SearchkitError(f"no article with id {article_id!r}")
+    fields = searcher.stored_fields(docnum)
+    cluster = fields.get("cluster") or article_id
+    dups = []
+    for num in searcher.document_numbers(cluster=cluster):
+        if num != docnum:
+            other = searcher.stored_fields(num)
+            dups.append(to_hit(other, 1.0, lead(other.get("body", "")), len(dups) + 1))
+    text = f"{fields.get('title', '')} {fields.get('body', '')}"
+    found = searcher.more_like(docnum, "body", text=text, top=limit + len(dups) + 1, numterms=numterms)
+    alike = [h for h in found if h.fields().get("cluster") != cluster and h.docnum != docnum][:limit]
+    return dups, [to_hit(h.fields(), h.score or 0.0, lead(h.fields().get("body", "")), i)
+                  for i, h in enumerate(alike, start=1)]

@@ -1,0 +1,93 @@
+"""Stored fields as records: a Hit or an Article from a Whoosh document, and the index's stats."""
+from __future__ import annotations
+
+from typing import Any
+
+from ..index.schema import as_utc, from_document
+from ..model import Article, Hit, Quote
+
+
+def _tags(fields: dict) -> tuple[str, ...]:
+    return tuple(t for t in (fields.get("tag") or "").split(",") if t)
+
+
+def to_hit(fields: dict[str, Any], score: float | None, snippet: str, rank: int, duplicates: int = 0) -> Hit:
+    """A Hit from a document's stored fields."""
+    quotes = tuple(Quote(text, speaker) for text, speaker in fields.get("quotes") or ())
+    return Hit(
+        id=fields["id"],
+        title=fields.get("title", ""),
+        date=fields.get("date"),
+        source=fields.get("source", ""),
+        locations=tuple(fields.get("locations") or ()),
+        speakers=tuple(dict.fromkeys(q.speaker for q in quotes if q.speaker)),
+        score=None if score is None else float(score),
+        snippet=snippet,
+        path=fields.get("path", ""),
+        place=fields.get("place", ""),
+        countries=tuple(fields.get("countries") or ()),
+        quotes=quotes,
+        url=fields.get("url", ""),
+        tags=_tags(fields),
+        rank=rank,
+        cluster=fields.get("cluster", ""),
+        duplicates=duplicates,
+        authors=tuple(fields.get("authors") or ()),
+    )
+
+
+def get(searcher, article_id: str) -> Article | None:
+    """One stored article by id, as the record it was indexed from."""
+    fields = searcher.document(id=article_id)
+    return from_document(fields) if fields is not None else None
+
+
+def stats(searcher, top: int = 10, names: dict[str, dict[str, str]] | None = None) -> dict:
+    """Counts, date span, and the most frequent sources and locations (by display name)."""
+    names = dict(names or {})
+    names.setdefault("country", names.get("location", {}))
+    reader = searcher.reader()
+    out: dict[str, Any] = {"articles": reader.doc_count(),
+                           "segments": len(reader.leaf_readers()) if hasattr(reader, "leaf_readers") else 1}
+    dates = _dates(reader)
+    out["first_date"] = as_utc(min(dates)).isoformat() if dates else None
+    out["last_date"] = as_utc(max(dates)).isoformat() if dates else None
+    out["dated"] = len(dates)
+    out["undated"] = out["articles"] - len(dates)
+    for field, key in (("source_key", "sources"), ("location", "locations"), ("country", "countries"),
+                       ("speaker_key", "speakers"), ("author_key", "authors"), ("tag", "tags"), ("year", "years")):
+        shown = names.get(field, {})
+        counts = []
+        for text in reader.lexicon(field):
+            value = text.decode() if isinstance(text, bytes) else text
+            count = _live_frequency(reader, field, text)
+            if count:
+                counts.append((shown.get(value, value), count))
+        if field == "year":
+            out[key] = sorted(counts)
+        else:
+            counts.sort(key=lambda kv: (-kv[1], kv[0]))
+            out[key] = counts[:top]
+    clusters = (sum(1 for text in reader.lexicon("cluster") if _live_frequency(reader, "cluster", text))
+                if "cluster" in reader.indexed_field_names() else 0)
+    out["duplicates"] = max(0, out["articles"] - clusters)
+    return out
+
+
+def _live_frequency(reader, field: str, text) -> int:
+    """Stories with a term, not counting deleted ones (Whoosh's doc_frequency counts them until a merge)."""
+    if not reader.has_deletions():
+        return reader.doc_frequency(field, text)
+    return sum(1 for _ in reader.postings(field, text).all_ids())
+
+
+def _dates(reader) -> list:
+    """The date of every live story that has one."""
+    if not reader.has_column("date"):
+        return []
+    from whoosh.util.times import long_to_datetime
+
+    from .collect import UNDATED
+
+    col = reader.column_reader("date", translate=False)
+    return [long_to_datetime(col[docnum]) for docnum in reader.all_doc_ids() if col[docnum] != UNDATED]

@@ -1,0 +1,195 @@
+"""The Whoosh backend: an index folder (index/store.py) read through one warm searcher, written by index/writer.py.
+
+It is the only door to Whoosh. Damaged files are told by the exceptions that decoding them
+raises (never by which code raised them), or, for any other exception, by the files themselves
+no longer matching the sizes and checksums recorded at the last commit (`store.damaged_files`),
+and reported as IndexCorruptError; a caller's mistake has already been refused as an
+ArgumentError when the request was built.
+"""
+from __future__ import annotations
+
+import functools
+import os
+import pickle
+import struct
+import zlib
+from pathlib import Path
+from typing import Iterable
+
+from whoosh import index as whoosh_index
+from whoosh.automata.fst import FileVersionError
+from whoosh.filedb.filestore import StorageError
+from whoosh.filedb.filetables import FileFormatError
+from whoosh.index import IndexError as WhooshIndexError
+from whoosh.reading import CorruptIndexError, TermNotFound
+
+from ..errors import IndexCorruptError, IndexMissingError, SearchkitError
+from ..index import store
+from ..model import Article, Hit, Quote, Results
+from .request import SearchRequest
+
+# What decoding damaged index files raises (measured by damaging the files of a real index).
+STORAGE_ERRORS = (OSError, EOFError, struct.error, zlib.error, pickle.UnpicklingError, UnicodeDecodeError,
+                  CorruptIndexError, TermNotFound, WhooshIndexError, FileFormatError, StorageError,
+                  FileVersionError)
+
+
+def _damaged(path: Path, exc: BaseException, doing: str = "read") -> IndexCorruptError:
+    return IndexCorruptError(f"index at {path} cannot be {doing} ({type(exc).__name__}: {exc}); "
+                             "rebuild it with `searchkit index --rebuild`")
+
+
+def _reading(method):
+    """Report damaged index files as IndexCorruptError (one line); everything else as it is."""
+
+    @functools.wraps(method)
+    def wrapper(self, *args, **kwargs):
+        try:
+            return method(self, *args, **kwargs)
+        except SearchkitError:
+            raise
+        except STORAGE_ERRORS as exc:
+            self.close()
+            raise _damaged(self.path, exc) from exc
+        except Exception as exc:  # noqa: BLE001 - damaged bytes can also raise ValueError, IndexError...
+            gen = self._gen
+            if gen is None or not (changed := store.damaged_files(gen)):
+                raise  # the files are as written: a fault of the program, not of the index
+            self.close()
+            raise IndexCorruptError(
+                f"index at {self.path} is damaged: {', '.join(changed[:3])} changed since written "
+                f"({type(exc).__name__}); rebuild it with `searchkit index --rebuild`") from exc
+
+    return wrapper
+
+
+class WhooshBackend:
+    """The index folder at `path`; opens Whoosh lazily and keeps a searcher warm between calls."""
+
+    def __init__(self, path: str | os.PathLike):
+        self.path = Path(path)
+        self._ix = None
+        self._gen: Path | None = None
+        self._searcher = None
+
+    # -- state --------------------------------------------------------------------------------
+    def exists(self) -> bool:
+        return store.current_generation(self.path) is not None
+
+    def _open(self):
+        """The live Whoosh index, reopened when a rebuild swapped generations."""
+        gen = store.current_generation(self.path)
+        if gen is None:
+            raise IndexMissingError(f"no index at {self.path}; build one with `searchkit index PATH...`")
+        if self._ix is None or gen != self._gen:
+            store.read_meta(gen)
+            self.close()
+            try:
+                self._ix = whoosh_index.open_dir(str(gen))
+            except STORAGE_ERRORS as exc:
+                raise _damaged(self.path, exc, "opened") from None
+            self._gen = gen
+        return self._ix
+
+    def searcher(self):
+        """A Whoosh searcher on the latest committed state (reused between calls, reopened after a change)."""
+        from .ranking import WEIGHTING
+
+        ix = self._open()
+        try:
+            if self._searcher is not None and not self._searcher.up_to_date():
+                # Not Searcher.refresh(): it reuses readers of segments it knows by id, and so keeps
+                # their old deletions (deleted and replaced stories would stay visible).
+                self._searcher.close()
+                self._searcher = None
+            if self._searcher is None:
+                self._searcher = ix.searcher(weighting=WEIGHTING)
+        except STORAGE_ERRORS as exc:
+            raise _damaged(self.path, exc) from None
+        return self._searcher
+
+    def close(self) -> None:
+        if self._searcher is not None:
+            self._searcher.close()
+            self._searcher = None
+        self._ix = None
+        self._gen = None
+
+    def sources(self) -> list[str]:
+        return store.recorded(self.path, "sources")
+
+    def metadata_tables(self) -> list[str]:
+        return store.recorded(self.path, "metadata")
+
+    @_reading
+    def names(self) -> dict[str, dict[str, str]]:
+        """Display names of keyword values (slug -> name) per field."""
+        self._open()
+        return store.read_names(self._gen) if self._gen else {}
+
+    # -- writing ------------------------------------------------------------------------------
+    def index(self, paths: Iterable[str | os.PathLike], *, rebuild: bool = False, wait: float = 0.0,
+              procs: int | None = None, progress=None, metadata: Iterable[str | os.PathLike] = ()):
+        from ..index.writer import index_paths
+
+        return index_paths(self.path, paths, rebuild=rebuild, wait=wait, procs=procs, progress=progress,
+                           metadata=metadata)
+
+    def add(self, articles: Iterable[Article], *, wait: float = 0.0):
+        from ..index.writer import index_articles
+
+        return index_articles(self.path, articles, wait=wait)
+
+    def delete(self, ids: Iterable[str], *, wait: float = 0.0) -> int:
+        from ..index.writer import delete_ids
+
+        return delete_ids(self.path, ids, wait=wait)
+
+    # -- reading ------------------------------------------------------------------------------
+    @_reading
+    def search(self, request: SearchRequest) -> Results:
+        from .ranking import search
+
+        return search(self.searcher(), request, self.names() if request.facets else None)
+
+    @_reading
+    def facets(self, request: SearchRequest) -> dict[str, list[tuple[str, int]]]:
+        from dataclasses import replace
+
+        from .ranking import search
+
+        counting = replace(request, page=1, limit=1, options=replace(request.options, snippets=False,
+                                                                         explain=False))
+        return search(self.searcher(), counting, self.names()).facets
+
+    @_reading
+    def get(self, article_id: str) -> Article | None:
+        from .stored import get
+
+        return get(self.searcher(), article_id)
+
+    @_reading
+    def stats(self, top: int = 10) -> dict:
+        from .stored import stats
+
+        out = stats(self.searcher(), top=top, names=self.names())
+        out["path"] = str(self.path)
+        return out
+
+    @_reading
+    def suggest(self, request: SearchRequest) -> str | None:
+        from .suggest import suggest_query
+
+        return suggest_query(self.searcher().reader(), request)
+
+    @_reading
+    def similar(self, article_id: str, *, limit: int = 10) -> tuple[list[Hit], list[Hit]]:
+        from .similar import similar
+
+        return similar(self.searcher(), article_id, limit=limit)
+
+    @_reading
+    def quotes(self, request: SearchRequest, *, limit: int = 20) -> list[tuple[Quote, Hit]]:
+        from .quotes import find_quotes
+
+        return find_quotes(self.searcher(), request, limit)

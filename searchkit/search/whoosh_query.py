@@ -1,0 +1,277 @@
+"""searchkit's query tree and filters -> Whoosh queries over the schema of index/schema.py.
+
+Words are analysed like the field they search (stemmed title/body/quote, unstemmed names, slugged
+keywords); "phrases" go to the unstemmed `*_exact` copies, where stop words count; whole-day date
+ranges become a few year/month/day terms (an order of magnitude faster than Whoosh's numeric
+range); wildcards and ranges may expand to at most MAX_EXPANSIONS indexed words per query.
+"""
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+from typing import Callable
+
+from whoosh import query
+
+from ..errors import QueryLimitError, QuerySyntaxError
+from ..index.schema import as_utc, name_analyzer, slug, text_analyzer
+from . import request as rq
+from .request import FIELDS, Filters, Node, SearchRequest
+
+FIELD_BOOSTS = {"title": 1.5, "body": 1.0}  # tuned with bench/relevance.py
+EXACT_FIELDS = {"title": "title_exact", "body": "body_exact", "quote": "quote_exact"}
+MAX_EXPANSIONS = 8_192  # indexed words wildcards, prefixes and ranges may expand to, in one query
+DATE_FIELDS = ("date", "day", "month", "year")
+
+_STEMMED = text_analyzer()
+_PLAIN = name_analyzer()
+
+
+def _terms(analyzer, text: str) -> list[str]:
+    return [t.text for t in analyzer(text)]
+
+
+def _fold(text: str) -> str:
+    """Lower case and accents folded, nothing else: for patterns and range ends."""
+    from whoosh.support.charset import accent_map
+
+    return text.lower().translate(accent_map)
+
+
+class Translator:
+    """Builds the Whoosh query of one request; `alternatives(word)` widens free words (--fuzzy)."""
+
+    def __init__(self, schema, fields: tuple[str, ...], match: str,
+                 alternatives: Callable[[str], list[str]] | None = None):
+        self.schema = schema
+        self.fields = fields
+        self.match = match
+        self.alternatives = alternatives
+
+    def __call__(self, node: Node) -> query.Query | None:
+        q = self.node(node)
+        return None if q is None else q.normalize()
+
+    def node(self, node: Node) -> query.Query | None:
+        if isinstance(node, (rq.And, rq.Or, rq.Group)):
+            parts = [p for p in (self.node(c) for c in node.children) if p is not None]
+            joins_all = isinstance(node, rq.And) or (isinstance(node, rq.Group) and self.match == "all")
+            if joins_all and len(parts) > 1:  # `* x` is x (Whoosh's normalize would make it every story)
+                parts = [p for p in parts if not _every(p)] or parts[:1]
+            if not parts:
+                return None
+            out = parts[0] if len(parts) == 1 else (query.And(parts) if joins_all else query.Or(parts))
+        elif isinstance(node, rq.Not):
+            child = self.node(node.child)
+            out = None if child is None else query.Not(child)
+        elif isinstance(node, rq.MatchAll):
+            out = query.Every()
+        elif isinstance(node, rq.DateRange):
+            out = day_range(node.first, node.last)
+        else:
+            out = self.leaf(node)
+        if out is not None and node.boost != 1.0:
+            out = out.with_boost(out.boost * node.boost)
+        return out
+
+    def leaf(self, node: Node) -> query.Query | None:
+        field = getattr(node, "field", None)
+        if field is None:
+            wanted = [self.one(node, f, FIELD_BOOSTS.get(f, 1.0)) for f in self.fields]
+            if isinstance(node, rq.Word) and self.alternatives is not None:
+                for alt in self.alternatives(node.text):
+                    wanted += [self.one(rq.Word(text=alt), f, FIELD_BOOSTS.get(f, 1.0)) for f in self.fields]
+            parts = [q for q in wanted if q is not None]
+            return None if not parts else parts[0] if len(parts) == 1 else query.Or(parts)
+        self.check_field(field, node)
+        return self.one(node, field, 1.0)
+
+    def check_field(self, field: str, node: Node) -> None:
+        if field not in self.schema.names():
+            raise QuerySyntaxError(f"this index has no {field!r} field (rebuild it with this searchkit to search it)",
+                                   position=node.start, token=field)
+
+    def one(self, node: Node, field: str, boost: float) -> query.Query | None:
+        """The clause in one field."""
+        kind = FIELDS.get(field, "text")
+        if isinstance(node, rq.Pattern):
+            return self.pattern(node, field, kind, boost)
+        if isinstance(node, rq.Range):
+            low = _fold(node.low) if node.low is not None else None
+            high = _fold(node.high) if node.high is not None else None
+            return query.TermRange(field, low, high, startexcl=not node.include_low,
+                                   endexcl=not node.include_high, boost=boost)
+        text = node.text
+        if kind == "id":
+            return query.Term("id", text, boost=boost)
+        if kind == "keyword":
+            values = [slug(v) for v in text.split(",")]
+            terms = [query.Term(field, v, boost=boost) for v in dict.fromkeys(values) if v]
+            return None if not terms else terms[0] if len(terms) == 1 else query.Or(terms)
+        if isinstance(node, rq.Phrase):
+            target = EXACT_FIELDS.get(field, field)
+            words = _terms(_PLAIN, text)
+            if len(words) > 1:
+                return query.Phrase(target, words, slop=max(1, node.slop + 1), boost=boost)
+            return query.Term(target, words[0], boost=boost) if words else None
+        words = _terms(_STEMMED if kind == "text" else _PLAIN, text)
+        terms = [query.Term(field, w, boost=boost) for w in words]
+        return None if not terms else terms[0] if len(terms) == 1 else query.And(terms)
+
+    def pattern(self, node: rq.Pattern, field: str, kind: str, boost: float) -> query.Query:
+        if node.text == "*":
+            return query.Every(field)
+        text = node.text if kind == "id" else _fold(node.text)
+        prefix = node.prefix
+        if prefix is not None:
+            return query.Prefix(field, text[:-1], boost=boost)
+        return query.Wildcard(field, text, boost=boost)
+
+
+def _every(q: query.Query) -> bool:
+    return isinstance(q, query.Every) and not q.fieldname
+
+
+def translate(request: SearchRequest, schema, node: Node | None = None,
+              alternatives: Callable[[str], list[str]] | None = None) -> query.Query:
+    """The Whoosh query for a request's tree (or `node`, a part of it); QuerySyntaxError when nothing is left."""
+    q = Translator(schema, request.fields, request.options.match, alternatives)(request.query if node is None else node)
+    if q is None or q is query.NullQuery:
+        raise QuerySyntaxError(f"query {request.text!r} has nothing to search for; words, \"phrases\" or field:value",
+                               position=0, token=request.text)
+    return q
+
+
+def check_expansions(q: query.Query, reader, text: str) -> None:
+    """Refuse a query whose wildcards, prefixes or ranges expand to too many indexed words.
+
+    Whoosh builds one posting reader per expanded word (about 0.1 ms each, more on a bigger
+    index): `a* OR b* OR ... OR z*` reached 47,000 words and 19.5 s on Reuters.
+    """
+    from .collect import shorten
+
+    total = 0
+    for leaf in q.leaves():
+        if not isinstance(leaf, query.MultiTerm) or leaf.field() in DATE_FIELDS:
+            continue
+        for _ in leaf.expanded_terms(reader):
+            total += 1
+            if total > MAX_EXPANSIONS:
+                raise QueryLimitError(
+                    f"query {shorten(text)!r} expands to more than {MAX_EXPANSIONS:,} indexed words "
+                    f"(reached at {leaf}); make wildcard patterns and ranges narrower"
+                )
+
+
+def make_filter(filters: Filters, schema) -> query.Query | None:
+    """The option filters that are not dates (--location/--source/--speaker/--tag/--author), or None."""
+    parts: list[query.Query] = []
+    if filters.location:
+        places = [query.Term("location", slug(v)) for v in filters.location.split(",") if slug(v)]
+        if not places:
+            raise QuerySyntaxError("empty location filter", token=filters.location)
+        parts.append(places[0] if len(places) == 1 else query.Or(places))
+    for name in ("source", "speaker", "author"):
+        value = getattr(filters, name)
+        if value:
+            if name not in schema.names():
+                raise QuerySyntaxError(f"this index has no {name!r} field (rebuild it with this searchkit)",
+                                       token=value)
+            parts.append(_words_query(name, value))
+    if filters.tag:
+        if not slug(filters.tag):
+            raise QuerySyntaxError("empty tag filter", token=filters.tag)
+        parts.append(query.Term("tag", slug(filters.tag)))
+    if not parts:
+        return None
+    return parts[0] if len(parts) == 1 else query.And(parts)
+
+
+def _words_query(field: str, value: str) -> query.Query:
+    """All the words of a name, in order: 'islam times' matches source 'Islam Times'."""
+    words = _terms(_PLAIN, value)
+    if not words:
+        raise QuerySyntaxError(f"empty {field} filter", token=value)
+    return query.Term(field, words[0]) if len(words) == 1 else query.Phrase(field, words)
+
+
+# -- dates ------------------------------------------------------------------------------------
+
+def utc_naive(moment: datetime) -> datetime:
+    """A moment in UTC without its zone (as Whoosh stores dates); beyond the calendar, its edge."""
+    try:
+        return as_utc(moment).replace(tzinfo=None)
+    except OverflowError:  # datetime.max in a zone east of UTC, datetime.min west of it
+        return datetime.max if moment.year > 1 else datetime.min
+
+
+def _day_bound(moment: datetime | None, end: bool) -> str | None:
+    """YYYYMMDD when a range bound falls on a day boundary (or is open: ''), else None."""
+    if moment is None:
+        return ""
+    moment = utc_naive(moment)
+    edge = (moment.hour, moment.minute, moment.second, moment.microsecond)
+    if edge == ((23, 59, 59, 999999) if end else (0, 0, 0, 0)):
+        return _ymd(moment)
+    return None
+
+
+def _ymd(day: date) -> str:
+    """YYYYMMDD with a four-digit year even before 1000 (strftime's %Y is not padded everywhere)."""
+    return f"{day.year:04d}{day.month:02d}{day.day:02d}"
+
+
+def day_range(start: datetime | None, end: datetime | None) -> query.Query:
+    """A date range: whole days as a few year/month/day terms (fast), anything finer stays numeric."""
+    first, last = _day_bound(start, False), _day_bound(end, True)
+    if first is None or last is None or (not first and not last):
+        return query.DateRange("date", _naive(start), _naive(end))
+    if not first or not last:  # open-ended: only the days the index holds are expanded
+        return query.TermRange("day", first or "00010101", last or "99991231")
+    if first > last:
+        return query.NullQuery
+    pieces = _calendar_pieces(date(int(first[:4]), int(first[4:6]), int(first[6:])),
+                              date(int(last[:4]), int(last[4:6]), int(last[6:])))
+    return pieces[0] if len(pieces) == 1 else query.Or(pieces)
+
+
+def _naive(moment: datetime | None) -> datetime | None:
+    return None if moment is None else utc_naive(moment)
+
+
+def _calendar_pieces(first: date, last: date) -> list[query.Query]:
+    """Cover [first, last] with whole years, whole months, then day ranges: few terms to union."""
+    import calendar
+
+    pieces: list[query.Query] = []
+    day: date | None = first
+    while day is not None and day <= last and len(pieces) < 200:
+        year_end = date(day.year, 12, 31)
+        month_end = day.replace(day=calendar.monthrange(day.year, day.month)[1])
+        if day.month == 1 and day.day == 1 and year_end <= last:
+            pieces.append(query.Term("year", f"{day.year:04d}"))
+            stop = year_end
+        elif day.day == 1 and month_end <= last:
+            pieces.append(query.Term("month", f"{day.year:04d}-{day.month:02d}"))
+            stop = month_end
+        else:
+            stop = min(last, month_end)
+            pieces.append(query.TermRange("day", _ymd(day), _ymd(stop)))
+        day = stop + timedelta(days=1) if stop < date.max else None
+    if day is not None and day <= last:  # a span of centuries: finish with one day range
+        pieces.append(query.TermRange("day", _ymd(day), _ymd(last)))
+    return pieces
+
+
+def column_span(span: tuple[datetime | None, datetime | None] | None) -> tuple[int, int] | None:
+    """A date span as the raw values of the date column (microseconds since year 1, UTC)."""
+    from whoosh.util.times import datetime_to_long
+
+    from .collect import UNDATED
+
+    if span is None:
+        return None
+    first, last = span
+    lo = datetime_to_long(utc_naive(first)) if first else 0
+    hi = datetime_to_long(utc_naive(last)) if last else UNDATED - 1
+    return lo, hi
+
