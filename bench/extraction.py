@@ -11,7 +11,9 @@ hand-labelled held-out stories (bench/places.py; `--no-places` skips that); `--e
 stories where the country sets disagree most.
 
 Quotations: PolNeAR (`--split dev` by default, the held-out split; develop with `--split train`)
-scored with issue 12's metric (written out below, `score_quotes`); the seed + Reuters gold of
+scored with issue 12's metric (written out below, `score_quotes`; `''` counts as a quotation mark,
+with a second line comparable with the reference scorer, which knows `"“”` only, and a third that
+judges description Sources by the person they name); the seed + Reuters gold of
 bench/quotes.py as a regression; and, with the dev figures only, the hand-labelled British/blog set
 (tests/extract/british_blog_quotes.json). `--quotes` prints the quotation figures alone;
 `--quote-errors N` lists N misses; `--splitter regex` runs them over the hand-written sentence

@@ -2,44 +2,50 @@
 
 **Quotes.** Quote marks are read by their context as well as their shape: a mark after a space or
 at a paragraph's start opens, one after a word closes (so straight quotes pair as reliably as
-curly ones, and a reversed curly mark still works). A paragraph is a run of lines up to a blank or
+curly ones, and a reversed curly mark still works). The doubled marks of wire and archive copy
+(``…'', ‘‘…’’, ''…'') are read as one mark each. A paragraph is a run of lines up to a blank or
 indented line (wire copy hard-wraps lines); a text without blank lines whose lines are long has one
 paragraph per line. A quote left open at the end of a paragraph runs to that end; when the next
 paragraph opens with a mark it goes on there (the British and American convention for a quote over
 several paragraphs), and the parts share one speaker. Each paragraph's part is one quotation.
 
-**Speech or not.** A quote attributed by a verb of saying (`“…,” Bek said`, `Shams said: “…”`,
-`Trump called it “rigged”`, `…, according to X`), or in a sentence with such a cue, is speech
-whatever its length: that is how issue 12 (and PolNeAR) define a direct quote. Otherwise it is
-speech when it is long enough to be (four words ending in punctuation, or seven words); shorter
-spans are scare quotes or titles (`its “forever war” went on`), and a lone word in capitals is a name.
+**Speech or not.** A quote attributed by a verb of saying (the data table
+`searchkit/data/reporting_verbs.tsv`), or in a sentence with such a cue, is speech whatever its
+length: that is how issue 12 (and PolNeAR) define a direct quote. Otherwise it is speech when it is
+long enough to be (four words ending in punctuation, or seven words); shorter spans are scare
+quotes or titles (`its “forever war” went on`), and a lone word in capitals is a name.
 
 **Speakers.** The subject of the verb of saying that governs the quote: after it (`“…,” said X`,
-`“…,” X, a spokeswoman, said`, `“…?” X asked.`, `… by X` after `called “…”`), else before it in its
-sentence, the first reporting verb with a subject winning (`Israel said Clinton called on members
-to be “…”` is Israel's), participles taking the sentence's subject (`Trump lashed out, saying “…”`),
-then normalised:
+`“…,” X, a spokeswoman, said`, `“…?” X asked.`, `“…” - X.`, `“…,” as X said`, `… according to X`),
+else before it in its sentence: a fronted attribution (`According to X,`, `As X reported,`, `Said
+X,`), a passive agent (`asked by X whether`), then the first reporting verb used as a main verb
+(`Israel said Clinton called on members to be “…”` is Israel's) outside leading phrases, relative
+clauses and earlier clauses cut by a semicolon, colon or dash; participles take the sentence's
+subject (`Trump lashed out, saying “…”`); a possessive speech noun only when no verb has a subject
+(`Trump's claim that Obama “founded ISIS”`). Verbs that are also nouns count only after a subject,
+passives and -ing forms heading no clause never. The subject is then normalised:
 
 - a name loses its titles, kept as clues (`Mr R. Sridharan` -> `R. Sridharan`, `Badghis Governor
-  Hessamuddin Shams` -> `Hessamuddin Shams`); a later short form (`Mr. Trump`, `Trump`) becomes the
-  full name used earlier (`Donald Trump`); `Trump's campaign` -> `Donald Trump campaign`;
+  Hessamuddin Shams` -> `Hessamuddin Shams`), possessive prefixes (`CNN's Gloria Borger`) and
+  trailing weekdays; a later short form (`Mr. Trump`, `Trump`) becomes the longest full name used
+  earlier that ends with it (`Donald Trump`); `Trump's campaign` -> `Donald Trump campaign`;
 - `he` / `she` is the person just named whose gender fits: the nearest name of its own sentence,
   then the first name of each sentence before it (names inside quotations left out; gender from
   Mr/Mrs/Ms/Sir/Dame..., from the pronouns that follow a person's name, from earlier he/she);
 - a description is the person it refers to when the story has named one that fits (`the foreign
-  secretary` after `Foreign Secretary Alan Marsh`, `the 30-year-old` after `Jane Roe, 30,`, `the
-  defender` after a named person; a capitalised modifier must fit: `the Democratic nominee` is not
-  a Republican), else the description itself (`a Home Office spokesman` -> `Home Office spokesman`,
-  `the spokesman` after `an American Motors spokesman` -> `American Motors spokesman`); a bare
-  `the company` gives None;
-- leading function and time words are trimmed (`But Parry` -> `Parry`); nothing that is only such
-  words (`When`, `On Friday`, `October`, `Another`), no word that news copy never capitalises
-  inside a sentence (Punkt's orthographic table) and no acronym or dateline is a speaker.
+  secretary` after `Foreign Secretary Alan Marsh`, `the 30-year-old` after `Jane Roe, 30,`), else
+  the description itself (`a Home Office spokesman` -> `Home Office spokesman`); a bare `the
+  company` gives None; organisations speak by name or initials (`CNN said`), groups by a plural
+  noun (`Analysts said`, `Many reporters noted`);
+- nothing that reads like no name or description is a speaker (`New York Times made`, `Sanders
+  interview`, `RNC’s powerful rules committee`, `One`); leading function and time words are trimmed
+  (`But Parry` -> `Parry`), and datelines and words news never capitalises mid-sentence are no names.
 
 A quote with no attribution of its own: words quoted inside narration take the sentence's subject;
 a quote opening a sentence takes the speaker of the quote before it in the paragraph, or the subject
 of the narration sentence just before it (`Bystrom agreed. “…”`), or the previous paragraph's quote
-or speaking subject. Quotes of one sentence share its attribution (`“A” and “B,” Dean said`).
+or speaking subject. Quotes of one sentence share its attribution (`“A” and “B,” Dean said`), and a
+fragment nobody is named for takes the speaker of a longer attributed quotation holding its words.
 """
 from __future__ import annotations
 
