@@ -60,6 +60,9 @@ class Backend(Protocol):
     def quotes(self, request: SearchRequest, *, limit: int = 20) -> list[tuple[Quote, Hit]]:
         """Quotations that answer the request (search/quotes.py states the rule), newest first."""
 
+    def highlight(self, request: SearchRequest, text: str) -> str:
+        """The whole text HTML-escaped, the words the request matches wrapped in <b>…</b>."""
+
     def sources(self) -> list[str]:
         """Paths the index was built from, for refreshing without arguments."""
 

@@ -71,6 +71,7 @@ class WhooshBackend:
         self._ix = None
         self._gen: Path | None = None
         self._searcher = None
+        self._names: tuple = (None, {})  # (what names.json was when read, its content)
 
     # -- state --------------------------------------------------------------------------------
     def exists(self) -> bool:
@@ -123,9 +124,18 @@ class WhooshBackend:
 
     @_reading
     def names(self) -> dict[str, dict[str, str]]:
-        """Display names of keyword values (slug -> name) per field."""
+        """Display names of keyword values (slug -> name) per field; read again only when the file changed."""
         self._open()
-        return store.read_names(self._gen) if self._gen else {}
+        if not self._gen:
+            return {}
+        try:
+            st = (self._gen / store.NAMES).stat()
+            seen = (self._gen, st.st_ino, st.st_mtime_ns, st.st_size)
+        except OSError:
+            seen = None
+        if seen is None or seen != self._names[0]:
+            self._names = (seen, store.read_names(self._gen))
+        return self._names[1]
 
     # -- writing ------------------------------------------------------------------------------
     def index(self, paths: Iterable[str | os.PathLike], *, rebuild: bool = False, wait: float = 0.0,
@@ -193,3 +203,12 @@ class WhooshBackend:
         from .quotes import find_quotes
 
         return find_quotes(self.searcher(), request, limit)
+
+    @_reading
+    def highlight(self, request: SearchRequest, text: str) -> str:
+        from .ranking import build_query
+        from .snippets import mark_all, query_terms
+
+        searcher = self.searcher()
+        q, _span = build_query(searcher, request)
+        return mark_all(text, query_terms(q, searcher.reader()))
