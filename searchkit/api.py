@@ -137,6 +137,10 @@ class Index:
         """(near-duplicate copies of a story, other stories most like it)."""
         return self.backend.similar(_text_argument("article_id", article_id), limit=_count("limit", limit))
 
+    def duplicates(self, article_id: str) -> list[Hit]:
+        """The near-duplicate copies of a story: those folded under it in results (`+N near-duplicates`)."""
+        return self.backend.duplicates(_text_argument("article_id", article_id))
+
     def quotes(self, query: str, *, limit: int = 20, speaker: str | None = None, location: str | None = None,
                source: str | None = None, date_from: datetime | None = None, date_to: datetime | None = None,
                basedate: datetime | None = None) -> list[tuple[Quote, Hit]]:

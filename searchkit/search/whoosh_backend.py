@@ -199,6 +199,12 @@ class WhooshBackend:
         return similar(self.searcher(), article_id, limit=limit)
 
     @_reading
+    def duplicates(self, article_id: str) -> list[Hit]:
+        from .similar import duplicates
+
+        return duplicates(self.searcher(), article_id)
+
+    @_reading
     def quotes(self, request: SearchRequest, *, limit: int = 20) -> list[tuple[Quote, Hit]]:
         from .quotes import find_quotes
 

@@ -132,8 +132,9 @@ class Site:
             return self.render("search.html", 400, form=form, problem=str(exc), mistake=_mistake(form.q, exc))
         except (ArgumentError, QueryLimitError) as exc:
             return self.render("search.html", 400, form=form, problem=str(exc))
+        copies = {hit.id: self.call("duplicates", hit.id) for hit in results.hits if hit.duplicates}
         return self.render(
-            "search.html", form=form, results=results, facets=_facets(form, results.facets),
+            "search.html", form=form, results=results, copies=copies, facets=_facets(form, results.facets),
             chart=timeline(results.facets.get("month", []), results.facets.get("year", []),
                            lambda key: form.url(date_from=key, date_to=key)),
             pages=_pages(results.page, min(results.pages, forms.MAX_PAGE)))

@@ -45,6 +45,11 @@ def test_search_highlight_and_country_facet(page):
     marks = seed.locator(".snippet mark")
     assert marks.first.is_visible()
     assert {m.lower() for m in marks.all_inner_texts()} >= {"prison", "escaped"}
+    folded = hits.filter(has_text="Inmates tunnel out of prison").locator("details.duplicates")
+    assert not folded.locator("li a").is_visible()
+    folded.locator("summary").click()  # the copy folded under the hit unfolds
+    assert folded.locator("li a").inner_text() == "Inmates tunnel out of prison in Culiacan"
+    assert folded.locator("li a").is_visible()
     shot(page, "search")
 
     page.locator('[data-facet="country"] a', has_text="Afghanistan").click()

@@ -167,3 +167,29 @@ def test_an_unexpected_failure_is_a_500_without_details(small_index, caplog):
             assert "secret internals" not in r.text and "Traceback" not in r.text
             assert "details are in its log" in r.text
     assert "secret internals" in caplog.text  # the server's log keeps them
+
+
+PARAMETERS = [("/", "q"), ("/", "from"), ("/", "country"), ("/", "year"), ("/", "speaker"), ("/", "page"),
+              ("/article", "id"), ("/quotes", "q"), ("/quotes", "speaker"), ("/api/search", "q"),
+              ("/api/search", "facet"), ("/api/article", "id"), ("/api/quotes", "to")]
+
+
+def test_no_input_makes_a_server_error(client):
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60) | st.sampled_from(
+        ['date:[9999 to 0001]', "*:*", 'title:[a to', '"a b"~99999999', "a^1e308", "NOT", "(", "%00", "9" * 30])
+
+    @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+    @given(st.sampled_from(PARAMETERS), text)
+    def check(where, value):
+        path, name = where
+        r = client.get(path, params={name: value})
+        assert r.status_code in (200, 400, 404), (path, name, value, r.status_code)
+        assert "Traceback" not in r.text
+
+    check()
+    for raw in ("q=%ff%fe", "q=%ED%A0%80", "id=%ED%A0%80", "q=%", "country=%ff&q=x"):  # bytes that are not UTF-8
+        for path in ("/", "/article", "/api/search"):
+            assert client.get(f"{path}?{raw}").status_code in (200, 400, 404), (path, raw)
