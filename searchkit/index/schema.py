@@ -19,7 +19,8 @@ from whoosh.support.charset import accent_map
 from ..model import Article, Quote
 
 # Bump whenever fields, analyzers or stored values change: older indexes must be rebuilt.
-SCHEMA_VERSION = 2  # 2: bylines (author, author_key, authors)
+SCHEMA_VERSION = 4  # 2: bylines (author, author_key, authors); 3: MinHash of our own (16-bit values);
+# 4: one positional field of exact words per text (stems expanded at query time), no empty stored values
 
 # Words are runs of letters/digits; everything else splits, so glued sentences
 # ("message.Badghis") and hyphenated names ("Qala-e-Naw") yield separate words.
@@ -77,8 +78,21 @@ class WordFilter(Filter):
 
 
 def text_analyzer():
-    """Stemmed words with no stop list, so phrases keep 'the', 'has', 'of'."""
+    """Stemmed words with no stop list: how a query word is reduced to the stem its forms share."""
     return RegexTokenizer(WORD_PATTERN) | WordFilter(stem=True)
+
+
+_STEMMER = WordFilter(stem=True)
+
+
+def stem(word: str) -> str:
+    """The stem of one indexed (lower-cased, accent-folded) word, as text_analyzer gives it."""
+    found = _STEMMER._cache.get(word)
+    if found is None:
+        if len(_STEMMER._cache) >= _STEMMER.cachesize:
+            _STEMMER._cache.clear()
+        found = _STEMMER._cache[word] = _STEMMER._normalise(word)
+    return found
 
 
 def name_analyzer():
@@ -107,15 +121,12 @@ def build_schema() -> fields.Schema:
     """The searchkit schema: ranked text fields, filterable keywords, stored display values."""
     return fields.Schema(
         id=fields.ID(stored=True, unique=True, sortable=True),
-        # Stemmed words rank; they need no positions, since "phrases" are matched in the *_exact copies.
-        title=fields.TEXT(analyzer=text_analyzer(), stored=True, phrase=False),
-        body=fields.TEXT(analyzer=text_analyzer(), stored=True, phrase=False),
-        # Unstemmed copies with positions: "quoted phrases" match these word for word, and their
-        # vocabulary is what "did you mean" suggests from.
-        title_exact=fields.TEXT(analyzer=name_analyzer()),
-        body_exact=fields.TEXT(analyzer=name_analyzer()),
-        quote_exact=fields.TEXT(analyzer=name_analyzer()),
-        date=fields.DATETIME(stored=True, sortable=True),
+        # One copy of each text: its exact words with positions. "Quoted phrases" match them word for
+        # word; a free word matches every indexed form of its stem (index/forms.py), scored as one
+        # term; "did you mean" suggests from them. (Whoosh compresses each story's stored values.)
+        title=fields.TEXT(analyzer=name_analyzer(), stored=True),
+        body=fields.TEXT(analyzer=name_analyzer(), stored=True),
+        date=_date_field(),
         day=fields.ID(),  # YYYYMMDD: whole-day ranges as a few terms instead of a numeric trie walk
         year=fields.ID(sortable=True),
         month=fields.ID(sortable=True),
@@ -125,7 +136,7 @@ def build_schema() -> fields.Schema:
         location=fields.KEYWORD(analyzer=keyword_analyzer(), scorable=True),
         country=fields.KEYWORD(analyzer=keyword_analyzer()),
         place=fields.KEYWORD(analyzer=keyword_analyzer(), stored=True),
-        quote=fields.TEXT(analyzer=text_analyzer(), phrase=False),
+        quote=fields.TEXT(analyzer=name_analyzer()),
         speaker=fields.TEXT(analyzer=name_analyzer()),
         speaker_key=fields.KEYWORD(analyzer=keyword_analyzer()),
         author=fields.TEXT(analyzer=name_analyzer()),  # bylines: unstemmed names, like speaker
@@ -140,6 +151,14 @@ def build_schema() -> fields.Schema:
         line=fields.STORED(),
         url=fields.STORED(),
     )
+
+
+def _date_field() -> fields.DATETIME:
+    """Stored, sortable, and indexed as one term per value: whole days are searched in `day`,
+    `month` and `year`, so the eight-level numeric trie Whoosh indexes by default is not needed."""
+    field = fields.DATETIME(stored=True, sortable=True)
+    field.shift_step = 0
+    return field
 
 
 def _keywords(values) -> str:
@@ -161,9 +180,6 @@ def to_document(article: Article, cluster: str = "") -> dict:
         "country": _keywords(article.countries),
         "place": _keywords([article.place]),
         "quote": "\n".join(q.text for q in article.quotes),
-        "title_exact": article.title,
-        "body_exact": article.body,
-        "quote_exact": "\n".join(q.text for q in article.quotes),
         "speaker": "\n".join(speakers),
         "speaker_key": _keywords(speakers),
         "author": "\n".join(article.authors),
@@ -183,7 +199,9 @@ def to_document(article: Article, cluster: str = "") -> dict:
         day = as_utc(article.date)
         doc.update(date=day, day=f"{day.year:04d}{day.month:02d}{day.day:02d}", year=f"{day.year:04d}",
                    month=f"{day.year:04d}-{day.month:02d}")
-    return doc
+    # Empty values are left out: nothing to index, and every stored one costs bytes in every story
+    # (readers take a missing value as empty).
+    return {k: v for k, v in doc.items() if v or k in ("id", "body")}
 
 
 def from_document(fields: dict) -> Article:
