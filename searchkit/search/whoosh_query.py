@@ -14,6 +14,7 @@ from whoosh import query
 
 from ..errors import QueryLimitError, QuerySyntaxError
 from ..index.schema import as_utc, name_analyzer, slug, text_analyzer
+from ..index.symbols import signed_forms, split_sign
 from . import request as rq
 from .request import FIELDS, Filters, Node, SearchRequest
 
@@ -63,6 +64,8 @@ class Translator:
         elif isinstance(node, rq.Not):
             child = self.node(node.child)
             out = None if child is None else query.Not(child)
+        elif isinstance(node, rq.Expanded):
+            out = self.expanded(node)
         elif isinstance(node, rq.MatchAll):
             out = query.Every()
         elif isinstance(node, rq.DateRange):
@@ -72,6 +75,17 @@ class Translator:
         if out is not None and node.boost != 1.0:
             out = out.with_boost(out.boost * node.boost)
         return out
+
+    def expanded(self, node: rq.Expanded) -> query.Query | None:
+        """The query as asked, with the feedback words adding to the score (and matching alone with `widen`)."""
+        base = self.node(node.query)
+        extra = [q for q in (self.node(w) for w in node.words) if q is not None]
+        if not extra:
+            return base
+        words = extra[0] if len(extra) == 1 else query.Or(extra)
+        if base is None:
+            return words if node.widen else None
+        return query.Or([base, words]) if node.widen else query.AndMaybe(base, words)
 
     def leaf(self, node: Node) -> query.Query | None:
         field = getattr(node, "field", None)
@@ -113,8 +127,8 @@ class Translator:
             if len(words) > 1:
                 return query.Phrase(target, words, slop=max(1, node.slop + 1), boost=boost)
             return query.Term(target, words[0], boost=boost) if words else None
-        words = _terms(_STEMMED if kind == "text" else _PLAIN, text)
-        terms = [query.Term(field, w, boost=boost) for w in words]
+        analyzer = _STEMMED if kind == "text" else _PLAIN
+        terms = [word_query(field, w, analyzer, boost) for w in _terms(analyzer, text)]
         return None if not terms else terms[0] if len(terms) == 1 else query.And(terms)
 
     def pattern(self, node: rq.Pattern, field: str, kind: str, boost: float) -> query.Query:
@@ -125,6 +139,36 @@ class Translator:
         if prefix is not None:
             return query.Prefix(field, text[:-1], boost=boost)
         return query.Wildcard(field, text, boost=boost)
+
+
+def word_query(field: str, word: str, analyzer, boost: float = 1.0) -> query.Query:
+    """One analysed word; amounts and numbers widened as index/symbols.py says.
+
+    `£800m`: `£800m`, or `800m` with a word for pounds in the story; `800m`: with or without a sign.
+    """
+    parts = split_sign(word)
+    if parts is not None:
+        number = _terms(analyzer, parts[0])
+        units = _unit_terms(analyzer, parts[1])
+        exact = query.Term(field, word, boost=boost)
+        if len(number) != 1:
+            return exact
+        spelled = query.And([query.Term(field, number[0], boost=boost),
+                             query.Or([query.Term(field, u, boost=boost) for u in units])])
+        return query.Or([exact, spelled])
+    if word[:1].isdigit():
+        return query.Or([query.Term(field, w, boost=boost) for w in (word, *signed_forms(word))])
+    return query.Term(field, word, boost=boost)
+
+
+_UNITS: dict = {}
+
+
+def _unit_terms(analyzer, words: tuple[str, ...]) -> list[str]:
+    key = (id(analyzer), words)
+    if key not in _UNITS:
+        _UNITS[key] = list(dict.fromkeys(t for w in words for t in _terms(analyzer, w)))
+    return _UNITS[key]
 
 
 def _every(q: query.Query) -> bool:

@@ -1,0 +1,52 @@
+"""Pseudo-relevance feedback on Whoosh: the word counts of a query's best stories (for search/expand.py).
+
+The ranked fields keep no term vectors, so the stored title and body of the few feedback
+stories are analysed again: each word counted under its indexed (stemmed) term, spelled as its
+most frequent form in these stories, so that analysing the spelling gives the term back.
+"""
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from dataclasses import replace
+from functools import lru_cache
+
+from ..index.schema import name_analyzer, text_analyzer
+from .backend import Feedback
+from .ranking import collect
+from .request import SearchRequest
+
+_PLAIN = name_analyzer()
+_STEMMED = text_analyzer()
+STORED_TEXT = ("title", "body")  # the default fields, whose stored text feedback reads
+
+
+@lru_cache(maxsize=100_000)
+def _term(word: str) -> str | None:
+    terms = [t.text for t in _STEMMED(word)]
+    return terms[0] if len(terms) == 1 else None
+
+
+def feedback(searcher, request: SearchRequest, docs: int) -> Feedback:
+    """The `docs` best stories of a request (near-duplicates folded): their scores and word counts."""
+    first = replace(request, page=1, limit=docs, facets=(),
+                    options=replace(request.options, snippets=False, explain=False, expand=False, collapse=True))
+    found, _gate, _chain, _q = collect(searcher, first, depth=docs, order="relevance", collapse=True)
+    spellings: dict[str, Counter] = defaultdict(Counter)
+    counted: list[tuple[float, Counter]] = []
+    for _key, docnum, score in found.items:
+        stored = searcher.stored_fields(docnum)
+        counts: Counter = Counter()
+        for name in STORED_TEXT:
+            for token in _PLAIN(stored.get(name) or ""):
+                term = _term(token.text)
+                if term is not None:
+                    counts[term] += 1
+                    spellings[term][token.text] += 1
+        counted.append((score or 0.0, counts))
+    spelled = {term: min(forms.items(), key=lambda fc: (-fc[1], len(fc[0]), fc[0]))[0]
+               for term, forms in spellings.items()}
+    reader = searcher.reader()
+    fields = [f for f in STORED_TEXT if f in searcher.schema]
+    frequency = {spelled[term]: max(reader.doc_frequency(f, term) for f in fields) for term in spelled}
+    return Feedback(docs=[(score, {spelled[t]: c for t, c in counts.items()}) for score, counts in counted],
+                    frequency=frequency, stories=reader.doc_count())
