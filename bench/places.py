@@ -1,32 +1,32 @@
-"""Place extraction against hand-labelled stories the extractor was not tuned on.
+"""Place extraction against hand-labelled stories: the headline is a held-out set scored once.
 
     python bench/places.py [--shared DIR] [--errors]
-    python bench/places.py --list SET      # the keys a labelled set is drawn as (polnear, reuters, web)
+    python bench/places.py --list SET [--draw first|fresh]   # the keys a labelled set is drawn as
     python bench/places.py --dump FILE     # Reuters TEST places as JSON Lines, to diff two versions
     python bench/places.py --dev N         # development: Reuters TRAIN (not the labelled 50) vs PLACES
 
-Three sets of 50 stories each, drawn by fixed rules (below) and labelled by hand before the place
-rules were developed further (bench/places_gold/README.md says how, and what "about" means):
+Labelled sets (bench/places_gold/README.md says how each was drawn and labelled, and what "about"
+means):
 
-- polnear: PolNeAR dev/ (US political news, 2016), a seeded random sample of the stories of at most
-  3,000 words; title, publisher and date from metadata.tsv.
-- reuters: Reuters-21578 LEWISSPLIT="TRAIN" stories with a body, a seeded random sample (the
-  editors' PLACES labels are not used: they are topic labels, and the TEST split already checks them).
-- web: the article-extraction benchmark's English pages (British news, blogs, US and other news):
-  every British page (by domain), every page whose URL says blog, then the rest in order of the
-  SHA-256 of their URL, up to 50; the source is the page's domain and its URL is kept.
+- fresh.json, the held-out figure: 150 stories drawn and labelled before the second round of
+  changes and scored once at its end (34 PolNeAR dev stories the first draw left, 50 Reuters
+  NOT-USED stories, 66 benchmark web pages outside the first draw);
+- labels.json, the first draw (50 PolNeAR dev, 50 Reuters TRAIN, 50 web pages): held out for the
+  first round, development data since;
+- dev_check.json: 50 stories labelled ("about" only) during the second round to check rules on
+  stories they were not written from (25 web pages outside both draws, 25 TRAIN stories).
 
 Scores, micro-averaged over (story, country) pairs:
 - countries: `enrich(article).countries` against the countries the story is about;
 - named: every country `find_mentions` gives for title and body (places and demonyms), against every
   country the story names (places and nationality words, as labelled).
-Stories not in these sets (PolNeAR train/, other TRAIN stories, the other benchmark pages) are the
-ones to develop on.
+Stories in none of these sets (PolNeAR train/, other TRAIN stories) are the ones to develop on.
 """
 from __future__ import annotations
 
 import argparse
 import csv
+import functools
 import hashlib
 import json
 import os
@@ -39,7 +39,8 @@ from urllib.parse import urlparse
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
-GOLD = REPO / "bench" / "places_gold" / "labels.json"
+GOLD = REPO / "bench" / "places_gold" / "labels.json"  # the first draw: development data now
+DEV_CHECK = REPO / "bench" / "places_gold" / "dev_check.json"
 SEED = 20240612  # fixed seed of the random samples
 PER_SET = 50
 MAX_WORDS = 3000  # PolNeAR: leave out the few very long documents (a 67,000-word one)
@@ -55,6 +56,7 @@ def shared_dir(arg: str | None) -> Path:
 
 # -- reading the three collections -----------------------------------------------------------
 
+@functools.lru_cache(maxsize=4)
 def polnear_articles(shared: Path, split: str) -> list:
     """PolNeAR stories of one split as Articles: title, body, publisher as source, date."""
     from searchkit.model import Article
@@ -76,6 +78,7 @@ def polnear_articles(shared: Path, split: str) -> list:
     return out
 
 
+@functools.lru_cache(maxsize=2)
 def reuters_articles(shared: Path) -> list:
     """Every Reuters-21578 story, read with searchkit's own reader."""
     from searchkit.ingest import read_paths
@@ -85,6 +88,7 @@ def reuters_articles(shared: Path) -> list:
     return [a for a in read_paths([str(f) for f in files]) if isinstance(a, Article)]
 
 
+@functools.lru_cache(maxsize=2)
 def web_articles(shared: Path) -> list:
     """The benchmark's pages as Articles (true article text, URL, domain as source), English only."""
     from searchkit.model import Article
@@ -128,13 +132,52 @@ def pick_web(articles: list) -> list:
 
 
 def labelled_sets(shared: Path) -> dict[str, list]:
-    """{set name: its 50 Articles}."""
+    """{set name: its 50 Articles} of the first draw (development data since its second scoring)."""
     reuters = reuters_articles(shared)
     return {
         "polnear": pick_polnear(polnear_articles(shared, "dev")),
         "reuters": pick_reuters(reuters),
         "web": pick_web(web_articles(shared)),
     }
+
+
+# The second, fresh held-out draw (bench/places_gold/fresh.json): disjoint from the first, drawn
+# and labelled before the second round of development, scored once at its end.
+FRESH = REPO / "bench" / "places_gold" / "fresh.json"
+FRESH_SEED = 20261125
+FRESH_REUTERS = 50
+FRESH_TOTAL = 150  # PolNeAR dev has 34 stories left: the web pages fill the rest
+
+
+def fresh_sets(shared: Path) -> dict[str, list]:
+    """{set name: Articles} of the fresh draw: every PolNeAR dev story the first draw left out, a
+    seeded sample of Reuters-21578 NOT-USED stories (a split no rule was ever scored on), and the
+    English benchmark pages outside the first draw in order of the SHA-256 of seed and URL."""
+    dev = polnear_articles(shared, "dev")
+    first = {a.id for a in pick_polnear(dev)}
+    polnear = [a for a in dev if a.id not in first]
+    pool = sorted((a for a in reuters_articles(shared) if "split:not-used" in a.tags and a.body.strip()),
+                  key=lambda a: int(a.id))
+    reuters = sorted(random.Random(FRESH_SEED).sample(pool, FRESH_REUTERS), key=lambda a: int(a.id))
+    web = web_articles(shared)
+    first_web = {a.id for a in pick_web(web)}
+    rest = sorted((a for a in web if a.id not in first_web),
+                  key=lambda a: hashlib.sha256(f"{FRESH_SEED}:{a.url}".encode()).hexdigest())
+    web_n = FRESH_TOTAL - len(polnear) - len(reuters)
+    return {"polnear": polnear, "reuters": reuters, "web": sorted(rest[:web_n], key=lambda a: a.url)}
+
+
+def dev_check_sets(shared: Path) -> dict[str, list]:
+    """The 50 stories of dev_check.json: 25 benchmark pages outside both draws (by SHA-256 of
+    "val:" + URL) and 25 TRAIN stories outside the first draw (seeded sample, seed 7)."""
+    held = {a.id for a in pick_reuters(reuters_articles(shared))}
+    train = sorted((a for a in reuters_articles(shared) if "split:train" in a.tags and a.body.strip()
+                    and a.id not in held), key=lambda a: int(a.id))
+    reuters = sorted(random.Random(7).sample(train, 25), key=lambda a: int(a.id))
+    taken = {a.id for a in pick_web(web_articles(shared))} | {a.id for a in fresh_sets(shared)["web"]}
+    web = sorted((a for a in web_articles(shared) if a.id not in taken),
+                 key=lambda a: hashlib.sha256(f"val:{a.url}".encode()).hexdigest())[:25]
+    return {"reuters": reuters, "web": web}
 
 
 def development_sets(shared: Path) -> dict[str, list]:
@@ -185,7 +228,7 @@ def score(sets: dict[str, list], gold: dict, errors: bool = False) -> dict:
         for a in articles:
             row = labels[a.id]
             about, named = story_countries(a)
-            want = {"countries": set(row["about"]), "named": {c for c in row["places"].values() if c}}
+            want = {"countries": set(row["about"]), "named": {c for c in row.get("places", {}).values() if c}}
             for what, got in (("countries", about), ("named", named)):
                 c = counts[what]
                 c[0] += len(got & want[what])
@@ -195,26 +238,42 @@ def score(sets: dict[str, list], gold: dict, errors: bool = False) -> dict:
                 print(f"  {name} {a.id[:40]}: extra {sorted(about - want['countries'])} "
                       f"missed {sorted(want['countries'] - about)}")
         report[name] = {what: prf(*c) for what, c in counts.items()}
+        report[name]["stories"] = len(articles)
         for what in totals:
             totals[what] = [x + y for x, y in zip(totals[what], counts[what])]
     report["all"] = {what: prf(*c) for what, c in totals.items()}
+    report["all"]["stories"] = sum(len(a) for a in sets.values())
     return report
 
 
-def print_report(report: dict) -> None:
-    print(f"\nPlaces on hand-labelled held-out stories ({GOLD.relative_to(REPO)}; 50 per set)")
-    print(f"{'':10}{'countries P':>12}{'R':>7}{'F1':>7}{'named P':>10}{'R':>7}{'F1':>7}")
+def print_report(report: dict, heading: str, named: bool = True) -> None:
+    print(f"\n{heading}")
+    print(f"{'':16}{'countries P':>12}{'R':>7}{'F1':>7}" + (f"{'named P':>10}{'R':>7}{'F1':>7}" if named else ""))
     for name, row in report.items():
         c, n = row["countries"], row["named"]
-        print(f"{name:10}{c[0]:12.3f}{c[1]:7.3f}{c[2]:7.3f}{n[0]:10.3f}{n[1]:7.3f}{n[2]:7.3f}")
+        label = f"{name} ({row['stories']})"
+        print(f"{label:16}{c[0]:12.3f}{c[1]:7.3f}{c[2]:7.3f}" + (f"{n[0]:10.3f}{n[1]:7.3f}{n[2]:7.3f}" if named else ""))
 
 
 def report(shared: Path, errors: bool = False) -> dict:
-    """Score the three labelled sets and print the table (what bench/extraction.py shows)."""
-    gold = json.loads(GOLD.read_text(encoding="utf-8"))
-    result = score(labelled_sets(shared), gold, errors)
-    print_report(result)
-    return result
+    """Score the held-out set (the headline) and the development sets; print the tables."""
+    results = {}
+    for key, path, sets, heading, named in (
+            ("fresh", FRESH, fresh_sets,
+             f"Places, HELD OUT ({FRESH.relative_to(REPO)}: 150 stories labelled before the second round, "
+             "scored once with the rules frozen)", True),
+            ("first", GOLD, labelled_sets,
+             f"Places, development: the first draw ({GOLD.relative_to(REPO)}; held out for round one, "
+             "the second round was developed on it)", True),
+            ("dev_check", DEV_CHECK, dev_check_sets,
+             f"Places, development check ({DEV_CHECK.relative_to(REPO)}: 50 stories labelled during the "
+             "second round, 'about' only)", False)):
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        if errors:
+            print(f"\n{key}:")
+        results[key] = score(sets(shared), gold, errors)
+        print_report(results[key], heading, named)
+    return results
 
 
 def dump(shared: Path, path: Path) -> int:
@@ -263,6 +322,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", help="folder holding corpora/ (default $SEARCHKIT_SHARED or ../shared)")
     ap.add_argument("--list", choices=("polnear", "reuters", "web"), help="print the keys of one labelled set")
+    ap.add_argument("--draw", choices=("first", "fresh"), default="fresh", help="which draw --list reads")
     ap.add_argument("--errors", action="store_true", help="print each labelled story where the countries differ")
     ap.add_argument("--dump", type=Path, metavar="FILE",
                     help="write locations, countries and place of every Reuters TEST story to FILE (JSON Lines)")
@@ -272,7 +332,7 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
     if args.list:
-        for a in labelled_sets(shared)[args.list]:
+        for a in (fresh_sets if args.draw == "fresh" else labelled_sets)(shared)[args.list]:
             print(a.id, a.source, a.url or a.title[:70], sep="\t")
         return 0
     if args.dump:

@@ -137,12 +137,23 @@ class Index:
         """(near-duplicate copies of a story, other stories most like it)."""
         return self.backend.similar(_text_argument("article_id", article_id), limit=_count("limit", limit))
 
+    def duplicates(self, article_id: str) -> list[Hit]:
+        """The near-duplicate copies of a story: those folded under it in results (`+N near-duplicates`)."""
+        return self.backend.duplicates(_text_argument("article_id", article_id))
+
     def quotes(self, query: str, *, limit: int = 20, speaker: str | None = None, location: str | None = None,
-               source: str | None = None, basedate: datetime | None = None) -> list[tuple[Quote, Hit]]:
+               source: str | None = None, date_from: datetime | None = None, date_to: datetime | None = None,
+               basedate: datetime | None = None) -> list[tuple[Quote, Hit]]:
         """Quotations matching a query (searched in quoted speech only), with their article, newest first."""
         request = SearchRequest.build(query, fields=("quote",), speaker=speaker, location=location, source=source,
-                                      basedate=basedate, sort="date", collapse=False)
+                                      date_from=date_from, date_to=date_to, basedate=basedate, sort="date",
+                                      collapse=False)
         return self.backend.quotes(request, limit=_count("limit", limit))
+
+    def highlight(self, query: str | SearchRequest, text: str, **options) -> str:
+        """The whole text, HTML-escaped, with the words the query matches in <b>: an article read after a search."""
+        request = query if isinstance(query, SearchRequest) else SearchRequest.build(query, **options)
+        return self.backend.highlight(request, _text_argument("text", text, empty=True))
 
     def get(self, article_id: str) -> Article | None:
         """The stored article with this id, or None."""

@@ -14,6 +14,7 @@ import click
 from . import api
 from .errors import IndexMissingError, SearchkitError
 from .ingest import printable
+from .model import quotation_dict
 from .search.request import EXPAND_ANY, FACETS, SORTS
 
 EXIT_NO_HITS = 1
@@ -21,6 +22,7 @@ EXIT_ERROR = 2
 EXIT_LOSSES = 3  # `index` wrote what it could, but records were lost (id collisions, or most skipped)
 EXIT_INTERRUPTED = 130  # Ctrl-C
 EXIT_TERMINATED = 143  # SIGTERM
+EXIT_INTERNAL = 70  # a fault of searchkit itself (EX_SOFTWARE); SEARCHKIT_DEBUG=1 shows the traceback
 
 
 class Terminated(KeyboardInterrupt):
@@ -68,6 +70,15 @@ class _Group(click.Group):
         except BrokenPipeError:  # `searchkit query x | head`
             sys.stderr.close()
             ctx.exit(0)
+        except (click.exceptions.ClickException, click.exceptions.Exit, click.exceptions.Abort):
+            raise
+        except Exception as exc:  # noqa: BLE001 - a bug: one line for people, the traceback on request
+            if os.environ.get("SEARCHKIT_DEBUG"):
+                raise
+            message = printable.text(" ".join(f"{type(exc).__name__}: {exc}".split()))[:300]
+            click.echo(f"internal error ({message}): a fault of searchkit, not of your input; please report "
+                       "it (SEARCHKIT_DEBUG=1 shows where it happened)", err=True)
+            ctx.exit(EXIT_INTERNAL)
         finally:
             if previous is not None:
                 signal.signal(signal.SIGTERM, previous)
@@ -402,17 +413,7 @@ def show_cmd(article_id, as_json, wait, index_path):
     if article is None:
         raise Failure(f"no article with id {article_id!r} in {printable.path(idx.path)}")
     if as_json:
-        data = {
-            "id": article.id, "title": article.title,
-            "date": article.date.isoformat() if article.date else None,
-            "source": article.source, "place": article.place, "locations": list(article.locations),
-            "countries": list(article.countries), "dateline": article.dateline,
-            "quotes": [{"text": q.text, "speaker": q.speaker} for q in article.quotes],
-            "tags": list(article.tags), "authors": list(article.authors), "path": article.path,
-            "line": article.line, "url": article.url,
-            "body": article.body,
-        }
-        click.echo(json.dumps(data, ensure_ascii=False))
+        click.echo(json.dumps(article.to_dict(), ensure_ascii=False))
         return
     click.echo(click.style(article.title or "(untitled)", bold=True))
     rows = [
@@ -503,10 +504,7 @@ def quotes_cmd(query, limit, speaker, location, source, as_json, wait, index_pat
                        basedate=_today())
     for quote, hit in found:
         if as_json:
-            click.echo(json.dumps({"quote": quote.text, "speaker": quote.speaker, "highlighted": hit.snippet,
-                                   "id": hit.id, "title": hit.title,
-                                   "date": hit.date.isoformat() if hit.date else None,
-                                   "source": hit.source, "path": hit.path}, ensure_ascii=False))
+            click.echo(json.dumps(quotation_dict(quote, hit), ensure_ascii=False))
             continue
         click.echo(f"\u201c{render(hit.snippet, _bold)}\u201d")
         click.echo("   \u2014 " + click.style(quote.speaker or "unattributed", bold=True)
@@ -515,6 +513,43 @@ def quotes_cmd(query, limit, speaker, location, source, as_json, wait, index_pat
     if not found:
         click.echo(f"no quotations match {query!r}", err=True)
         sys.exit(EXIT_NO_HITS)
+
+
+@main.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but 127.0.0.1/localhost lets other machines read the index.")
+@click.option("--port", type=click.IntRange(0, 65535), default=8080, show_default=True, help="Port (0: any free one).")
+@click.option("--quiet", is_flag=True, help="Do not log each request.")
+@_wait_option
+@_index_option
+def serve_cmd(host, port, quiet, wait, index_path):
+    """Search the index in a browser: a local web page and a JSON API (read-only).
+
+    \b
+    Pages: / (search, facets, chart), /article?id=ID, /quotes.
+    JSON:  /api/search?q=..., /api/article/ID, /api/quotes?q=... (as --json prints).
+    Builds the index from ./corpus on first use, like `query`. Ctrl-C stops it.
+    """
+    from .web import create_app, listen, serve
+    from .web.guard import LOOPBACK_NAMES
+
+    idx = _open_for_reading(index_path, wait)
+    if not idx.exists():
+        raise IndexMissingError(f"no index at {idx.path}; build one with `searchkit index PATH...`")
+    sock = listen(host, port)
+    local = host.lower().strip("[]") in LOOPBACK_NAMES
+    app = create_app(idx, today=_today, hosts=LOOPBACK_NAMES if local else None)
+    where = f"[{host}]" if ":" in host else host
+    click.echo(f"searchkit: serving {printable.path(idx.path)} at http://{where}:{sock.getsockname()[1]}/ "
+               f"(read-only{'' if local else ', reachable from other machines'}; Ctrl-C stops)", err=True)
+    try:
+        serve(app, sock, quiet=quiet)
+    except KeyboardInterrupt:
+        pass
+    finally:
+        sock.close()
+        idx.close()
+    click.echo("searchkit: stopped", err=True)
 
 
 @main.command("delete")

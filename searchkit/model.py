@@ -38,6 +38,19 @@ class Article:
         """Title and body together, as extraction and hashing see the story."""
         return f"{self.title}\n{self.body}" if self.title else self.body
 
+    def to_dict(self) -> dict:
+        """JSON-ready form (`show --json`, the web API's article)."""
+        return {
+            "id": self.id, "title": self.title,
+            "date": self.date.isoformat() if self.date else None,
+            "source": self.source, "place": self.place, "locations": list(self.locations),
+            "countries": list(self.countries), "dateline": self.dateline,
+            "quotes": [{"text": q.text, "speaker": q.speaker} for q in self.quotes],
+            "tags": list(self.tags), "authors": list(self.authors), "path": self.path,
+            "line": self.line, "url": self.url,
+            "body": self.body,
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -145,3 +158,10 @@ class Results:
             "corrected_from": self.corrected_from,
             "expansion": list(self.expansion),
         }
+
+
+def quotation_dict(quote: Quote, hit: Hit) -> dict:
+    """JSON-ready form of a quotation found by a quotes search (`quotes --json`, the web API)."""
+    return {"quote": quote.text, "speaker": quote.speaker, "highlighted": hit.snippet, "id": hit.id,
+            "title": hit.title, "date": hit.date.isoformat() if hit.date else None, "source": hit.source,
+            "path": hit.path}

@@ -7,8 +7,8 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parent.parent / "searchkit"
-LAYERS = {"errors": 0, "model": 0, "ingest": 1, "extract": 2, "index": 3, "search": 4, "api": 5, "cli": 6,
-          "__init__": 7, "__main__": 7}
+LAYERS = {"errors": 0, "model": 0, "ingest": 1, "extract": 2, "index": 3, "search": 4, "api": 5, "web": 6,
+          "cli": 7, "__init__": 8, "__main__": 8}
 # Known exceptions, each to be removed by its owner: the metadata-table reader dates rows with the
 # date extractor (ingest before extract).
 ALLOWED = {("ingest.sidecar", "extract")}
@@ -72,7 +72,10 @@ def test_only_the_index_and_search_backend_import_whoosh(name, path):
         assert name.split(".")[0] in ("index", "search") and name not in NEUTRAL, f"{name} imports {whoosh}"
 
 
-@pytest.mark.parametrize("name", sorted(NEUTRAL | {"cli", "api"}))
+WEB = sorted(name for name, _path in MODULES if name.split(".")[0] == "web")
+
+
+@pytest.mark.parametrize("name", sorted(NEUTRAL | {"cli", "api"}) + WEB)
 def test_engine_neutral_modules_use_only_neutral_search_modules(name):
     path = dict(MODULES)[name]
     for module in _imports(name, path):
@@ -80,3 +83,13 @@ def test_engine_neutral_modules_use_only_neutral_search_modules(name):
             short = module.removeprefix("searchkit.")
             allowed = NEUTRAL | ({"search.whoosh_backend"} if name == "api" else set())
             assert short in allowed, f"{name} imports {module}, which knows the engine"
+
+
+@pytest.mark.parametrize("name", WEB)
+def test_the_web_layer_reads_only_through_the_api(name):
+    """No index folder, no writer, no extraction: pages and the JSON API go through searchkit.api.Index."""
+    path = dict(MODULES)[name]
+    for module in _imports(name, path):
+        layer = _layer(module)
+        if layer is not None and module.split(".")[1] in LAYERS:
+            assert module.split(".")[1] in ("errors", "model", "search", "api", "web"), f"{name} imports {module}"

@@ -8,12 +8,12 @@ What goes where:
 - `locations`: every place named in the dateline, title and body (cities, regions, countries, world
   regions; a demonym such as "Afghan" names its country), in order of first mention, plus the places
   the source's metadata gives (Reuters PLACES slugs canonicalised: `west-germany` -> West Germany).
-- `countries`: the countries the story is *about*, not every country it names in passing: the
-  dateline's country, countries named in the title, in the first sentence, the source's home
-  country when the story names it, or at least `MIN_MENTIONS` times (more in long stories; lists
-  and peoples' adjectives weigh less), plus the metadata's countries. A country named once deep in
-  the story is still in `locations` (so `location:` finds it), just not in `countries`. Names are
-  read in the light of the dateline and the source's home country (`place_mentions`).
+- `countries`: the countries the story is *about*, not every country it names in passing (`about`):
+  the dateline's country, countries named in the title or the lead sentence, a country that acts
+  in a sentence of its own, the source's home country when the story names it, countries named
+  often enough in the body; plus the metadata's. A country named once in passing is still in
+  `locations` (so `location:` finds it), just not in `countries`. Names are read in the light of
+  the dateline and the source's home country (`place_mentions`).
 - `place`: the dateline's place resolved through the gazetteer ("SALVADOR, Feb 26" -> Salvador),
   the dateline's first part title-cased when unknown, "" without a dateline.
 - `quotes`: the metadata's quotations, then those found in the body.
@@ -27,15 +27,6 @@ import dataclasses
 import re
 
 from ..model import Article
-
-# A country named this often in the body counts as a country the story is about; one more for
-# each LONG_STORY_WORDS words, as long stories name more countries in passing. A people's adjective
-# ("Mexican") weighs DEMONYM_WEIGHT of a mention; a place in a list of three or more weighs nothing.
-MIN_MENTIONS = 2
-LONG_STORY_WORDS = 1000
-DEMONYM_WEIGHT = 0.5
-# The lead: a country named in the first this-many characters of the body (Reuters' first sentence).
-LEAD_CHARS = 250
 
 # "KABUL, July 7 (Reuters) -" opening a body, when the source gives no separate dateline
 _BODY_DATELINE = re.compile(
@@ -73,6 +64,7 @@ def place_mentions(article: Article, dateline: str | None = None) -> tuple:
 def enrich(article: Article) -> Article:
     """The article with places, countries, primary place and quotations filled in from its text."""
     from .dates import date_from_text
+    from .about import story_countries
     from .locations import canonical_country, fold, gazetteer, historic_country, home_country, in_lists
     from .quotes import find_quotes
 
@@ -90,31 +82,15 @@ def enrich(article: Article) -> Article:
         locations[primary.name] = None
         if primary.country:
             countries[country_of(primary)] = None
-    counts: dict[str, float] = {}
-    lead: set[str] = set()
-    for mention in title_mentions:
-        place = mention.place
-        if place.kind != "demonym":
-            locations[place.name] = None
-        if place.country:
-            countries[country_of(place)] = None
-    listed = in_lists(fold(article.body), body_mentions)
-    for i, mention in enumerate(body_mentions):
-        place = mention.place
-        if place.kind != "demonym":
-            locations[place.name] = None
-        if place.country:
-            country = country_of(place)
-            weight = 0.0 if i in listed else DEMONYM_WEIGHT if place.kind == "demonym" else 1.0
-            counts[country] = counts.get(country, 0.0) + weight
-            if mention.start < LEAD_CHARS:
-                lead.add(country)
-    needed = MIN_MENTIONS + len(article.body.split()) // LONG_STORY_WORDS
-    home = home_country(article.source, article.url)
-    for country, count in counts.items():
-        locations.setdefault(country, None)  # every country named stays findable as a location
-        if count >= needed or country in lead or country == home:  # a paper's own country: home news
-            countries[country] = None
+    for mention in title_mentions + body_mentions:
+        if mention.place.kind != "demonym":
+            locations[mention.place.name] = None
+        if mention.place.country:
+            locations.setdefault(country_of(mention.place), None)  # every country named stays findable
+    body = fold(article.body)
+    about = story_countries(body, [country_of(m.place) for m in title_mentions], body_mentions,
+                            in_lists(body, body_mentions), country_of, home_country(article.source, article.url))
+    countries.update(dict.fromkeys(about))
 
     for given in article.locations:  # metadata: Reuters PLACES slugs, JSON places
         country = canonical_country(given)

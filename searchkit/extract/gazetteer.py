@@ -141,7 +141,8 @@ INSTITUTIONS = {
     **dict.fromkeys(("FBI", "CIA", "GOP", "IRS", "NASA", "Obamacare", "Medicare", "State Department",
                      "Justice Department", "Homeland Security", "Federal Reserve", "Republican Party",
                      "Democratic Party", "Republican National Committee", "Democratic National Committee",
-                     "Republican National Convention", "Democratic National Convention"), "United States"),
+                     "Republican National Convention", "Democratic National Convention", "Democrats",
+                     "Republicans", "Democrat", "Republican"), "United States"),
     **dict.fromkeys(("NHS", "MI5", "MI6", "Home Office", "Foreign Office"), "United Kingdom"),
     **dict.fromkeys(("Bundesbank",), "Germany"),
 }
@@ -161,7 +162,8 @@ Latin America|Latin American|North American|South American|Central American|Amer
 |Hong Kong dollar|Singapore dollar|Saudi riyal|Eurodollar|Euroyen|Washington Post|New York Times
 |New York Stock Exchange|New York Mercantile Exchange|New York Cotton Exchange|Chicago Board|Chicago Mercantile
 |London Metal Exchange|Tokyo Stock Exchange|Wall Street Journal|Texas Instruments|Texas Air|Texaco
-|Panama hat|Jersey Standard
+|Panama hat|Jersey Standard|Islamic State in Iraq|Islamic State of Iraq|Islamic State in Iraq and Syria
+|Islamic State of Iraq and Syria|Islamic State of Iraq and the Levant
 """.replace("\n", "").split("|"))
 
 # World regions and continents: locations without a country.
@@ -199,6 +201,7 @@ SUPPLEMENT = {
     "Imam Sahib": ("Imam Sahib", "Afghanistan", "city"), "Wall Street": ("Wall Street", "United States", "area"),
     "Silicon Valley": ("Silicon Valley", "United States", "area"), "Hokkaido": ("Hokkaido", "Japan", "region"),
     "Kuwait City": ("Kuwait City", "Kuwait", "city"), "Persian Gulf": ("Gulf", "", "area"),
+    "Inner Mongolia": ("Inner Mongolia", "China", "region"),
     "United Nations": ("United Nations", "", "area"),
     # Seats of government that stand for their country ("Westminster" is not the Colorado town).
     **{name: (name, "United States", "area") for name in ("White House", "Capitol Hill", "Pentagon", "Oval Office")},

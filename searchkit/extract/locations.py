@@ -86,6 +86,27 @@ def find_mentions(text: str, context: Iterable[str] = ()) -> list[Mention]:
         place = cand.place if cand.fixed else _decide(text, cand, gaz, persons, countries, cands, i)
         if place is not None:
             out.append(Mention(place, cand.start, cand.end, text[cand.start:cand.end]))
+    capitals = _capital_runs(text, gaz, countries)
+    if capitals:
+        taken = {(c.start, c.end) for c in cands}
+        out = sorted(out + [m for m in capitals if (m.start, m.end) not in taken], key=lambda m: m.start)
+    return out
+
+
+# Words in capitals inside mixed-case text: a heading ("ARGENTINA CRUISES"), a table's row names
+# ("ILLINOIS - Fair Thu/Fri"). Tickers in angle brackets (<THEX>) are no places.
+_CAPITAL_RUN = re.compile(r"(?<![<\w])[A-Z][A-Z'-]{3,}(?:[ ][A-Z][A-Z'-]+)*(?![\w>])")
+
+
+def _capital_runs(text: str, gaz: Gazetteer, countries: set[str]) -> list[Mention]:
+    """Places written in capitals inside mixed-case text, read as all-capitals text is."""
+    out: list[Mention] = []
+    upper_starts = gaz.upper_starts
+    for run in _CAPITAL_RUN.finditer(text):
+        if not any(word in upper_starts for word in _UPPER_WORD.findall(run.group())):
+            continue  # "NOTE", "OPEC", "USDA": no name starts here
+        for m in _find_upper(run.group(), gaz, countries):
+            out.append(Mention(m.place, run.start() + m.start, run.start() + m.end, m.surface))
     return out
 
 
@@ -249,6 +270,8 @@ def _decide(text: str, cand: _Candidate, gaz: Gazetteer, persons: set[str], coun
             cands: list[_Candidate], index: int) -> Place | None:
     """The place a candidate names here, or None when it is a person, a club, a word or a language."""
     key, place = cand.key, cand.place
+    if _in_name(text, cand):
+        return None  # "Bank of England", "Iraq War", "American Enterprise Institute": a name, not a place
     if place.kind == "demonym":
         if key in persons or _language_use(text, cand):
             return None  # "Mr. English", "the English version"
@@ -297,6 +320,30 @@ def _decide(text: str, cand: _Candidate, gaz: Gazetteer, persons: set[str], coun
     if place.kind == "region" and key in gaz.major_regions:
         return place
     return None
+
+
+# Last words of the names of organisations, media, events and wars that a place may begin
+# ("Iraq and Afghanistan Veterans of America", "Australia and New Zealand Banking Group", "Iraq War",
+# "China Daily", "American Enterprise Institute"), and first words of those a place ends
+# ("University of Michigan", "Center for American Progress", "Union of Ohio").
+_NAME_ENDS = (r"War|Wars|Veterans|Bank|Banking|Airlines|Airways|Times|Post|Herald|Tribune|Telegraph|Journal|Gazette"
+              r"|Daily|Corporation|Corp|Company|Inc|Ltd|Group|Holdings|Industries|Institute|University|College"
+              r"|Society|Association|Foundation|Council|Party|League|Federation|Cup|Open|Motors|Petroleum|Telecom"
+              r"|Museum|Awards|Orchestra|Committee|Alliance|Exchange|Fund|Review|Magazine")
+_NAME_AFTER = re.compile(rf"(?:\s+(?:and|&)\s+[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){{0,2}})?\s+(?:{_NAME_ENDS})\b")
+_NAME_AFTER_DEMONYM = re.compile(rf"(?:\s+[A-Z][\w.'-]*){{0,3}}\s+(?:{_NAME_ENDS}|Union)\b")
+_NAME_AFTER_UPPER = re.compile(rf"\s+(?:{_NAME_ENDS.upper()})\b")
+_NAME_BEFORE = re.compile(r"\b(?:University|College|Institute|Center|Centre|Museum|Society|Association|Foundation"
+                          r"|Council|Federation|League|Academy|School|Union|Veterans|Workers|Party|Club|Committee)"
+                          r"\s+(?:of|for)\s+(?:the\s+)?$")
+
+
+def _in_name(text: str, cand: _Candidate) -> bool:
+    """Whether the place begins or ends the name of an organisation, a medium, an event or a war."""
+    after = _NAME_AFTER_DEMONYM if cand.place.kind == "demonym" else _NAME_AFTER
+    if after.match(text, cand.end):
+        return True
+    return bool(_NAME_BEFORE.search(text, max(0, cand.start - 40), cand.start))
 
 
 _COMPASS = re.compile(r"(?:East|West|North|South|Northeast|Northwest|Southeast|Southwest|Central|Greater) (.+)")
@@ -416,6 +463,8 @@ def _find_upper(text: str, gaz: Gazetteer, context: set[str]) -> list[Mention]:
         free = end
         if place.kind == "none" or (len(key) <= 3 and key not in ("USA", "UAE", "UK")):
             continue
+        if _NAME_AFTER_UPPER.match(text, end):
+            continue  # "TOKYO BANK CONTRACT", "JAPAN AIRLINES": a name
         out.append(Mention(place, start, end, text[start:end]))
     countries = _expand(context | {m.place.country for m in out if m.place.kind in ("country", "demonym")})
     return [m for m in out if m.place.kind not in ("city", "region") or m.place.country in countries
@@ -621,7 +670,10 @@ def _name_before(prev: str) -> bool:
     if not prev[:1].isupper() or prev.endswith("."):
         return False
     low = prev.lower()
-    return low not in PLACE_CONTEXT and low not in _OPENERS and gazetteer().names.get(prev) is None
+    names = gazetteer().names
+    if prev.endswith(("'s", "’s")) and prev[:-2] in names:
+        return False  # "China's Inner Mongolia": a place of that country
+    return low not in PLACE_CONTEXT and low not in _OPENERS and names.get(prev) is None
 
 
 def _state_abbreviation(word: str, any_case: bool = False) -> Place | None:
@@ -683,7 +735,22 @@ def resolve_dateline(dateline: str) -> Place | None:
         return place
     if region is not None and region.country:  # an unknown town: its state or country names the country
         return Place(head.title() if head.isupper() else head, region.country, "city")
-    return None
+    return _transposed(head, gaz)
+
+
+def _transposed(head: str, gaz: Gazetteer) -> Place | None:
+    """A city of 100,000 people whose name the dateline spells with two neighbouring letters swapped
+    ("MAIMI" for Miami), the commonest typing slip; only one such city, or none."""
+    key = _upper_key(head)
+    if len(key) < 5 or not key.isalpha():
+        return None
+    found = set()
+    for i in range(len(key) - 1):
+        if key[i] != key[i + 1]:
+            place = gaz.dateline_names.get(key[:i] + key[i + 1] + key[i] + key[i + 2:])
+            if place is not None and place.kind == "city" and gaz.population.get(place.name, 0) >= CITY_MIN_POPULATION:
+                found.add(place)
+    return found.pop() if len(found) == 1 else None
 
 
 def split_dateline(dateline: str) -> tuple[str, str]:

@@ -2,44 +2,50 @@
 
 **Quotes.** Quote marks are read by their context as well as their shape: a mark after a space or
 at a paragraph's start opens, one after a word closes (so straight quotes pair as reliably as
-curly ones, and a reversed curly mark still works). A paragraph is a run of lines up to a blank or
+curly ones, and a reversed curly mark still works). The doubled marks of wire and archive copy
+(``…'', ‘‘…’’, ''…'') are read as one mark each. A paragraph is a run of lines up to a blank or
 indented line (wire copy hard-wraps lines); a text without blank lines whose lines are long has one
 paragraph per line. A quote left open at the end of a paragraph runs to that end; when the next
 paragraph opens with a mark it goes on there (the British and American convention for a quote over
 several paragraphs), and the parts share one speaker. Each paragraph's part is one quotation.
 
-**Speech or not.** A quote attributed by a verb of saying (`“…,” Bek said`, `Shams said: “…”`,
-`Trump called it “rigged”`, `…, according to X`), or in a sentence with such a cue, is speech
-whatever its length: that is how issue 12 (and PolNeAR) define a direct quote. Otherwise it is
-speech when it is long enough to be (four words ending in punctuation, or seven words); shorter
-spans are scare quotes or titles (`its “forever war” went on`), and a lone word in capitals is a name.
+**Speech or not.** A quote attributed by a verb of saying (the data table
+`searchkit/data/reporting_verbs.tsv`), or in a sentence with such a cue, is speech whatever its
+length: that is how issue 12 (and PolNeAR) define a direct quote. Otherwise it is speech when it is
+long enough to be (four words ending in punctuation, or seven words); shorter spans are scare
+quotes or titles (`its “forever war” went on`), and a lone word in capitals is a name.
 
 **Speakers.** The subject of the verb of saying that governs the quote: after it (`“…,” said X`,
-`“…,” X, a spokeswoman, said`, `“…?” X asked.`, `… by X` after `called “…”`), else before it in its
-sentence, the first reporting verb with a subject winning (`Israel said Clinton called on members
-to be “…”` is Israel's), participles taking the sentence's subject (`Trump lashed out, saying “…”`),
-then normalised:
+`“…,” X, a spokeswoman, said`, `“…?” X asked.`, `“…” - X.`, `“…,” as X said`, `… according to X`),
+else before it in its sentence: a fronted attribution (`According to X,`, `As X reported,`, `Said
+X,`), a passive agent (`asked by X whether`), then the first reporting verb used as a main verb
+(`Israel said Clinton called on members to be “…”` is Israel's) outside leading phrases, relative
+clauses and earlier clauses cut by a semicolon, colon or dash; participles take the sentence's
+subject (`Trump lashed out, saying “…”`); a possessive speech noun only when no verb has a subject
+(`Trump's claim that Obama “founded ISIS”`). Verbs that are also nouns count only after a subject,
+passives and -ing forms heading no clause never. The subject is then normalised:
 
 - a name loses its titles, kept as clues (`Mr R. Sridharan` -> `R. Sridharan`, `Badghis Governor
-  Hessamuddin Shams` -> `Hessamuddin Shams`); a later short form (`Mr. Trump`, `Trump`) becomes the
-  full name used earlier (`Donald Trump`); `Trump's campaign` -> `Donald Trump campaign`;
+  Hessamuddin Shams` -> `Hessamuddin Shams`), possessive prefixes (`CNN's Gloria Borger`) and
+  trailing weekdays; a later short form (`Mr. Trump`, `Trump`) becomes the longest full name used
+  earlier that ends with it (`Donald Trump`); `Trump's campaign` -> `Donald Trump campaign`;
 - `he` / `she` is the person just named whose gender fits: the nearest name of its own sentence,
   then the first name of each sentence before it (names inside quotations left out; gender from
   Mr/Mrs/Ms/Sir/Dame..., from the pronouns that follow a person's name, from earlier he/she);
 - a description is the person it refers to when the story has named one that fits (`the foreign
-  secretary` after `Foreign Secretary Alan Marsh`, `the 30-year-old` after `Jane Roe, 30,`, `the
-  defender` after a named person; a capitalised modifier must fit: `the Democratic nominee` is not
-  a Republican), else the description itself (`a Home Office spokesman` -> `Home Office spokesman`,
-  `the spokesman` after `an American Motors spokesman` -> `American Motors spokesman`); a bare
-  `the company` gives None;
-- leading function and time words are trimmed (`But Parry` -> `Parry`); nothing that is only such
-  words (`When`, `On Friday`, `October`, `Another`), no word that news copy never capitalises
-  inside a sentence (Punkt's orthographic table) and no acronym or dateline is a speaker.
+  secretary` after `Foreign Secretary Alan Marsh`, `the 30-year-old` after `Jane Roe, 30,`), else
+  the description itself (`a Home Office spokesman` -> `Home Office spokesman`); a bare `the
+  company` gives None; organisations speak by name or initials (`CNN said`), groups by a plural
+  noun (`Analysts said`, `Many reporters noted`);
+- nothing that reads like no name or description is a speaker (`New York Times made`, `Sanders
+  interview`, `RNC’s powerful rules committee`, `One`); leading function and time words are trimmed
+  (`But Parry` -> `Parry`), and datelines and words news never capitalises mid-sentence are no names.
 
 A quote with no attribution of its own: words quoted inside narration take the sentence's subject;
 a quote opening a sentence takes the speaker of the quote before it in the paragraph, or the subject
 of the narration sentence just before it (`Bystrom agreed. “…”`), or the previous paragraph's quote
-or speaking subject. Quotes of one sentence share its attribution (`“A” and “B,” Dean said`).
+or speaking subject. Quotes of one sentence share its attribution (`“A” and “B,” Dean said`), and a
+fragment nobody is named for takes the speaker of a longer attributed quotation holding its words.
 """
 from __future__ import annotations
 
@@ -47,35 +53,68 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
-from ..ingest.sentences import common_word
+from ..ingest.sentences import common_word, lower_case_word
 from ..model import Quote
 
-# Verbs (and a few phrases) that introduce reported words; forms as they appear in news copy.
-SPEECH_VERBS = """
-said says say saying told tells telling tell added adds adding stated states stating noted notes noting
-announced announces declared declares declaring explained explains explaining warned warns warning insisted
-insists insisting argued argues arguing asked asks asking replied replies wrote writes writing continued
-continues confirmed confirms claimed claims claiming stressed stresses urged urges recalled recalls predicted
-predicts acknowledged acknowledges admitted admits commented comments remarked remarking observed suggested
-suggests suggesting estimated vowed vows quipped cautioned emphasised emphasized concluded concludes conceded
-complained complains testified reported reports maintained contended responded responds answered repeated
-reiterated agreed disclosed tweeted tweets tweeting posted called calls calling described describes
-describing dubbed labeled labelled branded accused accuses accusing blamed promised promises pledged
-chanted shouted yelled joked mocked lamented praised praising criticized criticised blasted boasted
-asserted proclaimed denounced interjected wondered exclaimed confessed retweeted cited citing read reads
-barked charged dismissed thanked questioned assured announced explaining quoted referred refers
-pressed countered retorted snapped mused demanded offered recounted sighed laughed whispered cried screamed
-thundered intoned marveled marvelled scoffed opined pleaded begged emailed texted messaged
-touted touting railed slammed slams slamming lambasted blasting decried derided mocking bemoaned likened
-rebuked assailed applauded hailed echoed echoing alleged alleges alleging reacted speculated credited sniped
-intimated elaborated voiced reminded reminding defended defending denied denying acknowledging asserting
-emphasizing predicting hinted implied implying indicated signaled signalled recounted expressed chided
-griped fumed raged ranted gushed conceding countering responding replying remembered
-""".split()
-_PHRASES = r"pointed out|points out|went on|goes on|shot back|put it|puts it|according to"
-_VERB = rf"(?:{_PHRASES}|{'|'.join(sorted(set(SPEECH_VERBS), key=len, reverse=True))})"
+# Verbs (and phrases) that attribute reported words: the data table searchkit/data/reporting_verbs.tsv.
+VERBS_TABLE = Path(__file__).resolve().parent.parent / "data" / "reporting_verbs.tsv"
+
+
+def _load_verbs(path: Path) -> dict[str, frozenset[str]]:
+    """Forms by use, from the table (one verb a line, `class<TAB>form|form…[<TAB>noun]`): "say" and
+    "think" (attribute before or after a quote), "after" (only right after one), "cue" (a verb of
+    saying that makes a short quoted phrase in its sentence speech), "noun" (forms that are also nouns)."""
+    out: dict[str, set[str]] = {"say": set(), "think": set(), "after": set(), "cue": set(), "noun": set()}
+    for line in path.read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cls, forms, *flags = line.split("\t")
+        words = forms.split("|")
+        out[cls].update(words)
+        nouns = [w for w in words if not w.endswith(("ed", "ing"))] if "noun" in flags else []
+        out["noun"].update(nouns)
+        if cls == "say":  # phrases ("went on") are no cue: "its “forever war” went on"
+            out["cue"].update(w for w in words if w not in nouns and " " not in w)
+    out["after"] -= out["say"] | out["think"]
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+_FORMS = _load_verbs(VERBS_TABLE)
+_SAY_FORMS, _AFTER_FORMS, _NOUN_FORMS = _FORMS["say"] | _FORMS["think"], _FORMS["after"], _FORMS["noun"]
+SPEECH_VERBS = frozenset(w for w in _SAY_FORMS if " " not in w)
+
+
+def _alternation(forms) -> str:
+    return "|".join(re.escape(f).replace(r"\ ", r"\s+") for f in sorted(forms, key=len, reverse=True))
+
+
+_VERB = rf"(?:according\s+to|{_alternation(_SAY_FORMS)})"
+_AFTER_VERB = rf"(?:{_VERB}|{_alternation(_AFTER_FORMS)})"
 _VERB_RE = re.compile(rf"\b{_VERB}\b")
+# Words a verb form (or phrase) of the table starts with: a cheap test before the long alternation.
+_VERB_STARTS = frozenset(f.split()[0] for f in _SAY_FORMS) | {"according"}
+_LOWER_WORD = re.compile(r"\b[a-z]+\b")
+
+
+def _verbs_in(text: str, start: int = 0) -> list[re.Match]:
+    """The verbs of saying in a text (as `_VERB_RE.finditer` finds them, word by word, faster)."""
+    out: list[re.Match] = []
+    end = start
+    for w in _LOWER_WORD.finditer(text, start):
+        if w.start() >= end and w.group() in _VERB_STARTS:
+            m = _VERB_RE.match(text, w.start())
+            if m:
+                out.append(m)
+                end = m.end()
+    return out
+
+
+def _verb_at(text: str, pos: int) -> bool:
+    """Whether a verb of saying starts at `pos`."""
+    w = _LOWER_WORD.match(text, pos)
+    return bool(w and w.group() in _VERB_STARTS and _VERB_RE.match(text, pos))
 # Participles that take the sentence's subject: "Trump lashed out, saying “…”".
 PARTICIPLES = frozenset("saying adding telling writing calling noting arguing asking insisting warning "
                         "explaining describing declaring accusing claiming citing suggesting praising "
@@ -157,13 +196,31 @@ woman man mother father wife husband son daughter sister brother friend neighbou
 professor scientist researcher officer detective inspector prosecutor judge justice witness victim
 survivor suspect veteran teacher student pastor priest bishop pope rabbi imam user frenchman englishman
 scotsman irishman welshman american briton pundit strategist pollster consultant operative staffer
-insider organizer organiser economist investor""".split())
-_SPEAKS = re.compile(rf"(?:,\s[^,.;:]{{1,60}},)?\s+{_AUX}(?:{_VERB})\b")
-_SAID_BEFORE = re.compile(rf"\b(?:{_VERB})\s+$")
+insider organizer organiser economist investor advocate delegate associate colleague ally allies adviser aide
+employee volunteer attendee donor""".split())
+_SPEAKS_PREFIX = re.compile(rf"(?:,\s[^,.;:]{{1,60}},)?\s+{_AUX}")
+_LAST_WORDS = re.compile(r"([a-z]+)(?:\s+([a-z]+))?\s+$")
+
+
+def _speaks_after(text: str, pos: int) -> bool:
+    """Whether a verb of saying follows `pos` ("Bek, a spokesman, also said")."""
+    m = _SPEAKS_PREFIX.match(text, pos)
+    return bool(m) and _verb_at(text, m.end())
+
+
+def _said_before(window: str) -> bool:
+    """Whether a window of text ends with a verb of saying ("said", "pointed out")."""
+    m = _LAST_WORDS.search(window)
+    if not m:
+        return False
+    if m.group(2) is None:
+        return m.group(1) in _SAY_FORMS
+    pair = f"{m.group(1)} {m.group(2)}"
+    return pair in _SAY_FORMS or pair == "according to" or m.group(2) in _SAY_FORMS
 _SUBJECT_START = re.compile(r"(?:[A-Z0-9]|(?:he|she|they|it|we|I|the|a|an|one|another|its|his|her|their)\b|"
                             r"(?:[a-z-]+\s+){1,4}[A-Z])")
 # Words that make a short quoted span in their sentence someone's words rather than a scare quote.
-_CUE_VERBS = "|".join(sorted(set(SPEECH_VERBS) - {"read", "reads"}, key=len, reverse=True))
+_CUE_VERBS = _alternation(_FORMS["cue"] - {"read", "reads"})
 _CUE_NEARBY = re.compile(rf"\b(?:{_CUE_VERBS}|pointed out|according to|so-called|phrase|slogan|words?|term|dubbed|nicknamed|labels?|"
                          r"described|calls?|quoted|promis\w+|vow\w*|pledg\w+|insist\w*|urg\w+|accus\w+|"
                          r"argu\w+|claim\w*|warn\w*|deni\w+|denounc\w+|prais\w+|criticiz\w+|slamm\w+)\b")
@@ -260,7 +317,8 @@ def _strip_name(run: str) -> tuple[str, frozenset[str]]:
     words = run.split()
     clues: set[str] = set()
     while words and (words[0] in FUNCTION_WORDS or words[0] in TIME_WORDS or words[0].rstrip(".") in TITLES
-                     or (words[0][0].isupper() and common_word(words[0]))):
+                     or (words[0][0].isupper() and common_word(words[0]) and not clues)
+                     or (len(words) > 1 and words[0].lower() in SPEECH_VERBS)):  # "Said Comey"
         if words[0].rstrip(".") in TITLES:
             clues.add(words[0].rstrip(".").lower())
         words.pop(0)
@@ -268,8 +326,12 @@ def _strip_name(run: str) -> tuple[str, frozenset[str]]:
         if words[i][0].isupper() and words[i].rstrip(".") not in TITLES and common_word(words[i]):
             words = words[:i]  # "Selenis Leyva Got Real About …": a headline goes on after the name
             break
-    while words and words[-1].rstrip(".,") in ("Jr", "Sr", "II", "III"):
-        words.pop()
+    while words and (words[-1].rstrip(".,") in ("Jr", "Sr", "II", "III") or (len(words) > 1 and words[-1] in _WEEKDAYS)):
+        words.pop()  # "Pence Thursday" -> "Pence"
+    for i in range(len(words) - 2, -1, -1):  # "CNN's Gloria Borger", "Fox News’ Sean Hannity" -> the person
+        if re.search(r"\w['’]s?$", words[i]) and words[i + 1][:1].isupper():
+            words = words[i + 1:]
+            break
     # Titles or places inside the run ("Badghis Governor Hessamuddin Shams"): the name is after the last one.
     for i in range(len(words) - 1, 0, -1):
         if words[i - 1].rstrip(".") in TITLES:
@@ -307,6 +369,8 @@ class _People:
         self.people: dict[str, _Person] = {}
         self.mentions: list[tuple[int, int, str]] = []  # (start, end, full name), outside quotations
         self._by_surname: dict[str, str] = {}
+        self._longest_ending: dict[str, str] = {}
+        self._two_word_starting: dict[str, str] = {}
         for m in _NAME_RUN.finditer(masked):
             run = m.group()
             if run.endswith(("'s", "’s")):
@@ -318,7 +382,7 @@ class _People:
             if any(len(w.strip(".,’'")) > 2 and w.isupper() for w in words):
                 continue  # "WASHINGTON", "POLITICO Florida": datelines, headlines, acronyms
             if len(words) == 1 and not clues and name not in self._by_surname and not (
-                    _SPEAKS.match(masked, m.end()) or _SAID_BEFORE.search(masked[max(0, m.start() - 40):m.start()])):
+                    _speaks_after(masked, m.end()) or _said_before(masked[max(0, m.start() - 40):m.start()])):
                 continue  # a lone capitalised word names a person only as a surname seen or as a speaker
             if _is_org(name) or (len(words) >= 2 and (_is_place(name) or all(w in TIME_WORDS for w in words))):
                 continue
@@ -330,6 +394,7 @@ class _People:
             person = self.people.setdefault(full, _Person(full))
             if len(full.split()) >= 2:
                 self._by_surname[full.split()[-1]] = full
+                self._index(full)
             person.clues |= clues
             self._apposition(person, masked, m.start(), m.end())
             self.mentions.append((m.start(), m.end(), full))
@@ -344,12 +409,22 @@ class _People:
     def full(self, name: str) -> str:
         """A surname or short form as the fullest name seen so far that ends with it ("Trump" ->
         "Donald Trump"); a first name alone as the full name that starts with it."""
-        best = name
-        for known in self.people:
-            if known != name and (known.endswith(" " + name) or known.startswith(name + " ")) \
-                    and len(known) > len(best):
-                best = known
-        return best
+        if " " not in name:  # indexed: the longest name ending with it, else a two-word name starting with it
+            return self._longest_ending.get(name) or self._two_word_starting.get(name) or name
+        ending = [known for known in self.people if known.endswith(" " + name)]
+        if ending:
+            return max(ending, key=len)
+        starting = [known for known in self.people  # "Hillary" -> "Hillary Clinton", not "Trump Plaza Hotel"
+                    if known.startswith(name + " ") and len(known.split()) == len(name.split()) + 1]
+        return max(starting, key=len) if starting else name
+
+    def _index(self, full: str) -> None:
+        """Index a name of several words by its last word and, for two words, by its first."""
+        words = full.split()
+        if len(full) > len(self._longest_ending.get(words[-1], "")):
+            self._longest_ending[words[-1]] = full
+        if len(words) == 2 and len(full) > len(self._two_word_starting.get(words[0], "")):
+            self._two_word_starting[words[0]] = full
 
     def _apposition(self, person: _Person, masked: str, start: int, end: int) -> None:
         """Clues around a mention: "Jane Doe, 30, ...", "Doe, the foreign secretary,", "17-year-old Jo"."""
@@ -469,7 +544,7 @@ was were be been being has have had do does did will would shall should can coul
 they them their we us our i me my you your him his her hers this these those there here then now also later
 said says say told tells added adds wrote writes asked asks called calls noted notes""".split())
 _DETERMINERS = frozenset("the a an one another".split())
-_TRAILING_TIME = re.compile(r"(?:\s+(?:on|last|this|late|early|earlier|later)?\s*(?:Monday|Tuesday|Wednesday|Thursday|"
+_TRAILING_TIME = re.compile(r"(?:\s+(?:on|during|at|in|over|last|this|late|early|earlier|later)?\s*(?:a\s+|the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
                             r"Friday|Saturday|Sunday|week|month|year|night|morning|afternoon|evening|today|"
                             r"yesterday)(?:\s+(?:night|morning|afternoon|evening))?)+$")
 _PARENS = re.compile(r"\s*\([^()]{0,60}\)")
@@ -483,13 +558,12 @@ def _subject(clause: str) -> str:
         last = clause[:-1].rsplit(",", 1)[-1].strip()
         if _NAME_RUN.fullmatch(last) and _strip_name(last)[0] and not _is_place(last):
             return last
-        appositions = [m for m in re.finditer(rf"({_NAME_RUN.pattern}),\s+(?=the\b|a\b|an\b|who\b|whose\b|\d|[a-z])",
-                                              clause) if m.group(1).split()[0] not in FUNCTION_WORDS]
+        appositions = [m for m in _APPOSED_NAME.finditer(clause) if m.group(1).split()[0] not in FUNCTION_WORDS]
         if appositions:
             return appositions[-1].group(1)
         clause = clause[:-1]
     relative = re.match(r"(.+?)\s+(?:who|which)\s+(?=[a-z])\S.*$", clause)  # "an official who spoke …"
-    if relative and not re.search(r"[,;]", clause[relative.end(1):]):  # "a White House official who spoke …"
+    if relative and not re.search(r"[,;:]", clause[relative.end(1):]):  # "a White House official who spoke …"
         inner = _subject(relative.group(1))
         if inner:
             return inner
@@ -528,8 +602,64 @@ def _subject(clause: str) -> str:
             lower += 1
             taken.append(bare)
     subject = " ".join(reversed(taken))
-    both = re.match(rf"((?:{_WORD})(?:\s+{_WORD})*)\s+and\s+(?:{_WORD})", subject)
+    both = _BOTH_NAMED.match(subject)
     return both.group(1) if both else subject  # "Bolton and Gorka denounced": the first named
+
+
+# Lower-case words that never stand in a speaker's name or description.
+_NOT_IN_SPEAKERS = frozenset("""that which who whom whose why how what when where but under at by to in on with from
+into given just the a an this these those their her his its our my your was is are were be been being has have had
+not no than then there here as if so because while although though only also even still very""".split())
+_GROUP_NOUNS = frozenset("""campaign campaigns committee administration government media board office party
+council group groups network station paper newspaper magazine agency department ministry court police army
+union coalition caucus leadership management firm company companies organization organisation poll polls
+survey study ad ads order filing lawsuit complaint memo indictment ruling opinion platform readout transcript
+account analysis review document documents release summary guidance""".split())
+
+
+def _tidy_speaker(name: str) -> str:
+    """"CNN's Gloria Borger" -> "Gloria Borger", "Sanders’" -> "Sanders", "Pence Thursday" -> "Pence"."""
+    name = re.sub(r"^(?:\S+\s+){0,3}\S+['’]s?\s+(?=[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)+$)", "", name)
+    name = re.sub(r"(?<=\w)['’]s?$", "", name)
+    words = name.split()
+    for i in range(1, len(words)):  # "Quinnipiac poll conducted in February", "campaign TV ad released Thursday"
+        if words[i].islower() and words[i].endswith("ed") and words[i] not in _ADJECTIVES_IN_ED:
+            words = words[:i]
+            break
+    while len(words) > 1 and (words[-1] in _WEEKDAYS or words[-1] in _NOT_IN_SPEAKERS):
+        words.pop()
+    return " ".join(words)
+
+
+def _plausible_speaker(name: str) -> bool:
+    """Whether a speaker reads like a name, an organisation or a description of people."""
+    words = name.split()
+    if len(words) == 1 and (words[0].lower() in _DETERMINERS or words[0].lower() in _NUMBER_WORDS
+                            or words[0] in _TIME_SPANS):
+        return False  # "One", "Two", "Hours"
+    if any(re.search(r"['’]s?$", w) for w in words) or re.search(r"[.!?;:]\s+[A-Z][a-z]+\b", name) and any(
+            w in FUNCTION_WORDS for w in words[1:]):
+        return False  # "RNC’s powerful rules committee", "groups say. They"
+    lower = [w.strip(",.") for w in words if w[:1].islower()]
+    if not lower:
+        return words[-1] not in TIME_WORDS or len(words) == 1
+    if any(w in _NOT_IN_SPEAKERS or (w.endswith("ly") and w not in ("ally", "family")) for w in lower):
+        return False  # "that’s why the auguries foretell …", "under the Foreign Agents Registration Act but"
+    if "of" in lower:  # "French minister of environment and energy": the noun before "of" is the head
+        words = words[:words.index("of")] or words
+    last = words[-1].strip(",.").lower()
+    if words[-1][:1].islower():
+        parts = last.split("-")
+        return last in _GROUP_NOUNS or last in DOCUMENT_NOUNS or last in _ENTOURAGE or any(
+            part in PERSON_NOUNS or part.rstrip("s") in PERSON_NOUNS or part.endswith(("ist", "ian", "er", "or", "ee"))
+            and not part.endswith("ed") for part in parts)
+    return not words[-1] in _WEEKDAYS and not any(w.endswith("ed") for w in lower if w not in _ADJECTIVES_IN_ED)
+
+
+_TIME_SPANS = frozenset("Hours Minutes Days Weeks Months Years Moments Decades Seconds".split())
+_WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
+_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozens hundreds thousands".split())
+_ADJECTIVES_IN_ED = frozenset("retired unnamed elected appointed embattled indicted unidentified".split())
 
 
 class _Resolver:
@@ -539,11 +669,24 @@ class _Resolver:
         self.quote_ranges = [s.inner for s in spans]
 
     def speaker(self, who: str, at: int, sentence_start: int) -> tuple[bool, str | None]:
-        """(is this a subject at all?, the speaker) for the subject of a verb of saying."""
+        """(is this a subject at all?, the speaker) for the subject of a verb of saying; a speaker that
+        reads like no name or description ("New York Times made", "Sanders interview") is None."""
+        attributed, name = self._speaker(who, at, sentence_start)
+        if name:
+            name = _tidy_speaker(name)
+            if _NAME_ONLY.fullmatch(name):
+                name = self.people.full(name)
+        if name and not _plausible_speaker(name):
+            return False, None  # junk is no subject: other attributions of the quote may still speak
+        return attributed, name
+
+    def _speaker(self, who: str, at: int, sentence_start: int) -> tuple[bool, str | None]:
         who = " ".join(_PARENS.sub("", who).replace("_", " ").split()).strip(" .,;:")
         who = re.sub(r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’']s\s+(?=(?:[a-z-]+\s+)*[A-Z])", "", who)
         who = re.sub(r"^(?:(?:[A-Z][a-z]+|[a-z]+)\s+(?:[A-Z][a-z]+\s+)?\d{1,2},?\s+)", "", who)  # "On Feb 3,"
         words = who.split()
+        if words in (["Others"], ["Some"], ["Many"]):
+            return True, words[0]  # "Others shouted, “…”": a group described, as "Analysts said"
         while words and words[0] in FUNCTION_WORDS - {"The", "A", "An", "He", "She", "It", "They", "We", "I"} \
                 and not (words[0] in ("All",) and len(words) == 1):
             words.pop(0)
@@ -560,7 +703,7 @@ class _Resolver:
             return True, person
         if first in _PLURAL_OR_NEUTER:
             return len(words) == 1, None
-        tail_name = re.search(rf"(?:^|\s)((?:{_WORD})(?:\s+(?:{PARTICLES}\s+)?{_WORD})+|{_WORD})$", who)
+        tail_name = _TAIL_NAME.search(who)
         described = first.lower() in ("the", "a", "an", "one", "another") or first[0].islower() or _AGE.match(who)
         if described and tail_name and _strip_name(tail_name.group(1))[0] and \
                 (len(_strip_name(tail_name.group(1))[0].split()) >= 2
@@ -577,6 +720,8 @@ class _Resolver:
         run = runs[-1]
         possessive = run.endswith(("'s", "’s"))
         name, clues = _strip_name(run[:-2] if possessive else run)
+        if re.fullmatch(r"[A-Z][A-Z&/-]{1,5}", name) and not _is_place(name) and not _is_place(name.title()):
+            return True, name  # an organisation by its initials: "CNN said", "according to NBC"
         if not name or name.split()[0] in FUNCTION_WORDS or all(w in TIME_WORDS for w in name.split()) \
                 or all(len(w) > 2 and w.isupper() for w in name.split()):
             return False, None
@@ -642,21 +787,52 @@ class _Sentences:
         return out
 
 
+_DASH_ATTRIBUTION = re.compile(rf"\s*[-—–]{{1,2}}\s*(?P<who>{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD}){{0,4}})"
+                               r"(?=\s*(?:[.,;(]|$|\n))")
+
+
+def _undotted(text: str) -> str:
+    """The text with the full stops of titles and initials blanked ("Mr. Trump" -> "Mr  Trump"), so
+    that a pattern stopping at sentence punctuation reads a name whole."""
+    return _TITLE_DOT.sub(lambda m: m.group(1) + " ", text)
+
+
+_TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|[A-Z])\.(?=\s+[A-Z])")
+_LEADING_SPEAKER = re.compile(rf"\s*(?:{_WORD}\s+){{1,4}}{_AUX}(?:(?:said|says|told|tells|asked|asks|wrote|writes|"
+                              rf"added|tweeted|replied|responded|shouted|yelled|exclaimed)\b|(?:{_AFTER_VERB})\s*[,.;])")
+
+
 def _after_attribution(after: str, passive: bool = False) -> str | None:
     """The subject in the text right after a quote: `, said NAME`, `, NAME said`, `, he added`, or
     further on in the same sentence (`" if she lost, said NAME.`)."""
-    m = re.match(rf"[\s,;—–-]*(?P<verb>{_VERB})\s+(?P<who>[^,;:!?\"“”()]{{1,80}})", after)
-    if m and m.group("verb") == "according to":
+    m = _AFTER_FIRST.match(after)
+    if m and m.group("verb").lower().startswith("according"):
         return m.group("who")
     if m and not m.group("verb").endswith("ing") and _SUBJECT_START.match(m.group("who")):
         return _cut_after_name(m.group("who"))
-    m = re.match(rf"[\s,;—–-]*(?P<who>[^;:!?\"“”]{{1,160}}?)\s+{_AUX}(?P<verb>{_VERB})\b", after)
-    if m and not m.group("verb").endswith("ing"):
-        who = m.group("who").strip()
+    # "…,” as Cruz said on the radio. / "…” – as described by FBI Director James Comey –
+    as_clause = _AS_AFTER.match(after)
+    if as_clause and not as_clause.group("skip").strip(" ,;—–-") and _subject_like(as_clause.group("who")):
+        return _cut_after_name(as_clause.group("who"))
+    lead = re.match(r"[\s,;—–-]*", after).end()
+    for m in _AFTER_VERBS.finditer(after):
+        who = after[lead:m.start()].strip()
+        if not who or len(who) > 160 or re.search(r"[;:!?\"“”]", who):
+            break
+        if _OPEN_RELATIVE.search(who) or m.group("verb").endswith("ing") or not _verb_use(after, m, "verb"):
+            continue  # "Cruz, who has proposed repealing it, said …": the verb of the relative clause
+        if m.group("verb") in _AFTER_FORMS and not _CLAUSE_END.match(after, m.end()):
+            continue  # "“…,” Hannity pressed." but not "Sessions, a close advisor to Trump, told AFP"
         if "," in who:  # "Smith, a spokeswoman for X," -> Smith; "… the law, Clinton" -> Clinton
             who = who.split(",")[0] if who.endswith(",") else who.rsplit(",", 1)[1].strip()
-        if len(who.split()) <= 12 and _subject_like(who) and not re.search(r"\b(?:was|were|is|are|been|be)$", who):
+        if any(w.islower() and w.endswith("ed") and w not in _ADJECTIVES_IN_ED for w in who.split()):
+            break  # "Clinton seized upon the reference": a clause with a verb of its own
+        if len(who.split()) <= 12 and _subject_like(who) and who.lower() not in _DETERMINERS \
+                and not re.search(r"\b(?:was|were|is|are|been|be)$", who):
             return who
+        break
+    if as_clause and _subject_like(as_clause.group("who")):  # "…” with classified data – as described by X –"
+        return _cut_after_name(as_clause.group("who"))
     m = re.match(r"\s*(?:\S+\s+){0,8}?by\s+(?P<who>[^,;:!?\"“”()]{1,80})", after)
     if m and passive and _subject_like(m.group("who")):  # "has been called “X” by Joshua Hendrick"
         return _cut_after_name(m.group("who"))
@@ -665,8 +841,7 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
                   r"(?P<who>[^,;:!?\"“”()]{1,80})", after)
     if m and _SUBJECT_START.match(m.group("who")):
         return _cut_after_name(m.group("who"))
-    m = re.search(rf",\s*(?P<who>[^,;:!?\"“”()]{{1,60}}?)\s+{_AUX}(?:said|says|added|wrote|told)\b[^,;]*$",
-                  after.rstrip())
+    m = _FURTHER_ON.search(after.rstrip())
     if m and _SUBJECT_START.match(m.group("who")):
         return m.group("who")
     return None
@@ -675,7 +850,8 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
 def _subject_like(who: str) -> bool:
     """Whether words read like a subject: a name, a pronoun, a description, not "and against the law"."""
     if not _SUBJECT_START.match(who):
-        return False
+        words = who.split()  # "reporters", "Republican officials": a group by its plural noun
+        return 0 < len(words) <= 3 and words[-1].endswith("s") and words[-1][:-1].lower() in PERSON_NOUNS
     first = who.split()[0]
     return not (first.islower() and first in _STOP - _PRONOUN_STARTS)
 
@@ -687,20 +863,29 @@ _SHORT_VERBS = r"(?:said|says|asked|asks|added|adds|told|tells|wrote|writes|twee
 
 def _short_attribution(sentence: str) -> str | None:
     """The subject of a sentence that only attributes the quote before it: `Trump said.`, `said
-    Trump.`, `Lichtman said about McCain's effort.`"""
-    m = re.match(rf"\s*(?P<who>[^.,;:!?\"“”]{{1,60}}?)\s+{_AUX}(?P<verb>{_VERB})\b(?P<rest>[^\"“”]{{0,90}})$",
-                 sentence)
+    Trump.`, `Lichtman said about McCain's effort.` (not `Smith posted:`, which introduces the next)."""
+    if sentence.rstrip().endswith((":", ",")):
+        return None  # it goes on into the next quotation: "Mrs. Clinton replied, “…”"
+    m = _SHORT_BY.match(sentence)
+    if m and m.group("verb") in _AFTER_FORMS and not _CLAUSE_END.match(sentence, m.end("verb")):
+        m = None  # "Hannity pressed.", not "Trump opened the door to …"
     if m and len(m.group("who").split()) <= 6 and _subject_like(m.group("who")) \
-            and not m.group("verb").endswith("ing") and not re.search(r"\bthat\b|^\s+(?:a|an|the)\s", m.group("rest")):
+            and not any(w in SPEECH_VERBS or (w.islower() and w.endswith("ed")) for w in m.group("who").split()) \
+            and _verb_use(sentence, m, "verb") and not re.search(r"\b(?:was|were|is|are|been|be)$", m.group("who")) \
+            and not m.group("verb").endswith("ing") and not re.search(r"\bthat\b|^\s+(?:a|an|the|his|her|their|its|our|this|these|those)\s", m.group("rest")):
         return m.group("who")  # not "He voiced a wish for …" nor "She added that …": those say more
-    m = re.match(rf"\s*{_SHORT_VERBS}\s+(?P<who>[^.,;:!?\"“”]{{1,60}})[^\"“”]{{0,90}}$", sentence)
+    m = _SHORT_INVERTED.match(sentence)
     if m and _subject_like(m.group("who")):
         return _cut_after_name(m.group("who"))
     return None
 
 
 def _cut_after_name(who: str) -> str:
-    """"David Wasserman in a statement on Monday" -> "David Wasserman"."""
+    """"David Wasserman in a statement on Monday" -> "David Wasserman"; "the base chief known as Bob"
+    -> "Bob"."""
+    known = _KNOWN_AS.search(who)
+    if known:
+        return known.group(1)
     return re.split(r"\s+(?:in|on|at|during|after|before|to|of|about|as|when|while|who|which|last|this|"
                     r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", who)[0]
 
@@ -710,20 +895,89 @@ def _before_attribution(before: str) -> tuple[str | None, bool]:
     `NAME said:`, `NAME told reporters`, `NAME called it`, `…, according to NAME,`. The first verb
     with a subject wins: in "Israel said Clinton called on members to be “…”" the words are
     reported by Israel. Adjacent when only a few words stand between verb and quote."""
-    lead = _SUBORDINATE.match(before)  # "While not everything Trump says is true, Jamieson said …"
-    uses = [m for m in _VERB_RE.finditer(before) if _verb_use(before, m) and not (lead and m.start() < lead.end())]
-    for m in uses:
+    fronted = _FRONTED.match(before)  # "According to Woodward, “…”", "As Politico reported, …", "Said Comey, “…”"
+    if fronted:
+        who = next(g for g in fronted.group("acc", "as", "inv") if g)
+        who = who if fronted.group("acc") else _cut_after_name(who)  # "As Joel Pollak of Breitbart observed"
+        if _subject_like(who.strip()):
+            return who, True
+    # "Because of how the schedule was made, explained Rosenberg, “…”"
+    inverted = _INVERTED.search(before) if before.rstrip().endswith((",", ":")) else None
+    if inverted and inverted.group("who").split()[0] not in FUNCTION_WORDS:
+        return inverted.group("who"), True
+    # "Rubio was asked by moderator Gerard Baker whether …"
+    passive = (_BY_AGENT.search(before) or _ASKED_BY.match(before)) if " by " in before else None
+    if passive and _subject_like(passive.group("who")):
+        return passive.group("who"), False
+    who, adjacent = _verb_attribution(before)
+    if who:
+        return who, adjacent
+    # "… Trump’s claim that Obama “founded ISIS”", when no verb of saying has a subject (so "Ryan said
+    # Obama’s words “amount to …”" is Ryan's)
+    possessive = _POSSESSIVE_CUE.search(before) if "s " in before or "’ " in before or "' " in before else None
+    if possessive and (possessive.group("that") or len(before) - possessive.end() < 40):
+        return possessive.group("who"), False
+    return None, False
+
+
+def _verb_attribution(before: str) -> tuple[str | None, bool]:
+    """The subject of the first verb of saying used as a main verb in the sentence before a quote."""
+    lead_end = _lead_end(before)
+    uses = [m for m in _verbs_in(before, lead_end) if _verb_use(before, m) and _finite(before, m)]
+    # After a dash or semicolon a new clause speaks: "… ignored labor history — Frank cites …, “…”".
+    breaks = [b for b in _CLAUSE_BREAK.finditer(before, lead_end)]
+    dashes = [b for b in breaks if b.group().strip() not in (";", ":")]
+    if len(dashes) % 2 == 0:  # "— and Sanders presumably believes —" is an aside
+        breaks = [b for b in breaks if b not in dashes]
+    cut = max((b.end() for b in breaks), default=0)
+    if any(m.start() >= cut for m in uses):
+        uses = [m for m in uses if m.start() >= cut]
+    # A verb in a relative clause ("Emanuel, an oncologist who advised Obama, said …") is not the main one.
+    main = [m for m in uses if not _RELATIVE_BEFORE.search(before, max(0, m.start() - 40), m.start())]
+    for m in main + [m for m in uses if m not in main]:
         who, adjacent = _attribution_at(before, m)
         if who and _subject_like(who.strip()):
             return who, adjacent
+    as_clause = _AS_CLAUSE.search(before)  # "Of course, as Joel Pollak observed, the victor was …: “…”"
+    if as_clause and _subject_like(as_clause.group("who")):
+        return _cut_after_name(as_clause.group("who")), False
     return None, False
+
+
+def _lead_end(before: str) -> int:
+    """Where the leading subordinate or adverbial phrases of a sentence end: "While not everything
+    Trump says is true, Jamieson said …", "Later in the show, after the interview concluded, Maher said"."""
+    end = 0
+    for _ in range(3):
+        lead = _SUBORDINATE.match(before, end) or _PREPOSITION_LEAD.match(before, end) \
+            or _ADVERB_LEAD.match(before, end)
+        participle = _PARTICIPLE_LEAD.match(before, end)
+        if not lead and participle and lower_case_word(participle.group(1)) \
+                and not _VERB_RE.match(before, participle.end(1) + 1):
+            lead = participle  # "Watching Trump talk …, Reed said", not "Boreing said …, but said, “…”"
+        if not lead:
+            break
+        end = lead.end()
+    return end
+
+
+def _finite(text: str, m: re.Match) -> bool:
+    """Whether a verb form ending in -ing heads a clause of its own: after a comma or "and" ("…,
+    saying"), or after a form of "be" ("is saying"); not "the bigot denouncing communists"."""
+    if not m.group().endswith("ing"):
+        return True
+    before = text[max(0, m.start() - 40):m.start()]
+    if re.search(r"(?:[,;:—–]|\band|\b(?:is|was|are|were|been|be|keeps|kept))\s+(?:[a-z]+ly\s+)?$", before):
+        return True
+    word = re.search(r"([\w’'-]+)\s+(?:[a-z]+ly\s+)?$", before)  # "with John McCain calling it", "an administration defending"
+    return bool(word) and (word.group(1)[:1].isupper() or _names_people(word.group(1)))
 
 
 def _attribution_at(before: str, m: re.Match) -> tuple[str | None, bool]:
     verb = m.group()
     rest = before[m.end():]
     adjacent = bool(re.fullmatch(r"[\s\w'’,]{0,60}[,:]?\s*", rest))
-    if verb == "according to":
+    if verb.lower().startswith("according"):
         who = re.match(r"\s*([^,;:\"“”()]{1,80})", rest)
         return (who.group(1) if who else None), adjacent
     head = before[:m.start()]
@@ -735,18 +989,60 @@ def _attribution_at(before: str, m: re.Match) -> tuple[str | None, bool]:
     if not who and re.search(r"(?:\band|\bbut|\bthen|,)\s*$", head):  # "Suu Kyi said … but added, “…”"
         who, _adj = _before_attribution(re.sub(r"(?:\band|\bbut|\bthen|,)\s*$", "", head))
         if not who:  # "Cruz knocked Rubio on trade and called him …"
-            acting = list(re.finditer(rf"({_NAME_RUN.pattern})\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b", head))
+            acting = list(_ACTING.finditer(head))
             who = acting[-1].group(1) if acting else None
     return who, adjacent
 
 
+_COORDINATED = re.compile(r"[^\"“”]{0,40}?(?:,\s*)?\b(?:and|but|while|whereas|;)\s+(?=[A-Z]|(?:he|she|they)\b)")
+_CAP_VERB = "|".join(sorted({f.capitalize() for f in _FORMS["cue"] if " " not in f and f.endswith(("ed", "s", "id", "ld",
+                                                                                                    "ote", "oke"))},
+                            key=len, reverse=True))
+_AS_VERBS = r"(?:said|says|noted|notes|reported|reports|wrote|writes|explained|explains|observed|pointed out|points out|" \
+            r"put it|puts it|argued|argues|told|tells|suggested|suggests|warned|warns|recalled|recalls|" \
+            r"acknowledged|conceded|claimed|claims|predicted|asserted|tweeted|remarked|concluded|described)"
+_FRONTED = re.compile(
+    rf"\s*(?:(?:And|But|So|Yet|Still|Now|Indeed|Meanwhile)\s+)?(?:"
+    rf"[Aa]ccording\s+to\s+(?P<acc>[^,;:\"“”()]{{1,80}}?)"
+    rf"|[Aa]s\s+(?P<as>[^,;:\"“”]{{1,60}}?)\s+{_AUX}{_AS_VERBS}\b[^,;:\"“”]{{0,100}}"
+    rf"|(?:{_CAP_VERB})\s+(?P<inv>[^,;:\"“”()]{{1,80}}?)"
+    rf")\s*[,:—–]")
+_INVERSION_VERBS = r"(?:said|says|explained|explains|added|adds|noted|notes|wrote|writes|recalled|continued|argued|" \
+                   r"observed|remarked|quipped|concluded|declared|insisted|warned|stated|countered|replied|" \
+                   r"responded|answered|cautioned|predicted|acknowledged|conceded)"
+_INVERTED = re.compile(rf"(?:^|[,;—–]\s*)(?i:{_INVERSION_VERBS})\s+(?P<who>{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD}){{0,3}})\s*[,:]\s*$")
+_ASKED_BY = re.compile(r"\s*(?:Asked|Pressed|Questioned|Challenged)\s+by\s+(?P<who>[^,;:\"“”()]{1,60}?)"
+                       r"(?=\s+(?:whether|if|why|how|what|when|where|about)\b)")
+_BY_AGENT = re.compile(rf"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?(?:{_VERB})\s+by\s+"
+                       r"(?P<who>[^,;:\"“”()]{1,80}?)(?=\s+(?:whether|if|why|how|what|when|where|to|about|of|for|as|"
+                       r"in|on|at|during|after|that)\b|\s*[,:—–]|\s*$)")
+SPEECH_NOUNS = frozenset("""claim claims assertion assertions conclusion conclusions remark remarks comment comments
+statement statements words view views description argument arguments accusation accusations charge warning warnings
+promise promises pledge vow call calls demand demands insistence suggestion prediction contention complaint response
+reply answer question questions retort quip tweet tweets post posts letter email speech message slogan phrase
+catchphrase line refrain mantra attack attacks criticism testimony memo column op-ed editorial account
+characterization verdict assessment""".split())
+_POSSESSIVE_CUE = re.compile(rf"(?P<who>{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})*)['’]s?\s+(?:[a-z-]+\s+){{0,3}}?"
+                             rf"(?:{'|'.join(sorted(SPEECH_NOUNS, key=len, reverse=True))})\b(?P<that>\s+that\b|\s*:)?"
+                             r"(?![^,;:]*[,;:]\s+[A-Z])")
+_CLAUSE_BREAK = re.compile(r"\s[—–]\s|;\s|\s--\s|:\s+(?=[A-Z])")
+_ADVERB_LEAD = re.compile(r"\s*(?:(?:[A-Z][a-z]+\s+){1,2}(?:later|earlier|ago|before)|Later|Earlier|Meanwhile|However|Still|Instead|Indeed|Then|Afterward|Afterwards|"
+                          r"Of course|In fact|At the time|For his part|For her part|For their part|At one point)\b[^,;:]{0,60},")
+_AS_CLAUSE = re.compile(rf"(?:^|[,;—–]\s*)[Aa]s\s+(?P<who>[^,;:\"“”]{{1,60}}?)\s+{_AUX}{_AS_VERBS}\b[^,;:\"“”]{{0,60}},")
+_PARTICIPLE_LEAD = re.compile(r"\s*([A-Z][a-z]+(?:ing|ed))\b[^,;:]{0,120},")
+_PREPOSITION_LEAD = re.compile(r"(?i)\s*(?:In|On|At|After|Before|During|From|With|Without|Under|Amid|Despite|Following|"
+                               r"Alongside|Along with|Besides|Among|Ahead of|Because of|Thanks to|Due to|"
+                               r"Throughout|Over|For|Since|Unlike|Like)\b[^,;:]{0,120},")
+_RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|which)\s+(?:[a-z]+\s+){0,2}$")
+_CLAUSE_END = re.compile(r"\s*(?:[.,;:!?—–]|$|(?:at|to|as|in|on|with|while|before|after|when|into|from|back|again)\b)")
+_OPEN_RELATIVE = re.compile(r"(?:^|[,—–]\s*)(?:who|which)\b[^,—–]*$")
 _DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,12}\.?)?\s*(?:\([^)]{1,20}\))?\s*[—–-]+\s+")
 _PASSIVE = re.compile(r"\b(?:called|labell?ed|described as|dubbed|branded|termed|deemed|seen as|characteri[sz]ed as|"
                       r"criticized as|criticised as|denounced as)\s+(?:\S+\s+){0,3}$")
-_SUBORDINATE = re.compile(r"\s*(?:While|If|When|Although|Though|Because|Since|Unless|Whether|As|After|Before|"
+_SUBORDINATE = re.compile(r"(?i)\s*(?:While|If|When|Although|Though|Because|Since|Unless|Whether|As|After|Before|"
                           r"Even though|Even if|Once|Until)\b[^,]{0,120},")
 _LEADING_ADVERBIAL = re.compile(
-    r"^\s*(?:(?:And|But|So|Then|Also|Still|Yet|Later|Earlier|Meanwhile|However|Instead|Indeed|Now|Again|"
+    r"^\s*(?:(?:[A-Z][a-z]+\s+){1,2}(?:later|earlier|ago),\s*)?(?:(?:And|But|So|Then|Also|Still|Yet|Later|Earlier|Meanwhile|However|Instead|Indeed|Now|Again|"
     r"Separately|Finally|Similarly)\b,?\s*)*(?:(?:In|On|At|After|Before|During|When|While|As|Since|Asked|"
     r"Speaking|Writing|Appearing|Weighing|Responding|Following|Despite|Unlike|Like|Under|Over|Through|"
     r"Without|With|For|From|By|Amid|Earlier|Later|Last|This|Next|Once|[A-Z][a-z]+(?:ing|ed))\b[^,]{0,90},\s*)?")
@@ -789,22 +1085,49 @@ def _sentence_subject(head: str) -> str | None:
     return None
 
 
-_NOUN_LIKE = frozenset("comments notes claims calls reports states reads promises vows pledges tweets posts "
-                       "remarks statements quotes words".split())
+_NOUN_LIKE = _NOUN_FORMS | frozenset("statements words".split())
+# A determiner or possessive right before, or before one word that is not itself a subject ("the
+# campaign claims" is a verb, "the latest claims" a noun).
 _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|our|my|your|these|those|this|that|such|"
-                                r"[\w.-]+['’]s)\s+(?:[\w-]+\s+)?$", re.IGNORECASE)
+                                r"[\w.-]+['’]s)\s+(?:(?P<word>[\w-]+)\s+)?$", re.IGNORECASE)
 
 
-def _verb_use(text: str, m: re.Match) -> bool:
+def _verb_use(text: str, m: re.Match, group: int | str = 0) -> bool:
     """Whether a verb of saying is used as one: not "to say", "would say", "her claims", "the comments"."""
-    before = text[max(0, m.start() - 40):m.start()]
+    before = text[max(0, m.start(group) - 40):m.start(group)]
     if re.search(r"\b(?:to|will|would|could|should|might|may|can|must|not|never)\s+$", before):
         return False
-    if m.group() in ("read", "reads") and not re.match(r"\s*[:,]", text[m.end():m.end() + 3]):
+    verb, end = m.group(group), m.end(group)
+    if text[end:end + 2] in ("’s", "'s"):
+        return False  # "the state’s party convention"
+    if verb.endswith("ed") and (re.match(r"\s+by\b", text[end:end + 4])
+                                or re.search(r"\b(?:was|were|is|are|been|being|be)\s+(?:[a-z]+ly\s+)?$", before)):
+        return False  # passive: "the divide highlighted by …", "Thiel was revealed as …"
+    if verb in ("read", "reads") and not re.match(r"\s*[:,]", text[end:end + 3]):
         return False  # "the statement read: “…”", not "he read “War and Peace”"
-    if m.group() in _NOUN_LIKE and re.match(r"\s+(?:of|about|by|from|against)\b", text[m.end():m.end() + 9]):
+    if verb in _NOUN_LIKE and re.match(r"\s+(?:of|about|by|from|against)\b", text[end:end + 9]):
         return False  # "Republican claims of …"
-    return not (m.group() in _NOUN_LIKE and _DETERMINER_BEFORE.search(before))
+    if verb in _NOUN_LIKE:  # "officials note", "the campaign claims"; not "a crude reference"
+        prev = re.search(r"([\w.%’'-]+),?\s+(?:(?:also|then|later|now|still|has|have|had|[a-z]+ly)\s+)*$", before)
+        word = prev.group(1) if prev else ""
+        det = _DETERMINER_BEFORE.search(before)
+        if det and not (det.group("word") and _names_people(det.group("word"))):
+            return False  # "a Facebook post", "her latest claims"
+        return bool(word) and not word.endswith(("’s", "'s", "s’")) and word.lower() not in _POSSESSIVES and (
+            (word[:1].isupper() and word.lower() not in _DETERMINERS) or word.lower() in _SUBJECT_WORDS
+            or _names_people(word) or word[:1].isdigit() or word.endswith("%"))
+    return True
+
+
+_POSSESSIVES = frozenset("his her their its our my your this that these those such".split())
+_SUBJECT_WORDS = frozenset("he she they we i you who it many some others most few all both".split())
+
+
+def _names_people(word: str) -> bool:
+    """Whether a lower-case noun can be the subject of a verb of saying ("campaign", "spokesman")."""
+    low = word.lower()
+    return low in PERSON_NOUNS or low.rstrip("s") in PERSON_NOUNS or low in _ENTOURAGE or low in DOCUMENT_NOUNS \
+        or low.capitalize() in ORG_WORDS
 
 
 def _is_speech(inner: str, attributed: bool) -> bool:
@@ -818,8 +1141,48 @@ def _is_speech(inner: str, attributed: bool) -> bool:
     return len(words) >= 7 or (len(words) >= 4 and bool(re.search(r"[.,!?…]\W*$", inner)))
 
 
+# Doubled marks of wire and newspaper-archive copy: ``…'' or ‘‘…’’ (AP), ''…'' (NYT archives).
+_DOUBLED = re.compile(r"``|‘‘|’’|''")
+
+
+def _single_marks(text: str) -> str:
+    """The text with each doubled quotation mark as one curly mark: ``/‘‘ open, ’’ closes, '' opens
+    after a space or at a line's start and closes elsewhere (quotations are read in this text)."""
+    def one(m: re.Match) -> str:
+        mark, at = m.group(), m.start()
+        if mark in ("``", "‘‘"):
+            return "“"
+        if mark == "’’":
+            return "”"
+        before = text[at - 1] if at else " "
+        after = text[m.end()] if m.end() < len(text) else " "
+        return "“" if (before.isspace() or before in "([{—–-") and not after.isspace() else "”"
+
+    return _DOUBLED.sub(one, text)
+
+
+# Patterns of the attribution readers, compiled once.
+_AFTER_FIRST = re.compile(rf"[\s,;—–-]*(?P<verb>{_AFTER_VERB})\s+(?P<who>[^,;:!?\"“”()]{{1,80}})")
+_AFTER_VERBS = re.compile(rf"\s+{_AUX}(?P<verb>{_AFTER_VERB})\b")
+_FURTHER_ON = re.compile(rf",\s*(?P<who>[^,;:!?\"“”()]{{1,60}}?)\s+{_AUX}(?:said|says|added|wrote|told)\b[^,;]*$")
+_SHORT_BY = re.compile(rf"\s*(?P<who>[^.,;:!?\"“”]{{1,60}}?)\s+{_AUX}(?P<verb>{_AFTER_VERB})\b(?P<rest>[^\"“”]{{0,90}})$")
+_SHORT_INVERTED = re.compile(rf"\s*{_SHORT_VERBS}\s+(?P<who>[^.,;:!?\"“”]{{1,60}})[^\"“”]{{0,90}}$")
+_KNOWN_AS = re.compile(rf"\b(?:known|identified)\s+(?:only\s+)?as\s+({_WORD}(?:\s+{_WORD})*)")
+_ACTING = re.compile(rf"({_NAME_RUN.pattern})\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b")
+_NAME_BEFORE_COLON = re.compile(rf"({_NAME_RUN.pattern})\s*[:—–]\s*$")
+_NAME_COLON_END = re.compile(rf"({_NAME_RUN.pattern})\s*:\s*$")
+_NAME_ONLY = re.compile(rf"{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})*")
+_TAIL_NAME = re.compile(rf"(?:^|\s)((?:{_WORD})(?:\s+(?:{PARTICLES}\s+)?{_WORD})+|{_WORD})$")
+_BOTH_NAMED = re.compile(rf"((?:{_WORD})(?:\s+{_WORD})*)\s+and\s+(?:{_WORD})")
+_APPOSED_NAME = re.compile(rf"({_NAME_RUN.pattern}),\s+(?=the\b|a\b|an\b|who\b|whose\b|\d|[a-z])")
+_AS_AFTER = re.compile(rf"(?P<skip>[\s,;—–-]*|[^,;:—–\"“”]{{0,60}}?[,;—–(]\s*)as\s+(?:(?P<by>(?:{_VERB})\s+by)\s+)?"
+                       rf"(?P<who>[^,;:!?\"“”()]{{1,60}}?)(?(by)(?=\s*(?:[,;.—–)]|$))|\s+{_AUX}(?:{_VERB})\b)")
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Quotations in a story with their speakers (None when nobody can be named)."""
+    if "``" in text or "''" in text or "‘‘" in text or "’’" in text:
+        text = _single_marks(text)
     if '"' not in text and "“" not in text and "”" not in text:
         return []
     paragraphs = _paragraphs(text)
@@ -846,26 +1209,41 @@ def find_quotes(text: str) -> list[Quote]:
         # After a quote ending a sentence ("… lost.” Rubio called it …), a new sentence starts.
         new_sentence = inner.endswith(".") and re.match(r"\s*[A-Z]", after)
         passive = bool(_PASSIVE.search(before))
-        who = _after_attribution(after, passive) if after.strip() and not new_sentence else None
+        # "…,” Trump said: “…”" introduces the next quotation, not this one
+        who = _after_attribution(_undotted(after), passive) \
+            if after.strip() and not new_sentence and not re.fullmatch(r"[\s,]*[^,]{1,60}:\s*", after) else None
         if not who and not span.open_end and (new_sentence or not after.strip()):
             # "…?” Clinton asked. / "… missing.” Trump said.": a short sentence that only attributes.
             following = [b for a, b in sentences if a >= span.end - 1 and b > span.end]
             stop = min([following[0] if following else p_end, nxt])
-            who = _short_attribution(masked[span.end:stop])
+            following_text = _undotted(masked[span.end:stop])
+            # "…candidate.” Romney fired back, attacking Trump for “…”": that sentence is the next quote's
+            who = _short_attribution(following_text) if stop < nxt or nxt == p_end else None
+            if not who and inner.endswith(("?", "!")) and _LEADING_SPEAKER.match(following_text):
+                who = _after_attribution(following_text)  # "…?” Trump told ITV in an interview aired …"
         if who:
             attributed, speaker = resolver.speaker(who, span.start, s_start)
         if not attributed:
             before_all = masked[s_start:span.start]
-            who, _adjacent = _before_attribution(before_all if prev_end > s_start else before)
+            who = None
+            if prev_end > s_start and _COORDINATED.match(before):  # "X accuses … “A” and Y says he is “B”"
+                who, _adjacent = _before_attribution(_COORDINATED.sub("", before, count=1))
+            elif prev_end > s_start and re.match(r"\s*[A-Z]", before) and re.search(r"[.!?]\W*$", text[:prev_end]):
+                who, _adjacent = _before_attribution(before)  # "…in.” Eva Schultheis posted: “…”": a new sentence
+            if not who:
+                who, _adjacent = _before_attribution(before_all if prev_end > s_start else before)
             if who:
                 attributed, speaker = resolver.speaker(who, span.start, s_start)
+        if not attributed and not span.open_end and (dash := _DASH_ATTRIBUTION.match(after or masked[span.end:nxt])) \
+                and dash.group("who").split()[0] not in FUNCTION_WORDS:  # "…" - Bernie Sanders. / "…" —President Obama,
+            attributed, speaker = resolver.speaker(dash.group("who"), span.start, s_start)
         if not attributed and previous is not None and re.fullmatch(
                 r"\s*(?:Adding|Saying|Continuing|Noting|Explaining|Concluding)\b[^.]{0,40}?[,:]?\s*", masked[s_start:span.start]):
             attributed, speaker = True, previous.speaker  # "… he said. Adding, “…”"
         if not attributed and span.continues and previous is not None:
             attributed, speaker = previous.attributed, previous.speaker
         if not attributed and (re.search(r"[:—–]\s*$", before) or (before.strip() and not after.strip())):
-            named = re.search(rf"({_NAME_RUN.pattern})\s*[:—–]\s*$", before)
+            named = _NAME_BEFORE_COLON.search(before)
             who = named.group(1) if named else _sentence_subject(masked[s_start:span.start])  # "Clinton: “…”"
             if who:
                 attributed, speaker = resolver.speaker(who, span.start, s_start)
@@ -899,7 +1277,27 @@ def find_quotes(text: str) -> list[Quote]:
             span.speaker = nxt.speaker
         elif nxt.sentence == span.sentence and nxt.para == span.para and not span.attributed and nxt.attributed:
             span.speaker = nxt.speaker
+    _echoes(out)
     return [Quote(inner, span.speaker) for span, inner in out if inner]
+
+
+def _echoes(out: list[tuple[_Span, str]]) -> None:
+    """A quoted fragment nobody is named for that repeats words of a longer, attributed quotation of
+    the story (a lead quoting a phrase the body gives in full) takes that quotation's speaker."""
+    said = [(f" {' '.join(_WORDS.findall(inner.lower()))} ", span.speaker) for span, inner in out
+            if span.attributed and span.speaker]
+    for span, inner in out:
+        words = _WORDS.findall(inner.lower())
+        capitals = sum(1 for w in inner.split() if w[:1].isupper())
+        if span.speaker or not words or not any(len(w) >= 4 for w in words) or capitals * 2 > len(words):
+            continue  # a name or title ("Gang of Eight") is no echo of anyone's words
+        fragment = f" {' '.join(words)} "
+        speakers = {who for text, who in said if fragment in text and len(text) > len(fragment)}
+        if len(speakers) == 1:
+            span.speaker = speakers.pop()
+
+
+_WORDS = re.compile(r"\w+")
 
 
 def _introduced_by(masked: str, sentences: list[tuple[int, int]], s_start: int, p_start: int,
@@ -923,7 +1321,7 @@ def _paragraph_subject(masked: str, bounds: tuple[int, int], resolver: _Resolver
     """Who speaks in a paragraph of narration ("Roberts conceded that ..."), for a bare quote after it."""
     para = masked[bounds[0]:bounds[1]]
     if para.rstrip().endswith(":"):  # "Stated Stone:" / "Trump told the crowd:" / "Here is what Smith wrote:"
-        named = re.search(rf"({_NAME_RUN.pattern})\s*:\s*$", para)
+        named = _NAME_COLON_END.search(para)
         who = named.group(1) if named else None
         if not who:
             last_sentence = para[max([0] + [m.end() for m in re.finditer(r"[.!?]\s+", para.rstrip())]):]
@@ -931,8 +1329,9 @@ def _paragraph_subject(masked: str, bounds: tuple[int, int], resolver: _Resolver
         if who:
             return resolver.speaker(who, bounds[1], bounds[0])[1]
     last = None
-    for m in _VERB_RE.finditer(para):
-        last = m
+    for m in _verbs_in(para):
+        if _verb_use(para, m):
+            last = m
     if last is None:
         return None
     who = _subject(para[:last.start()])

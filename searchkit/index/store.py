@@ -5,7 +5,8 @@
       CURRENT               name of the live generation (replaced atomically)
       PREVIOUS              the generation the last rebuild replaced
       .lock                 flock held by the one writer at a time
-      gen-<stamp>/          a complete Whoosh index + searchkit.json + manifest.json
+      gen-<stamp>/          a complete Whoosh index + searchkit.json + manifest.json + files.json (sizes and
+                            CRC-32 of the Whoosh files at the last commit, to tell damage from faults)
 
 A rebuild writes a new generation beside the live one and flips CURRENT, so readers and a
 crash at any point always find a complete index. searchkit writes only into an empty folder or
@@ -20,6 +21,7 @@ import os
 import re
 import shutil
 import time
+import zlib
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
@@ -42,6 +44,8 @@ NAMES = "names.json"
 PREVIOUS = "PREVIOUS"
 LOCK = ".lock"
 MARKER = "searchkit-index.json"
+FILES = "files.json"
+_CHUNK = 1 << 20
 _GENERATION = re.compile(r"gen-[0-9T]+-[0-9]+")
 _OWN_TEMP = re.compile(rf"\.({CURRENT}|{PREVIOUS}|{re.escape(MARKER)})\.[0-9]+\.tmp")
 _HELD_LOCKS: set[int] = set()  # lock fds of this process, closed in forked children
@@ -239,6 +243,64 @@ def read_names(gen: Path) -> dict[str, dict[str, str]]:
 def write_names(gen: Path, names: dict[str, dict[str, str]]) -> None:
     """Save the display-name map after a commit."""
     _write_json_atomic(gen / NAMES, names)
+
+
+def _engine_files(gen: Path) -> Iterator[Path]:
+    """The files the engine wrote into a generation (not searchkit's own records, not empty lock files)."""
+    own = {META, MANIFEST, NAMES, FILES}
+    for child in sorted(gen.iterdir()):
+        if child.name in own or child.name.startswith(("duplicates.sqlite", ".")) or not child.is_file():
+            continue
+        if child.name.endswith("LOCK"):
+            continue
+        yield child
+
+
+def _crc(path: Path) -> int:
+    crc = 0
+    with open(path, "rb") as f:
+        while chunk := f.read(_CHUNK):
+            crc = zlib.crc32(chunk, crc)
+    return crc
+
+
+def write_fingerprint(gen: Path) -> None:
+    """Record size and CRC-32 of every engine file after a commit, so a later read error can be told
+    apart: damage (a file changed since it was written) or a fault of the program.
+
+    Engine files are written once and never changed (a commit adds new ones), so files already
+    recorded with the same size are not read again.
+    """
+    try:
+        old = json.loads((gen / FILES).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        old = {}
+    out = {}
+    for path in _engine_files(gen):
+        size = path.stat().st_size
+        known = old.get(path.name) if isinstance(old, dict) else None
+        out[path.name] = known if isinstance(known, list) and known[:1] == [size] else [size, _crc(path)]
+    _write_json_atomic(gen / FILES, out)
+
+
+def damaged_files(gen: Path) -> list[str]:
+    """Engine files that are missing or differ from what the last commit recorded ([] when none, or
+    when the generation predates fingerprints)."""
+    try:
+        recorded_files = json.loads((gen / FILES).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return []
+    if not isinstance(recorded_files, dict):
+        return [FILES]
+    bad = []
+    for name, (size, crc) in sorted(recorded_files.items()):
+        path = gen / name
+        try:
+            if path.stat().st_size != size or _crc(path) != crc:
+                bad.append(name)
+        except OSError:
+            bad.append(name)
+    return bad
 
 
 def new_generation(root: Path) -> Path:

@@ -152,6 +152,7 @@ class _Session:
                     "written (a writer process failed); the old index is kept"
                 )
         self.dups.close(commit=True)
+        store.write_fingerprint(self.gen)
         store.write_manifest(self.gen, self.manifest)
         store.write_names(self.gen, self.names)
         store.write_meta(self.gen, self.meta)

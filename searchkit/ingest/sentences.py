@@ -66,6 +66,12 @@ def common_word(word: str) -> bool:
     return bool(flags & _MID_LOWER) and not flags & _MID_UPPER
 
 
+def lower_case_word(word: str) -> bool:
+    """Whether news copy writes this word in lower case inside sentences (it may be a name too):
+    "Watching" is, "Boreing" is not."""
+    return bool(_punkt()._params.ortho_context.get(word.lower().strip(".,;:'’"), 0) & _MID_LOWER)
+
+
 def _glued_cuts(text: str) -> list[int]:
     """Offsets where a sentence ends with no space before the next one."""
     cuts = []

@@ -74,8 +74,14 @@ class Backend(Protocol):
     def similar(self, article_id: str, *, limit: int = 10) -> tuple[list[Hit], list[Hit]]:
         """(near-duplicate copies of a story, the stories most like it)."""
 
+    def duplicates(self, article_id: str) -> list[Hit]:
+        """The near-duplicate copies of a story (what `+N near-duplicates` folds under a hit)."""
+
     def quotes(self, request: SearchRequest, *, limit: int = 20) -> list[tuple[Quote, Hit]]:
         """Quotations that answer the request (search/quotes.py states the rule), newest first."""
+
+    def highlight(self, request: SearchRequest, text: str) -> str:
+        """The whole text HTML-escaped, the words the request matches wrapped in <b>…</b>."""
 
     def sources(self) -> list[str]:
         """Paths the index was built from, for refreshing without arguments."""

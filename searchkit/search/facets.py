@@ -1,6 +1,8 @@
 """Facets: counts of matching stories per value of a keyword field, with display names."""
 from __future__ import annotations
 
+import weakref
+
 from whoosh import collectors, sorting
 
 from ..errors import ArgumentError
@@ -20,6 +22,58 @@ FIELDS = {
 CHRONOLOGICAL = ("year", "month")
 
 
+# Per segment reader: what facets look values up in (document -> values lists, column readers), made once.
+_LISTS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
+
+
+class _KeptLists(sorting.OverlappingCategorizer):
+    """Whoosh's categorizer for multi-valued facets, with each segment's document -> values lists kept.
+
+    Whoosh rebuilds them on every search by reading all of the field's postings: 25-190 ms per
+    facet on Reuters-21578, even for a query with no match. A warm searcher keeps its segment
+    readers, so the lists are built once per reader (and dropped with it).
+    """
+
+    def set_searcher(self, segment_searcher, docoffset: int) -> None:
+        if self._use_vectors or self._use_column:
+            super().set_searcher(segment_searcher, docoffset)
+            return
+        kept = _LISTS.setdefault(segment_searcher.reader(), {})
+        lists = kept.get(self._fieldname)
+        if lists is None:
+            super().set_searcher(segment_searcher, docoffset)
+            kept[self._fieldname] = self._lists
+        else:
+            self._segment_searcher = segment_searcher
+            self._lists = lists
+
+
+class _KeptColumn(sorting.ColumnCategorizer):
+    """Whoosh's categorizer for a single-valued facet stored as a column, its column reader kept per reader.
+
+    Opening a column reader decodes the column's offsets (about 6 ms per facet on Reuters-21578).
+    """
+
+    def set_searcher(self, segment_searcher, docoffset: int) -> None:
+        kept = _LISTS.setdefault(segment_searcher.reader(), {})
+        key = ("column", self._fieldname)
+        if key not in kept:
+            super().set_searcher(segment_searcher, docoffset)
+            kept[key] = self._creader
+        self._creader = kept[key]
+
+
+class _Facet(sorting.FieldFacet):
+    """A field facet whose per-segment lookups (value lists, column readers) are kept between searches."""
+
+    def categorizer(self, global_searcher):
+        if self.allow_overlap:
+            return _KeptLists(global_searcher, self.fieldname)
+        if global_searcher.reader().has_column(self.fieldname) and not self.reverse:
+            return _KeptColumn(global_searcher, self.fieldname)
+        return super().categorizer(global_searcher)
+
+
 def groups(names: tuple[str, ...], schema) -> dict[str, sorting.FieldFacet]:
     """Whoosh facets for the names asked (multi-valued ones overlap: a story counts once per value)."""
     out = {}
@@ -27,7 +81,7 @@ def groups(names: tuple[str, ...], schema) -> dict[str, sorting.FieldFacet]:
         fieldname, overlap = FIELDS[name]
         if fieldname not in schema.names():
             raise ArgumentError(f"this index has no {name!r} facet (rebuild it with this searchkit)")
-        out[name] = sorting.FieldFacet(fieldname, allow_overlap=overlap, maptype=sorting.Count)
+        out[name] = _Facet(fieldname, allow_overlap=overlap, maptype=sorting.Count)
     return out
 
 

@@ -20,7 +20,11 @@ def _optional(node: rq.Node) -> bool:
 
 
 def partial_query(node: rq.Node) -> rq.Node | None:
-    """The stories holding some but not all of the free words (and every other clause), or None."""
+    """Stories holding some of the free words (and every other clause), or None when nothing is optional.
+
+    The stories with all of them match too: the caller leaves out those already listed (cheaper
+    for the engine than asking for "not all of them").
+    """
     if isinstance(node, rq.Expanded):  # feedback words keep re-ranking, but find nothing alone
         inner = partial_query(node.query)
         return None if inner is None else replace(node, query=inner, widen=False)
@@ -30,8 +34,10 @@ def partial_query(node: rq.Node) -> rq.Node | None:
     if len(optional) < 2:
         return None
     required = tuple(c for c in node.children if not _optional(c))
-    some, every = rq.Or(children=optional), rq.And(children=optional)
-    return rq.And(children=(*required, some, rq.Not(child=every)), start=node.start, end=node.end, boost=node.boost)
+    some = rq.Or(children=optional, start=node.start, end=node.end)
+    if not required:
+        return replace(some, boost=node.boost)
+    return rq.And(children=(*required, some), start=node.start, end=node.end, boost=node.boost)
 
 
 def fill_page(request: SearchRequest, results: Results, backend: Backend) -> Results:
@@ -43,11 +49,15 @@ def fill_page(request: SearchRequest, results: Results, backend: Backend) -> Res
     node = partial_query(request.query)
     if node is None:
         return results
+    full = results.hits if request.page == 1 else backend.search(
+        replace(request, page=1, facets=(), options=replace(opts, snippets=False, explain=False))).hits
+    key = (lambda h: h.cluster or h.id) if opts.collapse else (lambda h: h.id)
+    listed = {key(h) for h in full}
     skip = max(0, request.first - results.total)  # partial matches shown on earlier pages
     room = request.limit - len(results.hits)
-    wanted = replace(request, query=node, page=1, limit=skip + room, facets=())
-    found = backend.search(wanted)
+    found = backend.search(replace(request, query=node, page=1, limit=results.total + skip + room, facets=()))
+    rest = [h for h in found.hits if key(h) not in listed][skip:skip + room]
     start = results.total + skip
-    hits = [replace(h, rank=start + i, partial=True) for i, h in enumerate(found.hits[skip:skip + room], start=1)]
-    return replace(results, hits=[*results.hits, *hits], partial=found.total,
-                   pages=request.pages(results.total + found.total))
+    hits = [replace(h, rank=start + i, partial=True) for i, h in enumerate(rest, start=1)]
+    partial = max(0, found.total - results.total)
+    return replace(results, hits=[*results.hits, *hits], partial=partial, pages=request.pages(results.total + partial))

@@ -20,6 +20,7 @@ from . import request as rq
 from .backend import Backend
 from .expand import expand
 from .fill import fill_page
+from .lexer import tokenize
 from .request import SearchRequest
 
 Rewrite = Callable[[SearchRequest, Backend], SearchRequest]
@@ -46,12 +47,42 @@ def _search(backend: Backend, request: SearchRequest, rewrites: list[Rewrite]) -
     return request, results
 
 
+def respelled(request: SearchRequest, spelling: str) -> SearchRequest:
+    """The request with the words its did-you-mean text changed, and nothing else of its tree.
+
+    Did-you-mean replaces free words one for one, so the two texts have the same tokens; the
+    leaves of the changed ones take the new spelling (clauses added to the tree, e.g. by the web
+    page's facet filters, stay as they are).
+    """
+    before, after = tokenize(request.text), tokenize(spelling)
+    if len(before) != len(after):
+        return request.with_text(spelling)
+    changed = {a.start: (a, b) for a, b in zip(before, after) if a.text != b.text}
+
+    def walk(node: rq.Node) -> rq.Node:
+        if isinstance(node, (rq.And, rq.Or, rq.Group)):
+            return replace(node, children=tuple(walk(c) for c in node.children))
+        if isinstance(node, rq.Not):
+            return replace(node, child=walk(node.child))
+        if not isinstance(node, (rq.Word, rq.Phrase)) or node.field is not None or node.start not in changed:
+            return node
+        old, new = changed[node.start]
+        if isinstance(node, rq.Phrase):
+            return replace(node, text=new.text) if node.text == old.text else node
+        cut = len(old.text) - len(node.text)  # a ^boost after the word
+        if old.text[:len(node.text)] != node.text:
+            return node  # a clause added to the tree, not typed here
+        return replace(node, text=new.text[:len(new.text) - cut] if cut else new.text)
+
+    return replace(request, text=spelling, query=walk(request.query))
+
+
 def corrected(backend: Backend, request: SearchRequest, rewrites: list[Rewrite]) -> tuple[SearchRequest, Results] | None:
     """The request spelled as the index knows it and its results, when that finds what the original did not."""
     spelling = backend.suggest(request)
     if not spelling or spelling == request.text:
         return None
-    found = _search(backend, request.with_text(spelling), rewrites)
+    found = _search(backend, respelled(request, spelling), rewrites)
     return found if found[1].total else None
 
 
@@ -60,12 +91,12 @@ def run(backend: Backend, request: SearchRequest, *, rewrites: list[Rewrite] | N
     """Search with every step; `seconds` covers them all."""
     started = time.perf_counter()
     rewrites = REWRITES if rewrites is None else rewrites
-    typed = request.text
-    request, results = _search(backend, request, rewrites)
-    if not results.total and request.options.correct:
-        better = corrected(backend, request, rewrites)
+    asked = request
+    request, results = _search(backend, asked, rewrites)
+    if not results.total and asked.options.correct:
+        better = corrected(backend, asked, rewrites)
         if better is not None:
-            request, results = better[0], replace(better[1], corrected_from=typed)
+            request, results = better[0], replace(better[1], corrected_from=asked.text)
     for step in COMPLETIONS if completions is None else completions:
         results = step(request, results, backend)
     return replace(results, seconds=time.perf_counter() - started)

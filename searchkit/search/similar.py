@@ -9,18 +9,34 @@ from .stored import to_hit
 NUMTERMS = 20  # key terms of the story to search with (more_like_this needs 15-20 on small indexes)
 
 
-def similar(searcher, article_id: str, *, limit: int = 10, numterms: int = NUMTERMS) -> tuple[list[Hit], list[Hit]]:
-    """(near-duplicates of a story, other stories about the same thing), best first."""
+def _story(searcher, article_id: str) -> tuple[int, dict, str]:
+    """(document number, stored fields, near-duplicate cluster) of a story."""
     docnum = searcher.document_number(id=article_id)
     if docnum is None:
         raise SearchkitError(f"no article with id {article_id!r}")
     fields = searcher.stored_fields(docnum)
-    cluster = fields.get("cluster") or article_id
+    return docnum, fields, fields.get("cluster") or article_id
+
+
+def _copies(searcher, docnum: int, cluster: str) -> list[Hit]:
     dups = []
     for num in searcher.document_numbers(cluster=cluster):
         if num != docnum:
             other = searcher.stored_fields(num)
             dups.append(to_hit(other, 1.0, lead(other.get("body", "")), len(dups) + 1))
+    return dups
+
+
+def duplicates(searcher, article_id: str) -> list[Hit]:
+    """The near-duplicate copies of a story (a term lookup: cheap, unlike the similar stories)."""
+    docnum, _fields, cluster = _story(searcher, article_id)
+    return _copies(searcher, docnum, cluster)
+
+
+def similar(searcher, article_id: str, *, limit: int = 10, numterms: int = NUMTERMS) -> tuple[list[Hit], list[Hit]]:
+    """(near-duplicates of a story, other stories about the same thing), best first."""
+    docnum, fields, cluster = _story(searcher, article_id)
+    dups = _copies(searcher, docnum, cluster)
     text = f"{fields.get('title', '')} {fields.get('body', '')}"
     found = searcher.more_like(docnum, "body", text=text, top=limit + len(dups) + 1, numterms=numterms)
     alike = [h for h in found if h.fields().get("cluster") != cluster and h.docnum != docnum][:limit]

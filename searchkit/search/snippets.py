@@ -103,3 +103,26 @@ def lead(body: str, chars: int = FALLBACK_CHARS) -> str:
     if len(text) > chars:
         text = text[:chars].rsplit(" ", 1)[0] + "…"
     return html.escape(text, quote=False)
+
+
+class _MarkFormatter(highlight.Formatter):
+    """The whole text kept as it is (line breaks too), escaped, matches in <b>."""
+
+    def _text(self, text: str) -> str:
+        return html.escape(text, quote=False)
+
+    def format_token(self, text, token, replace=False):
+        return "<b>" + html.escape(highlight.get_text(text, token, replace), quote=False) + "</b>"
+
+
+_WHOLE = highlight.WholeFragmenter(charlimit=None)
+
+
+def mark_all(text: str, terms: frozenset[str]) -> str:
+    """All of a text escaped, every matched word bold (for reading a story found by a search)."""
+    if terms and text:
+        analyzer = _EXACT_ANALYZER if getattr(terms, "exact", False) else _ANALYZER
+        marked = highlight.highlight(text, terms, analyzer, _WHOLE, _MarkFormatter(), top=1)
+        if marked:
+            return marked
+    return html.escape(text, quote=False)

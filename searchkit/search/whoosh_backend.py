@@ -1,8 +1,10 @@
 """The Whoosh backend: an index folder (index/store.py) read through one warm searcher, written by index/writer.py.
 
 It is the only door to Whoosh. Damaged files are told by the exceptions that decoding them
-raises (never by which code raised them) and reported as IndexCorruptError; a caller's mistake
-has already been refused as an ArgumentError when the request was built.
+raises (never by which code raised them), or, for any other exception, by the files themselves
+no longer matching the sizes and checksums recorded at the last commit (`store.damaged_files`),
+and reported as IndexCorruptError; a caller's mistake has already been refused as an
+ArgumentError when the request was built.
 """
 from __future__ import annotations
 
@@ -49,6 +51,14 @@ def _reading(method):
         except STORAGE_ERRORS as exc:
             self.close()
             raise _damaged(self.path, exc) from exc
+        except Exception as exc:  # noqa: BLE001 - damaged bytes can also raise ValueError, IndexError...
+            gen = self._gen
+            if gen is None or not (changed := store.damaged_files(gen)):
+                raise  # the files are as written: a fault of the program, not of the index
+            self.close()
+            raise IndexCorruptError(
+                f"index at {self.path} is damaged: {', '.join(changed[:3])} changed since written "
+                f"({type(exc).__name__}); rebuild it with `searchkit index --rebuild`") from exc
 
     return wrapper
 
@@ -61,6 +71,7 @@ class WhooshBackend:
         self._ix = None
         self._gen: Path | None = None
         self._searcher = None
+        self._names: tuple = (None, {})  # (what names.json was when read, its content)
 
     # -- state --------------------------------------------------------------------------------
     def exists(self) -> bool:
@@ -113,9 +124,18 @@ class WhooshBackend:
 
     @_reading
     def names(self) -> dict[str, dict[str, str]]:
-        """Display names of keyword values (slug -> name) per field."""
+        """Display names of keyword values (slug -> name) per field; read again only when the file changed."""
         self._open()
-        return store.read_names(self._gen) if self._gen else {}
+        if not self._gen:
+            return {}
+        try:
+            st = (self._gen / store.NAMES).stat()
+            seen = (self._gen, st.st_ino, st.st_mtime_ns, st.st_size)
+        except OSError:
+            seen = None
+        if seen is None or seen != self._names[0]:
+            self._names = (seen, store.read_names(self._gen))
+        return self._names[1]
 
     # -- writing ------------------------------------------------------------------------------
     def index(self, paths: Iterable[str | os.PathLike], *, rebuild: bool = False, wait: float = 0.0,
@@ -185,7 +205,22 @@ class WhooshBackend:
         return similar(self.searcher(), article_id, limit=limit)
 
     @_reading
+    def duplicates(self, article_id: str) -> list[Hit]:
+        from .similar import duplicates
+
+        return duplicates(self.searcher(), article_id)
+
+    @_reading
     def quotes(self, request: SearchRequest, *, limit: int = 20) -> list[tuple[Quote, Hit]]:
         from .quotes import find_quotes
 
         return find_quotes(self.searcher(), request, limit)
+
+    @_reading
+    def highlight(self, request: SearchRequest, text: str) -> str:
+        from .ranking import build_query
+        from .snippets import mark_all, query_terms
+
+        searcher = self.searcher()
+        q, _span = build_query(searcher, request)
+        return mark_all(text, query_terms(q, searcher.reader()))

@@ -18,7 +18,7 @@ from ..index.symbols import signed_forms, split_sign
 from . import request as rq
 from .request import FIELDS, Filters, Node, SearchRequest
 
-FIELD_BOOSTS = {"title": 1.5, "body": 1.0}  # tuned with bench/relevance.py
+FIELD_BOOSTS = {"title": 0.75, "body": 1.0}  # tuned on the Reuters TRAIN split with bench/relevance.py
 EXACT_FIELDS = {"title": "title_exact", "body": "body_exact", "quote": "quote_exact"}
 MAX_EXPANSIONS = 8_192  # indexed words wildcards, prefixes and ranges may expand to, in one query
 DATE_FIELDS = ("date", "day", "month", "year")
@@ -50,7 +50,7 @@ class Translator:
 
     def __call__(self, node: Node) -> query.Query | None:
         q = self.node(node)
-        return None if q is None else q.normalize()
+        return None if q is None else preloaded(q.normalize())
 
     def node(self, node: Node) -> query.Query | None:
         if isinstance(node, (rq.And, rq.Or, rq.Group)):
@@ -139,6 +139,29 @@ class Translator:
         if prefix is not None:
             return query.Prefix(field, text[:-1], boost=boost)
         return query.Wildcard(field, text, boost=boost)
+
+
+PRELOAD_CLAUSES = 3
+
+
+class ArrayOr(query.PreloadedOr):
+    """Whoosh's PreloadedOr, written as a plain OR."""
+
+    JOINT = " OR "
+
+
+def preloaded(q: query.Query) -> query.Query:
+    """The query with each OR of PRELOAD_CLAUSES or more clauses scored through an array.
+
+    searchkit's collectors score every match, so Whoosh's default binary tree of union matchers
+    is walked match by match; its PreloadedOr reads each clause's matches into an array of scores
+    instead: the same scores, measured about twice as fast on OR queries of 3-30 clauses (`--any`,
+    partial matches, feedback words), and no slower on small ones.
+    """
+    q = q.apply(preloaded)
+    if type(q) is query.Or and len(q.subqueries) >= PRELOAD_CLAUSES:
+        return ArrayOr(q.subqueries, boost=q.boost)
+    return q
 
 
 def word_query(field: str, word: str, analyzer, boost: float = 1.0) -> query.Query:

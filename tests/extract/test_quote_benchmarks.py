@@ -30,6 +30,24 @@ def test_metric_pieces(bench, tmp_path):
                    "T4\tContent 30 40\twe lost\nE1\tAttribution:T9 Source:T1 Cue:T2 Content:T3\n"
                    "E2\tAttribution:T8 Source:T1 Content:T4\n", encoding="utf-8")
     assert bench.polnear_gold(ann) == [("“We won.”", "Smith")]  # only contents with quote marks
+    ann.write_text("T1\tSource 0 5\tSmith\nT3\tContent 11 20\t''We won.''\nE1\tAttribution:T9 Source:T1 Content:T3\n",
+                   encoding="utf-8")
+    assert bench.polnear_gold(ann) == [("''We won.''", "Smith")]  # the doubled marks of archive copy count
+    assert bench.polnear_gold(ann, bench.NARROW_QMARK) == []  # not for the reference scorer's marks
+
+
+def test_description_sources_judged_by_the_person_named(bench):
+    assert bench.description_head("The Florida senator") == ("senator", ["Florida"])
+    assert bench.description_head("the Washington Post") is None and bench.description_head("Marco Rubio") is None
+    body = "Florida Sen. Marco Rubio spoke in Miami. Later the Florida senator said it was “a good day.”"
+    assert bench.named_with(body, "Marco Rubio", ("senator", ["Florida"]))
+    assert not bench.named_with(body, "Marco Rubio", ("senator", ["Texas"]))
+    assert not bench.named_with(body, "Jeb Bush", ("senator", ["Florida"]))
+    from searchkit.model import Quote
+
+    gold = [("“a good day.”", "the Florida senator")]
+    res = bench.score_quotes([("story", body, gold)], lambda _body: [Quote("a good day.", "Marco Rubio")])
+    assert res["wrong"] == 1.0 and res["right_described"] == 1.0  # the metric counts it wrong
 
 
 def test_scoring_counts_right_wrong_none(bench):
@@ -65,5 +83,5 @@ def test_polnear_train_floor(bench, shared_dir):
     from searchkit.extract.quotes import find_quotes
 
     res = bench.score_quotes(bench.polnear_stories(split), find_quotes)
-    assert res["recall"] >= 0.95 and res["precision"] >= 0.94, res
-    assert res["right"] >= 0.85 and res["none"] <= 0.08, res
+    assert res["recall"] >= 0.95 and res["precision"] >= 0.945, res
+    assert res["right"] >= 0.88 and res["none"] <= 0.06 and res["wrong"] <= 0.065, res

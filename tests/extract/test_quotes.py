@@ -173,3 +173,169 @@ def test_speakers_never_start_with_function_or_time_words(text):
 
 def test_leading_conjunction_is_trimmed():
     assert speakers('But Parry said: “We will appeal against the ruling.”') == ["Parry"]
+
+
+# -- doubled quotation marks of wire and archive copy ----------------------------------------------
+@pytest.mark.parametrize("text, quote, speaker", [
+    ("''We are in a bubble, and a lot of bad things will happen,'' Mr. Lund said.",
+     "We are in a bubble, and a lot of bad things will happen", "Lund"),
+    ("``We will not back down on this at all,'' said Ada Moss.", "We will not back down on this at all", "Ada Moss"),
+    ("Eli Shaw called it a “lesson for the whole party’’ on Monday.", "lesson for the whole party", "Eli Shaw"),
+    ("Cora Lind said, ‘‘The vote is over and we have lost it.’’", "The vote is over and we have lost it.", "Cora Lind"),
+])
+def test_doubled_marks_are_quotation_marks(text, quote, speaker):
+    assert pairs(text) == [(quote, speaker)]
+
+
+def test_apostrophes_are_not_quotation_marks():
+    assert find_quotes("The players' union and the owners' group met, and Mr. Lund's plan won.") == []
+
+
+# -- reporting verbs: a data table, a wider lexicon ------------------------------------------------
+def test_reporting_verbs_come_from_the_data_table():
+    from searchkit.extract import quotes
+
+    assert quotes.VERBS_TABLE.is_file() and quotes.VERBS_TABLE.suffix == ".tsv"
+    assert {"said", "quipped", "conceded", "tweeted"} <= quotes.SPEECH_VERBS
+    assert "beamed" not in quotes.SPEECH_VERBS  # only right after a quote
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("“This is absolutely fantastic for the town!” beamed Donald Hartley of Madison, who came early.",
+     "Donald Hartley"),
+    ("“Would you raise taxes on the middle class?” Hannity pressed.", "Hannity"),
+    ("“Our ideas of success are different from theirs,” agrees Michelle Stevens, 30, of Gainesville.",
+     "Michelle Stevens"),
+    ("“We will win this state in November,” Sandra Okafor conceded on Monday.", "Sandra Okafor"),
+])
+def test_verbs_after_a_quote(text, speaker):
+    assert speakers(text) == [speaker]
+
+
+def test_verb_that_is_also_a_noun_is_no_attribution_after_a_determiner():
+    text = 'Mrs. Gale, in response to a crude sexual reference, accused him of a "penchant for sexism."'
+    assert speakers(text) == ["Gale"]
+    text = 'In a Facebook post after the speech, Tom Beck wrote: “I could not disagree with her more.”'
+    assert speakers(text) == ["Tom Beck"]
+
+
+# -- attributions before the quote: fronted, passive, possessive, coordinated ----------------------
+@pytest.mark.parametrize("text, speaker", [
+    ("According to Woodward, “The New York real estate world is more complex than the CIA.”", "Woodward"),
+    ("Said Comey, “The thought that an error on our part is connected to this is very painful.”", "Comey"),
+    ("As Michael Dell said last week in Tel Aviv, “Israel is the center of the digital future.”", "Michael Dell"),
+    ("Voters are restless. As Cruz said on the radio on Monday, the race “is a dead heat right now and "
+     "anyone can win.”", "Cruz"),
+    ("Of course, as Joel Pollak observed, the winner was the stage itself: “The clear winner of the "
+     "debate was the network that ran it.”", "Joel Pollak"),
+    ("Rubio was asked by moderator Gerard Baker whether the plan would risk “adding another expensive "
+     "entitlement program to the budget.”", "Gerard Baker"),
+    ("The uproar over Donald Trump’s claim that Obama “founded ISIS” grew on Friday.", "Donald Trump"),
+    ("In Bolton’s view, the record shows “an across-the-board failure of the administration.”", "Bolton"),
+])
+def test_attributions_before_the_quote(text, speaker):
+    assert speakers(text) == [speaker]
+
+
+def test_possessive_words_of_another_do_not_outrank_the_reporting_verb():
+    text = 'Paul Ryan said Obama’s words and actions “amount to a form of intimidation that undermines liberty.”'
+    assert speakers(text) == ["Paul Ryan"]
+
+
+def test_coordinated_clause_speaks_for_its_own_quote():
+    text = 'Ted Cruz accuses Obama of “leading from behind” and Donald Trump says he is “losing the war on terror.”'
+    assert speakers(text) == ["Ted Cruz", "Donald Trump"]
+
+
+def test_relative_clauses_and_leading_phrases_hold_no_main_verb():
+    text = ('Zeke Emanuel, an oncologist who advised Obama on the overhaul, said it has been a success '
+            '“by any stretch of any metric, especially access and cost control.”')
+    assert speakers(text) == ["Zeke Emanuel"]
+    text = '“The answer you’d like me to give is yes,” Cruz, who has proposed repealing the mandate, said.'
+    assert speakers(text) == ["Cruz"]
+    text = 'Watching Trump talk on Tuesday night about unity, Reed said: "I was struck that he was doing smart things."'
+    assert speakers(text) == ["Reed"]
+    text = ('Later in the show, after the interview concluded, Maher stated that the report '
+            '“was not good for her at all.”')
+    assert speakers(text) == ["Maher"]
+
+
+def test_participle_is_no_main_verb_and_a_dash_starts_a_clause():
+    text = ('The stereotype of the gruff bigot denouncing communists ignored labor history — Frank cites '
+            'the union’s support for civil rights, “the union placards carried by marchers in 1963.”')
+    assert speakers(text) == ["Frank"]
+    text = 'The plan irritated some, with Sen. John McCain calling it a “Chinese menu.”'
+    assert speakers(text) == ["John McCain"]
+
+
+# -- attributions after the quote --------------------------------------------------------------
+@pytest.mark.parametrize("text, speaker", [
+    ("“The idea that I would dismantle health care is just not accurate.” - Bernie Sanders.", "Bernie Sanders"),
+    ("“She is tested and she is ready and she never quits.” —President Obama, tweeting after the speech.",
+     "Obama"),
+    ("The candidate has been “extremely careless” with classified data – as described by FBI Director "
+     "James Comey – critics say.", "James Comey"),
+    ("“It looks like we’re not going to have a good relationship, who knows?” Trump told ITV in an "
+     "interview aired on Monday when asked how ties would fare.", "Trump"),
+    ("“If she thinks she can do that, she is wrong!” Mr. Trump wrote on Twitter on Monday.", "Trump"),
+])
+def test_attributions_after_the_quote(text, speaker):
+    assert speakers(text) == [speaker]
+
+
+def test_dash_after_an_attributed_quote_is_a_byline():
+    text = 'Rajoy said he would "try to form a stable government."--Kim Hjelmgaard.'
+    assert speakers(text) == ["Rajoy"]
+
+
+def test_sentence_that_introduces_the_next_quote_does_not_attribute_the_one_before():
+    text = ("Another user, Roland Zeller, wrote of the chancellor: “Your boss is still bringing them in.” "
+            "Eva-Maria Schultheis posted: “She welcomed them all with open arms.”")
+    assert speakers(text) == ["Roland Zeller", "Eva-Maria Schultheis"]
+
+
+# -- speakers that read like names, organisations as speakers -------------------------------------
+def test_junk_is_no_speaker_and_names_lose_possessive_prefixes():
+    text = ('A campaign ad released Thursday showed the rally. "We will build it," CNN\'s Gloria Borger '
+            'said on Monday. "It will happen," Pence Thursday said.')
+    got = speakers(text)
+    assert got[0] == "Gloria Borger"
+    text = 'The New York Times made these allegations, and “nobody believed a word of them,” it said.'
+    assert all(s is None or "made" not in s for s in speakers(text))
+
+
+def test_echoed_fragment_takes_the_speaker_of_the_full_quote():
+    text = ('The budget plan is “unheard of,” one lawmaker noted.\n\n'
+            '“Out of fourteen candidates, a plan like this is unheard of,” Sheldon Adler said.')
+    got = speakers(text)
+    assert got[-1] == "Sheldon Adler"
+    text2 = ('Its “forever war” went on.\n\n“We are in a forever war and nobody wants it,” Mia Cole said.')
+    assert speakers(text2) == ["Mia Cole"]
+
+
+@pytest.mark.parametrize("text, speaker", [
+    ("CBS said it was canceling the low-rated ''Rush Hour'' after one season of poor ratings.", "CBS"),
+    ("Because of how Democrats crafted the schedule, explained Rosenberg, “with this thing over by March "
+     "there is a scenario where it is hard to see.”", "Rosenberg"),
+    ("Asked by Glenn Thrush if Clinton “gets” race, Sharpton avoided a declarative answer.", "Glenn Thrush"),
+    ('"There never was a stand-down order," said the base chief known as Bob, speaking for the first time.',
+     "Bob"),
+    ("Many reporters noted on Twitter the change from the usual slogan, “Make America Great Again.”",
+     "reporters"),
+    ("Hours later, Trump returned the compliment, telling Reuters, “Sheldon and I have been friends for a "
+     "long time.”", "Trump"),
+])
+def test_more_attributions(text, speaker):
+    assert speakers(text) == [speaker]
+
+
+def test_passive_participle_is_no_attribution():
+    text = ("Meg Whitman labeled Mr. Trump ''unfit to be president.'' When Mr. Thiel was revealed as a "
+            "delegate, a columnist said so.")
+    assert speakers(text) == ["Meg Whitman"]
+
+
+def test_sentence_that_leads_into_the_next_quote_is_not_an_attribution_of_the_last():
+    text = ('Early in his campaign, Trump attacked Romney, calling him “a failed candidate.” Romney fired back '
+            'in March, attacking Trump for “the greed, the showing off, the absurd theatrics” of his campaign.')
+    assert speakers(text) == ["Trump", "Romney"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import replace
 from datetime import datetime, timezone
 
 import pytest
@@ -13,6 +14,7 @@ from searchkit import ArgumentError, Index
 from searchkit.cli import main
 from searchkit.index.schema import name_analyzer, text_analyzer
 from searchkit.model import Article
+from searchkit.search import pipeline
 from searchkit.search import request as rq
 from searchkit.search.fill import partial_query
 from searchkit.search.request import SearchRequest
@@ -83,8 +85,9 @@ def test_the_partial_query_keeps_what_is_not_a_free_word():
     request = SearchRequest.build("title:tower prison guard", basedate=DAY)
     node = partial_query(request.query)
     assert isinstance(node, rq.And) and node.children[0] == request.query.children[0]
-    assert isinstance(node.children[-1], rq.Not)
+    assert node.children[1] == rq.Or(children=request.query.children[1:], start=0, end=len(request.text))
     assert partial_query(SearchRequest.build("prison", basedate=DAY).query) is None
+    assert partial_query(SearchRequest.build("prison AND guard", basedate=DAY).query) is None
 
 
 def test_cli_marks_partial_matches_in_text_and_json(tmp_path_factory):
@@ -121,6 +124,17 @@ def test_a_query_finding_nothing_runs_its_correction(small):
     as_typed = small.search("mourhino chelsea", correct=False)
     assert as_typed.corrected_from is None and as_typed.total == 0
     assert as_typed.suggestion == "mourinho chelsea" and [h.partial for h in as_typed.hits] == [True]
+
+
+def test_the_correction_keeps_clauses_added_to_the_tree(small):
+    request = SearchRequest.build("mourhino chelsea^2", basedate=DAY)
+    assert small.search(request).hits[0].id == "mourinho"
+    narrowed = replace(request, query=rq.And(children=(request.query, rq.Word(text="harvest", field="title"))))
+    assert small.search(narrowed).total == 0  # respelled, the added clause still applies
+    assert small.search(narrowed).corrected_from is None
+    respelled = pipeline.respelled(narrowed, "mourinho chelsea^2")
+    assert [leaf.text for leaf, _neg in rq.leaves(respelled.query)] == ["mourinho", "chelsea", "harvest"]
+    assert respelled.query.children[0].children[1].boost == 2.0
 
 
 def test_no_correction_when_the_query_finds_something_or_has_none(small):

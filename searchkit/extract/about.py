@@ -1,0 +1,300 @@
+"""Which countries a story is about, read from the places it names and the part each plays.
+
+A reader tags a story with the countries its events happen in or whose governments, people and
+teams act in it, not with every country it names. The rule, in order:
+
+- the dateline's country, countries named in the title, and those named in the lead sentence;
+- a country that *acts* in a sentence of its own: the sentence's subject is the country, its
+  capital, or its government or people ("Russia beat Croatia on Monday.", "Japan's foreign
+  ministry said ...", "The Chinese government has ..."), not one of a list of three or more;
+- a country named often enough in the body: `MIN_MENTIONS` times, one more for each
+  `LONG_STORY_WORDS` words. A people's adjective weighs `DEMONYM_WEIGHT`; a place in a list of
+  three or more, a country written after its own city ("Stuttgart, Germany"), the home of an
+  organisation ("the Max Planck Institute in Munich", "the French plane-maker", "Taiwanese
+  publication DigiTimes") weigh nothing: they name a place in passing;
+- the source's home country when the story names it other than in passing (home news).
+"""
+from __future__ import annotations
+
+import re
+from typing import Callable, Iterable
+
+# A country named this often in the body counts; one more for each LONG_STORY_WORDS words, as long
+# stories name more countries in passing. A people's adjective weighs DEMONYM_WEIGHT of a mention.
+MIN_MENTIONS = 2
+LONG_STORY_WORDS = 1000
+DEMONYM_WEIGHT = 0.5
+# The lead: the body's first sentence, at most this many characters (Reuters' first sentence).
+LEAD_CHARS = 250
+
+_ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Co|Corp"
+                           r"|Ltd|No|vs|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mt|Ft|Prof|Rev)\.$")
+_BOUNDARY = re.compile(r"[.!?][\"'”’)]*\s+(?=[\"'“‘(]?[A-Z0-9])|\n[ \t]*\n|\n[ \t]{2,}|\n(?=[A-Z][A-Z ]+\n)")
+
+
+def sentence_start(text: str, pos: int) -> int:
+    """Offset where the sentence holding `pos` begins (abbreviations such as "U.S." end none)."""
+    start = 0
+    for m in _BOUNDARY.finditer(text, max(0, pos - 600), pos + 3):
+        if m.end() > pos:
+            break
+        if m.group()[0] == "." and _ABBREVIATION.search(text, max(0, m.start() - 12), m.start() + 1):
+            continue
+        start = m.end()
+    return start
+
+
+def lead_end(text: str) -> int:
+    """End of the body's first sentence (at most LEAD_CHARS characters in)."""
+    for m in _BOUNDARY.finditer(text, 0, LEAD_CHARS + 3):
+        if m.group()[0] == "." and _ABBREVIATION.search(text, max(0, m.start() - 12), m.start() + 1):
+            continue
+        if text[:m.start()].strip():
+            return m.start()
+    return LEAD_CHARS
+
+
+# What may open a sentence before its subject: connectives, a time, an article.
+_OPENER = re.compile(r"(?:[\"“‘'(]\s*)?(?:[A-Z][^,.;:\"“”]{0,40},\s+)?(?:(?:But|And|So|Yet|Still|Now|Even|Meanwhile|However|Instead|Separately"
+                     r"|Also|Earlier|Later|Then|Today|Yesterday|Last\s+\w+|This\s+\w+|Next\s+\w+|On\s+\w+(?:\s+\d+)?"
+                     r"|In\s+\w+(?:\s+\d+)?|At\s+the\s+\w+|After\s+\w+)\s*,?\s+)*(?:[Tt]he\s+|[Bb]oth\s+)?")
+# The government, people or team a country's name or adjective introduces as a subject.
+_ACTORS = (r"government|governments|authorities|officials|official|leaders|leader|president|premier|prime\s+minister"
+           r"|chancellor|king|queen|minister|ministers|ministry|foreign\s+minister|foreign\s+ministry"
+           r"|(?:defen[cs]e|finance|trade|economy|interior|foreign|agriculture|energy)\s+(?:minister|ministry)"
+           r"|cabinet|parliament|lawmakers|legislators|court|courts|prosecutors|police|troops|forces|army|military"
+           r"|navy|air\s+force|diplomats|envoy|ambassador|central\s+bank|delegation|negotiators|regime"
+           r"|traders|dealers|producers|exporters|importers|farmers|voters|team|squad|players|side|state\s+media")
+_TITLED = re.compile(rf"(?:'s|’s)?\s+(?i:(?:{_ACTORS})\b\.?)(?:\s+[A-Z][\w.'-]*){{0,3}}")
+# An aside between a subject and its verb: "China, Pyongyang's only ally, said ...".
+_ASIDE = re.compile(r",\s[^,.;:\"“”()]{1,100},")
+# Where a quotation ends and its speaker follows: '"...," Italian Prime Minister Matteo Renzi said'.
+_AFTER_QUOTE = re.compile(r"[,!?][\"”’]\s+(?:the\s+)?$")
+# A country whose official acts ("the foreign minister of France said"), where an event is held
+# ("a summit held in Bratislava"), a team whose result is reported ("Colombia had lost to Belgium").
+_ACTING_BEFORE = re.compile(r"\b(?:(?:president|prime\s+minister|foreign\s+minister|minister|government|king"
+                            r"|queen|ambassador|envoy)\s+of|beat|beats|defeated|defeats|lost\s+to|loses\s+to|drew\s+with"
+                            r"|draws\s+with|got\s+past|edged|routed|thrashed|overcame|eliminated|knocked\s+out|upset"
+                            r"|stunned|crushed|downed),?\s+(?:the\s+)?$", re.I)
+# A city that names a club in a result ("Columbus beat Montreal", "scored for Ottawa"): a team, not
+# the place; and a market named after its street ("Wall Street predicted"): neither is a place of the story.
+_TEAM_BEFORE = re.compile(r"\b(?:beat|beats|defeated|defeats|lost\s+to|loses\s+to|drew\s+with|draws\s+with|got\s+past"
+                          r"|edged|routed|thrashed|overcame|eliminated|upset|stunned|crushed|downed|scored\s+for"
+                          r"|played\s+for)\s+(?:the\s+)?$")
+_TEAM_AFTER = re.compile(r"\s+(?:beat|beats|defeated|defeats|won|lost|drew|held\s+on|rallied|edged|routed|has\s+won"
+                         r"|has\s+lost|improved\s+to|fell\s+to)\b")
+_MARKETS = frozenset({"Wall Street"})
+_HELD_IN = re.compile(r"\b(?:held|hosted|took\s+place|takes\s+place|be\s+held|opened)\s+in\s+(?:the\s+)?$")
+_PARTNER = re.compile(r"\s+and\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}")
+_ADVERBS = re.compile(r"(?:\s+(?:also|still|now|already|again|then|too|only|just|reportedly|officially"
+                      r"|formally|finally|quickly|[a-z]+ly))*")
+_VERB = re.compile(r"\s+([a-z]+)\b")
+_AUXILIARIES = frozenset("""is are was were has have had will would could can may might must should shall did does
+said says told tells""".split())
+_NEGATION = re.compile(r"n't|’t|\s+(?:not|never)\b")
+_BE_HAVE = frozenset("is are was were has have had".split())
+# Common verbs whose past form does not end in -ed ("Russia beat Croatia", "Argentina won").
+_IRREGULAR = frozenset("""beat won lost got took made sent met held kept left put set hit led fell rose sold bought
+paid brought began became ran drew came went saw gave found thought struck shot fought spent built cut let bid
+swept threw broke chose drove wrote spoke sought stood grew froze withdrew overcame overtook""".split())
+
+
+# What a capital does when it stands for its government ("Moscow said", "Beijing rejected").
+_STATEMENTS = frozenset("""said says told tells warned warns accused accuses insisted insists announced announces
+denied denies rejected rejects urged urges demanded demands condemned condemns responded threatened threatens
+vowed vows pledged pledges agreed agrees refused refuses signed signs blamed blames criticised criticized welcomed
+welcomes protested summoned recalled expelled ordered orders decided decides approved approves imposed imposes
+confirmed confirms dismissed dismisses wants wanted called calls praised praises described describes
+expressed expresses sought seeks offered offers""".split())
+
+
+def _verb_follows(text: str, pos: int, statements: bool = False) -> bool:
+    """Whether a verb (an auxiliary, a past or present tense) comes next, after any adverbs; with
+    `statements`, a verb of saying or deciding, as when a capital stands for its government."""
+    pos = _ADVERBS.match(text, pos).end()
+    m = _VERB.match(text, pos)
+    if m is None:
+        return False
+    word = m.group(1)
+    if _NEGATION.match(text, m.end(), m.end() + 7):
+        return False  # "Canada was not affected": no part in the events
+    if word in _BE_HAVE:  # "Italy was the largest recipient", "Japan is one of ...": a description
+        after = _VERB.match(text, _ADVERBS.match(text, m.end()).end())
+        if after is None:
+            return False
+        nxt = after.group(1)
+        if not (nxt in _IRREGULAR or nxt.endswith(("ed", "ing")) or nxt in ("been", "being", "to")):
+            return False
+        if statements:
+            return nxt in _STATEMENTS
+    if statements:
+        while word in _AUXILIARIES and word not in _STATEMENTS:  # "Moscow has said"
+            m = _VERB.match(text, _ADVERBS.match(text, m.end()).end())
+            if m is None:
+                return False
+            word = m.group(1)
+        return word in _STATEMENTS
+    if word in _AUXILIARIES or word in _IRREGULAR:
+        return True
+    if not (word.endswith("ed") or len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is"))):
+        return False
+    after = _VERB.match(text, m.end())
+    return after is None or after.group(1) not in _AUXILIARIES  # "U.S. elections are": a noun
+
+
+def acts(text: str, start: int, end: int, kind: str) -> int:
+    """Where the subject ends if the place written at text[start:end] opens it: the country, its
+    capital standing for its government, or its government, people or team acting ("Russia beat
+    Croatia", "Moscow said", "Japan's foreign ministry said", "The Chinese government has ...",
+    "West Germany and Ireland are opposed"); 0 when the place is a modifier, an object or a
+    comparison's city ("Paris has also suffered ...")."""
+    head = text[sentence_start(text, start):start]
+    if _OPENER.fullmatch(head) is None:
+        if not _AFTER_QUOTE.search(head):
+            return 0
+        titled = _TITLED.match(text, end)  # a speaker after a quotation: an official, not a name ("Jordan said")
+        return titled.end() if titled and _verb_follows(text, titled.end()) else 0
+    titled = _TITLED.match(text, end)
+    if titled:
+        return titled.end() if _verb_follows(text, titled.end()) else 0
+    if kind == "demonym" or text.startswith(("'s", "’s"), end):
+        return 0
+    aside = _ASIDE.match(text, end)
+    if aside and _verb_follows(text, aside.end()):  # "China, Pyongyang's only ally, said"
+        return end
+    statements = kind == "city"
+    partner = _PARTNER.match(text, end)
+    if partner and _verb_follows(text, partner.end(), statements):
+        return partner.end()
+    return end if _verb_follows(text, end, statements) else 0
+
+
+# Organisations whose home a place names in passing: "<Org> in Munich", "the French plane-maker".
+_ORG_WORDS = (r"Institute|Institution|University|College|Academy|School|Center|Centre|Laboratory|Hospital"
+              r"|Infirmary|Clinic|Museum|Foundation|Fund|Bank|Company|Corporation|Corp|Inc|Ltd|Group|Agency|Council"
+              r"|Association|Society|Office|Authority|Commission|Control|Prevention|Service|Services|Observatory")
+_ORG_BEFORE = re.compile(rf"\b(?:{_ORG_WORDS})\b(?:\s+(?:of|for|and|&)?\s*[A-Z][\w.'-]*)*\s*(?:\([A-Z]+\))?"
+                         r"\s+(?:in|at|of|based\s+in)\s+(?:the\s+)?$")
+_ORG_WORD = re.compile(rf"\b(?:{_ORG_WORDS})\b")  # a cheap test before _ORG_BEFORE
+_ORG_NOUN = re.compile(r"[\s-]+(?:[a-z]+\s+)?(?:company|companies|firm|firms|maker|makers|plane-maker|carmaker|automaker"
+                       r"|chipmaker|manufacturer|manufacturers|producer|carrier|airline|publication|newspaper|daily"
+                       r"|magazine|website|broadcaster|network|bank|banks|lender|insurer|group|conglomerate|giant"
+                       r"|brand|retailer|chain|publisher|label|startup|start-up|subsidiary|unit|outlet|agency|version"
+                       r"|versions|model|models|edition|bikes|cars)\b")
+
+
+def org_home(text: str, start: int, end: int) -> bool:
+    """Whether a place names where an organisation is ("the Max Planck Institute for Astrophysics
+    in Munich", "the CDC in the US") or whose it is ("the French plane-maker", "U.S. plane-maker")."""
+    window = text[max(0, start - 120):start]
+    if _ORG_WORD.search(window) and _ORG_BEFORE.search(window):
+        return True
+    return bool(_ORG_NOUN.match(text, end))
+
+
+def mention_weights(text: str, mentions: list, listed: set[int], country_of: Callable) -> tuple[list, set]:
+    """(weight of each body mention, countries named other than in a list or as a company's or
+    product's nationality)."""
+    weights: list[float] = []
+    named: set[str] = set()
+    for i, m in enumerate(mentions):
+        place = m.place
+        weights.append(0.0)
+        if not place.country:
+            continue
+        if i not in listed and not _ORG_NOUN.match(text, m.end):
+            named.add(country_of(place))
+        if (i not in listed and not _after_own_city(text, mentions, i) and not org_home(text, m.start, m.end)
+                and not _team_or_market(text, m)):
+            weights[i] = DEMONYM_WEIGHT if place.kind == "demonym" else 1.0
+    return weights, named
+
+
+def acting_countries(text: str, mentions: list, weights: list, country_of: Callable,
+                     settled: set[str] = frozenset()) -> set[str]:
+    """Countries that act in a sentence of their own (see `acts`), an official of theirs speaking,
+    a result against them reported, an event held there; `settled` countries (already about the
+    story) are not looked at, unless a place next to them is not settled."""
+    acting: set[str] = set()
+    for i, m in enumerate(mentions):
+        place = m.place
+        if not place.country:
+            continue
+        country = country_of(place)
+        if country in settled and all(country_of(n.place) in settled for n in mentions[i + 1:i + 3]
+                                      if n.place.country):
+            continue
+        before = text[max(0, m.start - 40):m.start]
+        if place.kind in ("country", "demonym") and _ACTING_BEFORE.search(before) or _HELD_IN.search(before):
+            acting.add(country)
+        if place.kind in ("country", "demonym"):
+            titled = _TITLED.match(text, m.end)  # "what Australian Prime Minister Malcolm Turnbull called ..."
+            if titled and titled.end() - m.end > 12 and _verb_follows(text, titled.end(), statements=True):
+                acting.add(country)
+        if weights[i] > 0 and (place.kind in ("country", "demonym", "area", "region")
+                               or place.kind == "city" and _capital(place)):
+            subject_end = acts(text, m.start, m.end, place.kind)
+            if subject_end:
+                acting.add(country)
+                acting.update(country_of(n.place) for n in mentions[i + 1:i + 3]
+                              if n.end <= subject_end and n.place.country)  # "West Germany and Ireland"
+    return acting
+
+
+def _team_or_market(text: str, m) -> bool:
+    """'Columbus beat Montreal', 'scored for Ottawa': a club named by its city; 'Wall Street': a market."""
+    if m.place.name in _MARKETS:
+        return True
+    if m.place.kind not in ("city", "region"):
+        return False
+    return bool(_TEAM_BEFORE.search(text, max(0, m.start - 30), m.start) or _TEAM_AFTER.match(text, m.end))
+
+
+def _after_own_city(text: str, mentions: list, i: int) -> bool:
+    """'Stuttgart, Germany': the country names where the city is, one place, counted once."""
+    if i == 0 or mentions[i].place.kind != "country":
+        return False
+    prev = mentions[i - 1]
+    return (prev.place.kind in ("city", "region") and prev.place.country == mentions[i].place.country
+            and text[prev.end:mentions[i].start].strip() == ",")
+
+
+def _capital(place) -> bool:
+    from .locations import gazetteer
+
+    return place.name in gazetteer().capitals
+
+
+def _once(country_of: Callable) -> Callable:
+    known: dict = {}
+
+    def country(place) -> str:
+        if place not in known:
+            known[place] = country_of(place)
+        return known[place]
+    return country
+
+
+def story_countries(body: str, title_countries: Iterable[str], body_mentions: list, listed: set[int],
+                    country_of: Callable, home: str | None) -> list[str]:
+    """The countries the title and body make a story about, in order: the title's, then the body's
+    (the dateline's country and the metadata's are the caller's)."""
+    out: dict[str, None] = dict.fromkeys(c for c in title_countries if c)
+    country_of = _once(country_of)  # the historic country of each distinct place, once
+    weights, named = mention_weights(body, body_mentions, listed, country_of)
+    totals: dict[str, float] = {}
+    for m, weight in zip(body_mentions, weights):
+        if m.place.country:
+            country = country_of(m.place)
+            totals[country] = totals.get(country, 0.0) + weight
+    lead = lead_end(body)
+    needed = MIN_MENTIONS + len(body.split()) // LONG_STORY_WORDS
+    settled = set(out) | {c for c, total in totals.items() if total >= needed} | ({home} & named)
+    acting = acting_countries(body, body_mentions, weights, country_of, settled)
+    for m, weight in zip(body_mentions, weights):
+        if m.place.country:
+            country = country_of(m.place)
+            if (m.start < lead and weight > 0 or country in acting or totals[country] >= needed
+                    or country == home and country in named):
+                out.setdefault(country, None)
+    return list(out)

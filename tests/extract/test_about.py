@@ -1,0 +1,131 @@
+"""Which countries a story is about: the part each place plays in its sentence (extract/about.py)."""
+import pytest
+
+from searchkit.extract import enrich
+from searchkit.extract.about import acts, lead_end, sentence_start
+from searchkit.extract.locations import find_mentions, resolve_dateline
+from searchkit.model import Article
+
+FILLER = " Prices were steady on the day and trading was thin. " * 3
+
+
+def about(body: str, source: str = "", url: str = "") -> set[str]:
+    return set(enrich(Article(id="t", body=body, source=source, url=url)).countries)
+
+
+def subject(text: str, name: str, kind: str = "country") -> bool:
+    start = text.index(name)
+    return bool(acts(text, start, start + len(name), kind))
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("The match was close. Russia beat Croatia on Monday.", "Russia", "country"),
+    ("Talks ended. Japan's foreign ministry said it would protest.", "Japan", "country"),
+    ("It is late. The Chinese government has rejected the plan.", "Chinese", "demonym"),
+    ("Farm ministers met. West Germany and Ireland are opposed to the steps.", "West Germany", "country"),
+    ("Even China, Pyongyang's only ally, said it was opposed.", "China", "country"),
+    ('"We are not united," Italian Prime Minister Matteo Renzi said.', "Italian", "demonym"),
+    ("Tension rose. Moscow said the move was hostile.", "Moscow", "city"),
+    ("On Tuesday, Sweden has dropped its investigation.", "Sweden", "country"),
+])
+def test_a_country_that_acts_in_its_sentence(text, name, kind):
+    assert subject(text, name, kind)
+
+
+@pytest.mark.parametrize("text, name, kind", [
+    ("Exports rose. Canada was not affected.", "Canada", "country"),  # negated
+    ("Sales fell. Italy was the largest recipient of aid.", "Italy", "country"),  # a description
+    ("Smog is old. Paris has also suffered from it.", "Paris", "city"),  # a city compared, not its government
+    ('"He got a deal," Jordan said.', "Jordan", "country"),  # a speaker's name after a quotation
+    ("Buyers included the U.S. and Japan.", "Japan", "country"),  # an object
+    ("Demand is low. U.S. elections are two months away.", "U.S.", "country"),  # a modifier
+    ("Brazil star Neymar was in the crowd.", "Brazil", "country"),  # a person's nationality
+])
+def test_a_country_that_does_not_act(text, name, kind):
+    assert not subject(text, name, kind)
+
+
+def test_sentences_do_not_end_at_abbreviations():
+    text = "He sold U.S. Arms to them. Then he left."
+    assert sentence_start(text, text.index("Arms")) == 0
+    assert sentence_start(text, text.index("Then")) == text.index("Then")
+    assert lead_end("Prosecutors in Sweden dropped the case. The 48-year-old Ecuadorean embassy guest left.") == 38
+
+
+def test_a_country_named_once_counts_when_it_acts():
+    body = "North Korea tested a bomb on Friday." + FILLER + "Japan branded North Korea an outlaw state."
+    assert {"North Korea", "Japan"} <= about(body)
+    passing = "North Korea tested a bomb on Friday." + FILLER + "Troops in South Korea and Japan were on alert."
+    assert "Japan" not in about(passing)
+
+
+def test_results_and_venues_make_a_country_part_of_the_story():
+    body = "Tennis results came in." + FILLER + "Colombia had lost to Belgium on Monday."
+    assert {"Colombia", "Belgium"} <= about(body)
+    summit = "Leaders met to plan defence." + FILLER + "It was a conclave held in Bratislava, Slovakia, on Friday."
+    assert "Slovakia" in about(summit)
+    official = ("Leaders denounced the test." + FILLER
+                + 'It was what Australian Prime Minister Malcolm Turnbull called a "reckless" act.')
+    assert "Australia" in about(official)
+
+
+def test_passing_places_weigh_nothing():
+    science = ("A simulation ran for a year." + FILLER
+               + "It used the Hazel Hen supercomputer in Stuttgart, Germany. A fellow at the Max Planck "
+                 "Institute for Astrophysics in Munich, Germany, said so.")
+    assert "Germany" not in about(science)  # one city named with its country, one institute's home
+    planes = "Emirates ordered 30 jets." + FILLER + "The U.S. plane-maker gained. The French plane-maker lost."
+    assert not {"United States", "France"} & about(planes)
+    hockey = "Hockey results." + FILLER + "Columbus beat Montreal. Scoring for Ottawa was slow; Ottawa lost."
+    assert "Canada" not in about(hockey)
+    market = "Home Depot cut its forecast." + FILLER + "Wall Street predicted more. Wall Street shrugged."
+    assert "United States" not in about(market)
+
+
+def test_the_lead_is_the_first_sentence():
+    body = ("Prosecutors in Sweden have dropped an investigation. Assange sought refuge at the Ecuadorean "
+            "embassy in London.") + FILLER
+    found = about(body)
+    assert "Sweden" in found and "Ecuador" not in found
+
+
+def test_home_news_needs_more_than_a_company_nationality():
+    assert "United States" in about("The debate was held at Hofstra University in New York." + FILLER,
+                                    source="wash-post")
+    assert "United States" not in about("The U.S. plane-maker sold jets to an airline." + FILLER,
+                                        url="https://www.cnbc.com/x")
+
+
+def test_us_parties_name_the_united_states():
+    assert about("Democrats and Republicans argued over the budget all week." + FILLER) == {"United States"}
+
+
+@pytest.mark.parametrize("text", [
+    "He is an Iraq War veteran.",
+    "He founded Iraq and Afghanistan Veterans of America.",
+    "The Australia and New Zealand Banking Group raised rates.",
+    "She studied at the University of Michigan.",
+    "He spoke at the American Enterprise Institute.",
+])
+def test_names_of_organisations_events_and_wars_are_no_places(text):
+    assert find_mentions(text) == []
+
+
+def test_places_that_stay_places():
+    assert [m.place.country for m in find_mentions("The Bank of England raised rates.")] == ["United Kingdom"]
+    assert [m.place.name for m in find_mentions("Cases rose in China's Inner Mongolia.", {"China"})] \
+        == ["China", "Inner Mongolia"]  # not Mongolia, and "China's" does not make it a name
+    assert find_mentions("DATA ARCHITECTS GETS TOKYO BANK CONTRACT") == []
+
+
+def test_capitals_inside_mixed_case_text():
+    text = "Extended outlook\n    ILLINOIS - Fair Thu/Fri. Mild.\n    Shares of <THEX> rose."
+    assert [(m.surface, m.place.country) for m in find_mentions(text)] == [("ILLINOIS", "United States")]
+    heading = "Results came in.\n\nARGENTINA CRUISES\n\nThe team won."
+    assert [m.place.name for m in find_mentions(heading)] == ["Argentina"]
+
+
+def test_a_dateline_with_two_letters_swapped():
+    assert resolve_dateline("MAIMI, March 20").name == "Miami"
+    assert resolve_dateline("TOYKO, Jan 3").name == "Tokyo"
+    assert resolve_dateline("XYZZY, May 1") is None
