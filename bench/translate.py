@@ -1,4 +1,4 @@
-"""searchkit's SearchRequest -> the anchors' query languages (tantivy, SQLite FTS5), from the parsed tree.
+"""searchkit's SearchRequest -> the anchors' query languages (tantivy, plain Whoosh, SQLite FTS5), from the parsed tree.
 
 Every engine answers the same parsed query: words, phrases, title:/body:/location: fields, AND/OR/NOT,
 the request's match (all/any) for words side by side, and date ranges (a tantivy range; SQL
@@ -61,6 +61,47 @@ def _tantivy(node: rq.Node, match: str) -> str:
     if isinstance(node, rq.Phrase):
         return prefix + '"' + " ".join(_WORD.findall(node.text)) + '"'
     raise ValueError(f"{type(node).__name__} clauses have no tantivy translation")
+
+
+# -- plain Whoosh -------------------------------------------------------------------------------
+
+def to_whoosh(request: SearchRequest) -> str:
+    """The query in Whoosh's default QueryParser syntax (words side by side follow the parser's group)."""
+    return _whoosh(request.query)
+
+
+def _whoosh_date(moment: datetime) -> str:
+    return moment.astimezone(timezone.utc).strftime("%Y%m%d%H%M%S")
+
+
+def _whoosh(node: rq.Node) -> str:
+    if isinstance(node, (rq.And, rq.Or, rq.Group)):
+        parts = [_whoosh(c) for c in node.children]
+        if isinstance(node, rq.Group):
+            return "(" + " ".join(parts) + ")"
+        return "(" + (" AND " if isinstance(node, rq.And) else " OR ").join(parts) + ")"
+    if isinstance(node, rq.Not):
+        return "NOT " + _whoosh(node.child)
+    if isinstance(node, rq.MatchAll):
+        return "*"
+    if isinstance(node, rq.DateRange):
+        low = _whoosh_date(node.first) if node.first else ""
+        high = _whoosh_date(node.last) if node.last else ""
+        return f"date:[{low} TO {high}]"
+    field = _field(node)
+    prefix = f"{field}:" if field else ""
+    if isinstance(node, rq.Word):
+        if field == "location":
+            return f"location:'{node.text.lower()}'"
+        words = _WORD.findall(node.text)
+        if not words:
+            raise ValueError(f"{node.text!r} has no word to search for")
+        return prefix + (words[0] if len(words) == 1 else '"' + " ".join(words) + '"')
+    if isinstance(node, rq.Phrase):
+        return prefix + '"' + " ".join(_WORD.findall(node.text)) + '"'
+    if isinstance(node, rq.Pattern):
+        return prefix + node.text
+    raise ValueError(f"{type(node).__name__} clauses have no Whoosh translation")
 
 
 # -- SQLite FTS5 -------------------------------------------------------------------------------

@@ -89,7 +89,8 @@ def test_totals_count_every_matching_story(reuters_index):
              ("title:dollar body:intervention", {}), ("trade", {"location": "japan"}),
              ("gold NOT silver", {"sort": "date"}), ("*", {}), ("* date:[1987-03-01 to 1987-03-31]", {})]
     for text, options in cases:
-        q = translate(SearchRequest.build(text), searcher.schema)  # the whole query, dates as index terms
+        # the whole query, dates as index terms, words widened to their indexed forms as a search does
+        q = translate(SearchRequest.build(text), searcher.schema, reader=searcher.reader())
         location = options.get("location")
         if location:
             q = query.And([q, make_filter(Filters(location=location), searcher.schema)])

@@ -20,11 +20,13 @@ from ..model import Article, Quote
 from .symbols import TOKEN_PATTERN, has_sign
 
 # Bump whenever fields, analyzers or stored values change: older indexes must be rebuilt.
-SCHEMA_VERSION = 3  # 2: bylines (author, author_key, authors); 3: signs and decimals kept, Snowball stemmer
+SCHEMA_VERSION = 5  # 2: bylines (author, author_key, authors); 3: MinHash of our own (16-bit values);
+# 4: one positional field of exact words per text (stems expanded at query time), no empty stored values;
+# 5: currency/percent signs and decimals kept with their numbers
 
-# The English stemmer of the ranked fields: "snowball" (NLTK's English Snowball, "Porter2") or
+# The English stemmer that groups a word's forms: "snowball" (NLTK's English Snowball, "Porter2") or
 # "porter" (Whoosh's Porter, which leaves doubled consonants: shipping -> shipp, running -> runn).
-# Snowball measured as good or better on the Reuters TRAIN split (bench/relevance.py --stemmer).
+# Compared on the Reuters TRAIN split with bench/relevance.py --stemmer.
 STEMMER = "snowball"
 
 
@@ -58,7 +60,7 @@ class SlugFilter(Filter):
 
 
 class WordFilter(Filter):
-    """Lower-case, accent-fold and (optionally) Porter-stem each word in one step, memoised.
+    """Lower-case, accent-fold and (optionally) stem each word in one step, memoised.
 
     The same terms as LowercaseFilter | CharsetFilter(accent_map) | StemFilter, at a third of the
     cost: indexing and snippet highlighting run every word of every story through it.
@@ -68,7 +70,7 @@ class WordFilter(Filter):
         self.stem = stem
         self.cachesize = cachesize
         self._cache: dict[str, str] = {}
-        self._stemmer = stem_function(STEMMER) if stem else None
+        self._stemmer = None  # the STEMMER's function, looked up on first use
 
     def __eq__(self, other):
         return type(other) is type(self) and other.stem == self.stem
@@ -81,7 +83,14 @@ class WordFilter(Filter):
 
     def _normalise(self, text: str) -> str:
         word = text.lower().translate(accent_map)
-        return self._stemmer(word) if self._stemmer is not None and not has_sign(word) else word
+        if not self.stem or has_sign(word):
+            return word
+        if self._stemmer is None:
+            self._stemmer = stem_function(STEMMER)
+        found = self._stemmer(word)
+        # A stem only rewrites the word's ending, so the word's forms can be found by prefix
+        # (search/wordforms.py); Snowball's few exceptions (dying -> die) keep the word whole.
+        return found if len(found) < 2 or word.startswith(found[:-1]) else word
 
     def __call__(self, tokens):  # type: ignore[override]
         cache = self._cache
@@ -97,8 +106,21 @@ class WordFilter(Filter):
 
 
 def text_analyzer():
-    """Stemmed words with no stop list, so phrases keep 'the', 'has', 'of'."""
+    """Stemmed words with no stop list: how a query word is reduced to the stem its forms share."""
     return RegexTokenizer(WORD_PATTERN) | WordFilter(stem=True)
+
+
+_STEMMER = WordFilter(stem=True)
+
+
+def stem(word: str) -> str:
+    """The stem of one indexed (lower-cased, accent-folded) word, as text_analyzer gives it."""
+    found = _STEMMER._cache.get(word)
+    if found is None:
+        if len(_STEMMER._cache) >= _STEMMER.cachesize:
+            _STEMMER._cache.clear()
+        found = _STEMMER._cache[word] = _STEMMER._normalise(word)
+    return found
 
 
 def name_analyzer():
@@ -127,15 +149,12 @@ def build_schema() -> fields.Schema:
     """The searchkit schema: ranked text fields, filterable keywords, stored display values."""
     return fields.Schema(
         id=fields.ID(stored=True, unique=True, sortable=True),
-        # Stemmed words rank; they need no positions, since "phrases" are matched in the *_exact copies.
-        title=fields.TEXT(analyzer=text_analyzer(), stored=True, phrase=False),
-        body=fields.TEXT(analyzer=text_analyzer(), stored=True, phrase=False),
-        # Unstemmed copies with positions: "quoted phrases" match these word for word, and their
-        # vocabulary is what "did you mean" suggests from.
-        title_exact=fields.TEXT(analyzer=name_analyzer()),
-        body_exact=fields.TEXT(analyzer=name_analyzer()),
-        quote_exact=fields.TEXT(analyzer=name_analyzer()),
-        date=fields.DATETIME(stored=True, sortable=True),
+        # One copy of each text: its exact words with positions. "Quoted phrases" match them word for
+        # word; a free word matches every indexed form of its stem (index/forms.py), scored as one
+        # term; "did you mean" suggests from them. (Whoosh compresses each story's stored values.)
+        title=fields.TEXT(analyzer=name_analyzer(), stored=True),
+        body=fields.TEXT(analyzer=name_analyzer(), stored=True),
+        date=_date_field(),
         day=fields.ID(),  # YYYYMMDD: whole-day ranges as a few terms instead of a numeric trie walk
         year=fields.ID(sortable=True),
         month=fields.ID(sortable=True),
@@ -145,7 +164,7 @@ def build_schema() -> fields.Schema:
         location=fields.KEYWORD(analyzer=keyword_analyzer(), scorable=True),
         country=fields.KEYWORD(analyzer=keyword_analyzer()),
         place=fields.KEYWORD(analyzer=keyword_analyzer(), stored=True),
-        quote=fields.TEXT(analyzer=text_analyzer(), phrase=False),
+        quote=fields.TEXT(analyzer=name_analyzer()),
         speaker=fields.TEXT(analyzer=name_analyzer()),
         speaker_key=fields.KEYWORD(analyzer=keyword_analyzer()),
         author=fields.TEXT(analyzer=name_analyzer()),  # bylines: unstemmed names, like speaker
@@ -160,6 +179,14 @@ def build_schema() -> fields.Schema:
         line=fields.STORED(),
         url=fields.STORED(),
     )
+
+
+def _date_field() -> fields.DATETIME:
+    """Stored, sortable, and indexed as one term per value: whole days are searched in `day`,
+    `month` and `year`, so the eight-level numeric trie Whoosh indexes by default is not needed."""
+    field = fields.DATETIME(stored=True, sortable=True)
+    field.shift_step = 0
+    return field
 
 
 def _keywords(values) -> str:
@@ -181,9 +208,6 @@ def to_document(article: Article, cluster: str = "") -> dict:
         "country": _keywords(article.countries),
         "place": _keywords([article.place]),
         "quote": "\n".join(q.text for q in article.quotes),
-        "title_exact": article.title,
-        "body_exact": article.body,
-        "quote_exact": "\n".join(q.text for q in article.quotes),
         "speaker": "\n".join(speakers),
         "speaker_key": _keywords(speakers),
         "author": "\n".join(article.authors),
@@ -203,7 +227,9 @@ def to_document(article: Article, cluster: str = "") -> dict:
         day = as_utc(article.date)
         doc.update(date=day, day=f"{day.year:04d}{day.month:02d}{day.day:02d}", year=f"{day.year:04d}",
                    month=f"{day.year:04d}-{day.month:02d}")
-    return doc
+    # Empty values are left out: nothing to index, and every stored one costs bytes in every story
+    # (readers take a missing value as empty).
+    return {k: v for k, v in doc.items() if v or k in ("id", "body")}
 
 
 def from_document(fields: dict) -> Article:

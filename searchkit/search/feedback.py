@@ -1,8 +1,9 @@
 """Pseudo-relevance feedback on Whoosh: the word counts of a query's best stories (for search/expand.py).
 
-The ranked fields keep no term vectors, so the stored title and body of the few feedback
-stories are analysed again: each word counted under its indexed (stemmed) term, spelled as its
-most frequent form in these stories, so that analysing the spelling gives the term back.
+The text fields keep no term vectors, so the stored title and body of the few feedback stories
+are analysed again: each word counted under its stem (the forms a query word matches), spelled
+as its most frequent form in these stories, so that analysing the spelling gives the stem back.
+A stem's story count is that of its most frequent form, as search/wordforms.py scores it.
 """
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from ..index.schema import name_analyzer, text_analyzer
 from .backend import Feedback
 from .ranking import collect
 from .request import SearchRequest
+from .wordforms import forms
 
 _PLAIN = name_analyzer()
 _STEMMED = text_analyzer()
@@ -47,6 +49,7 @@ def feedback(searcher, request: SearchRequest, docs: int) -> Feedback:
                for term, forms in spellings.items()}
     reader = searcher.reader()
     fields = [f for f in STORED_TEXT if f in searcher.schema]
-    frequency = {spelled[term]: max(reader.doc_frequency(f, term) for f in fields) for term in spelled}
+    frequency = {spelled[term]: max((reader.doc_frequency(f, w) for f in fields for w in forms(reader, f, term)),
+                                    default=0) for term in spelled}
     return Feedback(docs=[(score, {spelled[t]: c for t, c in counts.items()}) for score, counts in counted],
                     frequency=frequency, stories=reader.doc_count())

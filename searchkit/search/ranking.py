@@ -15,6 +15,7 @@ from .snippets import lead, make_snippet, query_terms
 from .stored import to_hit
 from .suggest import fuzzy_alternatives
 from .whoosh_query import check_expansions, column_span, make_filter, translate
+from .wordforms import WordForms
 
 # BM25F, tuned on the Reuters-21578 TRAIN split (bench/relevance.py --split train --tune): little length
 # normalisation (B=0.05; every B from 0.001 to 0.1 scored within 0.004 MAP, 0.5 lost 0.02 and 0.75 0.05); K1
@@ -29,7 +30,7 @@ def build_query(searcher, request: SearchRequest, *, lift_dates: bool = True):
     """(the Whoosh query, the date span the collector applies) for a request."""
     span, rest = request.date_span() if lift_dates else (request.filters.span, request.query)
     alternatives = fuzzy_alternatives(searcher.reader()) if request.options.fuzzy else None
-    q = translate(request, searcher.schema, rest, alternatives)
+    q = translate(request, searcher.schema, rest, alternatives, reader=searcher.reader())
     check_expansions(q, searcher.reader(), request.text)
     return q, span
 
@@ -132,20 +133,35 @@ def explain_hit(searcher, q, docnum: int) -> list[dict]:
     """Per field and term, what a hit's score is made of (BM25F of each matching query term)."""
     parts = []
     seen = set()
-    for leaf in q.leaves():
-        for fieldname, text in leaf.iter_all_terms():
+    for leaf in _scored_leaves(q):
+        if isinstance(leaf, WordForms):  # the forms of one word, scored together
+            pairs = [(t.fieldname, t.text) for t in leaf.subqueries]
+            scored = leaf
+        else:
+            pairs = list(leaf.iter_all_terms())
+            scored = None
+        for fieldname, text in pairs if scored is None else pairs[:1]:
             if (fieldname, text) in seen or fieldname in ("date", "day", "month", "year"):
                 continue
             seen.add((fieldname, text))
-            term = query.Term(fieldname, text, boost=leaf.boost)
-            matcher = term.matcher(searcher)
+            matcher = (scored or query.Term(fieldname, text, boost=leaf.boost)).matcher(searcher)
             if not matcher.is_active():
                 continue
             matcher.skip_to(docnum)
             if matcher.is_active() and matcher.id() == docnum:
-                word = text.decode() if isinstance(text, bytes) else text
+                words = [t for _f, t in pairs] if scored is not None else [text]
+                word = "|".join(w.decode() if isinstance(w, bytes) else w for w in words)
                 parts.append({"field": fieldname, "term": word, "boost": leaf.boost,
                               "weight": round(matcher.weight(), 2), "score": round(matcher.score(), 4),
-                              "doc_frequency": searcher.doc_frequency(fieldname, text)})
+                              "doc_frequency": max(searcher.doc_frequency(fieldname, w) for w in words)})
     parts.sort(key=lambda p: -p["score"])
     return parts
+
+
+def _scored_leaves(q):
+    """The leaves of a query, a word's forms (WordForms) counting as one."""
+    if isinstance(q, WordForms) or q.is_leaf():
+        yield q
+        return
+    for child in q.children():
+        yield from _scored_leaves(child)

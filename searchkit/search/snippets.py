@@ -8,8 +8,9 @@ from whoosh import highlight
 
 from ..index.schema import name_analyzer, text_analyzer
 
-# fields whose terms are highlighted in the body; *_exact hold unstemmed words (phrases)
-SNIPPET_FIELDS = ("title", "body", "quote", "title_exact", "body_exact", "quote_exact")
+# fields whose terms are highlighted in the body: they hold exact words, so the matched words are
+# found in a story by plain (unstemmed) analysis
+SNIPPET_FIELDS = ("title", "body", "quote")
 FALLBACK_CHARS = 240
 
 _ANALYZER = text_analyzer()
@@ -51,19 +52,18 @@ _FORMATTER = _BoldFormatter()
 
 
 class Terms(frozenset):
-    """Words to highlight; `exact` when they all come from "phrases" (matched unstemmed)."""
+    """Words to highlight; `exact` when they are the very words matched (else stems, compared stemmed)."""
 
     exact = False
 
 
 def query_terms(q, reader, fields: tuple[str, ...] = SNIPPET_FIELDS) -> Terms:
-    """Indexed words the query matches in the text fields (wildcards expanded).
+    """Indexed words the query matches in the text fields (a word's forms and wildcards expanded).
 
     Walks the leaves itself: whoosh3's Query.existing_terms reuses its `fieldname`
     argument as a loop variable and drops the leaves of every field after the first.
     """
-    fields = tuple(fields) + tuple(f"{f}_exact" for f in fields if not f.endswith("_exact"))
-    terms, exact = set(), set()
+    words = set()
     for leaf in q.leaves():
         if leaf.field() not in fields:
             continue
@@ -71,19 +71,11 @@ def query_terms(q, reader, fields: tuple[str, ...] = SNIPPET_FIELDS) -> Terms:
             pairs = leaf.expanded_terms(reader, phrases=True)
         except Exception:  # noqa: BLE001 - some leaf types cannot expand; use their literal terms
             pairs = leaf.terms(phrases=True)
-        for fieldname, text in pairs:
-            word = text.decode("utf-8") if isinstance(text, bytes) else text
-            if fieldname.endswith("_exact"):
-                exact.add(word)
-            else:
-                terms.add(word)
-    if exact and not terms:  # phrases only: highlight the very words
-        found = Terms(exact)
-        found.exact = True
-        return found
-    for word in exact:  # mixed with stemmed words: highlight compares stemmed forms
-        terms.update(t.text for t in _ANALYZER(word))
-    return Terms(terms)
+        for _fieldname, text in pairs:
+            words.add(text.decode("utf-8") if isinstance(text, bytes) else text)
+    found = Terms(words)
+    found.exact = True
+    return found
 
 
 def make_snippet(body: str, terms: frozenset[str], top: int = 3) -> str:

@@ -15,12 +15,12 @@ from whoosh.support.levenshtein import damerau_levenshtein
 from ..index.schema import text_analyzer
 from . import request as rq
 from .request import SearchRequest
+from .wordforms import forms
 
 MAX_CORRECTED_WORDS = 20  # spelling work is bounded, whatever the query's length
 MAX_WORD_LENGTH = 30
 MIN_WORD_LENGTH = 3
-SPELLING_FIELDS = ("body_exact", "title_exact")  # unstemmed copies: suggestions are real words
-STEMMED_FIELDS = ("body", "title")
+SPELLING_FIELDS = ("body", "title")  # exact words: suggestions are real words
 
 
 def _free_words(request: SearchRequest):
@@ -42,7 +42,6 @@ class Speller:
     def __init__(self, reader):
         self.reader = reader
         self.fields = [f for f in SPELLING_FIELDS if f in reader.schema]
-        self.stemmed = [f for f in STEMMED_FIELDS if f in reader.schema]
         self._stem = text_analyzer()
 
     def frequency(self, word: str) -> int:
@@ -54,7 +53,7 @@ class Speller:
         if self.frequency(word):
             return True
         stems = [t.text for t in self._stem(word)]
-        return bool(stems) and all(any(self.reader.doc_frequency(f, s) for f in self.stemmed) for s in stems)
+        return bool(stems) and all(any(forms(self.reader, f, s) for f in self.fields) for s in stems)
 
     def candidates(self, word: str, maxdist: int = 2) -> list[str]:
         """Known words sharing the first letter, fewest edits away (up to `maxdist`), most frequent first.
@@ -79,12 +78,12 @@ class Speller:
         return []
 
     def stories(self, word: str) -> set[int]:
-        """Stories holding any form of the word (stemmed title or body)."""
+        """Stories holding any form of the word (in title or body)."""
         out: set[int] = set()
         for stem in (t.text for t in self._stem(word)):
-            for f in self.stemmed:
-                if self.reader.doc_frequency(f, stem):
-                    out.update(self.reader.postings(f, stem).all_ids())
+            for f in self.fields:
+                for form in forms(self.reader, f, stem):
+                    out.update(self.reader.postings(f, form).all_ids())
         return out
 
     def together(self, word: str, others: list[str]) -> int:

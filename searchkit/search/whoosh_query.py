@@ -1,9 +1,11 @@
 """searchkit's query tree and filters -> Whoosh queries over the schema of index/schema.py.
 
-Words are analysed like the field they search (stemmed title/body/quote, unstemmed names, slugged
-keywords); "phrases" go to the unstemmed `*_exact` copies, where stop words count; whole-day date
-ranges become a few year/month/day terms (an order of magnitude faster than Whoosh's numeric
-range); wildcards and ranges may expand to at most MAX_EXPANSIONS indexed words per query.
+Words are analysed like the field they search: a free word of title/body/quote is reduced to its
+stem, which `wordforms.widen` turns into every indexed form of it (the fields hold exact words);
+names are unstemmed words, keywords slugs. "Phrases" match the exact words, stop words included;
+whole-day date ranges become a few year/month/day terms (an order of magnitude faster than
+Whoosh's numeric range); wildcards and ranges may expand to at most MAX_EXPANSIONS indexed words
+per query.
 """
 from __future__ import annotations
 
@@ -17,9 +19,10 @@ from ..index.schema import as_utc, name_analyzer, slug, text_analyzer
 from ..index.symbols import signed_forms, split_sign
 from . import request as rq
 from .request import FIELDS, Filters, Node, SearchRequest
+from .wordforms import Exact, widen
 
 FIELD_BOOSTS = {"title": 0.75, "body": 1.0}  # tuned on the Reuters TRAIN split with bench/relevance.py
-EXACT_FIELDS = {"title": "title_exact", "body": "body_exact", "quote": "quote_exact"}
+TEXT_FIELDS = tuple(f for f, kind in FIELDS.items() if kind == "text")  # exact words, with positions
 MAX_EXPANSIONS = 8_192  # indexed words wildcards, prefixes and ranges may expand to, in one query
 DATE_FIELDS = ("date", "day", "month", "year")
 
@@ -122,11 +125,10 @@ class Translator:
             terms = [query.Term(field, v, boost=boost) for v in dict.fromkeys(values) if v]
             return None if not terms else terms[0] if len(terms) == 1 else query.Or(terms)
         if isinstance(node, rq.Phrase):
-            target = EXACT_FIELDS.get(field, field)
             words = _terms(_PLAIN, text)
             if len(words) > 1:
-                return query.Phrase(target, words, slop=max(1, node.slop + 1), boost=boost)
-            return query.Term(target, words[0], boost=boost) if words else None
+                return query.Phrase(field, words, slop=max(1, node.slop + 1), boost=boost)
+            return Exact(field, words[0], boost=boost) if words else None
         analyzer = _STEMMED if kind == "text" else _PLAIN
         terms = [word_query(field, w, analyzer, boost) for w in _terms(analyzer, text)]
         return None if not terms else terms[0] if len(terms) == 1 else query.And(terms)
@@ -199,13 +201,16 @@ def _every(q: query.Query) -> bool:
 
 
 def translate(request: SearchRequest, schema, node: Node | None = None,
-              alternatives: Callable[[str], list[str]] | None = None) -> query.Query:
-    """The Whoosh query for a request's tree (or `node`, a part of it); QuerySyntaxError when nothing is left."""
+              alternatives: Callable[[str], list[str]] | None = None, reader=None) -> query.Query:
+    """The Whoosh query for a request's tree (or `node`, a part of it); QuerySyntaxError when nothing is left.
+
+    With a reader, stemmed words of the text fields become the forms of their stem it holds.
+    """
     q = Translator(schema, request.fields, request.options.match, alternatives)(request.query if node is None else node)
     if q is None or q is query.NullQuery:
         raise QuerySyntaxError(f"query {request.text!r} has nothing to search for; words, \"phrases\" or field:value",
                                position=0, token=request.text)
-    return q
+    return q if reader is None else widen(q, reader, TEXT_FIELDS)
 
 
 def check_expansions(q: query.Query, reader, text: str) -> None:
