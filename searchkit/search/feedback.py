@@ -20,6 +20,7 @@ from .wordforms import forms
 _PLAIN = name_analyzer()
 _STEMMED = text_analyzer()
 STORED_TEXT = ("title", "body")  # the default fields, whose stored text feedback reads
+TOP_WORDS = 100  # the most frequent words of each story that feedback looks at (RM3 keeps at most 40)
 
 
 @lru_cache(maxsize=100_000)
@@ -44,9 +45,9 @@ def feedback(searcher, request: SearchRequest, docs: int) -> Feedback:
                 if term is not None:
                     counts[term] += 1
                     spellings[term][token.text] += 1
-        counted.append((score or 0.0, counts))
-    spelled = {term: min(forms.items(), key=lambda fc: (-fc[1], len(fc[0]), fc[0]))[0]
-               for term, forms in spellings.items()}
+        counted.append((score or 0.0, Counter(dict(counts.most_common(TOP_WORDS)))))
+    kept = {term for _score, counts in counted for term in counts}
+    spelled = {term: min(spellings[term].items(), key=lambda fc: (-fc[1], len(fc[0]), fc[0]))[0] for term in kept}
     reader = searcher.reader()
     fields = [f for f in STORED_TEXT if f in searcher.schema]
     frequency = {spelled[term]: max((reader.doc_frequency(f, w) for f in fields for w in forms(reader, f, term)),
