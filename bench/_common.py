@@ -151,20 +151,21 @@ def tantivy_open(path: Path):
 
 
 class TantivySearch:
-    """Top-k with snippets (SnippetGenerator on body) on a tantivy index."""
+    """Top-k with snippets (SnippetGenerator on body) on a tantivy index; title_boost None: no field boosts."""
 
-    def __init__(self, index, title_boost: float = 2.0):
+    def __init__(self, index, title_boost: float | None = 2.0):
         self.index = index
         self.schema = tantivy_schema()
         self.searcher = index.searcher()
-        self.boosts = {"title": title_boost, "body": 1.0}
+        self.boosts = {"title": title_boost, "body": 1.0} if title_boost is not None else None
 
     def search(self, request, limit: int = 10, snippets: bool = True) -> list[tuple[str, str]]:
         """Top hits of a searchkit SearchRequest: (id, snippet)."""
         import tantivy
         from translate import to_tantivy
 
-        q = self.index.parse_query(to_tantivy(request), ["title", "body"], field_boosts=self.boosts,
+        boosts = {"field_boosts": self.boosts} if self.boosts else {}
+        q = self.index.parse_query(to_tantivy(request), ["title", "body"], **boosts,
                                    conjunction_by_default=(request.options.match == "all"))
         result = self.searcher.search(q, limit)
         gen = tantivy.SnippetGenerator.create(self.searcher, q, self.schema, "body") if snippets else None
@@ -252,11 +253,11 @@ def fts5_build(path: Path | str, stories) -> sqlite3.Connection:
 
 
 class Fts5Search:
-    """bm25() ranking (title weight 2, body 1, like searchkit's field boosts), snippet() on body."""
+    """bm25() ranking (title weighted like searchkit's field boost; None: bm25's default weights), snippet() on body."""
 
-    def __init__(self, con: sqlite3.Connection, title_boost: float = 2.0):
+    def __init__(self, con: sqlite3.Connection, title_boost: float | None = 2.0):
         self.con = con
-        self.rank = f"bm25(docs, 0.0, {title_boost}, 1.0, 0.0, 0.0)"
+        self.rank = f"bm25(docs, 0.0, {title_boost}, 1.0, 0.0, 0.0)" if title_boost is not None else "bm25(docs)"
 
     def search(self, request, limit: int = 10, snippets: bool = True) -> list[tuple[str, str]]:
         """Top hits of a searchkit SearchRequest: (id, snippet)."""

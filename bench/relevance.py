@@ -1,26 +1,31 @@
 #!/usr/bin/env python
-"""Relevance of searchkit's ranking on Reuters-21578, with TOPICS labels as judgments.
+"""Relevance of searchkit's ranking on Reuters-21578, with TOPICS labels as judgments, tuned on TRAIN only.
 
-    python bench/relevance.py
-    python bench/relevance.py --weights title=3,body=1 --k1 1.5 --b 0.5   # try one setting
-    python bench/relevance.py --no-grid
+    python bench/relevance.py --split train --tune   # develop: the frozen settings, then every grid, on TRAIN
+    python bench/relevance.py --split train          # the frozen settings on TRAIN
+    python bench/relevance.py --split test           # the report: TEST, once, with the settings frozen in code
+    python bench/relevance.py --split train --stemmer snowball   # an index-time variant, on TRAIN
 
-For each topic with at least 10 TEST-split stories (LEWISSPLIT="TEST") there is one keyword query,
-written by hand from the topic's description (bench/queries_relevance.tsv). Relevant = the TEST
-stories labelled with the topic. Every system indexes the TEST split only and returns its top
-`--depth` (1000) results; we report MAP, nDCG@10 and P@10 (binary relevance), for searchkit (its
-default AND-of-words with near-duplicate collapsing, AND without collapsing, and OR of the words)
-and for tantivy (en_stem) and SQLite FTS5 (porter, bm25()) with the same query words, OR and AND.
-Then a small grid over searchkit's title boost, BM25 K1 and B (monkeypatched in this process:
-searchkit.search.whoosh_query.FIELD_BOOSTS and searchkit.search.ranking.WEIGHTING).
-Prints Markdown and writes bench/results/relevance.md and relevance.json.
+Topics: the 50 Reuters TOPICS with at least 10 TEST-split stories, each with one keyword query written
+by hand from the topic's description (bench/queries_relevance.tsv). A split's run indexes only that
+split's stories (LEWISSPLIT="TRAIN" or "TEST"); relevant = the split's stories labelled with the topic
+(a topic with fewer than MIN_STORIES of them in the split is left out of that split and listed).
+Every engine gets the same parsed query: the text is parsed once into a SearchRequest and translated
+from its tree for tantivy and SQLite FTS5 (bench/translate.py). Each ranks its top `--depth` (1000).
+Reported: MAP, nDCG@10, P@10 (binary relevance), recall at the depth, and paired significance
+tests over the 50 per-topic AP and nDCG@10 values (a randomisation test, 100,000 sign flips with a
+fixed seed, and Student's paired t-test) of searchkit against every anchor run.
+
+`--tune` (TRAIN only) adds the grids the frozen settings were chosen from: BM25F title boost × K1 × B,
+then RM3's feedback stories × words × original-query weight, by monkeypatching the module constants
+in this process (search/whoosh_query.FIELD_BOOSTS, search/ranking.WEIGHTING, search/expand.*).
+Writes bench/results/relevance.md/.json (TEST) or relevance_train[_<variant>].md/.json (TRAIN).
 """
 from __future__ import annotations
 
 import argparse
 import itertools
 import json
-import math
 import shutil
 import sys
 import tempfile
@@ -30,99 +35,206 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _common as C  # noqa: E402
+import _metrics as M  # noqa: E402
 
-MIN_TEST = 10
-GRID = {"title": (1.0, 1.5, 2.0, 3.0), "k1": (0.9, 1.2, 1.5), "b": (0.5, 0.75)}
+MIN_STORIES = 10
+# B=0 is left out: without length normalisation many scores tie, and ties go in index order (on TRAIN,
+# B=0 scored MAP 0.495 and B=0.001 0.480: the difference is the order of the ties, not ranking).
+BM25_GRID = {"title": (0.75, 1.0, 1.5), "k1": (1.2, 2.0), "b": (0.05, 0.1, 0.2, 0.3, 0.5, 0.75)}
+RM3_GRID = {"docs": (5, 10, 20), "terms": (10, 20, 40), "weight": (0.2, 0.3, 0.5)}
+QUIET = {"snippets": False, "suggest": False, "correct": False}
+
+# searchkit as shipped, one row per way of running it (options of Index.search); the first two are
+# the ones tested for significance against every anchor run.
+SEARCHKIT = {
+    "searchkit --any (OR of the words; feedback as frozen), no folding": {"match": "any", "collapse": False},
+    "searchkit default: all words, page filled with partial matches, no folding": {"collapse": False},
+    "searchkit default as the CLI runs it (near-duplicates folded)": {},
+    "searchkit --any, near-duplicates folded": {"match": "any"},
+    "searchkit --any --expand (RM3), no folding": {"match": "any", "expand": True, "collapse": False},
+    "searchkit --any --no-expand (plain BM25F), no folding": {"match": "any", "expand": False, "collapse": False},
+    "searchkit --expand: all words + fill, re-ranked by RM3, no folding": {"expand": True, "collapse": False},
+    "searchkit --strict: all words only, no folding": {"fill": False, "collapse": False},
+}
+HEADLINE = list(SEARCHKIT)[:2]
 
 
-# -- metrics ----------------------------------------------------------------------------
-def average_precision(ranked: list[str], relevant: set[str]) -> float:
-    hits, total = 0, 0.0
-    for i, doc in enumerate(ranked, start=1):
-        if doc in relevant:
-            hits += 1
-            total += hits / i
-    return total / len(relevant) if relevant else 0.0
+# -- data ---------------------------------------------------------------------------------------
+def load_split(shared: str | None, split: str, queries: Path) -> tuple[list, list[tuple[str, str]], dict, list]:
+    """(the split's stories, [(topic, query)], topic -> relevant ids, topics left out as too small)."""
+    articles, _ = C.load_articles(C.reuters_files(C.shared_dir(shared)))
+    stories = [a for a in articles if f"split:{split}" in a.tags]
+    labelled: dict[str, set[str]] = {}
+    for a in stories:
+        for t in a.tags:
+            if ":" not in t:
+                labelled.setdefault(t, set()).add(a.id)
+    rows = [ln.split("\t") for ln in C.read_lines(queries)]
+    topics = [(t.strip(), q.strip()) for t, q in rows]
+    small = [(t, len(labelled.get(t, ()))) for t, _q in topics if len(labelled.get(t, ())) < MIN_STORIES]
+    topics = [(t, q) for t, q in topics if len(labelled.get(t, ())) >= MIN_STORIES]
+    return stories, topics, {t: labelled[t] for t, _q in topics}, small
 
 
-def ndcg_at(ranked: list[str], relevant: set[str], k: int = 10) -> float:
-    dcg = sum(1 / math.log2(i + 1) for i, doc in enumerate(ranked[:k], start=1) if doc in relevant)
-    ideal = sum(1 / math.log2(i + 1) for i in range(1, min(k, len(relevant)) + 1))
-    return dcg / ideal if ideal else 0.0
-
-
-def precision_at(ranked: list[str], relevant: set[str], k: int = 10) -> float:
-    return sum(1 for doc in ranked[:k] if doc in relevant) / k
-
-
-def evaluate(run, topics: list[tuple[str, str]], qrels: dict[str, set[str]], depth: int) -> dict:
-    """Mean metrics of a run function (query, depth) -> ranked ids, plus per-topic figures."""
-    per = {}
+def evaluate(run, topics, qrels, depth: int) -> dict:
+    """Means and per-topic figures of a run function (query, depth) -> ranked ids."""
     started = time.perf_counter()
-    for topic, query in topics:
-        ranked = list(dict.fromkeys(run(query, depth)))[:depth]
-        rel = qrels[topic]
-        per[topic] = {"ap": average_precision(ranked, rel), "ndcg10": ndcg_at(ranked, rel),
-                      "p10": precision_at(ranked, rel), "retrieved": len(ranked),
-                      "relevant_retrieved": sum(1 for d in ranked if d in rel), "relevant": len(rel)}
-    n = len(per)
-    return {
-        "map": sum(v["ap"] for v in per.values()) / n,
-        "ndcg10": sum(v["ndcg10"] for v in per.values()) / n,
-        "p10": sum(v["p10"] for v in per.values()) / n,
-        "recall": sum(v["relevant_retrieved"] / v["relevant"] for v in per.values()) / n,
-        "seconds": time.perf_counter() - started,
-        "per_topic": per,
-    }
+    per = {topic: M.per_topic(list(dict.fromkeys(run(query, depth)))[:depth], qrels[topic]) for topic, query in topics}
+    return {**M.means(per), "seconds": time.perf_counter() - started, "per_topic": per}
 
 
-# -- searchkit settings -------------------------------------------------------------------
-def apply_setting(title: float, body: float, k1: float, b: float, title_b: float) -> None:
-    """Monkeypatch searchkit's field boosts and BM25F parameters (this process only)."""
+# -- searchkit ----------------------------------------------------------------------------------
+def frozen_settings() -> dict:
+    from searchkit.search import expand, ranking, request, whoosh_query
+
+    w = ranking.WEIGHTING
+    return {"title_boost": whoosh_query.FIELD_BOOSTS["title"], "body_boost": whoosh_query.FIELD_BOOSTS["body"],
+            "k1": w.K1, "b": w.B, "title_b": w._field_B.get("title", w.B),
+            "rm3": {"docs": expand.FB_DOCS, "terms": expand.FB_TERMS, "original_weight": expand.ORIGINAL_WEIGHT,
+                    "max_share": expand.MAX_SHARE},
+            "expand_any": request.EXPAND_ANY, "stemmer": stemmer_name()}
+
+
+def stemmer_name() -> str:
+    from searchkit.index import schema
+
+    return getattr(schema, "STEMMER", "porter")
+
+
+def set_bm25(idx, title: float, k1: float, b: float) -> None:
+    """Monkeypatch the field boosts and BM25F parameters (this process only); the next search reopens."""
     from whoosh import scoring
 
     import searchkit.search.ranking as ranking
     import searchkit.search.whoosh_query as whoosh_query
 
-    whoosh_query.FIELD_BOOSTS = {"title": title, "body": body}
-    ranking.WEIGHTING = scoring.BM25F(B=b, K1=k1, title_B=title_b)
+    whoosh_query.FIELD_BOOSTS = {"title": title, "body": 1.0}
+    ranking.WEIGHTING = scoring.BM25F(B=b, K1=k1, title_B=b)
+    idx.close()
+
+
+def set_rm3(docs: int, terms: int, weight: float) -> None:
+    import searchkit.search.expand as expand
+
+    expand.FB_DOCS, expand.FB_TERMS, expand.ORIGINAL_WEIGHT = docs, terms, weight
 
 
 def searchkit_run(idx, **options):
     def run(query: str, depth: int) -> list[str]:
-        return [h.id for h in idx.search(query, limit=depth, **options).hits]
+        return [h.id for h in idx.search(query, limit=depth, **QUIET, **options).hits]
 
     return run
 
 
-def parse_weights(text: str) -> tuple[float, float]:
-    values = dict(part.split("=") for part in text.split(",") if part.strip())
-    return float(values.get("title", 2.0)), float(values.get("body", 1.0))
+# -- anchors ------------------------------------------------------------------------------------
+def anchor_runs(stories, title_boost: float) -> dict:
+    """tantivy and FTS5, OR and AND, each with searchkit's field weights and with its own defaults."""
+    tv_index = C.tantivy_build(None, stories, threads=2)
+    fs_con = C.fts5_build(":memory:", stories)
+    engines = [
+        ("tantivy", f"title {title_boost:g}", C.TantivySearch(tv_index, title_boost=title_boost)),
+        ("tantivy", "default weights", C.TantivySearch(tv_index, title_boost=None)),
+        ("SQLite FTS5", f"title {title_boost:g}", C.Fts5Search(fs_con, title_boost=title_boost)),
+        ("SQLite FTS5", "default bm25()", C.Fts5Search(fs_con, title_boost=None)),
+    ]
+    runs = {}
+    for match, label in (("any", "OR"), ("all", "AND")):
+        request = C.requests_for(match)
+        for engine_name, weights, engine in engines:
+            runs[f"{engine_name} {label}, {weights}"] = _anchor(engine, request)
+    return runs
 
 
-# -- report -------------------------------------------------------------------------------
+def _anchor(engine, request):
+    return lambda q, depth: [i for i, _ in engine.search(request(q), limit=depth, snippets=False)]
+
+
+# -- significance -------------------------------------------------------------------------------
+def significance(results: dict, systems: list[str], anchors: list[str]) -> list[dict]:
+    rows = []
+    for name in systems:
+        for other in anchors:
+            row = {"system": name, "anchor": other}
+            for metric, key in (("ap", "map"), ("ndcg10", "ndcg10")):
+                a = [v[metric] for v in results[name]["per_topic"].values()]
+                b = [results[other]["per_topic"][t][metric] for t in results[name]["per_topic"]]
+                t, p_t = M.paired_t(a, b)
+                row[key] = {"delta": results[name][key] - results[other][key], "p_random": M.randomisation_test(a, b),
+                            "t": t, "p_t": p_t, "wins": sum(x > y for x, y in zip(a, b)),
+                            "losses": sum(x < y for x, y in zip(a, b))}
+            rows.append(row)
+    return rows
+
+
+# -- tuning (TRAIN only) --------------------------------------------------------------------------
+def tune(idx, topics, qrels, depth: int, log, grids: str) -> dict:
+    frozen = frozen_settings()
+    bm25, rm3 = [], []
+    for tb, k1, b in itertools.product(BM25_GRID["title"], BM25_GRID["k1"], BM25_GRID["b"]) if "bm25" in grids else ():
+        set_bm25(idx, tb, k1, b)
+        row = {"title": tb, "k1": k1, "b": b}
+        for mode, opts in (("or", {"match": "any", "expand": False}), ("fill", {"expand": False})):
+            r = evaluate(searchkit_run(idx, collapse=False, **opts), topics, qrels, depth)
+            row[mode] = {k: r[k] for k in ("map", "ndcg10", "p10")}
+        bm25.append(row)
+        log(f"BM25F title={tb} K1={k1} B={b}: OR MAP {row['or']['map']:.4f} nDCG@10 {row['or']['ndcg10']:.4f}; "
+            f"fill MAP {row['fill']['map']:.4f}")
+    set_bm25(idx, frozen["title_boost"], frozen["k1"], frozen["b"])
+    for docs, terms, weight in itertools.product(RM3_GRID["docs"], RM3_GRID["terms"], RM3_GRID["weight"]) \
+            if "rm3" in grids else ():
+        set_rm3(docs, terms, weight)
+        row = {"docs": docs, "terms": terms, "weight": weight}
+        for mode, opts in (("or", {"match": "any", "expand": True}), ("fill", {"expand": True})):
+            r = evaluate(searchkit_run(idx, collapse=False, **opts), topics, qrels, depth)
+            row[mode] = {k: r[k] for k in ("map", "ndcg10", "p10", "seconds")}
+        rm3.append(row)
+        log(f"RM3 docs={docs} terms={terms} weight={weight}: OR MAP {row['or']['map']:.4f} "
+            f"nDCG@10 {row['or']['ndcg10']:.4f}; fill MAP {row['fill']['map']:.4f}")
+    rm = frozen["rm3"]
+    set_rm3(rm["docs"], rm["terms"], rm["original_weight"])
+    return {"bm25": bm25, "rm3": rm3}
+
+
+def best(rows: list[dict], mode: str) -> dict:
+    """The row with the best MAP + nDCG@10 (both are the targets) in a mode."""
+    return max(rows, key=lambda r: r[mode]["map"] + r[mode]["ndcg10"])
+
+
+# -- report -------------------------------------------------------------------------------------
 def main_table(rows: list[tuple[str, dict]]) -> str:
-    lines = ["| system | MAP | nDCG@10 | P@10 | recall@depth | seconds (50 queries) |",
+    lines = ["| system | MAP | nDCG@10 | P@10 | recall@depth | seconds (all queries) |",
              "| --- | ---: | ---: | ---: | ---: | ---: |"]
     for name, r in rows:
-        lines.append(f"| {name} | {r['map']:.3f} | {r['ndcg10']:.3f} | {r['p10']:.3f} | {r['recall']:.3f} | {r['seconds']:.2f} |")
+        lines.append(f"| {name} | {r['map']:.3f} | {r['ndcg10']:.3f} | {r['p10']:.3f} | {r['recall']:.3f} "
+                     f"| {r['seconds']:.2f} |")
     return "\n".join(lines)
 
 
-def grid_table(grid: list[dict]) -> str:
-    lines = ["| title boost | K1 | B | OR: MAP | OR: nDCG@10 | OR: P@10 | AND: MAP | AND: nDCG@10 |",
-             "| ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
-    for g in grid:
-        o, a = g["or"], g["and"]
-        mark = " (current)" if g.get("current") else ""
-        lines.append(f"| {g['title']:g}{mark} | {g['k1']:g} | {g['b']:g} | {o['map']:.3f} | {o['ndcg10']:.3f} | {o['p10']:.3f} "
-                     f"| {a['map']:.3f} | {a['ndcg10']:.3f} |")
+def significance_table(rows: list[dict]) -> str:
+    lines = ["| searchkit | against | ΔMAP | p (randomisation) | p (t-test) | topics +/− | ΔnDCG@10 | p (randomisation) "
+             "| p (t-test) | topics +/− |", "| --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |"]
+    for r in rows:
+        m, n = r["map"], r["ndcg10"]
+        lines.append(f"| {r['system']} | {r['anchor']} | {m['delta']:+.3f} | {m['p_random']:.4f} | {m['p_t']:.4f} "
+                     f"| {m['wins']}/{m['losses']} | {n['delta']:+.3f} | {n['p_random']:.4f} | {n['p_t']:.4f} "
+                     f"| {n['wins']}/{n['losses']} |")
+    return "\n".join(lines)
+
+
+def grid_table(rows: list[dict], params: list[tuple[str, str]], modes: list[tuple[str, str]]) -> str:
+    """One line per setting: its parameters (key, label), then MAP, nDCG@10, P@10 of each mode (key, label)."""
+    head = [label for _k, label in params] + [f"{label}: {m}" for _k, label in modes for m in ("MAP", "nDCG@10", "P@10")]
+    lines = ["| " + " | ".join(head) + " |", "|" + " ---: |" * len(head)]
+    for g in rows:
+        cells = [f"{g[k]:g}" for k, _label in params]
+        cells += [f"{g[k][m]:.4f}" for k, _label in modes for m in ("map", "ndcg10", "p10")]
+        lines.append("| " + " | ".join(cells) + " |")
     return "\n".join(lines)
 
 
 def topic_table(topics, qrels, results: dict[str, dict]) -> str:
     names = list(results)
-    lines = ["| topic | query | TEST stories | " + " | ".join(f"AP {n}" for n in names) + " |",
+    lines = ["| topic | query | relevant | " + " | ".join(f"AP {n}" for n in names) + " |",
              "| --- | --- | ---: | " + " | ".join("---:" for _ in names) + " |"]
     for topic, query in topics:
         cells = " | ".join(f"{results[n]['per_topic'][topic]['ap']:.3f}" for n in names)
@@ -132,148 +244,129 @@ def topic_table(topics, qrels, results: dict[str, dict]) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--split", choices=("train", "test"), required=True,
+                    help="train: develop and tune; test: the one report with the frozen settings")
+    ap.add_argument("--tune", nargs="?", const="bm25,rm3", default="",
+                    help="also run grids (TRAIN only): bm25, rm3 or both (the default) comma-separated")
+    ap.add_argument("--keep-index", metavar="DIR",
+                    help="build searchkit's index of the split in DIR, or reuse the one there (it must come from "
+                         "the same analyzers: delete it after changing them)")
+    ap.add_argument("--stemmer", choices=("porter", "snowball"), help="index-time variant (TRAIN only)")
     ap.add_argument("--shared", help="shared data folder (default $SEARCHKIT_SHARED or <repo>/../shared)")
     ap.add_argument("--queries", default=str(C.BENCH / "queries_relevance.tsv"))
     ap.add_argument("--depth", type=int, default=1000, help="results ranked per query")
-    ap.add_argument("--weights", default="title=1.5,body=1", help="searchkit field boosts for the main table")
-    ap.add_argument("--k1", type=float, default=1.2)
-    ap.add_argument("--b", type=float, default=0.5, help="BM25F B of the body (searchkit's default: 0.5)")
-    ap.add_argument("--title-b", type=float, default=0.5, help="BM25F B of the title field")
-    ap.add_argument("--no-grid", action="store_true", help="skip the title-boost/K1/B grid")
     ap.add_argument("--out", default=str(C.RESULTS))
     args = ap.parse_args()
+    if args.split == "test" and (args.tune or args.stemmer):
+        sys.exit("--tune and variants run on TRAIN only: TEST is reported once, with the settings frozen in code")
+    if args.stemmer:  # before any analyzer is made
+        from searchkit.index import schema
+
+        schema.STEMMER = args.stemmer
     C.require_searchkit()
     started = time.perf_counter()
     log = lambda msg: print(f"[{time.perf_counter() - started:6.1f}s] {msg}", file=sys.stderr, flush=True)  # noqa: E731
 
-    articles, _ = C.load_articles(C.reuters_files(C.shared_dir(args.shared)))
-    test = [a for a in articles if "split:test" in a.tags]
-    counts: dict[str, set[str]] = {}
-    for a in test:
-        for t in a.tags:
-            if ":" not in t:
-                counts.setdefault(t, set()).add(a.id)
-    qrels = {t: ids for t, ids in counts.items() if len(ids) >= MIN_TEST}
-    rows = [ln.split("\t") for ln in C.read_lines(Path(args.queries))]
-    topics = [(t.strip(), q.strip()) for t, q in rows]
-    missing = sorted(set(qrels) - {t for t, _ in topics})
-    unknown = [t for t, _ in topics if t not in qrels]
-    if missing or unknown:
-        sys.exit(f"queries file does not match the topics: missing {missing}, not eligible {unknown}")
-    log(f"{len(test):,} TEST stories with text, {len(topics)} topics with >= {MIN_TEST} of them")
-
+    stories, topics, qrels, small = load_split(args.shared, args.split, Path(args.queries))
+    log(f"{len(stories):,} {args.split.upper()} stories, {len(topics)} topics"
+        + (f"; left out (< {MIN_STORIES} stories): {small}" if small else ""))
+    frozen = frozen_settings()
     tmp = Path(tempfile.mkdtemp(prefix="searchkit-relevance-"))
     try:
         from searchkit.api import Index
 
-        title, body = parse_weights(args.weights)
-        apply_setting(title, body, args.k1, args.b, args.title_b)
         t = time.perf_counter()
-        idx = Index(tmp / "searchkit")
-        idx.add_articles(test)
-        sk_build = time.perf_counter() - t
-        log(f"searchkit index of the TEST split: {sk_build:.1f} s")
-        stories = [C.as_story(a) for a in test]
-        tv = C.TantivySearch(C.tantivy_build(None, stories, threads=2))
-        fs = C.Fts5Search(C.fts5_build(":memory:", stories))
+        idx = Index(Path(args.keep_index) if args.keep_index else tmp / "searchkit")
+        if not idx.exists():
+            idx.add_articles(stories)
+        build_s = time.perf_counter() - t
+        log(f"searchkit index: {build_s:.1f} s")
+        runs = {name: searchkit_run(idx, **opts) for name, opts in SEARCHKIT.items()}
+        anchors = anchor_runs([C.as_story(a) for a in stories], frozen["title_boost"])
         log("anchors built")
-
-        def tantivy_run(match):
-            request = C.requests_for(match)
-            return lambda q, depth: [i for i, _ in tv.search(request(q), limit=depth, snippets=False)]
-
-        def fts5_run(match):
-            request = C.requests_for(match)
-            return lambda q, depth: [i for i, _ in fs.search(request(q), limit=depth, snippets=False)]
-
-        quiet = {"snippets": False, "suggest": False}
-        systems = {
-            "searchkit OR (match=any, no collapsing)": searchkit_run(idx, match="any", collapse=False, **quiet),
-            "searchkit OR + collapsing": searchkit_run(idx, match="any", collapse=True, **quiet),
-            "searchkit default: AND + collapsing": searchkit_run(idx, **quiet),
-            "searchkit AND (no collapsing)": searchkit_run(idx, match="all", collapse=False, **quiet),
-            "tantivy OR (en_stem)": tantivy_run("any"),
-            "tantivy AND": tantivy_run("all"),
-            "SQLite FTS5 OR (porter, bm25)": fts5_run("any"),
-            "SQLite FTS5 AND": fts5_run("all"),
-        }
         results = {}
-        for name, run in systems.items():
+        for name, run in {**runs, **anchors}.items():
             results[name] = evaluate(run, topics, qrels, args.depth)
-            log(f"{name}: MAP {results[name]['map']:.3f} nDCG@10 {results[name]['ndcg10']:.3f}")
-
-        grid = []
-        if not args.no_grid:
-            from searchkit.search import ranking as sk_ranking
-            from searchkit.search import whoosh_query as sk_query
-
-            shipped = (sk_query.FIELD_BOOSTS["title"], sk_ranking.WEIGHTING.K1, sk_ranking.WEIGHTING.B)
-            for tb, k1, b in itertools.product(GRID["title"], GRID["k1"], GRID["b"]):
-                apply_setting(tb, 1.0, k1, b, args.title_b)
-                idx.close()  # the next search opens a searcher with the patched weighting
-                g = {"title": tb, "k1": k1, "b": b,
-                     "current": (tb, k1, b) == shipped,
-                     "or": evaluate(searchkit_run(idx, match="any", collapse=False, **quiet), topics, qrels, args.depth),
-                     "and": evaluate(searchkit_run(idx, match="all", collapse=False, **quiet), topics, qrels, args.depth)}
-                for k in ("or", "and"):
-                    g[k].pop("per_topic")
-                grid.append(g)
-                log(f"grid title={tb} K1={k1} B={b}: OR MAP {g['or']['map']:.3f} nDCG@10 {g['or']['ndcg10']:.3f}")
-            apply_setting(title, body, args.k1, args.b, args.title_b)
+            log(f"{name}: MAP {results[name]['map']:.4f} nDCG@10 {results[name]['ndcg10']:.4f} "
+                f"P@10 {results[name]['p10']:.3f}")
+        tests = significance(results, HEADLINE, list(anchors))
+        grids = tune(idx, topics, qrels, args.depth, log, args.tune) if args.tune else {}
         idx.close()
-
-        best = {}
-        if grid:
-            for mode in ("or", "and"):
-                for metric in ("map", "ndcg10"):
-                    g = max(grid, key=lambda x: x[mode][metric])
-                    best[f"{mode}_{metric}"] = {"title": g["title"], "k1": g["k1"], "b": g["b"], "value": g[mode][metric]}
-
-        res = {
-            "when": datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
-            "test_stories": len(test), "topics": len(topics), "depth": args.depth,
-            "setting": {"title": title, "body": body, "k1": args.k1, "b": args.b, "title_b": args.title_b},
-            "searchkit_build_s": sk_build,
-            "systems": results, "grid": grid, "best": best,
-        }
-        md = [
-            f"# searchkit relevance — Reuters-21578 TEST split ({len(test):,} stories, {len(topics)} topics)",
-            "",
-            f"Run {res['when']}. Judgments: a TEST story is relevant to a query when it carries the topic "
-            f"(TOPICS); topics with ≥ {MIN_TEST} TEST stories; one hand-written query per topic from its "
-            f"description (bench/queries_relevance.tsv); top {args.depth} ranked per query; binary relevance. "
-            f"searchkit setting: title boost {title:g}, body {body:g}, BM25F K1 {args.k1:g}, B {args.b:g}, title B {args.title_b:g}.",
-            "",
-            main_table(list(results.items())),
-            "",
-            "- OR is the fair ranked-retrieval comparison: Whoosh (searchkit) and FTS5 both default to AND "
-            "of the words, tantivy to OR; here every system is run both ways. searchkit's OR is Whoosh's "
-            "OrGroup with its 0.9 coordination factor (more matched words rank higher).",
-            "- 'collapsing' folds near-duplicate (wire copy) stories under the best one, as `searchkit query` "
-            "does by default; folded copies leave the ranking, which costs recall when they are relevant.",
-            "- Snippets and did-you-mean are off in these runs; they do not change the ranking.",
-            "- tantivy and FTS5 use BM25 with K1 1.2, B 0.75 (fixed in both) and title weight 2, body 1 "
-            "(tantivy field_boosts, FTS5 bm25() column weights).",
-        ]
-        if grid:
-            md += ["", "## searchkit grid: title boost × K1 × B (body boost 1, title B "
-                   f"{args.title_b:g}; no collapsing)", "", grid_table(grid), ""]
-            for key, label in (("or_map", "OR, best MAP"), ("or_ndcg10", "OR, best nDCG@10"),
-                               ("and_map", "AND, best MAP"), ("and_ndcg10", "AND, best nDCG@10")):
-                b = best[key]
-                md.append(f"- {label}: title boost {b['title']:g}, K1 {b['k1']:g}, B {b['b']:g} → {b['value']:.3f}")
-        shown = {k: results[k] for k in ("searchkit OR (match=any, no collapsing)", "tantivy OR (en_stem)",
-                                         "SQLite FTS5 OR (porter, bm25)", "searchkit default: AND + collapsing")}
-        md += ["", "## Average precision per topic", "", topic_table(topics, qrels, shown)]
-        text = "\n".join(md) + "\n"
-        print(text)
-        out = Path(args.out)
-        out.mkdir(parents=True, exist_ok=True)
-        (out / "relevance.md").write_text(text, encoding="utf-8")
-        (out / "relevance.json").write_text(json.dumps(res, indent=2), encoding="utf-8")
-        log(f"done; wrote {out / 'relevance.md'} and relevance.json")
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    res = {"when": when, "split": args.split, "stories": len(stories), "topics": len(topics), "depth": args.depth,
+           "left_out": small, "settings": frozen, "searchkit_build_s": build_s, "provenance": C.provenance(),
+           "systems": results, "significance": tests, "grids": grids}
+    variant = f"_{args.stemmer}" if args.stemmer else ""
+    stem = "relevance" if args.split == "test" else f"relevance_train{variant}"
+    anchor_names = list(anchors)
+    md = [
+        f"# searchkit relevance — Reuters-21578 {args.split.upper()} split ({len(stories):,} stories, {len(topics)} topics)",
+        "",
+        f"Run {when}, searchkit at {res['provenance']['git_head']}"
+        + (" (uncommitted changes)" if res["provenance"]["dirty"] else "") + ". "
+        + ("The one TEST run: every setting below was chosen on the TRAIN split and frozen in code before it. "
+           if args.split == "test" else "TRAIN split: what the settings are tuned on. ")
+        + f"Judgments: a {args.split.upper()} story is relevant to a query when it carries the topic (TOPICS); "
+        f"one hand-written query per topic from its description (bench/queries_relevance.tsv), parsed once "
+        f"into a SearchRequest and translated for every engine; top {args.depth} ranked; binary relevance.",
+        "",
+        f"searchkit settings (frozen in code): title boost {frozen['title_boost']:g}, body 1, BM25F K1 "
+        f"{frozen['k1']:g}, B {frozen['b']:g} (title B {frozen['title_b']:g}); RM3 {frozen['rm3']['docs']} "
+        f"feedback stories, {frozen['rm3']['terms']} words, original query weight {frozen['rm3']['original_weight']:g} "
+        f"(words in at most {frozen['rm3']['max_share']:.0%} of stories); RM3 by default with `--any`: "
+        f"{'yes' if frozen['expand_any'] else 'no'}; stemmer {frozen['stemmer']}.",
+        "",
+        main_table(list(results.items())),
+        "",
+        "- searchkit's OR is a plain sum of BM25F scores: its Whoosh `Or` has no coordination factor "
+        "(the 0.9 factor of Whoosh's `OrGroup` is not used).",
+        "- 'all words, page filled': stories with all the words first, then the best stories with some "
+        "of them (what a page of `searchkit query` shows when all the words find less than a page; here a "
+        f"page is {args.depth}). `--strict` turns that off.",
+        "- 'folded' is `searchkit query`'s default: near-duplicate wire copies fold under the best story of "
+        "their cluster and leave the ranking, which costs recall when the copies are relevant.",
+        "- The anchors score with BM25 (K1 1.2, B 0.75, fixed in both): once with searchkit's field weights "
+        f"(title {frozen['title_boost']:g}, body 1: tantivy `field_boosts`, FTS5 `bm25()` column weights) and "
+        "once with their defaults (no boosts; `bm25(docs)`).",
+        "",
+        "## Paired significance over topics",
+        "",
+        "Per-topic AP and nDCG@10 of searchkit against each anchor run: two-sided randomisation test "
+        "(100,000 random sign flips of the per-topic differences, seed 20261125) and paired t-test "
+        f"({len(topics) - 1} degrees of freedom); topics +/− = topics where searchkit is above/below.",
+        "",
+        significance_table(tests),
+    ]
+    if grids.get("bm25"):
+        b_or, b_fill = best(grids["bm25"], "or"), best(grids["bm25"], "fill")
+        md += ["", "## Tuning grid: BM25F (TRAIN; no feedback, no folding; title B = B)", "",
+               grid_table(grids["bm25"], [("title", "title boost"), ("k1", "K1"), ("b", "B")],
+                          [("or", "--any"), ("fill", "default")]), "",
+               f"- best OR (MAP + nDCG@10): title {b_or['title']:g}, K1 {b_or['k1']:g}, B {b_or['b']:g} → "
+               f"MAP {b_or['or']['map']:.4f}, nDCG@10 {b_or['or']['ndcg10']:.4f}",
+               f"- best default (fill): title {b_fill['title']:g}, K1 {b_fill['k1']:g}, B {b_fill['b']:g} → "
+               f"MAP {b_fill['fill']['map']:.4f}, nDCG@10 {b_fill['fill']['ndcg10']:.4f}"]
+    if grids.get("rm3"):
+        r_or, r_fill = best(grids["rm3"], "or"), best(grids["rm3"], "fill")
+        md += ["", "## Tuning grid: RM3 (TRAIN; the frozen BM25F settings, no folding)", "",
+               grid_table(grids["rm3"], [("docs", "feedback stories"), ("terms", "words"), ("weight", "original weight")],
+                          [("or", "--any --expand"), ("fill", "--expand")]), "",
+               f"- best --any: {r_or['docs']} stories, {r_or['terms']} words, weight {r_or['weight']:g} → "
+               f"MAP {r_or['or']['map']:.4f}, nDCG@10 {r_or['or']['ndcg10']:.4f}",
+               f"- best --expand with all words: {r_fill['docs']} stories, {r_fill['terms']} words, weight "
+               f"{r_fill['weight']:g} → MAP {r_fill['fill']['map']:.4f}, nDCG@10 {r_fill['fill']['ndcg10']:.4f}"]
+    shown = {k: results[k] for k in [*HEADLINE, anchor_names[0], anchor_names[2]]}
+    md += ["", "## Average precision per topic", "", topic_table(topics, qrels, shown)]
+    text = "\n".join(md) + "\n"
+    print(text)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{stem}.md").write_text(text, encoding="utf-8")
+    (out / f"{stem}.json").write_text(json.dumps(res, indent=1, default=str), encoding="utf-8")
+    log(f"done; wrote {out / (stem + '.md')} and .json")
 
 
 if __name__ == "__main__":

@@ -15,7 +15,7 @@ from . import api
 from .errors import IndexMissingError, SearchkitError
 from .ingest import printable
 from .model import quotation_dict
-from .search.request import FACETS, SORTS
+from .search.request import EXPAND_ANY, FACETS, SORTS
 
 EXIT_NO_HITS = 1
 EXIT_ERROR = 2
@@ -277,13 +277,19 @@ def _bold(text: str) -> str:
 @click.option("--recency", "recency", type=float, is_flag=False, flag_value=30.0, default=None, metavar="DAYS",
               help="Favour recent stories: score halves every DAYS days older [flag alone: 30].")
 @click.option("--fuzzy", is_flag=True, help="Tolerate a typo in each word.")
+@click.option("--expand/--no-expand", "expand", default=None,
+              help="Pseudo-relevance feedback (RM3): add the words the best stories share "
+                   f"[default: {'on with --any, ' if EXPAND_ANY else ''}off].")
+@click.option("--strict", is_flag=True, help="Only stories with all the words, even when they fill less than a page.")
+@click.option("--no-correct", "no_correct", is_flag=True,
+              help="Do not run the did-you-mean spelling when the query as typed finds nothing.")
 @click.option("--all", "show_all", is_flag=True, help="Show near-duplicate (wire copy) stories too.")
 @click.option("--explain", is_flag=True, help="Show the per-field term contributions to each score.")
 @click.option("--json", "as_json", is_flag=True, help="One JSON object per hit (JSON Lines).")
 @_wait_option
 @_index_option
 def query_cmd(query, limit, page, sort, match_any, date_from, date_to, since, location, source, speaker, tag,
-              author, facets, recency, fuzzy, show_all, explain, as_json, wait, index_path):
+              author, facets, recency, fuzzy, expand, strict, no_correct, show_all, explain, as_json, wait, index_path):
     """Search for QUERY: words, "phrases", AND/OR/NOT, field:value, date:[FROM to TO].
 
     \b
@@ -292,6 +298,9 @@ def query_cmd(query, limit, page, sort, match_any, date_from, date_to, since, lo
       searchkit query '"prison gate"'
       searchkit query 'quote:enemy speaker:shams location:badghis'
       searchkit query 'taliban date:[2021-07-01 to 2021-07-31]' --sort date
+    When all the words find less than a page, the best stories with some of them follow, marked
+    partial (--strict: none). A query that finds nothing is run again with its did-you-mean
+    spelling (--no-correct: not).
     Fields: title body source location country place quote speaker author tag date id.
     Exit status: 0 with hits, 1 with none, 2 on a usage or query error.
     """
@@ -304,13 +313,15 @@ def query_cmd(query, limit, page, sort, match_any, date_from, date_to, since, lo
     request = SearchRequest.build(
         query, limit=limit, page=page, sort=sort, match="any" if match_any else "all", date_from=start,
         date_to=end, location=location, source=source, speaker=speaker, tag=tag, author=author, basedate=today,
-        facets=facets, recency=recency, fuzzy=fuzzy, collapse=not show_all, explain=explain)
+        facets=facets, recency=recency, fuzzy=fuzzy, collapse=not show_all, explain=explain, expand=expand,
+        fill=not strict, correct=not no_correct)
     idx = _open_for_reading(index_path, wait)
     results = idx.search(request)
     if as_json:
         for hit in results.hits:
             click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
-        if results.suggestion or results.facets or results.undated or results.notes:  # a last line, marked
+        if (results.suggestion or results.facets or results.undated or results.notes or results.partial
+                or results.corrected_from or results.expansion):  # a last line, marked
             click.echo(json.dumps({"summary": results.to_dict()}, ensure_ascii=False))
     else:
         _print_results(results)
@@ -333,11 +344,16 @@ def render(snippet: str, bold) -> str:
 
 
 def _print_results(results) -> None:
+    if results.corrected_from is not None:
+        click.echo(f"no hits for {results.corrected_from!r}; showing results for "
+                   + click.style(repr(results.query), bold=True), err=True)
     if results.suggestion:
         click.echo(f"did you mean: {click.style(results.suggestion, bold=True)}", err=True)
     for note in results.notes:
         click.echo(f"note: {note}", err=True)
-    if not results.total:
+    if results.expansion:
+        click.echo(f"expanded with: {', '.join(results.expansion)}", err=True)
+    if not results.total and not results.partial:
         click.echo(f"no hits for {results.query!r}", err=True)
         return
     folded = results.matched - results.total
@@ -347,16 +363,23 @@ def _print_results(results) -> None:
         shown = f"showing {first}-{results.hits[-1].rank}, page {results.page} of {results.pages}"
     else:
         shown = f"page {results.page} of {results.pages}"
+    partial = (f" + {results.partial:,} partial match{'es' if results.partial != 1 else ''} (some of the words)"
+               if results.partial else "")
     click.echo(
-        f"{results.total:,} hit{'s' if results.total != 1 else ''} for {results.query!r}"
+        f"{results.total:,} hit{'s' if results.total != 1 else ''} for {results.query!r}{partial}"
         f" ({shown}, {results.seconds * 1000:.0f} ms{extra})\n"
     )
     if not results.hits:
         click.echo(f"page {results.page} is past the last page ({results.pages})", err=True)
+    shown_partial = False
     for hit in results.hits:
+        if hit.partial and not shown_partial:
+            click.echo(click.style("-- partial matches: stories with only some of the words --", dim=True) + "\n")
+            shown_partial = True
         title = hit.title or "(untitled)"
         score = "" if hit.score is None else click.style(f"  [{hit.score:.2f}]", dim=True)
-        click.echo(f"{hit.rank}. " + click.style(title, bold=True) + score)
+        mark = click.style("[partial] ", fg="magenta") if hit.partial else ""
+        click.echo(f"{hit.rank}. " + mark + click.style(title, bold=True) + score)
         click.echo("   " + click.style(_meta_line(hit), fg="cyan"))
         click.echo("   " + render(hit.snippet, _bold))
         for quote in hit.extra.get("matched_quotes", ())[:3]:

@@ -92,6 +92,7 @@ class Hit:
     duplicates: int = 0  # near-duplicates folded under this hit
     extra: dict = field(default_factory=dict)  # e.g. "explain": per-field term contributions
     authors: tuple[str, ...] = ()  # the byline's names, when the source gives one
+    partial: bool = False  # has only some of the words: listed after the stories with all of them
 
     def to_dict(self) -> dict:
         """JSON-ready form (the `--json` line format)."""
@@ -114,6 +115,7 @@ class Hit:
             "rank": self.rank,
             "cluster": self.cluster,
             "duplicates": self.duplicates,
+            "partial": self.partial,
             **self.extra,
         }
 
@@ -134,6 +136,9 @@ class Results:
     matched: int = 0  # matching stories before folding near-duplicates (= total with collapse off)
     undated: int = 0  # matching stories without a date that a date filter left out or a date sort put last
     notes: list[str] = field(default_factory=list)  # one-line remarks for people (e.g. about undated stories)
+    partial: int = 0  # stories with only some of the words, listed after the `total` hits (folded like them)
+    corrected_from: str | None = None  # the query as typed, when it found nothing and `query` is its correction
+    expansion: tuple[str, ...] = ()  # words pseudo-relevance feedback added to the query
 
     def to_dict(self) -> dict:
         """JSON-ready summary (without the hits, which are printed one per line)."""
@@ -149,6 +154,9 @@ class Results:
             "facets": self.facets,
             "undated": self.undated,
             "notes": self.notes,
+            "partial": self.partial,
+            "corrected_from": self.corrected_from,
+            "expansion": list(self.expansion),
         }
 
 

@@ -181,7 +181,7 @@ def test_quote_queries_show_the_matching_quote(built):
 
 
 def test_did_you_mean_and_fuzzy(built):
-    result = run("query", "prisson escpe", index=built)
+    result = run("query", "prisson escpe", "--no-correct", index=built)
     assert result.exit_code == 1
     assert "did you mean: prison escaped" in result.output
-    assert run("query", "prisson escpe", "--fuzzy", index=built).exit_code == 0
+    assert run("query", "prisson escpe", "--fuzzy", "--no-correct", index=built).exit_code == 0

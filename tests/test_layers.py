@@ -13,7 +13,8 @@ LAYERS = {"errors": 0, "model": 0, "ingest": 1, "extract": 2, "index": 3, "searc
 # date extractor (ingest before extract).
 ALLOWED = {("ingest.sidecar", "extract")}
 # Search modules that know no engine: the request, its parser and dates, the seam and the pipeline.
-NEUTRAL = {"search.request", "search.parser", "search.lexer", "search.dates", "search.backend", "search.pipeline"}
+NEUTRAL = {"search.request", "search.parser", "search.lexer", "search.dates", "search.backend", "search.pipeline",
+           "search.expand", "search.fill"}
 
 
 def _modules():

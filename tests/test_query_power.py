@@ -81,13 +81,16 @@ def test_recency_favours_newer_stories(reuters_index):
 
 
 def test_did_you_mean_uses_unstemmed_words(reuters_index):
-    results = reuters_index.search("cocoa expotrs")
+    results = reuters_index.search("cocoa expotrs", correct=False)
     assert results.suggestion == "cocoa exports"
     assert reuters_index.search("cocoa exports").suggestion is None
+    corrected = reuters_index.search("cocoa expotrs")  # finding nothing, it runs its correction
+    assert corrected.corrected_from == "cocoa expotrs" and corrected.query == "cocoa exports"
+    assert corrected.total == reuters_index.search("cocoa exports").total > 10
 
 
 def test_fuzzy_matches_typos(reuters_index):
-    assert reuters_index.search("cofee brazil").total == 0
+    assert reuters_index.search("cofee brazil", correct=False).total == 0
     fuzzy = reuters_index.search("cofee brazil", fuzzy=True)
     assert fuzzy.total > 10
     assert any("COFFEE" in h.title.upper() for h in fuzzy.hits)

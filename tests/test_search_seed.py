@@ -36,9 +36,12 @@ def test_prison_escape_finds_seed_with_prison_highlighted(seed_index):
 
 
 def test_misspelt_query_gets_a_suggestion_from_the_seed_vocabulary(seed_index):
-    results = seed_index.search("prisson escpe")
+    results = seed_index.search("prisson escpe", correct=False)
     assert results.total == 0
     assert results.suggestion is not None and results.suggestion.startswith("prison ")
+    corrected = seed_index.search("prisson escpe")  # nothing as typed: the suggestion runs
+    assert corrected.corrected_from == "prisson escpe" and corrected.query == results.suggestion
+    assert ids(corrected) == [SEED_ID]
 
 
 def test_phrase_matches_only_in_order(seed_index):

@@ -17,14 +17,34 @@ from whoosh.lang.porter import stem as porter_stem
 from whoosh.support.charset import accent_map
 
 from ..model import Article, Quote
+from .symbols import TOKEN_PATTERN, has_sign
 
 # Bump whenever fields, analyzers or stored values change: older indexes must be rebuilt.
-SCHEMA_VERSION = 4  # 2: bylines (author, author_key, authors); 3: MinHash of our own (16-bit values);
-# 4: one positional field of exact words per text (stems expanded at query time), no empty stored values
+SCHEMA_VERSION = 5  # 2: bylines (author, author_key, authors); 3: MinHash of our own (16-bit values);
+# 4: one positional field of exact words per text (stems expanded at query time), no empty stored values;
+# 5: currency/percent signs and decimals kept with their numbers
+
+# The English stemmer that groups a word's forms: "snowball" (NLTK's English Snowball, "Porter2") or
+# "porter" (Whoosh's Porter, which leaves doubled consonants: shipping -> shipp, running -> runn).
+# Compared on the Reuters TRAIN split with bench/relevance.py --stemmer.
+STEMMER = "snowball"
+
+
+def stem_function(name: str):
+    """The word -> stem function of a stemmer name."""
+    if name == "snowball":
+        from nltk.stem.snowball import EnglishStemmer
+
+        return EnglishStemmer().stem
+    if name != "porter":
+        raise ValueError(f"unknown stemmer {name!r}")
+    return porter_stem
+
 
 # Words are runs of letters/digits; everything else splits, so glued sentences
-# ("message.Badghis") and hyphenated names ("Qala-e-Naw") yield separate words.
-WORD_PATTERN = r"\w+"
+# ("message.Badghis") and hyphenated names ("Qala-e-Naw") yield separate words. Numbers keep their
+# decimal point and thousands commas, and currency and percent signs stay on them (index/symbols.py).
+WORD_PATTERN = TOKEN_PATTERN
 
 
 class SlugFilter(Filter):
@@ -40,7 +60,7 @@ class SlugFilter(Filter):
 
 
 class WordFilter(Filter):
-    """Lower-case, accent-fold and (optionally) Porter-stem each word in one step, memoised.
+    """Lower-case, accent-fold and (optionally) stem each word in one step, memoised.
 
     The same terms as LowercaseFilter | CharsetFilter(accent_map) | StemFilter, at a third of the
     cost: indexing and snippet highlighting run every word of every story through it.
@@ -50,6 +70,7 @@ class WordFilter(Filter):
         self.stem = stem
         self.cachesize = cachesize
         self._cache: dict[str, str] = {}
+        self._stemmer = None  # the STEMMER's function, looked up on first use
 
     def __eq__(self, other):
         return type(other) is type(self) and other.stem == self.stem
@@ -62,7 +83,14 @@ class WordFilter(Filter):
 
     def _normalise(self, text: str) -> str:
         word = text.lower().translate(accent_map)
-        return porter_stem(word) if self.stem else word
+        if not self.stem or has_sign(word):
+            return word
+        if self._stemmer is None:
+            self._stemmer = stem_function(STEMMER)
+        found = self._stemmer(word)
+        # A stem only rewrites the word's ending, so the word's forms can be found by prefix
+        # (search/wordforms.py); Snowball's few exceptions (dying -> die) keep the word whole.
+        return found if len(found) < 2 or word.startswith(found[:-1]) else word
 
     def __call__(self, tokens):  # type: ignore[override]
         cache = self._cache

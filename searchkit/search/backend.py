@@ -5,6 +5,7 @@ for the same SearchRequest. Nothing here imports an engine.
 from __future__ import annotations
 
 import os
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Protocol
 
@@ -15,6 +16,19 @@ if TYPE_CHECKING:  # the report type of the writer; engines return their own wit
     from ..index.writer import IndexReport
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes in all)
+
+
+@dataclass
+class Feedback:
+    """A query's best stories as pseudo-relevance feedback sees them (search/expand.py).
+
+    Words are spelled so that the engine's analysis of the word gives back the indexed term it
+    counts (one spelling per term: the most frequent form in these stories).
+    """
+
+    docs: list[tuple[float, dict[str, int]]] = field(default_factory=list)  # (score, word -> count), best first
+    frequency: dict[str, int] = field(default_factory=dict)  # stories holding each word (any form)
+    stories: int = 0  # stories in the index
 
 
 class Backend(Protocol):
@@ -53,6 +67,9 @@ class Backend(Protocol):
 
     def suggest(self, request: SearchRequest) -> str | None:
         """'Did you mean': the query text with unknown free words spelled as the index knows them."""
+
+    def feedback(self, request: SearchRequest, docs: int) -> Feedback:
+        """The word counts of the request's `docs` best stories (near-duplicates folded), for RM3."""
 
     def similar(self, article_id: str, *, limit: int = 10) -> tuple[list[Hit], list[Hit]]:
         """(near-duplicate copies of a story, the stories most like it)."""

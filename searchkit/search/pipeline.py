@@ -1,11 +1,13 @@
 """Between a request and its results: the steps around the engine.
 
-    request -> rewrites -> Backend.search -> completions -> results
+    request -> rewrites -> Backend.search -> [spelling correction] -> completions -> results
 
-A rewrite returns a new request before the engine sees it (query expansion such as pseudo-relevance
-feedback adds weighted words to the tree; a spelling step could replace unknown words). A
-completion adds to the engine's results (did-you-mean today; filling a short all-words page with
-the best partial matches would go here). Steps are engine-neutral: they talk to the Backend.
+A rewrite returns a new request before the engine sees it (pseudo-relevance feedback adds
+weighted words to the tree: search/expand.py). When all the words find nothing and the query has
+a did-you-mean spelling, the corrected query is run instead (`Results.corrected_from` keeps the
+text as typed). A completion adds to the engine's results: the best partial matches fill a page
+that all the words leave short (search/fill.py), then did-you-mean. Steps are engine-neutral:
+they talk to the Backend.
 """
 from __future__ import annotations
 
@@ -14,7 +16,11 @@ from dataclasses import replace
 from typing import Callable
 
 from ..model import Results
+from . import request as rq
 from .backend import Backend
+from .expand import expand
+from .fill import fill_page
+from .lexer import tokenize
 from .request import SearchRequest
 
 Rewrite = Callable[[SearchRequest, Backend], SearchRequest]
@@ -23,22 +29,74 @@ Completion = Callable[[SearchRequest, Results, Backend], Results]
 
 def did_you_mean(request: SearchRequest, results: Results, backend: Backend) -> Results:
     """The query with unknown free words spelled as the index knows them, when asked for."""
-    if not request.options.suggest:
+    if not request.options.suggest or results.corrected_from is not None:
         return results
     return replace(results, suggestion=backend.suggest(request))
 
 
-REWRITES: list[Rewrite] = []
-COMPLETIONS: list[Completion] = [did_you_mean]
+REWRITES: list[Rewrite] = [expand]
+COMPLETIONS: list[Completion] = [fill_page, did_you_mean]
+
+
+def _search(backend: Backend, request: SearchRequest, rewrites: list[Rewrite]) -> tuple[SearchRequest, Results]:
+    for step in rewrites:
+        request = step(request, backend)
+    results = backend.search(request)
+    if isinstance(request.query, rq.Expanded):
+        results = replace(results, expansion=tuple(w.text for w in request.query.words))
+    return request, results
+
+
+def respelled(request: SearchRequest, spelling: str) -> SearchRequest:
+    """The request with the words its did-you-mean text changed, and nothing else of its tree.
+
+    Did-you-mean replaces free words one for one, so the two texts have the same tokens; the
+    leaves of the changed ones take the new spelling (clauses added to the tree, e.g. by the web
+    page's facet filters, stay as they are).
+    """
+    before, after = tokenize(request.text), tokenize(spelling)
+    if len(before) != len(after):
+        return request.with_text(spelling)
+    changed = {a.start: (a, b) for a, b in zip(before, after) if a.text != b.text}
+
+    def walk(node: rq.Node) -> rq.Node:
+        if isinstance(node, (rq.And, rq.Or, rq.Group)):
+            return replace(node, children=tuple(walk(c) for c in node.children))
+        if isinstance(node, rq.Not):
+            return replace(node, child=walk(node.child))
+        if not isinstance(node, (rq.Word, rq.Phrase)) or node.field is not None or node.start not in changed:
+            return node
+        old, new = changed[node.start]
+        if isinstance(node, rq.Phrase):
+            return replace(node, text=new.text) if node.text == old.text else node
+        cut = len(old.text) - len(node.text)  # a ^boost after the word
+        if old.text[:len(node.text)] != node.text:
+            return node  # a clause added to the tree, not typed here
+        return replace(node, text=new.text[:len(new.text) - cut] if cut else new.text)
+
+    return replace(request, text=spelling, query=walk(request.query))
+
+
+def corrected(backend: Backend, request: SearchRequest, rewrites: list[Rewrite]) -> tuple[SearchRequest, Results] | None:
+    """The request spelled as the index knows it and its results, when that finds what the original did not."""
+    spelling = backend.suggest(request)
+    if not spelling or spelling == request.text:
+        return None
+    found = _search(backend, respelled(request, spelling), rewrites)
+    return found if found[1].total else None
 
 
 def run(backend: Backend, request: SearchRequest, *, rewrites: list[Rewrite] | None = None,
         completions: list[Completion] | None = None) -> Results:
     """Search with every step; `seconds` covers them all."""
     started = time.perf_counter()
-    for step in REWRITES if rewrites is None else rewrites:
-        request = step(request, backend)
-    results = backend.search(request)
+    rewrites = REWRITES if rewrites is None else rewrites
+    asked = request
+    request, results = _search(backend, asked, rewrites)
+    if not results.total and asked.options.correct:
+        better = corrected(backend, asked, rewrites)
+        if better is not None:
+            request, results = better[0], replace(better[1], corrected_from=asked.text)
     for step in COMPLETIONS if completions is None else completions:
         results = step(request, results, backend)
     return replace(results, seconds=time.perf_counter() - started)

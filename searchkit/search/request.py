@@ -33,6 +33,8 @@ ALIASES = {
 DEFAULT_FIELDS = ("title", "body")
 SORTS = ("relevance", "date", "oldest")
 MATCHES = ("all", "any")
+# Pseudo-relevance feedback by default for match "any": chosen on the Reuters TRAIN split (bench/relevance.py).
+EXPAND_ANY = False
 FACETS = ("location", "country", "place", "source", "speaker", "tag", "year", "month", "author")
 
 
@@ -126,12 +128,25 @@ class Group(Node):
     children: tuple[Node, ...]
 
 
+@dataclass(frozen=True, slots=True, kw_only=True)
+class Expanded(Node):
+    """A query widened by pseudo-relevance feedback (search/expand.py): `query` as asked, plus
+    weighted `words` that add to the score. With `widen`, stories holding only the words match
+    too (RM3 with match "any"); without it the words only re-rank the stories `query` matches."""
+
+    query: Node
+    words: tuple[Word, ...]
+    widen: bool = False
+
+
 def children(node: Node) -> tuple[Node, ...]:
-    """The sub-clauses of a node (none for a leaf)."""
+    """The sub-clauses of a node (none for a leaf); an expansion's added words are not clauses of the query."""
     if isinstance(node, (And, Or, Group)):
         return node.children
     if isinstance(node, Not):
         return (node.child,)
+    if isinstance(node, Expanded):
+        return (node.query,)
     return ()
 
 
@@ -155,6 +170,9 @@ def split_dates(node: Node, match: str = "all") -> tuple[Node | None, tuple[date
     """
     if isinstance(node, DateRange):
         return None, (node.first, node.last)
+    if isinstance(node, Expanded):  # the dates of the query as asked bound the expansion's matches too
+        rest, span = split_dates(node.query, match)
+        return (replace(node, query=rest) if rest is not None else None), span
     if not (isinstance(node, And) or (isinstance(node, Group) and match == "all")):
         return node, None
     dates = [c for c in node.children if isinstance(c, DateRange)]
@@ -213,6 +231,9 @@ class Options:
     explain: bool = False  # per field and term, what each hit's score is made of
     snippets: bool = True  # highlighted passages (else the opening of each story)
     suggest: bool = True  # "did you mean" for words the index has never seen
+    correct: bool = True  # a query that finds nothing is run again with its did-you-mean spelling
+    fill: bool = True  # all words finding less than a page: fill it with the best partial matches
+    expand: bool | None = None  # pseudo-relevance feedback (RM3); None: on for match "any" (EXPAND_ANY)
     basedate: datetime | None = None  # "today" for relative dates (set when the request is built)
 
     def __post_init__(self) -> None:
@@ -223,6 +244,16 @@ class Options:
             raise ArgumentError(f"the recency half-life must be a positive number of days, not {self.recency!r}")
         if self.basedate is not None and not isinstance(self.basedate, datetime):
             raise ArgumentError(f"basedate must be a datetime, not {type(self.basedate).__name__}")
+        for name in ("fuzzy", "collapse", "explain", "snippets", "suggest", "correct", "fill"):
+            if not isinstance(getattr(self, name), bool):
+                raise ArgumentError(f"{name} must be True or False, not {getattr(self, name)!r}")
+        if self.expand is not None and not isinstance(self.expand, bool):
+            raise ArgumentError(f"expand must be True, False or None, not {self.expand!r}")
+
+    @property
+    def expands(self) -> bool:
+        """Whether pseudo-relevance feedback runs: as asked, else by default for match "any"."""
+        return self.expand if self.expand is not None else (self.match == "any" and EXPAND_ANY)
 
 
 @dataclass(frozen=True, slots=True)
@@ -280,6 +311,13 @@ class SearchRequest:
             rest["facets"] = tuple(rest["facets"])
         node = parse(text, basedate=made.basedate, fields=tuple(fields))
         return cls(text=text, query=node, fields=tuple(fields), filters=filters, options=made, **rest)
+
+    def with_text(self, text: str) -> "SearchRequest":
+        """The same request for other query text (e.g. its spelling correction), parsed alike."""
+        from .parser import parse
+
+        node = parse(text, basedate=self.options.basedate, fields=self.fields)
+        return replace(self, text=text, query=node)
 
     def with_page(self, page: int) -> "SearchRequest":
         return replace(self, page=page)

@@ -193,6 +193,12 @@ class WhooshBackend:
         return suggest_query(self.searcher().reader(), request)
 
     @_reading
+    def feedback(self, request: SearchRequest, docs: int):
+        from .feedback import feedback
+
+        return feedback(self.searcher(), request, docs)
+
+    @_reading
     def similar(self, article_id: str, *, limit: int = 10) -> tuple[list[Hit], list[Hit]]:
         from .similar import similar
 

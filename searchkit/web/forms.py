@@ -86,6 +86,7 @@ class SearchForm:
     filters: tuple[tuple[str, str], ...] = ()  # (facet, value), in the order they were clicked
     any: bool = False  # match any word
     all: bool = False  # near-duplicates listed too
+    typed: bool = False  # the words as typed: no spelling correction when they find nothing
     limit: int = PAGE_SIZE
     facets: tuple[str, ...] = ()  # API only: facet counts asked for
 
@@ -115,7 +116,7 @@ class SearchForm:
         return cls(
             q=_one(params, "q", MAX_QUERY_CHARS), sort=SORTS[sort],
             page=_number(params, "page", 1, MAX_PAGE), date_from=_one(params, "from"), date_to=_one(params, "to"),
-            filters=tuple(filters), any=_flag(params, "any"), all=_flag(params, "all"),
+            filters=tuple(filters), any=_flag(params, "any"), all=_flag(params, "all"), typed=_flag(params, "typed"),
             limit=_number(params, "limit", PAGE_SIZE, MAX_LIMIT) if api else PAGE_SIZE, facets=facets,
         )
 
@@ -148,6 +149,8 @@ class SearchForm:
             out.append(("any", "1"))
         if self.all:
             out.append(("all", "1"))
+        if self.typed:
+            out.append(("typed", "1"))
         if self.page != 1:
             out.append(("page", str(self.page)))
         return out
@@ -173,7 +176,8 @@ class SearchForm:
             self.q or "*", sort=self.effective_sort, page=self.page, limit=self.limit, match="any" if self.any else "all",
             date_from=date_bound("from", self.date_from, end=False, today=today),
             date_to=date_bound("to", self.date_to, end=True, today=today),
-            collapse=not self.all, facets=tuple(facets) or None, facet_top=facet_top, basedate=today)
+            collapse=not self.all, correct=not self.typed, facets=tuple(facets) or None, facet_top=facet_top,
+            basedate=today)
         clauses = tuple(filter_clause(name, value) for name, value in self.filters)
         if clauses:
             request = replace(request, query=rq.And(children=(request.query, *clauses), end=len(self.q)))

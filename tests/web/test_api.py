@@ -36,8 +36,8 @@ def test_search_takes_the_pages_parameters(client):
                                              "limit": "1", "page": "2"}).json()
     assert data["summary"]["total"] == 2 and data["summary"]["pages"] == 2
     assert len(data["hits"]) == 1 and data["hits"][0]["id"] in ("world/mexico-tunnel", "world/mexico-tunnel-copy")
-    suggestion = client.get("/api/search", params={"q": "prisson escpe"}).json()["summary"]["suggestion"]
-    assert suggestion == "prison escape"
+    corrected = client.get("/api/search", params={"q": "prisson escpe"}).json()["summary"]  # found nothing as typed
+    assert corrected["corrected_from"] == "prisson escpe" and corrected["query"] == "prison escape"
 
 
 def test_article_by_path_or_parameter_is_show_json(client, web_index):

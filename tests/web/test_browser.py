@@ -38,8 +38,10 @@ def test_search_highlight_and_country_facet(page):
     page.fill("input[name=q]", "prison escape")
     page.press("input[name=q]", "Enter")
     page.wait_for_url("**/?q=prison+escape")
-    hits = page.locator("li.hit")
+    hits = page.locator("li.hit:not(.partial)")
     assert hits.count() == 4
+    partial = page.locator("li.hit.partial")  # the page is filled with stories holding one of the words
+    assert partial.count() >= 1 and partial.first.locator(".partial-mark").is_visible()
     seed = hits.filter(has_text="The Taliban launched its first assault")
     assert seed.count() == 1
     marks = seed.locator(".snippet mark")
@@ -85,11 +87,15 @@ def test_article_page_shows_its_quotes(page):
 
 
 def test_did_you_mean(page):
-    page.goto(page.base + "?q=prisson+escpe")
+    page.goto(page.base + "?q=prisson+escpe")  # finding nothing as typed, the page shows the correction's hits
+    assert "showing results for prison escape" in page.locator("#corrected").inner_text()
+    assert page.locator("li.hit:not(.partial)").count() == 4
+    page.locator("#as-typed").click()
+    page.wait_for_url("**typed=1**")
     assert page.locator("li.hit").count() == 0
     page.locator("#did-you-mean").click()
-    page.wait_for_url("**/?q=prison+escape")
-    assert page.locator("li.hit").count() == 4
+    page.wait_for_url("**/?q=prison+escape**")
+    assert page.locator("li.hit:not(.partial)").count() == 4
     assert page.input_value("input[name=q]") == "prison escape"
     shot(page, "did-you-mean")
     assert page.problems == []

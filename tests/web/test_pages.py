@@ -119,9 +119,13 @@ def test_sort_and_pages(client):
 
 def test_did_you_mean_links_the_corrected_search(client):
     html = client.get("/", params={"q": "prisson escpe", "country": "France"}).text
+    assert hits(html) == 1  # nothing as typed: the correction runs, the filter kept
+    typed = link_to(html, "prisson escpe", inside='id="corrected"')
+    assert dict(parse_qsl(urlsplit(typed).query)) == {"q": "prisson escpe", "country": "France", "typed": "1"}
+    html = client.get(typed).text
     assert hits(html) == 0
     suggestion = link_to(html, "prison escape")
-    assert dict(parse_qsl(urlsplit(suggestion).query)) == {"q": "prison escape", "country": "France"}
+    assert dict(parse_qsl(urlsplit(suggestion).query)) == {"q": "prison escape", "country": "France", "typed": "1"}
     assert hits(client.get(suggestion).text) == 1
 
 
