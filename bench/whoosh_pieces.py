@@ -47,7 +47,7 @@ def folding(searcher, queries):
     from searchkit.search.request import SearchRequest
 
     wq = [build_query(searcher, SearchRequest.build(q), lift_dates=False)[0] for q in queries]
-    clusters = searcher.reader().column_reader("cluster", translate=False)
+    clusters = searcher.reader().column_reader("fold", translate=False)
 
     def ours(q):
         c = PageCollector(10, collapse=True)
@@ -57,7 +57,7 @@ def folding(searcher, queries):
 
     def whooshs(q):
         top = collectors.TopCollector(10, usequality=False, replace=0)
-        c = collectors.CollapseCollector(top, sorting.FieldFacet("cluster"), limit=1)
+        c = collectors.CollapseCollector(top, sorting.FieldFacet("fold"), limit=1)
         searcher.search_with_collector(q, c)
         return [h.docnum for h in c.results()], top.count() - c.collapsed_total
 

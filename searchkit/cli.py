@@ -13,9 +13,20 @@ import click
 
 from . import api
 from .errors import IndexMissingError, SearchkitError
-from .ingest import printable
 from .model import quotation_dict
 from .search.request import EXPAND_ANY, FACETS, SORTS
+
+
+class _Printable:
+    """ingest.printable, imported on first use: `searchkit query` need not load the readers."""
+
+    def __getattr__(self, name):
+        from .ingest import printable as module
+
+        return getattr(module, name)
+
+
+printable = _Printable()
 
 EXIT_NO_HITS = 1
 EXIT_ERROR = 2

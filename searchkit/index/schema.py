@@ -2,10 +2,11 @@
 from __future__ import annotations
 
 import re
+import weakref
 from functools import lru_cache
 from datetime import datetime, timezone
 
-from whoosh import fields
+from whoosh import columns, fields
 from whoosh.analysis import (
     CharsetFilter,
     CommaSeparatedTokenizer,
@@ -15,14 +16,16 @@ from whoosh.analysis import (
 )
 from whoosh.lang.porter import stem as porter_stem
 from whoosh.support.charset import accent_map
+from whoosh.util.times import long_to_datetime
 
 from ..model import Article, Quote
 from .symbols import TOKEN_PATTERN, has_sign
 
 # Bump whenever fields, analyzers or stored values change: older indexes must be rebuilt.
-SCHEMA_VERSION = 5  # 2: bylines (author, author_key, authors); 3: MinHash of our own (16-bit values);
+SCHEMA_VERSION = 6  # 2: bylines (author, author_key, authors); 3: MinHash of our own (16-bit values);
 # 4: one positional field of exact words per text (stems expanded at query time), no empty stored values;
-# 5: currency/percent signs and decimals kept with their numbers
+# 5: currency/percent signs and decimals kept with their numbers; 6: dates in a column only, near-duplicate
+# clusters as a column and a `copy_of` term for copies only
 
 # The English stemmer that groups a word's forms: "snowball" (NLTK's English Snowball, "Porter2") or
 # "porter" (Whoosh's Porter, which leaves doubled consonants: shipping -> shipp, running -> runn).
@@ -39,6 +42,10 @@ def stem_function(name: str):
     if name != "porter":
         raise ValueError(f"unknown stemmer {name!r}")
     return porter_stem
+
+
+UNDATED = 2**64 - 1  # what Whoosh's date column holds for a story without a date
+_DATE_COLUMNS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 # Words are runs of letters/digits; everything else splits, so glued sentences
@@ -154,11 +161,15 @@ def build_schema() -> fields.Schema:
         # term; "did you mean" suggests from them. (Whoosh compresses each story's stored values.)
         title=fields.TEXT(analyzer=name_analyzer(), stored=True),
         body=fields.TEXT(analyzer=name_analyzer(), stored=True),
-        date=_date_field(),
+        date=_date_field(),  # a column only: read with document()
         day=fields.ID(),  # YYYYMMDD: whole-day ranges as a few terms instead of a numeric trie walk
         year=fields.ID(sortable=True),
         month=fields.ID(sortable=True),
-        cluster=fields.ID(stored=True, sortable=True),  # near-duplicate group: the id of its first member
+        # Near-duplicate group: the id of its first member, stored, and as a column to fold hits by; only
+        # later members (copies) index it, as `copy_of`, so that singletons add no term to the index.
+        cluster=fields.STORED(),
+        fold=fields.COLUMN(columns.VarBytesColumn()),
+        copy_of=fields.ID(),
         source=fields.TEXT(analyzer=name_analyzer(), stored=True),
         source_key=fields.KEYWORD(analyzer=keyword_analyzer(), sortable=True),
         location=fields.KEYWORD(analyzer=keyword_analyzer(), scorable=True),
@@ -182,11 +193,28 @@ def build_schema() -> fields.Schema:
 
 
 def _date_field() -> fields.DATETIME:
-    """Stored, sortable, and indexed as one term per value: whole days are searched in `day`,
-    `month` and `year`, so the eight-level numeric trie Whoosh indexes by default is not needed."""
-    field = fields.DATETIME(stored=True, sortable=True)
-    field.shift_step = 0
+    """A column of dates and nothing else: whole days are searched in `day`, `month` and `year`, finer
+    spans read the column (search/whoosh_query.py), and stored copies would repeat the column."""
+    field = fields.DATETIME(sortable=True)
+    field.indexed = False
     return field
+
+
+def document(reader, docnum: int) -> dict:
+    """A story's stored fields, with its date from the date column (None when it has none)."""
+    found = dict(reader.stored_fields(docnum))
+    if "date" not in found and reader.has_column("date"):
+        value = _dates(reader)[docnum]
+        found["date"] = None if value == UNDATED else as_utc(long_to_datetime(value))
+    return found
+
+
+def _dates(reader):
+    """The raw date column of a reader, opened once per reader."""
+    cached = _DATE_COLUMNS.get(reader)
+    if cached is None:
+        cached = _DATE_COLUMNS[reader] = reader.column_reader("date", translate=False)
+    return cached
 
 
 def _keywords(values) -> str:
@@ -222,6 +250,8 @@ def to_document(article: Article, cluster: str = "") -> dict:
         "line": article.line,
         "url": article.url,
         "cluster": cluster or article.id,
+        "fold": (cluster or article.id).encode("utf-8", "surrogatepass"),
+        "copy_of": cluster if cluster and cluster != article.id else "",
     }
     if article.date is not None:
         day = as_utc(article.date)

@@ -19,7 +19,7 @@ from ..ingest.ids import IdBook, IdTaken
 from ..model import Article, Problem
 from . import store, workers
 from .duplicates import Clusterer
-from .schema import build_schema, display_names, from_document, to_document
+from .schema import build_schema, display_names, document, from_document, to_document
 
 # Whoosh names new segments and temporary files with the global `random` module, so a program that
 # seeds it (random.seed(...) for reproducible sampling; Hypothesis in tests) made two commits pick
@@ -113,7 +113,8 @@ class _Session:
             return None
         if self._searcher is None:
             self._searcher = self.ix.searcher()
-        return self._searcher.document(id=article_id)
+        docnum = self._searcher.document_number(id=article_id)
+        return None if docnum is None else document(self._searcher.reader(), docnum)
 
     def plan_ids(self, keys: Iterable[str]) -> None:
         """Decide the ids of this run's files: known files keep theirs (a rebuild reuses the live ones)."""

@@ -16,7 +16,7 @@ from whoosh import collectors
 
 from ..errors import QueryLimitError
 
-UNDATED = 2**64 - 1  # what Whoosh's date column holds for a story without a date
+from ..index.schema import UNDATED
 CHECK_EVERY = 512  # matches between two looks at the clock
 _COLUMNS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
@@ -123,7 +123,7 @@ class PageCollector(collectors.Collector):
             self.deadline.check(self.matched)
         reader = subsearcher.reader()
         dates = column(reader, "date") if self.order != "relevance" and reader.has_column("date") else None
-        clusters = column(reader, "cluster") if self.fold and reader.has_column("cluster") else None
+        clusters = column(reader, "fold") if self.fold and reader.has_column("fold") else None
         self.collect = self._segment_collect(dates, clusters)  # one function per segment, for speed
 
     def _segment_collect(self, dates, clusters):

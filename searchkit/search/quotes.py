@@ -101,6 +101,7 @@ class QuoteMatcher:
 
 def find_quotes(searcher, request: SearchRequest, limit: int) -> list[tuple[Quote, Hit]]:
     """Quotations that answer the request, newest stories first (undated ones last)."""
+    from ..index.schema import document
     from .ranking import collect
     from .stored import to_hit
 
@@ -109,7 +110,7 @@ def find_quotes(searcher, request: SearchRequest, limit: int) -> list[tuple[Quot
     out: list[tuple[Quote, Hit]] = []
     terms = matcher.terms()
     for _key, docnum, _score in ranked.items:
-        fields = searcher.stored_fields(docnum)
+        fields = document(searcher.reader(), docnum)
         for text, speaker in fields.get("quotes") or ():
             quote = Quote(text, speaker)
             if matcher.said_by(quote) and matcher.says(quote):

@@ -6,6 +6,7 @@ from typing import Any
 
 from whoosh import collectors, query, scoring
 
+from ..index.schema import document
 from ..model import Results
 from . import facets as facet_fields
 from .collect import Deadline, Gate, PageCollector, Ranked
@@ -74,8 +75,9 @@ def _cluster_copies(searcher, clusters) -> dict:
     """Other live stories in the near-duplicate cluster of each hit (what `similar` lists)."""
     out = {}
     for key in clusters:
-        if key and key not in out:
-            out[key] = sum(1 for _ in searcher.docs_for_query(query.Term("cluster", key))) - 1
+        if key and key not in out:  # the copies (`copy_of`), and the first story when it still lives
+            out[key] = (sum(1 for _ in searcher.docs_for_query(query.Term("copy_of", key)))
+                        + (searcher.document_number(id=key) is not None) - 1)
     return {key: n for key, n in out.items() if n > 0}
 
 
@@ -90,9 +92,10 @@ def search(searcher, request: SearchRequest, names: dict | None = None) -> Resul
     found, gate, chain, q = collect(searcher, request, depth=depth, order=request.sort, collapse=opts.collapse, groups=groups)
     ranked = found.items
     if by_recency:
-        ranked = _by_recency(ranked, [searcher.stored_fields(d).get("date") for _k, d, _s in ranked], opts.recency)
+        reader = searcher.reader()
+        ranked = _by_recency(ranked, [document(reader, d).get("date") for _k, d, _s in ranked], opts.recency)
     ranked = ranked[request.first:want]
-    stored = [searcher.stored_fields(docnum) for _k, docnum, _s in ranked]
+    stored = [document(searcher.reader(), docnum) for _k, docnum, _s in ranked]
     copies = _cluster_copies(searcher, [f.get("cluster") for f in stored]) if opts.collapse else {}
     reader = searcher.reader()
     terms = query_terms(q, reader) if opts.snippets else frozenset()

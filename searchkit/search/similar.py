@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from ..errors import SearchkitError
+from ..index.schema import document
 from ..model import Hit
 from .snippets import lead
 from .stored import to_hit
@@ -14,15 +15,17 @@ def _story(searcher, article_id: str) -> tuple[int, dict, str]:
     docnum = searcher.document_number(id=article_id)
     if docnum is None:
         raise SearchkitError(f"no article with id {article_id!r}")
-    fields = searcher.stored_fields(docnum)
+    fields = document(searcher.reader(), docnum)
     return docnum, fields, fields.get("cluster") or article_id
 
 
 def _copies(searcher, docnum: int, cluster: str) -> list[Hit]:
     dups = []
-    for num in searcher.document_numbers(cluster=cluster):
+    first = searcher.document_number(id=cluster)
+    members = ([first] if first is not None else []) + list(searcher.document_numbers(copy_of=cluster))
+    for num in members:
         if num != docnum:
-            other = searcher.stored_fields(num)
+            other = document(searcher.reader(), num)
             dups.append(to_hit(other, 1.0, lead(other.get("body", "")), len(dups) + 1))
     return dups
 
@@ -40,5 +43,5 @@ def similar(searcher, article_id: str, *, limit: int = 10, numterms: int = NUMTE
     text = f"{fields.get('title', '')} {fields.get('body', '')}"
     found = searcher.more_like(docnum, "body", text=text, top=limit + len(dups) + 1, numterms=numterms)
     alike = [h for h in found if h.fields().get("cluster") != cluster and h.docnum != docnum][:limit]
-    return dups, [to_hit(h.fields(), h.score or 0.0, lead(h.fields().get("body", "")), i)
+    return dups, [to_hit(document(searcher.reader(), h.docnum), h.score or 0.0, lead(h.fields().get("body", "")), i)
                   for i, h in enumerate(alike, start=1)]

@@ -5,6 +5,7 @@ import html
 import re
 
 from whoosh import highlight
+from whoosh.support.charset import accent_map
 
 from ..index.schema import name_analyzer, text_analyzer
 
@@ -15,7 +16,9 @@ FALLBACK_CHARS = 240
 
 _ANALYZER = text_analyzer()
 _EXACT_ANALYZER = name_analyzer()
-_FRAGMENTER = highlight.ContextFragmenter(maxchars=220, surround=70, charlimit=None)
+MAXCHARS = 220  # a fragment's length, matches included
+SURROUND = 70  # context kept before the first and after the last match of a fragment
+_FRAGMENTER = highlight.ContextFragmenter(maxchars=MAXCHARS, surround=SURROUND, charlimit=None)
 
 
 _WORD = re.compile(r"\w")
@@ -81,12 +84,81 @@ def query_terms(q, reader, fields: tuple[str, ...] = SNIPPET_FIELDS) -> Terms:
 def make_snippet(body: str, terms: frozenset[str], top: int = 3) -> str:
     """1-3 fragments with the matched words bold; the opening of the story when nothing matches."""
     if terms and body:
-        analyzer = _EXACT_ANALYZER if getattr(terms, "exact", False) else _ANALYZER
+        exact = getattr(terms, "exact", False)
+        if exact and _unaccented(body):  # words stand in the text as indexed: find them with one regex
+            fragments = _fragments(body, _pattern(terms), top)
+            return _FORMATTER(body, fragments) if fragments else lead(body)
+        analyzer = _EXACT_ANALYZER if exact else _ANALYZER
         snippet = highlight.highlight(body, terms, analyzer, _FRAGMENTER, _FORMATTER, top=top,
                                       order=highlight.FIRST)
         if snippet:
             return snippet
     return lead(body)
+
+
+def _unaccented(text: str) -> bool:
+    """Whether folding accents leaves the (lower-cased) text as it is."""
+    low = text.lower()
+    return low.translate(accent_map) == low
+
+
+class _Match:
+    """A matched word where Whoosh's formatter expects a token."""
+
+    __slots__ = ("startchar", "endchar", "text", "matched", "boost")
+
+    def __init__(self, start: int, end: int, text: str):
+        self.startchar, self.endchar, self.text, self.matched, self.boost = start, end, text, True, 1.0
+
+
+_PATTERNS: dict[frozenset, re.Pattern] = {}
+
+
+def _pattern(terms: frozenset[str]) -> re.Pattern:
+    """One case-blind regex for the whole words to highlight (longest first), kept for later searches."""
+    found = _PATTERNS.get(terms)
+    if found is None:
+        if len(_PATTERNS) > 1000:
+            _PATTERNS.clear()
+        words = sorted({re.escape(t) for t in terms if t}, key=len, reverse=True)
+        found = _PATTERNS[terms] = re.compile(r"(?<!\w)(?:" + "|".join(words) + r")(?!\w)", re.IGNORECASE)
+    return found
+
+
+def _fragments(text: str, pattern: re.Pattern, top: int) -> list:
+    """The `top` passages with the most matches, in text order: matches less than SURROUND apart share
+    a passage of at most MAXCHARS, with up to SURROUND characters of context on each side (cut at
+    spaces, never running into the next passage)."""
+    groups: list[list] = []  # [start, end, matches]
+    for m in pattern.finditer(text):
+        start, end = m.span()
+        if groups and end - groups[-1][0] <= MAXCHARS and start - groups[-1][1] <= SURROUND:
+            groups[-1][1] = end
+            groups[-1][2].append(_Match(start, end, m.group()))
+        else:
+            groups.append([start, end, [_Match(start, end, m.group())]])
+    if not groups:
+        return []
+    chosen = sorted(sorted(range(len(groups)), key=lambda i: -len(groups[i][2]))[:top])
+    out = []
+    floor = 0
+    for n, i in enumerate(chosen):
+        start, end, matches = groups[i]
+        room = max(0, MAXCHARS - (end - start))
+        first = max(floor, start - min(SURROUND, room))
+        while 0 < first < start and not text[first - 1].isspace():
+            first += 1  # begin after a space, not inside a word
+        ceiling = groups[chosen[n + 1]][0] if n + 1 < len(chosen) else len(text)
+        last = min(ceiling, end + min(SURROUND, max(0, room - (start - first))))
+        while end < last < len(text) and not text[last].isspace():
+            last -= 1  # end before a space, not inside a word
+        while first < start and text[first].isspace():  # spaces stay between passages
+            first += 1
+        while last > end and text[last - 1].isspace():
+            last -= 1
+        out.append(highlight.Fragment(text, matches, startchar=first, endchar=last))
+        floor = last
+    return out
 
 
 def lead(body: str, chars: int = FALLBACK_CHARS) -> str:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..index.schema import as_utc, from_document
+from ..index.schema import as_utc, document, from_document
 from ..model import Article, Hit, Quote
 
 
@@ -38,8 +38,8 @@ def to_hit(fields: dict[str, Any], score: float | None, snippet: str, rank: int,
 
 def get(searcher, article_id: str) -> Article | None:
     """One stored article by id, as the record it was indexed from."""
-    fields = searcher.document(id=article_id)
-    return from_document(fields) if fields is not None else None
+    docnum = searcher.document_number(id=article_id)
+    return from_document(document(searcher.reader(), docnum)) if docnum is not None else None
 
 
 def stats(searcher, top: int = 10, names: dict[str, dict[str, str]] | None = None) -> dict:
@@ -68,9 +68,9 @@ def stats(searcher, top: int = 10, names: dict[str, dict[str, str]] | None = Non
         else:
             counts.sort(key=lambda kv: (-kv[1], kv[0]))
             out[key] = counts[:top]
-    clusters = (sum(1 for text in reader.lexicon("cluster") if _live_frequency(reader, "cluster", text))
-                if "cluster" in reader.indexed_field_names() else 0)
-    out["duplicates"] = max(0, out["articles"] - clusters)
+    # every copy of a story, and only a copy, holds a `copy_of` term
+    out["duplicates"] = (sum(_live_frequency(reader, "copy_of", text) for text in reader.lexicon("copy_of"))
+                         if "copy_of" in reader.indexed_field_names() else 0)
     return out
 
 
@@ -87,7 +87,7 @@ def _dates(reader) -> list:
         return []
     from whoosh.util.times import long_to_datetime
 
-    from .collect import UNDATED
+    from ..index.schema import UNDATED
 
     col = reader.column_reader("date", translate=False)
     return [long_to_datetime(col[docnum]) for docnum in reader.all_doc_ids() if col[docnum] != UNDATED]

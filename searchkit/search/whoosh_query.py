@@ -296,7 +296,7 @@ def day_range(start: datetime | None, end: datetime | None) -> query.Query:
     """A date range: whole days as a few year/month/day terms (fast), anything finer stays numeric."""
     first, last = _day_bound(start, False), _day_bound(end, True)
     if first is None or last is None or (not first and not last):
-        return query.DateRange("date", _naive(start), _naive(end))
+        return DateSpan(*column_span((start, end)))
     if not first or not last:  # open-ended: only the days the index holds are expanded
         return query.TermRange("day", first or "00010101", last or "99991231")
     if first > last:
@@ -306,8 +306,45 @@ def day_range(start: datetime | None, end: datetime | None) -> query.Query:
     return pieces[0] if len(pieces) == 1 else query.Or(pieces)
 
 
-def _naive(moment: datetime | None) -> datetime | None:
-    return None if moment is None else utc_naive(moment)
+class DateSpan(query.ColumnQuery):
+    """Stories dated within a span finer than whole days, read from the date column (dates are not
+    indexed: whole days are `day`/`month`/`year` terms, and a finer span in a query is rare)."""
+
+    def __init__(self, low: int, high: int):
+        query.ColumnQuery.__init__(self, "date", lambda value: low <= value <= high)
+        self.span = (low, high)
+
+    def __eq__(self, other):
+        return type(other) is DateSpan and other.span == self.span
+
+    def __hash__(self):
+        return hash(("DateSpan", self.span))
+
+    def __repr__(self):
+        return f"DateSpan{self.span}"
+
+    def estimate_size(self, ixreader) -> int:
+        return ixreader.doc_count_all()
+
+    def estimate_min_size(self, ixreader) -> int:
+        return 0
+
+    def __str__(self):
+        from whoosh.util.times import long_to_datetime
+
+        low, high = (long_to_datetime(v).isoformat() for v in self.span)
+        return f"date:[{low} TO {high}]"
+
+    def matcher(self, searcher, context=None):
+        from whoosh.matching import NullMatcher
+        from whoosh.query.qcolumns import ColumnMatcher
+
+        reader = searcher.reader()
+        if not reader.has_column("date"):
+            return NullMatcher()
+        m = ColumnMatcher(reader.column_reader("date", translate=False), self.condition)
+        m._score = getattr(self, "boost", 1.0)  # Whoosh's ColumnMatcher leaves its constant score unset
+        return m
 
 
 def _calendar_pieces(first: date, last: date) -> list[query.Query]:

@@ -52,3 +52,30 @@ def test_line_breaks_around_matches_keep_a_space():
     snippet = make_snippet(body, frozenset({"bank", "japan", "of"}))
     plain = snippet.replace("<b>", "").replace("</b>", "")
     assert plain == "bought a small amount of dollars through the Bank of Japan, dealers said."
+
+
+def _exact(*words):
+    from searchkit.search.snippets import Terms
+
+    terms = Terms(words)
+    terms.exact = True
+    return terms
+
+
+def test_exact_words_are_found_whole_and_case_blind_without_whoosh_tokens():
+    body = "Boiling oil & OIL prices: the <oil> market. " + "filler text " * 40 + "Oil again."
+    snippet = make_snippet(body, _exact("oil"))
+    assert "<b>oil</b>" in snippet and "<b>OIL</b>" in snippet and "B<b>oil</b>ing" not in snippet
+    assert "&amp;" in snippet and "&lt;<b>oil</b>&gt;" in snippet
+    assert snippet.endswith("<b>Oil</b> again.") and " … " in snippet
+
+
+def test_adjacent_passages_keep_the_space_between_them():
+    body = "word " * 30 + "alpha " + "word " * 14 + "alpha beta " + "word " * 10 + "alpha"
+    plain = make_snippet(body, _exact("alpha")).replace("<b>", "").replace("</b>", "")
+    assert "  " not in plain and "wordword" not in plain and "alphaword" not in plain
+
+
+def test_accented_text_is_matched_through_its_folded_words():
+    snippet = make_snippet("Le café de Zürich a fermé. Café crème.", _exact("cafe", "zurich"))
+    assert "<b>café</b>" in snippet and "<b>Zürich</b>" in snippet and "<b>Café</b>" in snippet
