@@ -150,4 +150,6 @@ def test_cli_page_lines_agree_with_the_hits(reuters_index):
     ("title:opek outptu", "title:opek output"),  # a field's value is never touched
 ])
 def test_did_you_mean_prefers_fewer_edits_and_keeps_field_values(reuters_index, typed, meant):
-    assert reuters_index.search(typed, basedate=None).suggestion == meant
+    assert reuters_index.search(typed, basedate=None, correct=False).suggestion == meant
+    searched = reuters_index.search(typed, basedate=None)  # finding nothing, it runs the correction
+    assert (searched.corrected_from, searched.query) == (typed, meant) or searched.suggestion == meant

@@ -126,7 +126,7 @@ def _pattern(terms: frozenset[str]) -> re.Pattern:
 
 
 def _fragments(text: str, pattern: re.Pattern, top: int) -> list:
-    """The `top` passages with the most matches, in text order: matches less than SURROUND apart share
+    """The `top` passages with the most different matched words, in text order: matches less than SURROUND apart share
     a passage of at most MAXCHARS, with up to SURROUND characters of context on each side (cut at
     spaces, never running into the next passage)."""
     groups: list[list] = []  # [start, end, matches]
@@ -139,7 +139,9 @@ def _fragments(text: str, pattern: re.Pattern, top: int) -> list:
             groups.append([start, end, [_Match(start, end, m.group())]])
     if not groups:
         return []
-    chosen = sorted(sorted(range(len(groups)), key=lambda i: -len(groups[i][2]))[:top])
+    # as Whoosh's BasicFragmentScorer: passages matching more of the different words first, then more matches
+    rank = sorted(range(len(groups)), key=lambda i: (-len({m.text.lower() for m in groups[i][2]}), -len(groups[i][2])))
+    chosen = sorted(rank[:top])
     out = []
     floor = 0
     for n, i in enumerate(chosen):

@@ -169,31 +169,32 @@ def preloaded(q: query.Query) -> query.Query:
 def word_query(field: str, word: str, analyzer, boost: float = 1.0) -> query.Query:
     """One analysed word; amounts and numbers widened as index/symbols.py says.
 
-    `£800m`: `£800m`, or `800m` with a word for pounds in the story; `800m`: with or without a sign.
+    `£800m`: `£800m`, or `800m` with a word for pounds near it; `5%`: `5%` or `5 pct`; `800m`: with or without a sign.
     """
     parts = split_sign(word)
     if parts is not None:
         number = _terms(analyzer, parts[0])
-        units = _unit_terms(analyzer, parts[1])
         exact = query.Term(field, word, boost=boost)
         if len(number) != 1:
             return exact
-        spelled = query.And([query.Term(field, number[0], boost=boost),
-                             query.Or([query.Term(field, u, boost=boost) for u in units])])
-        return query.Or([exact, spelled])
+        # the spelled-out form stands beside the number: `5.5 pct` next to it and in that order; a currency
+        # within a few words either side (`1.5 billion U.S. dlrs`, `stg 800m`)
+        slop, ordered = (1, True) if word[-1] == "%" else (SPELLED_CURRENCY_SLOP, False)
+        spelled = [_near(field, parts[0].lower(), u, slop, ordered, boost) for u in parts[1]]  # exact words
+        return query.Or([exact, *spelled])
     if word[:1].isdigit():
         return query.Or([query.Term(field, w, boost=boost) for w in (word, *signed_forms(word))])
     return query.Term(field, word, boost=boost)
 
 
-_UNITS: dict = {}
+def _near(field: str, a: str, b: str, slop: int, ordered: bool, boost: float) -> query.Query:
+    """`a` then `b` at most `slop` positions apart (either order unless `ordered`); Whoosh's Phrase, which
+    also answers nothing, rather than failing, when a word is not in the index."""
+    near = query.Phrase(field, [a, b], slop=slop, boost=boost)
+    return near if ordered else query.Or([near, query.Phrase(field, [b, a], slop=slop, boost=boost)])
 
 
-def _unit_terms(analyzer, words: tuple[str, ...]) -> list[str]:
-    key = (id(analyzer), words)
-    if key not in _UNITS:
-        _UNITS[key] = list(dict.fromkeys(t for w in words for t in _terms(analyzer, w)))
-    return _UNITS[key]
+SPELLED_CURRENCY_SLOP = 4  # `1.5 billion U.S. dlrs`: the number and the currency word 4 positions apart
 
 
 def _every(q: query.Query) -> bool:

@@ -252,7 +252,9 @@ def _search_or_clear_error(idx, query, options, allowed=(SearchkitError,)):
         return None
     assert results.total <= results.matched
     assert len(results.hits) <= results.limit
-    assert results.pages == max(1, -(-results.total // results.limit))
+    # partial matches (only some of the words) are paged after the all-words hits
+    assert results.pages == max(1, -(-(results.total + results.partial) // results.limit))
+    assert all(not h.partial for h in results.hits) or results.partial > 0
     return results
 
 

@@ -179,7 +179,11 @@ def test_amounts_in_real_wire_copy(reuters_index):
     plain = [h.snippet.replace("<b>", "").replace("</b>", "") for h in dollars.hits]
     assert sum(bool(re.search(r"1\.5 billion (dlrs|dollars|U\.S\. dlrs)", s)) for s in plain) >= 15
     # the decimal point is part of the number: "1.5" is not "1" and "5"
-    assert reuters_index.search('"1.5 billion dlrs"').total < reuters_index.search('"5 billion dlrs"').total
+    five = reuters_index.search('"5 billion dlrs"', limit=50)
+    assert 0 < five.total < reuters_index.search('"1.5 billion dlrs"').total
+    for hit in five.hits:
+        story = reuters_index.get(hit.id)
+        assert re.search(r"(?<![\d.])5 billion dlrs", " ".join((story.title + " " + story.body).split()), re.I), hit.id
 
 
 def test_dollar_amounts_in_real_us_news(shared_dir):
