@@ -97,9 +97,13 @@ class Clusterer:
         self.db.execute("CREATE TABLE IF NOT EXISTS story (id TEXT PRIMARY KEY, sig BLOB NOT NULL, "
                         "cluster TEXT NOT NULL)")
 
-    def assign(self, article: Article) -> str:
-        """The story's cluster id (its own id when it copies nothing indexed before it)."""
-        sig = signature(article.text)
+    def assign(self, article: Article, sig: bytes | None | bool = False) -> str:
+        """The story's cluster id (its own id when it copies nothing indexed before it).
+
+        sig: the story's signature when already computed (index/pipeline.py), else it is computed here.
+        """
+        if sig is False:
+            sig = signature(article.text)
         if sig is None:
             return article.id
         keys = band_keys(sig)

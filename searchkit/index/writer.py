@@ -18,6 +18,7 @@ from ..ingest import printable
 from ..ingest.ids import IdBook, IdTaken
 from ..model import Article, Problem
 from . import store, workers
+from .pipeline import pipeline
 from .duplicates import Clusterer
 from .schema import build_schema, display_names, document, from_document, to_document
 
@@ -65,7 +66,7 @@ def _writer(ix, procs: int, fresh: bool):
     """A Whoosh writer; several processes only pay off on a fresh bulk build."""
     try:
         if fresh and procs > 1:
-            return ix.writer(procs=procs, multisegment=True, limitmb=128)
+            return ix.writer(procs=procs, multisegment=True, limitmb=256)
         return ix.writer(limitmb=256)
     except LockError:
         raise IndexLockedError(f"index at {ix.storage.folder} is locked by another writer") from None
@@ -126,13 +127,13 @@ class _Session:
             self.ids = IdBook(self.manifest, self.manifest, in_index=lambda i: self.stored(i) is not None)
         self.ids.plan(keys)
 
-    def put(self, article: Article, cluster: str | None = None) -> None:
-        """Add or replace one article (already enriched)."""
+    def put(self, article: Article, cluster: str | None = None, sig: bytes | None | bool = False) -> None:
+        """Add or replace one article (already enriched; sig: its MinHash signature, when computed)."""
         repeat = article.id in self.ids_written
         if repeat and self._writer is not None:  # Whoosh replaces committed documents only
             self._writer.commit(optimize=False)
             self._writer = None
-        doc = to_document(article, cluster if cluster is not None else self.dups.assign(article))
+        doc = to_document(article, cluster if cluster is not None else self.dups.assign(article, sig))
         for fieldname, pairs in display_names(article).items():
             self.names.setdefault(fieldname, {}).update(pairs)
         if self.fresh and not repeat:
@@ -203,7 +204,6 @@ def index_paths(
     metadata: tables (TSV/CSV/JSON Lines) that describe the files, beside those found in the folders;
     an index remembers them, so later runs on it apply them too (until a rebuild without them).
     """
-    from ..extract import enrich
     from ..ingest import iter_files
     from ..ingest.sidecar import split_tables
 
@@ -226,21 +226,31 @@ def index_paths(
         report.recovered = recovered
         session = _Session(root, rebuild, procs)
         report.rebuilt = session.fresh
+
+        def put(article: Article, sig) -> None:
+            session.put(article, sig=sig)
+            report.added += 1
+            report.undated += article.date is None
+
+        stories = pipeline(put, procs)
         try:
             keys = {file: _key(file) for file in files}
             session.plan_ids(keys.values())
             tables = _metadata_tables(session, found_tables, metadata, report)
             for file in files:
-                _index_file(session, file, keys[file], report, enrich, tables)
+                _index_file(session, file, keys[file], report, stories.add, tables)
                 done += sizes[file]
                 if progress:
                     progress(done, total)
+            stories.finish()
             session.meta.sources = sorted(set(session.meta.sources) | {str(Path(p).resolve()) for p in paths})
             _count(report, tables.report())
             session.finish()
         except BaseException:
+            stories.close()
             session.abandon()
             raise
+        stories.close()
     report.files = len(files)
     report.seconds = time.perf_counter() - started
     return report
@@ -280,8 +290,10 @@ def _size(path: Path) -> int:
         return 0
 
 
-def _index_file(session: _Session, file: Path, key: str, report: IndexReport, enrich, tables) -> None:
-    """Index one file unless the manifest shows it (and the metadata rows for it) unchanged."""
+def _index_file(session: _Session, file: Path, key: str, report: IndexReport, add, tables) -> None:
+    """Index one file unless the manifest shows it (and the metadata rows for it) unchanged.
+
+    add: takes each new or changed story, to be enriched and written (index/pipeline.py)."""
     from ..ingest import checksum, read_file
 
     try:
@@ -320,10 +332,7 @@ def _index_file(session: _Session, file: Path, key: str, report: IndexReport, en
         if old_ids.get(item.id) == digest:
             report.unchanged += 1
             continue
-        item = enrich(item)
-        session.put(item)
-        report.added += 1
-        report.undated += item.date is None
+        add(item)
     session.manifest[key] = {"size": st.st_size, "mtime_ns": st.st_mtime_ns, "base": base, "ids": ids,
                              "meta": stamp}
 
