@@ -69,7 +69,7 @@ class Index:
             metadata: Iterable[str | os.PathLike] = ()):
         """Index new and changed articles from files or folders; nothing is removed.
 
-        procs: writer processes for a fresh build (None: 2 when the input is large, else 1).
+        procs: processes for extraction (None: 2 when the input is over 4 MB, else 1); one Whoosh writer.
         metadata: tables describing the files (TSV/CSV/JSON Lines), kept for later runs on this index.
         """
         return self.backend.index(paths, wait=wait, procs=procs, progress=progress, metadata=metadata)

@@ -138,7 +138,7 @@ def _print_problems(problems, verbose: bool, limit: int = 10) -> None:
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--rebuild", is_flag=True, help="Build a fresh index beside the old one and swap it in.")
 @click.option("--procs", type=click.IntRange(1, 16), default=None,
-              help="Writer processes for a rebuild [default: 2 for inputs over 4 MB, else 1].")
+              help="Processes reading places and quotations [default: 2 for inputs over 4 MB, else 1].")
 @_wait_option
 @_index_option
 @click.option("--metadata", "metadata", multiple=True, type=click.Path(path_type=Path), metavar="FILE",

@@ -1,6 +1,7 @@
-"""Whoosh's writer processes, made to die with the process that started them.
+"""Worker processes of a write, made to die with the process that started them.
 
-Whoosh forks its writer processes (`ix.writer(procs=N)`). A forked child inherits everything,
+A bulk build forks extraction workers (index/pipeline.py; Whoosh's `ix.writer(procs=N)` forks writer
+processes the same way). A forked child inherits everything,
 so when the parent was killed the children stayed blocked on their job queue forever, under pid 1,
 holding a copy of the index lock. While a multi-process write runs, every child forked by it:
   - asks the kernel for SIGKILL when its parent dies (Linux prctl PR_SET_PDEATHSIG; elsewhere a

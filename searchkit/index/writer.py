@@ -29,7 +29,8 @@ from .schema import build_schema, display_names, document, from_document, to_doc
 whoosh.util.random = random.SystemRandom()
 
 Progress = Callable[[int, int], None]  # (bytes done, bytes in all)
-PARALLEL_MIN_BYTES = 4 * 1024 * 1024  # below this, starting writer processes costs more than it saves
+PARALLEL_MIN_BYTES = 4 * 1024 * 1024  # below this, starting worker processes costs more than it saves
+WRITER_MB = 512  # Whoosh's posting buffer: at 256 MB a Reuters build spills to disk and its Whoosh work takes 40% longer
 
 
 @dataclass
@@ -62,12 +63,12 @@ class IndexReport:
         self.collisions += collision
 
 
-def _writer(ix, procs: int, fresh: bool):
-    """A Whoosh writer; several processes only pay off on a fresh bulk build."""
+def _writer(ix):
+    """One Whoosh writer, in this process: a bulk build runs extraction in worker processes instead
+    (index/pipeline.py). Whoosh's own writer processes (procs=N) each left a segment behind, which made
+    the index larger and every search slower (bench/README.md, "Steps")."""
     try:
-        if fresh and procs > 1:
-            return ix.writer(procs=procs, multisegment=True, limitmb=256)
-        return ix.writer(limitmb=256)
+        return ix.writer(limitmb=WRITER_MB)
     except LockError:
         raise IndexLockedError(f"index at {ix.storage.folder} is locked by another writer") from None
 
@@ -75,7 +76,7 @@ def _writer(ix, procs: int, fresh: bool):
 class _Session:
     """One locked write to an index folder: opens or creates the target generation."""
 
-    def __init__(self, root: Path, fresh: bool, procs: int):
+    def __init__(self, root: Path, fresh: bool):
         self.root = root
         live = store.live_generation(root) if fresh else store.current_generation(root)
         self.fresh = fresh or live is None
@@ -94,7 +95,6 @@ class _Session:
             self.ix = whoosh_index.open_dir(str(live))
             self.manifest = self.previous
             self.names = store.read_names(live)
-        self.procs = procs
         self._writer = None
         self._searcher = None
         self.ids = IdBook({})
@@ -105,7 +105,7 @@ class _Session:
     def writer(self):
         """Opened on first change, so a no-op refresh never touches the Whoosh files."""
         if self._writer is None:
-            self._writer = _writer(self.ix, self.procs, self.fresh)
+            self._writer = _writer(self.ix)
         return self._writer
 
     def stored(self, article_id: str) -> dict | None:
@@ -220,11 +220,11 @@ def index_paths(
     files, found_tables = split_tables(files)
     sizes = {f: _size(f) for f in files}
     total, done = sum(sizes.values()), 0
-    if procs is None:  # worker processes pay off only on a big fresh build
+    if procs is None:  # extraction in worker processes pays off only on a big input
         procs = min(2, os.cpu_count() or 1) if total >= PARALLEL_MIN_BYTES else 1
     with store.write_lock(root, wait) as recovered, workers.guarded():
         report.recovered = recovered
-        session = _Session(root, rebuild, procs)
+        session = _Session(root, rebuild)
         report.rebuilt = session.fresh
 
         def put(article: Article, sig) -> None:
@@ -345,7 +345,7 @@ def index_articles(root: Path, articles: Iterable[Article], *, wait: float = 0.0
     report = IndexReport()
     with store.write_lock(root, wait) as recovered:
         report.recovered = recovered
-        session = _Session(root, False, 1)
+        session = _Session(root, False)
         report.rebuilt = session.fresh
         try:
             for article in articles:
@@ -368,7 +368,7 @@ def delete_ids(root: Path, ids: Iterable[str], *, wait: float = 0.0) -> int:
         live = store.current_generation(root)
         if live is None:
             return 0
-        session = _Session(root, False, 1)
+        session = _Session(root, False)
         try:
             found = [i for i in ids if session.stored(i) is not None]
             deleted = sum(session.writer.delete_by_term("id", i) for i in found)

@@ -7,7 +7,7 @@ POINT names a real function that gets wrapped; on its N-th call (default 1) ACTI
   pause  MARKER is created and the process sleeps, so the test can signal it at a known place
 Points (before or after the real call):
   put        after the writer sends its N-th story to Whoosh
-  enqueue    after Whoosh's multi-process writer hands its N-th batch to a writer process
+  enqueue    after the indexer hands its N-th batch of stories to its worker processes
   commit     before the Whoosh commit
   manifest   after the commit, before searchkit's manifest is written
   publish    before a rebuilt generation is made live
@@ -53,9 +53,9 @@ def _wrap(owner, name: str, when: str, nth: int, act, only=lambda *a, **k: True)
 
 
 def install(spec: str, marker: str | None) -> None:
-    from whoosh import multiproc, writing
+    from whoosh import writing
 
-    from searchkit.index import store, writer
+    from searchkit.index import pipeline, store, writer
 
     action, _, point = spec.partition("@")
     point, _, nth = point.partition(":")
@@ -64,10 +64,9 @@ def install(spec: str, marker: str | None) -> None:
     if point == "put":
         _wrap(writer._Session, "put", "after", n, act)
     elif point == "enqueue":
-        _wrap(multiproc.MpWriter, "_enqueue", "after", n, act)
+        _wrap(pipeline.Parallel, "_submit", "after", n, act)
     elif point == "commit":
         _wrap(writing.SegmentWriter, "commit", "before", n, act)
-        _wrap(multiproc.MpWriter, "commit", "before", n, act)
     elif point == "manifest":
         _wrap(store, "write_manifest", "before", n, act)
     elif point == "publish":

@@ -24,7 +24,7 @@ pytestmark = pytest.mark.skipif(not sys.platform.startswith("linux"), reason="re
 
 @pytest.fixture(scope="module")
 def feed(tmp_path_factory):
-    """400 stories: enough batches (Whoosh hands them out 100 at a time) for two writer processes."""
+    """400 stories: enough batches (handed out 64 at a time, index/pipeline.py) for two worker processes."""
     folder = tmp_path_factory.mktemp("feed")
     words = "harvest wheat cocoa senate river port traders market drought rains".split()
     with open(folder / "feed.jsonl", "w") as f:
@@ -76,7 +76,7 @@ def test_kill_9_of_a_multiprocess_rebuild_leaves_no_process_and_no_lock(old_inde
     proc = _start(f"kill@{point}", feed, old_index)
     _out, err = proc.communicate(timeout=120)
     assert proc.returncode == -9, err
-    assert wait_group_gone(proc.pid) == []  # its writer processes died with it
+    assert wait_group_gone(proc.pid) == []  # its worker processes died with it
     assert _hits(old_index, "prison escape") == 1  # the old index is intact
     assert _hits(old_index, "zanzibar3") == 0
     _next_write_succeeds(run_cmd, feed, old_index)
@@ -89,7 +89,7 @@ def _paused(feed, index, tmp_path, **kwargs):
     while not marker.exists() and proc.poll() is None and time.monotonic() < deadline:
         time.sleep(0.05)
     assert marker.exists(), proc.stderr.read() if proc.poll() is not None else "never paused"
-    assert len(live_in_group(proc.pid)) == 3  # the command and its two writer processes
+    assert len(live_in_group(proc.pid)) == 3  # the command and its two worker processes
     return proc
 
 
