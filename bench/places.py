@@ -180,6 +180,43 @@ def dev_check_sets(shared: Path) -> dict[str, list]:
     return {"reuters": reuters, "web": web}
 
 
+# The third held-out draw (bench/places_gold/third.json): disjoint from the three sets above,
+# drawn and labelled before the third round of development, scored once at its end. PolNeAR dev
+# has no story left (50 + 34 went to the first two draws), so its 50 come from PolNeAR train/.
+THIRD = REPO / "bench" / "places_gold" / "third.json"
+THIRD_SEED = 20261126
+THIRD_PER_SET = 50
+THIRD_TOTAL = 150
+
+
+def third_sets(shared: Path) -> dict[str, list]:
+    """{set name: Articles} of the third draw: a seeded sample of 50 PolNeAR train stories of at
+    most MAX_WORDS words, 50 Reuters TRAIN stories outside the first draw and dev_check, the English
+    benchmark pages outside every earlier set (19, by SHA-256 of seed and URL), and Reuters NOT-USED
+    stories outside the fresh draw to make 150 (seeded samples, seed THIRD_SEED)."""
+    rng = random.Random(THIRD_SEED)
+    pool = sorted((a for a in polnear_articles(shared, "train") if len(a.body.split()) <= MAX_WORDS),
+                  key=lambda a: a.id)
+    polnear = sorted(rng.sample(pool, THIRD_PER_SET), key=lambda a: a.id)
+    checked = dev_check_sets(shared)
+    taken = {a.id for a in pick_reuters(reuters_articles(shared))} | {a.id for a in checked["reuters"]}
+    train = sorted((a for a in reuters_articles(shared) if "split:train" in a.tags and a.body.strip()
+                    and a.id not in taken), key=lambda a: int(a.id))
+    reuters = sorted(rng.sample(train, THIRD_PER_SET), key=lambda a: int(a.id))
+    web = web_articles(shared)
+    used = ({a.id for a in pick_web(web)} | {a.id for a in fresh_sets(shared)["web"]}
+            | {a.id for a in checked["web"]})
+    rest = sorted((a for a in web if a.id not in used),
+                  key=lambda a: hashlib.sha256(f"{THIRD_SEED}:{a.url}".encode()).hexdigest())
+    web = sorted(rest[:THIRD_PER_SET], key=lambda a: a.url)
+    # Only 19 English pages are left: Reuters NOT-USED stories outside the fresh draw fill the 150.
+    fresh = {a.id for a in fresh_sets(shared)["reuters"]}
+    unused = sorted((a for a in reuters_articles(shared) if "split:not-used" in a.tags and a.body.strip()
+                     and a.id not in fresh), key=lambda a: int(a.id))
+    filler = sorted(rng.sample(unused, THIRD_TOTAL - len(polnear) - len(reuters) - len(web)), key=lambda a: int(a.id))
+    return {"polnear": polnear, "reuters": reuters, "web": web, "reuters-not-used": filler}
+
+
 def development_sets(shared: Path) -> dict[str, list]:
     """Stories to develop on: PolNeAR train, TRAIN stories and benchmark pages outside the labelled sets."""
     reuters = reuters_articles(shared)
