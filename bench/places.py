@@ -220,11 +220,13 @@ def third_sets(shared: Path) -> dict[str, list]:
 def development_sets(shared: Path) -> dict[str, list]:
     """Stories to develop on: PolNeAR train, TRAIN stories and benchmark pages outside the labelled sets."""
     reuters = reuters_articles(shared)
-    held = {a.id for a in pick_reuters(reuters)}
+    third = third_sets(shared)  # held out: never developed on
+    held = {a.id for a in pick_reuters(reuters)} | {a.id for a in third["reuters"]}
     web = web_articles(shared)
-    held_web = {a.id for a in pick_web(web)}
+    held_web = {a.id for a in pick_web(web)} | {a.id for a in third["web"]}
+    held_polnear = {a.id for a in third["polnear"]}
     return {
-        "polnear-train": polnear_articles(shared, "train"),
+        "polnear-train": [a for a in polnear_articles(shared, "train") if a.id not in held_polnear],
         "reuters-train": [a for a in reuters if "split:train" in a.tags and a.body.strip() and a.id not in held],
         "web-other": [a for a in web if a.id not in held_web],
     }
@@ -292,16 +294,21 @@ def print_report(report: dict, heading: str, named: bool = True) -> None:
         print(f"{label:16}{c[0]:12.3f}{c[1]:7.3f}{c[2]:7.3f}" + (f"{n[0]:10.3f}{n[1]:7.3f}{n[2]:7.3f}" if named else ""))
 
 
-def report(shared: Path, errors: bool = False) -> dict:
-    """Score the held-out set (the headline) and the development sets; print the tables."""
+def report(shared: Path, errors: bool = False, held_out: bool = True) -> dict:
+    """Score the held-out set (the headline, never with its errors) and the development sets."""
     results = {}
+    if held_out:
+        gold = json.loads(THIRD.read_text(encoding="utf-8"))
+        results["third"] = score(third_sets(shared), gold)
+        print_report(results["third"], f"Places, HELD OUT ({THIRD.relative_to(REPO)}: 150 stories labelled "
+                     "before the third round, scored once with the rules frozen; 'about' only)", named=False)
     for key, path, sets, heading, named in (
             ("fresh", FRESH, fresh_sets,
-             f"Places, HELD OUT ({FRESH.relative_to(REPO)}: 150 stories labelled before the second round, "
-             "scored once with the rules frozen)", True),
+             f"Places, development: the second draw ({FRESH.relative_to(REPO)}; held out for round two, "
+             "the third round was developed on it)", True),
             ("first", GOLD, labelled_sets,
              f"Places, development: the first draw ({GOLD.relative_to(REPO)}; held out for round one, "
-             "the second round was developed on it)", True),
+             "developed on since)", True),
             ("dev_check", DEV_CHECK, dev_check_sets,
              f"Places, development check ({DEV_CHECK.relative_to(REPO)}: 50 stories labelled during the "
              "second round, 'about' only)", False)):
@@ -358,9 +365,12 @@ def reuters_train_places(shared: Path, errors: int = 0) -> tuple[float, float, f
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", help="folder holding corpora/ (default $SEARCHKIT_SHARED or ../shared)")
-    ap.add_argument("--list", choices=("polnear", "reuters", "web"), help="print the keys of one labelled set")
-    ap.add_argument("--draw", choices=("first", "fresh"), default="fresh", help="which draw --list reads")
-    ap.add_argument("--errors", action="store_true", help="print each labelled story where the countries differ")
+    ap.add_argument("--list", choices=("polnear", "reuters", "web", "reuters-not-used"),
+                    help="print the keys of one labelled set")
+    ap.add_argument("--draw", choices=("first", "fresh", "third"), default="third", help="which draw --list reads")
+    ap.add_argument("--errors", action="store_true",
+                    help="print each development story where the countries differ (never the held-out set's)")
+    ap.add_argument("--dev-only", action="store_true", help="score the development sets only, not the held-out one")
     ap.add_argument("--dump", type=Path, metavar="FILE",
                     help="write locations, countries and place of every Reuters TEST story to FILE (JSON Lines)")
     ap.add_argument("--dev", type=int, metavar="N", default=None,
@@ -369,7 +379,8 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
     if args.list:
-        for a in (fresh_sets if args.draw == "fresh" else labelled_sets)(shared)[args.list]:
+        draws = {"first": labelled_sets, "fresh": fresh_sets, "third": third_sets}
+        for a in draws[args.draw](shared).get(args.list, []):
             print(a.id, a.source, a.url or a.title[:70], sep="\t")
         return 0
     if args.dump:
@@ -379,7 +390,7 @@ def main(argv=None) -> int:
         p, r, f = reuters_train_places(shared, args.dev)
         print(f"Reuters TRAIN (development) countries vs PLACES: P {p:.3f} R {r:.3f} F1 {f:.3f}")
         return 0
-    report(shared, args.errors)
+    report(shared, args.errors, held_out=not (args.dev_only or args.errors))
     return 0
 
 
