@@ -73,7 +73,7 @@ _AFTER_QUOTE = re.compile(r"[,!?][\"”’]\s+(?:the\s+)?$")
 # A country whose official acts ("the foreign minister of France said"), where an event is held
 # ("a summit held in Bratislava"), a team whose result is reported ("Colombia had lost to Belgium").
 _ACTING_BEFORE = re.compile(r"\b(?:(?:president|prime\s+minister|foreign\s+minister|minister|government|king"
-                            r"|queen|ambassador|envoy)\s+of|beat|beats|defeated|defeats|lost\s+to|loses\s+to|drew\s+with"
+                            r"|queen|ambassador|envoy)\s+of|beat|beats|beating|defeated|defeats|defeating|lost\s+to|loses\s+to|losing\s+to|drew\s+with|drawing\s+with|(?:victory|win|defeat|loss|draw)\s+(?:over|against|to|with)"
                             r"|draws\s+with|got\s+past|edged|routed|thrashed|overcame|eliminated|knocked\s+out|upset"
                             r"|stunned|crushed|downed),?\s+(?:the\s+)?$", re.I)
 # A city that names a club in a result ("Columbus beat Montreal", "scored for Ottawa"): a team, not
@@ -84,6 +84,22 @@ _TEAM_BEFORE = re.compile(r"\b(?:beat|beats|defeated|defeats|lost\s+to|loses\s+t
 _TEAM_AFTER = re.compile(r"\s+(?:beat|beats|defeated|defeats|won|lost|drew|held\s+on|rallied|edged|routed|has\s+won"
                          r"|has\s+lost|improved\s+to|fell\s+to)\b")
 _MARKETS = frozenset({"Wall Street"})
+# Parts of a country that field national teams: "Wales beat Hungary" is a nation's result, not a club's.
+_HOME_NATIONS = frozenset({"England", "Scotland", "Wales", "Northern Ireland"})
+# A result reported next to a team's name ("Turkey drew Iceland 0-0", "a 3-1 victory against
+# Slovakia", "Germany's 4-0 rout of Belarus", "Sweden did the same, 2-0, at Romania").
+_SCORE = re.compile(r"(?<![\d.,$£€-])\b\d{1,2}-\d{1,2}\b(?![\d%-])")
+_SCORE_WORDS = re.compile(r"\b(?:beat|beats|beating|drew|draw|drawing|victory|win|won|rout|defeat|defeated|lost|loss"
+                          r"|clinched|against|at|over|thrashed|edged|scored|goal|goals|match|game|qualif\w+|group)\b",
+                          re.I)
+# Where a sentence sets its scene ("In Yemen, a military coalition ...") and where an event of the
+# story happens ("a massacre in South Sudan", "the peacekeeping mission in northern Mali").
+_SCENE = re.compile(r"(?:In|At|Inside|Across|Throughout)\s+(?:the\s+)?$")
+_EVENT_IN = re.compile(r"\b(?:massacre|war|fighting|conflict|attack|attacks|bombing|bombings|killings|atrocities"
+                       r"|violence|coup|uprising|earthquake|floods?|famine|outbreak|epidemic|protests?|riots?"
+                       r"|elections?|referendum|summit|talks|mission|crisis|strike|strikes|shooting)\s+(?:in|on)\s+"
+                       r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?$",
+                       re.I)
 _HELD_IN = re.compile(r"\b(?:held|hosted|took\s+place|takes\s+place|be\s+held|opened)\s+in\s+(?:the\s+)?$")
 _PARTNER = re.compile(r"\s+and\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}")
 _ADVERBS = re.compile(r"(?:\s+(?:also|still|now|already|again|then|too|only|just|reportedly|officially"
@@ -172,8 +188,10 @@ def acts(text: str, start: int, end: int, kind: str) -> int:
         return end
     statements = kind == "city"
     partner = _PARTNER.match(text, end)
-    if partner and _verb_follows(text, partner.end(), statements):
-        return partner.end()
+    if partner:
+        aside = _ASIDE.match(text, partner.end())  # "India and Pakistan, for instance, spar over ..."
+        if _verb_follows(text, aside.end() if aside else partner.end(), statements):
+            return partner.end()
     return end if _verb_follows(text, end, statements) else 0
 
 
@@ -253,14 +271,21 @@ def _seat(text: str, m) -> bool:
     return bool(_BODIES.search(text, start, m.end + 150))
 
 
+_PASSING_AFTER = re.compile("|".join(f"(?:{p.pattern})" if not p.flags & re.I else f"(?i:{p.pattern})"
+                                     for p in (_POSSESSED, _CURRENCY, _BASED, _AGREEMENT)))
+_ORIGIN_WORDS = frozenset("born raised up educated native ambassador ambassadors envoy envoys emissary consul".split())
+
+
 def passing(text: str, m) -> bool:
     """Whether the words around a place make it a passing mention: a company, market or currency
     of the country, the home of a person or organisation, a person's post abroad or nationality,
     the seat of an international body."""
+    if _PASSING_AFTER.match(text, m.end):
+        return True
     before = text[max(0, m.start - 40):m.start]
-    return bool(_POSSESSED.match(text, m.end) or _CURRENCY.match(text, m.end) or _BASED.match(text, m.end)
-                or _AGREEMENT.match(text, m.end) or _ORIGIN_BEFORE.search(before) or _nationality(text, m)
-                or _seat(text, m))
+    if _ORIGIN_WORDS & set(before.lower().split()[-4:]) and _ORIGIN_BEFORE.search(before):
+        return True
+    return _nationality(text, m) or _seat(text, m)
 
 
 def mention_weights(text: str, mentions: list, listed: set[int], country_of: Callable) -> tuple[list, set]:
@@ -297,6 +322,11 @@ def acting_countries(text: str, mentions: list, weights: list, country_of: Calla
             continue
         before = text[max(0, m.start - 40):m.start]
         if place.kind in ("country", "demonym") and _ACTING_BEFORE.search(before) or _HELD_IN.search(before):
+            acting.add(country)
+        national = place.kind == "country" or place.name in _HOME_NATIONS
+        if national and _result_nearby(text, m):
+            acting.add(country)
+        if national and weights[i] > 0 and (_EVENT_IN.search(before) or _scene(text, m)):
             acting.add(country)
         if place.kind == "country" and _STANCE_FROM.search(text, max(0, m.start - 80), m.start):
             acting.add(country)
@@ -344,11 +374,25 @@ def home_politics(text: str, home: str | None) -> bool:
     return len(words) >= HOME_POLITICS_WORDS and len(set(words)) >= HOME_POLITICS_DISTINCT
 
 
+def _result_nearby(text: str, m) -> bool:
+    """A score within a few words of a national team's name, in a sentence about a match."""
+    lo, hi = max(0, m.start - 45), m.end + 45
+    window = text[lo:hi]
+    return bool(_SCORE.search(window) and _SCORE_WORDS.search(window))
+
+
+def _scene(text: str, m) -> bool:
+    """'In Yemen, a coalition ...': a sentence that opens by saying where it happens."""
+    if not text.startswith(",", m.end) or not _SCENE.search(text, max(0, m.start - 12), m.start):
+        return False
+    return bool(_SCENE.fullmatch(text, sentence_start(text, m.start), m.start))
+
+
 def _team_or_market(text: str, m) -> bool:
     """'Columbus beat Montreal', 'scored for Ottawa': a club named by its city; 'Wall Street': a market."""
     if m.place.name in _MARKETS:
         return True
-    if m.place.kind not in ("city", "region"):
+    if m.place.kind not in ("city", "region") or m.place.name in _HOME_NATIONS:
         return False
     return bool(_TEAM_BEFORE.search(text, max(0, m.start - 30), m.start) or _TEAM_AFTER.match(text, m.end))
 

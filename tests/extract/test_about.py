@@ -194,3 +194,26 @@ def test_national_politics_with_no_place_is_the_sources_country():
 def test_a_press_release_dateline_in_mixed_case():
     assert about("New York, NY – The firm named a chief strategy officer today." + FILLER) == {"United States"}
     assert about("Smith, Jones – the two partners met again on Friday." + FILLER) == set()
+
+
+def test_national_teams_with_a_result_are_part_of_the_story():
+    body = ("Twenty teams have qualified." + FILLER + "Turkey drew Iceland 0-0 in Istanbul on Thursday. "
+            "Croatia secured its spot with a 3-1 victory against Slovakia. Wales beat Hungary 2-0.")
+    assert {"Turkey", "Iceland", "Slovakia", "United Kingdom", "Hungary"} <= about(body)
+    vote = "The bill passed." + FILLER + "Lawmakers voted 52-48 on the text, which Canada watched."
+    assert "Canada" not in about(vote)  # a tally with no match word near the name
+    club = "Hockey results." + FILLER + "Columbus beat Montreal on Friday night."
+    assert "Canada" not in about(club)  # a city's club, still no country
+
+
+def test_where_an_event_happens():
+    body = ("The Council has failed often." + FILLER + "There were claims of abuse and a failure to prevent "
+            "a massacre in South Sudan. In Yemen, a coalition is implicated in the bombing of hospitals.")
+    assert {"South Sudan", "Yemen"} <= about(body)
+    background = "The Council has failed often." + FILLER + "Diplomats from Yemen were among the guests."
+    assert "Yemen" not in about(background)
+
+
+def test_two_countries_with_an_aside_before_their_verb():
+    text = "Not all agree. India and Pakistan, for instance, have sparred over the list."
+    assert subject(text, "India")
