@@ -88,14 +88,13 @@ _MARKETS = frozenset({"Wall Street"})
 _HOME_NATIONS = frozenset({"England", "Scotland", "Wales", "Northern Ireland"})
 # A result reported next to a team's name ("Turkey drew Iceland 0-0", "a 3-1 victory against
 # Slovakia", "Germany's 4-0 rout of Belarus", "Sweden did the same, 2-0, at Romania").
-_SCORE = re.compile(r"(?<![\d.,$£€-])\b\d{1,2}-\d{1,2}\b(?![\d%-])")
+_SCORE = re.compile(r"(?<![\d.,$£€/-])\b\d{1,2}-\d{1,2}\b(?![\d%/-])")
 _SCORE_WORDS = re.compile(r"\b(?:beat|beats|beating|drew|draw|drawing|victory|win|won|rout|defeat|defeated|lost|loss"
-                          r"|clinched|against|at|over|thrashed|edged|scored|goal|goals|match|game|qualif\w+|group)\b",
+                          r"|clinched|thrashed|edged|scored|goal|goals|match|game|qualif\w+|group)\b",
                           re.I)
-# Where a sentence sets its scene ("In Yemen, a military coalition ...") and where an event of the
-# story happens ("a massacre in South Sudan", "the peacekeeping mission in northern Mali").
-_SCENE = re.compile(r"(?:In|At|Inside|Across|Throughout)\s+(?:the\s+)?$")
-_EVENT_IN = re.compile(r"\b(?:massacre|war|fighting|conflict|attack|attacks|bombing|bombings|killings|atrocities"
+# Where an event of the story happens ("a massacre in South Sudan", "the peacekeeping mission in
+# northern Mali"); not "the war in Iraq", which US campaign stories name as history.
+_EVENT_IN = re.compile(r"\b(?:massacre|fighting|conflict|attack|attacks|bombing|bombings|killings|atrocities"
                        r"|violence|coup|uprising|earthquake|floods?|famine|outbreak|epidemic|protests?|riots?"
                        r"|elections?|referendum|summit|talks|mission|crisis|strike|strikes|shooting)\s+(?:in|on)\s+"
                        r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?$",
@@ -202,7 +201,7 @@ _ORG_WORDS = (r"Institute|Institution|University|College|Academy|School|Center|C
 _ORG_BEFORE = re.compile(rf"\b(?:{_ORG_WORDS})\b(?:\s+(?:of|for|and|&)?\s*[A-Z][\w.'-]*)*\s*(?:\([A-Z]+\))?"
                          r"\s+(?:in|at|of|based\s+in)\s+(?:the\s+)?$")
 _ORG_WORD = re.compile(rf"\b(?:{_ORG_WORDS})\b")  # a cheap test before _ORG_BEFORE
-_ORG_NOUN = re.compile(r"[\s-]+(?:[a-z]+\s+)?(?:company|companies|firm|firms|maker|makers|plane-maker|carmaker|automaker"
+_ORG_NOUN = re.compile(r"[\s-]+(?:[a-z]+\s+|TV\s+)?(?:series|sitcom|film|movie|documentary|album|novel|company|companies|firm|firms|maker|makers|plane-maker|carmaker|automaker"
                        r"|chipmaker|manufacturer|manufacturers|producer|carrier|airline|publication|newspaper|daily"
                        r"|magazine|website|broadcaster|network|bank|banks|lender|insurer|group|conglomerate|giant"
                        r"|brand|retailer|chain|publisher|label|startup|start-up|subsidiary|unit|outlet|agency|version"
@@ -326,7 +325,7 @@ def acting_countries(text: str, mentions: list, weights: list, country_of: Calla
         national = place.kind == "country" or place.name in _HOME_NATIONS
         if national and _result_nearby(text, m):
             acting.add(country)
-        if national and weights[i] > 0 and (_EVENT_IN.search(before) or _scene(text, m)):
+        if national and weights[i] > 0 and _EVENT_IN.search(before):
             acting.add(country)
         if place.kind == "country" and _STANCE_FROM.search(text, max(0, m.start - 80), m.start):
             acting.add(country)
@@ -379,13 +378,6 @@ def _result_nearby(text: str, m) -> bool:
     lo, hi = max(0, m.start - 45), m.end + 45
     window = text[lo:hi]
     return bool(_SCORE.search(window) and _SCORE_WORDS.search(window))
-
-
-def _scene(text: str, m) -> bool:
-    """'In Yemen, a coalition ...': a sentence that opens by saying where it happens."""
-    if not text.startswith(",", m.end) or not _SCENE.search(text, max(0, m.start - 12), m.start):
-        return False
-    return bool(_SCENE.fullmatch(text, sentence_start(text, m.start), m.start))
 
 
 def _team_or_market(text: str, m) -> bool:
