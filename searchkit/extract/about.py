@@ -165,6 +165,28 @@ def _verb_follows(text: str, pos: int, statements: bool = False) -> bool:
     return after is None or after.group(1) not in _AUXILIARIES  # "U.S. elections are": a noun
 
 
+_OWNED_WORD = re.compile(r"\s+(?!(?:is|are|was|were|has|have|had|will|would|said|says)\b)[\w-]+")
+# The longest subject a country's possessive opens: "Norway's October oil production".
+OWNED_WORDS = 4
+
+
+def _owned_subject(text: str, end: int) -> int:
+    """Where the subject ends when a country's own thing does something ("Norway's October oil
+    production beat forecasts", "Russia's economy shrank"), else 0."""
+    pos = end + 2
+    for _ in range(OWNED_WORDS):
+        word = _OWNED_WORD.match(text, pos)
+        if word is None:
+            return 0
+        pos = word.end()
+        verb = _VERB.match(text, _ADVERBS.match(text, pos).end())
+        if verb and verb.group(1).endswith("s") and text[verb.end():verb.end() + 1] in ".,;:":
+            continue  # "Norway's oil production figures.": a plural noun, no verb
+        if _verb_follows(text, pos):
+            return pos
+    return 0
+
+
 def acts(text: str, start: int, end: int, kind: str) -> int:
     """Where the subject ends if the place written at text[start:end] opens it: the country, its
     capital standing for its government, or its government, people or team acting ("Russia beat
@@ -180,8 +202,10 @@ def acts(text: str, start: int, end: int, kind: str) -> int:
     titled = _TITLED.match(text, end)
     if titled:
         return titled.end() if _verb_follows(text, titled.end()) else 0
-    if kind == "demonym" or text.startswith(("'s", "’s"), end):
+    if kind == "demonym":
         return 0
+    if text.startswith(("'s", "’s"), end):  # "Norway's October oil production beat forecasts"
+        return _owned_subject(text, end)
     aside = _ASIDE.match(text, end)
     if aside and _verb_follows(text, aside.end()):  # "China, Pyongyang's only ally, said"
         return end

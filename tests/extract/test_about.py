@@ -225,3 +225,8 @@ def test_two_countries_with_an_aside_before_their_verb():
 
 def test_a_work_named_after_a_place_is_no_place():
     assert "United States" not in about("Noah Hawley, best known for the Fargo TV series, will direct it." + FILLER)
+
+
+def test_a_countrys_own_thing_doing_something():
+    assert subject("Oil fell. Separately, Norway's October oil production beat forecasts.", "Norway")
+    assert not subject("Oil fell. Separately, Norway's October oil production figures.", "Norway")  # no verb
