@@ -1,16 +1,20 @@
 """Place extraction against hand-labelled stories: the headline is a held-out set scored once.
 
-    python bench/places.py [--shared DIR] [--errors]
-    python bench/places.py --list SET [--draw first|fresh]   # the keys a labelled set is drawn as
+    python bench/places.py [--shared DIR]             # the held-out set first, then the development sets
+    python bench/places.py --dev-only [--errors]      # development sets only (never the held-out errors)
+    python bench/places.py --list SET [--draw first|fresh|third]   # the keys a labelled set is drawn as
     python bench/places.py --dump FILE     # Reuters TEST places as JSON Lines, to diff two versions
     python bench/places.py --dev N         # development: Reuters TRAIN (not the labelled 50) vs PLACES
 
 Labelled sets (bench/places_gold/README.md says how each was drawn and labelled, and what "about"
 means):
 
-- fresh.json, the held-out figure: 150 stories drawn and labelled before the second round of
-  changes and scored once at its end (34 PolNeAR dev stories the first draw left, 50 Reuters
-  NOT-USED stories, 66 benchmark web pages outside the first draw);
+- third.json, the held-out figure: 150 stories drawn and labelled before the third round and
+  scored once at its end (50 PolNeAR train, 50 Reuters TRAIN, the 19 unused benchmark pages,
+  31 Reuters NOT-USED), "about" only;
+- fresh.json: 150 stories drawn and labelled before the second round of changes and scored once
+  at its end (34 PolNeAR dev stories the first draw left, 50 Reuters NOT-USED stories, 66
+  benchmark web pages outside the first draw); development data of the third round;
 - labels.json, the first draw (50 PolNeAR dev, 50 Reuters TRAIN, 50 web pages): held out for the
   first round, development data since;
 - dev_check.json: 50 stories labelled ("about" only) during the second round to check rules on
@@ -20,7 +24,8 @@ Scores, micro-averaged over (story, country) pairs:
 - countries: `enrich(article).countries` against the countries the story is about;
 - named: every country `find_mentions` gives for title and body (places and demonyms), against every
   country the story names (places and nationality words, as labelled).
-Stories in none of these sets (PolNeAR train/, other TRAIN stories) are the ones to develop on.
+Stories in none of these sets (PolNeAR train/ and TRAIN stories outside the third draw) are the
+ones to develop on.
 """
 from __future__ import annotations
 
