@@ -397,7 +397,7 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--shared", help="shared data folder (default $SEARCHKIT_SHARED or <repo>/../shared)")
     ap.add_argument("--scale", default="1", help="comma-separated corpus multiples for the scaling runs, e.g. 1,2,5")
-    ap.add_argument("--procs", type=int, default=2, help="writer processes (searchkit) / threads (tantivy)")
+    ap.add_argument("--procs", type=int, default=2, help="extraction worker processes (searchkit) / writer threads (tantivy)")
     ap.add_argument("--reps", type=int, default=5, help="timed runs of each query")
     ap.add_argument("--queries", default=str(C.BENCH / "queries_speed.txt"))
     ap.add_argument("--out", default=str(C.RESULTS))
