@@ -348,7 +348,7 @@ def markdown(res: dict) -> str:
         "- searchkit's build time covers reading the SGML files, extraction (`enrich`), near-duplicate "
         "MinHash and Whoosh indexing; the anchors are handed the already-read stories "
         f"(reading all files with searchkit's reader took {res['read_s']:.1f} s), so they do no parsing or extraction.",
-        "- Peak RSS is summed over the process tree (searchkit's Whoosh writer forks worker processes, "
+        "- Peak RSS is summed over the process tree (searchkit forks extraction worker processes, "
         "whose shared pages are counted once per process); PSS splits shared pages and is the fairer figure.",
         (f"- 1% changed: {inc['changed_records']} of the records in a 22-file JSON Lines copy got a new sentence; "
          f"`Index.add` re-read all 22 files and re-indexed {inc['changed_added']} stories. "
