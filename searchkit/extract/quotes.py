@@ -1142,7 +1142,7 @@ def _is_speech(inner: str, attributed: bool) -> bool:
 
 
 # Doubled marks of wire and newspaper-archive copy: ``…'' or ‘‘…’’ (AP), ''…'' (NYT archives).
-_DOUBLED = re.compile(r"``|‘‘|’’|''")
+_DOUBLED = re.compile(r"``|‘‘|’’|'''|''")
 
 
 def _single_marks(text: str) -> str:
@@ -1155,6 +1155,8 @@ def _single_marks(text: str) -> str:
         if mark == "’’":
             return "”"
         before = text[at - 1] if at else " "
+        if mark == "'''":  # a quotation inside a doubled one, ending with it: ''I'd say 'old-school,'''
+            return "“'" if before.isspace() or before in "([{—–-" else "'”"
         after = text[m.end()] if m.end() < len(text) else " "
         return "“" if (before.isspace() or before in "([{—–-") and not after.isspace() else "”"
 
@@ -1170,6 +1172,7 @@ _SHORT_INVERTED = re.compile(rf"\s*{_SHORT_VERBS}\s+(?P<who>[^.,;:!?\"“”]{{1
 _KNOWN_AS = re.compile(rf"\b(?:known|identified)\s+(?:only\s+)?as\s+({_WORD}(?:\s+{_WORD})*)")
 _ACTING = re.compile(rf"({_NAME_RUN.pattern})\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b")
 _NAME_BEFORE_COLON = re.compile(rf"({_NAME_RUN.pattern})\s*[:—–]\s*$")
+_OBJECT_BEFORE = re.compile(r"\b(?:to|for|with|at|about|against|on|from|of|toward|towards|into|told|asked|urged)\s+$")
 _NAME_COLON_END = re.compile(rf"({_NAME_RUN.pattern})\s*:\s*$")
 _NAME_ONLY = re.compile(rf"{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})*")
 _TAIL_NAME = re.compile(rf"(?:^|\s)((?:{_WORD})(?:\s+(?:{PARTICLES}\s+)?{_WORD})+|{_WORD})$")
@@ -1244,6 +1247,8 @@ def find_quotes(text: str) -> list[Quote]:
             attributed, speaker = previous.attributed, previous.speaker
         if not attributed and (re.search(r"[:—–]\s*$", before) or (before.strip() and not after.strip())):
             named = _NAME_BEFORE_COLON.search(before)
+            if named and _OBJECT_BEFORE.search(before, 0, named.start()):
+                named = None  # "McConnell delivered a blunt message to Trump: “…”": Trump is addressed
             who = named.group(1) if named else _sentence_subject(masked[s_start:span.start])  # "Clinton: “…”"
             if who:
                 attributed, speaker = resolver.speaker(who, span.start, s_start)
@@ -1265,7 +1270,8 @@ def find_quotes(text: str) -> list[Quote]:
         elif not attributed and previous is not None and span.para - previous.para <= 1 and previous.speaker:
             span.speaker = previous.speaker  # a bare quote in the paragraph after an attributed one
         elif not attributed and span.para > 0:
-            span.speaker = _paragraph_subject(masked, paragraphs[span.para - 1], resolver)
+            span.speaker = _paragraph_subject(masked, paragraphs[span.para - 1], resolver,
+                                              sentence_index.of(span.para - 1))
         span.sentence = s_start
         out.append((span, inner.rstrip(",").strip()))
         previous = span
@@ -1317,9 +1323,21 @@ def _introduced_by(masked: str, sentences: list[tuple[int, int]], s_start: int, 
     return resolver.speaker(who, b, a)[1]
 
 
-def _paragraph_subject(masked: str, bounds: tuple[int, int], resolver: _Resolver) -> str | None:
-    """Who speaks in a paragraph of narration ("Roberts conceded that ..."), for a bare quote after it."""
+def _paragraph_subject(masked: str, bounds: tuple[int, int], resolver: _Resolver,
+                       sentences: list[tuple[int, int]]) -> str | None:
+    """Who speaks in a paragraph of narration ("Roberts conceded that ..."), for a bare quote after it:
+    the subject of the main verb of saying of its last sentence that has one ("Carter said that critics
+    had been predicting …" is Carter's), else of its last verb of saying."""
     para = masked[bounds[0]:bounds[1]]
+    for a, b in reversed(sentences):
+        sentence = masked[a:b]
+        if "_" in sentence or not any(_verb_use(sentence, m) for m in _verbs_in(sentence)):
+            continue  # a quotation (blanked), or narration that reports nobody's words
+        who, _adjacent = _verb_attribution(sentence)
+        if who:
+            named = re.search(rf"\b{re.escape(who.split()[-1])}\b", sentence)
+            return resolver.speaker(who, a + (named.end() if named else 0), a)[1]
+        break
     if para.rstrip().endswith(":"):  # "Stated Stone:" / "Trump told the crowd:" / "Here is what Smith wrote:"
         named = _NAME_COLON_END.search(para)
         who = named.group(1) if named else None
