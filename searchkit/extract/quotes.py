@@ -271,7 +271,7 @@ def _opens(text: str, at: int, start: int, end: int) -> bool:
     """Whether the quote mark at `at` opens a quotation, judged by its neighbours, then by its shape."""
     before = text[at - 1] if at > start else " "
     after = text[at + 1] if at + 1 < end else " "
-    if before.isspace() or before in "([{—–-/\u00a0" or at == start:
+    if before.isspace() or before in "([{—–-/:\u00a0" or at == start:
         return not after.isspace() or text[at] == "“"
     if after.isspace() or after in ".,;:!?)]}—–-" or at + 1 == end:
         return False
@@ -319,6 +319,8 @@ def _strip_name(run: str) -> tuple[str, frozenset[str]]:
     while words and (words[0] in FUNCTION_WORDS or words[0] in TIME_WORDS or words[0].rstrip(".") in TITLES
                      or (words[0][0].isupper() and common_word(words[0]) and not clues)
                      or (len(words) > 1 and words[0].lower() in SPEECH_VERBS)):  # "Said Comey"
+        if len(words) == 1 and clues & _HONORIFICS and words[0][:1].isupper() and words[0] not in FUNCTION_WORDS:
+            break  # "Mr. Prince", "Ms. Major": after an honorific comes a surname, whatever it means
         if words[0].rstrip(".") in TITLES:
             clues.add(words[0].rstrip(".").lower())
         words.pop(0)
@@ -339,6 +341,9 @@ def _strip_name(run: str) -> tuple[str, frozenset[str]]:
             words = words[i:]
             break
     return " ".join(words).strip(" ,"), frozenset(clues)
+
+
+_HONORIFICS = frozenset("mr mrs ms miss dr".split())
 
 
 def _is_org(name: str) -> bool:
@@ -809,6 +814,9 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
     if m and m.group("verb").lower().startswith("according"):
         return m.group("who")
     if m and not m.group("verb").endswith("ing") and _SUBJECT_START.match(m.group("who")):
+        apposed = _APPOSED_AFTER.match(after, m.end("who")) if _DESCRIBED.match(m.group("who")) else None
+        if apposed and _strip_name(apposed.group(1))[0]:
+            return apposed.group(1)  # "said his best friend at Lehigh, Bruce Turry, who …"
         return _cut_after_name(m.group("who"))
     # "…,” as Cruz said on the radio. / "…” – as described by FBI Director James Comey –
     as_clause = _AS_AFTER.match(after)
@@ -845,6 +853,10 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
     if m and _SUBJECT_START.match(m.group("who")):
         return m.group("who")
     return None
+
+
+_DESCRIBED = re.compile(r"(?:the|a|an|his|her|their|its|one|another)\s+[a-z]")
+_APPOSED_AFTER = re.compile(rf",\s*({_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})+)\s*(?:[,.;]|$|\s+(?:who|said|says)\b)")
 
 
 def _subject_like(who: str) -> bool:
@@ -982,6 +994,10 @@ def _attribution_at(before: str, m: re.Match) -> tuple[str | None, bool]:
         return (who.group(1) if who else None), adjacent
     head = before[:m.start()]
     if (verb in PARTICIPLES or verb.endswith("ing")) and re.search(r",\s*(?:and\s+)?$", head.rstrip(" ”\"’")):
+        if "_" in head:  # "Comey cannot say that “…,” Lewandowski added, saying …": Lewandowski's
+            who, _adj = _verb_attribution(head[head.rfind("_") + 1:].rstrip(" ,"))
+            if who:
+                return who, adjacent
         return _sentence_subject(head), adjacent
     who = _subject(head)
     if who and who.split()[0].lower() in _DETERMINERS and who.split()[-1].lower() in DOCUMENT_NOUNS:
@@ -1048,6 +1064,9 @@ _LEADING_ADVERBIAL = re.compile(
     r"Without|With|For|From|By|Amid|Earlier|Later|Last|This|Next|Once|[A-Z][a-z]+(?:ing|ed))\b[^,]{0,90},\s*)?")
 
 
+_PLACE_LEAD = re.compile(r"\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}),\s+(?=\S)")
+
+
 def _sentence_subject(head: str) -> str | None:
     """The noun phrase a sentence opens with, leading adverbials skipped: "And then Trump went …" ->
     "Trump", "In an interview, the senator said …" -> "the senator"."""
@@ -1059,6 +1078,9 @@ def _sentence_subject(head: str) -> str | None:
                           r"following|amid|asked|speaking)\b[^,]{0,90},\s*", "", stripped)
         if stripped == head:
             break
+        place = _PLACE_LEAD.match(stripped)  # "At an event in Ames, Iowa, on Sunday, Mrs. Clinton …"
+        if place and _is_place(place.group(1)):
+            stripped = stripped[place.end():]
         head = stripped
     head = re.sub(r"^[A-Z][a-z]+\s+(?:in|on|at|after|before|during|last|this|next)\b[^,]{0,80},\s*", "", head)
     words: list[str] = []
@@ -1095,7 +1117,7 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|our|my|your|th
 def _verb_use(text: str, m: re.Match, group: int | str = 0) -> bool:
     """Whether a verb of saying is used as one: not "to say", "would say", "her claims", "the comments"."""
     before = text[max(0, m.start(group) - 40):m.start(group)]
-    if re.search(r"\b(?:to|will|would|could|should|might|may|can|must|not|never)\s+$", before):
+    if re.search(r"\b(?:to|will|would|could|should|might|may|can|must|not|never|cannot|[a-z]+n[’']t)\s+$", before):
         return False
     verb, end = m.group(group), m.end(group)
     if text[end:end + 2] in ("’s", "'s"):
@@ -1107,6 +1129,9 @@ def _verb_use(text: str, m: re.Match, group: int | str = 0) -> bool:
         return False  # "the statement read: “…”", not "he read “War and Peace”"
     if verb in _NOUN_LIKE and re.match(r"\s+(?:of|about|by|from|against)\b", text[end:end + 9]):
         return False  # "Republican claims of …"
+    if verb in _NOUN_LIKE and (nxt := re.match(r"\s+([a-z]+)\b", text[end:end + 20])) \
+            and (nxt.group(1) in PERSON_NOUNS or nxt.group(1) in ("show", "shows", "radio", "program", "programme")):
+        return False  # a compound noun: "Radio talk host Rush Limbaugh", "a talk show"
     if verb in _NOUN_LIKE:  # "officials note", "the campaign claims"; not "a crude reference"
         prev = re.search(r"([\w.%’'-]+),?\s+(?:(?:also|then|later|now|still|has|have|had|[a-z]+ly)\s+)*$", before)
         word = prev.group(1) if prev else ""
