@@ -194,7 +194,7 @@ host anchor founder owner ceo congressman congresswoman lawmaker legislator demo
 liberal socialist independent politician voter supporter critic opponent activist protester resident
 woman man mother father wife husband son daughter sister brother friend neighbour neighbor doctor
 professor scientist researcher officer detective inspector prosecutor judge justice witness victim
-survivor suspect veteran teacher student pastor priest bishop pope rabbi imam user frenchman englishman
+survivor suspect veteran counsel teacher student pastor priest bishop pope rabbi imam user frenchman englishman
 scotsman irishman welshman american briton pundit strategist pollster consultant operative staffer
 insider organizer organiser economist investor advocate delegate associate colleague ally allies adviser aide
 employee volunteer attendee donor""".split())
@@ -658,7 +658,8 @@ def _plausible_speaker(name: str) -> bool:
         return last in _GROUP_NOUNS or last in DOCUMENT_NOUNS or last in _ENTOURAGE or any(
             part in PERSON_NOUNS or part.rstrip("s") in PERSON_NOUNS or part.endswith(("ist", "ian", "er", "or", "ee"))
             and not part.endswith("ed") for part in parts)
-    return not words[-1] in _WEEKDAYS and not any(w.endswith("ed") for w in lower if w not in _ADJECTIVES_IN_ED)
+    return not words[-1] in _WEEKDAYS and not any(w.endswith("ed") for w in lower
+                                                   if w not in _ADJECTIVES_IN_ED and "-" not in w)  # "well-connected"
 
 
 _TIME_SPANS = frozenset("Hours Minutes Days Weeks Months Years Moments Decades Seconds".split())
@@ -748,7 +749,8 @@ class _Resolver:
             return False, None
         m = re.match(r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(.+)$", who)
         body = m.group(1) if m else who
-        body = re.split(r"\s+(?:who|which|that|with|from|in|at|on)\s", body)[0]
+        body = re.split(r"\s+(?:who|which|that|with|from|in|at|on|familiar|close|involved|knowledgeable|briefed|"
+                        r"speaking|granted|requesting|not\s+authorized)\s", body)[0]
         body = re.sub(r"^(?:of\s+)?", "", body)
         org = re.match(r"(.+?)\s+(?:for|of|at|to)\s+(?:the\s+)?([A-Z].*)$", body)
         words = body.split()
@@ -813,7 +815,8 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
     m = _AFTER_FIRST.match(after)
     if m and m.group("verb").lower().startswith("according"):
         return m.group("who")
-    if m and not m.group("verb").endswith("ing") and _SUBJECT_START.match(m.group("who")):
+    if m and not m.group("verb").endswith("ing") and _SUBJECT_START.match(m.group("who")) \
+            and not _FINITE_AFTER.search(re.split(r"\s(?:who|which|that)\s", m.group("who"))[0]):  # not "said the candidate could be …"
         apposed = _APPOSED_AFTER.match(after, m.end("who")) if _DESCRIBED.match(m.group("who")) else None
         if apposed and _strip_name(apposed.group(1))[0]:
             return apposed.group(1)  # "said his best friend at Lehigh, Bruce Turry, who …"
@@ -855,6 +858,8 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
     return None
 
 
+_FINITE_AFTER = re.compile(r"\s(?:could|would|will|can|may|might|must|should|is|was|are|were|has|have|had|did|"
+                           r"does|do|wants|wanted|needs|needed)\b")
 _DESCRIBED = re.compile(r"(?:the|a|an|his|her|their|its|one|another)\s+[a-z]")
 _APPOSED_AFTER = re.compile(rf",\s*({_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})+)\s*(?:[,.;]|$|\s+(?:who|said|says)\b)")
 
@@ -995,7 +1000,8 @@ def _attribution_at(before: str, m: re.Match) -> tuple[str | None, bool]:
     head = before[:m.start()]
     if (verb in PARTICIPLES or verb.endswith("ing")) and re.search(r",\s*(?:and\s+)?$", head.rstrip(" ”\"’")):
         if "_" in head:  # "Comey cannot say that “…,” Lewandowski added, saying …": Lewandowski's
-            who, _adj = _verb_attribution(head[head.rfind("_") + 1:].rstrip(" ,"))
+            tail = head[head.rfind("_") + 1:].strip(" ,”\"’")
+            who = _verb_attribution(tail)[0] or _after_attribution(_undotted(tail))
             if who:
                 return who, adjacent
         return _sentence_subject(head), adjacent
@@ -1132,6 +1138,13 @@ def _verb_use(text: str, m: re.Match, group: int | str = 0) -> bool:
     if verb in _NOUN_LIKE and (nxt := re.match(r"\s+([a-z]+)\b", text[end:end + 20])) \
             and (nxt.group(1) in PERSON_NOUNS or nxt.group(1) in ("show", "shows", "radio", "program", "programme")):
         return False  # a compound noun: "Radio talk host Rush Limbaugh", "a talk show"
+    if verb not in _NOUN_LIKE and not verb.endswith(("s", "ed", "ing")) and verb not in _IRREGULAR_PAST \
+            and (det := _DETERMINER_BEFORE.search(before)) and not (det.group("word") and _names_people(det.group("word"))):
+        return False  # "Sanders delivered a snappy retort: “…”"
+    if verb in _NAMING and re.match(r"\s*[“\"]", text[end:end + 3]) and (
+            prev := re.search(r"\b([a-z][\w-]*)\s+$", before)) and not _names_people(prev.group(1)) \
+            and prev.group(1) not in _SUBJECT_WORDS:
+        return False  # "a class called “Perception”": a name given, not words said
     if verb in _NOUN_LIKE:  # "officials note", "the campaign claims"; not "a crude reference"
         prev = re.search(r"([\w.%’'-]+),?\s+(?:(?:also|then|later|now|still|has|have|had|[a-z]+ly)\s+)*$", before)
         word = prev.group(1) if prev else ""
@@ -1145,6 +1158,8 @@ def _verb_use(text: str, m: re.Match, group: int | str = 0) -> bool:
 
 
 _POSSESSIVES = frozenset("his her their its our my your this that these those such".split())
+_IRREGULAR_PAST = frozenset("said told wrote spoke put read thought felt held taught swore forbade".split())
+_NAMING = frozenset("called named dubbed titled entitled nicknamed labeled labelled branded".split())
 _SUBJECT_WORDS = frozenset("he she they we i you who it many some others most few all both".split())
 
 
