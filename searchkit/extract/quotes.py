@@ -182,6 +182,7 @@ _ENTOURAGE = frozenset("campaign office team camp lawyers attorneys aides staff 
 DOCUMENT_NOUNS = frozenset("tweet tweets statement post posts letter email emails editorial report book speech "
                            "remarks website memo account page column message video ad op-ed blog".split())
 _PRONOUN = {"he": "m", "she": "f", "He": "m", "She": "f"}
+_PRONOUN_RE = {p: re.compile(rf"\b{p}\b") for p in _PRONOUN}
 _PLURAL_OR_NEUTER = frozenset("they They it It we We I you You".split())
 # Nouns that name people (for descriptions); the rest ("the company") name things.
 PERSON_NOUNS = frozenset("""spokesman spokeswoman spokesperson official officials president minister chairman
@@ -343,6 +344,7 @@ def _strip_name(run: str) -> tuple[str, frozenset[str]]:
     return " ".join(words).strip(" ,"), frozenset(clues)
 
 
+_SURNAME_TITLES = frozenset("King Prince Major Singer Judge Bishop Dean Marshal Knight Baron Earl Duke Sheikh".split())
 _HONORIFICS = frozenset("mr mrs ms miss dr".split())
 
 
@@ -468,6 +470,13 @@ class _People:
             return not gender or not g or g == gender
 
         inside = [(p, name) for p, _e, name in self.mentions if sentence_start <= p < at]
+        subject = _sentence_subject(self.text[sentence_start:at]) if len(inside) > 1 else None
+        if subject:  # "Bush went after Trump …, when he called …": the sentence's subject first
+            run = _NAME_RUN.match(subject)
+            subject = _strip_name(run.group())[0] if run else None
+            subject = self.full(subject) if subject else None
+            if subject in self.people and any(name == subject for _p, name in inside) and fits(subject):
+                return subject
         for _p, name in reversed(inside):
             if fits(name):
                 return name
@@ -703,7 +712,11 @@ class _Resolver:
         who = " ".join(words)
         first = words[0]
         if first in _PRONOUN and len(words) == 1:
-            person = self.people.antecedent(at, _PRONOUN[first], sentence_start, self.quote_ranges)
+            # Names after the pronoun are not its antecedent: "Clinton admitted … when she claimed that
+            # Comey had called it “truthful”" is Clinton's; the pronoun is the last one before the quote.
+            said = [m.start() for m in _PRONOUN_RE[first].finditer(self.masked, sentence_start, at)]
+            person = self.people.antecedent(said[-1] if said else at, _PRONOUN[first], sentence_start,
+                                            self.quote_ranges)
             if person and not self.people.people[person].gender:
                 self.people.people[person].gender = _PRONOUN[first]  # "…,” she said: now we know
             return True, person
@@ -726,6 +739,8 @@ class _Resolver:
         run = runs[-1]
         possessive = run.endswith(("'s", "’s"))
         name, clues = _strip_name(run[:-2] if possessive else run)
+        if not name and run in _SURNAME_TITLES and who == run:
+            return True, self.people.full(run)  # "King says …" (Billie Jean King), "Major said"
         if re.fullmatch(r"[A-Z][A-Z&/-]{1,5}", name) and not _is_place(name) and not _is_place(name.title()):
             return True, name  # an organisation by its initials: "CNN said", "according to NBC"
         if not name or name.split()[0] in FUNCTION_WORDS or all(w in TIME_WORDS for w in name.split()) \
@@ -951,14 +966,26 @@ def _verb_attribution(before: str) -> tuple[str | None, bool]:
         uses = [m for m in uses if m.start() >= cut]
     # A verb in a relative clause ("Emanuel, an oncologist who advised Obama, said …") is not the main one.
     main = [m for m in uses if not _RELATIVE_BEFORE.search(before, max(0, m.start() - 40), m.start())]
-    for m in main + [m for m in uses if m not in main]:
+    ordered = main + [m for m in uses if m not in main]
+    for k, m in enumerate(ordered):
         who, adjacent = _attribution_at(before, m)
-        if who and _subject_like(who.strip()):
-            return who, adjacent
+        if not who or not _subject_like(who.strip()) or (all(w in FUNCTION_WORDS for w in who.split())
+                                                         and who.strip() not in ("Others", "Some", "Many")):
+            continue  # "When told …": no subject
+        for later in ordered[k + 1:]:  # "Axelrod tweeted after Clinton argued that “…”": Clinton's words
+            if later.start() > m.start() and _SUBORDINATOR_BEFORE.search(before, m.end(), later.start()):
+                inner, inner_adjacent = _attribution_at(before, later)
+                if inner and _subject_like(inner.strip()) and inner.split()[0] not in FUNCTION_WORDS:
+                    return inner, inner_adjacent
+        return who, adjacent
     as_clause = _AS_CLAUSE.search(before)  # "Of course, as Joel Pollak observed, the victor was …: “…”"
     if as_clause and _subject_like(as_clause.group("who")):
         return _cut_after_name(as_clause.group("who")), False
     return None, False
+
+
+_SUBORDINATOR_BEFORE = re.compile(r"\b(?:after|when|while|before|because|since|until|whereas|although|though)\s+"
+                                  r"(?:he|she|(?:[A-Z][\w.’'-]*\s+){1,4})\s*(?:[a-z]+ly\s+)?$")
 
 
 def _lead_end(before: str) -> int:
@@ -984,7 +1011,7 @@ def _finite(text: str, m: re.Match) -> bool:
     if not m.group().endswith("ing"):
         return True
     before = text[max(0, m.start() - 40):m.start()]
-    if re.search(r"(?:[,;:—–]|\band|\b(?:is|was|are|were|been|be|keeps|kept))\s+(?:[a-z]+ly\s+)?$", before):
+    if re.search(r"(?:[,;:—–]|\band|\bby|\b(?:is|was|are|were|been|be|keeps|kept))\s+(?:[a-z]+ly\s+)?$", before):
         return True
     word = re.search(r"([\w’'-]+)\s+(?:[a-z]+ly\s+)?$", before)  # "with John McCain calling it", "an administration defending"
     return bool(word) and (word.group(1)[:1].isupper() or _names_people(word.group(1)))
@@ -1004,6 +1031,8 @@ def _attribution_at(before: str, m: re.Match) -> tuple[str | None, bool]:
             who = _verb_attribution(tail)[0] or _after_attribution(_undotted(tail))
             if who:
                 return who, adjacent
+        return _sentence_subject(head), adjacent
+    if verb.endswith("ing") and re.search(r"\bby\s+$", head):  # "Husted continued by saying, “…”"
         return _sentence_subject(head), adjacent
     who = _subject(head)
     if who and who.split()[0].lower() in _DETERMINERS and who.split()[-1].lower() in DOCUMENT_NOUNS:
@@ -1062,7 +1091,7 @@ _DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,1
 _PASSIVE = re.compile(r"\b(?:called|labell?ed|described as|dubbed|branded|termed|deemed|seen as|characteri[sz]ed as|"
                       r"criticized as|criticised as|denounced as)\s+(?:\S+\s+){0,3}$")
 _SUBORDINATE = re.compile(r"(?i)\s*(?:While|If|When|Although|Though|Because|Since|Unless|Whether|As|After|Before|"
-                          r"Even though|Even if|Once|Until)\b[^,]{0,120},")
+                          r"Even though|Even if|Once|Until)\b[^,]{0,200},")
 _LEADING_ADVERBIAL = re.compile(
     r"^\s*(?:(?:[A-Z][a-z]+\s+){1,2}(?:later|earlier|ago),\s*)?(?:(?:And|But|So|Then|Also|Still|Yet|Later|Earlier|Meanwhile|However|Instead|Indeed|Now|Again|"
     r"Separately|Finally|Similarly)\b,?\s*)*(?:(?:In|On|At|After|Before|During|When|While|As|Since|Asked|"
