@@ -912,14 +912,20 @@ def _short_attribution(sentence: str) -> str | None:
     return None
 
 
+_LOWER_ROLE_NAME = re.compile(rf"(?:[a-z-]+\s+){{1,4}}({_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})+)")
+
+
 def _cut_after_name(who: str) -> str:
     """"David Wasserman in a statement on Monday" -> "David Wasserman"; "the base chief known as Bob"
     -> "Bob"."""
     known = _KNOWN_AS.search(who)
     if known:
         return known.group(1)
-    return re.split(r"\s+(?:in|on|at|during|after|before|to|of|about|as|when|while|who|which|last|this|"
-                    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", who)[0]
+    cut = re.split(r"\s+(?:in|on|at|during|after|before|to|of|about|as|when|while|who|which|last|this|"
+                   r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", who)[0]
+    if cut.islower() and cut != who and (named := _LOWER_ROLE_NAME.match(who)):
+        return named.group(1)  # "master of ceremonies Asab Al-Tabchi" -> the name after the role
+    return cut
 
 
 def _before_attribution(before: str) -> tuple[str | None, bool]:
@@ -1124,7 +1130,7 @@ def _sentence_subject(head: str) -> str | None:
         bare = word.strip(",;:")
         low = bare.lower()
         if not bare or (low in _STOP and low not in ("and", "of")) or low in SPEECH_VERBS \
-                or (named and bare.islower() and re.search(r"(?:ed|s)$", low)):
+                or (named and bare.islower() and (re.search(r"(?:ed|s)$", low) or low in _IRREGULAR_VERBS)):
             break
         words.append(bare)
         named = named or bare[:1].isupper()
@@ -1187,6 +1193,10 @@ def _verb_use(text: str, m: re.Match, group: int | str = 0) -> bool:
 
 
 _POSSESSIVES = frozenset("his her their its our my your this that these those such".split())
+# Past forms without -ed that end a sentence's opening noun phrase ("Clinton's campaign took …").
+_IRREGULAR_VERBS = frozenset("""took made gave went came got did put sent held left saw knew brought began ran won
+lost became stood sat met kept felt found paid led set fell drew struck hit cut let chose rose broke spent built
+sought fought caught taught threw wore bought sold hid shook grew flew""".split())
 _IRREGULAR_PAST = frozenset("said told wrote spoke put read thought felt held taught swore forbade".split())
 _NAMING = frozenset("called named dubbed titled entitled nicknamed labeled labelled branded".split())
 _SUBJECT_WORDS = frozenset("he she they we i you who it many some others most few all both".split())
@@ -1239,7 +1249,8 @@ _FURTHER_ON = re.compile(rf",\s*(?P<who>[^,;:!?\"“”()]{{1,60}}?)\s+{_AUX}(?:
 _SHORT_BY = re.compile(rf"\s*(?P<who>[^.,;:!?\"“”]{{1,60}}?)\s+{_AUX}(?P<verb>{_AFTER_VERB})\b(?P<rest>[^\"“”]{{0,90}})$")
 _SHORT_INVERTED = re.compile(rf"\s*{_SHORT_VERBS}\s+(?P<who>[^.,;:!?\"“”]{{1,60}})[^\"“”]{{0,90}}$")
 _KNOWN_AS = re.compile(rf"\b(?:known|identified)\s+(?:only\s+)?as\s+({_WORD}(?:\s+{_WORD})*)")
-_ACTING = re.compile(rf"({_NAME_RUN.pattern})\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b")
+_ACTING = re.compile(rf"({_NAME_RUN.pattern})\s+(?:(?:[a-z]+ly|later|also|then|once|again|first|had|has)\s+)*"
+                     r"[a-z]+(?:ed|s)\b")
 _NAME_BEFORE_COLON = re.compile(rf"({_NAME_RUN.pattern})\s*[:—–]\s*$")
 _OBJECT_BEFORE = re.compile(r"\b(?:to|for|with|at|about|against|on|from|of|toward|towards|into|told|asked|urged)\s+$")
 _NAME_COLON_END = re.compile(rf"({_NAME_RUN.pattern})\s*:\s*$")
