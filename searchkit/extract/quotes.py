@@ -151,7 +151,7 @@ TITLES = MALE_TITLES | FEMALE_TITLES | frozenset("""
 Dr Prof Professor President Vice Governor Gov Lt Sen Senator Rep Representative Congressman Congresswoman
 Gen General Col Colonel Capt Captain Sgt Sergeant Adm Admiral Maj Major Cmdr Commander Lieutenant Judge
 Justice Mayor Chairman Chairwoman Chair Secretary Minister Ministers Premier Prime Chancellor Ambassador
-Attorney Speaker Leader Majority Minority Rev Reverend Pope Emir Sultan Imam Rabbi Bishop Archbishop Cardinal
+Attorney Speaker Leader Majority Minority Whip Rev Reverend Pope Emir Sultan Imam Rabbi Bishop Archbishop Cardinal
 Chief Deputy Assistant Acting Commissioner Director Officer Executive Spokesman Spokeswoman Spokesperson
 Coach Manager Detective Inspector Constable Superintendent Councillor Councilman Councilwoman Council
 Member Foreign Home Defence Defense Interior Finance Treasury State Federal National Health Education Trade
@@ -975,8 +975,8 @@ def _verb_attribution(before: str) -> tuple[str | None, bool]:
     ordered = main + [m for m in uses if m not in main]
     for k, m in enumerate(ordered):
         who, adjacent = _attribution_at(before, m)
-        if not who or not _subject_like(who.strip()) or (all(w in FUNCTION_WORDS for w in who.split())
-                                                         and who.strip() not in ("Others", "Some", "Many")):
+        if not who or not _subject_like(who.strip()) or (all(w in FUNCTION_WORDS for w in who.split()) and not any(
+                w.lower() in _PERSONAL or w in ("Others", "Some", "Many") for w in who.split())):
             continue  # "When told …": no subject
         for later in ordered[k + 1:]:  # "Axelrod tweeted after Clinton argued that “…”": Clinton's words
             if later.start() > m.start() and _SUBORDINATOR_BEFORE.search(before, m.end(), later.start()):
@@ -990,6 +990,7 @@ def _verb_attribution(before: str) -> tuple[str | None, bool]:
     return None, False
 
 
+_PERSONAL = frozenset("he she they we i you it".split())
 _SUBORDINATOR_BEFORE = re.compile(r"\b(?:after|when|while|before|because|since|until|whereas|although|though)\s+"
                                   r"(?:he|she|(?:[A-Z][\w.’'-]*\s+){1,4})\s*(?:[a-z]+ly\s+)?$")
 
