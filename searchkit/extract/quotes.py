@@ -182,6 +182,7 @@ _ENTOURAGE = frozenset("campaign office team camp lawyers attorneys aides staff 
 DOCUMENT_NOUNS = frozenset("tweet tweets statement post posts letter email emails editorial report book speech "
                            "remarks website memo account page column message video ad op-ed blog".split())
 _PRONOUN = {"he": "m", "she": "f", "He": "m", "She": "f"}
+_GENDER_CLUE = re.compile(r"(?i:\b(he|him|his|himself|she|her|hers|herself)\b)|[A-Z][a-z]+\s+[A-Z][a-z]+")
 _PRONOUN_RE = {p: re.compile(rf"\b{p}\b") for p in _PRONOUN}
 _PLURAL_OR_NEUTER = frozenset("they They it It we We I you You".split())
 # Nouns that name people (for descriptions); the rest ("the company") name things.
@@ -371,7 +372,7 @@ class _People:
     """People named in a story: full names, where each is mentioned, their titles, ages and gender."""
 
     def __init__(self, text: str, masked: str) -> None:
-        self.text = text
+        self.text, self.masked = text, masked
         self.sentences: _Sentences | None = None
         self.people: dict[str, _Person] = {}
         self.mentions: list[tuple[int, int, str]] = []  # (start, end, full name), outside quotations
@@ -456,13 +457,12 @@ class _People:
         """The first personal pronoun after a mention, in the same or the next sentence, unless another
         name comes first, says which gender the story gives that person."""
         window = masked[end:end + 160]
-        m = re.search(r"\b(he|him|his|himself|she|her|hers|herself)\b|[A-Z][a-z]+\s+[A-Z][a-z]+", window,
-                      re.IGNORECASE)
-        if m and m.group(1):
+        m = _GENDER_CLUE.search(window)
+        if m and m.group(1) and not _QUOTE_MARKS.search(window, 0, m.start()):  # not "X “…,” he said"
             person.votes["f" if m.group(1).lower().startswith(("she", "her")) else "m"] += 1
 
-    def antecedent(self, at: int, gender: str, sentence_start: int, quote_spans: list[tuple[int, int]]) \
-            -> str | None:
+    def antecedent(self, at: int, gender: str, sentence_start: int, quote_spans: list[tuple[int, int]],
+                   after_quote: bool = False) -> str | None:
         """The person a "he"/"she" at `at` refers to: the first fitting name of its own sentence, then
         of the sentences before it, nearest first (names inside quotations do not count)."""
         def fits(name: str) -> bool:
@@ -470,6 +470,8 @@ class _People:
             return not gender or not g or g == gender
 
         inside = [(p, name) for p, _e, name in self.mentions if sentence_start <= p < at]
+        if after_quote and inside and not _verbs_in(self.masked[inside[0][0]:at]):
+            inside = []  # "Clinton “caused havoc,” he said": a name the quotation is about, not its speaker
         subject = _sentence_subject(self.text[sentence_start:at]) if len(inside) > 1 else None
         if subject:  # "Bush went after Trump …, when he called …": the sentence's subject first
             run = _NAME_RUN.match(subject)
@@ -716,7 +718,7 @@ class _Resolver:
             # Comey had called it “truthful”" is Clinton's; the pronoun is the last one before the quote.
             said = [m.start() for m in _PRONOUN_RE[first].finditer(self.masked, sentence_start, at)]
             person = self.people.antecedent(said[-1] if said else at, _PRONOUN[first], sentence_start,
-                                            self.quote_ranges)
+                                            self.quote_ranges, after_quote=not said)
             if person and not self.people.people[person].gender:
                 self.people.people[person].gender = _PRONOUN[first]  # "…,” she said: now we know
             return True, person
@@ -1095,6 +1097,8 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|which)\s+(?:[a-z]+\s+){0,2}$")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?—–]|$|(?:at|to|as|in|on|with|while|before|after|when|into|from|back|again)\b)")
 _OPEN_RELATIVE = re.compile(r"(?:^|[,—–]\s*)(?:who|which)\b[^,—–]*$")
 _DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,12}\.?)?\s*(?:\([^)]{1,20}\))?\s*[—–-]+\s+")
+_WHAT_CALLED = re.compile(rf"\bwhat\s+(?P<who>(?:{_WORD}\s+){{1,4}}|he\s+|she\s+)(?:{_AUX})?(?:called|calls|described\s+as|"
+                          r"describes\s+as|termed|terms|dubbed|dubs|labell?ed|labels|referred\s+to\s+as)\s*$")
 _PASSIVE = re.compile(r"\b(?:called|labell?ed|described as|dubbed|branded|termed|deemed|seen as|characteri[sz]ed as|"
                       r"criticized as|criticised as|denounced as)\s+(?:\S+\s+){0,3}$")
 _SUBORDINATE = re.compile(r"(?i)\s*(?:While|If|When|Although|Though|Because|Since|Unless|Whether|As|After|Before|"
@@ -1293,8 +1297,9 @@ def find_quotes(text: str) -> list[Quote]:
         # After a quote ending a sentence ("… lost.” Rubio called it …), a new sentence starts.
         new_sentence = inner.endswith(".") and re.match(r"\s*[A-Z]", after)
         passive = bool(_PASSIVE.search(before))
+        what = _WHAT_CALLED.search(before)  # "under what Mr. Hedge called “…”, the club …": Hedge's words
         # "…,” Trump said: “…”" introduces the next quotation, not this one
-        who = _after_attribution(_undotted(after), passive) \
+        who = what.group("who") if what else _after_attribution(_undotted(after), passive) \
             if after.strip() and not new_sentence and not re.fullmatch(r"[\s,]*[^,]{1,60}:\s*", after) else None
         if not who and not span.open_end and (new_sentence or not after.strip()):
             # "…?” Clinton asked. / "… missing.” Trump said.": a short sentence that only attributes.

@@ -128,3 +128,16 @@ def test_an_irregular_past_verb_ends_the_sentences_subject():
 def test_a_lower_case_role_before_the_name_after_said():
     text = '"Welcome, all of you, to your new home," said master of ceremonies Omar Haddad, an engineer.'
     assert said(text)["Welcome, all of"] == "Omar Haddad"
+
+
+def test_what_someone_called_is_that_persons_words():
+    text = ("In 2010, under what Mr. Okafor called ''the old pricing model,'' the Pine Hollow Golf Club, a "
+            "private course near the coast, said it would double its fees.")
+    assert said(text)["the old pricing"] == "Okafor"
+
+
+def test_a_name_the_quotation_is_about_is_not_the_he_that_said_it():
+    text = ("Rodney Hale spoke in Ohio on Friday. Hale said Carla Mendes should not be allowed to run.\n\n"
+            "Mendes “caused tremendous havoc and tremendous harm,” he said.")
+    assert said(text)["caused tremendous havoc"] == "Rodney Hale"
+
