@@ -529,8 +529,9 @@ class _People:
             else description.split()[:-1]
         if any(w[:1].isupper() for w in modifiers):
             return None  # "the Democratic nominee" that fits nobody named: the description itself
-        if age or (head in PERSON_NOUNS and head not in ROLE_TITLES):
-            gender = {"woman": "f", "actress": "f", "mother": "f", "wife": "f", "daughter": "f",
+        demonym = len(modifiers) <= 1 and _is_demonym(description.split()[-1].strip(".,'’"))
+        if age or demonym or (head in PERSON_NOUNS and head not in ROLE_TITLES):
+            gender = "m" if demonym and head.endswith("man") else "f" if demonym and head.endswith("woman") else {"woman": "f", "actress": "f", "mother": "f", "wife": "f", "daughter": "f",
                       "sister": "f", "businesswoman": "f", "spokeswoman": "f", "congresswoman": "f",
                       "man": "m", "actor": "m", "father": "m", "husband": "m", "son": "m", "brother": "m",
                       "businessman": "m", "frenchman": "m", "englishman": "m", "spokesman": "m",
@@ -547,6 +548,26 @@ chief leader commander ambassador premier chancellor king queen prince general c
 spokeswoman spokesperson judge justice attorney representative congressman congresswoman speaker""".split())
 _ALIASES = {"senator": "sen", "governor": "gov", "representative": "rep", "general": "gen", "professor": "prof",
             "doctor": "dr", "congressman": "rep", "congresswoman": "rep"}
+
+
+_DEMONYMS = frozenset("Scot Scotsman Scotswoman Welshman Welshwoman Englishman Englishwoman Irishman Irishwoman "
+                      "Dutchman Dutchwoman Brit Kiwi Aussie Texan Californian New Yorker Londoner".split())
+
+
+@lru_cache(maxsize=4096)
+def _is_demonym(word: str) -> bool:
+    """Whether a capitalised word names a person by nation ("the Italian", "the 55-year-old Frenchman")."""
+    if not word[:1].isupper():
+        return False
+    if word in _DEMONYMS:
+        return True
+    from .gazetteer import INSTITUTIONS
+    from .locations import gazetteer
+
+    if word in INSTITUTIONS or not word[1:].islower() or word.endswith(("ish", "ese", "ss", "ch")):
+        return False  # "the FBI" (an institution), "the British", "the Chinese" (a people, not one person)
+    place = gazetteer().lookup(word)
+    return place is not None and place.kind == "demonym"
 
 
 def _title_alias(word: str) -> str:

@@ -141,3 +141,13 @@ def test_a_name_the_quotation_is_about_is_not_the_he_that_said_it():
             "Mendes “caused tremendous havoc and tremendous harm,” he said.")
     assert said(text)["caused tremendous havoc"] == "Rodney Hale"
 
+
+
+def test_a_person_described_by_nationality_is_the_person_just_named():
+    text = ("Chelsea manager Antonio Rossi was delighted after the win.\n\n"
+            "\"We played with great intensity,\" said the Italian. \"The players showed they want to fight.\"")
+    assert said(text)["We played with"] == "Antonio Rossi"
+    text = "Jon Berglund of Sweden finished second.\n\n“It was a hard day,” the 55-year-old Swede said."
+    assert said(text)["It was a"] == "Jon Berglund"
+    text = 'Tom Ward met officials on Friday. "Talks went well," the FBI said.'
+    assert said(text)["Talks went well"] != "Tom Ward"
