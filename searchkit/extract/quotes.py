@@ -868,6 +868,10 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
         who = after[lead:m.start()].strip()
         if not who or len(who) > 160 or re.search(r"[;:!?\"“”]", who):
             break
+        if re.search(r",[^,]*\bwho\s", who) and m.group("verb") in SPEECH_VERBS \
+                and _NAME_RUN.fullmatch(who.split(",")[0].strip()) and _verb_use(after, m, "verb") \
+                and not _verbs_in(who) and _CLAUSE_END.match(after, m.end()):
+            return who.split(",")[0].strip()  # "…,” Nate Silver, the guru who founded the site tweeted on …"
         if _OPEN_RELATIVE.search(who) or m.group("verb").endswith("ing") or not _verb_use(after, m, "verb"):
             continue  # "Cruz, who has proposed repealing it, said …": the verb of the relative clause
         if m.group("verb") in _AFTER_FORMS and not _CLAUSE_END.match(after, m.end()):
@@ -1079,13 +1083,13 @@ _COORDINATED = re.compile(r"[^\"“”]{0,40}?(?:,\s*)?\b(?:and|but|while|wherea
 _CAP_VERB = "|".join(sorted({f.capitalize() for f in _FORMS["cue"] if " " not in f and f.endswith(("ed", "s", "id", "ld",
                                                                                                     "ote", "oke"))},
                             key=len, reverse=True))
-_AS_VERBS = r"(?:said|says|noted|notes|reported|reports|wrote|writes|explained|explains|observed|pointed out|points out|" \
+_AS_VERBS = r"(?:said|says|noted|notes|reported|reports|wrote|writes|written|explained|explains|observed|pointed out|points out|" \
             r"put it|puts it|argued|argues|told|tells|suggested|suggests|warned|warns|recalled|recalls|" \
             r"acknowledged|conceded|claimed|claims|predicted|asserted|tweeted|remarked|concluded|described)"
 _FRONTED = re.compile(
-    rf"\s*(?:(?:And|But|So|Yet|Still|Now|Indeed|Meanwhile)\s+)?(?:"
+    rf"\s*(?:(?:And|But|So|Yet|Still|Now|Indeed|Meanwhile|However,?|Instead,?|Again,?)\s+)?(?:"
     rf"[Aa]ccording\s+to\s+(?P<acc>[^,;:\"“”()]{{1,80}}?)"
-    rf"|[Aa]s\s+(?P<as>[^,;:\"“”]{{1,60}}?)\s+{_AUX}{_AS_VERBS}\b[^,;:\"“”]{{0,100}}"
+    rf"|[Aa]s\s+(?P<as>[^,;:\"“”]{{1,90}}?)\s+{_AUX}{_AS_VERBS}\b[^,;:\"“”]{{0,100}}"
     rf"|(?:{_CAP_VERB})\s+(?P<inv>[^,;:\"“”()]{{1,80}}?)"
     rf")\s*[,:—–]")
 _INVERSION_VERBS = r"(?:said|says|explained|explains|added|adds|noted|notes|wrote|writes|recalled|continued|argued|" \

@@ -151,3 +151,18 @@ def test_a_person_described_by_nationality_is_the_person_just_named():
     assert said(text)["It was a"] == "Jon Berglund"
     text = 'Tom Ward met officials on Friday. "Talks went well," the FBI said.'
     assert said(text)["Talks went well"] != "Tom Ward"
+
+
+def test_a_name_then_an_unclosed_relative_clause_before_the_verb():
+    text = ("“The party needs a plan for the suburbs,” Nina Ortiz, the pollster who founded the survey site "
+            "tweeted on Wednesday.")
+    assert said(text)["The party needs"] == "Nina Ortiz"
+
+
+def test_fronted_as_clauses_after_however_with_long_subjects_and_participles():
+    text = ("However, as Bishop Aram Petrosyan of the Armenian Church of Los Angeles told the Associated Press, "
+            "“We have suffered the same fate and we remember it.”")
+    assert said(text)["We have suffered"] == "Aram Petrosyan"
+    text = ("As the gossip columnist Hedda Marsh had written a few years earlier, ''Nobody in this town can make "
+            "a picture without him.''")
+    assert said(text)["Nobody in this"] == "Hedda Marsh"
