@@ -105,6 +105,8 @@ def _verbs_in(text: str, start: int = 0) -> list[re.Match]:
     for w in _LOWER_WORD.finditer(text, start):
         if w.start() >= end and w.group() in _VERB_STARTS:
             m = _VERB_RE.match(text, w.start())
+            if m and (text[m.end():m.end() + 1] == "-" or text[w.start() - 1:w.start()] == "-"):
+                continue  # a part of a compound: "counter-attack", "well-said"
             if m:
                 out.append(m)
                 end = m.end()

@@ -166,3 +166,10 @@ def test_fronted_as_clauses_after_however_with_long_subjects_and_participles():
     text = ("As the gossip columnist Hedda Marsh had written a few years earlier, ''Nobody in this town can make "
             "a picture without him.''")
     assert said(text)["Nobody in this"] == "Hedda Marsh"
+
+
+def test_a_verb_of_saying_inside_a_hyphenated_word_is_none():
+    text = ("Both Hale and Ruiz saw the rout during an unexpected Islamic State counter-attack as a sign of "
+            "disarray, with Ruiz noting the folly of sending “a few hundred troops here, a few hundred there” "
+            "into a city of two million.")
+    assert said(text)["a few hundred"] == "Ruiz"
