@@ -597,7 +597,8 @@ def _subject(clause: str) -> str:
         last = clause[:-1].rsplit(",", 1)[-1].strip()
         if _NAME_RUN.fullmatch(last) and _strip_name(last)[0] and not _is_place(last):
             return last
-        appositions = [m for m in _APPOSED_NAME.finditer(clause) if m.group(1).split()[0] not in FUNCTION_WORDS]
+        appositions = [m for m in _APPOSED_NAME.finditer(clause) if m.group(1).split()[0] not in FUNCTION_WORDS
+                       and not _is_place(m.group(1))]  # not "His critics in the United States, many of them, …"
         if appositions:
             return appositions[-1].group(1)
         clause = clause[:-1]
@@ -1008,7 +1009,9 @@ def _verb_attribution(before: str) -> tuple[str | None, bool]:
                 w.lower() in _PERSONAL or w in ("Others", "Some", "Many") for w in who.split())):
             continue  # "When told …": no subject
         for later in ordered[k + 1:]:  # "Axelrod tweeted after Clinton argued that “…”": Clinton's words
-            if later.start() > m.start() and _SUBORDINATOR_BEFORE.search(before, m.end(), later.start()):
+            coordinated = _COORDINATOR_BEFORE.search(before, m.end(), later.start())
+            if later.start() > m.start() and (_SUBORDINATOR_BEFORE.search(before, m.end(), later.start()) or (
+                    coordinated and re.search(r"\b[a-z]+\b", before[m.end():coordinated.start()]))):
                 inner, inner_adjacent = _attribution_at(before, later)
                 if inner and _subject_like(inner.strip()) and inner.split()[0] not in FUNCTION_WORDS:
                     return inner, inner_adjacent
@@ -1019,6 +1022,8 @@ def _verb_attribution(before: str) -> tuple[str | None, bool]:
     return None, False
 
 
+# "a woman asked for a photo and Clinton said, “…”": a coordinated clause with a subject of its own
+_COORDINATOR_BEFORE = re.compile(r"\b(?:and|but)\s+(?:he|she|(?:[A-Z][\w.’'-]*\s+){1,4})\s*(?:[a-z]+ly\s+)?$")
 _PERSONAL = frozenset("he she they we i you it".split())
 _SUBORDINATOR_BEFORE = re.compile(r"\b(?:after|when|while|before|because|since|until|whereas|although|though)\s+"
                                   r"(?:he|she|(?:[A-Z][\w.’'-]*\s+){1,4})\s*(?:[a-z]+ly\s+)?$")

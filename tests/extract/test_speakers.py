@@ -173,3 +173,11 @@ def test_a_verb_of_saying_inside_a_hyphenated_word_is_none():
             "disarray, with Ruiz noting the folly of sending “a few hundred troops here, a few hundred there” "
             "into a city of two million.")
     assert said(text)["a few hundred"] == "Ruiz"
+
+
+def test_a_coordinated_clause_with_its_own_subject_governs_the_quote():
+    text = ("Bill Mercer spoke with voters outside the school. At one point, a woman asked for a photo and "
+            "Mercer said, “as long as we’re not breaking any election laws.”")
+    assert said(text)["as long as"] == "Bill Mercer"
+    text = "Donald Trump said Clinton and Sanders called the deal “a disaster for workers.”"
+    assert said(text)["a disaster for"] == "Donald Trump"
