@@ -176,8 +176,8 @@ def test_a_verb_of_saying_inside_a_hyphenated_word_is_none():
 
 
 def test_a_coordinated_clause_with_its_own_subject_governs_the_quote():
-    text = ("Bill Mercer spoke with voters outside the school. At one point, a woman asked for a photo and "
+    text = ("Sam Mercer spoke with voters outside the school. At one point, a woman asked for a photo and "
             "Mercer said, “as long as we’re not breaking any election laws.”")
-    assert said(text)["as long as"] == "Bill Mercer"
+    assert said(text)["as long as"] == "Sam Mercer"
     text = "Donald Trump said Clinton and Sanders called the deal “a disaster for workers.”"
     assert said(text)["a disaster for"] == "Donald Trump"
