@@ -8,7 +8,9 @@ FTS5 columns it lacks...) raise ValueError naming them, rather than being droppe
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from datetime import datetime, timezone
+from typing import Callable
 
 from searchkit.search import request as rq
 from searchkit.search.request import SearchRequest
@@ -28,80 +30,64 @@ def _iso(moment: datetime) -> str:
     return moment.astimezone(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
-# -- tantivy ------------------------------------------------------------------------------------
+# -- tantivy and plain Whoosh: two query languages of the same Lucene-like shape -------------------
+
+@dataclass(frozen=True)
+class _Dialect:
+    """What differs between tantivy's and Whoosh's query syntax."""
+
+    name: str
+    negation: str  # before a clause that must not match
+    date: Callable[[datetime], str]  # a range end
+    location_quote: str  # around a location value (one keyword, maybe with spaces)
+    patterns: bool  # wildcards passed through as typed
+    open_end: str  # an unbounded end of a date range
+
+
+_TANTIVY = _Dialect("tantivy", "-", _iso, '"', patterns=False, open_end="*")
+_WHOOSH = _Dialect("Whoosh", "NOT ", lambda moment: moment.astimezone(timezone.utc).strftime("%Y%m%d%H%M%S"), "'",
+                   patterns=True, open_end="")
+
 
 def to_tantivy(request: SearchRequest) -> str:
     """The query in tantivy's query language; words side by side follow `conjunction_by_default`."""
-    return _tantivy(request.query, request.options.match)
+    return _lucene(request.query, _TANTIVY)
 
-
-def _tantivy(node: rq.Node, match: str) -> str:
-    if isinstance(node, (rq.And, rq.Or, rq.Group)):
-        parts = [_tantivy(c, match) for c in node.children]
-        if isinstance(node, rq.Group):
-            return "(" + " ".join(parts) + ")"
-        return "(" + (" AND " if isinstance(node, rq.And) else " OR ").join(parts) + ")"
-    if isinstance(node, rq.Not):
-        return "-" + _tantivy(node.child, match)
-    if isinstance(node, rq.MatchAll):
-        return "*"
-    if isinstance(node, rq.DateRange):
-        low = _iso(node.first) if node.first else "*"
-        high = _iso(node.last) if node.last else "*"
-        return f"date:[{low} TO {high}]"
-    field = _field(node)
-    prefix = f"{field}:" if field else ""
-    if isinstance(node, rq.Word):
-        if field == "location":
-            return f'location:"{node.text.lower()}"'
-        words = _WORD.findall(node.text)
-        if not words:
-            raise ValueError(f"{node.text!r} has no word to search for")
-        return prefix + (words[0] if len(words) == 1 else '"' + " ".join(words) + '"')
-    if isinstance(node, rq.Phrase):
-        return prefix + '"' + " ".join(_WORD.findall(node.text)) + '"'
-    raise ValueError(f"{type(node).__name__} clauses have no tantivy translation")
-
-
-# -- plain Whoosh -------------------------------------------------------------------------------
 
 def to_whoosh(request: SearchRequest) -> str:
     """The query in Whoosh's default QueryParser syntax (words side by side follow the parser's group)."""
-    return _whoosh(request.query)
+    return _lucene(request.query, _WHOOSH)
 
 
-def _whoosh_date(moment: datetime) -> str:
-    return moment.astimezone(timezone.utc).strftime("%Y%m%d%H%M%S")
-
-
-def _whoosh(node: rq.Node) -> str:
+def _lucene(node: rq.Node, dialect: _Dialect) -> str:
     if isinstance(node, (rq.And, rq.Or, rq.Group)):
-        parts = [_whoosh(c) for c in node.children]
+        parts = [_lucene(c, dialect) for c in node.children]
         if isinstance(node, rq.Group):
             return "(" + " ".join(parts) + ")"
         return "(" + (" AND " if isinstance(node, rq.And) else " OR ").join(parts) + ")"
     if isinstance(node, rq.Not):
-        return "NOT " + _whoosh(node.child)
+        return dialect.negation + _lucene(node.child, dialect)
     if isinstance(node, rq.MatchAll):
         return "*"
     if isinstance(node, rq.DateRange):
-        low = _whoosh_date(node.first) if node.first else ""
-        high = _whoosh_date(node.last) if node.last else ""
+        low = dialect.date(node.first) if node.first else dialect.open_end
+        high = dialect.date(node.last) if node.last else dialect.open_end
         return f"date:[{low} TO {high}]"
     field = _field(node)
     prefix = f"{field}:" if field else ""
     if isinstance(node, rq.Word):
         if field == "location":
-            return f"location:'{node.text.lower()}'"
+            quote = dialect.location_quote
+            return f"location:{quote}{node.text.lower()}{quote}"
         words = _WORD.findall(node.text)
         if not words:
             raise ValueError(f"{node.text!r} has no word to search for")
         return prefix + (words[0] if len(words) == 1 else '"' + " ".join(words) + '"')
     if isinstance(node, rq.Phrase):
         return prefix + '"' + " ".join(_WORD.findall(node.text)) + '"'
-    if isinstance(node, rq.Pattern):
+    if isinstance(node, rq.Pattern) and dialect.patterns:
         return prefix + node.text
-    raise ValueError(f"{type(node).__name__} clauses have no Whoosh translation")
+    raise ValueError(f"{type(node).__name__} clauses have no {dialect.name} translation")
 
 
 # -- SQLite FTS5 -------------------------------------------------------------------------------

@@ -93,3 +93,18 @@ def test_the_web_layer_reads_only_through_the_api(name):
         layer = _layer(module)
         if layer is not None and module.split(".")[1] in LAYERS:
             assert module.split(".")[1] in ("errors", "model", "search", "api", "web"), f"{name} imports {module}"
+
+
+def test_a_query_process_loads_no_nltk_and_no_readers(seed_index_shared):
+    """Cold start: a `searchkit query` process stems with snowballstemmer, and never pays for importing nltk
+    (over a second) or the readers of HTML, WARC and feeds."""
+    import subprocess
+    import sys
+
+    code = ("import sys; from searchkit.cli import main\n"
+            "try:\n    main(['query', 'escaped prisoners', '--index', sys.argv[1]])\n"
+            "except SystemExit:\n    pass\n"
+            "print(sorted(m for m in ('nltk', 'trafilatura', 'warcio', 'feedparser') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code, str(seed_index_shared.path)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert "1 hit" in done.stdout and done.stdout.strip().splitlines()[-1] == "[]"

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import re
+import threading
 import weakref
 from functools import lru_cache
 from datetime import datetime, timezone
@@ -27,18 +28,26 @@ SCHEMA_VERSION = 6  # 2: bylines (author, author_key, authors); 3: MinHash of ou
 # 5: currency/percent signs and decimals kept with their numbers; 6: dates in a column only, near-duplicate
 # clusters as a column and a `copy_of` term for copies only
 
-# The English stemmer that groups a word's forms: "snowball" (NLTK's English Snowball, "Porter2") or
-# "porter" (Whoosh's Porter, which leaves doubled consonants: shipping -> shipp, running -> runn).
-# Compared on the Reuters TRAIN split with bench/relevance.py --stemmer.
+# The English stemmer that groups a word's forms: "snowball" (the Snowball project's English stemmer,
+# "Porter2", from its `snowballstemmer` package) or "porter" (Whoosh's Porter, which leaves doubled
+# consonants: shipping -> shipp, running -> runn). Compared on the Reuters TRAIN split with
+# bench/relevance.py --stemmer. (NLTK's copy of Snowball gave the same stems, bar 61 of Reuters' 69,575
+# words, but importing nltk costs a query process over a second.)
 STEMMER = "snowball"
 
 
 def stem_function(name: str):
-    """The word -> stem function of a stemmer name."""
+    """The word -> stem function of a stemmer name (safe to call from several threads)."""
     if name == "snowball":
-        from nltk.stem.snowball import EnglishStemmer
+        import snowballstemmer
 
-        return EnglishStemmer().stem
+        stemmer, lock = snowballstemmer.stemmer("english"), threading.Lock()
+
+        def snowball(word: str) -> str:
+            with lock:  # a Snowball stemmer keeps the word being stemmed in its own fields
+                return stemmer.stemWord(word)
+
+        return snowball
     if name != "porter":
         raise ValueError(f"unknown stemmer {name!r}")
     return porter_stem
