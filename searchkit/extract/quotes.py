@@ -1013,8 +1013,11 @@ def _verb_attribution(before: str) -> tuple[str | None, bool]:
             if later.start() > m.start() and (_SUBORDINATOR_BEFORE.search(before, m.end(), later.start()) or (
                     coordinated and re.search(r"\b[a-z]+\b", before[m.end():coordinated.start()]))):
                 inner, inner_adjacent = _attribution_at(before, later)
+                if inner and inner.strip() in _PRONOUN and who.strip() not in _PRONOUN:
+                    break  # "The spokesman said …, although he added, “…”": the same person
                 if inner and _subject_like(inner.strip()) and inner.split()[0] not in FUNCTION_WORDS:
                     return inner, inner_adjacent
+
         return who, adjacent
     as_clause = _AS_CLAUSE.search(before)  # "Of course, as Joel Pollak observed, the victor was …: “…”"
     if as_clause and _subject_like(as_clause.group("who")):

@@ -181,3 +181,10 @@ def test_a_coordinated_clause_with_its_own_subject_governs_the_quote():
     assert said(text)["as long as"] == "Sam Mercer"
     text = "Donald Trump said Clinton and Sanders called the deal “a disaster for workers.”"
     assert said(text)["a disaster for"] == "Donald Trump"
+
+
+def test_a_pronoun_in_a_subordinate_clause_is_the_main_subject():
+    text = ("Analysts have said the stock could rise.\n"
+            "    The Acme Motors spokesman said he had seen no sign of a higher offer, although he added, "
+            "\"I don't know what is said in the meeting.\"")
+    assert said(text)["I don't know"] == "Acme Motors spokesman"
