@@ -20,7 +20,9 @@ quotes or titles (`its “forever war” went on`), and a lone word in capitals 
 else before it in its sentence: a fronted attribution (`According to X,`, `As X reported,`, `Said
 X,`), a passive agent (`asked by X whether`), then the first reporting verb used as a main verb
 (`Israel said Clinton called on members to be “…”` is Israel's) outside leading phrases, relative
-clauses and earlier clauses cut by a semicolon, colon or dash; participles take the sentence's
+clauses and earlier clauses cut by a semicolon, colon or dash, unless a subordinate or coordinated
+clause with a subject of its own says the words (`Axelrod tweeted after Clinton argued that “…”`);
+`what X called “…”` is X's; participles take the sentence's
 subject (`Trump lashed out, saying “…”`); a possessive speech noun only when no verb has a subject
 (`Trump's claim that Obama “founded ISIS”`). Verbs that are also nouns count only after a subject,
 passives and -ing forms heading no clause never. The subject is then normalised:
@@ -29,12 +31,15 @@ passives and -ing forms heading no clause never. The subject is then normalised:
   Hessamuddin Shams` -> `Hessamuddin Shams`), possessive prefixes (`CNN's Gloria Borger`) and
   trailing weekdays; a later short form (`Mr. Trump`, `Trump`) becomes the longest full name used
   earlier that ends with it (`Donald Trump`); `Trump's campaign` -> `Donald Trump campaign`;
-- `he` / `she` is the person just named whose gender fits: the nearest name of its own sentence,
-  then the first name of each sentence before it (names inside quotations left out; gender from
-  Mr/Mrs/Ms/Sir/Dame..., from the pronouns that follow a person's name, from earlier he/she);
+- `he` / `she` is the person named before it whose gender fits: its sentence's subject, else the
+  nearest name of its own sentence before it (none before the quote for a `“…,” he said` unless a
+  verb of saying follows that name), then the first name of each sentence before it (names inside
+  quotations left out; gender from Mr/Mrs/Ms/Sir/Dame..., from the pronouns that follow a person's
+  name but not across a quotation, from earlier he/she);
 - a description is the person it refers to when the story has named one that fits (`the foreign
   secretary` after `Foreign Secretary Alan Marsh`, `the 30-year-old` after `Jane Roe, 30,`), else
-  the description itself (`a Home Office spokesman` -> `Home Office spokesman`); a bare `the
+  the description itself (`a Home Office spokesman` -> `Home Office spokesman`); a nationality
+  (`the Italian`) is the person just named; a bare `the
   company` gives None; organisations speak by name or initials (`CNN said`), groups by a plural
   noun (`Analysts said`, `Many reporters noted`);
 - nothing that reads like no name or description is a speaker (`New York Times made`, `Sanders
