@@ -1,16 +1,20 @@
 """Place extraction against hand-labelled stories: the headline is a held-out set scored once.
 
-    python bench/places.py [--shared DIR] [--errors]
-    python bench/places.py --list SET [--draw first|fresh]   # the keys a labelled set is drawn as
+    python bench/places.py [--shared DIR]             # the held-out set first, then the development sets
+    python bench/places.py --dev-only [--errors]      # development sets only (never the held-out errors)
+    python bench/places.py --list SET [--draw first|fresh|third]   # the keys a labelled set is drawn as
     python bench/places.py --dump FILE     # Reuters TEST places as JSON Lines, to diff two versions
     python bench/places.py --dev N         # development: Reuters TRAIN (not the labelled 50) vs PLACES
 
 Labelled sets (bench/places_gold/README.md says how each was drawn and labelled, and what "about"
 means):
 
-- fresh.json, the held-out figure: 150 stories drawn and labelled before the second round of
-  changes and scored once at its end (34 PolNeAR dev stories the first draw left, 50 Reuters
-  NOT-USED stories, 66 benchmark web pages outside the first draw);
+- third.json, the held-out figure: 150 stories drawn and labelled before the third round and
+  scored once at its end (50 PolNeAR train, 50 Reuters TRAIN, the 19 unused benchmark pages,
+  31 Reuters NOT-USED), "about" only;
+- fresh.json: 150 stories drawn and labelled before the second round of changes and scored once
+  at its end (34 PolNeAR dev stories the first draw left, 50 Reuters NOT-USED stories, 66
+  benchmark web pages outside the first draw); development data of the third round;
 - labels.json, the first draw (50 PolNeAR dev, 50 Reuters TRAIN, 50 web pages): held out for the
   first round, development data since;
 - dev_check.json: 50 stories labelled ("about" only) during the second round to check rules on
@@ -20,7 +24,8 @@ Scores, micro-averaged over (story, country) pairs:
 - countries: `enrich(article).countries` against the countries the story is about;
 - named: every country `find_mentions` gives for title and body (places and demonyms), against every
   country the story names (places and nationality words, as labelled).
-Stories in none of these sets (PolNeAR train/, other TRAIN stories) are the ones to develop on.
+Stories in none of these sets (PolNeAR train/ and TRAIN stories outside the third draw) are the
+ones to develop on.
 """
 from __future__ import annotations
 
@@ -180,14 +185,53 @@ def dev_check_sets(shared: Path) -> dict[str, list]:
     return {"reuters": reuters, "web": web}
 
 
+# The third held-out draw (bench/places_gold/third.json): disjoint from the three sets above,
+# drawn and labelled before the third round of development, scored once at its end. PolNeAR dev
+# has no story left (50 + 34 went to the first two draws), so its 50 come from PolNeAR train/.
+THIRD = REPO / "bench" / "places_gold" / "third.json"
+THIRD_SEED = 20261126
+THIRD_PER_SET = 50
+THIRD_TOTAL = 150
+
+
+def third_sets(shared: Path) -> dict[str, list]:
+    """{set name: Articles} of the third draw: a seeded sample of 50 PolNeAR train stories of at
+    most MAX_WORDS words, 50 Reuters TRAIN stories outside the first draw and dev_check, the English
+    benchmark pages outside every earlier set (19, by SHA-256 of seed and URL), and Reuters NOT-USED
+    stories outside the fresh draw to make 150 (seeded samples, seed THIRD_SEED)."""
+    rng = random.Random(THIRD_SEED)
+    pool = sorted((a for a in polnear_articles(shared, "train") if len(a.body.split()) <= MAX_WORDS),
+                  key=lambda a: a.id)
+    polnear = sorted(rng.sample(pool, THIRD_PER_SET), key=lambda a: a.id)
+    checked = dev_check_sets(shared)
+    taken = {a.id for a in pick_reuters(reuters_articles(shared))} | {a.id for a in checked["reuters"]}
+    train = sorted((a for a in reuters_articles(shared) if "split:train" in a.tags and a.body.strip()
+                    and a.id not in taken), key=lambda a: int(a.id))
+    reuters = sorted(rng.sample(train, THIRD_PER_SET), key=lambda a: int(a.id))
+    web = web_articles(shared)
+    used = ({a.id for a in pick_web(web)} | {a.id for a in fresh_sets(shared)["web"]}
+            | {a.id for a in checked["web"]})
+    rest = sorted((a for a in web if a.id not in used),
+                  key=lambda a: hashlib.sha256(f"{THIRD_SEED}:{a.url}".encode()).hexdigest())
+    web = sorted(rest[:THIRD_PER_SET], key=lambda a: a.url)
+    # Only 19 English pages are left: Reuters NOT-USED stories outside the fresh draw fill the 150.
+    fresh = {a.id for a in fresh_sets(shared)["reuters"]}
+    unused = sorted((a for a in reuters_articles(shared) if "split:not-used" in a.tags and a.body.strip()
+                     and a.id not in fresh), key=lambda a: int(a.id))
+    filler = sorted(rng.sample(unused, THIRD_TOTAL - len(polnear) - len(reuters) - len(web)), key=lambda a: int(a.id))
+    return {"polnear": polnear, "reuters": reuters, "web": web, "reuters-not-used": filler}
+
+
 def development_sets(shared: Path) -> dict[str, list]:
     """Stories to develop on: PolNeAR train, TRAIN stories and benchmark pages outside the labelled sets."""
     reuters = reuters_articles(shared)
-    held = {a.id for a in pick_reuters(reuters)}
+    third = third_sets(shared)  # held out: never developed on
+    held = {a.id for a in pick_reuters(reuters)} | {a.id for a in third["reuters"]}
     web = web_articles(shared)
-    held_web = {a.id for a in pick_web(web)}
+    held_web = {a.id for a in pick_web(web)} | {a.id for a in third["web"]}
+    held_polnear = {a.id for a in third["polnear"]}
     return {
-        "polnear-train": polnear_articles(shared, "train"),
+        "polnear-train": [a for a in polnear_articles(shared, "train") if a.id not in held_polnear],
         "reuters-train": [a for a in reuters if "split:train" in a.tags and a.body.strip() and a.id not in held],
         "web-other": [a for a in web if a.id not in held_web],
     }
@@ -255,16 +299,21 @@ def print_report(report: dict, heading: str, named: bool = True) -> None:
         print(f"{label:16}{c[0]:12.3f}{c[1]:7.3f}{c[2]:7.3f}" + (f"{n[0]:10.3f}{n[1]:7.3f}{n[2]:7.3f}" if named else ""))
 
 
-def report(shared: Path, errors: bool = False) -> dict:
-    """Score the held-out set (the headline) and the development sets; print the tables."""
+def report(shared: Path, errors: bool = False, held_out: bool = True) -> dict:
+    """Score the held-out set (the headline, never with its errors) and the development sets."""
     results = {}
+    if held_out:
+        gold = json.loads(THIRD.read_text(encoding="utf-8"))
+        results["third"] = score(third_sets(shared), gold)
+        print_report(results["third"], f"Places, HELD OUT ({THIRD.relative_to(REPO)}: 150 stories labelled "
+                     "before the third round, scored once with the rules frozen; 'about' only)", named=False)
     for key, path, sets, heading, named in (
             ("fresh", FRESH, fresh_sets,
-             f"Places, HELD OUT ({FRESH.relative_to(REPO)}: 150 stories labelled before the second round, "
-             "scored once with the rules frozen)", True),
+             f"Places, development: the second draw ({FRESH.relative_to(REPO)}; held out for round two, "
+             "the third round was developed on it)", True),
             ("first", GOLD, labelled_sets,
              f"Places, development: the first draw ({GOLD.relative_to(REPO)}; held out for round one, "
-             "the second round was developed on it)", True),
+             "developed on since)", True),
             ("dev_check", DEV_CHECK, dev_check_sets,
              f"Places, development check ({DEV_CHECK.relative_to(REPO)}: 50 stories labelled during the "
              "second round, 'about' only)", False)):
@@ -321,9 +370,12 @@ def reuters_train_places(shared: Path, errors: int = 0) -> tuple[float, float, f
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", help="folder holding corpora/ (default $SEARCHKIT_SHARED or ../shared)")
-    ap.add_argument("--list", choices=("polnear", "reuters", "web"), help="print the keys of one labelled set")
-    ap.add_argument("--draw", choices=("first", "fresh"), default="fresh", help="which draw --list reads")
-    ap.add_argument("--errors", action="store_true", help="print each labelled story where the countries differ")
+    ap.add_argument("--list", choices=("polnear", "reuters", "web", "reuters-not-used"),
+                    help="print the keys of one labelled set")
+    ap.add_argument("--draw", choices=("first", "fresh", "third"), default="third", help="which draw --list reads")
+    ap.add_argument("--errors", action="store_true",
+                    help="print each development story where the countries differ (never the held-out set's)")
+    ap.add_argument("--dev-only", action="store_true", help="score the development sets only, not the held-out one")
     ap.add_argument("--dump", type=Path, metavar="FILE",
                     help="write locations, countries and place of every Reuters TEST story to FILE (JSON Lines)")
     ap.add_argument("--dev", type=int, metavar="N", default=None,
@@ -332,7 +384,8 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
     if args.list:
-        for a in (fresh_sets if args.draw == "fresh" else labelled_sets)(shared)[args.list]:
+        draws = {"first": labelled_sets, "fresh": fresh_sets, "third": third_sets}
+        for a in draws[args.draw](shared).get(args.list, []):
             print(a.id, a.source, a.url or a.title[:70], sep="\t")
         return 0
     if args.dump:
@@ -342,7 +395,7 @@ def main(argv=None) -> int:
         p, r, f = reuters_train_places(shared, args.dev)
         print(f"Reuters TRAIN (development) countries vs PLACES: P {p:.3f} R {r:.3f} F1 {f:.3f}")
         return 0
-    report(shared, args.errors)
+    report(shared, args.errors, held_out=not (args.dev_only or args.errors))
     return 0
 
 

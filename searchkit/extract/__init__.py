@@ -32,6 +32,10 @@ from ..model import Article
 _BODY_DATELINE = re.compile(
     r"^\s*([A-Z][A-Z .'-]{1,40}(?:,\s*[A-Z][\w .'-]{0,30})?(?:,\s*[A-Z][a-z]{2,8}\.?\s+\d{1,2})?)"
     r"(?:\s*\([^)]{1,40}\))?\s+(?:[-\u2013\u2014\u2015]+|--)\s+")
+# A press release's dateline, in mixed case: "New York, NY –", "Baar, Switzerland —"; kept only
+# when the gazetteer knows the place (a sentence may open "Smith, Jones – ...").
+_RELEASE_DATELINE = re.compile(r"^\s*([A-Z][a-z]+(?:[ .'-][A-Z][a-z]+){0,3},\s*(?:[A-Z]{2}|[A-Z]\.[A-Z]\.|[A-Z][a-z]{1,4}\.|[A-Z][a-z]+(?: [A-Z][a-z]+)?))"
+                               r"\s+(?:[-\u2013\u2014\u2015]+|--)\s+")
 # Paragraphs a dateline may open: wire copy's first; a web page's first few ("ABSTRACT. ... FULL TEXT.").
 DATELINE_PARAGRAPHS = 4
 
@@ -42,6 +46,12 @@ def body_dateline(body: str) -> str:
         m = _BODY_DATELINE.match(paragraph[:120])
         if m:
             return m.group(1).strip()
+        m = _RELEASE_DATELINE.match(paragraph[:120])
+        if m:
+            from .locations import resolve_dateline
+
+            if resolve_dateline(m.group(1)) is not None:
+                return m.group(1).strip()
     return ""
 
 
@@ -64,7 +74,7 @@ def place_mentions(article: Article, dateline: str | None = None) -> tuple:
 def enrich(article: Article) -> Article:
     """The article with places, countries, primary place and quotations filled in from its text."""
     from .dates import date_from_text
-    from .about import story_countries
+    from .about import home_politics, passing, story_countries
     from .locations import canonical_country, fold, gazetteer, historic_country, home_country, in_lists
     from .quotes import find_quotes
 
@@ -88,9 +98,13 @@ def enrich(article: Article) -> Article:
         if mention.place.country:
             locations.setdefault(country_of(mention.place), None)  # every country named stays findable
     body = fold(article.body)
-    about = story_countries(body, [country_of(m.place) for m in title_mentions], body_mentions,
+    title = fold(article.title)
+    about = story_countries(body, [country_of(m.place) for m in title_mentions if not passing(title, m)], body_mentions,
                             in_lists(body, body_mentions), country_of, home_country(article.source, article.url))
     countries.update(dict.fromkeys(about))
+    home = home_country(article.source, article.url)
+    if not countries and home and home_politics(article.text, home):  # names no place: its own country's politics
+        countries[home] = None
 
     for given in article.locations:  # metadata: Reuters PLACES slugs, JSON places
         country = canonical_country(given)

@@ -73,7 +73,7 @@ _AFTER_QUOTE = re.compile(r"[,!?][\"”’]\s+(?:the\s+)?$")
 # A country whose official acts ("the foreign minister of France said"), where an event is held
 # ("a summit held in Bratislava"), a team whose result is reported ("Colombia had lost to Belgium").
 _ACTING_BEFORE = re.compile(r"\b(?:(?:president|prime\s+minister|foreign\s+minister|minister|government|king"
-                            r"|queen|ambassador|envoy)\s+of|beat|beats|defeated|defeats|lost\s+to|loses\s+to|drew\s+with"
+                            r"|queen|ambassador|envoy)\s+of|beat|beats|beating|defeated|defeats|defeating|lost\s+to|loses\s+to|losing\s+to|drew\s+with|drawing\s+with|(?:victory|win|defeat|loss|draw)\s+(?:over|against|to|with)"
                             r"|draws\s+with|got\s+past|edged|routed|thrashed|overcame|eliminated|knocked\s+out|upset"
                             r"|stunned|crushed|downed),?\s+(?:the\s+)?$", re.I)
 # A city that names a club in a result ("Columbus beat Montreal", "scored for Ottawa"): a team, not
@@ -84,15 +84,36 @@ _TEAM_BEFORE = re.compile(r"\b(?:beat|beats|defeated|defeats|lost\s+to|loses\s+t
 _TEAM_AFTER = re.compile(r"\s+(?:beat|beats|defeated|defeats|won|lost|drew|held\s+on|rallied|edged|routed|has\s+won"
                          r"|has\s+lost|improved\s+to|fell\s+to)\b")
 _MARKETS = frozenset({"Wall Street"})
+# Parts of a country that field national teams: "Wales beat Hungary" is a nation's result, not a club's.
+_HOME_NATIONS = frozenset({"England", "Scotland", "Wales", "Northern Ireland"})
+# A result reported next to a team's name ("Turkey drew Iceland 0-0", "a 3-1 victory against
+# Slovakia", "Germany's 4-0 rout of Belarus", "Sweden did the same, 2-0, at Romania").
+_SCORE = re.compile(r"(?<![\d.,$£€/-])\b\d{1,2}-\d{1,2}\b(?![\d%/-])")
+_SCORE_WORDS = re.compile(r"\b(?:beat|beats|beating|drew|draw|drawing|victory|win|won|rout|defeat|defeated|lost|loss"
+                          r"|clinched|thrashed|edged|scored|goal|goals|match|game|qualif\w+|group)\b",
+                          re.I)
+# Where an event of the story happens ("a massacre in South Sudan", "the peacekeeping mission in
+# northern Mali"); not "the war in Iraq", which US campaign stories name as history.
+_EVENT_IN = re.compile(r"\b(?:massacre|fighting|conflict|attack|attacks|bombing|bombings|killings|atrocities"
+                       r"|violence|coup|uprising|earthquake|floods?|famine|outbreak|epidemic|protests?|riots?"
+                       r"|elections?|referendum|summit|talks|mission|crisis|strike|strikes|shooting)\s+(?:in|on)\s+"
+                       r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?$",
+                       re.I)
 _HELD_IN = re.compile(r"\b(?:held|hosted|took\s+place|takes\s+place|be\s+held|opened)\s+in\s+(?:the\s+)?$")
 _PARTNER = re.compile(r"\s+and\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}")
 _ADVERBS = re.compile(r"(?:\s+(?:also|still|now|already|again|then|too|only|just|reportedly|officially"
-                      r"|formally|finally|quickly|[a-z]+ly))*")
+                      r"|formally|finally|quickly|[a-z]+ly)\b)*")
 _VERB = re.compile(r"\s+([a-z]+)\b")
 _AUXILIARIES = frozenset("""is are was were has have had will would could can may might must should shall did does
 said says told tells""".split())
 _NEGATION = re.compile(r"n't|’t|\s+(?:not|never)\b")
 _BE_HAVE = frozenset("is are was were has have had".split())
+# Where a country stands in the events ("is strongly against", "was opposed", "are ready to").
+_STANCES = frozenset("against opposed determined reluctant unwilling willing ready keen prepared eager".split())
+# A country whose position is reported: "objections to the tax from Portugal and Spain",
+# "heavy opposition, notably from West Germany".
+_STANCE_FROM = re.compile(r"\b(?:objection|opposition|resistance|criticism|pressure|protest|complaint"
+                          r"|request|appeal|offer|proposal|bid)s?\b[^.;:!?]{0,50}\bfrom\s+(?:the\s+)?$", re.I)
 # Common verbs whose past form does not end in -ed ("Russia beat Croatia", "Argentina won").
 _IRREGULAR = frozenset("""beat won lost got took made sent met held kept left put set hit led fell rose sold bought
 paid brought began became ran drew came went saw gave found thought struck shot fought spent built cut let bid
@@ -123,6 +144,8 @@ def _verb_follows(text: str, pos: int, statements: bool = False) -> bool:
         if after is None:
             return False
         nxt = after.group(1)
+        if nxt in _STANCES and not statements:  # "West Germany is strongly against": it takes a side
+            return True
         if not (nxt in _IRREGULAR or nxt.endswith(("ed", "ing")) or nxt in ("been", "being", "to")):
             return False
         if statements:
@@ -142,6 +165,28 @@ def _verb_follows(text: str, pos: int, statements: bool = False) -> bool:
     return after is None or after.group(1) not in _AUXILIARIES  # "U.S. elections are": a noun
 
 
+_OWNED_WORD = re.compile(r"\s+(?!(?:is|are|was|were|has|have|had|will|would|said|says)\b)[\w-]+")
+# The longest subject a country's possessive opens: "Norway's October oil production".
+OWNED_WORDS = 4
+
+
+def _owned_subject(text: str, end: int) -> int:
+    """Where the subject ends when a country's own thing does something ("Norway's October oil
+    production beat forecasts", "Russia's economy shrank"), else 0."""
+    pos = end + 2
+    for _ in range(OWNED_WORDS):
+        word = _OWNED_WORD.match(text, pos)
+        if word is None:
+            return 0
+        pos = word.end()
+        verb = _VERB.match(text, _ADVERBS.match(text, pos).end())
+        if verb and verb.group(1).endswith("s") and text[verb.end():verb.end() + 1] in ".,;:":
+            continue  # "Norway's oil production figures.": a plural noun, no verb
+        if _verb_follows(text, pos):
+            return pos
+    return 0
+
+
 def acts(text: str, start: int, end: int, kind: str) -> int:
     """Where the subject ends if the place written at text[start:end] opens it: the country, its
     capital standing for its government, or its government, people or team acting ("Russia beat
@@ -157,15 +202,19 @@ def acts(text: str, start: int, end: int, kind: str) -> int:
     titled = _TITLED.match(text, end)
     if titled:
         return titled.end() if _verb_follows(text, titled.end()) else 0
-    if kind == "demonym" or text.startswith(("'s", "’s"), end):
+    if kind == "demonym":
         return 0
+    if text.startswith(("'s", "’s"), end):  # "Norway's October oil production beat forecasts"
+        return _owned_subject(text, end)
     aside = _ASIDE.match(text, end)
     if aside and _verb_follows(text, aside.end()):  # "China, Pyongyang's only ally, said"
         return end
     statements = kind == "city"
     partner = _PARTNER.match(text, end)
-    if partner and _verb_follows(text, partner.end(), statements):
-        return partner.end()
+    if partner:
+        aside = _ASIDE.match(text, partner.end())  # "India and Pakistan, for instance, spar over ..."
+        if _verb_follows(text, aside.end() if aside else partner.end(), statements):
+            return partner.end()
     return end if _verb_follows(text, end, statements) else 0
 
 
@@ -176,7 +225,7 @@ _ORG_WORDS = (r"Institute|Institution|University|College|Academy|School|Center|C
 _ORG_BEFORE = re.compile(rf"\b(?:{_ORG_WORDS})\b(?:\s+(?:of|for|and|&)?\s*[A-Z][\w.'-]*)*\s*(?:\([A-Z]+\))?"
                          r"\s+(?:in|at|of|based\s+in)\s+(?:the\s+)?$")
 _ORG_WORD = re.compile(rf"\b(?:{_ORG_WORDS})\b")  # a cheap test before _ORG_BEFORE
-_ORG_NOUN = re.compile(r"[\s-]+(?:[a-z]+\s+)?(?:company|companies|firm|firms|maker|makers|plane-maker|carmaker|automaker"
+_ORG_NOUN = re.compile(r"[\s-]+(?:[a-z]+\s+|TV\s+)?(?:series|sitcom|film|movie|documentary|album|novel|company|companies|firm|firms|maker|makers|plane-maker|carmaker|automaker"
                        r"|chipmaker|manufacturer|manufacturers|producer|carrier|airline|publication|newspaper|daily"
                        r"|magazine|website|broadcaster|network|bank|banks|lender|insurer|group|conglomerate|giant"
                        r"|brand|retailer|chain|publisher|label|startup|start-up|subsidiary|unit|outlet|agency|version"
@@ -192,6 +241,76 @@ def org_home(text: str, start: int, end: int) -> bool:
     return bool(_ORG_NOUN.match(text, end))
 
 
+# Passing mentions read from the words around a place:
+# - a company or market of the country ("France's <Cie Generale d'Electricite>", "Japan's Nikkei");
+_POSSESSED = re.compile(r"(?:'s|’s)\s+(?:<|(?:Nikkei|Dax|DAX|Hang\s+Seng|FTSE|CAC|Sensex|Kospi|Topix|Bovespa"
+                        r"|stock\s+(?:market|exchange|index)|bourse|benchmark|currency|yen|dollar|mark|franc|pound"
+                        r"|lira|peseta|rupee)\b)")
+# - money ("226.56 U.S. Dlrs", "50 mln New Zealand dlr bond", "in Canadian dollars");
+_CURRENCY = re.compile(r"\s+(?:dlrs?|dollars?|cents?|francs?|marks?|pounds?|crowns?|yen|lire|pesos?|rupees?)\b", re.I)
+# - where a person or an organisation is from or posted ("London-based designer", "born in
+#   Cyprus", "ambassador to the Ukraine", "a native of Ohio");
+_BASED = re.compile(r"-based\b")
+_ORIGIN_BEFORE = re.compile(r"\b(?:born|raised|grew\s+up|educated|native)\s+(?:in|of)\s+(?:the\s+)?$"
+                            r"|\b(?:ambassador|ambassadors|envoy|envoys|emissary|consul)\s+to\s+(?:the\s+)?$", re.I)
+# - a person's nationality: a people's word just before a name of two capitalised words that is
+#   no title or institution ("Frenchman Hubert Perrodo", not "Israeli Prime Minister Benjamin
+#   Netanyahu" nor "British Foreign Office").
+_TITLE_WORDS = frozenset("""Prime President Premier Minister Ministry Chancellor King Queen Prince Princess Crown
+Foreign Finance Interior Defense Defence Justice Trade Agriculture Energy Health Economy Economic Labour Labor
+Ambassador Embassy Consulate Secretary General Gen Lt Col Capt Admiral Cabinet Government Parliament Senate House
+Congress Court Supreme High Central National Federal State Communist Socialist Conservative Liberal Democratic
+Republican Green Party Treasury Bank Office Department Council Assembly Commission Army Navy Air Police Coast
+Border Special Olympic Grand Open Cup League Championship Airlines Airways Railways Navy Marine Marines Forces
+Army Guard Republic Kingdom Union Empire Islands Island Sea Ocean Gulf River""".split())
+_PERSON_AFTER = re.compile(r"(?:man|woman|men|women)?\s+([A-Z][a-z]+)\s+([A-Z][a-z]+)\b")
+
+
+def _nationality(text: str, m) -> bool:
+    """'Frenchman Hubert Perrodo', 'German Ignaz Kiechle': a person's nationality, no event there."""
+    if m.place.kind != "demonym":
+        return False
+    name = _PERSON_AFTER.match(text, m.end)
+    return bool(name) and not ({name.group(1), name.group(2)} & _TITLE_WORDS)
+
+
+# - an agreement, a negotiating round or a club named after where it was made ("the Paris accord",
+#   "the Uruguay Round of trade talks", "the Kyoto Protocol");
+_AGREEMENT = re.compile(r"\s+(?:accords?|agreements?|club|declaration|convention|treaty|protocol|round|pact|consensus"
+                        r"|process|communique|summit\s+(?:accord|agreement|declaration))\b", re.I)
+# - a city that seats an international body, named for it ("the EC Cereals Management Committee
+#   agreed in Brussels", "GATT talks in Geneva"): the body acts, not the host country.
+_SEATS = frozenset({"Brussels", "Strasbourg", "Geneva", "The Hague", "Vienna"})
+_BODIES = re.compile(r"\b(?:EC|EU|EEC|European\s+(?:Community|Union|Commission|Parliament|Council|Court)|Commission"
+                     r"|NATO|U\.N\.|UN|United\s+Nations|GATT|WTO|OPEC|IAEA|International\s+(?:Court|Criminal|Atomic)"
+                     r"|World\s+(?:Health|Trade)|Red\s+Cross|ministers)\b")
+
+
+def _seat(text: str, m) -> bool:
+    """Brussels for the EC, Geneva for the UN: a city named as the seat of a body in its sentence."""
+    if m.place.kind != "city" or m.place.name not in _SEATS:
+        return False
+    start = sentence_start(text, m.start)
+    return bool(_BODIES.search(text, start, m.end + 150))
+
+
+_PASSING_AFTER = re.compile("|".join(f"(?:{p.pattern})" if not p.flags & re.I else f"(?i:{p.pattern})"
+                                     for p in (_POSSESSED, _CURRENCY, _BASED, _AGREEMENT)))
+_ORIGIN_WORDS = frozenset("born raised up educated native ambassador ambassadors envoy envoys emissary consul".split())
+
+
+def passing(text: str, m) -> bool:
+    """Whether the words around a place make it a passing mention: a company, market or currency
+    of the country, the home of a person or organisation, a person's post abroad or nationality,
+    the seat of an international body."""
+    if _PASSING_AFTER.match(text, m.end):
+        return True
+    before = text[max(0, m.start - 40):m.start]
+    if _ORIGIN_WORDS & set(before.lower().split()[-4:]) and _ORIGIN_BEFORE.search(before):
+        return True
+    return _nationality(text, m) or _seat(text, m)
+
+
 def mention_weights(text: str, mentions: list, listed: set[int], country_of: Callable) -> tuple[list, set]:
     """(weight of each body mention, countries named other than in a list or as a company's or
     product's nationality)."""
@@ -205,7 +324,7 @@ def mention_weights(text: str, mentions: list, listed: set[int], country_of: Cal
         if i not in listed and not _ORG_NOUN.match(text, m.end):
             named.add(country_of(place))
         if (i not in listed and not _after_own_city(text, mentions, i) and not org_home(text, m.start, m.end)
-                and not _team_or_market(text, m)):
+                and not _team_or_market(text, m) and not passing(text, m)):
             weights[i] = DEMONYM_WEIGHT if place.kind == "demonym" else 1.0
     return weights, named
 
@@ -227,6 +346,16 @@ def acting_countries(text: str, mentions: list, weights: list, country_of: Calla
         before = text[max(0, m.start - 40):m.start]
         if place.kind in ("country", "demonym") and _ACTING_BEFORE.search(before) or _HELD_IN.search(before):
             acting.add(country)
+        national = place.kind == "country" or place.name in _HOME_NATIONS
+        if national and _result_nearby(text, m):
+            acting.add(country)
+        if national and weights[i] > 0 and _EVENT_IN.search(before):
+            acting.add(country)
+        if place.kind == "country" and _STANCE_FROM.search(text, max(0, m.start - 80), m.start):
+            acting.add(country)
+            if i + 1 < len(mentions) and mentions[i + 1].place.kind == "country" and re.fullmatch(
+                    r"\s+and\s+(?:the\s+)?", text[m.end:mentions[i + 1].start]):  # "from Portugal and Spain"
+                acting.add(country_of(mentions[i + 1].place))
         if place.kind in ("country", "demonym"):
             titled = _TITLED.match(text, m.end)  # "what Australian Prime Minister Malcolm Turnbull called ..."
             if titled and titled.end() - m.end > 12 and _verb_follows(text, titled.end(), statements=True):
@@ -241,11 +370,45 @@ def acting_countries(text: str, mentions: list, weights: list, country_of: Calla
     return acting
 
 
+# The vocabulary of one country's national politics, for stories that name no place at all: a US
+# campaign story ("the Democratic presidential nominee", "the Secret Service") is about the United
+# States when a US source runs it, as a story on MPs and the Tories from a British one is about the
+# United Kingdom. Words, not places: they count only for the source's own country.
+_NATIONAL_POLITICS = {
+    "United States": re.compile(r"\b(?:presidential|presidency|White\s+House|Secret\s+Service|Congress|congressional"
+                                r"|Senate|senator|Sen\.|GOP|Republicans?|Democrats?|Democratic|Supreme\s+Court"
+                                r"|State\s+Department|Justice\s+Department|FBI|CIA|impeachment|caucus(?:es)?"
+                                r"|primaries|electoral\s+college|Obamacare|Medicare)\b"),
+    "United Kingdom": re.compile(r"\b(?:MPs?|House\s+of\s+Commons|Commons|House\s+of\s+Lords|Tory|Tories|Labour"
+                                 r"|Lib\s+Dems?|Liberal\s+Democrats|Brexit|Downing\s+Street|Whitehall|Westminster"
+                                 r"|NHS|Home\s+Office|Foreign\s+Office|Prime\s+Minister)\b"),
+}
+# How many such words (and how many different ones) make a story home politics.
+HOME_POLITICS_WORDS = 3
+HOME_POLITICS_DISTINCT = 2
+
+
+def home_politics(text: str, home: str | None) -> bool:
+    """Whether a story that names no place is about its source's country's national politics."""
+    pattern = _NATIONAL_POLITICS.get(home or "")
+    if pattern is None:
+        return False
+    words = [m.group().lower() for m in pattern.finditer(text)]
+    return len(words) >= HOME_POLITICS_WORDS and len(set(words)) >= HOME_POLITICS_DISTINCT
+
+
+def _result_nearby(text: str, m) -> bool:
+    """A score within a few words of a national team's name, in a sentence about a match."""
+    lo, hi = max(0, m.start - 45), m.end + 45
+    window = text[lo:hi]
+    return bool(_SCORE.search(window) and _SCORE_WORDS.search(window))
+
+
 def _team_or_market(text: str, m) -> bool:
     """'Columbus beat Montreal', 'scored for Ottawa': a club named by its city; 'Wall Street': a market."""
     if m.place.name in _MARKETS:
         return True
-    if m.place.kind not in ("city", "region"):
+    if m.place.kind not in ("city", "region") or m.place.name in _HOME_NATIONS:
         return False
     return bool(_TEAM_BEFORE.search(text, max(0, m.start - 30), m.start) or _TEAM_AFTER.match(text, m.end))
 

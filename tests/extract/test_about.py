@@ -129,3 +129,104 @@ def test_a_dateline_with_two_letters_swapped():
     assert resolve_dateline("MAIMI, March 20").name == "Miami"
     assert resolve_dateline("TOYKO, Jan 3").name == "Tokyo"
     assert resolve_dateline("XYZZY, May 1") is None
+
+
+# -- third round: passing mentions, stances, seats of international bodies, home politics ------------
+
+@pytest.mark.parametrize("body, country", [
+    ("Fiat agreed to buy the unit, which is owned by France's <Cie Generale d'Electricite>.", "France"),
+    ("Stocks rose in Asia while Japan's Nikkei futures lost 0.6 pct.", "Japan"),
+    ("Uruguay agreed to supply the beans at 226.56 U.S. Dlrs per tonne.", "United States"),
+    ("The bank issued a 75 mln Canadian dollar bond.", "Canada"),
+    ("The lamp is by a London-based designer who works for the firm.", "United Kingdom"),
+    ("The designer, who was born in Cyprus, showed a lamp.", "Cyprus"),
+    ("Marie Yovanovitch, former ambassador to the Ukraine, testified.", "Ukraine"),
+    ("The firm was set up by Frenchman Hubert Perrodo in the spring.", "France"),
+    ("Ministers cited the Paris accord on currencies again.", "France"),
+    ("Farm trade is part of the Uruguay Round of talks.", "Uruguay"),
+    ("The EC Cereals Management Committee agreed in Brussels to sell the wheat.", "Belgium"),
+])
+def test_passing_mentions_in_the_lead_make_no_story_country(body, country):
+    """A country in the lead counts, unless the words around it make it a passing mention."""
+    assert country not in about(body + FILLER)
+
+
+@pytest.mark.parametrize("body, country", [
+    ("Japan's foreign ministry said the talks would go on.", "Japan"),  # an office, not a company
+    ("Israeli Prime Minister Benjamin Netanyahu welcomed the move.", "Israel"),  # a title, not a nationality
+    ("Leaders met in Brussels to discuss the city's budget.", "Belgium"),  # no international body
+])
+def test_what_the_passing_rules_leave_alone(body, country):
+    assert country in about(body + FILLER)
+
+
+def test_a_passing_name_in_the_title_does_not_count():
+    story = Article(id="t", title="HERTZ REALTY ISSUES 75 MLN CANADIAN DLR EUROBOND",
+                    body="Hertz Realty is issuing a eurobond, said the lead manager." + FILLER, dateline="LONDON, April 2")
+    assert set(enrich(story).countries) == {"United Kingdom"}
+
+
+def test_a_country_that_takes_a_side_acts():
+    opposed = "Ministers met again on the oils tax." + FILLER + "Germany, meanwhile, is strongly against the plan."
+    assert "Germany" in about(opposed)
+    assert "Germany" not in about(opposed.replace("is strongly against", "is a large market for"))
+    objections = ("The Commission changed its plan." + FILLER
+                  + "It wanted to overcome objections to the tax from Portugal and Spain.")
+    assert {"Portugal", "Spain"} <= about(objections)
+    market = "Coal fell." + FILLER + "Prices slid as demand from China cooled."
+    assert "China" not in about(market)  # demand is a market, not a side taken
+
+
+def test_adverbs_end_at_a_word_boundary():
+    """'again' must not eat the start of 'against'."""
+    assert subject("Talks stalled. Italy was strongly against the cut.", "Italy")
+
+
+def test_national_politics_with_no_place_is_the_sources_country():
+    campaign = ("The Democratic presidential nominee was taken away by the Secret Service before the "
+                "police escort arrived, and the campaign said little. Republicans called for answers.")
+    assert about(campaign, source="breitbart") == {"United States"}
+    assert about(campaign) == set()  # no source, no home country
+    review = "The controller is comfortable and the streaming quality is mostly excellent." + FILLER
+    assert about(review, source="usa-today") == set()
+
+
+def test_a_press_release_dateline_in_mixed_case():
+    assert about("New York, NY – The firm named a chief strategy officer today." + FILLER) == {"United States"}
+    assert about("Smith, Jones – the two partners met again on Friday." + FILLER) == set()
+
+
+def test_national_teams_with_a_result_are_part_of_the_story():
+    body = ("Twenty teams have qualified." + FILLER + "Turkey drew Iceland 0-0 in Istanbul on Thursday. "
+            "Croatia secured its spot with a 3-1 victory against Slovakia. Wales beat Hungary 2-0.")
+    assert {"Turkey", "Iceland", "Slovakia", "United Kingdom", "Hungary"} <= about(body)
+    vote = "The bill passed." + FILLER + "Lawmakers voted 52-48 on the text, which Canada watched."
+    assert "Canada" not in about(vote)  # a tally with no match word near the name
+    debt = "Manila starts debt talks." + FILLER + "The officials cited Chile's 15-1/2 year rescheduling accord at length."
+    assert "Chile" not in about(debt)  # a term in years, not a score
+    club = "Hockey results." + FILLER + "Columbus beat Montreal on Friday night."
+    assert "Canada" not in about(club)  # a city's club, still no country
+
+
+def test_where_an_event_happens():
+    body = ("The Council has failed often." + FILLER + "There were claims of abuse and a failure to prevent "
+            "a massacre in South Sudan. Peacekeepers serve with the mission in northern Mali.")
+    assert {"South Sudan", "Mali"} <= about(body)
+    history = "Clinton spoke on Monday." + FILLER + "He questioned her judgment in supporting the war in Iraq."
+    assert "Iraq" not in about(history)
+    background = "The Council has failed often." + FILLER + "Diplomats from Yemen were among the guests."
+    assert "Yemen" not in about(background)
+
+
+def test_two_countries_with_an_aside_before_their_verb():
+    text = "Not all agree. India and Pakistan, for instance, have sparred over the list."
+    assert subject(text, "India")
+
+
+def test_a_work_named_after_a_place_is_no_place():
+    assert "United States" not in about("Noah Hawley, best known for the Fargo TV series, will direct it." + FILLER)
+
+
+def test_a_countrys_own_thing_doing_something():
+    assert subject("Oil fell. Separately, Norway's October oil production beat forecasts.", "Norway")
+    assert not subject("Oil fell. Separately, Norway's October oil production figures.", "Norway")  # no verb
