@@ -20,7 +20,9 @@ quotes or titles (`its “forever war” went on`), and a lone word in capitals 
 else before it in its sentence: a fronted attribution (`According to X,`, `As X reported,`, `Said
 X,`), a passive agent (`asked by X whether`), then the first reporting verb used as a main verb
 (`Israel said Clinton called on members to be “…”` is Israel's) outside leading phrases, relative
-clauses and earlier clauses cut by a semicolon, colon or dash; participles take the sentence's
+clauses and earlier clauses cut by a semicolon, colon or dash, unless a subordinate or coordinated
+clause with a subject of its own says the words (`Axelrod tweeted after Clinton argued that “…”`);
+`what X called “…”` is X's; participles take the sentence's
 subject (`Trump lashed out, saying “…”`); a possessive speech noun only when no verb has a subject
 (`Trump's claim that Obama “founded ISIS”`). Verbs that are also nouns count only after a subject,
 passives and -ing forms heading no clause never. The subject is then normalised:
@@ -29,12 +31,15 @@ passives and -ing forms heading no clause never. The subject is then normalised:
   Hessamuddin Shams` -> `Hessamuddin Shams`), possessive prefixes (`CNN's Gloria Borger`) and
   trailing weekdays; a later short form (`Mr. Trump`, `Trump`) becomes the longest full name used
   earlier that ends with it (`Donald Trump`); `Trump's campaign` -> `Donald Trump campaign`;
-- `he` / `she` is the person just named whose gender fits: the nearest name of its own sentence,
-  then the first name of each sentence before it (names inside quotations left out; gender from
-  Mr/Mrs/Ms/Sir/Dame..., from the pronouns that follow a person's name, from earlier he/she);
+- `he` / `she` is the person named before it whose gender fits: its sentence's subject, else the
+  nearest name of its own sentence before it (none before the quote for a `“…,” he said` unless a
+  verb of saying follows that name), then the first name of each sentence before it (names inside
+  quotations left out; gender from Mr/Mrs/Ms/Sir/Dame..., from the pronouns that follow a person's
+  name but not across a quotation, from earlier he/she);
 - a description is the person it refers to when the story has named one that fits (`the foreign
   secretary` after `Foreign Secretary Alan Marsh`, `the 30-year-old` after `Jane Roe, 30,`), else
-  the description itself (`a Home Office spokesman` -> `Home Office spokesman`); a bare `the
+  the description itself (`a Home Office spokesman` -> `Home Office spokesman`); a nationality
+  (`the Italian`) is the person just named; a bare `the
   company` gives None; organisations speak by name or initials (`CNN said`), groups by a plural
   noun (`Analysts said`, `Many reporters noted`);
 - nothing that reads like no name or description is a speaker (`New York Times made`, `Sanders
@@ -105,6 +110,8 @@ def _verbs_in(text: str, start: int = 0) -> list[re.Match]:
     for w in _LOWER_WORD.finditer(text, start):
         if w.start() >= end and w.group() in _VERB_STARTS:
             m = _VERB_RE.match(text, w.start())
+            if m and (text[m.end():m.end() + 1] == "-" or text[w.start() - 1:w.start()] == "-"):
+                continue  # a part of a compound: "counter-attack", "well-said"
             if m:
                 out.append(m)
                 end = m.end()
@@ -151,7 +158,7 @@ TITLES = MALE_TITLES | FEMALE_TITLES | frozenset("""
 Dr Prof Professor President Vice Governor Gov Lt Sen Senator Rep Representative Congressman Congresswoman
 Gen General Col Colonel Capt Captain Sgt Sergeant Adm Admiral Maj Major Cmdr Commander Lieutenant Judge
 Justice Mayor Chairman Chairwoman Chair Secretary Minister Ministers Premier Prime Chancellor Ambassador
-Attorney Speaker Leader Majority Minority Rev Reverend Pope Emir Sultan Imam Rabbi Bishop Archbishop Cardinal
+Attorney Speaker Leader Majority Minority Whip Rev Reverend Pope Emir Sultan Imam Rabbi Bishop Archbishop Cardinal
 Chief Deputy Assistant Acting Commissioner Director Officer Executive Spokesman Spokeswoman Spokesperson
 Coach Manager Detective Inspector Constable Superintendent Councillor Councilman Councilwoman Council
 Member Foreign Home Defence Defense Interior Finance Treasury State Federal National Health Education Trade
@@ -182,6 +189,8 @@ _ENTOURAGE = frozenset("campaign office team camp lawyers attorneys aides staff 
 DOCUMENT_NOUNS = frozenset("tweet tweets statement post posts letter email emails editorial report book speech "
                            "remarks website memo account page column message video ad op-ed blog".split())
 _PRONOUN = {"he": "m", "she": "f", "He": "m", "She": "f"}
+_GENDER_CLUE = re.compile(r"(?i:\b(he|him|his|himself|she|her|hers|herself)\b)|[A-Z][a-z]+\s+[A-Z][a-z]+")
+_PRONOUN_RE = {p: re.compile(rf"\b{p}\b") for p in _PRONOUN}
 _PLURAL_OR_NEUTER = frozenset("they They it It we We I you You".split())
 # Nouns that name people (for descriptions); the rest ("the company") name things.
 PERSON_NOUNS = frozenset("""spokesman spokeswoman spokesperson official officials president minister chairman
@@ -194,7 +203,7 @@ host anchor founder owner ceo congressman congresswoman lawmaker legislator demo
 liberal socialist independent politician voter supporter critic opponent activist protester resident
 woman man mother father wife husband son daughter sister brother friend neighbour neighbor doctor
 professor scientist researcher officer detective inspector prosecutor judge justice witness victim
-survivor suspect veteran teacher student pastor priest bishop pope rabbi imam user frenchman englishman
+survivor suspect veteran counsel teacher student pastor priest bishop pope rabbi imam user frenchman englishman
 scotsman irishman welshman american briton pundit strategist pollster consultant operative staffer
 insider organizer organiser economist investor advocate delegate associate colleague ally allies adviser aide
 employee volunteer attendee donor""".split())
@@ -271,7 +280,7 @@ def _opens(text: str, at: int, start: int, end: int) -> bool:
     """Whether the quote mark at `at` opens a quotation, judged by its neighbours, then by its shape."""
     before = text[at - 1] if at > start else " "
     after = text[at + 1] if at + 1 < end else " "
-    if before.isspace() or before in "([{—–-/\u00a0" or at == start:
+    if before.isspace() or before in "([{—–-/:\u00a0" or at == start:
         return not after.isspace() or text[at] == "“"
     if after.isspace() or after in ".,;:!?)]}—–-" or at + 1 == end:
         return False
@@ -319,6 +328,8 @@ def _strip_name(run: str) -> tuple[str, frozenset[str]]:
     while words and (words[0] in FUNCTION_WORDS or words[0] in TIME_WORDS or words[0].rstrip(".") in TITLES
                      or (words[0][0].isupper() and common_word(words[0]) and not clues)
                      or (len(words) > 1 and words[0].lower() in SPEECH_VERBS)):  # "Said Comey"
+        if len(words) == 1 and clues & _HONORIFICS and words[0][:1].isupper() and words[0] not in FUNCTION_WORDS:
+            break  # "Mr. Prince", "Ms. Major": after an honorific comes a surname, whatever it means
         if words[0].rstrip(".") in TITLES:
             clues.add(words[0].rstrip(".").lower())
         words.pop(0)
@@ -339,6 +350,10 @@ def _strip_name(run: str) -> tuple[str, frozenset[str]]:
             words = words[i:]
             break
     return " ".join(words).strip(" ,"), frozenset(clues)
+
+
+_SURNAME_TITLES = frozenset("King Prince Major Singer Judge Bishop Dean Marshal Knight Baron Earl Duke Sheikh".split())
+_HONORIFICS = frozenset("mr mrs ms miss dr".split())
 
 
 def _is_org(name: str) -> bool:
@@ -364,7 +379,7 @@ class _People:
     """People named in a story: full names, where each is mentioned, their titles, ages and gender."""
 
     def __init__(self, text: str, masked: str) -> None:
-        self.text = text
+        self.text, self.masked = text, masked
         self.sentences: _Sentences | None = None
         self.people: dict[str, _Person] = {}
         self.mentions: list[tuple[int, int, str]] = []  # (start, end, full name), outside quotations
@@ -449,13 +464,12 @@ class _People:
         """The first personal pronoun after a mention, in the same or the next sentence, unless another
         name comes first, says which gender the story gives that person."""
         window = masked[end:end + 160]
-        m = re.search(r"\b(he|him|his|himself|she|her|hers|herself)\b|[A-Z][a-z]+\s+[A-Z][a-z]+", window,
-                      re.IGNORECASE)
-        if m and m.group(1):
+        m = _GENDER_CLUE.search(window)
+        if m and m.group(1) and not _QUOTE_MARKS.search(window, 0, m.start()):  # not "X “…,” he said"
             person.votes["f" if m.group(1).lower().startswith(("she", "her")) else "m"] += 1
 
-    def antecedent(self, at: int, gender: str, sentence_start: int, quote_spans: list[tuple[int, int]]) \
-            -> str | None:
+    def antecedent(self, at: int, gender: str, sentence_start: int, quote_spans: list[tuple[int, int]],
+                   after_quote: bool = False) -> str | None:
         """The person a "he"/"she" at `at` refers to: the first fitting name of its own sentence, then
         of the sentences before it, nearest first (names inside quotations do not count)."""
         def fits(name: str) -> bool:
@@ -463,6 +477,15 @@ class _People:
             return not gender or not g or g == gender
 
         inside = [(p, name) for p, _e, name in self.mentions if sentence_start <= p < at]
+        if after_quote and inside and not _verbs_in(self.masked[inside[0][0]:at]):
+            inside = []  # "Clinton “caused havoc,” he said": a name the quotation is about, not its speaker
+        subject = _sentence_subject(self.text[sentence_start:at]) if len(inside) > 1 else None
+        if subject:  # "Bush went after Trump …, when he called …": the sentence's subject first
+            run = _NAME_RUN.match(subject)
+            subject = _strip_name(run.group())[0] if run else None
+            subject = self.full(subject) if subject else None
+            if subject in self.people and any(name == subject for _p, name in inside) and fits(subject):
+                return subject
         for _p, name in reversed(inside):
             if fits(name):
                 return name
@@ -513,8 +536,9 @@ class _People:
             else description.split()[:-1]
         if any(w[:1].isupper() for w in modifiers):
             return None  # "the Democratic nominee" that fits nobody named: the description itself
-        if age or (head in PERSON_NOUNS and head not in ROLE_TITLES):
-            gender = {"woman": "f", "actress": "f", "mother": "f", "wife": "f", "daughter": "f",
+        demonym = len(modifiers) <= 1 and _is_demonym(description.split()[-1].strip(".,'’"))
+        if age or demonym or (head in PERSON_NOUNS and head not in ROLE_TITLES):
+            gender = "m" if demonym and head.endswith("man") else "f" if demonym and head.endswith("woman") else {"woman": "f", "actress": "f", "mother": "f", "wife": "f", "daughter": "f",
                       "sister": "f", "businesswoman": "f", "spokeswoman": "f", "congresswoman": "f",
                       "man": "m", "actor": "m", "father": "m", "husband": "m", "son": "m", "brother": "m",
                       "businessman": "m", "frenchman": "m", "englishman": "m", "spokesman": "m",
@@ -531,6 +555,26 @@ chief leader commander ambassador premier chancellor king queen prince general c
 spokeswoman spokesperson judge justice attorney representative congressman congresswoman speaker""".split())
 _ALIASES = {"senator": "sen", "governor": "gov", "representative": "rep", "general": "gen", "professor": "prof",
             "doctor": "dr", "congressman": "rep", "congresswoman": "rep"}
+
+
+_DEMONYMS = frozenset("Scot Scotsman Scotswoman Welshman Welshwoman Englishman Englishwoman Irishman Irishwoman "
+                      "Dutchman Dutchwoman Brit Kiwi Aussie Texan Californian New Yorker Londoner".split())
+
+
+@lru_cache(maxsize=4096)
+def _is_demonym(word: str) -> bool:
+    """Whether a capitalised word names a person by nation ("the Italian", "the 55-year-old Frenchman")."""
+    if not word[:1].isupper():
+        return False
+    if word in _DEMONYMS:
+        return True
+    from .gazetteer import INSTITUTIONS
+    from .locations import gazetteer
+
+    if word in INSTITUTIONS or not word[1:].islower() or word.endswith(("ish", "ese", "ss", "ch")):
+        return False  # "the FBI" (an institution), "the British", "the Chinese" (a people, not one person)
+    place = gazetteer().lookup(word)
+    return place is not None and place.kind == "demonym"
 
 
 def _title_alias(word: str) -> str:
@@ -558,7 +602,8 @@ def _subject(clause: str) -> str:
         last = clause[:-1].rsplit(",", 1)[-1].strip()
         if _NAME_RUN.fullmatch(last) and _strip_name(last)[0] and not _is_place(last):
             return last
-        appositions = [m for m in _APPOSED_NAME.finditer(clause) if m.group(1).split()[0] not in FUNCTION_WORDS]
+        appositions = [m for m in _APPOSED_NAME.finditer(clause) if m.group(1).split()[0] not in FUNCTION_WORDS
+                       and not _is_place(m.group(1))]  # not "His critics in the United States, many of them, …"
         if appositions:
             return appositions[-1].group(1)
         clause = clause[:-1]
@@ -653,7 +698,8 @@ def _plausible_speaker(name: str) -> bool:
         return last in _GROUP_NOUNS or last in DOCUMENT_NOUNS or last in _ENTOURAGE or any(
             part in PERSON_NOUNS or part.rstrip("s") in PERSON_NOUNS or part.endswith(("ist", "ian", "er", "or", "ee"))
             and not part.endswith("ed") for part in parts)
-    return not words[-1] in _WEEKDAYS and not any(w.endswith("ed") for w in lower if w not in _ADJECTIVES_IN_ED)
+    return not words[-1] in _WEEKDAYS and not any(w.endswith("ed") for w in lower
+                                                   if w not in _ADJECTIVES_IN_ED and "-" not in w)  # "well-connected"
 
 
 _TIME_SPANS = frozenset("Hours Minutes Days Weeks Months Years Moments Decades Seconds".split())
@@ -697,7 +743,11 @@ class _Resolver:
         who = " ".join(words)
         first = words[0]
         if first in _PRONOUN and len(words) == 1:
-            person = self.people.antecedent(at, _PRONOUN[first], sentence_start, self.quote_ranges)
+            # Names after the pronoun are not its antecedent: "Clinton admitted … when she claimed that
+            # Comey had called it “truthful”" is Clinton's; the pronoun is the last one before the quote.
+            said = [m.start() for m in _PRONOUN_RE[first].finditer(self.masked, sentence_start, at)]
+            person = self.people.antecedent(said[-1] if said else at, _PRONOUN[first], sentence_start,
+                                            self.quote_ranges, after_quote=not said)
             if person and not self.people.people[person].gender:
                 self.people.people[person].gender = _PRONOUN[first]  # "…,” she said: now we know
             return True, person
@@ -720,6 +770,8 @@ class _Resolver:
         run = runs[-1]
         possessive = run.endswith(("'s", "’s"))
         name, clues = _strip_name(run[:-2] if possessive else run)
+        if not name and run in _SURNAME_TITLES and who == run:
+            return True, self.people.full(run)  # "King says …" (Billie Jean King), "Major said"
         if re.fullmatch(r"[A-Z][A-Z&/-]{1,5}", name) and not _is_place(name) and not _is_place(name.title()):
             return True, name  # an organisation by its initials: "CNN said", "according to NBC"
         if not name or name.split()[0] in FUNCTION_WORDS or all(w in TIME_WORDS for w in name.split()) \
@@ -743,7 +795,8 @@ class _Resolver:
             return False, None
         m = re.match(r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(.+)$", who)
         body = m.group(1) if m else who
-        body = re.split(r"\s+(?:who|which|that|with|from|in|at|on)\s", body)[0]
+        body = re.split(r"\s+(?:who|which|that|with|from|in|at|on|familiar|close|involved|knowledgeable|briefed|"
+                        r"speaking|granted|requesting|not\s+authorized)\s", body)[0]
         body = re.sub(r"^(?:of\s+)?", "", body)
         org = re.match(r"(.+?)\s+(?:for|of|at|to)\s+(?:the\s+)?([A-Z].*)$", body)
         words = body.split()
@@ -808,7 +861,11 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
     m = _AFTER_FIRST.match(after)
     if m and m.group("verb").lower().startswith("according"):
         return m.group("who")
-    if m and not m.group("verb").endswith("ing") and _SUBJECT_START.match(m.group("who")):
+    if m and not m.group("verb").endswith("ing") and _SUBJECT_START.match(m.group("who")) \
+            and not _FINITE_AFTER.search(re.split(r"\s(?:who|which|that)\s", m.group("who"))[0]):  # not "said the candidate could be …"
+        apposed = _APPOSED_AFTER.match(after, m.end("who")) if _DESCRIBED.match(m.group("who")) else None
+        if apposed and _strip_name(apposed.group(1))[0]:
+            return apposed.group(1)  # "said his best friend at Lehigh, Bruce Turry, who …"
         return _cut_after_name(m.group("who"))
     # "…,” as Cruz said on the radio. / "…” – as described by FBI Director James Comey –
     as_clause = _AS_AFTER.match(after)
@@ -819,6 +876,10 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
         who = after[lead:m.start()].strip()
         if not who or len(who) > 160 or re.search(r"[;:!?\"“”]", who):
             break
+        if re.search(r",[^,]*\bwho\s", who) and m.group("verb") in SPEECH_VERBS \
+                and _NAME_RUN.fullmatch(who.split(",")[0].strip()) and _verb_use(after, m, "verb") \
+                and not _verbs_in(who) and _CLAUSE_END.match(after, m.end()):
+            return who.split(",")[0].strip()  # "…,” Nate Silver, the guru who founded the site tweeted on …"
         if _OPEN_RELATIVE.search(who) or m.group("verb").endswith("ing") or not _verb_use(after, m, "verb"):
             continue  # "Cruz, who has proposed repealing it, said …": the verb of the relative clause
         if m.group("verb") in _AFTER_FORMS and not _CLAUSE_END.match(after, m.end()):
@@ -845,6 +906,12 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
     if m and _SUBJECT_START.match(m.group("who")):
         return m.group("who")
     return None
+
+
+_FINITE_AFTER = re.compile(r"\s(?:could|would|will|can|may|might|must|should|is|was|are|were|has|have|had|did|"
+                           r"does|do|wants|wanted|needs|needed)\b")
+_DESCRIBED = re.compile(r"(?:the|a|an|his|her|their|its|one|another)\s+[a-z]")
+_APPOSED_AFTER = re.compile(rf",\s*({_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})+)\s*(?:[,.;]|$|\s+(?:who|said|says)\b)")
 
 
 def _subject_like(who: str) -> bool:
@@ -880,14 +947,20 @@ def _short_attribution(sentence: str) -> str | None:
     return None
 
 
+_LOWER_ROLE_NAME = re.compile(rf"(?:[a-z-]+\s+){{1,4}}({_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})+)")
+
+
 def _cut_after_name(who: str) -> str:
     """"David Wasserman in a statement on Monday" -> "David Wasserman"; "the base chief known as Bob"
     -> "Bob"."""
     known = _KNOWN_AS.search(who)
     if known:
         return known.group(1)
-    return re.split(r"\s+(?:in|on|at|during|after|before|to|of|about|as|when|while|who|which|last|this|"
-                    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", who)[0]
+    cut = re.split(r"\s+(?:in|on|at|during|after|before|to|of|about|as|when|while|who|which|last|this|"
+                   r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", who)[0]
+    if cut.islower() and cut != who and (named := _LOWER_ROLE_NAME.match(who)):
+        return named.group(1)  # "master of ceremonies Asab Al-Tabchi" -> the name after the role
+    return cut
 
 
 def _before_attribution(before: str) -> tuple[str | None, bool]:
@@ -934,14 +1007,34 @@ def _verb_attribution(before: str) -> tuple[str | None, bool]:
         uses = [m for m in uses if m.start() >= cut]
     # A verb in a relative clause ("Emanuel, an oncologist who advised Obama, said …") is not the main one.
     main = [m for m in uses if not _RELATIVE_BEFORE.search(before, max(0, m.start() - 40), m.start())]
-    for m in main + [m for m in uses if m not in main]:
+    ordered = main + [m for m in uses if m not in main]
+    for k, m in enumerate(ordered):
         who, adjacent = _attribution_at(before, m)
-        if who and _subject_like(who.strip()):
-            return who, adjacent
+        if not who or not _subject_like(who.strip()) or (all(w in FUNCTION_WORDS for w in who.split()) and not any(
+                w.lower() in _PERSONAL or w in ("Others", "Some", "Many") for w in who.split())):
+            continue  # "When told …": no subject
+        for later in ordered[k + 1:]:  # "Axelrod tweeted after Clinton argued that “…”": Clinton's words
+            coordinated = _COORDINATOR_BEFORE.search(before, m.end(), later.start())
+            if later.start() > m.start() and (_SUBORDINATOR_BEFORE.search(before, m.end(), later.start()) or (
+                    coordinated and re.search(r"\b[a-z]+\b", before[m.end():coordinated.start()]))):
+                inner, inner_adjacent = _attribution_at(before, later)
+                if inner and inner.strip() in _PRONOUN and who.strip() not in _PRONOUN:
+                    break  # "The spokesman said …, although he added, “…”": the same person
+                if inner and _subject_like(inner.strip()) and inner.split()[0] not in FUNCTION_WORDS:
+                    return inner, inner_adjacent
+
+        return who, adjacent
     as_clause = _AS_CLAUSE.search(before)  # "Of course, as Joel Pollak observed, the victor was …: “…”"
     if as_clause and _subject_like(as_clause.group("who")):
         return _cut_after_name(as_clause.group("who")), False
     return None, False
+
+
+# "a woman asked for a photo and Clinton said, “…”": a coordinated clause with a subject of its own
+_COORDINATOR_BEFORE = re.compile(r"\b(?:and|but)\s+(?:he|she|(?:[A-Z][\w.’'-]*\s+){1,4})\s*(?:[a-z]+ly\s+)?$")
+_PERSONAL = frozenset("he she they we i you it".split())
+_SUBORDINATOR_BEFORE = re.compile(r"\b(?:after|when|while|before|because|since|until|whereas|although|though)\s+"
+                                  r"(?:he|she|(?:[A-Z][\w.’'-]*\s+){1,4})\s*(?:[a-z]+ly\s+)?$")
 
 
 def _lead_end(before: str) -> int:
@@ -967,7 +1060,7 @@ def _finite(text: str, m: re.Match) -> bool:
     if not m.group().endswith("ing"):
         return True
     before = text[max(0, m.start() - 40):m.start()]
-    if re.search(r"(?:[,;:—–]|\band|\b(?:is|was|are|were|been|be|keeps|kept))\s+(?:[a-z]+ly\s+)?$", before):
+    if re.search(r"(?:[,;:—–]|\band|\bby|\b(?:is|was|are|were|been|be|keeps|kept))\s+(?:[a-z]+ly\s+)?$", before):
         return True
     word = re.search(r"([\w’'-]+)\s+(?:[a-z]+ly\s+)?$", before)  # "with John McCain calling it", "an administration defending"
     return bool(word) and (word.group(1)[:1].isupper() or _names_people(word.group(1)))
@@ -982,6 +1075,13 @@ def _attribution_at(before: str, m: re.Match) -> tuple[str | None, bool]:
         return (who.group(1) if who else None), adjacent
     head = before[:m.start()]
     if (verb in PARTICIPLES or verb.endswith("ing")) and re.search(r",\s*(?:and\s+)?$", head.rstrip(" ”\"’")):
+        if "_" in head:  # "Comey cannot say that “…,” Lewandowski added, saying …": Lewandowski's
+            tail = head[head.rfind("_") + 1:].strip(" ,”\"’")
+            who = _verb_attribution(tail)[0] or _after_attribution(_undotted(tail))
+            if who:
+                return who, adjacent
+        return _sentence_subject(head), adjacent
+    if verb.endswith("ing") and re.search(r"\bby\s+$", head):  # "Husted continued by saying, “…”"
         return _sentence_subject(head), adjacent
     who = _subject(head)
     if who and who.split()[0].lower() in _DETERMINERS and who.split()[-1].lower() in DOCUMENT_NOUNS:
@@ -998,13 +1098,13 @@ _COORDINATED = re.compile(r"[^\"“”]{0,40}?(?:,\s*)?\b(?:and|but|while|wherea
 _CAP_VERB = "|".join(sorted({f.capitalize() for f in _FORMS["cue"] if " " not in f and f.endswith(("ed", "s", "id", "ld",
                                                                                                     "ote", "oke"))},
                             key=len, reverse=True))
-_AS_VERBS = r"(?:said|says|noted|notes|reported|reports|wrote|writes|explained|explains|observed|pointed out|points out|" \
+_AS_VERBS = r"(?:said|says|noted|notes|reported|reports|wrote|writes|written|explained|explains|observed|pointed out|points out|" \
             r"put it|puts it|argued|argues|told|tells|suggested|suggests|warned|warns|recalled|recalls|" \
             r"acknowledged|conceded|claimed|claims|predicted|asserted|tweeted|remarked|concluded|described)"
 _FRONTED = re.compile(
-    rf"\s*(?:(?:And|But|So|Yet|Still|Now|Indeed|Meanwhile)\s+)?(?:"
+    rf"\s*(?:(?:And|But|So|Yet|Still|Now|Indeed|Meanwhile|However,?|Instead,?|Again,?)\s+)?(?:"
     rf"[Aa]ccording\s+to\s+(?P<acc>[^,;:\"“”()]{{1,80}}?)"
-    rf"|[Aa]s\s+(?P<as>[^,;:\"“”]{{1,60}}?)\s+{_AUX}{_AS_VERBS}\b[^,;:\"“”]{{0,100}}"
+    rf"|[Aa]s\s+(?P<as>[^,;:\"“”]{{1,90}}?)\s+{_AUX}{_AS_VERBS}\b[^,;:\"“”]{{0,100}}"
     rf"|(?:{_CAP_VERB})\s+(?P<inv>[^,;:\"“”()]{{1,80}}?)"
     rf")\s*[,:—–]")
 _INVERSION_VERBS = r"(?:said|says|explained|explains|added|adds|noted|notes|wrote|writes|recalled|continued|argued|" \
@@ -1037,15 +1137,20 @@ _RELATIVE_BEFORE = re.compile(r"\b(?:who|whom|which)\s+(?:[a-z]+\s+){0,2}$")
 _CLAUSE_END = re.compile(r"\s*(?:[.,;:!?—–]|$|(?:at|to|as|in|on|with|while|before|after|when|into|from|back|again)\b)")
 _OPEN_RELATIVE = re.compile(r"(?:^|[,—–]\s*)(?:who|which)\b[^,—–]*$")
 _DATELINE = re.compile(r"^\s*[A-Z][A-Za-z .'’-]{1,40}(?:,\s*[A-Z][A-Za-z.]{1,12}\.?)?\s*(?:\([^)]{1,20}\))?\s*[—–-]+\s+")
+_WHAT_CALLED = re.compile(rf"\bwhat\s+(?P<who>(?:{_WORD}\s+){{1,4}}|he\s+|she\s+)(?:{_AUX})?(?:called|calls|described\s+as|"
+                          r"describes\s+as|termed|terms|dubbed|dubs|labell?ed|labels|referred\s+to\s+as)\s*$")
 _PASSIVE = re.compile(r"\b(?:called|labell?ed|described as|dubbed|branded|termed|deemed|seen as|characteri[sz]ed as|"
                       r"criticized as|criticised as|denounced as)\s+(?:\S+\s+){0,3}$")
 _SUBORDINATE = re.compile(r"(?i)\s*(?:While|If|When|Although|Though|Because|Since|Unless|Whether|As|After|Before|"
-                          r"Even though|Even if|Once|Until)\b[^,]{0,120},")
+                          r"Even though|Even if|Once|Until)\b[^,]{0,200},")
 _LEADING_ADVERBIAL = re.compile(
     r"^\s*(?:(?:[A-Z][a-z]+\s+){1,2}(?:later|earlier|ago),\s*)?(?:(?:And|But|So|Then|Also|Still|Yet|Later|Earlier|Meanwhile|However|Instead|Indeed|Now|Again|"
     r"Separately|Finally|Similarly)\b,?\s*)*(?:(?:In|On|At|After|Before|During|When|While|As|Since|Asked|"
     r"Speaking|Writing|Appearing|Weighing|Responding|Following|Despite|Unlike|Like|Under|Over|Through|"
     r"Without|With|For|From|By|Amid|Earlier|Later|Last|This|Next|Once|[A-Z][a-z]+(?:ing|ed))\b[^,]{0,90},\s*)?")
+
+
+_PLACE_LEAD = re.compile(r"\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}),\s+(?=\S)")
 
 
 def _sentence_subject(head: str) -> str | None:
@@ -1059,6 +1164,9 @@ def _sentence_subject(head: str) -> str | None:
                           r"following|amid|asked|speaking)\b[^,]{0,90},\s*", "", stripped)
         if stripped == head:
             break
+        place = _PLACE_LEAD.match(stripped)  # "At an event in Ames, Iowa, on Sunday, Mrs. Clinton …"
+        if place and _is_place(place.group(1)):
+            stripped = stripped[place.end():]
         head = stripped
     head = re.sub(r"^[A-Z][a-z]+\s+(?:in|on|at|after|before|during|last|this|next)\b[^,]{0,80},\s*", "", head)
     words: list[str] = []
@@ -1067,7 +1175,7 @@ def _sentence_subject(head: str) -> str | None:
         bare = word.strip(",;:")
         low = bare.lower()
         if not bare or (low in _STOP and low not in ("and", "of")) or low in SPEECH_VERBS \
-                or (named and bare.islower() and re.search(r"(?:ed|s)$", low)):
+                or (named and bare.islower() and (re.search(r"(?:ed|s)$", low) or low in _IRREGULAR_VERBS)):
             break
         words.append(bare)
         named = named or bare[:1].isupper()
@@ -1095,7 +1203,7 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:the|a|an|his|her|their|its|our|my|your|th
 def _verb_use(text: str, m: re.Match, group: int | str = 0) -> bool:
     """Whether a verb of saying is used as one: not "to say", "would say", "her claims", "the comments"."""
     before = text[max(0, m.start(group) - 40):m.start(group)]
-    if re.search(r"\b(?:to|will|would|could|should|might|may|can|must|not|never)\s+$", before):
+    if re.search(r"\b(?:to|will|would|could|should|might|may|can|must|not|never|cannot|[a-z]+n[’']t)\s+$", before):
         return False
     verb, end = m.group(group), m.end(group)
     if text[end:end + 2] in ("’s", "'s"):
@@ -1107,6 +1215,16 @@ def _verb_use(text: str, m: re.Match, group: int | str = 0) -> bool:
         return False  # "the statement read: “…”", not "he read “War and Peace”"
     if verb in _NOUN_LIKE and re.match(r"\s+(?:of|about|by|from|against)\b", text[end:end + 9]):
         return False  # "Republican claims of …"
+    if verb in _NOUN_LIKE and (nxt := re.match(r"\s+([a-z]+)\b", text[end:end + 20])) \
+            and (nxt.group(1) in PERSON_NOUNS or nxt.group(1) in ("show", "shows", "radio", "program", "programme")):
+        return False  # a compound noun: "Radio talk host Rush Limbaugh", "a talk show"
+    if verb not in _NOUN_LIKE and not verb.endswith(("s", "ed", "ing")) and verb not in _IRREGULAR_PAST \
+            and (det := _DETERMINER_BEFORE.search(before)) and not (det.group("word") and _names_people(det.group("word"))):
+        return False  # "Sanders delivered a snappy retort: “…”"
+    if verb in _NAMING and re.match(r"\s*[“\"]", text[end:end + 3]) and (
+            prev := re.search(r"\b([a-z][\w-]*)\s+$", before)) and not _names_people(prev.group(1)) \
+            and prev.group(1) not in _SUBJECT_WORDS:
+        return False  # "a class called “Perception”": a name given, not words said
     if verb in _NOUN_LIKE:  # "officials note", "the campaign claims"; not "a crude reference"
         prev = re.search(r"([\w.%’'-]+),?\s+(?:(?:also|then|later|now|still|has|have|had|[a-z]+ly)\s+)*$", before)
         word = prev.group(1) if prev else ""
@@ -1120,6 +1238,12 @@ def _verb_use(text: str, m: re.Match, group: int | str = 0) -> bool:
 
 
 _POSSESSIVES = frozenset("his her their its our my your this that these those such".split())
+# Past forms without -ed that end a sentence's opening noun phrase ("Clinton's campaign took …").
+_IRREGULAR_VERBS = frozenset("""took made gave went came got did put sent held left saw knew brought began ran won
+lost became stood sat met kept felt found paid led set fell drew struck hit cut let chose rose broke spent built
+sought fought caught taught threw wore bought sold hid shook grew flew""".split())
+_IRREGULAR_PAST = frozenset("said told wrote spoke put read thought felt held taught swore forbade".split())
+_NAMING = frozenset("called named dubbed titled entitled nicknamed labeled labelled branded".split())
 _SUBJECT_WORDS = frozenset("he she they we i you who it many some others most few all both".split())
 
 
@@ -1142,7 +1266,7 @@ def _is_speech(inner: str, attributed: bool) -> bool:
 
 
 # Doubled marks of wire and newspaper-archive copy: ``…'' or ‘‘…’’ (AP), ''…'' (NYT archives).
-_DOUBLED = re.compile(r"``|‘‘|’’|''")
+_DOUBLED = re.compile(r"``|‘‘|’’|'''|''")
 
 
 def _single_marks(text: str) -> str:
@@ -1155,6 +1279,8 @@ def _single_marks(text: str) -> str:
         if mark == "’’":
             return "”"
         before = text[at - 1] if at else " "
+        if mark == "'''":  # a quotation inside a doubled one, ending with it: ''I'd say 'old-school,'''
+            return "“'" if before.isspace() or before in "([{—–-" else "'”"
         after = text[m.end()] if m.end() < len(text) else " "
         return "“" if (before.isspace() or before in "([{—–-") and not after.isspace() else "”"
 
@@ -1168,8 +1294,10 @@ _FURTHER_ON = re.compile(rf",\s*(?P<who>[^,;:!?\"“”()]{{1,60}}?)\s+{_AUX}(?:
 _SHORT_BY = re.compile(rf"\s*(?P<who>[^.,;:!?\"“”]{{1,60}}?)\s+{_AUX}(?P<verb>{_AFTER_VERB})\b(?P<rest>[^\"“”]{{0,90}})$")
 _SHORT_INVERTED = re.compile(rf"\s*{_SHORT_VERBS}\s+(?P<who>[^.,;:!?\"“”]{{1,60}})[^\"“”]{{0,90}}$")
 _KNOWN_AS = re.compile(rf"\b(?:known|identified)\s+(?:only\s+)?as\s+({_WORD}(?:\s+{_WORD})*)")
-_ACTING = re.compile(rf"({_NAME_RUN.pattern})\s+(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b")
+_ACTING = re.compile(rf"({_NAME_RUN.pattern})\s+(?:(?:[a-z]+ly|later|also|then|once|again|first|had|has)\s+)*"
+                     r"[a-z]+(?:ed|s)\b")
 _NAME_BEFORE_COLON = re.compile(rf"({_NAME_RUN.pattern})\s*[:—–]\s*$")
+_OBJECT_BEFORE = re.compile(r"\b(?:to|for|with|at|about|against|on|from|of|toward|towards|into|told|asked|urged)\s+$")
 _NAME_COLON_END = re.compile(rf"({_NAME_RUN.pattern})\s*:\s*$")
 _NAME_ONLY = re.compile(rf"{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})*")
 _TAIL_NAME = re.compile(rf"(?:^|\s)((?:{_WORD})(?:\s+(?:{PARTICLES}\s+)?{_WORD})+|{_WORD})$")
@@ -1209,8 +1337,9 @@ def find_quotes(text: str) -> list[Quote]:
         # After a quote ending a sentence ("… lost.” Rubio called it …), a new sentence starts.
         new_sentence = inner.endswith(".") and re.match(r"\s*[A-Z]", after)
         passive = bool(_PASSIVE.search(before))
+        what = _WHAT_CALLED.search(before)  # "under what Mr. Hedge called “…”, the club …": Hedge's words
         # "…,” Trump said: “…”" introduces the next quotation, not this one
-        who = _after_attribution(_undotted(after), passive) \
+        who = what.group("who") if what else _after_attribution(_undotted(after), passive) \
             if after.strip() and not new_sentence and not re.fullmatch(r"[\s,]*[^,]{1,60}:\s*", after) else None
         if not who and not span.open_end and (new_sentence or not after.strip()):
             # "…?” Clinton asked. / "… missing.” Trump said.": a short sentence that only attributes.
@@ -1244,6 +1373,8 @@ def find_quotes(text: str) -> list[Quote]:
             attributed, speaker = previous.attributed, previous.speaker
         if not attributed and (re.search(r"[:—–]\s*$", before) or (before.strip() and not after.strip())):
             named = _NAME_BEFORE_COLON.search(before)
+            if named and _OBJECT_BEFORE.search(before, 0, named.start()):
+                named = None  # "McConnell delivered a blunt message to Trump: “…”": Trump is addressed
             who = named.group(1) if named else _sentence_subject(masked[s_start:span.start])  # "Clinton: “…”"
             if who:
                 attributed, speaker = resolver.speaker(who, span.start, s_start)
@@ -1317,9 +1448,26 @@ def _introduced_by(masked: str, sentences: list[tuple[int, int]], s_start: int, 
     return resolver.speaker(who, b, a)[1]
 
 
+_ROUGH_SENTENCE = re.compile(r"[^.!?]+(?:[.!?]+[\"”’']*|$)")
+
+
 def _paragraph_subject(masked: str, bounds: tuple[int, int], resolver: _Resolver) -> str | None:
-    """Who speaks in a paragraph of narration ("Roberts conceded that ..."), for a bare quote after it."""
+    """Who speaks in a paragraph of narration ("Roberts conceded that ..."), for a bare quote after it:
+    the subject of the main verb of saying of its last sentence that has one ("Carter said that critics
+    had been predicting …" is Carter's), else of its last verb of saying."""
     para = masked[bounds[0]:bounds[1]]
+    # Sentences by their end marks (titles' stops blanked): cheaper than Punkt, good enough to find
+    # the last one that reports someone's words.
+    sentences = [(bounds[0] + m.start(), bounds[0] + m.end()) for m in _ROUGH_SENTENCE.finditer(_undotted(para))]
+    for a, b in reversed(sentences):
+        sentence = masked[a:b]
+        if "_" in sentence or not any(_verb_use(sentence, m) for m in _verbs_in(sentence)):
+            continue  # a quotation (blanked), or narration that reports nobody's words
+        who, _adjacent = _verb_attribution(sentence)
+        if who:
+            named = re.search(rf"\b{re.escape(who.split()[-1])}\b", sentence)
+            return resolver.speaker(who, a + (named.end() if named else 0), a)[1]
+        break
     if para.rstrip().endswith(":"):  # "Stated Stone:" / "Trump told the crowd:" / "Here is what Smith wrote:"
         named = _NAME_COLON_END.search(para)
         who = named.group(1) if named else None

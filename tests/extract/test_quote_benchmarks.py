@@ -84,4 +84,4 @@ def test_polnear_train_floor(bench, shared_dir):
 
     res = bench.score_quotes(bench.polnear_stories(split), find_quotes)
     assert res["recall"] >= 0.95 and res["precision"] >= 0.945, res
-    assert res["right"] >= 0.88 and res["none"] <= 0.06 and res["wrong"] <= 0.065, res
+    assert res["right"] >= 0.895 and res["none"] <= 0.05 and res["wrong"] <= 0.06, res  # now 0.904 / 0.041 / 0.055
