@@ -31,8 +31,8 @@ whoosh.util.random = random.SystemRandom()
 Progress = Callable[[int, int], None]  # (bytes done, bytes in all)
 PARALLEL_MIN_BYTES = 4 * 1024 * 1024  # below this, starting worker processes costs more than it saves
 # Whoosh's posting buffer (its own estimate, MB; the process grows by about 1.3x that). Reuters' postings
-# fill 370 MB of it: at 256 MB a Reuters build spilled to disk once and its Whoosh work took 40% longer; at
-# 512 MB the build of 5x Reuters peaked at 1.1 GB. Beyond the buffer memory stays flat.
+# fill 370 MB of it: at 256 MB a Reuters build spilled to disk once and its Whoosh work took 40% longer.
+# Whoosh's writer stays flat beyond it, but a 5x Reuters build still peaked at 1.09 GB (bench/README.md).
 WRITER_MB = 384
 
 
