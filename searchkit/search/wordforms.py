@@ -74,7 +74,7 @@ class WordForms(query.Or):
         return _ArrayMatcher(ids, weights, scorer, self.boost)
 
 
-def _postings(reader, field: str, text) -> tuple[list[int], list[float]]:
+def postings(reader, field: str, text) -> tuple[list[int], list[float]]:
     """(doc numbers, weights) of one term in a segment, live stories only."""
     m = reader.postings(field, text)
     ids: list[int] = []
@@ -103,7 +103,7 @@ def _merged(reader, field: str, texts: tuple) -> tuple[list[int], list[float]]:
         total: dict[int, float] = {}
         get = total.get
         for text in texts:
-            ids, weights = _postings(reader, field, text)
+            ids, weights = postings(reader, field, text)
             for docnum, weight in zip(ids, weights):
                 total[docnum] = get(docnum, 0.0) + weight
         order = sorted(total)

@@ -67,3 +67,24 @@ def test_short_stems_are_matched_without_a_walk_of_the_whole_vocabulary(idx):
 def test_snippets_highlight_each_matched_form(idx):
     hit = idx.search("escape", collapse=False).hits[0]
     assert hit.id == "both" and "<b>escaped</b>" in hit.snippet and "<b>escape</b>" in hit.snippet
+
+
+def test_wildcards_of_many_words_match_the_stories_of_every_word(reuters_index):
+    """A wildcard of MANY_WORDS words or more matches through one list: the same stories as Whoosh's OR of them."""
+    from whoosh import query
+
+    from searchkit.search.whoosh_query import MANY_WORDS, ManyPrefix, ManyWildcard
+
+    searcher = reuters_index.backend.searcher()
+    reader = searcher.reader()
+    for ours, whooshs in ((ManyPrefix("body", "e"), query.Prefix("body", "e")),
+                          (ManyWildcard("body", "*tion"), query.Wildcard("body", "*tion")),
+                          (ManyPrefix("body", "escap"), query.Prefix("body", "escap"))):
+        assert set(ours.docs(searcher)) == set(whooshs.docs(searcher)) != set()
+    assert len(list(ManyPrefix("body", "e")._btexts(reader))) >= MANY_WORDS  # the list path was taken
+    assert len(list(ManyPrefix("body", "escap")._btexts(reader))) < MANY_WORDS  # and Whoosh's own here
+    # a wide NOT is answered, not stopped at the time limit, and excludes what it says
+    assert reuters_index.search("ex* NOT e*").total == 0
+    for hit in reuters_index.search("oil NOT s*", limit=50).hits:
+        story = reuters_index.get(hit.id)
+        assert not re.search(r"(?<!\w)s", (story.title + " " + story.body).lower()), hit.id
