@@ -13,6 +13,7 @@ from datetime import date, datetime, timedelta
 from typing import Callable
 
 from whoosh import matching, query
+from whoosh.searching import SearchContext
 
 from ..errors import QueryLimitError, QuerySyntaxError
 from ..index.schema import as_utc, name_analyzer, slug, text_analyzer
@@ -154,9 +155,14 @@ class _ManyWords:
     def matcher(self, searcher, context=None):
         reader = searcher.reader()
         words = [w for w in self._btexts(reader) if w]
-        if len(words) < MANY_WORDS:
-            return super().matcher(searcher, context)
         field = self.field()
+        if len(words) < MANY_WORDS:  # Whoosh's own way, without walking the vocabulary a second time
+            terms = [query.Term(field, word, boost=self.boost) for word in words]
+            if len(terms) <= 1:
+                return terms[0].matcher(searcher, context) if terms else matching.NullMatcher()
+            if self.constantscore:
+                context = context.set(weighting=None) if context else SearchContext(weighting=None)
+            return query.Or(terms).matcher(searcher, context)
         stories: set[int] = set()
         for word in words:
             stories.update(postings(reader, field, word)[0])
