@@ -103,13 +103,13 @@ def stemmer_name() -> str:
 
 def set_bm25(idx, title: float, k1: float, b: float) -> None:
     """Monkeypatch the field boosts and BM25F parameters (this process only); the next search reopens."""
-    from whoosh import scoring
+    from searchkit.search.bm25 import BM25F
 
     import searchkit.search.ranking as ranking
     import searchkit.search.whoosh_query as whoosh_query
 
     whoosh_query.FIELD_BOOSTS = {"title": title, "body": 1.0}
-    ranking.WEIGHTING = scoring.BM25F(B=b, K1=k1, title_B=b)
+    ranking.WEIGHTING = BM25F(B=b, K1=k1, title_B=b)
     idx.close()
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from whoosh import collectors
 
 from ..errors import QueryLimitError
+from . import flat
 
 from ..index.schema import UNDATED
 CHECK_EVERY = 512  # matches between two looks at the clock
@@ -118,7 +119,9 @@ class PageCollector(collectors.Collector):
         self.items: list = []  # without folding: every (key, docnum, score)
 
     def set_subsearcher(self, subsearcher, offset: int) -> None:
-        collectors.Collector.set_subsearcher(self, subsearcher, offset)  # builds the matcher
+        self.subsearcher = subsearcher
+        self.offset = offset
+        self.matcher = flat.matcher(self.q, subsearcher, self.context)
         if self.deadline is not None:
             self.deadline.check(self.matched)
         reader = subsearcher.reader()
@@ -157,6 +160,11 @@ class PageCollector(collectors.Collector):
             return key
 
         return collect
+
+    def matches(self):
+        if isinstance(self.matcher, flat.ScoredList):
+            return self.matcher.walk()
+        return collectors.Collector.matches(self)
 
     def sort_key(self, sub_docnum: int):
         return 0

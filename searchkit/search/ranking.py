@@ -4,10 +4,11 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from whoosh import collectors, query, scoring
+from whoosh import collectors, query
 
 from ..index.schema import document
 from ..model import Results
+from .bm25 import BM25F
 from . import facets as facet_fields
 from .collect import Deadline, Gate, PageCollector, Ranked
 from .quotes import QuoteMatcher
@@ -22,7 +23,7 @@ from .wordforms import WordForms
 # normalisation (B=0.05; every B from 0.001 to 0.1 scored within 0.004 MAP, 0.5 lost 0.02 and 0.75 0.05); K1
 # hardly matters. Titles are weighted 0.75 beside the body (whoosh_query.FIELD_BOOSTS): a word in both
 # counts in both.
-WEIGHTING = scoring.BM25F(B=0.05, K1=2.0, title_B=0.05)
+WEIGHTING = BM25F(B=0.05, K1=2.0, title_B=0.05)
 RECENCY_POOL = 500  # the best-scoring hits that recency re-ranks
 QUERY_SECONDS = 2.0  # a search that runs longer stops with a QueryLimitError that says why
 

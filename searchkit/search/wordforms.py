@@ -52,25 +52,43 @@ class Exact(query.Term):
 class WordForms(query.Or):
     """The forms of one word in one field (Terms), matched together and scored as one term."""
 
-    def matcher(self, searcher, context=None):
+    def scorer(self, searcher, context=None):
+        """(field, the forms indexed in this segment, their scorer), or None when none is indexed."""
         terms = [t for t in self.subqueries if isinstance(t, query.Term)]
         if not terms:
-            return matching.NullMatcher()
+            return None
         field = terms[0].fieldname
         reader = searcher.reader()
         here = [t.text for t in terms if (field, t.text) in reader]
         if not here:
-            return matching.NullMatcher()
+            return None
         weighting = (context.weighting if context is not None else None) or searcher.weighting
         scorer = weighting.scorer(searcher, field, here[0])
         if isinstance(scorer, scoring.BM25FScorer):  # the idf of the forms taken together
             parent = searcher.get_parent()
             df = max(parent.doc_frequency(field, t.text) for t in terms)
             scorer.idf = log(parent.doc_count_all() / (df + 1)) + 1
+        return field, here, scorer
+
+    def postings(self, searcher, context=None):
+        """(doc numbers, weights, scorer) of the forms in this segment, merged; None when none is indexed."""
+        found = self.scorer(searcher, context)
+        if found is None:
+            return None
+        field, here, scorer = found
+        ids, weights = postings(searcher.reader(), field, here[0]) if len(here) == 1 else \
+            _merged(searcher.reader(), field, tuple(here))
+        return ids, weights, scorer
+
+    def matcher(self, searcher, context=None):
+        found = self.scorer(searcher, context)
+        if found is None:
+            return matching.NullMatcher()
+        field, here, scorer = found
         if len(here) == 1:
-            m = reader.postings(field, here[0], scorer=scorer)
+            m = searcher.reader().postings(field, here[0], scorer=scorer)
             return m if self.boost == 1.0 else matching.WrappingMatcher(m, boost=self.boost)
-        ids, weights = _merged(reader, field, tuple(here))
+        ids, weights = _merged(searcher.reader(), field, tuple(here))
         return _ArrayMatcher(ids, weights, scorer, self.boost)
 
 
