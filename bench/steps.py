@@ -42,7 +42,7 @@ def build(kind: str, index: Path, inputs: list, env: dict) -> dict:
            "--procs", "2"]
     m = C.run_measured(cmd, env=env)
     return {"seconds": m["result"]["seconds"], "size": C.folder_size(index), "peak_rss": m["peak_rss"],
-            "peak_pss": m["peak_pss"]}
+            "peak_pss": m["peak_pss"], "peak_main_rss": m["peak_main_rss"]}
 
 
 def queries(index: Path, env: dict, reps: int) -> dict:

@@ -17,7 +17,7 @@ from ..errors import IndexCorruptError, IndexLockedError
 from ..ingest import printable
 from ..ingest.ids import IdBook, IdTaken
 from ..model import Article, Problem
-from . import store, workers
+from . import heap, store, workers
 from .pipeline import pipeline
 from .duplicates import Clusterer
 from .schema import build_schema, display_names, document, from_document, to_document
@@ -34,6 +34,7 @@ PARALLEL_MIN_BYTES = 4 * 1024 * 1024  # below this, starting worker processes co
 # fill 370 MB of it: at 256 MB a Reuters build spilled to disk once and its Whoosh work took 40% longer.
 # Whoosh's writer stays flat beyond it, but a 5x Reuters build still peaked at 1.09 GB (bench/README.md).
 WRITER_MB = 384
+TRIM_EVERY = 2000  # stories written between two trims of the C heap (index/heap.py)
 
 
 @dataclass
@@ -74,6 +75,13 @@ def _writer(ix):
         return ix.writer(limitmb=WRITER_MB)
     except LockError:
         raise IndexLockedError(f"index at {ix.storage.folder} is locked by another writer") from None
+
+
+def _doc_count(ix) -> int:
+    """Stories in the committed index, from the segment list alone: `ix.doc_count()` opens a reader,
+    and Whoosh 3's reader copies the postings of a compound segment into memory (BytesIO over the
+    mmap), which at 5x Reuters made the end of a build the peak of its memory: +310 MB."""
+    return sum(segment.doc_count() for segment in ix._segments())
 
 
 class _Session:
@@ -144,6 +152,8 @@ class _Session:
         else:
             self.writer.update_document(**doc)
         self.ids_written.add(article.id)
+        if len(self.ids_written) % TRIM_EVERY == 0:
+            heap.trim()
 
     def finish(self) -> None:
         """Commit, then record metadata and, for a rebuild, swap the new generation in."""
@@ -151,9 +161,9 @@ class _Session:
         if self._writer is not None:
             self._writer.commit(optimize=False)
             self._writer = None
-            if self.fresh and self.ix.doc_count() != len(self.ids_written):  # a writer process lost its share
+            if self.fresh and (held := _doc_count(self.ix)) != len(self.ids_written):  # a writer process lost its share
                 raise IndexCorruptError(
-                    f"the new index holds {self.ix.doc_count():,} of the {len(self.ids_written):,} stories "
+                    f"the new index holds {held:,} of the {len(self.ids_written):,} stories "
                     "written (a writer process failed); the old index is kept"
                 )
         self.dups.close(commit=True)
@@ -246,6 +256,7 @@ def index_paths(
                 if progress:
                     progress(done, total)
             stories.finish()
+            stories.close()  # the workers are idle from here on: their memory is not held through the commit
             session.meta.sources = sorted(set(session.meta.sources) | {str(Path(p).resolve()) for p in paths})
             _count(report, tables.report())
             session.finish()

@@ -59,3 +59,34 @@ def test_a_build_with_workers_equals_one_without(tmp_path):
     assert a == b and len(a) == pipeline.BATCH * 3
     one.close()
     two.close()
+
+
+def test_a_build_frees_its_memory_before_the_commit(tmp_path, monkeypatch):
+    """The workers are gone and the C heap was trimmed before Whoosh commits, and no reader of the new
+    index is opened (Whoosh 3 copies a segment's postings into memory when it opens one)."""
+    import multiprocessing
+
+    import whoosh.index
+    import whoosh.writing
+
+    from searchkit.index import heap, writer
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for n, story in enumerate(_stories(pipeline.BATCH * 2)):
+        (folder / f"{n:03d}.txt").write_text(f"date 2020-03-0{1 + n % 9} Wire - {story.title}\n{story.body}\n")
+    seen: dict[str, list] = {"children": [], "readers": [], "trims": []}
+    commit, reader, trim = whoosh.writing.SegmentWriter.commit, whoosh.index.FileIndex.reader, heap.trim
+
+    def spy_commit(self, *args, **kwargs):
+        seen["children"].append(len(multiprocessing.active_children()))
+        return commit(self, *args, **kwargs)
+
+    monkeypatch.setattr(whoosh.writing.SegmentWriter, "commit", spy_commit)
+    monkeypatch.setattr(whoosh.index.FileIndex, "reader", lambda *a, **k: seen["readers"].append(1) or reader(*a, **k))
+    monkeypatch.setattr(heap, "trim", lambda: seen["trims"].append(1) or trim())
+    monkeypatch.setattr(writer, "TRIM_EVERY", 50)
+    with Index(tmp_path / "ix") as ix:
+        assert ix.rebuild([folder], procs=2).added == pipeline.BATCH * 2
+        assert seen == {"children": [0], "readers": [], "trims": [1, 1]}
+        assert len(ix.search("prisoners", limit=500, collapse=False).hits) == pipeline.BATCH * 2
