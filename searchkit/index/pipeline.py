@@ -13,22 +13,24 @@ from typing import Callable
 
 from ..model import Article
 from .duplicates import signature
+from .schema import analyse, to_document
 
 BATCH = 64  # stories sent to the pool at once
 AHEAD = 4  # batches in flight: enough to keep the workers busy while the main process writes
 
-Done = Callable[[Article, "bytes | None"], None]  # (enriched article, its MinHash signature)
+Done = Callable[[Article, "bytes | None", dict], None]  # (enriched article, its MinHash signature, analysed text)
 
 
-def prepare(article: Article) -> tuple[Article, bytes | None]:
-    """The enriched article and its MinHash signature: what a worker does for one story."""
+def prepare(article: Article) -> tuple[Article, bytes | None, dict]:
+    """The enriched article, its MinHash signature and its text fields' index entries: what a worker
+    does for one story."""
     from ..extract import enrich
 
     enriched = enrich(article)
-    return enriched, signature(enriched.text)
+    return enriched, signature(enriched.text), analyse(to_document(enriched))
 
 
-def _prepare_all(batch: list[Article]) -> list[tuple[Article, bytes | None]]:
+def _prepare_all(batch: list[Article]) -> list[tuple[Article, bytes | None, dict]]:
     return [prepare(a) for a in batch]
 
 
@@ -73,8 +75,8 @@ class Parallel(Serial):
             self._drain()
 
     def _drain(self) -> None:
-        for article, sig in self.pending.popleft().get()[0]:
-            self.done(article, sig)
+        for article, sig, analysed in self.pending.popleft().get()[0]:
+            self.done(article, sig, analysed)
 
     def finish(self) -> None:
         if self.batch:
