@@ -1,34 +1,39 @@
 """Extraction beside the writer: stories read in order go through `enrich` and MinHash, then into the index.
 
 A bulk run spends about as much time in extraction and MinHash as in Whoosh itself; with `procs`
-above 1 that work runs in a pool of forked processes, a few batches ahead of the writer, while the
-main process keeps the order-dependent steps (near-duplicate clusters, ids, the writer's queue).
+above 1 that work (and working out each field's index entries) runs in forked worker processes, a
+few batches ahead of the writer, while the main process keeps the order-dependent steps
+(near-duplicate clusters, ids) and the Whoosh writer.
 At most AHEAD batches are in flight, so memory stays flat however large the input.
 """
 from __future__ import annotations
 
 import multiprocessing
+import queue
+import threading
 from collections import deque
 from typing import Callable
 
 from ..model import Article
 from .duplicates import signature
+from .schema import analyse, to_document
 
-BATCH = 64  # stories sent to the pool at once
+BATCH = 64  # stories sent to a worker at once
 AHEAD = 4  # batches in flight: enough to keep the workers busy while the main process writes
 
-Done = Callable[[Article, "bytes | None"], None]  # (enriched article, its MinHash signature)
+Done = Callable[[Article, "bytes | None", dict], None]  # (enriched article, its MinHash signature, analysed text)
 
 
-def prepare(article: Article) -> tuple[Article, bytes | None]:
-    """The enriched article and its MinHash signature: what a worker does for one story."""
+def prepare(article: Article) -> tuple[Article, bytes | None, dict]:
+    """The enriched article, its MinHash signature and its text fields' index entries: what a worker
+    does for one story."""
     from ..extract import enrich
 
     enriched = enrich(article)
-    return enriched, signature(enriched.text)
+    return enriched, signature(enriched.text), analyse(to_document(enriched))
 
 
-def _prepare_all(batch: list[Article]) -> list[tuple[Article, bytes | None]]:
+def _prepare_all(batch: list[Article]) -> list[tuple[Article, bytes | None, dict]]:
     return [prepare(a) for a in batch]
 
 
@@ -48,37 +53,107 @@ class Serial:
         """Stop any worker (after finish, or when the run is abandoned)."""
 
 
+class WorkerError(RuntimeError):
+    """An extraction worker died (killed, out of memory) before handing back its batch."""
+
+
+def _serve(tasks, results, inherited) -> None:
+    """A worker: prepares each batch it receives and sends the results back, until there are no more."""
+    for conn in inherited:  # the main process's ends, copied by the fork
+        conn.close()
+    while True:
+        try:
+            batch = tasks.recv()
+        except EOFError:
+            return
+        if batch is None:
+            return
+        try:
+            results.send(("ok", _prepare_all(batch)))
+        except Exception as exc:  # noqa: BLE001 - handed to the main process, which raises it
+            try:
+                results.send(("error", exc))
+            except Exception:  # noqa: BLE001 - an exception that cannot be pickled
+                results.send(("error", RuntimeError(f"{type(exc).__name__}: {exc}")))
+
+
+def _feed(outbox: queue.SimpleQueue, tasks) -> None:
+    """Send a worker the batches put in its outbox (a thread: sending waits while the worker is busy)."""
+    while (batch := outbox.get()) is not None:
+        try:
+            tasks.send(batch)
+        except (OSError, ValueError):  # the run is being stopped: the worker or the pipe is gone
+            return
+
+
 class Parallel(Serial):
-    """Stories prepared by `procs` forked workers, handed to `done` in the order they were added."""
+    """Stories prepared by `procs` forked workers, handed to `done` in the order they were added.
+
+    Each worker has its own two pipes (batches in, results out) and batches go round in turn, so
+    results come back in order with no lock shared between processes: stopping a run (Ctrl-C, an
+    error) kills the workers at once, where multiprocessing.Pool's terminate could hang on a queue
+    lock. A feeder thread per worker sends its batches, so the writer never waits on a busy worker's pipe.
+    """
 
     def __init__(self, done: Done, procs: int):
         super().__init__(done)
         self.procs = procs
-        self.pool = None
+        self.workers: list = []  # (process, batches pipe, results pipe)
         self.batch: list[Article] = []
-        self.pending: deque = deque()
+        self.pending: deque = deque()  # the worker of each batch in flight, oldest first
+        self.sent = 0
+        self.outboxes: list[queue.SimpleQueue] = []  # batches for each worker's feeder thread
 
     def add(self, article: Article) -> None:
         self.batch.append(article)
         if len(self.batch) >= BATCH:
             self._submit()
 
+    def _start(self) -> None:
+        prepare(self.batch[0])  # loads the gazetteer and compiles the patterns once, before forking
+        context = multiprocessing.get_context("fork")
+        ends: list = []
+        for _ in range(self.procs):
+            tasks_in, tasks_out = context.Pipe(duplex=False)
+            results_in, results_out = context.Pipe(duplex=False)
+            process = context.Process(target=_serve, args=(tasks_in, results_out, [*ends, tasks_out, results_in]),
+                                      daemon=True)
+            process.start()
+            tasks_in.close()
+            results_out.close()
+            self.workers.append((process, tasks_out, results_in))
+            ends += [tasks_out, results_in]
+        for _process, tasks, _results in self.workers:  # started after every fork: a child has no threads
+            outbox: queue.SimpleQueue = queue.SimpleQueue()
+            threading.Thread(target=_feed, args=(outbox, tasks), daemon=True).start()
+            self.outboxes.append(outbox)
+
     def _submit(self) -> None:
-        if self.pool is None:
-            prepare(self.batch[0])  # loads the gazetteer and compiles the patterns once, before forking
-            self.pool = multiprocessing.get_context("fork").Pool(self.procs)
-        self.pending.append(self.pool.map_async(_prepare_all, [self.batch]))
+        if not self.workers:
+            self._start()
+        worker = self.sent % self.procs
+        self.outboxes[worker].put(self.batch)
+        self.pending.append(worker)
+        self.sent += 1
         self.batch = []
         while len(self.pending) > AHEAD:
             self._drain()
 
     def _drain(self) -> None:
-        for article, sig in self.pending.popleft().get()[0]:
-            self.done(article, sig)
+        process, _tasks, results = self.workers[self.pending.popleft()]
+        try:
+            kind, value = results.recv()
+        except EOFError:
+            process.join(1)
+            raise WorkerError(f"an extraction worker stopped (exit code {process.exitcode})") from None
+        if kind == "error":
+            raise value
+        for article, sig, analysed in value:
+            self.done(article, sig, analysed)
 
     def finish(self) -> None:
         if self.batch:
-            if self.pool is None:  # too few stories to pay for starting workers
+            if not self.workers:  # too few stories to pay for starting workers
                 for article in self.batch:
                     super().add(article)
                 self.batch = []
@@ -88,10 +163,18 @@ class Parallel(Serial):
             self._drain()
 
     def close(self) -> None:
-        if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
-            self.pool = None
+        for outbox in self.outboxes:
+            outbox.put(None)
+        self.outboxes = []
+        for process, _tasks, _results in self.workers:
+            if process.is_alive():
+                process.kill()  # holds no lock of ours: nothing to wait for
+        for process, tasks, results in self.workers:
+            process.join(5)
+            tasks.close()
+            results.close()
+        self.workers = []
+        self.pending.clear()
 
 
 def pipeline(done: Done, procs: int) -> Serial:

@@ -78,6 +78,9 @@ def install(spec: str, marker: str | None) -> None:
 
 
 def main(argv: list[str]) -> None:
+    import faulthandler
+
+    faulthandler.register(signal.SIGUSR1, all_threads=True)  # a test that times out asks for the stacks
     split = argv.index("--")
     spec, marker = argv[0], (argv[1] if split > 1 else None)
     install(spec, marker)

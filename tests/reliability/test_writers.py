@@ -108,7 +108,13 @@ def test_sigterm_is_a_clean_stop(old_index, feed, run_cmd, tmp_path):
 def test_ctrl_c_reaches_the_whole_group_and_no_worker_prints_a_traceback(old_index, feed, run_cmd, tmp_path):
     proc = _paused(feed, old_index, tmp_path, preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL))
     os.killpg(proc.pid, signal.SIGINT)  # a terminal sends Ctrl-C to every process of the foreground group
-    _out, err = proc.communicate(timeout=60)
+    try:
+        _out, err = proc.communicate(timeout=60)
+    except subprocess.TimeoutExpired:
+        os.kill(proc.pid, signal.SIGUSR1)  # the driver prints every thread's stack
+        time.sleep(1)
+        proc.kill()
+        pytest.fail("no exit 60 s after Ctrl-C; stacks:\n" + proc.communicate()[1])
     assert proc.returncode == 130
     assert err.strip().splitlines() == ["interrupted; the index holds its last committed state"]
     assert wait_group_gone(proc.pid) == []
