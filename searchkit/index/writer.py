@@ -32,7 +32,7 @@ Progress = Callable[[int, int], None]  # (bytes done, bytes in all)
 PARALLEL_MIN_BYTES = 4 * 1024 * 1024  # below this, starting worker processes costs more than it saves
 # Whoosh's posting buffer (its own estimate, MB; the process grows by about 1.3x that). Reuters' postings
 # fill 370 MB of it: at 256 MB a Reuters build spilled to disk once and its Whoosh work took 40% longer.
-# Whoosh's writer stays flat beyond it, but a 5x Reuters build still peaked at 1.09 GB (bench/README.md).
+# Whoosh's writer stays flat beyond it (with heap.trim: bench/README.md, "Memory at 5x").
 WRITER_MB = 384
 TRIM_EVERY = 2000  # stories written between two trims of the C heap (index/heap.py)
 
