@@ -1,9 +1,10 @@
 """Extraction beside the writer: stories read in order go through `enrich` and MinHash, then into the index.
 
 A bulk run spends about as much time in extraction and MinHash as in Whoosh itself; with `procs`
-above 1 that work (and working out each field's index entries) runs in forked worker processes, a
-few batches ahead of the writer, while the main process keeps the order-dependent steps
-(near-duplicate clusters, ids) and the Whoosh writer.
+above 1 that work runs in forked worker processes, a few batches ahead of the writer, while the
+main process keeps the order-dependent steps (near-duplicate clusters, ids) and the Whoosh writer.
+(Working out the fields' index entries in the workers too was measured and undone: the two sides
+were already balanced, and handing the entries over cost more than it saved: bench/README.md.)
 At most AHEAD batches are in flight, so memory stays flat however large the input.
 """
 from __future__ import annotations
@@ -16,24 +17,22 @@ from typing import Callable
 
 from ..model import Article
 from .duplicates import signature
-from .schema import analyse, to_document
 
 BATCH = 64  # stories sent to a worker at once
 AHEAD = 4  # batches in flight: enough to keep the workers busy while the main process writes
 
-Done = Callable[[Article, "bytes | None", dict], None]  # (enriched article, its MinHash signature, analysed text)
+Done = Callable[[Article, "bytes | None"], None]  # (enriched article, its MinHash signature)
 
 
-def prepare(article: Article) -> tuple[Article, bytes | None, dict]:
-    """The enriched article, its MinHash signature and its text fields' index entries: what a worker
-    does for one story."""
+def prepare(article: Article) -> tuple[Article, bytes | None]:
+    """The enriched article and its MinHash signature: what a worker does for one story."""
     from ..extract import enrich
 
     enriched = enrich(article)
-    return enriched, signature(enriched.text), analyse(to_document(enriched))
+    return enriched, signature(enriched.text)
 
 
-def _prepare_all(batch: list[Article]) -> list[tuple[Article, bytes | None, dict]]:
+def _prepare_all(batch: list[Article]) -> list[tuple[Article, bytes | None]]:
     return [prepare(a) for a in batch]
 
 
@@ -148,8 +147,8 @@ class Parallel(Serial):
             raise WorkerError(f"an extraction worker stopped (exit code {process.exitcode})") from None
         if kind == "error":
             raise value
-        for article, sig, analysed in value:
-            self.done(article, sig, analysed)
+        for article, sig in value:
+            self.done(article, sig)
 
     def finish(self) -> None:
         if self.batch:

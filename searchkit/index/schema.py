@@ -161,65 +161,6 @@ def slug(value: str) -> str:
     return tokens[0] if tokens else ""
 
 
-class Analysed:
-    """A field's index entries worked out in an extraction worker (index/pipeline.py), so that the
-    writer's process only adds them: tokenising, filters and position encoding were a third of what
-    the one writer process did per story."""
-
-    __slots__ = ("items",)
-
-    def __init__(self, items: list[tuple[bytes, int, float, bytes]]):
-        self.items = items
-
-
-class _TakesAnalysed:
-    """A Whoosh field that also takes its entries already worked out (an Analysed value)."""
-
-    def index(self, value, **kwargs):
-        if isinstance(value, Analysed):
-            return value.items
-        return super().index(value, **kwargs)  # type: ignore[misc]
-
-
-class Text(_TakesAnalysed, fields.TEXT):
-    """Whoosh's TEXT field, taking Analysed values too."""
-
-
-class Keyword(_TakesAnalysed, fields.KEYWORD):
-    """Whoosh's KEYWORD field, taking Analysed values too."""
-
-
-class Id(_TakesAnalysed, fields.ID):
-    """Whoosh's ID field, taking Analysed values too (not for `id`: deletions look its value up)."""
-
-
-# The fields whose entries the extraction workers work out: all indexed ones but `id` (unique: Whoosh
-# deletes by its value) and `copy_of` (known only once the writer has placed the story in a cluster).
-PRE_ANALYSED = ("title", "body", "quote", "speaker", "source", "author", "day", "year", "month", "source_key",
-                "location", "country", "place", "speaker_key", "author_key", "tag")
-
-
-def analyse(doc: dict) -> dict[str, list]:
-    """{field: its index entries} for the PRE_ANALYSED fields of a document (what their index() takes back)."""
-    schema = _schema()
-    return {name: list(schema[name].index(doc[name])) for name in PRE_ANALYSED if doc.get(name)}
-
-
-def with_analysed(doc: dict, analysed: dict[str, list], schema: fields.Schema) -> dict:
-    """The document with its fields' worked-out entries, for the fields of `schema` that take them (an
-    index written before them has Whoosh's own field classes); stored values and columns keep the text."""
-    for name, items in analysed.items():
-        if name in doc and isinstance(schema[name], _TakesAnalysed):
-            doc["_stored_" + name] = doc[name]  # the stored value and the column value (sortable fields)
-            doc[name] = Analysed(items)
-    return doc
-
-
-@lru_cache(maxsize=1)
-def _schema() -> fields.Schema:
-    return build_schema()
-
-
 def build_schema() -> fields.Schema:
     """The searchkit schema: ranked text fields, filterable keywords, stored display values."""
     return fields.Schema(
@@ -227,28 +168,28 @@ def build_schema() -> fields.Schema:
         # One copy of each text: its exact words with positions. "Quoted phrases" match them word for
         # word; a free word matches every indexed form of its stem (index/forms.py), scored as one
         # term; "did you mean" suggests from them. (Whoosh compresses each story's stored values.)
-        title=Text(analyzer=name_analyzer(), stored=True),
-        body=Text(analyzer=name_analyzer(), stored=True),
+        title=fields.TEXT(analyzer=name_analyzer(), stored=True),
+        body=fields.TEXT(analyzer=name_analyzer(), stored=True),
         date=_date_field(),  # a column only: read with document()
-        day=Id(),  # YYYYMMDD: whole-day ranges as a few terms instead of a numeric trie walk
-        year=Id(sortable=True),
-        month=Id(sortable=True),
+        day=fields.ID(),  # YYYYMMDD: whole-day ranges as a few terms instead of a numeric trie walk
+        year=fields.ID(sortable=True),
+        month=fields.ID(sortable=True),
         # Near-duplicate group: the id of its first member, stored, and as a column to fold hits by; only
         # later members (copies) index it, as `copy_of`, so that singletons add no term to the index.
         cluster=fields.STORED(),
         fold=fields.COLUMN(columns.VarBytesColumn()),
         copy_of=fields.ID(),
-        source=Text(analyzer=name_analyzer(), stored=True),
-        source_key=Keyword(analyzer=keyword_analyzer(), sortable=True),
-        location=Keyword(analyzer=keyword_analyzer(), scorable=True),
-        country=Keyword(analyzer=keyword_analyzer()),
-        place=Keyword(analyzer=keyword_analyzer(), stored=True),
-        quote=Text(analyzer=name_analyzer()),
-        speaker=Text(analyzer=name_analyzer()),
-        speaker_key=Keyword(analyzer=keyword_analyzer()),
-        author=Text(analyzer=name_analyzer()),  # bylines: unstemmed names, like speaker
-        author_key=Keyword(analyzer=keyword_analyzer()),
-        tag=Keyword(analyzer=keyword_analyzer(), stored=True),
+        source=fields.TEXT(analyzer=name_analyzer(), stored=True),
+        source_key=fields.KEYWORD(analyzer=keyword_analyzer(), sortable=True),
+        location=fields.KEYWORD(analyzer=keyword_analyzer(), scorable=True),
+        country=fields.KEYWORD(analyzer=keyword_analyzer()),
+        place=fields.KEYWORD(analyzer=keyword_analyzer(), stored=True),
+        quote=fields.TEXT(analyzer=name_analyzer()),
+        speaker=fields.TEXT(analyzer=name_analyzer()),
+        speaker_key=fields.KEYWORD(analyzer=keyword_analyzer()),
+        author=fields.TEXT(analyzer=name_analyzer()),  # bylines: unstemmed names, like speaker
+        author_key=fields.KEYWORD(analyzer=keyword_analyzer()),
+        tag=fields.KEYWORD(analyzer=keyword_analyzer(), stored=True),
         locations=fields.STORED(),
         countries=fields.STORED(),
         quotes=fields.STORED(),

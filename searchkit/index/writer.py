@@ -20,7 +20,7 @@ from ..model import Article, Problem
 from . import heap, store, workers
 from .pipeline import pipeline
 from .duplicates import Clusterer
-from .schema import build_schema, display_names, document, from_document, to_document, with_analysed
+from .schema import build_schema, display_names, document, from_document, to_document
 
 # Whoosh names new segments and temporary files with the global `random` module, so a program that
 # seeds it (random.seed(...) for reproducible sampling; Hypothesis in tests) made two commits pick
@@ -106,7 +106,6 @@ class _Session:
             self.ix = whoosh_index.open_dir(str(live))
             self.manifest = self.previous
             self.names = store.read_names(live)
-        self.schema = self.ix.schema  # read from the index's table of contents: once, not per story
         self._writer = None
         self._searcher = None
         self.ids = IdBook({})
@@ -139,17 +138,13 @@ class _Session:
             self.ids = IdBook(self.manifest, self.manifest, in_index=lambda i: self.stored(i) is not None)
         self.ids.plan(keys)
 
-    def put(self, article: Article, cluster: str | None = None, sig: bytes | None | bool = False,
-            analysed: dict | None = None) -> None:
-        """Add or replace one article (already enriched; sig: its MinHash signature, when computed;
-        analysed: its text fields' index entries, when worked out: schema.analyse)."""
+    def put(self, article: Article, cluster: str | None = None, sig: bytes | None | bool = False) -> None:
+        """Add or replace one article (already enriched; sig: its MinHash signature, when computed)."""
         repeat = article.id in self.ids_written
         if repeat and self._writer is not None:  # Whoosh replaces committed documents only
             self._writer.commit(optimize=False)
             self._writer = None
         doc = to_document(article, cluster if cluster is not None else self.dups.assign(article, sig))
-        if analysed:
-            doc = with_analysed(doc, analysed, self.schema)
         for fieldname, pairs in display_names(article).items():
             self.names.setdefault(fieldname, {}).update(pairs)
         if self.fresh and not repeat:
@@ -245,8 +240,8 @@ def index_paths(
         session = _Session(root, rebuild)
         report.rebuilt = session.fresh
 
-        def put(article: Article, sig, analysed) -> None:
-            session.put(article, sig=sig, analysed=analysed)
+        def put(article: Article, sig) -> None:
+            session.put(article, sig=sig)
             report.added += 1
             report.undated += article.date is None
 

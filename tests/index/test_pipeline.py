@@ -17,8 +17,8 @@ def _stories(count: int) -> list[Article]:
 def test_parallel_hands_back_what_serial_does_in_order():
     stories = _stories(pipeline.BATCH * 2 + 5)  # two full batches and a remainder
     serial, parallel = [], []
-    one = pipeline.pipeline(lambda a, s, f: serial.append((a, s, f)), 1)
-    many = pipeline.pipeline(lambda a, s, f: parallel.append((a, s, f)), 2)
+    one = pipeline.pipeline(lambda a, s: serial.append((a, s)), 1)
+    many = pipeline.pipeline(lambda a, s: parallel.append((a, s)), 2)
     assert isinstance(many, pipeline.Parallel) and not isinstance(one, pipeline.Parallel)
     try:
         for story in stories:
@@ -28,13 +28,13 @@ def test_parallel_hands_back_what_serial_does_in_order():
         many.finish()
     finally:
         many.close()
-    assert [a.id for a, _s, _f in parallel] == [s.id for s in stories]
+    assert [a.id for a, _ in parallel] == [s.id for s in stories]
     assert parallel == serial
-    assert all(a.locations and a.quotes and s and f["body"] for a, s, f in parallel)  # enriched, signed, analysed
+    assert all(a.locations and a.quotes and s for a, s in parallel)  # enriched, with a signature
 
 
 def test_a_failing_story_stops_the_run_and_its_workers(monkeypatch):
-    many = pipeline.Parallel(lambda a, s, f: None, 2)
+    many = pipeline.Parallel(lambda a, s: None, 2)
     bad = Article(id="bad", title="t", body="b")
     object.__setattr__(bad, "body", None)  # enrich cannot read it
     with pytest.raises(Exception):
