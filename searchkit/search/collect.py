@@ -15,9 +15,9 @@ from dataclasses import dataclass, field
 from whoosh import collectors
 
 from ..errors import QueryLimitError
+from ..index.schema import UNDATED
 from . import flat
 
-from ..index.schema import UNDATED
 CHECK_EVERY = 512  # matches between two looks at the clock
 _COLUMNS: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 

@@ -13,46 +13,22 @@ bit; stories with the same term scores still tie).
 from __future__ import annotations
 
 from whoosh import matching, query
-from whoosh.matching import mcore
 
 from .bm25 import TableScorer
 from .whoosh_query import ArrayOr
-from .wordforms import WordForms, postings
+from .wordforms import Exact, WordForms, _ArrayMatcher, postings
 
 _ORS = (query.Or, ArrayOr, query.PreloadedOr)
 
 
-class ScoredList(mcore.Matcher):
+class ScoredList(_ArrayMatcher):
     """Sorted story numbers with their scores, as a Whoosh matcher (what the collectors walk)."""
 
-    def __init__(self, ids: list[int], scores: list[float]):
-        self._ids = ids
-        self._scores = scores
-        self._i = 0
-
-    def is_active(self):
-        return self._i < len(self._ids)
-
-    def id(self):
-        return self._ids[self._i]
+    def __init__(self, ids: list[int], scores: list[float], i: int = 0):
+        _ArrayMatcher.__init__(self, ids, scores, None, i=i)
 
     def score(self):
-        return self._scores[self._i]
-
-    def weight(self):
-        return self._scores[self._i]
-
-    def next(self):
-        self._i += 1
-
-    def skip_to(self, id):
-        from bisect import bisect_left
-
-        if id > self._ids[self._i]:
-            self._i = bisect_left(self._ids, id, self._i)
-
-    def all_ids(self):
-        return iter(self._ids[self._i:])
+        return self._weights[self._i]
 
     def walk(self):
         """The story numbers in order, with `score()` following along (faster than next())."""
@@ -62,26 +38,14 @@ class ScoredList(mcore.Matcher):
         self._i = len(self._ids)
 
     def copy(self):
-        m = ScoredList(self._ids, self._scores)
-        m._i = self._i
-        return m
-
-    def reset(self):
-        self._i = 0
-
-    def supports(self, astype):
-        return False
-
-    def supports_block_quality(self):
-        return False
+        return ScoredList(self._ids, self._weights, self._i)
 
 
 def matcher(q: query.Query, searcher, context):
     """A ScoredList for `q` in one segment, or Whoosh's own matcher when `q` is not made of words."""
-    weighting = context.weighting if context is not None else searcher.weighting
-    if weighting is None or not _wordy(q):
+    if (context.weighting if context is not None else searcher.weighting) is None or not _wordy(q):
         return q.matcher(searcher, context)
-    found = _scores(q, searcher, context, weighting)
+    found = _scores(q, searcher, context)
     if not found:
         return matching.NullMatcher()
     ids = sorted(found)
@@ -97,7 +61,7 @@ def _wordy(q) -> bool:
 
 
 def _word(q) -> bool:
-    return isinstance(q, WordForms) or type(q) is query.Term or type(q).__name__ == "Exact"
+    return isinstance(q, WordForms) or type(q) in (query.Term, Exact)
 
 
 def _supported(q) -> bool:
@@ -110,26 +74,26 @@ def _supported(q) -> bool:
     return False  # AndMaybe, DisMax, Require...: Whoosh's matcher
 
 
-def _scores(q, searcher, context, weighting) -> dict[int, float]:
+def _scores(q, searcher, context) -> dict[int, float]:
     """{story: score} of `q` in this segment (a Not's stories are only subtracted, never scored)."""
     if _word(q):
-        found = _word_scores(q, searcher, weighting)
-    elif type(q) in _ORS:
+        return _word_scores(q, searcher, context)  # boosted there
+    if type(q) in _ORS:
         found: dict[int, float] = {}
         get = found.get
         for sub in q.subqueries:
-            for docnum, score in _scores(sub, searcher, context, weighting).items():
+            for docnum, score in _scores(sub, searcher, context).items():
                 found[docnum] = get(docnum, 0.0) + score
     elif type(q) is query.And:
-        found = _and(q.subqueries, searcher, context, weighting)
+        found = _and(q.subqueries, searcher, context)
     else:  # any other leaf: Whoosh's matcher, read whole (it applies its own boost)
         return _read(q.matcher(searcher, context))
-    if q.boost != 1.0 and not _word(q):
+    if q.boost != 1.0:
         found = {d: s * q.boost for d, s in found.items()}
     return found
 
 
-def _and(subs, searcher, context, weighting) -> dict[int, float]:
+def _and(subs, searcher, context) -> dict[int, float]:
     """Stories in every positive part, in no negated one; the positive parts' scores summed."""
     negated = [s.query for s in subs if type(s) is query.Not]
     positive = [s for s in subs if type(s) is not query.Not]
@@ -137,7 +101,7 @@ def _and(subs, searcher, context, weighting) -> dict[int, float]:
     other = [s for s in positive if not (_word(s) or _wordy(s))]
     if not flat:  # nothing to narrow the others with: read the first whole
         flat, other = other[:1], other[1:]
-    parts = sorted((_scores(s, searcher, context, weighting) for s in flat), key=len)
+    parts = sorted((_scores(s, searcher, context) for s in flat), key=len)
     found = dict(parts[0])
     for part in parts[1:]:
         found = {d: s + part[d] for d, s in found.items() if d in part}
@@ -149,7 +113,7 @@ def _and(subs, searcher, context, weighting) -> dict[int, float]:
         if not found:
             break
         if _word(sub) or _wordy(sub):
-            left = found.keys() - _scores(sub, searcher, context, weighting).keys()
+            left = found.keys() - _scores(sub, searcher, context).keys()
         else:
             left = found.keys() - set(_ask(sub.matcher(searcher, searcher.boolean_context()), sorted(found)))
         found = {d: found[d] for d in left}
@@ -198,14 +162,14 @@ class _At:
         return self.tf
 
 
-def _word_scores(q, searcher, weighting) -> dict[int, float]:
+def _word_scores(q, searcher, context) -> dict[int, float]:
+    """{story: score} of a word (its forms scored as one term), boost applied as Whoosh applies it."""
     reader = searcher.reader()
     if isinstance(q, WordForms):
-        found = q.postings(searcher)
+        found = q.postings(searcher, context)
         if found is None:
             return {}
         ids, weights, scorer = found
-        boost = q.boost
     else:
         field = q.fieldname
         if field not in searcher.schema:
@@ -216,17 +180,18 @@ def _word_scores(q, searcher, weighting) -> dict[int, float]:
             return {}
         if (field, text) not in reader:
             return {}
+        weighting = (context.weighting if context is not None else None) or searcher.weighting
         scorer = weighting.scorer(searcher, field, text)
-        boost = q.boost
         ids, weights = postings(reader, field, text)
     if type(scorer) is TableScorer and scorer._lengths is not None:
         idf, k1p, norms, lengths = scorer.idf, scorer.K1 + 1, scorer._norms, scorer._lengths
-        if boost == 1.0 and not isinstance(q, WordForms):
-            return {d: idf * ((tf * k1p) / (tf + norms[lengths[d]])) for d, tf in zip(ids, weights)}
-        return {d: idf * ((tf * k1p) / (tf + norms[lengths[d]])) * boost for d, tf in zip(ids, weights)}
-    at = _At()
-    out = {}
-    for d, tf in zip(ids, weights):
-        at.docnum, at.tf = d, tf
-        out[d] = scorer.score(at) if boost == 1.0 and not isinstance(q, WordForms) else scorer.score(at) * boost
-    return out
+        found = {d: idf * ((tf * k1p) / (tf + norms[lengths[d]])) for d, tf in zip(ids, weights)}
+    else:  # a field without lengths (keywords): the scorer itself, one posting at a time
+        at = _At()
+        found = {}
+        for d, tf in zip(ids, weights):
+            at.docnum, at.tf = d, tf
+            found[d] = scorer.score(at)
+    if q.boost != 1.0:  # x * 1.0 is x: Whoosh's unconditional boost of merged forms gives the same scores
+        found = {d: s * q.boost for d, s in found.items()}
+    return found
