@@ -12,7 +12,8 @@ class Token:
     """One piece of query text; start/end are 0-based offsets into the text (end exclusive).
 
     kind: "word" (may hold * or ?), "phrase" (text without its quotes), "field" (text = the name,
-    without the colon), "range" ([a to b] or {a to b}, text without brackets), "op" (AND, OR, NOT),
+    without the colon), "range" ([a to b] or {a to b}, text without brackets), "op" (AND, OR, NOT;
+    a `-` at the start of a word, phrase, bracket or field is a NOT),
     "cmp" (> >= < <= right after a field), "mod" (`~N` slop and/or `^N` boost right after a phrase
     or a closing bracket), "(" and ")".
     """
@@ -27,6 +28,7 @@ _FIELD = re.compile(r"([A-Za-z_]+):(?=\S)")
 _CMP = re.compile(r">=|<=|>|<")
 _WORD_END = re.compile(r'[\s()"]')
 _MOD = re.compile(r"(?:~\d+)?(?:\^\d+(?:\.\d+)?)?")
+_NEGATED = re.compile(r'-(?=[^\W\d_]|["(])')  # a minus before a letter, a quote or a bracket (not `-5%`)
 
 
 class LexError(ValueError):
@@ -46,6 +48,11 @@ def tokenize(text: str) -> list[Token]:
     while i < n:
         ch = text[i]
         if ch.isspace():
+            i += 1
+            after_field = False
+            continue
+        if ch == "-" and _NEGATED.match(text, i) and (i == 0 or text[i - 1].isspace() or text[i - 1] == "("):
+            tokens.append(Token("op", "NOT", i, i + 1))  # `-word`, `-"a phrase"`, `-field:x`: as web search engines read it
             i += 1
             after_field = False
             continue

@@ -86,3 +86,18 @@ def test_word_queries_take_the_flat_path(reuters_index, text):
     leaf = next(iter(s for s, _o in searcher.leaf_searchers()))
     m = flat.matcher(q, leaf, searcher.context(needs_current=True))
     assert isinstance(m, flat.ScoredList) and len(m._ids) > 100
+
+
+def test_a_minus_excludes_on_unseen_political_news(tmp_path, shared_dir):
+    """PolNeAR's US political news (never used to build the query code): `-word` leaves the word's stories out."""
+    texts = shared_dir / "corpora" / "polnear" / "dev" / "text"
+    if not texts.is_dir():
+        pytest.skip(f"PolNeAR not found at {texts}")
+    idx = Index(tmp_path / "index")
+    idx.rebuild([texts])
+    every = {h.id for h in idx.search("clinton", limit=200, fill=False).hits}
+    left = idx.search("clinton -trump", limit=200, fill=False).hits
+    assert 0 < len(left) < len(every)
+    assert all("trump" not in (h.title + " " + idx.get(h.id).body).lower() for h in left)
+    assert {h.id for h in left} == {h.id for h in idx.search("clinton NOT trump", limit=200, fill=False).hits}
+    idx.close()

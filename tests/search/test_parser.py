@@ -88,6 +88,17 @@ def test_operators_bind_as_whoosh_read_them():
     assert isinstance(tree.children[1], rq.Or) and isinstance(tree.children[1].children[1], rq.And)
 
 
+def test_a_minus_before_a_word_phrase_bracket_or_field_is_not():
+    for text in ("debate -trump", 'debate -"donald trump"', "debate -(trump OR clinton)", "debate -speaker:trump"):
+        tree = parse(text, basedate=BASE)
+        assert isinstance(tree, rq.Group) and isinstance(tree.children[1], rq.Not), text
+    assert parse("debate -trump", basedate=BASE).children[1].child.text == "trump"
+    # not a negation: hyphenated words, negative numbers, a lone dash
+    for text in ("anti-war protest", "growth -0.5%", "a - b"):
+        tree = parse(text, basedate=BASE)
+        assert not any(isinstance(c, rq.Not) for c in getattr(tree, "children", (tree,))), text
+
+
 def test_patterns_and_every_story():
     assert parse("*", basedate=BASE) == rq.MatchAll(start=0, end=1)
     assert parse("escap*", basedate=BASE).prefix == "escap"
