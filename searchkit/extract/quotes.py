@@ -181,8 +181,11 @@ Agreement Act Treaty Accord Pact Bill Law Initiative Movement Policy Amendment R
 Review Channel Radio Television TV Media Project Caucus Council Prosecution Prosecutors Productions Records
 Studios Team FC United City Hospital School Museum Labs Systems Technologies Partners Capital Global""".split())
 PARTICLES = r"(?:de|van|von|der|den|al|el|bin|ibn|la|le|del|da|du|di|dos|das|ter|ten|st\.?|mac|ben|abu)"
+# Latin letters beyond ASCII, so "José Núñez" and "Łukasz Wójcik" are names, not "N" or "Jos".
+_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper() and c.isalpha())
+_LETTER = "A-Za-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isalpha())
 _WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Maj|St|Jr|Sr|Prof|Rev)\.|" \
-        r"[A-Z][A-Za-z'’]*(?:-[A-Za-z'’]+)*|Mc[A-Z][a-z]+)"
+        rf"[{_UPPER}][{_LETTER}'’]*(?:-[{_LETTER}'’]+)*|Mc[A-Z][a-z]+)"
 _NAME_RUN = re.compile(rf"{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})*")
 _ENTOURAGE = frozenset("campaign office team camp lawyers attorneys aides staff spokesman spokeswoman family".split())
 # What a person writes or issues: "Trump's tweet said" is Trump speaking.
