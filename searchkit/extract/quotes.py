@@ -55,6 +55,7 @@ fragment nobody is named for takes the speaker of a longer attributed quotation 
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -181,11 +182,8 @@ Agreement Act Treaty Accord Pact Bill Law Initiative Movement Policy Amendment R
 Review Channel Radio Television TV Media Project Caucus Council Prosecution Prosecutors Productions Records
 Studios Team FC United City Hospital School Museum Labs Systems Technologies Partners Capital Global""".split())
 PARTICLES = r"(?:de|van|von|der|den|al|el|bin|ibn|la|le|del|da|du|di|dos|das|ter|ten|st\.?|mac|ben|abu)"
-# Latin letters beyond ASCII, so "José Núñez" and "Łukasz Wójcik" are names, not "N" or "Jos".
-_UPPER = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper() and c.isalpha())
-_LETTER = "A-Za-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isalpha())
 _WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Maj|St|Jr|Sr|Prof|Rev)\.|" \
-        rf"[{_UPPER}][{_LETTER}'’]*(?:-[{_LETTER}'’]+)*|Mc[A-Z][a-z]+)"
+        r"[A-Z][A-Za-z'’]*(?:-[A-Za-z'’]+)*|Mc[A-Z][a-z]+)"
 _NAME_RUN = re.compile(rf"{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})*")
 _ENTOURAGE = frozenset("campaign office team camp lawyers attorneys aides staff spokesman spokeswoman family".split())
 # What a person writes or issues: "Trump's tweet said" is Trump speaking.
@@ -209,7 +207,8 @@ professor scientist researcher officer detective inspector prosecutor judge just
 survivor suspect veteran counsel teacher student pastor priest bishop pope rabbi imam user frenchman englishman
 scotsman irishman welshman american briton pundit strategist pollster consultant operative staffer
 insider organizer organiser economist investor advocate delegate associate colleague ally allies adviser aide
-employee volunteer attendee donor""".split())
+employee volunteer attendee donor person commenter commentator caller viewer reader follower fan observer
+bystander onlooker worker participant member""".split())
 _SPEAKS_PREFIX = re.compile(rf"(?:,\s[^,.;:]{{1,60}},)?\s+{_AUX}")
 _LAST_WORDS = re.compile(r"([a-z]+)(?:\s+([a-z]+))?\s+$")
 
@@ -540,7 +539,7 @@ class _People:
         if any(w[:1].isupper() for w in modifiers):
             return None  # "the Democratic nominee" that fits nobody named: the description itself
         demonym = len(modifiers) <= 1 and _is_demonym(description.split()[-1].strip(".,'’"))
-        if age or demonym or (head in PERSON_NOUNS and head not in ROLE_TITLES):
+        if age or demonym or (head in PERSON_NOUNS and head not in ROLE_TITLES and head not in _UNNAMED):
             gender = "m" if demonym and head.endswith("man") else "f" if demonym and head.endswith("woman") else {"woman": "f", "actress": "f", "mother": "f", "wife": "f", "daughter": "f",
                       "sister": "f", "businesswoman": "f", "spokeswoman": "f", "congresswoman": "f",
                       "man": "m", "actor": "m", "father": "m", "husband": "m", "son": "m", "brother": "m",
@@ -552,6 +551,9 @@ class _People:
         return None
 
 
+# People news leaves unnamed: "the person added" is the anonymous source, not the last person named.
+_UNNAMED = frozenset("""person source commenter caller viewer reader follower fan observer bystander onlooker
+member participant insider user""".split())
 # Role words that are titles: "the senator" must match a senator, not just the last person named.
 ROLE_TITLES = frozenset("""president minister chairman chairwoman governor mayor secretary director senator
 chief leader commander ambassador premier chancellor king queen prince general commissioner spokesman
@@ -682,6 +684,8 @@ def _tidy_speaker(name: str) -> str:
 def _plausible_speaker(name: str) -> bool:
     """Whether a speaker reads like a name, an organisation or a description of people."""
     words = name.split()
+    if _CLOSE_TO.fullmatch(name) and words[0].rstrip("s") in PERSON_NOUNS:
+        return True  # "person close to the Clintons"
     if len(words) == 1 and (words[0].lower() in _DETERMINERS or words[0].lower() in _NUMBER_WORDS
                             or words[0] in _TIME_SPANS):
         return False  # "One", "Two", "Hours"
@@ -736,7 +740,7 @@ class _Resolver:
         words = who.split()
         if words in (["Others"], ["Some"], ["Many"]):
             return True, words[0]  # "Others shouted, “…”": a group described, as "Analysts said"
-        while words and words[0] in FUNCTION_WORDS - {"The", "A", "An", "He", "She", "It", "They", "We", "I"} \
+        while words and words[0] in FUNCTION_WORDS - {"The", "A", "An", "One", "Another", "He", "She", "It", "They", "We", "I"} \
                 and not (words[0] in ("All",) and len(words) == 1):
             words.pop(0)
         while words and words[0] in TIME_WORDS:
@@ -758,6 +762,8 @@ class _Resolver:
             return len(words) == 1, None
         tail_name = _TAIL_NAME.search(who)
         described = first.lower() in ("the", "a", "an", "one", "another") or first[0].islower() or _AGE.match(who)
+        if described and _CLOSE_TO.fullmatch(who.lower()[:1] + who[1:]):
+            return self._description(who, at)  # "A person close to the Clintons": not the Clintons
         if described and tail_name and _strip_name(tail_name.group(1))[0] and \
                 (len(_strip_name(tail_name.group(1))[0].split()) >= 2
                  or _strip_name(tail_name.group(1))[0] in self.people.people
@@ -798,7 +804,8 @@ class _Resolver:
             return False, None
         m = re.match(r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(.+)$", who)
         body = m.group(1) if m else who
-        body = re.split(r"\s+(?:who|which|that|with|from|in|at|on|familiar|close|involved|knowledgeable|briefed|"
+        near = _CLOSE_TO.fullmatch(re.split(r"\s+(?:who|which|that)\s", body)[0])
+        body = re.split(r"\s+(?:who|which|that|with|from|in|at|on|familiar|close|closest|involved|knowledgeable|briefed|"
                         r"speaking|granted|requesting|not\s+authorized)\s", body)[0]
         body = re.sub(r"^(?:of\s+)?", "", body)
         org = re.match(r"(.+?)\s+(?:for|of|at|to)\s+(?:the\s+)?([A-Z].*)$", body)
@@ -814,6 +821,8 @@ class _Resolver:
         if org and org.group(1).split()[-1].lower() in PERSON_NOUNS:  # "a spokesman for the Home Office"
             return True, f"{org.group(2).strip()} {org.group(1).split()[-1]}"
         if head in PERSON_NOUNS or head.rstrip("s") in PERSON_NOUNS or any(w[0].isupper() for w in words):
+            if near:
+                return True, near.group().strip(" .,")  # "person close to the Clintons"
             return True, " ".join(words).strip(" .,")  # "Home Office spokesman", "Trump confidant"
         return True, None  # "the company"
 
@@ -953,12 +962,19 @@ def _short_attribution(sentence: str) -> str | None:
 _LOWER_ROLE_NAME = re.compile(rf"(?:[a-z-]+\s+){{1,4}}({_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})+)")
 
 
+# "a person close to the Clintons", "a source familiar with the talks": the tail says whose source it is.
+_CLOSE_TO = re.compile(r"(?:(?:the|a|an|one|another)\s+)?[a-z]+\s+(?:close|closest|familiar|involved|knowledgeable|"
+                       r"briefed)\s+(?:to|with|in|about|on)\s+[^,;.]{1,50}")
+
+
 def _cut_after_name(who: str) -> str:
     """"David Wasserman in a statement on Monday" -> "David Wasserman"; "the base chief known as Bob"
     -> "Bob"."""
     known = _KNOWN_AS.search(who)
     if known:
         return known.group(1)
+    if near := _CLOSE_TO.match(who):
+        return near.group()
     cut = re.split(r"\s+(?:in|on|at|during|after|before|to|of|about|as|when|while|who|which|last|this|"
                    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", who)[0]
     if cut.islower() and cut != who and (named := _LOWER_ROLE_NAME.match(who)):
@@ -1218,6 +1234,8 @@ def _verb_use(text: str, m: re.Match, group: int | str = 0) -> bool:
         return False  # "the statement read: “…”", not "he read “War and Peace”"
     if verb in _NOUN_LIKE and re.match(r"\s+(?:of|about|by|from|against)\b", text[end:end + 9]):
         return False  # "Republican claims of …"
+    if verb in _NOUN_LIKE and re.match(rf"\s+{_WORD}(?:\s+{_WORD})*\s+{_AUX}{_VERB}\b", text[end:end + 80]):
+        return False  # a title before the name that speaks: "FBI general counsel James Baker said"
     if verb in _NOUN_LIKE and (nxt := re.match(r"\s+([a-z]+)\b", text[end:end + 20])) \
             and (nxt.group(1) in PERSON_NOUNS or nxt.group(1) in ("show", "shows", "radio", "program", "programme")):
         return False  # a compound noun: "Radio talk host Rush Limbaugh", "a talk show"
@@ -1310,12 +1328,36 @@ _AS_AFTER = re.compile(rf"(?P<skip>[\s,;—–-]*|[^,;:—–\"“”]{{0,60}}?[
                        rf"(?P<who>[^,;:!?\"“”()]{{1,60}}?)(?(by)(?=\s*(?:[,;.—–)]|$))|\s+{_AUX}(?:{_VERB})\b)")
 
 
+# Accented Latin letters read as their base letter, one character for one, so that the patterns
+# above (written for A-Z) take "José Núñez" or "Łukasz" for a name; the text shown keeps its accents.
+_FOLD = {c: unicodedata.normalize("NFD", c)[0] for c in map(chr, range(0xC0, 0x250))
+         if unicodedata.normalize("NFD", c)[0].isascii() and unicodedata.normalize("NFD", c)[0].isalpha()}
+_FOLD.update({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Æ": "A", "æ": "a", "Œ": "O", "œ": "o",
+              "ß": "s", "Þ": "T", "þ": "t", "ı": "i", "Ħ": "H", "ħ": "h"})
+_FOLD_TABLE = str.maketrans(_FOLD)
+
+
 def find_quotes(text: str) -> list[Quote]:
     """Quotations in a story with their speakers (None when nobody can be named)."""
     if "``" in text or "''" in text or "‘‘" in text or "’’" in text:
         text = _single_marks(text)
     if '"' not in text and "“" not in text and "”" not in text:
         return []
+    folded = text.translate(_FOLD_TABLE)
+    return [Quote(" ".join(text[span.inner[0]:span.inner[1]].split()).rstrip(",").strip(),
+                  _as_written(span.speaker, folded, text)) for span, _inner in _find_quotes(folded)]
+
+
+def _as_written(name: str | None, folded: str, text: str) -> str | None:
+    """A speaker as the story spells it: with its accents and the stops of its initials ("Maya D. Song"),
+    which the patterns read without."""
+    if not name:
+        return name
+    m = re.search(r"\b" + r"\.?\s+".join(map(re.escape, name.split())) + r"\b", folded)
+    return " ".join(text[m.start():m.end()].split()) if m else name
+
+
+def _find_quotes(text: str) -> list[tuple[_Span, str]]:
     paragraphs = _paragraphs(text)
     spans = _spans(text, paragraphs)
     if not spans:
@@ -1412,7 +1454,7 @@ def find_quotes(text: str) -> list[Quote]:
         elif nxt.sentence == span.sentence and nxt.para == span.para and not span.attributed and nxt.attributed:
             span.speaker = nxt.speaker
     _echoes(out)
-    return [Quote(inner, span.speaker) for span, inner in out if inner]
+    return [(span, inner) for span, inner in out if inner]
 
 
 def _echoes(out: list[tuple[_Span, str]]) -> None:

@@ -99,17 +99,31 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
         start = cut
     merged: list[tuple[int, int]] = []
     for a, b in spans:
-        if merged and _continues(text[merged[-1][0]:merged[-1][1]], text[a]):
+        if merged and _continues(text[merged[-1][0]:merged[-1][1]], text[a:a + 40]):
             merged[-1] = (merged[-1][0], b)
         else:
             merged.append((a, b))
     return merged
 
 
-def _continues(previous: str, first_char: str) -> bool:
-    """Whether a cut Punkt made is no sentence end: after a title, or before lower case or `,;:)`."""
+_ENDS_WITH_INITIAL = re.compile(r"\b[A-Z][a-z]+\s+[A-Z]\.$")
+_FIRST_WORD = re.compile(r"[A-Z][a-z]+\b")
+
+
+def _continues(previous: str, following: str) -> bool:
+    """Whether a cut Punkt made is no sentence end: after a title, before lower case or `,;:)`, or
+    between a middle initial and a surname that news also writes as a word ("Maya D. Song wrote")."""
     m = _ENDS_WITH_TITLE.search(previous)
-    return bool(m and m.group(1).lower() in TITLES) or bool(_NOT_A_START.match(first_char))
+    if m and m.group(1).lower() in TITLES or _NOT_A_START.match(following[:1]):
+        return True
+    word = _FIRST_WORD.match(following)
+    return bool(_ENDS_WITH_INITIAL.search(previous) and word and not common_word(word.group())
+                and word.group().lower() not in _STARTERS | _punkt()._params.sent_starters)
+
+
+# Words that open sentences far more often than they end a name ("Plan B. Then …", "… D. The …").
+_STARTERS = frozenset("a an and as at but for he her his i if in it its my no on our she so that the their then "
+                      "there these they this those to we what when yet you".split())
 
 
 def split_sentences(text: str) -> list[str]:

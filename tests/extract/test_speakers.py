@@ -188,3 +188,33 @@ def test_a_pronoun_in_a_subordinate_clause_is_the_main_subject():
             "    The Acme Motors spokesman said he had seen no sign of a higher offer, although he added, "
             "\"I don't know what is said in the meeting.\"")
     assert said(text)["I don't know"] == "Acme Motors spokesman"
+
+
+def test_accented_names_are_names_and_keep_their_accents():
+    text = ("“If they start now, they are on time,” said José Núñez, a Democratic strategist.\n\n"
+            "Łukasz Wójcik said: “We will not sell.”\n\n“It was hard,” Mesut Özil said after the match.")
+    speakers = said(text)
+    assert speakers["If they start"] == "José Núñez"
+    assert speakers["We will not"] == "Łukasz Wójcik"
+    assert speakers["It was hard"] == "Mesut Özil"
+
+
+def test_a_middle_initial_is_no_sentence_end_and_stays_in_the_name():
+    text = ("A maximum sentence \"would deter others,\" Assistant U.S. Attorney Maya D. Song wrote.\n\n"
+            "“Yes,” said Mr R. Sridharan, the chairman.")
+    speakers = said(text)
+    assert speakers["would deter others"] == "Maya D. Song"
+    assert speakers["Yes"] == "R. Sridharan"
+
+
+def test_a_title_that_is_also_a_verb_of_saying_is_part_of_the_subject():
+    text = "“The review is ongoing,” FBI general counsel James Baker said."
+    assert said(text)["The review is"] == "James Baker"
+
+
+def test_an_anonymous_source_keeps_whose_source_it_is():
+    text = ("Hillary Clinton spoke in Ohio.\n\n“The drop is about the emails,” said a person close to the Clintons.\n\n"
+            "Another commenter said, “We all know how she feels.”")
+    speakers = said(text)
+    assert speakers["The drop is"] == "person close to the Clintons"
+    assert speakers["We all know"] == "commenter"  # a new, unnamed person: not the last one named

@@ -76,3 +76,9 @@ def test_model_is_package_data_and_nltk_loads_lazily():
     code = "import sys, searchkit.ingest.sentences; print('nltk' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+def test_a_middle_initial_before_a_surname_that_is_also_a_word_ends_no_sentence():
+    assert split_sentences("The letter was signed by Maya D. Song on Monday. It was brief.") == [
+        "The letter was signed by Maya D. Song on Monday.", "It was brief."]
+    assert split_sentences("They chose Plan B. Then they left.") == ["They chose Plan B.", "Then they left."]
