@@ -416,9 +416,23 @@ class _People:
             self._apposition(person, masked, m.start(), m.end())
             self.mentions.append((m.start(), m.end(), full))
             self._vote_gender(person, masked, m.end())
+        self._join_surnames()
         for person in self.people.values():
             person.gender = _gender_of_clues(person.clues) or (
                 "m" if person.votes["m"] > person.votes["f"] else "f" if person.votes["f"] > person.votes["m"] else "")
+
+    def _join_surnames(self) -> None:
+        """A surname met before the full name ("Mr Letwin said …", later "Oliver Letwin") is that person,
+        when only one person of the story bears it: their clues, votes and mentions are one."""
+        for short in [name for name in self.people if " " not in name]:
+            owners = [name for name in self.people if name.endswith(" " + short)]
+            if len(owners) != 1:
+                continue
+            full, alias = self.people[owners[0]], self.people.pop(short)
+            full.clues |= alias.clues
+            for gender, count in alias.votes.items():
+                full.votes[gender] += count
+            self.mentions = [(a, b, owners[0] if name == short else name) for a, b, name in self.mentions]
 
     def _surnames(self) -> dict[str, str]:
         return self._by_surname
@@ -681,6 +695,9 @@ def _tidy_speaker(name: str) -> str:
     return " ".join(words)
 
 
+_MONTH_SURNAMES = frozenset("April May June August".split())
+
+
 def _plausible_speaker(name: str) -> bool:
     """Whether a speaker reads like a name, an organisation or a description of people."""
     words = name.split()
@@ -694,7 +711,8 @@ def _plausible_speaker(name: str) -> bool:
         return False  # "RNC’s powerful rules committee", "groups say. They"
     lower = [w.strip(",.") for w in words if w[:1].islower()]
     if not lower:
-        return words[-1] not in TIME_WORDS or len(words) == 1
+        return words[-1] not in TIME_WORDS or len(words) == 1 or (
+            words[-1] in _MONTH_SURNAMES and words[-2] not in TIME_WORDS)  # "Theresa May", not "Pence Thursday"
     if any(w in _NOT_IN_SPEAKERS or (w.endswith("ly") and w not in ("ally", "family")) for w in lower):
         return False  # "that’s why the auguries foretell …", "under the Foreign Agents Registration Act but"
     if "of" in lower:  # "French minister of environment and energy": the noun before "of" is the head
@@ -910,7 +928,7 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
     if m and passive and _subject_like(m.group("who")):  # "has been called “X” by Joshua Hendrick"
         return _cut_after_name(m.group("who"))
     # Further on: "…" if she lost, said Wasserman. / "…" for now, Smith said.
-    m = re.search(r",\s*(?P<verb>said|says|added|adds|wrote|writes|told|explained|noted)\s+"
+    m = re.search(r",\s*(?P<verb>said|says|added|adds|wrote|writes|told|explained|noted|according\s+to)\s+"
                   r"(?P<who>[^,;:!?\"“”()]{1,80})", after)
     if m and _SUBJECT_START.match(m.group("who")):
         return _cut_after_name(m.group("who"))
@@ -1164,7 +1182,7 @@ _SUBORDINATE = re.compile(r"(?i)\s*(?:While|If|When|Although|Though|Because|Sinc
                           r"Even though|Even if|Once|Until)\b[^,]{0,200},")
 _LEADING_ADVERBIAL = re.compile(
     r"^\s*(?:(?:[A-Z][a-z]+\s+){1,2}(?:later|earlier|ago),\s*)?(?:(?:And|But|So|Then|Also|Still|Yet|Later|Earlier|Meanwhile|However|Instead|Indeed|Now|Again|"
-    r"Separately|Finally|Similarly)\b,?\s*)*(?:(?:In|On|At|After|Before|During|When|While|As|Since|Asked|"
+    r"Separately|Finally|Similarly)\b,?\s*)*(?:(?:then|now|again|also|still|finally|later|instead)\b,?\s*)*(?:(?:In|On|At|After|Before|During|When|While|As|Since|Asked|"
     r"Speaking|Writing|Appearing|Weighing|Responding|Following|Despite|Unlike|Like|Under|Over|Through|"
     r"Without|With|For|From|By|Amid|Earlier|Later|Last|This|Next|Once|[A-Z][a-z]+(?:ing|ed))\b[^,]{0,90},\s*)?")
 

@@ -218,3 +218,18 @@ def test_an_anonymous_source_keeps_whose_source_it_is():
     speakers = said(text)
     assert speakers["The drop is"] == "person close to the Clintons"
     assert speakers["We all know"] == "commenter"  # a new, unnamed person: not the last one named
+
+
+def test_a_surname_that_is_a_month_and_a_surname_met_before_the_full_name():
+    text = ("Mr Letwin said: \"The policy is right.\"\n\n"
+            "Oliver Letwin met Theresa May on Monday. \"It was useful,\" she said.\n\n"
+            "\"No deal is better than a bad deal,\" Mrs May added.")
+    speakers = said(text)
+    assert speakers["The policy is"] == "Oliver Letwin"
+    assert speakers["It was useful"] == "Theresa May"  # Mr Letwin is a man: "she" is not him
+    assert speakers["No deal is"] == "Theresa May"
+
+
+def test_according_to_at_the_end_of_the_sentence_names_the_source():
+    text = "The campaign pays \"dozens\" of canvassers to knock on doors, according to campaign manager Jeff Weaver."
+    assert said(text)["dozens"] == "Jeff Weaver"
