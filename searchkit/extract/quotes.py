@@ -1326,6 +1326,49 @@ def _single_marks(text: str) -> str:
     return _DOUBLED.sub(one, text)
 
 
+# A single mark opening a quotation: at a line's start or after a space, bracket or dash, before a word.
+_OPEN_SINGLE = re.compile(r"(?:^|(?<=[\s(\[—–-]))([‘'])(?=[^\W_]|[.…$£€])", re.MULTILINE)
+_OPEN_DOUBLE = re.compile(r"(?:^|(?<=[\s(\[—–-]))[“\"]", re.MULTILINE)
+_CLOSE_CUE = ".,!?…—–-"
+
+
+def _single_quoted(text: str) -> str:
+    """A story quoting with single marks, as much British copy does (‘…’, or '…' when it has no double
+    marks at all), with those marks read as double ones and the double ones inside them as single:
+    one character for one, so offsets hold."""
+    opens = [m.start() for m in _OPEN_SINGLE.finditer(text) if text[m.start()] == "‘"]
+    if len(opens) <= len(_OPEN_DOUBLE.findall(text)):
+        if "“" in text or "”" in text or '"' in text:
+            return text
+        opens = [m.start() for m in _OPEN_SINGLE.finditer(text)]  # typewriter '…' with no double marks
+        if not opens:
+            return text
+    chars = list(text)
+    taken = -1
+    for k, at in enumerate(opens):
+        if at <= taken:
+            continue  # inside the quotation before: an apostrophe or a quote within the quote
+        line_end = text.find("\n", at)
+        stop = min([line_end if line_end >= 0 else len(text)] + [o for o in opens[k + 1:] if o > at][:1])
+        closers = [j for j in range(at + 2, stop) if text[j] in "’'" and not text[j - 1].isspace()
+                   and (j + 1 == len(text) or not text[j + 1].isalnum())]
+        if not closers and stop < (line_end if line_end >= 0 else len(text)):
+            continue  # the next opening comes first: this one was an apostrophe
+        close = next((j for j in closers if text[j - 1] in _CLOSE_CUE
+                      or j + 1 == len(text) or text[j + 1] in _CLOSE_CUE + ";:)\n"), None)
+        if close is None:
+            close = next((j for j in closers if text[j - 1] != "s"), closers[0] if closers else None)
+        chars[at] = "“"
+        end = close if close is not None else stop
+        for j in range(at + 1, end):
+            if chars[j] in "“”\"":
+                chars[j] = "‘" if chars[j] == "“" or (chars[j] == '"' and text[j - 1].isspace()) else "’"
+        if close is not None:
+            chars[close] = "”"
+        taken = end
+    return "".join(chars)
+
+
 # Patterns of the attribution readers, compiled once.
 _AFTER_FIRST = re.compile(rf"[\s,;—–-]*(?P<verb>{_AFTER_VERB})\s+(?P<who>[^,;:!?\"“”()]{{1,80}})")
 _AFTER_VERBS = re.compile(rf"\s+{_AUX}(?P<verb>{_AFTER_VERB})\b")
@@ -1359,9 +1402,10 @@ def find_quotes(text: str) -> list[Quote]:
     """Quotations in a story with their speakers (None when nobody can be named)."""
     if "``" in text or "''" in text or "‘‘" in text or "’’" in text:
         text = _single_marks(text)
-    if '"' not in text and "“" not in text and "”" not in text:
+    read = _single_quoted(text)  # the same length: what is read there is shown from `text`
+    if '"' not in read and "“" not in read and "”" not in read:
         return []
-    folded = text.translate(_FOLD_TABLE)
+    folded = read.translate(_FOLD_TABLE)
     return [Quote(" ".join(text[span.inner[0]:span.inner[1]].split()).rstrip(",").strip(),
                   _as_written(span.speaker, folded, text)) for span, _inner in _find_quotes(folded)]
 
@@ -1446,7 +1490,9 @@ def _find_quotes(text: str) -> list[tuple[_Span, str]]:
                 if named_here:
                     attributed, speaker = True, named_here[-1]
         span.attributed, span.speaker = attributed, speaker
-        if not _is_speech(inner, attributed or _CUE_NEARBY.search(masked, s_start, close_sentence_end) is not None):
+        runs_on = span.continues or (span.open_end and i + 1 < len(spans) and spans[i + 1].continues)  # over paragraphs
+        if not _is_speech(inner, attributed or runs_on
+                          or _CUE_NEARBY.search(masked, s_start, close_sentence_end) is not None):
             continue
         embedded = bool(masked[s_start:span.start].strip(" \t\n“”\"'‘’([—–-"))
         if not attributed and embedded:  # words quoted inside narration: the sentence's subject speaks

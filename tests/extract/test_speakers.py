@@ -233,3 +233,26 @@ def test_a_surname_that_is_a_month_and_a_surname_met_before_the_full_name():
 def test_according_to_at_the_end_of_the_sentence_names_the_source():
     text = "The campaign pays \"dozens\" of canvassers to knock on doors, according to campaign manager Jeff Weaver."
     assert said(text)["dozens"] == "Jeff Weaver"
+
+
+def test_british_single_quotation_marks_are_quotations_and_apostrophes_are_not():
+    text = ("Jose Mourinho said: ‘I don’t want to speak about it,’ adding that ‘everybody saw it’. "
+            "The players’ union was silent.\n\n"
+            "‘We came here with a plan,’ said Sean Dyche. ‘The referee said “no” and that was it.\n\n"
+            "‘We move on.’")
+    quotes = {q.text: q.speaker for q in find_quotes(text)}
+    assert quotes == {"I don’t want to speak about it": "Jose Mourinho", "everybody saw it": "Jose Mourinho",
+                      "We came here with a plan": "Sean Dyche",
+                      "The referee said “no” and that was it.": "Sean Dyche", "We move on.": "Sean Dyche"}
+
+
+def test_typewriter_single_marks_only_when_the_story_has_no_double_ones():
+    assert said("'We will win,' said Sean Dyche.") == {"We will win": "Sean Dyche"}
+    assert said("It's Dyche's 'plan', he said. \"We will win,\" said Sean Dyche.") == {"We will win": "Sean Dyche"}
+
+
+def test_a_quotation_running_on_to_the_next_paragraph_is_speech_however_short():
+    text = ("Jose Mourinho spoke. \"I do not want to speak about it,\" he said. \"Everybody saw it.\n\n"
+            "\"The referee was in a good position.\"")
+    assert said(text) == {"I do not": "Jose Mourinho", "Everybody saw it.": "Jose Mourinho",
+                          "The referee was": "Jose Mourinho"}
