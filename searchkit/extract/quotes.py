@@ -424,8 +424,12 @@ class _People:
     def _join_surnames(self) -> None:
         """A surname met before the full name ("Mr Letwin said …", later "Oliver Letwin") is that person,
         when only one person of the story bears it: their clues, votes and mentions are one."""
+        bearers: dict[str, list[str]] = {}
+        for name in self.people:
+            if " " in name:
+                bearers.setdefault(name.rsplit(" ", 1)[1], []).append(name)
         for short in [name for name in self.people if " " not in name]:
-            owners = [name for name in self.people if name.endswith(" " + short)]
+            owners = bearers.get(short, [])
             if len(owners) != 1:
                 continue
             full, alias = self.people[owners[0]], self.people.pop(short)
@@ -1252,7 +1256,7 @@ def _verb_use(text: str, m: re.Match, group: int | str = 0) -> bool:
         return False  # "the statement read: “…”", not "he read “War and Peace”"
     if verb in _NOUN_LIKE and re.match(r"\s+(?:of|about|by|from|against)\b", text[end:end + 9]):
         return False  # "Republican claims of …"
-    if verb in _NOUN_LIKE and re.match(rf"\s+{_WORD}(?:\s+{_WORD})*\s+{_AUX}{_VERB}\b", text[end:end + 80]):
+    if verb in _NOUN_LIKE and text[end + 1:end + 2].isupper() and re.match(rf"\s+{_WORD}(?:\s+{_WORD})*\s+{_AUX}{_VERB}\b", text[end:end + 80]):
         return False  # a title before the name that speaks: "FBI general counsel James Baker said"
     if verb in _NOUN_LIKE and (nxt := re.match(r"\s+([a-z]+)\b", text[end:end + 20])) \
             and (nxt.group(1) in PERSON_NOUNS or nxt.group(1) in ("show", "shows", "radio", "program", "programme")):
@@ -1336,9 +1340,12 @@ def _single_quoted(text: str) -> str:
     """A story quoting with single marks, as much British copy does (‘…’, or '…' when it has no double
     marks at all), with those marks read as double ones and the double ones inside them as single:
     one character for one, so offsets hold."""
+    doubled = "“" in text or "”" in text or '"' in text
+    if "‘" not in text and (doubled or not (" '" in text or "\n'" in text or text.startswith("'"))):
+        return text
     opens = [m.start() for m in _OPEN_SINGLE.finditer(text) if text[m.start()] == "‘"]
     if len(opens) <= len(_OPEN_DOUBLE.findall(text)):
-        if "“" in text or "”" in text or '"' in text:
+        if doubled:
             return text
         opens = [m.start() for m in _OPEN_SINGLE.finditer(text)]  # typewriter '…' with no double marks
         if not opens:
@@ -1415,6 +1422,9 @@ def _as_written(name: str | None, folded: str, text: str) -> str | None:
     which the patterns read without."""
     if not name:
         return name
+    at = folded.find(name)
+    if at >= 0:
+        return " ".join(text[at:at + len(name)].split())
     m = re.search(r"\b" + r"\.?\s+".join(map(re.escape, name.split())) + r"\b", folded)
     return " ".join(text[m.start():m.end()].split()) if m else name
 
