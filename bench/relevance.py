@@ -240,7 +240,7 @@ def tune(idx, topics, qrels, depth: int, log, grids: str) -> dict:
         if setting["weight"] == 0 and {**setting, "weight": first["weight"]} != first:
             continue  # weight 0 is BM25F order whatever the rest
         set_prox(**setting)
-        row = grid_row(idx, topics, qrels, depth, setting, expand=False)
+        row = grid_row(idx, topics, qrels, depth, dict(setting), expand=False)
         prox.append(row)
         log(f"proximity {setting}: OR MAP {row['or']['map']:.4f} nDCG@10 {row['or']['ndcg10']:.4f}; "
             f"fill MAP {row['fill']['map']:.4f} nDCG@10 {row['fill']['ndcg10']:.4f}")
