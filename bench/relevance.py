@@ -5,11 +5,17 @@
     python bench/relevance.py --split train          # the frozen settings on TRAIN
     python bench/relevance.py --split test           # the report: TEST, once, with the settings frozen in code
     python bench/relevance.py --split train --stemmer snowball   # an index-time variant, on TRAIN
+    python bench/relevance.py --split train --queries bench/queries_relevance.tsv \
+        --queries bench/queries_relevance_b.tsv --tune prox      # develop on both topic sets' TRAIN judgments
+    python bench/relevance.py --split test --queries bench/queries_relevance_b.tsv   # TEST-B, once
 
-Topics: the 50 Reuters TOPICS with at least 10 TEST-split stories, each with one keyword query written
-by hand from the topic's description (bench/queries_relevance.tsv). A split's run indexes only that
-split's stories (LEWISSPLIT="TRAIN" or "TEST"); relevant = the split's stories labelled with the topic
-(a topic with fewer than MIN_STORIES of them in the split is left out of that split and listed).
+Topics: one keyword query per Reuters TOPICS category, written by hand from the topic's description
+before looking at any ranking. bench/queries_relevance.tsv: the 50 topics with at least 10 TEST-split
+stories (their TEST report, results/relevance.md, is spent); bench/queries_relevance_b.tsv (TEST-B):
+the 19 other topics with at least 3 TEST stories, fixed before the proximity stage was written.
+A split's run indexes only that split's stories (LEWISSPLIT="TRAIN" or "TEST"); relevant = the split's
+stories labelled with the topic (a topic with fewer than its file's MIN_STORIES of them in the split,
+or `--min-stories`, is left out of that split and listed).
 Every engine gets the same parsed query: the text is parsed once into a SearchRequest and translated
 from its tree for tantivy and SQLite FTS5 (bench/translate.py). Each ranks its top `--depth` (1000).
 Reported: MAP, nDCG@10, P@10 (binary relevance), recall at the depth, and paired significance
@@ -19,7 +25,11 @@ fixed seed, and Student's paired t-test) of searchkit against every anchor run.
 `--tune` (TRAIN only) adds the grids the frozen settings were chosen from: BM25F title boost × K1 × B,
 then RM3's feedback stories × words × original-query weight, by monkeypatching the module constants
 in this process (search/whoosh_query.FIELD_BOOSTS, search/ranking.WEIGHTING, search/expand.*).
-Writes bench/results/relevance.md/.json (TEST) or relevance_train[_<variant>].md/.json (TRAIN).
+`--tune prox` grids the proximity stage's weight × ordered gap × ordered share × pool (search/proximity.py;
+the unordered window stays at its frozen 8).
+Writes bench/results/relevance<set>.md/.json (TEST) or relevance<set>_train[_<variant>].md/.json (TRAIN),
+<set> being "" for queries_relevance.tsv, "_b" for queries_relevance_b.tsv ("_a+b" for both); a TEST
+report is written once: `--split test` refuses to run when its file exists.
 """
 from __future__ import annotations
 
@@ -37,11 +47,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import _common as C  # noqa: E402
 import _metrics as M  # noqa: E402
 
-MIN_STORIES = 10
+# Stories a topic needs in the split, per query file (the default for others: 10).
+MIN_STORIES = {"queries_relevance.tsv": 10, "queries_relevance_b.tsv": 3}
+QUERY_SETS = {"queries_relevance.tsv": "", "queries_relevance_b.tsv": "b"}
 # B=0 is left out: without length normalisation many scores tie, and ties go in index order (on TRAIN,
 # B=0 scored MAP 0.495 and B=0.001 0.480: the difference is the order of the ties, not ranking).
 BM25_GRID = {"title": (0.75, 1.0, 1.5), "k1": (1.2, 2.0), "b": (0.05, 0.1, 0.2, 0.3, 0.5, 0.75)}
 RM3_GRID = {"docs": (5, 10, 20), "terms": (10, 20, 40), "weight": (0.2, 0.3, 0.5)}
+PROX_GRID = {"weight": (0.0, 1.0, 2.0, 3.0, 4.0, 6.0), "gap": (1, 2), "ordered": (0.5, 1.0), "pool": (100, 200)}
 QUIET = {"snippets": False, "suggest": False, "correct": False}
 
 # searchkit as shipped, one row per way of running it (options of Index.search); the first two are
@@ -55,12 +68,16 @@ SEARCHKIT = {
     "searchkit --any --no-expand (plain BM25F), no folding": {"match": "any", "expand": False, "collapse": False},
     "searchkit --expand: all words + fill, re-ranked by RM3, no folding": {"expand": True, "collapse": False},
     "searchkit --strict: all words only, no folding": {"fill": False, "collapse": False},
+    "searchkit --any --no-proximity (BM25F order), no folding": {"match": "any", "proximity": False, "collapse": False},
+    "searchkit default --no-proximity (BM25F order), no folding": {"proximity": False, "collapse": False},
 }
 HEADLINE = list(SEARCHKIT)[:2]
+NO_PROXIMITY = list(SEARCHKIT)[-2:]  # the headline rows without the proximity stage
 
 
 # -- data ---------------------------------------------------------------------------------------
-def load_split(shared: str | None, split: str, queries: Path) -> tuple[list, list[tuple[str, str]], dict, list]:
+def load_split(shared: str | None, split: str, queries: list[Path], min_stories: int | None = None
+               ) -> tuple[list, list[tuple[str, str]], dict, list]:
     """(the split's stories, [(topic, query)], topic -> relevant ids, topics left out as too small)."""
     articles, _ = C.load_articles(C.reuters_files(C.shared_dir(shared)))
     stories = [a for a in articles if f"split:{split}" in a.tags]
@@ -69,11 +86,26 @@ def load_split(shared: str | None, split: str, queries: Path) -> tuple[list, lis
         for t in a.tags:
             if ":" not in t:
                 labelled.setdefault(t, set()).add(a.id)
-    rows = [ln.split("\t") for ln in C.read_lines(queries)]
-    topics = [(t.strip(), q.strip()) for t, q in rows]
-    small = [(t, len(labelled.get(t, ()))) for t, _q in topics if len(labelled.get(t, ())) < MIN_STORIES]
-    topics = [(t, q) for t, q in topics if len(labelled.get(t, ())) >= MIN_STORIES]
+    topics, small = [], []
+    for path in queries:
+        least = min_stories if min_stories is not None else MIN_STORIES.get(path.name, 10)
+        for t, q in (ln.split("\t") for ln in C.read_lines(path)):
+            t, q = t.strip(), q.strip()
+            if len(labelled.get(t, ())) >= least:
+                topics.append((t, q))
+            else:
+                small.append((t, len(labelled.get(t, ()))))
+    if len({t for t, _q in topics}) != len(topics):
+        sys.exit("a topic is in more than one query file")
     return stories, topics, {t: labelled[t] for t, _q in topics}, small
+
+
+def set_name(queries: list[Path]) -> str:
+    """The results' file-name part of a list of query files: "", "_b", "_a+b"..."""
+    names = [QUERY_SETS.get(p.name, p.stem) for p in queries]
+    if names == [""]:
+        return ""
+    return "_" + "+".join(n or "a" for n in names)
 
 
 def evaluate(run, topics, qrels, depth: int) -> dict:
@@ -85,14 +117,16 @@ def evaluate(run, topics, qrels, depth: int) -> dict:
 
 # -- searchkit ----------------------------------------------------------------------------------
 def frozen_settings() -> dict:
-    from searchkit.search import expand, ranking, request, whoosh_query
+    from searchkit.search import expand, proximity, ranking, request, whoosh_query
 
     w = ranking.WEIGHTING
     return {"title_boost": whoosh_query.FIELD_BOOSTS["title"], "body_boost": whoosh_query.FIELD_BOOSTS["body"],
             "k1": w.K1, "b": w.B, "title_b": w._field_B.get("title", w.B),
             "rm3": {"docs": expand.FB_DOCS, "terms": expand.FB_TERMS, "original_weight": expand.ORIGINAL_WEIGHT,
                     "max_share": expand.MAX_SHARE},
-            "expand_any": request.EXPAND_ANY, "stemmer": stemmer_name()}
+            "expand_any": request.EXPAND_ANY, "stemmer": stemmer_name(),
+            "proximity": {"weight": proximity.WEIGHT, "window": proximity.WINDOW, "ordered_gap": proximity.ORDERED_GAP,
+                          "ordered": proximity.ORDERED, "pool": proximity.POOL}}
 
 
 def stemmer_name() -> str:
@@ -111,6 +145,12 @@ def set_bm25(idx, title: float, k1: float, b: float) -> None:
     whoosh_query.FIELD_BOOSTS = {"title": title, "body": 1.0}
     ranking.WEIGHTING = BM25F(B=b, K1=k1, title_B=b)
     idx.close()
+
+
+def set_prox(weight: float, gap: int, ordered: float, pool: int) -> None:
+    import searchkit.search.proximity as proximity
+
+    proximity.WEIGHT, proximity.ORDERED_GAP, proximity.ORDERED, proximity.POOL = weight, gap, ordered, pool
 
 
 def set_rm3(docs: int, terms: int, weight: float) -> None:
@@ -167,15 +207,20 @@ def significance(results: dict, systems: list[str], anchors: list[str]) -> list[
 
 
 # -- tuning (TRAIN only) --------------------------------------------------------------------------
+def grid_row(idx, topics, qrels, depth: int, row: dict, expand: bool, keys=("map", "ndcg10", "p10")) -> dict:
+    """`row` (a setting) with the figures of `--any` ("or") and the default ("fill") under it, unfolded."""
+    for mode, opts in (("or", {"match": "any"}), ("fill", {})):
+        r = evaluate(searchkit_run(idx, collapse=False, expand=expand, **opts), topics, qrels, depth)
+        row[mode] = {k: r[k] for k in keys}
+    return row
+
+
 def tune(idx, topics, qrels, depth: int, log, grids: str) -> dict:
     frozen = frozen_settings()
-    bm25, rm3 = [], []
+    bm25, rm3, prox = [], [], []
     for tb, k1, b in itertools.product(BM25_GRID["title"], BM25_GRID["k1"], BM25_GRID["b"]) if "bm25" in grids else ():
         set_bm25(idx, tb, k1, b)
-        row = {"title": tb, "k1": k1, "b": b}
-        for mode, opts in (("or", {"match": "any", "expand": False}), ("fill", {"expand": False})):
-            r = evaluate(searchkit_run(idx, collapse=False, **opts), topics, qrels, depth)
-            row[mode] = {k: r[k] for k in ("map", "ndcg10", "p10")}
+        row = grid_row(idx, topics, qrels, depth, {"title": tb, "k1": k1, "b": b}, expand=False)
         bm25.append(row)
         log(f"BM25F title={tb} K1={k1} B={b}: OR MAP {row['or']['map']:.4f} nDCG@10 {row['or']['ndcg10']:.4f}; "
             f"fill MAP {row['fill']['map']:.4f}")
@@ -183,16 +228,25 @@ def tune(idx, topics, qrels, depth: int, log, grids: str) -> dict:
     for docs, terms, weight in itertools.product(RM3_GRID["docs"], RM3_GRID["terms"], RM3_GRID["weight"]) \
             if "rm3" in grids else ():
         set_rm3(docs, terms, weight)
-        row = {"docs": docs, "terms": terms, "weight": weight}
-        for mode, opts in (("or", {"match": "any", "expand": True}), ("fill", {"expand": True})):
-            r = evaluate(searchkit_run(idx, collapse=False, **opts), topics, qrels, depth)
-            row[mode] = {k: r[k] for k in ("map", "ndcg10", "p10", "seconds")}
+        row = grid_row(idx, topics, qrels, depth, {"docs": docs, "terms": terms, "weight": weight}, expand=True,
+                       keys=("map", "ndcg10", "p10", "seconds"))
         rm3.append(row)
         log(f"RM3 docs={docs} terms={terms} weight={weight}: OR MAP {row['or']['map']:.4f} "
             f"nDCG@10 {row['or']['ndcg10']:.4f}; fill MAP {row['fill']['map']:.4f}")
     rm = frozen["rm3"]
     set_rm3(rm["docs"], rm["terms"], rm["original_weight"])
-    return {"bm25": bm25, "rm3": rm3}
+    first = {k: v[0] for k, v in PROX_GRID.items()}
+    for setting in (dict(zip(PROX_GRID, c)) for c in itertools.product(*PROX_GRID.values())) if "prox" in grids else ():
+        if setting["weight"] == 0 and {**setting, "weight": first["weight"]} != first:
+            continue  # weight 0 is BM25F order whatever the rest
+        set_prox(**setting)
+        row = grid_row(idx, topics, qrels, depth, dict(setting), expand=False)
+        prox.append(row)
+        log(f"proximity {setting}: OR MAP {row['or']['map']:.4f} nDCG@10 {row['or']['ndcg10']:.4f}; "
+            f"fill MAP {row['fill']['map']:.4f} nDCG@10 {row['fill']['ndcg10']:.4f}")
+    px = frozen["proximity"]
+    set_prox(px["weight"], px["ordered_gap"], px["ordered"], px["pool"])
+    return {"bm25": bm25, "rm3": rm3, "prox": prox}
 
 
 def best(rows: list[dict], mode: str) -> dict:
@@ -246,19 +300,29 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--split", choices=("train", "test"), required=True,
                     help="train: develop and tune; test: the one report with the frozen settings")
-    ap.add_argument("--tune", nargs="?", const="bm25,rm3", default="",
-                    help="also run grids (TRAIN only): bm25, rm3 or both (the default) comma-separated")
+    ap.add_argument("--tune", nargs="?", const="bm25,rm3,prox", default="",
+                    help="also run grids (TRAIN only): bm25, rm3, prox or all (the default) comma-separated")
     ap.add_argument("--keep-index", metavar="DIR",
                     help="build searchkit's index of the split in DIR, or reuse the one there (it must come from "
                          "the same analyzers: delete it after changing them)")
     ap.add_argument("--stemmer", choices=("porter", "snowball"), help="index-time variant (TRAIN only)")
     ap.add_argument("--shared", help="shared data folder (default $SEARCHKIT_SHARED or <repo>/../shared)")
-    ap.add_argument("--queries", default=str(C.BENCH / "queries_relevance.tsv"))
+    ap.add_argument("--queries", action="append", metavar="TSV",
+                    help="topic<TAB>query file (repeatable; default bench/queries_relevance.tsv)")
+    ap.add_argument("--min-stories", type=int,
+                    help="stories a topic needs in the split (default per file: MIN_STORIES, else 10)")
+    ap.add_argument("--only", action="store_true", help="TRAIN only: searchkit's rows, no anchors (quicker)")
     ap.add_argument("--depth", type=int, default=1000, help="results ranked per query")
     ap.add_argument("--out", default=str(C.RESULTS))
     args = ap.parse_args()
-    if args.split == "test" and (args.tune or args.stemmer):
-        sys.exit("--tune and variants run on TRAIN only: TEST is reported once, with the settings frozen in code")
+    queries = [Path(q) for q in args.queries or [str(C.BENCH / "queries_relevance.tsv")]]
+    if args.split == "test" and (args.tune or args.stemmer or args.only or len(queries) > 1 or args.min_stories):
+        sys.exit("--tune, --only, variants and several query files run on TRAIN only: TEST is reported once, "
+                 "with the settings frozen in code")
+    variant = f"_{args.stemmer}" if args.stemmer else ""
+    stem = f"relevance{set_name(queries)}" + ("" if args.split == "test" else f"_train{variant}")
+    if args.split == "test" and (Path(args.out) / f"{stem}.md").exists():
+        sys.exit(f"{Path(args.out) / (stem + '.md')} exists: a TEST split is reported once")
     if args.stemmer:  # before any analyzer is made
         from searchkit.index import schema
 
@@ -267,9 +331,9 @@ def main() -> None:
     started = time.perf_counter()
     log = lambda msg: print(f"[{time.perf_counter() - started:6.1f}s] {msg}", file=sys.stderr, flush=True)  # noqa: E731
 
-    stories, topics, qrels, small = load_split(args.shared, args.split, Path(args.queries))
+    stories, topics, qrels, small = load_split(args.shared, args.split, queries, args.min_stories)
     log(f"{len(stories):,} {args.split.upper()} stories, {len(topics)} topics"
-        + (f"; left out (< {MIN_STORIES} stories): {small}" if small else ""))
+        + (f"; left out (too few stories): {small}" if small else ""))
     frozen = frozen_settings()
     tmp = Path(tempfile.mkdtemp(prefix="searchkit-relevance-"))
     try:
@@ -282,14 +346,16 @@ def main() -> None:
         build_s = time.perf_counter() - t
         log(f"searchkit index: {build_s:.1f} s")
         runs = {name: searchkit_run(idx, **opts) for name, opts in SEARCHKIT.items()}
-        anchors = anchor_runs([C.as_story(a) for a in stories], frozen["title_boost"])
-        log("anchors built")
+        anchors = {} if args.only else anchor_runs([C.as_story(a) for a in stories], frozen["title_boost"])
+        log("anchors built" if anchors else "no anchors (--only)")
         results = {}
         for name, run in {**runs, **anchors}.items():
             results[name] = evaluate(run, topics, qrels, args.depth)
             log(f"{name}: MAP {results[name]['map']:.4f} nDCG@10 {results[name]['ndcg10']:.4f} "
                 f"P@10 {results[name]['p10']:.3f}")
         tests = significance(results, HEADLINE, list(anchors))
+        for name, plain in zip(HEADLINE, NO_PROXIMITY):  # the proximity stage against BM25F order
+            tests += significance(results, [name], [plain])
         grids = tune(idx, topics, qrels, args.depth, log, args.tune) if args.tune else {}
         idx.close()
     finally:
@@ -299,9 +365,8 @@ def main() -> None:
     res = {"when": when, "split": args.split, "stories": len(stories), "topics": len(topics), "depth": args.depth,
            "left_out": small, "settings": frozen, "searchkit_build_s": build_s, "provenance": C.provenance(),
            "systems": results, "significance": tests, "grids": grids}
-    variant = f"_{args.stemmer}" if args.stemmer else ""
-    stem = "relevance" if args.split == "test" else f"relevance_train{variant}"
     anchor_names = list(anchors)
+    sources = ", ".join(f"bench/{q.name}" for q in queries)
     md = [
         f"# searchkit relevance — Reuters-21578 {args.split.upper()} split ({len(stories):,} stories, {len(topics)} topics)",
         "",
@@ -310,14 +375,17 @@ def main() -> None:
         + ("The one TEST run: every setting below was chosen on the TRAIN split and frozen in code before it. "
            if args.split == "test" else "TRAIN split: what the settings are tuned on. ")
         + f"Judgments: a {args.split.upper()} story is relevant to a query when it carries the topic (TOPICS); "
-        f"one hand-written query per topic from its description (bench/queries_relevance.tsv), parsed once "
+        f"one hand-written query per topic from its description ({sources}), parsed once "
         f"into a SearchRequest and translated for every engine; top {args.depth} ranked; binary relevance.",
         "",
         f"searchkit settings (frozen in code): title boost {frozen['title_boost']:g}, body 1, BM25F K1 "
         f"{frozen['k1']:g}, B {frozen['b']:g} (title B {frozen['title_b']:g}); RM3 {frozen['rm3']['docs']} "
         f"feedback stories, {frozen['rm3']['terms']} words, original query weight {frozen['rm3']['original_weight']:g} "
         f"(words in at most {frozen['rm3']['max_share']:.0%} of stories); RM3 by default with `--any`: "
-        f"{'yes' if frozen['expand_any'] else 'no'}; stemmer {frozen['stemmer']}.",
+        f"{'yes' if frozen['expand_any'] else 'no'}; stemmer {frozen['stemmer']}; proximity re-rank of the best "
+        f"{frozen['proximity']['pool']} (search/proximity.py): weight {frozen['proximity']['weight']:g}, window "
+        f"{frozen['proximity']['window']}, ordered gap {frozen['proximity']['ordered_gap']}, ordered share "
+        f"{frozen['proximity']['ordered']:g}.",
         "",
         main_table(list(results.items())),
         "",
@@ -358,7 +426,16 @@ def main() -> None:
                f"MAP {r_or['or']['map']:.4f}, nDCG@10 {r_or['or']['ndcg10']:.4f}",
                f"- best --expand with all words: {r_fill['docs']} stories, {r_fill['terms']} words, weight "
                f"{r_fill['weight']:g} → MAP {r_fill['fill']['map']:.4f}, nDCG@10 {r_fill['fill']['ndcg10']:.4f}"]
-    shown = {k: results[k] for k in [*HEADLINE, anchor_names[0], anchor_names[2]]}
+    if grids.get("prox"):
+        p_or, p_fill = best(grids["prox"], "or"), best(grids["prox"], "fill")
+        md += ["", "## Tuning grid: proximity re-rank (TRAIN; the frozen BM25F settings, no feedback, no folding)", "",
+               grid_table(grids["prox"], [("weight", "weight"), ("gap", "ordered gap"), ("ordered", "ordered share"),
+                                          ("pool", "pool")], [("or", "--any"), ("fill", "default")]), "",
+               f"- best --any: weight {p_or['weight']:g}, gap {p_or['gap']}, ordered {p_or['ordered']:g}, pool "
+               f"{p_or['pool']} → MAP {p_or['or']['map']:.4f}, nDCG@10 {p_or['or']['ndcg10']:.4f}",
+               f"- best default: weight {p_fill['weight']:g}, gap {p_fill['gap']}, ordered {p_fill['ordered']:g}, "
+               f"pool {p_fill['pool']} → MAP {p_fill['fill']['map']:.4f}, nDCG@10 {p_fill['fill']['ndcg10']:.4f}"]
+    shown = {k: results[k] for k in [*HEADLINE, *anchor_names[0:3:2]]}
     md += ["", "## Average precision per topic", "", topic_table(topics, qrels, shown)]
     text = "\n".join(md) + "\n"
     print(text)

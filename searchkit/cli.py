@@ -292,6 +292,8 @@ def _bold(text: str) -> str:
               help="Pseudo-relevance feedback (RM3): add the words the best stories share "
                    f"[default: {'on with --any, ' if EXPAND_ANY else ''}off].")
 @click.option("--strict", is_flag=True, help="Only stories with all the words, even when they fill less than a page.")
+@click.option("--no-proximity", "no_proximity", is_flag=True,
+              help="Rank by BM25F alone: no bonus for query words next to each other in a story.")
 @click.option("--no-correct", "no_correct", is_flag=True,
               help="Do not run the did-you-mean spelling when the query as typed finds nothing.")
 @click.option("--all", "show_all", is_flag=True, help="Show near-duplicate (wire copy) stories too.")
@@ -300,7 +302,8 @@ def _bold(text: str) -> str:
 @_wait_option
 @_index_option
 def query_cmd(query, limit, page, sort, match_any, date_from, date_to, since, location, source, speaker, tag,
-              author, facets, recency, fuzzy, expand, strict, no_correct, show_all, explain, as_json, wait, index_path):
+              author, facets, recency, fuzzy, expand, strict, no_proximity, no_correct, show_all, explain, as_json, wait,
+              index_path):
     """Search for QUERY: words, "phrases", AND/OR/NOT, field:value, date:[FROM to TO].
 
     \b
@@ -325,7 +328,7 @@ def query_cmd(query, limit, page, sort, match_any, date_from, date_to, since, lo
         query, limit=limit, page=page, sort=sort, match="any" if match_any else "all", date_from=start,
         date_to=end, location=location, source=source, speaker=speaker, tag=tag, author=author, basedate=today,
         facets=facets, recency=recency, fuzzy=fuzzy, collapse=not show_all, explain=explain, expand=expand,
-        fill=not strict, correct=not no_correct)
+        fill=not strict, correct=not no_correct, proximity=not no_proximity)
     idx = _open_for_reading(index_path, wait)
     results = idx.search(request)
     if as_json:
@@ -399,6 +402,9 @@ def _print_results(results) -> None:
         if hit.duplicates:
             click.echo(click.style(f"   + {hit.duplicates} near-duplicate(s): searchkit similar {hit.id}", dim=True))
         for part in hit.extra.get("explain", ()):
+            if part.get("proximity"):
+                click.echo(click.style(f"     {part['score']:8.3f}  words next to each other: {part['term']}", dim=True))
+                continue
             click.echo(click.style(
                 f"     {part['score']:8.3f}  {part['field']}:{part['term']}  (boost {part['boost']:g}, "
                 f"weight {part['weight']:g}, in {part['doc_frequency']:,} docs)", dim=True))

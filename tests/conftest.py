@@ -58,3 +58,22 @@ def seed_index_shared(tmp_path_factory, corpus_dir):
     idx.rebuild([corpus_dir])
     yield idx
     idx.close()
+
+
+@pytest.fixture(scope="session")
+def story_index(tmp_path_factory):
+    """Makes an index of a handful of stories, {id: (title, body)}, all on one day; closed at the session's end."""
+    from searchkit import Index
+    from searchkit.model import Article
+
+    made = []
+
+    def make(name: str, stories: dict, day):
+        idx = Index(tmp_path_factory.mktemp(name) / "index")
+        idx.add_articles(Article(id=key, title=title, body=body, date=day) for key, (title, body) in stories.items())
+        made.append(idx)
+        return idx
+
+    yield make
+    for idx in made:
+        idx.close()

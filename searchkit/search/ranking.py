@@ -10,6 +10,7 @@ from ..index.schema import document
 from ..model import Results
 from .bm25 import BM25F
 from . import facets as facet_fields
+from . import proximity
 from .collect import Deadline, Gate, PageCollector, Ranked
 from .quotes import QuoteMatcher
 from .request import SearchRequest
@@ -88,10 +89,13 @@ def search(searcher, request: SearchRequest, names: dict | None = None) -> Resul
     opts = request.options
     want = request.page * request.limit
     by_recency = bool(opts.recency) and request.sort == "relevance"
-    depth = max(RECENCY_POOL, want) if by_recency else want
+    near = proximity.applies(request)
+    depth = max(RECENCY_POOL if by_recency else 0, proximity.POOL if near else 0, want)
     groups = facet_fields.groups(request.facets, searcher.schema) if request.facets else None
     found, gate, chain, q = collect(searcher, request, depth=depth, order=request.sort, collapse=opts.collapse, groups=groups)
-    ranked = found.items
+    ranked, bonuses = found.items, {}
+    if near:  # a separate stage: the BM25F scores above are Whoosh's, untouched
+        ranked, bonuses = proximity.rerank(searcher, request, ranked)
     if by_recency:
         reader = searcher.reader()
         ranked = _by_recency(ranked, [document(reader, d).get("date") for _k, d, _s in ranked], opts.recency)
@@ -108,6 +112,9 @@ def search(searcher, request: SearchRequest, names: dict | None = None) -> Resul
                      copies.get(fields.get("cluster"), 0))
         if opts.explain:
             hit.extra["explain"] = explain_hit(searcher, q, docnum)
+            if bonuses.get(docnum):
+                hit.extra["explain"].append({"field": "proximity", "proximity": True, "score": round(bonuses[docnum], 4),
+                                             "term": ", ".join(" ".join(p) for p in proximity.pairs(request))})
         if said:
             hit.extra["matched_quotes"] = [{"text": qt.text, "speaker": qt.speaker, "highlighted": html}
                                            for qt, html in said.pick(hit.quotes)]

@@ -234,6 +234,7 @@ class Options:
     correct: bool = True  # a query that finds nothing is run again with its did-you-mean spelling
     fill: bool = True  # all words finding less than a page: fill it with the best partial matches
     expand: bool | None = None  # pseudo-relevance feedback (RM3); None: on for match "any" (EXPAND_ANY)
+    proximity: bool = True  # the best hits re-ranked with a bonus for query words near each other
     basedate: datetime | None = None  # "today" for relative dates (set when the request is built)
 
     def __post_init__(self) -> None:
@@ -244,7 +245,7 @@ class Options:
             raise ArgumentError(f"the recency half-life must be a positive number of days, not {self.recency!r}")
         if self.basedate is not None and not isinstance(self.basedate, datetime):
             raise ArgumentError(f"basedate must be a datetime, not {type(self.basedate).__name__}")
-        for name in ("fuzzy", "collapse", "explain", "snippets", "suggest", "correct", "fill"):
+        for name in ("fuzzy", "collapse", "explain", "snippets", "suggest", "correct", "fill", "proximity"):
             if not isinstance(getattr(self, name), bool):
                 raise ArgumentError(f"{name} must be True or False, not {getattr(self, name)!r}")
         if self.expand is not None and not isinstance(self.expand, bool):

@@ -37,11 +37,8 @@ STORIES = {
 
 
 @pytest.fixture(scope="module")
-def small(tmp_path_factory):
-    idx = Index(tmp_path_factory.mktemp("features") / "index")
-    idx.add_articles(Article(id=key, title=title, body=body, date=DAY) for key, (title, body) in STORIES.items())
-    yield idx
-    idx.close()
+def small(story_index):
+    return story_index("features", STORIES, DAY)
 
 
 def run(*args):
