@@ -363,6 +363,14 @@ def history_spans(text: str, year: int | None) -> list[tuple[int, int]]:
     return spans
 
 
+_QUOTED = re.compile(r'["“][^"“”\n]{1,600}["”]|\'\'[^\'\n]{1,600}\'\'')
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the direct quotations of a text."""
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
 def _within(spans: list[tuple[int, int]], pos: int) -> bool:
     return any(start <= pos < end for start, end in spans)
 
@@ -525,6 +533,7 @@ def story_countries(body: str, title_countries: Iterable[str], body_mentions: li
     out: dict[str, None] = dict.fromkeys(c for c in title_countries if c)
     country_of = _once(country_of)  # the historic country of each distinct place, once
     history = history_spans(body, year)
+    quoted = quoted_spans(body)
     weights, named = mention_weights(body, body_mentions, listed, country_of, history)
     totals: dict[str, float] = {}
     for m, weight in zip(body_mentions, weights):
@@ -534,7 +543,7 @@ def story_countries(body: str, title_countries: Iterable[str], body_mentions: li
     lead = lead_end(body)
     needed = MIN_MENTIONS + len(body.split()) // LONG_STORY_WORDS
     settled = set(out) | {c for c, total in totals.items() if total >= needed} | ({home} & named)
-    acting = acting_countries(body, body_mentions, weights, country_of, settled, history)
+    acting = acting_countries(body, body_mentions, weights, country_of, settled, history + quoted)
     for m, weight in zip(body_mentions, weights):
         if m.place.country:
             country = country_of(m.place)

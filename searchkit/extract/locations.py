@@ -336,12 +336,17 @@ _NAME_AFTER_UPPER = re.compile(rf"\s+(?:{_NAME_ENDS.upper()})\b")
 _NAME_BEFORE = re.compile(r"\b(?:University|College|Institute|Center|Centre|Museum|Society|Association|Foundation"
                           r"|Council|Federation|League|Academy|School|Union|Veterans|Workers|Party|Club|Committee)"
                           r"\s+(?:of|for)\s+(?:the\s+)?$")
+# A company named after a place: a few capitalised words and a company's suffix or stock ticker
+# ("Cyprus Minerals Co <CYPM>", "Georgia Gulf Corp", "GEORGIA GULF <GGLF>", "WHITEHALL <WHT>").
+_COMPANY_AFTER = re.compile(r"(?:\s+[A-Z][\w.'&-]*){0,3}\s+(?:Co|Corp|Inc|Ltd|Plc|PLC|NV|AG|SA|SpA|GmbH|Bhd|Pty)\b"
+                            r"|(?:\s+[A-Z][\w.'&-]*){0,2}\s*<[A-Z][\w.]*>"
+                            r"|(?:\s+[A-Z][A-Z.'&-]*){1,2}\s+(?:CO|CORP|INC|LTD|PLC)\b|(?:\s+[A-Z][A-Z.'&-]*)?\s*<[A-Z][\w.]*>")
 
 
 def _in_name(text: str, cand: _Candidate) -> bool:
     """Whether the place begins or ends the name of an organisation, a medium, an event or a war."""
     after = _NAME_AFTER_DEMONYM if cand.place.kind == "demonym" else _NAME_AFTER
-    if after.match(text, cand.end):
+    if after.match(text, cand.end) or _COMPANY_AFTER.match(text, cand.end):
         return True
     return bool(_NAME_BEFORE.search(text, max(0, cand.start - 40), cand.start))
 
@@ -463,8 +468,8 @@ def _find_upper(text: str, gaz: Gazetteer, context: set[str]) -> list[Mention]:
         free = end
         if place.kind == "none" or (len(key) <= 3 and key not in ("USA", "UAE", "UK")):
             continue
-        if _NAME_AFTER_UPPER.match(text, end):
-            continue  # "TOKYO BANK CONTRACT", "JAPAN AIRLINES": a name
+        if _NAME_AFTER_UPPER.match(text, end) or _COMPANY_AFTER.match(text, end):
+            continue  # "TOKYO BANK CONTRACT", "JAPAN AIRLINES", "GEORGIA GULF <GGLF>": a name
         out.append(Mention(place, start, end, text[start:end]))
     countries = _expand(context | {m.place.country for m in out if m.place.kind in ("country", "demonym")})
     return [m for m in out if m.place.kind not in ("city", "region") or m.place.country in countries

@@ -298,3 +298,10 @@ def test_two_adjectival_mentions_do_not_make_a_story_about_a_country():
 def test_a_companys_home_in_the_lead_is_passing(body):
     got = about(body)
     assert "Switzerland" not in got and "Australia" not in got
+
+
+def test_a_country_acting_only_inside_a_quotation_is_an_example():
+    body = ("The leader of Burma met senators in Washington on Monday." + FILLER
+            + '"Burma was a country reeling under pressure from China," said one former official.')
+    assert "China" not in about(body)
+    assert "China" in about(body.replace('"', ""))
