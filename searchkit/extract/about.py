@@ -388,11 +388,13 @@ def _attributive(text: str, m) -> bool:
     """Whether a country's name stands before a noun, as an adjective ("the U.S. market")."""
     if m.place.kind != "country" or text.startswith(("'s", "’s"), m.end):
         return False
-    word = _NOUN_AFTER.match(text, m.end)
-    if word is None or not text[m.end:m.end + 1].isspace():
+    after = text[m.end:m.end + 40]
+    if m.surface.endswith("."):  # wire copy capitalises the word after "U.S." ("U.S. Bankers")
+        after = after.lower()
+    word = _NOUN_AFTER.match(after)
+    if word is None:
         return False
-    first = text[m.end:word.end()].split()[0]
-    return first not in _NOT_NOUNS and not _verb_follows(text, m.end)
+    return after.split()[0] not in _NOT_NOUNS and not _verb_follows(after, 0)
 
 
 def mention_weights(text: str, mentions: list, listed: set[int], country_of: Callable,
@@ -492,12 +494,24 @@ def _result_nearby(text: str, m) -> bool:
     return bool(_SCORE.search(window) and _SCORE_WORDS.search(window))
 
 
+# A city that names its market ("the London market", "a Chicago finish of 97.08", "the New York and
+# London markets", "up from 426.20 in New York"): a price or a trading floor, not a place of the story.
+_MARKET_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:\s+stock)?\s+(?:market|markets|bourse"
+                           r"|exchange|futures|finish|close|closing|opening|session|trading|dealers|traders|brokers"
+                           r"|investors|prices?|quotes?)\b")
+_PRICE_BEFORE = re.compile(r"\d\s+(?:\w+\s+)?(?:in|at)\s+$")
+
+
 def _team_or_market(text: str, m) -> bool:
-    """'Columbus beat Montreal', 'scored for Ottawa': a club named by its city; 'Wall Street': a market."""
+    """'Columbus beat Montreal', 'scored for Ottawa': a club named by its city; 'Wall Street', 'the
+    London market': a market."""
     if m.place.name in _MARKETS:
         return True
     if m.place.kind not in ("city", "region") or m.place.name in _HOME_NATIONS:
         return False
+    if m.place.kind == "city" and (_MARKET_AFTER.match(text, m.end)
+                                   or _PRICE_BEFORE.search(text, max(0, m.start - 20), m.start)):
+        return True
     return bool(_TEAM_BEFORE.search(text, max(0, m.start - 30), m.start) or _TEAM_AFTER.match(text, m.end))
 
 

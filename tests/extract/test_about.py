@@ -305,3 +305,25 @@ def test_a_country_acting_only_inside_a_quotation_is_an_example():
             + '"Burma was a country reeling under pressure from China," said one former official.')
     assert "China" not in about(body)
     assert "China" in about(body.replace('"', ""))
+
+
+def test_wire_copy_capitalises_the_noun_after_an_abbreviated_country():
+    from searchkit.extract.about import _attributive
+
+    text = "The animosity between the minister and U.S. Bankers was an obstacle."
+    m = next(m for m in find_mentions(text) if m.surface == "U.S.")
+    assert _attributive(text, m)
+    verb = "Officials said the U.S. Would ask for talks."
+    m = next(m for m in find_mentions(verb) if m.surface == "U.S.")
+    assert not _attributive(verb, m)
+
+
+def test_a_city_that_names_a_market_is_no_place_of_the_story():
+    body = ("Sydney futures opened mixed on Thursday, dealers said." + FILLER
+            + "June T-bonds started at 97.02, down from a Chicago finish of 97.08. Gold started at 427.50, up from"
+            " 426.20 in New York. Fund managers favour the New York and London markets over Frankfurt.")
+    got = about(body)
+    assert "United States" not in got and "United Kingdom" not in got
+    news = ("Sydney futures opened mixed on Thursday, dealers said." + FILLER
+            + "Officials in Chicago said the floor would close. Police in New York said the same.")
+    assert "United States" in about(news)
