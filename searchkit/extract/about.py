@@ -338,6 +338,7 @@ _DATED = re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Uu]ntil)\s+(?:(?:early|late|mid-?)\
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
 _CLAUSE_START = re.compile(r"[,;:(\u2013\u2014]|\s--\s|\b(?:which|who|that|when|where|since|after|before)\b")
 _CLAUSE_END = re.compile(r"[,;:)\u2013\u2014]|\s--\s")
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n|\n[ \t]{2,}")
 _PRESENT = re.compile(r"\b(?:this|last|next)\s+(?:year|month|week)\b|\b(?:today|now|currently|yesterday|tomorrow)\b")
 
 
@@ -359,6 +360,9 @@ def history_spans(text: str, year: int | None) -> list[tuple[int, int]]:
             start = max((m.end() for m in _CLAUSE_START.finditer(text, start, pos)), default=start)
             after = _CLAUSE_END.search(text, pos, end)
             end = after.start() if after else end
+        else:  # a paragraph that opens on a past date goes on telling that past
+            paragraph = _PARAGRAPH_END.search(text, end)
+            end = paragraph.start() if paragraph else len(text)
         spans.append((start, end))
     return spans
 

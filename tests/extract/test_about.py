@@ -327,3 +327,11 @@ def test_a_city_that_names_a_market_is_no_place_of_the_story():
     news = ("Sydney futures opened mixed on Thursday, dealers said." + FILLER
             + "Officials in Chicago said the floor would close. Police in New York said the same.")
     assert "United States" in about(news)
+
+
+def test_a_paragraph_that_opens_on_a_past_date_stays_in_the_past():
+    body = ("The White House defended the prisoner swap on Monday." + FILLER
+            + "\n\nIn December 2009, the two sides traded prisoners. Cuba released an American contractor, and"
+            " Cuba freed 50 dissidents.\n\nThe White House said talks would go on.")
+    assert "Cuba" not in _story(body, 2016)
+    assert "Cuba" in _story(body.replace("2009", "2016"), 2016)
