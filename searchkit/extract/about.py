@@ -255,8 +255,9 @@ def org_home(text: str, start: int, end: int) -> bool:
 _POSSESSED = re.compile(r"(?:'s|’s)\s+(?:<|(?:Nikkei|Dax|DAX|Hang\s+Seng|FTSE|CAC|Sensex|Kospi|Topix|Bovespa"
                         r"|stock\s+(?:market|exchange|index)|bourse|benchmark|currency|yen|dollar|mark|franc|pound"
                         r"|lira|peseta|rupee)\b)")
-# - money ("226.56 U.S. Dlrs", "50 mln New Zealand dlr bond", "in Canadian dollars");
-_CURRENCY = re.compile(r"\s+(?:dlrs?|dollars?|cents?|francs?|marks?|pounds?|crowns?|yen|lire|pesos?|rupees?)\b", re.I)
+# - money ("226.56 U.S. Dlrs", "50 mln New Zealand dlr bond", "in Canadian dollars", "against the U.S.
+#   currency", "54 mln dlrs (U.S.)");
+_CURRENCY = re.compile(r"\s+(?:dlrs?|dollars?|cents?|francs?|marks?|pounds?|crowns?|yen|lire|pesos?|rupees?|currency)\b", re.I)
 # - where a person or an organisation is from or posted ("London-based designer", "born in
 #   Cyprus", "ambassador to the Ukraine", "a native of Ohio");
 _BASED = re.compile(r"[-\s]based\b")
@@ -307,8 +308,8 @@ _PASSING_AFTER = re.compile("|".join(f"(?:{p.pattern})" if not p.flags & re.I el
                                      for p in (_POSSESSED, _CURRENCY, _BASED, _AGREEMENT)))
 # - a company's home after its name ("to <Sedio N.V.> of Lugano, Switzerland", "Nissan Motor Co Ltd
 #   of Japan");
-_COMPANY_OF = re.compile(r"(?:>|\b(?:Inc|Corp|Co|Ltd|Plc|PLC|NV|N\.V|AG|SA|S\.A|SpA|GmbH|BV|B\.V|AB|Bhd|Pty|Limited"
-                         r"|Corporation|Company)\.?)\s+of\s+(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?,\s+)?$")
+_COMPANY_OF = re.compile(r"(?:>|\b(?:Inc|Corp|Co|Ltd|Plc|PLC|NV|N\.V|AG|SA|S\.A|SpA|GmbH|KGaA|KGAA|A/S|BV|B\.V|AB|Bhd|Pty"
+                         r"|Limited|Corporation|Company)\.?)\s+of\s+(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?,\s+)?$")
 _ORIGIN_WORDS = frozenset("born raised up educated native ambassador ambassadors envoy envoys emissary consul".split())
 
 
@@ -321,8 +322,8 @@ def passing(text: str, m) -> bool:
     before = text[max(0, m.start - 40):m.start]
     if _ORIGIN_WORDS & set(before.lower().split()[-4:]) and _ORIGIN_BEFORE.search(before):
         return True
-    if " of " in before[-30:] and _COMPANY_OF.search(before):
-        return True
+    if " of " in before[-30:] and _COMPANY_OF.search(before) or before.endswith(("dlrs (", "dollars (")):
+        return True  # "<Sedio N.V.> of Lugano, Switzerland"; "54 mln dlrs (U.S.)"
     return _nationality(text, m) or _seat(text, m)
 
 

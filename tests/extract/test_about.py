@@ -335,3 +335,11 @@ def test_a_paragraph_that_opens_on_a_past_date_stays_in_the_past():
             " Cuba freed 50 dissidents.\n\nThe White House said talks would go on.")
     assert "Cuba" not in _story(body, 2016)
     assert "Cuba" in _story(body.replace("2009", "2016"), 2016)
+
+
+@pytest.mark.parametrize("body", [
+    "The Taiwan dollar's rise against the U.S. Currency cut reserves, the central bank said in Taipei.",
+    "The unit sold its courier arm to Air Canada for about 54 mln dlrs (U.S.), the company said.",
+])
+def test_a_currency_named_after_a_country_is_passing(body):
+    assert "United States" not in about(body)
