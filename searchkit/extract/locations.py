@@ -281,6 +281,8 @@ def _decide(text: str, cand: _Candidate, gaz: Gazetteer, persons: set[str], coun
         return place
     if not _accept(text, key, cand.start, cand.end, place):
         return None
+    if _COUNTY.match(text, cand.end):
+        return None  # "Nassau County, N.Y.": a county named after it, not the capital of the Bahamas
     if place.kind in ("country", "area"):
         if _LOCAL_SUFFIX.match(text, cand.end):
             return None  # "Jamaica Estates", "Jordan Valley Road": a neighbourhood or street named after it
@@ -352,6 +354,7 @@ def _in_name(text: str, cand: _Candidate) -> bool:
 
 
 _COMPASS = re.compile(r"(?:East|West|North|South|Northeast|Northwest|Southeast|Southwest|Central|Greater) (.+)")
+_COUNTY = re.compile(r" (?:County|Parish)\b")
 _LOCAL_SUFFIX = re.compile(r" (?:Estates|Plain|Heights|Avenue|Street|Road|Drive|Lane|Boulevard|Terrace|Township"
                            r"|Village|Mall|Hall|Theater|Theatre|Stadium|Arena|Hotel|Restaurant)\b")
 

@@ -281,3 +281,9 @@ def test_a_company_named_after_a_place_is_no_place(text, country):
 ])
 def test_a_place_before_ordinary_words_stays_a_place(text, country):
     assert country in countries(text)
+
+
+def test_a_county_named_after_a_place_is_no_place():
+    text = "The system will be installed at a transit site in Nassau County, N.Y., the company said."
+    assert "Bahamas" not in countries(text)
+    assert "Bahamas" in countries("The minister arrived in Nassau on Monday for the talks.")
