@@ -13,6 +13,10 @@ teams act in it, not with every country it names. The rule, in order:
   organisation ("the Max Planck Institute in Munich", "the French plane-maker", "Taiwanese
   publication DigiTimes") weigh nothing: they name a place in passing;
 - the source's home country when the story names it other than in passing (home news).
+
+What a story dates two years or more before its own year is background (`history_spans`): its
+places neither count nor act; a country's name before a noun ("the U.S. market") weighs as its
+people's adjective does.
 """
 from __future__ import annotations
 
