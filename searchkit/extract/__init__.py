@@ -100,7 +100,8 @@ def enrich(article: Article) -> Article:
     body = fold(article.body)
     title = fold(article.title)
     about = story_countries(body, [country_of(m.place) for m in title_mentions if not passing(title, m)], body_mentions,
-                            in_lists(body, body_mentions), country_of, home_country(article.source, article.url))
+                            in_lists(body, body_mentions), country_of, home_country(article.source, article.url),
+                            when.year if when else None)
     countries.update(dict.fromkeys(about))
     home = home_country(article.source, article.url)
     if not countries and home and home_politics(article.text, home):  # names no place: its own country's politics

@@ -13,6 +13,10 @@ teams act in it, not with every country it names. The rule, in order:
   organisation ("the Max Planck Institute in Munich", "the French plane-maker", "Taiwanese
   publication DigiTimes") weigh nothing: they name a place in passing;
 - the source's home country when the story names it other than in passing (home news).
+
+What a story dates two years or more before its own year is background (`history_spans`): its
+places neither count nor act; a country's name before a noun ("the U.S. market") weighs as its
+people's adjective does.
 """
 from __future__ import annotations
 
@@ -42,6 +46,15 @@ def sentence_start(text: str, pos: int) -> int:
             continue
         start = m.end()
     return start
+
+
+def sentence_end(text: str, pos: int) -> int:
+    """Offset where the sentence holding `pos` ends (abbreviations such as "U.S." end none)."""
+    for m in _BOUNDARY.finditer(text, pos):
+        if m.group()[0] == "." and _ABBREVIATION.search(text, max(0, m.start() - 12), m.start() + 1):
+            continue
+        return m.start()
+    return len(text)
 
 
 def lead_end(text: str) -> int:
@@ -246,11 +259,12 @@ def org_home(text: str, start: int, end: int) -> bool:
 _POSSESSED = re.compile(r"(?:'s|’s)\s+(?:<|(?:Nikkei|Dax|DAX|Hang\s+Seng|FTSE|CAC|Sensex|Kospi|Topix|Bovespa"
                         r"|stock\s+(?:market|exchange|index)|bourse|benchmark|currency|yen|dollar|mark|franc|pound"
                         r"|lira|peseta|rupee)\b)")
-# - money ("226.56 U.S. Dlrs", "50 mln New Zealand dlr bond", "in Canadian dollars");
-_CURRENCY = re.compile(r"\s+(?:dlrs?|dollars?|cents?|francs?|marks?|pounds?|crowns?|yen|lire|pesos?|rupees?)\b", re.I)
+# - money ("226.56 U.S. Dlrs", "50 mln New Zealand dlr bond", "in Canadian dollars", "against the U.S.
+#   currency", "54 mln dlrs (U.S.)");
+_CURRENCY = re.compile(r"\s+(?:dlrs?|dollars?|cents?|francs?|marks?|pounds?|crowns?|yen|lire|pesos?|rupees?|currency)\b", re.I)
 # - where a person or an organisation is from or posted ("London-based designer", "born in
 #   Cyprus", "ambassador to the Ukraine", "a native of Ohio");
-_BASED = re.compile(r"-based\b")
+_BASED = re.compile(r"[-\s]based\b")
 _ORIGIN_BEFORE = re.compile(r"\b(?:born|raised|grew\s+up|educated|native)\s+(?:in|of)\s+(?:the\s+)?$"
                             r"|\b(?:ambassador|ambassadors|envoy|envoys|emissary|consul)\s+to\s+(?:the\s+)?$", re.I)
 # - a person's nationality: a people's word just before a name of two capitalised words that is
@@ -296,6 +310,10 @@ def _seat(text: str, m) -> bool:
 
 _PASSING_AFTER = re.compile("|".join(f"(?:{p.pattern})" if not p.flags & re.I else f"(?i:{p.pattern})"
                                      for p in (_POSSESSED, _CURRENCY, _BASED, _AGREEMENT)))
+# - a company's home after its name ("to <Sedio N.V.> of Lugano, Switzerland", "Nissan Motor Co Ltd
+#   of Japan");
+_COMPANY_OF = re.compile(r"(?:>|\b(?:Inc|Corp|Co|Ltd|Plc|PLC|NV|N\.V|AG|SA|S\.A|SpA|GmbH|KGaA|KGAA|A/S|BV|B\.V|AB|Bhd|Pty"
+                         r"|Limited|Corporation|Company)\.?)\s+of\s+(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?,\s+)?$")
 _ORIGIN_WORDS = frozenset("born raised up educated native ambassador ambassadors envoy envoys emissary consul".split())
 
 
@@ -308,12 +326,90 @@ def passing(text: str, m) -> bool:
     before = text[max(0, m.start - 40):m.start]
     if _ORIGIN_WORDS & set(before.lower().split()[-4:]) and _ORIGIN_BEFORE.search(before):
         return True
+    if " of " in before[-30:] and _COMPANY_OF.search(before) or before.endswith(("dlrs (", "dollars (")):
+        return True  # "<Sedio N.V.> of Lugano, Switzerland"; "54 mln dlrs (U.S.)"
     return _nationality(text, m) or _seat(text, m)
 
 
-def mention_weights(text: str, mentions: list, listed: set[int], country_of: Callable) -> tuple[list, set]:
+# History: what a story dates HISTORY_YEARS or more before its own year is background, not news:
+# a sentence that opens so ("In 2011, Israel freed 1,000 Palestinian prisoners"), or the clause
+# holding the date ("Conversely, the American invasion of Iraq in 2003 was pure rollback"; not
+# "a plea by Vietnam to resume lending which was cut off in 1974"). Figures compared with a past
+# year ("up from 27.6 mln dlrs in 1985", "from 1984") and last year's news are not history.
+HISTORY_YEARS = 2
+_MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_DATED = re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Uu]ntil)\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTHS}\s+(?:\d{{1,2}},?\s+)?)?"
+                    r"((?:1[89]|20)\d\d)\b(?![\d,.]\d)")
+_YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_CLAUSE_START = re.compile(r"[,;:(\u2013\u2014]|\s--\s|\b(?:which|who|that|when|where|since|after|before)\b")
+_CLAUSE_END = re.compile(r"[,;:)\u2013\u2014]|\s--\s")
+_PARAGRAPH_END = re.compile(r"\n[ \t]*\n|\n[ \t]{2,}")
+_PRESENT = re.compile(r"\b(?:this|last|next)\s+(?:year|month|week)\b|\b(?:today|now|currently|yesterday|tomorrow)\b")
+
+
+def history_spans(text: str, year: int | None) -> list[tuple[int, int]]:
+    """(start, end) of what the story dates HISTORY_YEARS or more before its year (without a date,
+    the latest year it names): the sentence it opens, else the clause holding the date."""
+    dated = [(m.start(), int(m.group(1))) for m in _DATED.finditer(text)]
+    if not dated:
+        return []
+    now = year or max(int(y) for y in _YEAR.findall(text))
+    spans: list[tuple[int, int]] = []
+    for pos, when in dated:
+        if when > now - HISTORY_YEARS or spans and spans[-1][0] <= pos < spans[-1][1]:
+            continue
+        start, end = sentence_start(text, pos), sentence_end(text, pos)
+        if _PRESENT.search(text, start, end):
+            continue
+        if _OPENER.fullmatch(text, start, pos) is None:  # the clause holding the date only
+            start = max((m.end() for m in _CLAUSE_START.finditer(text, start, pos)), default=start)
+            after = _CLAUSE_END.search(text, pos, end)
+            end = after.start() if after else end
+        else:  # a paragraph that opens on a past date goes on telling that past
+            paragraph = _PARAGRAPH_END.search(text, end)
+            end = paragraph.start() if paragraph else len(text)
+        spans.append((start, end))
+    return spans
+
+
+_QUOTED = re.compile(r'["“][^"“”\n]{1,600}["”]|\'\'[^\'\n]{1,600}\'\'')
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the direct quotations of a text."""
+    return [m.span() for m in _QUOTED.finditer(text)]
+
+
+def _within(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(start <= pos < end for start, end in spans)
+
+
+# A country's name before a noun says what the adjective would ("the U.S. market", "U.S. arms
+# sales", "the Russia investigation"): it weighs as a people's adjective does.
+_NOUN_AFTER = re.compile(r"\s+(?:[a-z][a-z-]+\s+){0,2}?([a-z][a-z-]{2,})\b")
+_NOT_NOUNS = frozenset("""and or nor but in on at to for of with by from as than that which who whose where when while
+if because after before since until into onto over under against between among about around through during
+without within across per via is are was were be been being has have had do does did will would shall should
+can could may might must also still now already again then too only just not never here there""".split())
+
+
+def _attributive(text: str, m) -> bool:
+    """Whether a country's name stands before a noun, as an adjective ("the U.S. market")."""
+    if m.place.kind != "country" or text.startswith(("'s", "’s"), m.end):
+        return False
+    after = text[m.end:m.end + 40]
+    if m.surface.endswith("."):  # wire copy capitalises the word after "U.S." ("U.S. Bankers")
+        after = after.lower()
+    word = _NOUN_AFTER.match(after)
+    if word is None:
+        return False
+    return after.split()[0] not in _NOT_NOUNS and not _verb_follows(after, 0)
+
+
+def mention_weights(text: str, mentions: list, listed: set[int], country_of: Callable,
+                    history: list[tuple[int, int]] = ()) -> tuple[list, set]:
     """(weight of each body mention, countries named other than in a list or as a company's or
-    product's nationality)."""
+    product's nationality); mentions in `history` sentences weigh nothing."""
     weights: list[float] = []
     named: set[str] = set()
     for i, m in enumerate(mentions):
@@ -324,16 +420,17 @@ def mention_weights(text: str, mentions: list, listed: set[int], country_of: Cal
         if i not in listed and not _ORG_NOUN.match(text, m.end):
             named.add(country_of(place))
         if (i not in listed and not _after_own_city(text, mentions, i) and not org_home(text, m.start, m.end)
-                and not _team_or_market(text, m) and not passing(text, m)):
-            weights[i] = DEMONYM_WEIGHT if place.kind == "demonym" else 1.0
+                and not _team_or_market(text, m) and not passing(text, m) and not _within(history, m.start)):
+            weights[i] = DEMONYM_WEIGHT if place.kind == "demonym" or _attributive(text, m) else 1.0
     return weights, named
 
 
 def acting_countries(text: str, mentions: list, weights: list, country_of: Callable,
-                     settled: set[str] = frozenset()) -> set[str]:
+                     settled: set[str] = frozenset(), history: list[tuple[int, int]] = ()) -> set[str]:
     """Countries that act in a sentence of their own (see `acts`), an official of theirs speaking,
     a result against them reported, an event held there; `settled` countries (already about the
-    story) are not looked at, unless a place next to them is not settled."""
+    story) are not looked at, unless a place next to them is not settled; nothing in a `history`
+    sentence acts."""
     acting: set[str] = set()
     for i, m in enumerate(mentions):
         place = m.place
@@ -342,6 +439,8 @@ def acting_countries(text: str, mentions: list, weights: list, country_of: Calla
         country = country_of(place)
         if country in settled and all(country_of(n.place) in settled for n in mentions[i + 1:i + 3]
                                       if n.place.country):
+            continue
+        if history and _within(history, m.start):
             continue
         before = text[max(0, m.start - 40):m.start]
         if place.kind in ("country", "demonym") and _ACTING_BEFORE.search(before) or _HELD_IN.search(before):
@@ -404,12 +503,24 @@ def _result_nearby(text: str, m) -> bool:
     return bool(_SCORE.search(window) and _SCORE_WORDS.search(window))
 
 
+# A city that names its market ("the London market", "a Chicago finish of 97.08", "the New York and
+# London markets", "up from 426.20 in New York"): a price or a trading floor, not a place of the story.
+_MARKET_AFTER = re.compile(r"(?:\s+and\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?(?:\s+stock)?\s+(?:market|markets|bourse"
+                           r"|exchange|futures|finish|close|closing|opening|session|trading|dealers|traders|brokers"
+                           r"|investors|prices?|quotes?)\b")
+_PRICE_BEFORE = re.compile(r"\d\s+(?:\w+\s+)?(?:in|at)\s+$")
+
+
 def _team_or_market(text: str, m) -> bool:
-    """'Columbus beat Montreal', 'scored for Ottawa': a club named by its city; 'Wall Street': a market."""
+    """'Columbus beat Montreal', 'scored for Ottawa': a club named by its city; 'Wall Street', 'the
+    London market': a market."""
     if m.place.name in _MARKETS:
         return True
     if m.place.kind not in ("city", "region") or m.place.name in _HOME_NATIONS:
         return False
+    if m.place.kind == "city" and (_MARKET_AFTER.match(text, m.end)
+                                   or _PRICE_BEFORE.search(text, max(0, m.start - 20), m.start)):
+        return True
     return bool(_TEAM_BEFORE.search(text, max(0, m.start - 30), m.start) or _TEAM_AFTER.match(text, m.end))
 
 
@@ -439,12 +550,14 @@ def _once(country_of: Callable) -> Callable:
 
 
 def story_countries(body: str, title_countries: Iterable[str], body_mentions: list, listed: set[int],
-                    country_of: Callable, home: str | None) -> list[str]:
+                    country_of: Callable, home: str | None, year: int | None = None) -> list[str]:
     """The countries the title and body make a story about, in order: the title's, then the body's
-    (the dateline's country and the metadata's are the caller's)."""
+    (the dateline's country and the metadata's are the caller's); `year` is the story's."""
     out: dict[str, None] = dict.fromkeys(c for c in title_countries if c)
     country_of = _once(country_of)  # the historic country of each distinct place, once
-    weights, named = mention_weights(body, body_mentions, listed, country_of)
+    history = history_spans(body, year)
+    quoted = quoted_spans(body)
+    weights, named = mention_weights(body, body_mentions, listed, country_of, history)
     totals: dict[str, float] = {}
     for m, weight in zip(body_mentions, weights):
         if m.place.country:
@@ -453,7 +566,7 @@ def story_countries(body: str, title_countries: Iterable[str], body_mentions: li
     lead = lead_end(body)
     needed = MIN_MENTIONS + len(body.split()) // LONG_STORY_WORDS
     settled = set(out) | {c for c, total in totals.items() if total >= needed} | ({home} & named)
-    acting = acting_countries(body, body_mentions, weights, country_of, settled)
+    acting = acting_countries(body, body_mentions, weights, country_of, settled, history + quoted)
     for m, weight in zip(body_mentions, weights):
         if m.place.country:
             country = country_of(m.place)

@@ -281,6 +281,8 @@ def _decide(text: str, cand: _Candidate, gaz: Gazetteer, persons: set[str], coun
         return place
     if not _accept(text, key, cand.start, cand.end, place):
         return None
+    if _COUNTY.match(text, cand.end):
+        return None  # "Nassau County, N.Y.": a county named after it, not the capital of the Bahamas
     if place.kind in ("country", "area"):
         if _LOCAL_SUFFIX.match(text, cand.end):
             return None  # "Jamaica Estates", "Jordan Valley Road": a neighbourhood or street named after it
@@ -336,17 +338,23 @@ _NAME_AFTER_UPPER = re.compile(rf"\s+(?:{_NAME_ENDS.upper()})\b")
 _NAME_BEFORE = re.compile(r"\b(?:University|College|Institute|Center|Centre|Museum|Society|Association|Foundation"
                           r"|Council|Federation|League|Academy|School|Union|Veterans|Workers|Party|Club|Committee)"
                           r"\s+(?:of|for)\s+(?:the\s+)?$")
+# A company named after a place: a few capitalised words and a company's suffix or stock ticker
+# ("Cyprus Minerals Co <CYPM>", "Georgia Gulf Corp", "GEORGIA GULF <GGLF>", "WHITEHALL <WHT>").
+_COMPANY_AFTER = re.compile(r"(?:\s+[A-Z][\w.'&-]*){0,3}\s+(?:Co|Corp|Inc|Ltd|Plc|PLC|NV|AG|SA|SpA|GmbH|Bhd|Pty)\b"
+                            r"|(?:\s+[A-Z][\w.'&-]*){0,2}\s*<[A-Z][\w.]*>"
+                            r"|(?:\s+[A-Z][A-Z.'&-]*){1,2}\s+(?:CO|CORP|INC|LTD|PLC)\b|(?:\s+[A-Z][A-Z.'&-]*)?\s*<[A-Z][\w.]*>")
 
 
 def _in_name(text: str, cand: _Candidate) -> bool:
     """Whether the place begins or ends the name of an organisation, a medium, an event or a war."""
     after = _NAME_AFTER_DEMONYM if cand.place.kind == "demonym" else _NAME_AFTER
-    if after.match(text, cand.end):
+    if after.match(text, cand.end) or _COMPANY_AFTER.match(text, cand.end):
         return True
     return bool(_NAME_BEFORE.search(text, max(0, cand.start - 40), cand.start))
 
 
 _COMPASS = re.compile(r"(?:East|West|North|South|Northeast|Northwest|Southeast|Southwest|Central|Greater) (.+)")
+_COUNTY = re.compile(r" (?:County|Parish)\b")
 _LOCAL_SUFFIX = re.compile(r" (?:Estates|Plain|Heights|Avenue|Street|Road|Drive|Lane|Boulevard|Terrace|Township"
                            r"|Village|Mall|Hall|Theater|Theatre|Stadium|Arena|Hotel|Restaurant)\b")
 
@@ -463,8 +471,8 @@ def _find_upper(text: str, gaz: Gazetteer, context: set[str]) -> list[Mention]:
         free = end
         if place.kind == "none" or (len(key) <= 3 and key not in ("USA", "UAE", "UK")):
             continue
-        if _NAME_AFTER_UPPER.match(text, end):
-            continue  # "TOKYO BANK CONTRACT", "JAPAN AIRLINES": a name
+        if _NAME_AFTER_UPPER.match(text, end) or _COMPANY_AFTER.match(text, end):
+            continue  # "TOKYO BANK CONTRACT", "JAPAN AIRLINES", "GEORGIA GULF <GGLF>": a name
         out.append(Mention(place, start, end, text[start:end]))
     countries = _expand(context | {m.place.country for m in out if m.place.kind in ("country", "demonym")})
     return [m for m in out if m.place.kind not in ("city", "region") or m.place.country in countries

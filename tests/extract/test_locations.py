@@ -262,3 +262,28 @@ def test_namesakes_follow_the_story_country():
     assert countries("The pope prayed in Bethlehem.") == {"Palestinian Territory"}
     assert countries("Turmoil in Paris, Ukraine, Libya and Syria") == {"France", "Ukraine", "Libya", "Syria"}
     assert countries("a meeting in Burlington, Vermont. He left") == {"United States"}
+
+
+@pytest.mark.parametrize("text, country", [
+    ("Moore McCormack agreed to sell its unit to Cyprus Minerals Co <CYPM> for undisclosed terms.", "Cyprus"),
+    ("Shares of Georgia Gulf Corp rose two dlrs on the offer.", "Georgia"),
+    ("GEORGIA GULF <GGLF> FILES FOR SHARE OFFER", "Georgia"),
+    ("The navy awarded the contract to Whitehall <WHT> for 4.4 mln dlrs.", "United Kingdom"),
+])
+def test_a_company_named_after_a_place_is_no_place(text, country):
+    assert country not in countries(text)
+
+
+@pytest.mark.parametrize("text, country", [
+    ("The company said its plant in Cyprus will open in May.", "Cyprus"),
+    ("The unit was sold to a buyer in Georgia, Ukraine's neighbour, on Monday.", "Georgia"),
+    ("CIS TECHNOLOGIES TO SELL SHARES TO SWISS CO", "Switzerland"),
+])
+def test_a_place_before_ordinary_words_stays_a_place(text, country):
+    assert country in countries(text)
+
+
+def test_a_county_named_after_a_place_is_no_place():
+    text = "The system will be installed at a transit site in Nassau County, N.Y., the company said."
+    assert "Bahamas" not in countries(text)
+    assert "Bahamas" in countries("The minister arrived in Nassau on Monday for the talks.")
