@@ -730,7 +730,7 @@ def resolve_dateline(dateline: str) -> Place | None:
     if region_part:
         region_part = re.split(r"\s+(?=(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\.?\s+\d)",
                                region_part)[0]
-        region = _state_abbreviation(region_part, any_case=True) or gaz.dateline_names.get(_upper_key(region_part))
+        region = _state_abbreviation(region_part, any_case=True) or _dateline_region(region_part, gaz)
     place = gaz.dateline_names.get(_upper_key(head))
     if place is not None and place.kind == "none":
         place = None
@@ -744,6 +744,19 @@ def resolve_dateline(dateline: str) -> Place | None:
     if region is not None and region.country:  # an unknown town: its state or country names the country
         return Place(head.title() if head.isupper() else head, region.country, "city")
     return _transposed(head, gaz)
+
+
+def _dateline_region(part: str, gaz: Gazetteer) -> Place | None:
+    """The state, province or country after a dateline's city: a region before a town of the same name
+    ("OAKVILLE, Ontario" is in Canada, not in Ontario, California; "HALIFAX, Nova Scotia")."""
+    found = gaz.dateline_names.get(_upper_key(part))
+    if found is not None and found.kind in ("region", "country"):
+        return found
+    for key in dict.fromkeys((part, part.title())):
+        for other, _population in gaz.homonyms.get(key, ()):
+            if other.kind in ("region", "country"):
+                return other
+    return found
 
 
 def _transposed(head: str, gaz: Gazetteer) -> Place | None:

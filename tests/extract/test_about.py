@@ -343,3 +343,10 @@ def test_a_paragraph_that_opens_on_a_past_date_stays_in_the_past():
 ])
 def test_a_currency_named_after_a_country_is_passing(body):
     assert "United States" not in about(body)
+
+
+def test_the_country_before_a_company_name_is_its_nationality():
+    body = ("The U.S. <Amoco Petroleum Corp> has reported an offshore oil find at its Pearl River basin "
+            "concession in the South China Sea, the New China News Agency said. It said the well in China "
+            "produced 2,240 barrels per day.")
+    assert about(body) == {"China"}

@@ -287,3 +287,12 @@ def test_a_county_named_after_a_place_is_no_place():
     text = "The system will be installed at a transit site in Nassau County, N.Y., the company said."
     assert "Bahamas" not in countries(text)
     assert "Bahamas" in countries("The minister arrived in Nassau on Monday for the talks.")
+
+
+def test_a_dateline_region_before_a_town_of_the_same_name():
+    # Ontario is a Canadian province before it is a town in California; Victoria a state of Australia.
+    assert resolve_dateline("OAKVILLE, Ontario, March 4").country == "Canada"
+    assert resolve_dateline("LONDON, Ontario, March 2").country == "Canada"
+    assert resolve_dateline("MELBOURNE, Victoria, May 2").country == "Australia"
+    assert resolve_dateline("ONTARIO, Calif., March 3").country == "United States"
+    assert resolve_dateline("PARIS, Texas, May 1").country == "United States"
