@@ -300,8 +300,22 @@ _BODIES = re.compile(r"\b(?:EC|EU|EEC|European\s+(?:Community|Union|Commission|P
                      r"|World\s+(?:Health|Trade)|Red\s+Cross|ministers)\b")
 
 
+# - a city that only hosts a meeting ("the failed London talks", "IMF meetings in Washington", "the
+#   Paris discussions"): those who meet act, not the host country.
+_VENUE_AFTER = re.compile(r"\s+(?:talks|meetings?|summit|conference|negotiations|discussions|session)\b")
+_VENUE_BEFORE = re.compile(r"\b(?:talks|meetings?|summit|conference|negotiations|discussions|session)\s+in\s+$")
+
+
+def _venue(text: str, m) -> bool:
+    """Whether a city is named only as where a meeting is held."""
+    return m.place.kind == "city" and bool(
+        _VENUE_AFTER.match(text, m.end) or _VENUE_BEFORE.search(text[max(0, m.start - 40):m.start]))
+
+
 def _seat(text: str, m) -> bool:
     """Brussels for the EC, Geneva for the UN: a city named as the seat of a body in its sentence."""
+    if _venue(text, m):
+        return True
     if m.place.kind != "city" or m.place.name not in _SEATS:
         return False
     start = sentence_start(text, m.start)
@@ -329,6 +343,8 @@ def passing(text: str, m) -> bool:
     before = text[max(0, m.start - 40):m.start]
     if _ORIGIN_WORDS & set(before.lower().split()[-4:]) and _ORIGIN_BEFORE.search(before):
         return True
+    if before.endswith(("border with ", "borders with ", "frontier with ")):
+        return True  # "areas near its border with Togo": where, not who
     if " of " in before[-30:] and _COMPANY_OF.search(before) or before.endswith(("dlrs (", "dollars (")):
         return True  # "<Sedio N.V.> of Lugano, Switzerland"; "54 mln dlrs (U.S.)"
     return _nationality(text, m) or _seat(text, m)

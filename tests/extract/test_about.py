@@ -350,3 +350,13 @@ def test_the_country_before_a_company_name_is_its_nationality():
             "concession in the South China Sea, the New China News Agency said. It said the well in China "
             "produced 2,240 barrels per day.")
     assert about(body) == {"China"}
+
+
+def test_a_city_only_hosting_a_meeting_and_a_border_are_passing():
+    body = ("Yugoslavia has won breathing space from its creditors, economists in Belgrade said. The Paris "
+            "discussions were heated, and Yugoslav officials said talks in Paris would resume. Yugoslavia must "
+            "repay 5.5 billion dlrs this year, Yugoslav ministers said.")
+    assert "France" not in about(body)
+    body = ("Ghana is taking steps to combat famine in areas near its border with Togo, Accra Radio said. "
+            "Ghana's government promised maize and rice to the Ghanaian farmers.")
+    assert about(body) == {"Ghana"}
