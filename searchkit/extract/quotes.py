@@ -1356,7 +1356,7 @@ def _single_quoted(text: str) -> str:
         if at <= taken:
             continue  # inside the quotation before: an apostrophe or a quote within the quote
         line_end = text.find("\n", at)
-        stop = min([line_end if line_end >= 0 else len(text)] + [o for o in opens[k + 1:] if o > at][:1])
+        stop = min([line_end if line_end >= 0 else len(text)] + opens[k + 1:k + 2])  # opens ascend
         closers = [j for j in range(at + 2, stop) if text[j] in "’'" and not text[j - 1].isspace()
                    and (j + 1 == len(text) or not text[j + 1].isalnum())]
         if not closers and stop < (line_end if line_end >= 0 else len(text)):
@@ -1429,6 +1429,9 @@ def _as_written(name: str | None, folded: str, text: str) -> str | None:
     return " ".join(text[m.start():m.end()].split()) if m else name
 
 
+_READ_BACK = 2000
+
+
 def _find_quotes(text: str) -> list[tuple[_Span, str]]:
     paragraphs = _paragraphs(text)
     spans = _spans(text, paragraphs)
@@ -1443,7 +1446,9 @@ def _find_quotes(text: str) -> list[tuple[_Span, str]]:
     for i, span in enumerate(spans):
         p_start, p_end = paragraphs[span.para]
         sentences = sentence_index.of(span.para)
-        s_start = max([a for a, _b in sentences if a <= span.start] or [p_start])
+        # A sentence is read back at most _READ_BACK characters: an attribution is never further, and a
+        # run-on "sentence" of hundreds of quotations (a table, a transcript) stays linear to read.
+        s_start = max([a for a, _b in sentences if a <= span.start] + [p_start, span.start - _READ_BACK])
         close_sentence_end = min([b for _a, b in sentences if b >= span.end] or [p_end])
         prev_end = max([s.end for s in spans[:i] if s.para == span.para and s.end <= span.start] or [p_start])
         before = masked[max(s_start, prev_end):span.start]
