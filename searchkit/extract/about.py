@@ -330,7 +330,7 @@ _COMPANY_OF = re.compile(r"(?:>|\b(?:Inc|Corp|Co|Ltd|Plc|PLC|NV|N\.V|AG|SA|S\.A|
                          r"|Limited|Corporation|Company)\.?)\s+of\s+(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?,\s+)?$")
 # - a company's nationality: the country right before a company's name as wire copy marks it
 #   ("The U.S. <Amoco Petroleum Corp> has reported an oil find", "a Japanese <Nissho Iwai> unit");
-_COMPANY_AFTER = re.compile(r"\s+<[A-Z]")
+_BEFORE_COMPANY = re.compile(r"\s+<[A-Z]")
 _ORIGIN_WORDS = frozenset("born raised up educated native ambassador ambassadors envoy envoys emissary consul".split())
 
 
@@ -338,7 +338,7 @@ def passing(text: str, m) -> bool:
     """Whether the words around a place make it a passing mention: a company, market or currency
     of the country, the home of a person or organisation, a person's post abroad or nationality,
     the seat of an international body."""
-    if _PASSING_AFTER.match(text, m.end) or _COMPANY_AFTER.match(text, m.end):
+    if _PASSING_AFTER.match(text, m.end) or _BEFORE_COMPANY.match(text, m.end):
         return True
     before = text[max(0, m.start - 40):m.start]
     if _ORIGIN_WORDS & set(before.lower().split()[-4:]) and _ORIGIN_BEFORE.search(before):

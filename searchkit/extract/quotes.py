@@ -1398,8 +1398,9 @@ _AS_AFTER = re.compile(rf"(?P<skip>[\s,;—–-]*|[^,;:—–\"“”]{{0,60}}?[
 
 # Accented Latin letters read as their base letter, one character for one, so that the patterns
 # above (written for A-Z) take "José Núñez" or "Łukasz" for a name; the text shown keeps its accents.
-_FOLD = {c: unicodedata.normalize("NFD", c)[0] for c in map(chr, range(0xC0, 0x250))
-         if unicodedata.normalize("NFD", c)[0].isascii() and unicodedata.normalize("NFD", c)[0].isalpha()}
+# (gazetteer.fold is not one for one: NFKD expands ligatures and it straightens apostrophes.)
+_BASES = {c: unicodedata.normalize("NFD", c)[0] for c in map(chr, range(0xC0, 0x250))}
+_FOLD = {c: base for c, base in _BASES.items() if base.isascii() and base.isalpha()}
 _FOLD.update({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Æ": "A", "æ": "a", "Œ": "O", "œ": "o",
               "ß": "s", "Þ": "T", "þ": "t", "ı": "i", "Ħ": "H", "ħ": "h"})
 _FOLD_TABLE = str.maketrans(_FOLD)
@@ -1414,7 +1415,7 @@ def find_quotes(text: str) -> list[Quote]:
         return []
     folded = read.translate(_FOLD_TABLE)
     return [Quote(" ".join(text[span.inner[0]:span.inner[1]].split()).rstrip(",").strip(),
-                  _as_written(span.speaker, folded, text)) for span, _inner in _find_quotes(folded)]
+                  _as_written(span.speaker, folded, text)) for span in _find_quotes(folded)]
 
 
 def _as_written(name: str | None, folded: str, text: str) -> str | None:
@@ -1432,7 +1433,7 @@ def _as_written(name: str | None, folded: str, text: str) -> str | None:
 _READ_BACK = 2000
 
 
-def _find_quotes(text: str) -> list[tuple[_Span, str]]:
+def _find_quotes(text: str) -> list[_Span]:
     paragraphs = _paragraphs(text)
     spans = _spans(text, paragraphs)
     if not spans:
@@ -1533,7 +1534,7 @@ def _find_quotes(text: str) -> list[tuple[_Span, str]]:
         elif nxt.sentence == span.sentence and nxt.para == span.para and not span.attributed and nxt.attributed:
             span.speaker = nxt.speaker
     _echoes(out)
-    return [(span, inner) for span, inner in out if inner]
+    return [span for span, inner in out if inner]
 
 
 def _echoes(out: list[tuple[_Span, str]]) -> None:

@@ -107,6 +107,9 @@ def sentence_spans(text: str) -> list[tuple[int, int]]:
 
 
 _ENDS_WITH_INITIAL = re.compile(r"\b[A-Z][a-z]+\s+[A-Z]\.$")
+# Words that open sentences far more often than they end a name ("Plan B. Then …", "… D. The …").
+_STARTERS = frozenset("a an and as at but for he her his i if in it its my no on our she so that the their then "
+                      "there these they this those to we what when yet you".split())
 _FIRST_WORD = re.compile(r"[A-Z][a-z]+\b")
 
 
@@ -117,13 +120,11 @@ def _continues(previous: str, following: str) -> bool:
     if m and m.group(1).lower() in TITLES or _NOT_A_START.match(following[:1]):
         return True
     word = _FIRST_WORD.match(following)
-    return bool(_ENDS_WITH_INITIAL.search(previous) and word and not common_word(word.group())
-                and word.group().lower() not in _STARTERS | _punkt()._params.sent_starters)
+    if not (word and _ENDS_WITH_INITIAL.search(previous)):
+        return False
+    low = word.group().lower()
+    return not common_word(low) and low not in _STARTERS and low not in _punkt()._params.sent_starters
 
-
-# Words that open sentences far more often than they end a name ("Plan B. Then …", "… D. The …").
-_STARTERS = frozenset("a an and as at but for he her his i if in it its my no on our she so that the their then "
-                      "there these they this those to we what when yet you".split())
 
 
 def split_sentences(text: str) -> list[str]:
