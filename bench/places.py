@@ -2,15 +2,17 @@
 
     python bench/places.py [--shared DIR]             # the held-out set first, then the development sets
     python bench/places.py --dev-only [--errors]      # development sets only (never the held-out errors)
-    python bench/places.py --list SET [--draw first|fresh|third|fourth|fifth] [--text]   # a labelled set's keys (or texts)
+    python bench/places.py --list SET [--draw first|fresh|third|fourth|fifth|sixth] [--text]   # a labelled set's keys (or texts)
     python bench/places.py --dump FILE     # Reuters TEST places as JSON Lines, to diff two versions
     python bench/places.py --dev N         # development: Reuters TRAIN (not the labelled 50) vs PLACES
 
 Labelled sets (bench/places_gold/README.md says how each was drawn and labelled, and what "about"
 means):
 
-- fifth.json, the held-out figure: 150 stories drawn like the fourth, labelled before the fifth
-  round and scored once at its end, "about" only;
+- sixth.json, the held-out figure: 150 stories drawn like the fifth (sixth_sets), labelled before
+  the sixth round by annotators who never ran the extractor on them, scored once at its end;
+- fifth.json: 150 stories drawn like the fourth, labelled before the fifth round and scored once at
+  its end, "about" only; development data of the sixth round;
 - fourth.json: 150 stories drawn and labelled before the fourth round and scored once at its end
   (50 PolNeAR train, 50 Reuters TRAIN, 50 Reuters NOT-USED); development data of the fifth round;
 - third.json: 150 stories drawn and labelled before the third round and scored once at its end
@@ -28,7 +30,7 @@ Scores, micro-averaged over (story, country) pairs:
 - countries: `enrich(article).countries` against the countries the story is about;
 - named: every country `find_mentions` gives for title and body (places and demonyms), against every
   country the story names (places and nationality words, as labelled).
-Stories outside the held-out draw (PolNeAR train/ and TRAIN stories outside the fifth draw) are the
+Stories outside the held-out draw (PolNeAR train/ and TRAIN stories outside the sixth draw) are the
 ones to develop on.
 """
 from __future__ import annotations
@@ -285,14 +287,43 @@ def fifth_sets(shared: Path) -> dict[str, list]:
     return {"polnear": polnear, "reuters": train, "reuters-not-used": not_used}
 
 
+# The sixth held-out draw (bench/places_gold/sixth.json): disjoint from every set above, drawn the
+# same way as the fifth, labelled before the sixth round of development and scored once at its end.
+SIXTH = REPO / "bench" / "places_gold" / "sixth.json"
+SIXTH_SEED = 20261129
+
+
+def sixth_sets(shared: Path) -> dict[str, list]:
+    """{set name: Articles} of the sixth draw: seeded samples (seed SIXTH_SEED) of 50 PolNeAR train
+    stories of at most MAX_WORDS words outside the third to fifth draws, 50 Reuters TRAIN stories
+    outside every earlier draw, and 50 Reuters NOT-USED stories outside the fresh and third to fifth draws."""
+    rng = random.Random(SIXTH_SEED)
+    earlier = [third_sets(shared), fourth_sets(shared), fifth_sets(shared)]
+    seen = {a.id for d in earlier for a in d["polnear"]}
+    pool = sorted((a for a in polnear_articles(shared, "train") if len(a.body.split()) <= MAX_WORDS
+                   and a.id not in seen), key=lambda a: a.id)
+    polnear = sorted(rng.sample(pool, THIRD_PER_SET), key=lambda a: a.id)
+    reuters = reuters_articles(shared)
+    taken = ({a.id for a in pick_reuters(reuters)} | {a.id for a in dev_check_sets(shared)["reuters"]}
+             | {a.id for d in earlier for a in d["reuters"]})
+    train = sorted((a for a in reuters if "split:train" in a.tags and a.body.strip() and a.id not in taken),
+                   key=lambda a: int(a.id))
+    train = sorted(rng.sample(train, THIRD_PER_SET), key=lambda a: int(a.id))
+    used = {a.id for a in fresh_sets(shared)["reuters"]} | {a.id for d in earlier for a in d["reuters-not-used"]}
+    unused = sorted((a for a in reuters if "split:not-used" in a.tags and a.body.strip() and a.id not in used),
+                    key=lambda a: int(a.id))
+    not_used = sorted(rng.sample(unused, THIRD_PER_SET), key=lambda a: int(a.id))
+    return {"polnear": polnear, "reuters": train, "reuters-not-used": not_used}
+
+
 def development_sets(shared: Path) -> dict[str, list]:
     """Stories to develop on: PolNeAR train, TRAIN stories and benchmark pages outside the held-out draw."""
     reuters = reuters_articles(shared)
-    fifth = fifth_sets(shared)  # held out: never developed on
-    held = {a.id for a in pick_reuters(reuters)} | {a.id for a in fifth["reuters"]}
+    sixth = sixth_sets(shared)  # held out: never developed on
+    held = {a.id for a in pick_reuters(reuters)} | {a.id for a in sixth["reuters"]}
     web = web_articles(shared)
     held_web = {a.id for a in pick_web(web)}
-    held_polnear = {a.id for a in fifth["polnear"]}
+    held_polnear = {a.id for a in sixth["polnear"]}
     return {
         "polnear-train": [a for a in polnear_articles(shared, "train") if a.id not in held_polnear],
         "reuters-train": [a for a in reuters if "split:train" in a.tags and a.body.strip() and a.id not in held],
@@ -365,12 +396,15 @@ def print_report(report: dict, heading: str, named: bool = True) -> None:
 def report(shared: Path, errors: bool = False, held_out: bool = True) -> dict:
     """Score the held-out set (the headline, never with its errors) and the development sets."""
     results = {}
-    if held_out:
-        gold = json.loads(FIFTH.read_text(encoding="utf-8"))
-        results["fifth"] = score(fifth_sets(shared), gold)
-        print_report(results["fifth"], f"Places, HELD OUT ({FIFTH.relative_to(REPO)}: 150 stories labelled "
-                     "before the fifth round, scored once with the rules frozen; 'about' only)", named=False)
+    if held_out and SIXTH.exists():
+        gold = json.loads(SIXTH.read_text(encoding="utf-8"))
+        results["sixth"] = score(sixth_sets(shared), gold)
+        print_report(results["sixth"], f"Places, HELD OUT ({SIXTH.relative_to(REPO)}: 150 stories labelled "
+                     "before the sixth round, scored once with the rules frozen; 'about' only)", named=False)
     for key, path, sets, heading, named in (
+            ("fifth", FIFTH, fifth_sets,
+             f"Places, development: the fifth draw ({FIFTH.relative_to(REPO)}; held out for round five, "
+             "the sixth round was developed on it)", False),
             ("fourth", FOURTH, fourth_sets,
              f"Places, development: the fourth draw ({FOURTH.relative_to(REPO)}; held out for round four, "
              "the fifth round was developed on it)", False),
@@ -441,7 +475,7 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", help="folder holding corpora/ (default $SEARCHKIT_SHARED or ../shared)")
     ap.add_argument("--list", choices=("polnear", "reuters", "web", "reuters-not-used"),
                     help="print the keys of one labelled set")
-    ap.add_argument("--draw", choices=("first", "fresh", "third", "fourth", "fifth"), default="fifth",
+    ap.add_argument("--draw", choices=("first", "fresh", "third", "fourth", "fifth", "sixth"), default="sixth",
                     help="which draw --list and --text read")
     ap.add_argument("--text", action="store_true",
                     help="with --list: print each story as the extractor receives it (dateline, title, body), to label it")
@@ -457,7 +491,7 @@ def main(argv=None) -> int:
     shared = shared_dir(args.shared)
     if args.list:
         draws = {"first": labelled_sets, "fresh": fresh_sets, "third": third_sets, "fourth": fourth_sets,
-                 "fifth": fifth_sets}
+                 "fifth": fifth_sets, "sixth": sixth_sets}
         for a in draws[args.draw](shared).get(args.list, []):
             if args.text:
                 print(f"==== {a.id} | {a.source} | {a.date} | dateline: {a.dateline or '-'}\n{a.title}\n\n{a.body}\n")
