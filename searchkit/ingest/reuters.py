@@ -33,6 +33,8 @@ _DATE = re.compile(r"\s*(\d{1,2}-[A-Za-z]{3}-\d{4})\s+(\d\d:\d\d:\d\d)")
 _D = re.compile(r"<D>(.*?)</D>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 _TEXT_TYPE = re.compile(r'<TEXT\b[^>]*\bTYPE\s*=\s*"([^"]*)"')
+# A dateline ends at its date and dash; 46 stories carry on with their first words in the element.
+_DATELINE_SPILL = re.compile(r"(.*?,\s*[A-Z][a-z]{2,8}\.?\s*\d{1,2}\s*-+)\s*([^\s-].*)")
 _SIGNATURE = re.compile(r"(?:\s+reuters?)+\s*$", re.IGNORECASE)  # " Reuter", sometimes twice
 _ELEMENTS: dict[str, re.Pattern[str]] = {}
 CATEGORY_TAGS = (("TOPICS", ""), ("PEOPLE", "people:"), ("ORGS", "orgs:"), ("EXCHANGES", "exchanges:"))
@@ -116,7 +118,13 @@ def _record(path: Path, attrs: dict[str, str], record: str, line: int) -> Iterat
         body = ""
     if not title and body:
         title = shorten(next(ln for ln in body.splitlines() if ln.strip()), 120)
-    dateline = " ".join(clean(_element(text_block, "DATELINE") or "").split()).rstrip("-").strip()
+    dateline = " ".join(clean(_element(text_block, "DATELINE") or "").split())
+    spill = _DATELINE_SPILL.match(dateline)
+    if spill:  # the story's first words were typed into the dateline ("..., Feb 26 - Brazil's anti- ")
+        dateline, lead = spill.group(1), spill.group(2)
+        joined = re.search(r"\w-$", lead) is not None  # "anti-" + "inflation": one word
+        body = lead + ("" if joined else " ") + body if body else lead
+    dateline = dateline.rstrip("-").strip()
     tags = [prefix + value for name, prefix in CATEGORY_TAGS for value in _categories(record, name)]
     split = attrs.get("LEWISSPLIT", "").strip().lower()
     if split:

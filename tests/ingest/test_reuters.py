@@ -48,6 +48,18 @@ def test_first_story(reuters):
     assert a.path.endswith("reut2-000.sgm.gz") and a.line == 2  # line 1 is the DOCTYPE
 
 
+def test_first_words_typed_into_the_dateline_go_back_to_the_body(reuters):
+    by_id = reuters[0]
+    brazil = by_id["47"]  # <DATELINE>RIO DE JANEIRO, Feb 26 - Brazil's "Cruzado" anti- </DATELINE><BODY>inflation
+    assert brazil.dateline == "RIO DE JANEIRO, Feb 26"
+    assert brazil.body.startswith('Brazil\'s "Cruzado" anti-inflation\nplan, initially hailed')
+    assert by_id["2970"].body.startswith("Engineers are working to repair the Iraq-Turkey")
+    assert by_id["13585"].body.startswith("Clear/45 degrees - Hog")  # a dash between words stays apart
+    assert by_id["3181"].dateline == "NEW YORK, March 9" and not by_id["3181"].body.startswith("-")
+    spilt = [a for a in by_id.values() if re.search(r", [A-Z][a-z]+\.? ?\d{1,2} ?-+ ?\S", a.dateline)]
+    assert not spilt, [a.dateline for a in spilt[:3]]
+
+
 def test_no_control_characters_and_entities_decoded(reuters):
     by_id = reuters[0]
     for a in by_id.values():
