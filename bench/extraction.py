@@ -346,8 +346,6 @@ def _widen(body: str, label: str) -> str:
 
 def british_report(shared: Path, errors: int = 0) -> dict:
     """Quote P/R, speaker right/wrong/none and (quote, speaker) pair P/R on the hand-labelled set."""
-    from searchkit.extract.quotes import find_quotes
-
     pages = shared / "corpora" / "article-extraction-benchmark" / "ground-truth.json"
     if not pages.is_file():
         print(f"\n(no {pages}: British/blog quote set skipped)")
@@ -356,11 +354,19 @@ def british_report(shared: Path, errors: int = 0) -> dict:
 
     truth = json.loads(pages.read_text(encoding="utf-8"))
     labels = json.loads(BRITISH_GOLD.read_text(encoding="utf-8"))["stories"]
+    stories = [(story["id"], truth[story["id"]]["articleBody"], story["quotes"]) for story in labels]
+    return labelled_quotes_report(stories, "British/blog hand-labelled set", "pages", errors)
+
+
+def labelled_quotes_report(stories: list[tuple[str, str, list[dict]]], heading: str, unit: str,
+                           errors: int = 0) -> dict:
+    """Score find_quotes on (id, body, labelled quotes) stories, labelled as tests/extract/british_blog_quotes.json."""
+    from searchkit.extract.quotes import find_quotes
+
     tp = fp = fn = right = wrong = none = pairs_ok = counted = 0
     shown = []
-    for story in labels:
-        body = truth[story["id"]]["articleBody"]
-        gold = [(_widen(body, q["quote"]), q["speaker"], q.get("optional", False)) for q in story["quotes"]]
+    for sid, body, quotes in stories:
+        gold = [(_widen(body, q["quote"]), q["speaker"], q.get("optional", False)) for q in quotes]
         ours = find_quotes(body)
         for text, speaker, optional in gold:
             best = max(ours, key=lambda q: overlap(q.text, text), default=None)
@@ -368,7 +374,7 @@ def british_report(shared: Path, errors: int = 0) -> dict:
                 continue
             if best is None or overlap(best.text, text) < 0.5:
                 fn += 1
-                shown.append(("missed", story["id"][:10], text, speaker, ""))
+                shown.append(("missed", sid[:10], text, speaker, ""))
                 continue
             tp += 1
             if speaker is None:
@@ -379,26 +385,27 @@ def british_report(shared: Path, errors: int = 0) -> dict:
             last = re.sub(r"(?:\u2019|')s$", "", speaker.split()[-1]).lower()
             if not mine:
                 none += 1
-                shown.append(("none", story["id"][:10], text, speaker, ""))
+                shown.append(("none", sid[:10], text, speaker, ""))
             elif last in mine.lower().split() or mine.split()[-1].lower() in speaker.lower().split():
                 right += 1
                 pairs_ok += 1
             else:
                 wrong += 1
-                shown.append(("wrong", story["id"][:10], text, speaker, mine))
+                shown.append(("wrong", sid[:10], text, speaker, mine))
         for q in ours:
             if not any(overlap(q.text, text) >= 0.5 for text, _s, _o in gold):
                 fp += 1
-                shown.append(("extra", story["id"][:10], q.text, "", q.speaker or ""))
+                shown.append(("extra", sid[:10], q.text, "", q.speaker or ""))
     p, r, f = prf(tp, fp, fn)
-    print(f"\nQuotes, British/blog hand-labelled set ({len(labels)} pages, {tp + fn} gold quotes): "
+    print(f"\nQuotes, {heading} ({len(stories)} {unit}, {tp + fn} gold quotes): "
           f"P {p:.3f} R {r:.3f} F1 {f:.3f} (tp {tp} fp {fp} fn {fn})")
     print(f"Speakers over {counted} sourced quotes found: right {right / max(1, counted):.3f}, "
           f"wrong {wrong / max(1, counted):.3f}, none {none / max(1, counted):.3f}; (quote, speaker) pairs "
           f"P {pairs_ok / max(1, tp + fp):.3f} R {pairs_ok / max(1, tp + fn):.3f}")
     for kind, sid, text, speaker, mine in shown[:errors]:
         print(f"  {kind:6} {sid} {text[:70]!r} gold {speaker!r} ours {mine!r}")
-    return {"precision": p, "recall": r, "right": right / max(1, counted), "none": none / max(1, counted)}
+    return {"precision": p, "recall": r, "right": right / max(1, counted), "wrong": wrong / max(1, counted),
+            "none": none / max(1, counted)}
 
 
 _OLD_END = re.compile(r"""([.!?]+["'\u201d\u2019)\]]*)(\s*)(?=["'\u201c\u2018(\[]?([^\W\d_]))""")
@@ -454,6 +461,10 @@ def quotes_report(shared: Path, split: str, errors: int) -> None:
     quote_bench.report(quote_bench.score(shared))
     if split == "dev":  # a held-out set: printed with the final (dev) figures only, never while tuning
         british_report(shared, errors)
+        sys.path.insert(0, str(REPO / "bench"))
+        import wire_speakers
+
+        wire_speakers.report(shared, errors)
 
 
 def main(argv=None) -> int:

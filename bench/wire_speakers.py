@@ -19,7 +19,7 @@ from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
-from extraction import load_reuters, shared_dir  # noqa: E402
+from extraction import labelled_quotes_report, load_reuters, shared_dir  # noqa: E402
 
 GOLD = REPO / "bench" / "gold" / "wire_speakers.json"
 SEED = 20261130
@@ -35,11 +35,20 @@ def drawn(shared: Path) -> list:
     return sorted(random.Random(SEED).sample(pool, STORIES), key=lambda a: int(a.id))
 
 
+def report(shared: Path, errors: int = 0) -> dict:
+    """Quote P/R and speaker right/wrong/none on the labelled wire stories."""
+    labels = {story["id"]: story["quotes"] for story in json.loads(GOLD.read_text(encoding="utf-8"))["stories"]}
+    stories = [(a.id, a.body, labels[a.id]) for a in drawn(shared)]
+    return labelled_quotes_report(stories, "Reuters wire hand-labelled set (bench/gold/wire_speakers.json)",
+                                  "stories", errors)
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", help="folder holding corpora/ (default $SEARCHKIT_SHARED or ../shared)")
     ap.add_argument("--list", action="store_true", help="print the drawn stories' keys")
     ap.add_argument("--text", action="store_true", help="with --list: print each story's title and body")
+    ap.add_argument("--errors", type=int, default=0, help="print this many quotation/speaker errors")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
     if args.list:
@@ -49,6 +58,7 @@ def main(argv=None) -> int:
             else:
                 print(a.id, a.title[:70], sep="\t")
         return 0
+    report(shared, args.errors)
     return 0
 
 
