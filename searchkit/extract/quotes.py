@@ -186,6 +186,27 @@ _WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt
         r"[A-Z][A-Za-z'’]*(?:-[A-Za-z'’]+)*|Mc[A-Z][a-z]+)"
 _NAME_RUN = re.compile(rf"{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})*")
 _ENTOURAGE = frozenset("campaign office team camp lawyers attorneys aides staff spokesman spokeswoman family".split())
+# Organisations that speak ("Texaco Inc", "the Swedish Prosecution Authority", "Bank of England"), by
+# the word their name ends with, for "…,” it said" and "the company said".
+_COMPANY_WORDS = frozenset("""Inc Corp Co Ltd Plc PLC LLC Corporation Company Group Holdings Industries Motors
+Airlines Productions Records Studios Technologies Systems Partners Securities Bancorp AG SA NV""".split())
+_BODY_WORDS = frozenset("""Bank Ministry Department Agency Authority Commission Committee Council Board Union
+Party Exchange Fund Office Organisation Organization Bureau Institute Federation Association Foundation
+Prosecution Service""".split())
+_ORG_NAME = re.compile(r"(?:[A-Z][\w&'’.-]*\s+){0,4}(?P<head>" + "|".join(sorted(_COMPANY_WORDS | _BODY_WORDS))
+                       + r")\b(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})?")
+# "the company said": which names the noun can stand for.
+_ORG_NOUNS = {**dict.fromkeys("company firm concern maker producer carrier airline utility retailer insurer "
+                              "brewer".split(), _COMPANY_WORDS),
+              "bank": _COMPANY_WORDS | {"Bank"},
+              **{w.lower(): frozenset({w}) for w in _BODY_WORDS - {"Prosecution", "Organisation", "Organization"}},
+              "organisation": frozenset({"Organisation", "Organization"}),
+              "organization": frozenset({"Organisation", "Organization"})}
+_ORG_ACTS = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:has|had|have|is|was|were|are|will|would|could|can|may|might|must|did"
+                       r"|does|[a-z]{3,}ed|[a-z]{3,}s)\b")
+_ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
+_PEOPLE_PLURAL = re.compile(r"(?i)\b(?:officials|analysts|sources|executives|economists|traders|dealers|experts|"
+                            r"people|residents|critics|lawyers|aides|members|leaders|voters|protesters)\b")
 # What a person writes or issues: "Trump's tweet said" is Trump speaking.
 DOCUMENT_NOUNS = frozenset("tweet tweets statement post posts letter email emails editorial report book speech "
                            "remarks website memo account page column message video ad op-ed blog".split())
@@ -742,6 +763,56 @@ class _Resolver:
         self.text, self.masked = text, masked
         self.people = _People(text, masked)
         self.quote_ranges = [s.inner for s in spans]
+        self._orgs: list[tuple[int, str, str, bool, bool]] | None = None
+
+    def organisations(self) -> list[tuple[int, str, str, bool, bool]]:
+        """(start, name, head word, a verb of saying follows?, a subject or source?) of each
+        organisation named outside quotations, found when first asked."""
+        if self._orgs is None:
+            self._orgs = []
+            for m in _ORG_NAME.finditer(self.masked):
+                words = m.group().split()
+                head_at = words.index(m.group("head"))
+                cut = max([k + 1 for k, w in enumerate(words[:head_at]) if w.rstrip(".,") in _COMPANY_WORDS]
+                          or [0])  # "Chrysler Corp. American Motors": the last name, "American Motors"
+                words = words[cut:]
+                while words and (words[0] in FUNCTION_WORDS or words[0] in TIME_WORDS or words[0].endswith("-based")):
+                    words.pop(0)
+                if len(words) >= 2 and (words[0] != m.group("head") or words[1] in ("of", "for")):
+                    end = m.end() + (self.masked[m.end():m.end() + 1] == ">")  # wire copy's "<Softklone Corp>"
+                    speaks = _speaks_after(self.masked, end)
+                    acts = speaks or bool(_ORG_ACTS.match(self.masked, end)
+                                          or _ACCORDING_TO.search(self.masked, max(0, m.start() - 20), m.start()))
+                    self._orgs.append((m.start(), " ".join(words), m.group("head"), speaks, acts))
+        return self._orgs
+
+    def organisation(self, at: int, heads: frozenset[str] | None = None, since: int = 0,
+                     near: int = 0, acting: bool = False) -> str | None:
+        """The organisation named before `at` (after `since`) whose name ends with one of `heads`: the
+        last one a verb of saying follows ("Digital Communications Associates Inc said"), else the last
+        one named after `near` or in the story's first sentence (wire copy's "Newmont Mining Corp will …");
+        `acting`: only one that is a subject or a source ("according to the SITE Intelligence Group")."""
+        found = [(p, name, speaks) for p, name, head, speaks, acts in self.organisations()
+                 if since <= p < at and (heads is None or head in heads) and (acts or not acting)]
+        speaking = [name for _p, name, speaks in found if speaks]
+        if speaking:
+            return speaking[-1]
+        lead = self.people.sentences.of(0)[0][1] if self.people.sentences and self.people.sentences.of(0) else 0
+        close = [name for p, name, _s in found if p >= near or p < lead]
+        return close[-1] if close else None
+
+    def _neuter(self, pronoun: str, at: int, sentence_start: int) -> str | None:
+        """Who "it said" / "they said" is: an organisation named in its sentence or the two before;
+        for "they", only when no person or group of people is named after it."""
+        starts = self.people.sentences.starts_before(sentence_start, 1) if self.people.sentences else []
+        since = ([a for a in starts if a < sentence_start][-2:] or [sentence_start])[0]
+        org = self.organisation(at, since=since, acting=True)  # not "It … while at the State Department"
+        if org is None or pronoun.lower() == "it":
+            return org
+        last = max(p for p, name, _h, _s, _a in self.organisations() if p < at and name == org)
+        if any(last < p < at for p, _e, _n in self.people.mentions) or _PEOPLE_PLURAL.search(self.masked, since, at):
+            return None
+        return org
 
     def speaker(self, who: str, at: int, sentence_start: int) -> tuple[bool, str | None]:
         """(is this a subject at all?, the speaker) for the subject of a verb of saying; a speaker that
@@ -781,6 +852,8 @@ class _Resolver:
                 self.people.people[person].gender = _PRONOUN[first]  # "…,” she said: now we know
             return True, person
         if first in _PLURAL_OR_NEUTER:
+            if len(words) == 1 and first.lower() in ("it", "they"):
+                return True, self._neuter(first, at, sentence_start)  # "…,” it added: the authority
             return len(words) == 1, None
         tail_name = _TAIL_NAME.search(who)
         described = first.lower() in ("the", "a", "an", "one", "another") or first[0].islower() or _AGE.match(who)
@@ -846,7 +919,12 @@ class _Resolver:
             if near:
                 return True, near.group().strip(" .,")  # "person close to the Clintons"
             return True, " ".join(words).strip(" .,")  # "Home Office spokesman", "Trump confidant"
-        return True, None  # "the company"
+        heads = _ORG_NOUNS.get(head) if definite and len(words) == 1 else None
+        if not heads:
+            return True, None
+        # "the company": the one named speaking before, or named in this paragraph or the one before
+        near = ([p for p in self.people.sentences.paragraph_starts(at, 1)] or [0])[0] if self.people.sentences else 0
+        return True, self.organisation(at, heads, near=near)
 
 
 class _Sentences:
@@ -864,6 +942,11 @@ class _Sentences:
             a, b = self.paragraphs[index]
             self.cache[index] = [(a + x, a + y) for x, y in sentence_spans(self.masked[a:b])]
         return self.cache[index]
+
+    def paragraph_starts(self, at: int, paragraphs_back: int) -> list[int]:
+        """Where the paragraph holding `at` and the few before it start."""
+        index = bisect_right(self.starts, at) - 1
+        return self.starts[max(0, index - paragraphs_back):index + 1]
 
     def starts_before(self, at: int, paragraphs_back: int) -> list[int]:
         """Sentence starts before `at`, in its paragraph and the few before it."""

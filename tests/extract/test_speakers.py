@@ -256,3 +256,39 @@ def test_a_quotation_running_on_to_the_next_paragraph_is_speech_however_short():
             "\"The referee was in a good position.\"")
     assert said(text) == {"I do not": "Jose Mourinho", "Everybody saw it.": "Jose Mourinho",
                           "The referee was": "Jose Mourinho"}
+
+
+def test_it_said_is_the_organisation_that_spoke_or_acted_before():
+    text = ("The Swedish Prosecution Authority said it had dropped the case.\n\n"
+            "\"The evidence has weakened considerably,\" it added.")
+    assert said(text)["The evidence has"] == "Swedish Prosecution Authority"
+    text = ("Texaco Inc said it would appeal. \"We are confident of the outcome,\" it said.")
+    assert said(text)["We are confident"] == "Texaco Inc"
+    # "It" is the lawsuit here: an organisation only named in passing is not it
+    text = ("The suit faults her use of a private server while at the State Department. "
+            "It says the server was \"compromised\" and helped the attack.")
+    assert said(text)["compromised"] is None
+
+
+def test_they_said_is_an_organisation_only_when_no_people_come_between():
+    text = "The Electoral Commission issued guidance on Monday. \"We have no role in content,\" they said."
+    assert said(text)["We have no"] == "Electoral Commission"
+    text = "Analysts said IBM Corp would gain. \"It is a good deal,\" they said."
+    assert said(text)["It is a"] is None
+
+
+def test_the_company_is_the_one_named_speaking_or_in_the_lead():
+    text = ("Digital Communications Associates Inc said a court barred <Softklone Distributing Corp> from "
+            "selling a product.\n    The company said no damages were set.\n"
+            "    \"The court has validated our contention,\" the company said.")
+    assert said(text)["The court has"] == "Digital Communications Associates Inc"
+    text = ("Newmont Mining Corp will seek favorable terms for its South African assets.\n    It sold two mines.\n"
+            "    \"This agenda does receive attention,\" the company said.")
+    assert said(text)["This agenda does"] == "Newmont Mining Corp"
+    text = "The Bank of England declined to cut rates. \"We see no case for a cut,\" the bank said."
+    assert said(text)["We see no"] == "Bank of England"
+    # a company named in passing paragraphs before is not "the company" of a later quotation
+    text = ("Wealth researchers disagree about Donald Trump's fortune by billions of dollars.\n\n"
+            "Koch Industries is privately held.\n\nForbes puts him at $4.5 billion.\n\nBloomberg has its own list.\n\n"
+            "The company says its policy \"is not to cover\" its founder.")
+    assert said(text)["is not to"] is None
