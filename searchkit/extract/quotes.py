@@ -156,7 +156,7 @@ Dec Christmas Easter Day Night Morning Evening Afternoon Week Weekend Month Year
 MALE_TITLES = frozenset("Mr Sir Lord King Prince Father Brother Duke Earl Baron Sheikh".split())
 FEMALE_TITLES = frozenset("Mrs Ms Miss Madam Dame Lady Queen Princess Sister Duchess Baroness".split())
 TITLES = MALE_TITLES | FEMALE_TITLES | frozenset("""
-Dr Prof Professor President Vice Governor Gov Lt Sen Senator Rep Representative Congressman Congresswoman
+Dr Prof Professor Delegate President Vice Governor Gov Lt Sen Senator Rep Representative Congressman Congresswoman
 Gen General Col Colonel Capt Captain Sgt Sergeant Adm Admiral Maj Major Cmdr Commander Lieutenant Judge
 Justice Mayor Chairman Chairwoman Chair Secretary Minister Ministers Premier Prime Chancellor Ambassador
 Attorney Speaker Leader Majority Minority Whip Rev Reverend Pope Emir Sultan Imam Rabbi Bishop Archbishop Cardinal
@@ -182,7 +182,7 @@ Agreement Act Treaty Accord Pact Bill Law Initiative Movement Policy Amendment R
 Review Channel Radio Television TV Media Project Caucus Council Prosecution Prosecutors Productions Records
 Studios Team FC United City Hospital School Museum Labs Systems Technologies Partners Capital Global""".split())
 PARTICLES = r"(?:de|van|von|der|den|al|el|bin|ibn|la|le|del|da|du|di|dos|das|ter|ten|st\.?|mac|ben|abu)"
-_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Maj|St|Jr|Sr|Prof|Rev)\.|" \
+_WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Maj|St|Jr|Sr|Prof|Rev|Del)\.|" \
         r"[A-Z][A-Za-z'’]*(?:-[A-Za-z'’]+)*|Mc[A-Z][a-z]+)"
 _NAME_RUN = re.compile(rf"{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})*")
 _ENTOURAGE = frozenset("campaign office team camp lawyers attorneys aides staff spokesman spokeswoman family".split())
@@ -344,16 +344,22 @@ def _mask(text: str, spans: list[_Span]) -> str:
 
 
 @lru_cache(maxsize=8192)
+def _is_title(word: str, words_after: int = 0) -> bool:
+    """"Sen.", "Governor", and "Del." (a Delegate: "Del. Stacey Plaskett", read "Del Stacey Plaskett"
+    where title stops are blanked) but not the "Del" of "Del Toro" or "Benicio Del Toro"."""
+    return word.rstrip(".") in TITLES or word == "Del." or (word == "Del" and words_after >= 2)
+
+
 def _strip_name(run: str) -> tuple[str, frozenset[str]]:
     """A capitalised run as a person's name without titles and function words, and the titles."""
     words = run.split()
     clues: set[str] = set()
-    while words and (words[0] in FUNCTION_WORDS or words[0] in TIME_WORDS or words[0].rstrip(".") in TITLES
+    while words and (words[0] in FUNCTION_WORDS or words[0] in TIME_WORDS or _is_title(words[0], len(words) - 1)
                      or (words[0][0].isupper() and common_word(words[0]) and not clues)
                      or (len(words) > 1 and words[0].lower() in SPEECH_VERBS)):  # "Said Comey"
         if len(words) == 1 and clues & _HONORIFICS and words[0][:1].isupper() and words[0] not in FUNCTION_WORDS:
             break  # "Mr. Prince", "Ms. Major": after an honorific comes a surname, whatever it means
-        if words[0].rstrip(".") in TITLES:
+        if _is_title(words[0], len(words) - 1):
             clues.add(words[0].rstrip(".").lower())
         words.pop(0)
     for i in range(1, len(words)):
@@ -368,7 +374,7 @@ def _strip_name(run: str) -> tuple[str, frozenset[str]]:
             break
     # Titles or places inside the run ("Badghis Governor Hessamuddin Shams"): the name is after the last one.
     for i in range(len(words) - 1, 0, -1):
-        if words[i - 1].rstrip(".") in TITLES:
+        if _is_title(words[i - 1]):
             clues.update(w.rstrip(".").lower() for w in words[:i])
             words = words[i:]
             break
@@ -967,7 +973,7 @@ def _undotted(text: str) -> str:
     return _TITLE_DOT.sub(lambda m: m.group(1) + " ", text)
 
 
-_TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|[A-Z])\.(?=\s+[A-Z])")
+_TITLE_DOT = re.compile(r"\b(Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|St|Jr|Sr|Prof|Rev|(?<!, )Del|[A-Z])\.(?=\s+[A-Z])")
 _LEADING_SPEAKER = re.compile(rf"\s*(?:{_WORD}\s+){{1,4}}{_AUX}(?:(?:said|says|told|tells|asked|asks|wrote|writes|"
                               rf"added|tweeted|replied|responded|shouted|yelled|exclaimed)\b|(?:{_AFTER_VERB})\s*[,.;])")
 

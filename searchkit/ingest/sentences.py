@@ -119,6 +119,8 @@ def _continues(previous: str, following: str) -> bool:
     m = _ENDS_WITH_TITLE.search(previous)
     if m and m.group(1).lower() in TITLES or _NOT_A_START.match(following[:1]):
         return True
+    if m and m.group(1) == "Del" and not previous[:m.start(1)].rstrip().endswith(","):
+        return True  # "said Del. Stacey Plaskett": Delegate; "Dover, Del." is Delaware and may end one
     word = _FIRST_WORD.match(following)
     if not (word and _ENDS_WITH_INITIAL.search(previous)):
         return False

@@ -292,3 +292,10 @@ def test_the_company_is_the_one_named_speaking_or_in_the_lead():
             "Koch Industries is privately held.\n\nForbes puts him at $4.5 billion.\n\nBloomberg has its own list.\n\n"
             "The company says its policy \"is not to cover\" its founder.")
     assert said(text)["is not to"] is None
+
+
+def test_del_before_a_full_name_is_a_delegate_not_a_speaker_nor_a_sentence_end():
+    text = "\"We need relief now,\" said Del. Stacey Plaskett, who represents the Virgin Islands."
+    assert said(text)["We need relief"] == "Stacey Plaskett"
+    assert said("\"It was a great film,\" said Benicio Del Toro.")["It was a"] == "Benicio Del Toro"
+    assert said("\"It was a great film,\" said Del Toro.")["It was a"] == "Del Toro"

@@ -82,3 +82,10 @@ def test_a_middle_initial_before_a_surname_that_is_also_a_word_ends_no_sentence(
     assert split_sentences("The letter was signed by Maya D. Song on Monday. It was brief.") == [
         "The letter was signed by Maya D. Song on Monday.", "It was brief."]
     assert split_sentences("They chose Plan B. Then they left.") == ["They chose Plan B.", "Then they left."]
+
+
+def test_del_is_a_delegate_before_a_name_and_delaware_after_a_comma():
+    assert split_sentences("It was said by Del. Stacey Plaskett today. He agreed.") == [
+        "It was said by Del. Stacey Plaskett today.", "He agreed."]
+    assert split_sentences("He lives in Dover, Del. The mayor said so.") == [
+        "He lives in Dover, Del.", "The mayor said so."]
