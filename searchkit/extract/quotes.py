@@ -1111,6 +1111,11 @@ def _before_attribution(before: str) -> tuple[str | None, bool]:
     # "Rubio was asked by moderator Gerard Baker whether …"
     passive = (_BY_AGENT.search(before) or _ASKED_BY.match(before)) if " by " in before else None
     if passive and _subject_like(passive.group("who")):
+        closed = before.find(",", passive.end()) if passive.re is _ASKED_BY else -1
+        if closed >= 0:  # "Asked by Starnes if …, Carson said he was referring to the “…”": the one asked
+            who, adjacent = _verb_attribution(before[closed + 1:])
+            if who:
+                return who, adjacent
         return passive.group("who"), False
     who, adjacent = _verb_attribution(before)
     if who:
@@ -1150,6 +1155,10 @@ def _verb_attribution(before: str) -> tuple[str | None, bool]:
                 inner, inner_adjacent = _attribution_at(before, later)
                 if inner and inner.strip() in _PRONOUN and who.strip() not in _PRONOUN:
                     break  # "The spokesman said …, although he added, “…”": the same person
+                if not inner_adjacent and before.rstrip().endswith(",") and _SUBORDINATOR_BEFORE.search(
+                        before, m.end(), later.start()):
+                    break  # "Clinton said that when Warren railed against … in the Senate, “…”": closed
+                    # by its comma, the clause leaves the quotation to the main verb
                 if inner and _subject_like(inner.strip()) and inner.split()[0] not in FUNCTION_WORDS:
                     return inner, inner_adjacent
 

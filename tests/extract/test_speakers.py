@@ -299,3 +299,17 @@ def test_del_before_a_full_name_is_a_delegate_not_a_speaker_nor_a_sentence_end()
     assert said(text)["We need relief"] == "Stacey Plaskett"
     assert said("\"It was a great film,\" said Benicio Del Toro.")["It was a"] == "Benicio Del Toro"
     assert said("\"It was a great film,\" said Del Toro.")["It was a"] == "Del Toro"
+
+
+def test_a_subordinate_clause_closed_by_its_comma_leaves_the_quotation_to_the_main_verb():
+    text = ("Mrs. Clinton said that when Ms. Warren railed against Wall Street from her perch in the Senate, "
+            "\"she is speaking for all of us.\"")
+    assert said(text)["she is speaking"] == "Clinton"
+    assert said("Axelrod tweeted after Clinton argued that \"the system is rigged.\"")["the system is"] == "Clinton"
+
+
+def test_the_one_asked_speaks_after_the_question_and_the_asker_inside_it():
+    text = ("Asked by Starnes if the situation was as bad as Benghazi, Carson said that he did not think so, but "
+            "was referring to the \"same kind of attitude.\"")
+    assert said(text)["same kind of"] == "Carson"
+    assert said("Asked by Glenn Thrush if Clinton \"gets\" race, Sharpton avoided an answer.")["gets"] == "Glenn Thrush"
