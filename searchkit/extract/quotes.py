@@ -1155,7 +1155,7 @@ def _verb_attribution(before: str) -> tuple[str | None, bool]:
                 inner, inner_adjacent = _attribution_at(before, later)
                 if inner and inner.strip() in _PRONOUN and who.strip() not in _PRONOUN:
                     break  # "The spokesman said …, although he added, “…”": the same person
-                if not inner_adjacent and before.rstrip().endswith(",") and _SUBORDINATOR_BEFORE.search(
+                if len(before[later.end():].split()) > 2 and before.rstrip().endswith(",") and _SUBORDINATOR_BEFORE.search(
                         before, m.end(), later.start()):
                     break  # "Clinton said that when Warren railed against … in the Senate, “…”": closed
                     # by its comma, the clause leaves the quotation to the main verb
