@@ -561,6 +561,14 @@ class _People:
                                        self.text[:at]))
             if unnamed:
                 return f"{' '.join(unnamed[-1].group(1).split())} {head}"
+            # "the expert warned" after "said one legal expert": that expert, not the last person named,
+            # unless a name stands beside the description ("Jane Doe, a legal expert,")
+            unnamed = [m for m in re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+((?:[a-z][\w-]*\s+){{1,2}}){re.escape(head)}\b",
+                                              self.text[:at]) if head in PERSON_NOUNS
+                       if not re.search(r"[A-Z][\w.'’-]*,\s*$", self.text[max(0, m.start() - 40):m.start()])
+                       and not re.match(r",?\s+(?:named\s+)?[A-Z]", self.text[m.end():m.end() + 12])]
+            if unnamed and not any(unnamed[-1].start() < p < at for p, _e, _n in self.mentions):
+                return f"{' '.join(unnamed[-1].group(1).split())} {head}"
         if not earlier or not head:
             return None
         age = _AGE.search(description)

@@ -313,3 +313,13 @@ def test_the_one_asked_speaks_after_the_question_and_the_asker_inside_it():
             "was referring to the \"same kind of attitude.\"")
     assert said(text)["same kind of"] == "Carson"
     assert said("Asked by Glenn Thrush if Clinton \"gets\" race, Sharpton avoided an answer.")["gets"] == "Glenn Thrush"
+
+
+def test_the_expert_is_the_unnamed_expert_met_before_not_the_last_person_named():
+    text = ("Prince Andrew gave an interview.\n\n\"He is not entitled to immunity,\" said one legal expert.\n\n"
+            "\"He is vulnerable to extradition,\" the expert warned.")
+    assert said(text)["He is vulnerable"] == "legal expert"
+    text = "Jane Doe, a legal expert, spoke to us.\n\n\"He is vulnerable to extradition,\" the expert warned."
+    assert said(text)["He is vulnerable"] == "Jane Doe"
+    text = ("Cook provided a written statement.\n\n\"It was a mistake,\" the statement said.")
+    assert said(text)["It was a"] != "written statement"  # a statement is no person met unnamed
