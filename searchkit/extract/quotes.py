@@ -190,6 +190,7 @@ _ENTOURAGE = frozenset("campaign office team camp lawyers attorneys aides staff 
 # the word their name ends with, for "…,” it said" and "the company said".
 _COMPANY_WORDS = frozenset("""Inc Corp Co Ltd Plc PLC LLC Corporation Company Group Holdings Industries Motors
 Airlines Productions Records Studios Technologies Systems Partners Securities Bancorp AG SA NV""".split())
+_LEGAL_SUFFIXES = frozenset("Inc Corp Co Ltd Plc PLC LLC AG SA NV".split())  # a name ends there
 _BODY_WORDS = frozenset("""Bank Ministry Department Agency Authority Commission Committee Council Board Union
 Party Exchange Fund Office Organisation Organization Bureau Institute Federation Association Foundation
 Prosecution Service""".split())
@@ -787,7 +788,7 @@ class _Resolver:
             for m in _ORG_NAME.finditer(self.masked):
                 words = m.group().split()
                 head_at = words.index(m.group("head"))
-                cut = max([k + 1 for k, w in enumerate(words[:head_at]) if w.rstrip(".,") in _COMPANY_WORDS]
+                cut = max([k + 1 for k, w in enumerate(words[:head_at]) if w.rstrip(".,") in _LEGAL_SUFFIXES]
                           or [0])  # "Chrysler Corp. American Motors": the last name, "American Motors"
                 words = words[cut:]
                 while words and (words[0] in FUNCTION_WORDS or words[0] in TIME_WORDS or words[0].endswith("-based")):

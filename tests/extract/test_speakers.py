@@ -323,3 +323,11 @@ def test_the_expert_is_the_unnamed_expert_met_before_not_the_last_person_named()
     assert said(text)["He is vulnerable"] == "Jane Doe"
     text = ("Cook provided a written statement.\n\n\"It was a mistake,\" the statement said.")
     assert said(text)["It was a"] != "written statement"  # a statement is no person met unnamed
+
+
+def test_an_organisation_name_is_cut_only_after_a_legal_suffix():
+    text = ("American Motors Corp said it will take steps.\n    \"We sincerely regret this outcome,\" the company "
+            "said in a statement.")
+    assert said(text)["We sincerely regret"] == "American Motors Corp"
+    text = "Chrysler Corp. American Motors said it agreed. \"We are studying the proposal,\" the company said."
+    assert said(text)["We are studying"] == "American Motors"
