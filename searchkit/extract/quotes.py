@@ -194,7 +194,7 @@ _LEGAL_SUFFIXES = frozenset("Inc Corp Co Ltd Plc PLC LLC AG SA NV".split())  # a
 _BODY_WORDS = frozenset("""Bank Ministry Department Agency Authority Commission Committee Council Board Union
 Party Exchange Fund Office Organisation Organization Bureau Institute Federation Association Foundation
 Prosecution Service""".split())
-_ORG_NAME = re.compile(r"(?:[A-Z][\w&'’.-]*\s+){0,4}(?P<head>" + "|".join(sorted(_COMPANY_WORDS | _BODY_WORDS))
+_ORG_NAME = re.compile(r"(?:[A-Z][\w&'’.-]*\s+(?:(?:and|&)\s+(?=[A-Z]))?){0,4}(?P<head>" + "|".join(sorted(_COMPANY_WORDS | _BODY_WORDS))
                        + r")\b(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})?")
 # "the company said": which names the noun can stand for.
 _ORG_NOUNS = {**dict.fromkeys("company firm concern maker producer carrier airline utility retailer insurer "
@@ -203,6 +203,10 @@ _ORG_NOUNS = {**dict.fromkeys("company firm concern maker producer carrier airli
               **{w.lower(): frozenset({w}) for w in _BODY_WORDS - {"Prosecution", "Organisation", "Organization"}},
               "organisation": frozenset({"Organisation", "Organization"}),
               "organization": frozenset({"Organisation", "Organization"})}
+_TICKER = re.compile(r"\s*<[A-Z0-9.]{1,12}>")
+_THING_SPEAKS = re.compile(r"(?<![\w.])<?(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})>?"
+                           r"(?:\s+(?:said|says|told|added|announced|reported|stated)\s+(?:it|its)\b"
+                           r"|(?<=[A-Z]{2})\s+(?:said|says|called|urged|warned|added|announced|stated|reported)\b)")
 _ORG_ACTS = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:has|had|have|is|was|were|are|will|would|could|can|may|might|must|did"
                        r"|does|[a-z]{3,}ed|[a-z]{3,}s)\b")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
@@ -566,6 +570,7 @@ class _People:
             # unless a name stands beside the description ("Jane Doe, a legal expert,")
             unnamed = [m for m in re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+((?:[a-z][\w-]*\s+){{1,2}}){re.escape(head)}\b",
                                               self.text[:at]) if head in PERSON_NOUNS
+                       and not any(w in _NOT_IN_SPEAKERS for w in m.group(1).split())  # "the one the official"
                        if not re.search(r"[A-Z][\w.'’-]*,\s*$", self.text[max(0, m.start() - 40):m.start()])
                        and not re.match(r",?\s+(?:named\s+)?[A-Z]", self.text[m.end():m.end() + 12])]
             if unnamed and not any(unnamed[-1].start() < p < at for p, _e, _n in self.mentions):
@@ -788,17 +793,34 @@ class _Resolver:
             for m in _ORG_NAME.finditer(self.masked):
                 words = m.group().split()
                 head_at = words.index(m.group("head"))
-                cut = max([k + 1 for k, w in enumerate(words[:head_at]) if w.rstrip(".,") in _LEGAL_SUFFIXES]
+                cut = max([k + 1 for k, w in enumerate(words[:head_at]) if w.rstrip(".,") in _LEGAL_SUFFIXES
+                           and words[k + 1].rstrip(".,") not in _LEGAL_SUFFIXES]  # "Co Ltd" is one name
                           or [0])  # "Chrysler Corp. American Motors": the last name, "American Motors"
                 words = words[cut:]
                 while words and (words[0] in FUNCTION_WORDS or words[0] in TIME_WORDS or words[0].endswith("-based")):
                     words.pop(0)
                 if len(words) >= 2 and (words[0] != m.group("head") or words[1] in ("of", "for")):
                     end = m.end() + (self.masked[m.end():m.end() + 1] == ">")  # wire copy's "<Softklone Corp>"
+                    ticker = _TICKER.match(self.masked, end)  # "Sedgwick Group Plc <SDWK.L> said"
+                    end = ticker.end() if ticker and not self.masked.startswith(",", ticker.end()) else end
                     speaks = _speaks_after(self.masked, end)
                     acts = speaks or bool(_ORG_ACTS.match(self.masked, end)
                                           or _ACCORDING_TO.search(self.masked, max(0, m.start() - 20), m.start()))
                     self._orgs.append((m.start(), " ".join(words), m.group("head"), speaks, acts))
+            # Named without an organisation's word but speaking as a thing ("Greyhound said it would",
+            # "the AWB called for"): no head word, so only "it" and "they" find them.
+            for m in _THING_SPEAKS.finditer(self.masked):
+                name = m.group("name")
+                if self.masked[m.start():m.start() + 1] == "<" and re.search(r"\w\s*$", self.masked[:m.start()]):
+                    continue  # a ticker after the name the pattern above has read
+                words = name.split()
+                while words and words[0] in FUNCTION_WORDS:
+                    words.pop(0)
+                name = " ".join(words)
+                if words and not (len(words) == 1 and words[0] in FUNCTION_WORDS | TIME_WORDS) and not (
+                        len(words) >= 2 and self.people.full(_strip_name(name)[0]) in self.people.people):
+                    self._orgs.append((m.start("name"), name, "", True, True))  # not "John Smith said it was"
+            self._orgs.sort()
         return self._orgs
 
     def organisation(self, at: int, heads: frozenset[str] | None = None, since: int = 0,

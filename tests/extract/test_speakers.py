@@ -331,3 +331,17 @@ def test_an_organisation_name_is_cut_only_after_a_legal_suffix():
     assert said(text)["We sincerely regret"] == "American Motors Corp"
     text = "Chrysler Corp. American Motors said it agreed. \"We are studying the proposal,\" the company said."
     assert said(text)["We are studying"] == "American Motors"
+
+
+def test_organisations_named_without_an_organisation_word_or_with_a_ticker():
+    text = ("The AWB called for an end to constraints at state borders.\n    \"It is essential that wheat moves "
+            "by the most economic mode,\" it said.")
+    assert said(text)["It is essential"] == "AWB"
+    assert said("Greyhound said it would pay 80 mln dlrs. \"We are pleased,\" it said.")["We are pleased"] == "Greyhound"
+    assert said("John Smith said it was fine. \"We are pleased,\" it said.")["We are pleased"] is None
+    text = ("Insurance broker Sedgwick Group Plc <SDWK.L> said it supported the plan. It said in a statement, "
+            "\"as largest broker in the market, the company has an interest in its reputation.\"")
+    assert said(text)["as largest broker"] == "Sedgwick Group Plc"
+    text = ("Highveld Steel and Vanadium Corp Ltd said it expects lower earnings. But profits \"will be at a "
+            "satisfactory level,\" the company said.")
+    assert said(text)["will be at"] == "Highveld Steel and Vanadium Corp Ltd"
