@@ -58,3 +58,5 @@ def test_the_spent_reports_are_refused(bench):
     assert (results / "relevance.md").exists() and (results / "relevance_b.md").exists()
     for queries in ([BENCH_DIR / "queries_relevance.tsv"], [BENCH_DIR / "queries_relevance_b.tsv"]):
         assert "reported once" in bench.held_out_refusal("test", queries, results, development=False)
+    assert (results / "relevance_c.md").exists()  # TEST-C, run once (settings frozen at 39af89d)
+    assert "reported once" in bench.held_out_refusal(bench.NOT_USED, both(bench), results, development=False)
