@@ -8,11 +8,18 @@
     python bench/relevance.py --split train --queries bench/queries_relevance.tsv \
         --queries bench/queries_relevance_b.tsv --tune prox      # develop on both topic sets' TRAIN judgments
     python bench/relevance.py --split test --queries bench/queries_relevance_b.tsv   # TEST-B, once
+    python bench/relevance.py --split not-used       # TEST-C, once: both query files on the NOT-USED stories
 
 Topics: one keyword query per Reuters TOPICS category, written by hand from the topic's description
 before looking at any ranking. bench/queries_relevance.tsv: the 50 topics with at least 10 TEST-split
 stories (their TEST report, results/relevance.md, is spent); bench/queries_relevance_b.tsv (TEST-B):
 the 19 other topics with at least 3 TEST stories, fixed before the proximity stage was written.
+TEST-C (`--split not-used`) is held out by documents, not by topics: the same queries as TEST and TEST-B
+(both files, unchanged) run on the 722 stories of LEWISSPLIT="NOT-USED", which no relevance run had
+indexed before it was added; its topics are those with at least 3 NOT-USED stories (44 of the 50 TEST
+topics and 4 of the 19 TEST-B ones: 48), counted from the TOPICS labels only, before any search on them.
+No topic category was left for a third topic set, and NOT-USED is the only unused part of the collection,
+hence its size: 722 stories, so idf and length norms come from that small collection, for every engine.
 A split's run indexes only that split's stories (LEWISSPLIT="TRAIN" or "TEST"); relevant = the split's
 stories labelled with the topic (a topic with fewer than its file's MIN_STORIES of them in the split,
 or `--min-stories`, is left out of that split and listed).
@@ -29,7 +36,8 @@ in this process (search/whoosh_query.FIELD_BOOSTS, search/ranking.WEIGHTING, sea
 the unordered window stays at its frozen 8).
 Writes bench/results/relevance<set>.md/.json (TEST) or relevance<set>_train[_<variant>].md/.json (TRAIN),
 <set> being "" for queries_relevance.tsv, "_b" for queries_relevance_b.tsv ("_a+b" for both); a TEST
-report is written once: `--split test` refuses to run when its file exists.
+report is written once: `--split test` refuses to run when its file exists. TEST-C writes
+bench/results/relevance_c.md/.json, once, likewise.
 """
 from __future__ import annotations
 
@@ -50,6 +58,11 @@ import _metrics as M  # noqa: E402
 # Stories a topic needs in the split, per query file (the default for others: 10).
 MIN_STORIES = {"queries_relevance.tsv": 10, "queries_relevance_b.tsv": 3}
 QUERY_SETS = {"queries_relevance.tsv": "", "queries_relevance_b.tsv": "b"}
+# TEST-C: held-out split, its query files (both, unchanged), stories a topic needs there, results file name.
+NOT_USED = "not-used"
+NOT_USED_QUERIES = ("queries_relevance.tsv", "queries_relevance_b.tsv")
+NOT_USED_MIN_STORIES = 3
+NOT_USED_STEM = "relevance_c"
 # B=0 is left out: without length normalisation many scores tie, and ties go in index order (on TRAIN,
 # B=0 scored MAP 0.495 and B=0.001 0.480: the difference is the order of the ties, not ranking).
 BM25_GRID = {"title": (0.75, 1.0, 1.5), "k1": (1.2, 2.0), "b": (0.05, 0.1, 0.2, 0.3, 0.5, 0.75)}
@@ -88,7 +101,8 @@ def load_split(shared: str | None, split: str, queries: list[Path], min_stories:
                 labelled.setdefault(t, set()).add(a.id)
     topics, small = [], []
     for path in queries:
-        least = min_stories if min_stories is not None else MIN_STORIES.get(path.name, 10)
+        least = min_stories if min_stories is not None else (
+            NOT_USED_MIN_STORIES if split == NOT_USED else MIN_STORIES.get(path.name, 10))
         for t, q in (ln.split("\t") for ln in C.read_lines(path)):
             t, q = t.strip(), q.strip()
             if len(labelled.get(t, ())) >= least:
@@ -106,6 +120,45 @@ def set_name(queries: list[Path]) -> str:
     if names == [""]:
         return ""
     return "_" + "+".join(n or "a" for n in names)
+
+
+TEST_C_NOTE = (
+    "TEST-C is held out by documents: the queries are the same as TEST's and TEST-B's (bench/queries_relevance.tsv "
+    "and bench/queries_relevance_b.tsv, unchanged), the documents are new: the {stories} stories of "
+    "LEWISSPLIT=\"NOT-USED\", which no relevance run had indexed before. No Reuters topic category was left for a "
+    "third topic set and NOT-USED is the only unused part of the collection, so the collection is small: every "
+    "engine's idf and length norms come from these {stories} stories alone. Topics: those with at least 3 "
+    "NOT-USED stories ({topics}), counted from the TOPICS labels before any search on them; left out "
+    "(NOT-USED stories): {left_out}.")
+
+
+def split_label(split: str) -> str:
+    """How reports name a split: TRAIN, TEST, or TEST-C for the NOT-USED stories."""
+    return "TEST-C (NOT-USED)" if split == NOT_USED else split.upper()
+
+
+def results_stem(split: str, queries: list[Path], variant: str = "") -> str:
+    """The results file name (no suffix) of a run: a held-out split's is fixed, TRAIN's names its variant."""
+    if split == NOT_USED:
+        return NOT_USED_STEM
+    return f"relevance{set_name(queries)}" + ("" if split == "test" else f"_train{variant}")
+
+
+def held_out_refusal(split: str, queries: list[Path], out: Path, development: bool) -> str | None:
+    """Why a run may not go ahead (None: it may): a held-out split runs once, frozen, on its own query files."""
+    if split == "train":
+        return None
+    if development:
+        return ("--tune, --only, --min-stories and variants run on TRAIN only: a held-out split is reported once, "
+                "with the settings frozen in code")
+    if split == NOT_USED and tuple(p.name for p in queries) != NOT_USED_QUERIES:
+        return f"TEST-C runs the query files {', '.join(NOT_USED_QUERIES)}, both, in that order"
+    if split == "test" and len(queries) > 1:
+        return "TEST runs one query file at a time (TEST for queries_relevance.tsv, TEST-B for queries_relevance_b.tsv)"
+    report = out / f"{results_stem(split, queries)}.md"
+    if report.exists():
+        return f"{report} exists: a held-out split is reported once"
+    return None
 
 
 def evaluate(run, topics, qrels, depth: int) -> dict:
@@ -298,8 +351,9 @@ def topic_table(topics, qrels, results: dict[str, dict]) -> str:
 
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--split", choices=("train", "test"), required=True,
-                    help="train: develop and tune; test: the one report with the frozen settings")
+    ap.add_argument("--split", choices=("train", "test", NOT_USED), required=True,
+                    help="train: develop and tune; test: the one report with the frozen settings (TEST, TEST-B); "
+                         "not-used: TEST-C, the one report on the NOT-USED stories")
     ap.add_argument("--tune", nargs="?", const="bm25,rm3,prox", default="",
                     help="also run grids (TRAIN only): bm25, rm3, prox or all (the default) comma-separated")
     ap.add_argument("--keep-index", metavar="DIR",
@@ -308,21 +362,22 @@ def main() -> None:
     ap.add_argument("--stemmer", choices=("porter", "snowball"), help="index-time variant (TRAIN only)")
     ap.add_argument("--shared", help="shared data folder (default $SEARCHKIT_SHARED or <repo>/../shared)")
     ap.add_argument("--queries", action="append", metavar="TSV",
-                    help="topic<TAB>query file (repeatable; default bench/queries_relevance.tsv)")
+                    help="topic<TAB>query file (repeatable; default bench/queries_relevance.tsv, and for "
+                         "--split not-used both files)")
     ap.add_argument("--min-stories", type=int,
                     help="stories a topic needs in the split (default per file: MIN_STORIES, else 10)")
     ap.add_argument("--only", action="store_true", help="TRAIN only: searchkit's rows, no anchors (quicker)")
     ap.add_argument("--depth", type=int, default=1000, help="results ranked per query")
     ap.add_argument("--out", default=str(C.RESULTS))
     args = ap.parse_args()
-    queries = [Path(q) for q in args.queries or [str(C.BENCH / "queries_relevance.tsv")]]
-    if args.split == "test" and (args.tune or args.stemmer or args.only or len(queries) > 1 or args.min_stories):
-        sys.exit("--tune, --only, variants and several query files run on TRAIN only: TEST is reported once, "
-                 "with the settings frozen in code")
-    variant = f"_{args.stemmer}" if args.stemmer else ""
-    stem = f"relevance{set_name(queries)}" + ("" if args.split == "test" else f"_train{variant}")
-    if args.split == "test" and (Path(args.out) / f"{stem}.md").exists():
-        sys.exit(f"{Path(args.out) / (stem + '.md')} exists: a TEST split is reported once")
+    default_queries = NOT_USED_QUERIES if args.split == NOT_USED else ("queries_relevance.tsv",)
+    queries = [Path(q) for q in args.queries or [str(C.BENCH / name) for name in default_queries]]
+    development = bool(args.tune or args.stemmer or args.only or args.min_stories is not None)
+    refusal = held_out_refusal(args.split, queries, Path(args.out), development)
+    if refusal:
+        sys.exit(refusal)
+    held_out = args.split != "train"
+    stem = results_stem(args.split, queries, f"_{args.stemmer}" if args.stemmer else "")
     if args.stemmer:  # before any analyzer is made
         from searchkit.index import schema
 
@@ -332,7 +387,7 @@ def main() -> None:
     log = lambda msg: print(f"[{time.perf_counter() - started:6.1f}s] {msg}", file=sys.stderr, flush=True)  # noqa: E731
 
     stories, topics, qrels, small = load_split(args.shared, args.split, queries, args.min_stories)
-    log(f"{len(stories):,} {args.split.upper()} stories, {len(topics)} topics"
+    log(f"{len(stories):,} {split_label(args.split)} stories, {len(topics)} topics"
         + (f"; left out (too few stories): {small}" if small else ""))
     frozen = frozen_settings()
     tmp = Path(tempfile.mkdtemp(prefix="searchkit-relevance-"))
@@ -368,13 +423,14 @@ def main() -> None:
     anchor_names = list(anchors)
     sources = ", ".join(f"bench/{q.name}" for q in queries)
     md = [
-        f"# searchkit relevance — Reuters-21578 {args.split.upper()} split ({len(stories):,} stories, {len(topics)} topics)",
+        f"# searchkit relevance — Reuters-21578 {split_label(args.split)} split ({len(stories):,} stories, "
+        f"{len(topics)} topics)",
         "",
         f"Run {when}, searchkit at {res['provenance']['git_head']}"
         + (" (uncommitted changes)" if res["provenance"]["dirty"] else "") + ". "
-        + ("The one TEST run: every setting below was chosen on the TRAIN split and frozen in code before it. "
-           if args.split == "test" else "TRAIN split: what the settings are tuned on. ")
-        + f"Judgments: a {args.split.upper()} story is relevant to a query when it carries the topic (TOPICS); "
+        + (f"The one {split_label(args.split)} run: every setting below was chosen on the TRAIN split and frozen in "
+           "code before it. " if held_out else "TRAIN split: what the settings are tuned on. ")
+        + f"Judgments: a {split_label(args.split)} story is relevant to a query when it carries the topic (TOPICS); "
         f"one hand-written query per topic from its description ({sources}), parsed once "
         f"into a SearchRequest and translated for every engine; top {args.depth} ranked; binary relevance.",
         "",
@@ -387,6 +443,8 @@ def main() -> None:
         f"{frozen['proximity']['window']}, ordered gap {frozen['proximity']['ordered_gap']}, ordered share "
         f"{frozen['proximity']['ordered']:g}.",
         "",
+        *([TEST_C_NOTE.format(stories=len(stories), topics=len(topics), left_out=", ".join(
+            f"{t} {n}" for t, n in small) or "none"), ""] if args.split == NOT_USED else []),
         main_table(list(results.items())),
         "",
         "- searchkit's OR is a plain sum of BM25F scores: its Whoosh `Or` has no coordination factor "

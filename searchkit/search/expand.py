@@ -9,7 +9,9 @@ stories (this is what keeps `the`, `said` and `mln` out: the index has no stop l
 
 Engine-neutral: the backend supplies the stories' word counts (`Backend.feedback`); the
 expansion is an `Expanded` node in the request's tree. The settings were chosen on the Reuters
-TRAIN split with bench/relevance.py and frozen here.
+TRAIN split with bench/relevance.py (both topic sets, 68 topics, with the proximity stage on) and
+frozen here: 5 stories x 20 words at weight 0.5 led the 27-setting grid (`--tune rm3`; every setting
+within 0.015 MAP), its neighbours (weight 0.4 or 0.6, 30 words) within 0.003 MAP.
 """
 from __future__ import annotations
 
@@ -22,8 +24,8 @@ from . import request as rq
 from .backend import Backend, Feedback
 from .request import SearchRequest
 
-FB_DOCS = 10
-FB_TERMS = 10
+FB_DOCS = 5
+FB_TERMS = 20
 ORIGINAL_WEIGHT = 0.5
 MAX_SHARE = 0.1
 MIN_LENGTH, MAX_LENGTH = 2, 20

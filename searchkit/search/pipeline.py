@@ -15,6 +15,7 @@ import time
 from dataclasses import replace
 from typing import Callable
 
+from ..errors import QueryLimitError
 from ..model import Results
 from . import request as rq
 from .backend import Backend
@@ -39,9 +40,18 @@ COMPLETIONS: list[Completion] = [fill_page, did_you_mean]
 
 
 def _search(backend: Backend, request: SearchRequest, rewrites: list[Rewrite]) -> tuple[SearchRequest, Results]:
+    asked = request
     for step in rewrites:
         request = step(request, backend)
-    results = backend.search(request)
+    try:
+        results = backend.search(request)
+    except QueryLimitError:
+        if not isinstance(request.query, rq.Expanded) or asked.options.expand is not None:
+            raise
+        # Feedback that is only the default (--any) must not stop a query that runs as typed: run it so.
+        results = backend.search(asked)
+        return asked, replace(results, notes=[*results.notes, "feedback words left out: the widened query "
+                                              "ran over the time limit"])
     if isinstance(request.query, rq.Expanded):
         results = replace(results, expansion=tuple(w.text for w in request.query.words))
     return request, results

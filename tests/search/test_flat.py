@@ -12,7 +12,9 @@ QUERIES = ["oil", "crude oil prices", "earnings per share", "oil OR gas", "coppe
            "title:oil^3 OR opec", "location:japan trade", "title:dollar body:intervention", '"crude oil" opec',
            'oil -"crude oil"', '"bank of japan"', "cocoa NOT s*", "ex* NOT e*", "date:[1987-03-01 to 1987-03-31] oil",
            "escaping prisoners", "zzzunknownword oil"]
-OPTIONS = [{}, {"match": "any"}, {"sort": "date"}, {"collapse": False, "limit": 50}, {"location": "japan"},
+# `--any` without its default feedback: the widened queries are the same word sums, and Whoosh's own matchers take
+# over 2 s on some of them ("cocoa NOT s*" OR twenty feedback words), which stops them.
+OPTIONS = [{}, {"match": "any", "expand": False}, {"sort": "date"}, {"collapse": False, "limit": 50}, {"location": "japan"},
            {"facets": ["location", "source"]}]
 
 

@@ -210,6 +210,19 @@ def test_feedback_widens_any_and_reranks_all(reuters_index):
     assert reranked.expansion and all("livestock" in _text(reuters_index, h.id) for h in reranked.hits)
 
 
+def test_feedback_is_the_default_for_any_only(reuters_index):
+    from searchkit.search import expand
+
+    by_default = reuters_index.search("cocoa exports", match="any", limit=20, snippets=False)
+    asked = reuters_index.search("cocoa exports", match="any", expand=True, limit=20, snippets=False)
+    assert by_default.expansion and by_default.expansion == asked.expansion
+    assert len(by_default.expansion) == expand.FB_TERMS
+    assert [h.id for h in by_default.hits] == [h.id for h in asked.hits]
+    off = reuters_index.search("cocoa exports", match="any", expand=False, limit=20, snippets=False)
+    assert off.expansion == () and off.total < by_default.total
+    assert reuters_index.search("cocoa exports", limit=20, snippets=False).expansion == ()  # all words: none
+
+
 def test_feedback_in_cli_text_and_json(reuters_index):
     index = str(reuters_index.path)
     text = run("query", "crude oil", "--any", "--expand", "-n", "3", "--index", index)
@@ -219,6 +232,9 @@ def test_feedback_in_cli_text_and_json(reuters_index):
     assert len(summary["expansion"]) >= 5 and len(lines) == 4
     none = run("query", "crude oil", "--any", "--no-expand", "--json", "-n", "3", "--index", index).output.splitlines()
     assert len(none) == 3  # no summary line: nothing to add
+    default = run("query", "crude oil", "--any", "-n", "3", "--index", index)
+    assert default.exit_code == 0 and "expanded with: " in default.output  # --any expands unless told not to
+    assert "expanded with: " not in run("query", "crude oil", "-n", "3", "--index", index).output
 
 
 def _text(idx, article_id: str) -> set[str]:

@@ -65,6 +65,40 @@ def test_pipeline_steps_rewrite_requests_and_complete_results(seed):
     assert [h.id for h in results.hits] == [SEED_ID] and results.notes == ["expanded: zzyzx"]
 
 
+class _SlowWhenWidened:
+    """A backend whose widened (feedback) queries run over the time limit, as `--any "cocoa NOT s*"` did."""
+
+    def __init__(self, backend):
+        self.backend = backend
+
+    def __getattr__(self, name):
+        return getattr(self.backend, name)
+
+    def search(self, request):
+        from searchkit.errors import QueryLimitError
+
+        if isinstance(request.query, rq.Expanded):
+            raise QueryLimitError("over the time limit")
+        return self.backend.search(request)
+
+
+def test_default_feedback_over_the_time_limit_falls_back_to_the_query_as_typed(seed):
+    from searchkit.errors import QueryLimitError
+
+    def widen(request, backend):
+        words = (rq.Word(text="taliban", boost=0.5, start=len(request.text), end=len(request.text)),)
+        return replace(request, query=rq.Expanded(query=request.query, words=words, widen=True))
+
+    slow = _SlowWhenWidened(seed.backend)
+    by_default = SearchRequest.build("prison escape", match="any", basedate=BASE)
+    results = pipeline.run(slow, by_default, rewrites=[widen], completions=[])
+    assert [h.id for h in results.hits] == [SEED_ID] and results.expansion == ()
+    assert any("time limit" in note for note in results.notes)
+    asked = SearchRequest.build("prison escape", match="any", expand=True, basedate=BASE)
+    with pytest.raises(QueryLimitError):  # feedback the user asked for is not dropped silently
+        pipeline.run(slow, asked, rewrites=[widen], completions=[])
+
+
 def test_bylines_go_through_the_request(seed):
     request = SearchRequest.build('byline:"jane smith" prison', author="smith", facets=["author"])
     assert request.query.children[0] == rq.Phrase(text="jane smith", field="author", start=0, end=19)
