@@ -259,8 +259,10 @@ def org_home(text: str, start: int, end: int) -> bool:
 
 
 # Passing mentions read from the words around a place:
-# - a company or market of the country ("France's <Cie Generale d'Electricite>", "Japan's Nikkei");
-_POSSESSED = re.compile(r"(?:'s|’s)\s+(?:<|(?:Nikkei|Dax|DAX|Hang\s+Seng|FTSE|CAC|Sensex|Kospi|Topix|Bovespa"
+# - a company or market of the country ("France's <Cie Generale d'Electricite>", "the U.S.'s Reynolds Metals
+#   Co <RLM.N>", "Japan's Nikkei");
+_POSSESSED = re.compile(r"(?:'s|’s)\s+(?:<|(?:[A-Z][\w&.-]*\s+){1,4}(?:Inc|Corp|Co|Ltd|Plc|PLC|AG|SA|SpA|NV|BV|AB"
+                        r"|Bhd|Corporation|Company)\b\.?|(?:Nikkei|Dax|DAX|Hang\s+Seng|FTSE|CAC|Sensex|Kospi|Topix|Bovespa"
                         r"|stock\s+(?:market|exchange|index)|bourse|benchmark|currency|yen|dollar|mark|franc|pound"
                         r"|lira|peseta|rupee)\b)")
 # - money ("226.56 U.S. Dlrs", "50 mln New Zealand dlr bond", "in Canadian dollars", "against the U.S.

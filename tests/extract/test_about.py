@@ -296,6 +296,8 @@ def test_two_adjectival_mentions_do_not_make_a_story_about_a_country():
 @pytest.mark.parametrize("body", [
     "The company sold warrants to <Sedio N.V.> of Lugano, Switzerland for 50,000 dlrs.",
     "<City Resources (Asia) Ltd>, a unit of Australian based <City Resources Ltd>, bought a mine option.",
+    "Pechiney is to sell part of a plant to Switzerland's Reynolds Metals Co <RLM.N> over the coming weeks.",
+    "The plant will be sold to Australia's Western Mining Corp Ltd over the coming weeks.",
 ])
 def test_a_companys_home_in_the_lead_is_passing(body):
     got = about(body)
