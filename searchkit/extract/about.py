@@ -8,8 +8,9 @@ teams act in it, not with every country it names. The rule, in order:
   capital, or its government or people ("Russia beat Croatia on Monday.", "Japan's foreign
   ministry said ...", "The Chinese government has ..."), not one of a list of three or more;
 - a country named often enough in the body: `MIN_MENTIONS` times, one more for each
-  `LONG_STORY_WORDS` words. A people's adjective weighs `DEMONYM_WEIGHT`; a place in a list of
-  three or more, a country written after its own city ("Stuttgart, Germany"), the home of an
+  `LONG_STORY_WORDS` words, and one more when the story first names it after `LATE_SHARE` of its
+  body (a closing comparison or aside). A people's adjective weighs `DEMONYM_WEIGHT`; a place in a
+  list of three or more, a country written after its own city ("Stuttgart, Germany"), the home of an
   organisation ("the Max Planck Institute in Munich", "the French plane-maker", "Taiwanese
   publication DigiTimes") weigh nothing: they name a place in passing;
 - the source's home country when the story names it other than in passing (home news).
@@ -28,6 +29,9 @@ from typing import Callable, Iterable
 MIN_MENTIONS = 2
 LONG_STORY_WORDS = 1000
 DEMONYM_WEIGHT = 0.5
+# A country the body first names (other than in passing) after this share of its characters needs
+# one mention more: stories name what they are about early, and late ones are asides or comparisons.
+LATE_SHARE = 0.6
 # The lead: the body's first sentence, at most this many characters (Reuters' first sentence).
 LEAD_CHARS = 250
 
@@ -255,8 +259,10 @@ def org_home(text: str, start: int, end: int) -> bool:
 
 
 # Passing mentions read from the words around a place:
-# - a company or market of the country ("France's <Cie Generale d'Electricite>", "Japan's Nikkei");
-_POSSESSED = re.compile(r"(?:'s|’s)\s+(?:<|(?:Nikkei|Dax|DAX|Hang\s+Seng|FTSE|CAC|Sensex|Kospi|Topix|Bovespa"
+# - a company or market of the country ("France's <Cie Generale d'Electricite>", "the U.S.'s Reynolds Metals
+#   Co <RLM.N>", "Japan's Nikkei");
+_POSSESSED = re.compile(r"(?:'s|’s)\s+(?:<|(?:[A-Z][\w&.-]*\s+){1,4}(?:Inc|Corp|Co|Ltd|Plc|PLC|AG|SA|SpA|NV|BV|AB"
+                        r"|Bhd|Corporation|Company)\b\.?|(?:Nikkei|Dax|DAX|Hang\s+Seng|FTSE|CAC|Sensex|Kospi|Topix|Bovespa"
                         r"|stock\s+(?:market|exchange|index)|bourse|benchmark|currency|yen|dollar|mark|franc|pound"
                         r"|lira|peseta|rupee)\b)")
 # - money ("226.56 U.S. Dlrs", "50 mln New Zealand dlr bond", "in Canadian dollars", "against the U.S.
@@ -578,18 +584,23 @@ def story_countries(body: str, title_countries: Iterable[str], body_mentions: li
     quoted = quoted_spans(body)
     weights, named = mention_weights(body, body_mentions, listed, country_of, history)
     totals: dict[str, float] = {}
+    first: dict[str, int] = {}  # where each country is first named other than in passing
     for m, weight in zip(body_mentions, weights):
         if m.place.country:
             country = country_of(m.place)
             totals[country] = totals.get(country, 0.0) + weight
+            if weight > 0:
+                first.setdefault(country, m.start)
     lead = lead_end(body)
     needed = MIN_MENTIONS + len(body.split()) // LONG_STORY_WORDS
-    settled = set(out) | {c for c, total in totals.items() if total >= needed} | ({home} & named)
+    late = LATE_SHARE * len(body)
+    counted = {c for c, total in totals.items() if total >= needed + (first.get(c, 0) > late)}
+    settled = set(out) | counted | ({home} & named)
     acting = acting_countries(body, body_mentions, weights, country_of, settled, history + quoted)
     for m, weight in zip(body_mentions, weights):
         if m.place.country:
             country = country_of(m.place)
-            if (m.start < lead and weight > 0 or country in acting or totals[country] >= needed
+            if (m.start < lead and weight > 0 or country in acting or country in counted
                     or country == home and country in named):
                 out.setdefault(country, None)
     return list(out)

@@ -276,7 +276,7 @@ def _decide(text: str, cand: _Candidate, gaz: Gazetteer, persons: set[str], coun
         if key in persons or _language_use(text, cand):
             return None  # "Mr. English", "the English version"
         prev, gap = _prev_word(text, cand.start)
-        if gap == " " and _name_before(prev) and not _at_sentence_start(text, cand.start - len(prev) - 1):
+        if gap in _WORD_GAPS and _name_before(prev) and not _at_sentence_start(text, cand.start - len(prev) - 1):
             return None  # "said Bryan English"
         return place
     if not _accept(text, key, cand.start, cand.end, place):
@@ -288,7 +288,7 @@ def _decide(text: str, cand: _Candidate, gaz: Gazetteer, persons: set[str], coun
             return None  # "Jamaica Estates", "Jordan Valley Road": a neighbourhood or street named after it
         if place.kind == "area" and place.country:
             prev, gap = _prev_word(text, cand.start)
-            if gap == " " and _name_before(prev):
+            if gap in _WORD_GAPS and _name_before(prev):
                 return None  # "National Westminster Bank"
         return _resolve(text, cand, gaz, countries, cands, index) if key in gaz.homonyms else place
     # cities and regions
@@ -487,6 +487,11 @@ def _is_us(text: str, start: int) -> bool:
     return not re.search(r"[A-Z]{2,}\W*$", before) and not re.match(r"\W*[A-Z]{2,}", after)
 
 
+# What may stand between two words of one name: a space, or a line break inside a paragraph (wire
+# copy is hard-wrapped: "the Christian\nDemocrats"); not a paragraph's break or indent.
+_WORD_GAPS = (" ", "\n")
+
+
 def _prev_word(text: str, start: int) -> tuple[str, str]:
     """The word before `start` and what lies between it and `start`."""
     i = start
@@ -518,7 +523,7 @@ def _accept(text: str, key: str, start: int, end: int, place: Place) -> bool:
         return True
     if key in SAFE_UNLESS_NAME:
         after = text[end:end + 40]
-        if gap == " " and _name_before(prev):
+        if gap in _WORD_GAPS and _name_before(prev):
             return False  # "Michael Jordan", "Air Georgia"
         if re.match(r"\s[A-Z][a-z]", after) and key not in ("Turkey", "China", "Japan", "Israel", "Paris"):
             return False  # "Jordan Marsh", "Victoria Falls"
@@ -578,7 +583,7 @@ def _name_around(text: str, cand: _Candidate) -> bool:
     """Whether a capitalised word next to a place name makes the two a name: a person's ("Jeb Bush",
     "Paris Hilton"), a club's ("Real Madrid", "Manchester City") or a venue's ("Stamford Bridge")."""
     prev, gap = _prev_word(text, cand.start)
-    if gap == " " and (prev in _CLUB_PREFIXES or cand.key not in SAFE_CITIES and _name_before(prev)):
+    if gap in _WORD_GAPS and (prev in _CLUB_PREFIXES or cand.key not in SAFE_CITIES and _name_before(prev)):
         return True
     nxt = _NEXT_WORD.match(text, cand.end)
     if nxt is None:

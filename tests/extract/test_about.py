@@ -7,6 +7,8 @@ from searchkit.extract.locations import find_mentions, resolve_dateline
 from searchkit.model import Article
 
 FILLER = " Prices were steady on the day and trading was thin. " * 3
+# After the sentences a test is about, so they are not the story's closing part (LATE_SHARE).
+TAIL = FILLER * 2
 
 
 def about(body: str, source: str = "", url: str = "") -> set[str]:
@@ -242,7 +244,7 @@ def _story(body: str, year: int) -> set[str]:
 def test_history_sentences_are_background():
     body = ("The White House defended the prisoner swap on Monday." + FILLER
             + "In 2011, Israel freed 1,000 Palestinian prisoners. Conversely, the American invasion of Iraq in 2003"
-            " was pure rollback, and Iraq paid for it, critics said.")
+            " was pure rollback, and Iraq paid for it, critics said." + TAIL)
     got = _story(body, 2016)
     assert "Israel" not in got and "Iraq" not in got
     # the same sentences told as this year's news count
@@ -252,11 +254,11 @@ def test_history_sentences_are_background():
 def test_last_years_figures_and_relative_clauses_are_not_history():
     body = ("The bank's chief spoke in Osaka on Monday." + FILLER
             + "Chile achieved growth of five pct and quadrupled its trade surplus, up from 1984 levels. "
-            "Chile is now talking to creditors again.")
+            "Chile is now talking to creditors again." + TAIL)
     assert "Chile" in _story(body, 1987)
     clause = ("The bank's chief spoke in Osaka on Monday." + FILLER
               + "Asked about a plea by Vietnam to resume lending which was cut off in 1974, he declined to comment. "
-              "He said Vietnam must first reform.")
+              "He said Vietnam must first reform." + TAIL)
     assert "Vietnam" in _story(clause, 1987)
 
 
@@ -286,7 +288,7 @@ def test_a_country_that_is_no_adjective(text, name):
 def test_two_adjectival_mentions_do_not_make_a_story_about_a_country():
     body = ("Canada's economy will grow moderately this year, economists said." + FILLER
             + "But the upturn in the U.S. economy will lift demand for Canadian goods, said one. "
-            "Most of the country's exports are shipped to U.S. buyers.")
+            "Most of the country's exports are shipped to U.S. buyers." + TAIL)
     assert "United States" not in about(body)
     assert "United States" in about(body.replace("the U.S. economy", "the U.S.").replace("U.S. buyers", "the U.S."))
 
@@ -294,6 +296,8 @@ def test_two_adjectival_mentions_do_not_make_a_story_about_a_country():
 @pytest.mark.parametrize("body", [
     "The company sold warrants to <Sedio N.V.> of Lugano, Switzerland for 50,000 dlrs.",
     "<City Resources (Asia) Ltd>, a unit of Australian based <City Resources Ltd>, bought a mine option.",
+    "Pechiney is to sell part of a plant to Switzerland's Reynolds Metals Co <RLM.N> over the coming weeks.",
+    "The plant will be sold to Australia's Western Mining Corp Ltd over the coming weeks.",
 ])
 def test_a_companys_home_in_the_lead_is_passing(body):
     got = about(body)
@@ -325,7 +329,7 @@ def test_a_city_that_names_a_market_is_no_place_of_the_story():
     got = about(body)
     assert "United States" not in got and "United Kingdom" not in got
     news = ("Sydney futures opened mixed on Thursday, dealers said." + FILLER
-            + "Officials in Chicago said the floor would close. Police in New York said the same.")
+            + "Officials in Chicago said the floor would close. Police in New York said the same." + TAIL)
     assert "United States" in about(news)
 
 
@@ -360,3 +364,12 @@ def test_a_city_only_hosting_a_meeting_and_a_border_are_passing():
     body = ("Ghana is taking steps to combat famine in areas near its border with Togo, Accra Radio said. "
             "Ghana's government promised maize and rice to the Ghanaian farmers.")
     assert about(body) == {"Ghana"}
+
+
+def test_a_country_first_named_late_needs_one_mention_more():
+    lead = "Brazil's finance minister resigned on Monday after months of debt talks. "
+    rest = FILLER * 2 + "Bankers in Sao Paulo said the talks would resume."
+    aside = " Bankers compared the deal with Venezuela's new margin. Lending to Venezuela rose."
+    assert "Venezuela" not in about(lead + rest + aside)  # two mentions, both in the closing part
+    assert "Venezuela" in about(lead + aside + rest)  # the same two early on: part of the story
+    assert "Venezuela" in about(lead + rest + aside + " Loans to Venezuela may follow.")  # a third counts

@@ -296,3 +296,17 @@ def test_a_dateline_region_before_a_town_of_the_same_name():
     assert resolve_dateline("MELBOURNE, Victoria, May 2").country == "Australia"
     assert resolve_dateline("ONTARIO, Calif., March 3").country == "United States"
     assert resolve_dateline("PARIS, Texas, May 1").country == "United States"
+
+
+@pytest.mark.parametrize("wrapped, name", [
+    ("results which bolstered the Christian\nDemocrats and Socialists.", "Democrats"),  # Italy's party, not the US's
+    ("a goal for Real\nMadrid on Sunday.", "Madrid"),
+    ("a loan from Chase\nManhattan Bank.", "Manhattan"),
+])
+def test_a_name_broken_by_a_line_wrap_is_still_a_name(wrapped, name):
+    assert name not in [m.surface for m in find_mentions(wrapped, set())]  # wire copy is hard-wrapped
+
+
+def test_a_paragraph_break_before_a_place_makes_no_name():
+    assert [m.surface for m in find_mentions("Prices were steady in Tokyo.\n    Japan said so.", set())] == ["Tokyo", "Japan"]
+    assert "Italy" in countries("It was a long campaign season\n\nItaly voted on Sunday.")
