@@ -7,7 +7,9 @@ The set is a seeded random sample (seed SEED) of Reuters-21578 stories, any spli
 a quotation mark, outside the stories of tests/extract/quotes_gold.json. No speaker rule was ever
 written from Reuters stories other than those, so this is a kind of text the speaker rules have not
 been tuned on. The labels (bench/gold/wire_speakers.json) were made by reading, before the set was
-scored; how is written in the file.
+scored; how is written in the file. Scored once with the fifth speaker round's rules frozen (merge
+1af9d33): quotes P 0.972 R 1.000, speakers right 0.837 / wrong 0.085 / none 0.078 (the code before
+the round, run afterwards: 0.830 / 0.092 / 0.078). From then on it is development data.
 """
 from __future__ import annotations
 
