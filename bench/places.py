@@ -5,6 +5,7 @@
     python bench/places.py --list SET [--draw first|fresh|third|fourth|fifth|sixth] [--text]   # a labelled set's keys (or texts)
     python bench/places.py --dump FILE     # Reuters TEST places as JSON Lines, to diff two versions
     python bench/places.py --dev N         # development: Reuters TRAIN (not the labelled 50) vs PLACES
+    python bench/places.py --agreement     # the sixth draw's two annotators, and the extractor against the second
 
 Labelled sets (bench/places_gold/README.md says how each was drawn and labelled, and what "about"
 means):
@@ -316,6 +317,40 @@ def sixth_sets(shared: Path) -> dict[str, list]:
     return {"polnear": polnear, "reuters": train, "reuters-not-used": not_used}
 
 
+# A second annotator labelled the sixth draw after it was scored, never seeing sixth.json: how far
+# two careful readers agree on "about", and how the extractor scores against either of them.
+SIXTH_SECOND = (REPO / "bench" / "places_gold" / "sixth_second_polnear.json",
+                REPO / "bench" / "places_gold" / "sixth_second_reuters.json")
+
+
+def second_labels() -> dict:
+    """The second annotator's labels of the sixth draw, in the layout of sixth.json."""
+    polnear, reuters = (json.loads(path.read_text(encoding="utf-8")) for path in SIXTH_SECOND)
+    return {"sets": {"polnear": polnear["stories"], **reuters["sets"]}}
+
+
+def agreement(shared: Path) -> dict:
+    """Micro P/R/F1 of the second annotator against the first on the sixth draw, per set and overall,
+    then the extractor against the second annotator."""
+    first, second = json.loads(SIXTH.read_text(encoding="utf-8")), second_labels()
+    counts = [0, 0, 0]
+    print("Sixth draw, second annotator against the first ('about' pairs):")
+    for name, rows in first["sets"].items():
+        a = {row["key"]: set(row["about"]) for row in rows}
+        b = {row["key"]: set(row["about"]) for row in second["sets"][name]}
+        tp, fp, fn = (sum(len(b[k] & a[k]) for k in a), sum(len(b[k] - a[k]) for k in a),
+                      sum(len(a[k] - b[k]) for k in a))
+        same = sum(a[k] == b[k] for k in a)
+        p, r, f = prf(tp, fp, fn)
+        print(f"  {name:18} P {p:.3f} R {r:.3f} F1 {f:.3f}  stories labelled alike {same}/{len(a)}")
+        counts = [x + y for x, y in zip(counts, (tp, fp, fn))]
+    p, r, f = prf(*counts)
+    print(f"  {'all':18} P {p:.3f} R {r:.3f} F1 {f:.3f}")
+    report = score(sixth_sets(shared), second)
+    print_report(report, "The extractor against the second annotator", named=False)
+    return {"annotators": (p, r, f), "extractor": report["all"]["countries"]}
+
+
 def development_sets(shared: Path) -> dict[str, list]:
     """Stories to develop on: PolNeAR train, TRAIN stories and benchmark pages outside the held-out draw."""
     reuters = reuters_articles(shared)
@@ -482,6 +517,8 @@ def main(argv=None) -> int:
     ap.add_argument("--errors", action="store_true",
                     help="print each development story where the countries differ (never the held-out set's)")
     ap.add_argument("--dev-only", action="store_true", help="score the development sets only, not the held-out one")
+    ap.add_argument("--agreement", action="store_true",
+                    help="the sixth draw's two annotators against each other, and the extractor against the second")
     ap.add_argument("--dump", type=Path, metavar="FILE",
                     help="write locations, countries and place of every Reuters TEST story to FILE (JSON Lines)")
     ap.add_argument("--dev", type=int, metavar="N", default=None,
@@ -497,6 +534,9 @@ def main(argv=None) -> int:
                 print(f"==== {a.id} | {a.source} | {a.date} | dateline: {a.dateline or '-'}\n{a.title}\n\n{a.body}\n")
             else:
                 print(a.id, a.source, a.url or a.title[:70], sep="\t")
+        return 0
+    if args.agreement:
+        agreement(shared)
         return 0
     if args.dump:
         print(f"{dump(shared, args.dump)} TEST stories written to {args.dump}")

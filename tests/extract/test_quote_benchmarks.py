@@ -85,3 +85,51 @@ def test_polnear_train_floor(bench, shared_dir):
     res = bench.score_quotes(bench.polnear_stories(split), find_quotes)
     assert res["recall"] >= 0.95 and res["precision"] >= 0.945, res
     assert res["right"] >= 0.895 and res["none"] <= 0.05 and res["wrong"] <= 0.06, res  # now 0.904 / 0.041 / 0.055
+
+
+def test_labelled_quotes_report_counts_speakers(bench, capsys):
+    body = ('"We will appeal," Texaco Inc said. "The verdict is wrong," said an analyst. '
+            'Smith said, "It is over."')
+    labels = [{"quote": "We will appeal", "speaker": "Texaco Inc"},
+              {"quote": "The verdict is wrong", "speaker": "Jane Roe"},
+              {"quote": "It is over", "speaker": "John Smith"},
+              {"quote": "never said", "speaker": "Nobody", "optional": True}]
+    body += ' He denied it was "never said" at all.'
+    res = bench.labelled_quotes_report([("s1", body, labels)], "a test set", "stories")
+    assert res["recall"] == 1.0
+    assert (res["right"], res["wrong"]) == pytest.approx((2 / 3, 1 / 3))  # "analyst" is not Jane Roe
+    assert "a test set (1 stories, 3 gold quotes)" in capsys.readouterr().out
+
+
+def test_wire_labels_are_in_their_drawn_stories(bench, shared_dir):
+    if not (shared_dir / "corpora" / "reuters21578").is_dir():
+        pytest.skip("Reuters-21578 not found")
+    import sys
+
+    sys.path.insert(0, str(BENCH.parent))
+    import wire_speakers
+
+    stories = wire_speakers.drawn(shared_dir)
+    labels = json.loads(wire_speakers.GOLD.read_text(encoding="utf-8"))
+    assert [s["id"] for s in labels["stories"]] == [a.id for a in stories] and "reading" in labels["about"]
+    for a, story in zip(stories, labels["stories"]):
+        for q in story["quotes"]:
+            span = bench._widen(a.body, q["quote"])
+            assert q["quote"] in span and '"' not in span
+
+
+def test_the_sixth_place_draw_has_two_annotators_who_mostly_agree(shared_dir):
+    if not (shared_dir / "corpora" / "polnear" / "train").is_dir():
+        pytest.skip("PolNeAR train not found")
+    import sys
+
+    sys.path.insert(0, str(BENCH.parent))
+    import places
+
+    first, second = json.loads(places.SIXTH.read_text(encoding="utf-8")), places.second_labels()
+    drawn = places.sixth_sets(shared_dir)
+    for name, articles in drawn.items():
+        keys = [a.id for a in articles]
+        assert [r["key"] for r in first["sets"][name]] == keys == [r["key"] for r in second["sets"][name]]
+    result = places.agreement(shared_dir)
+    assert 0.9 < result["annotators"][2] <= 1.0  # F1 of one annotator against the other
