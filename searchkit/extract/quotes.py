@@ -390,6 +390,13 @@ _SURNAME_TITLES = frozenset("King Prince Major Singer Judge Bishop Dean Marshal 
 _HONORIFICS = frozenset("mr mrs ms miss dr".split())
 
 
+def _place_and_role(run: str) -> bool:
+    """"California Republican", "Washington Democrat", "Florida senator": a description, not a name
+    (unlike "Angus King", whose first word is no place)."""
+    words = run.split()
+    return len(words) >= 2 and words[-1].lower() in PERSON_NOUNS and all(_is_place(w) for w in words[:-1])
+
+
 def _is_org(name: str) -> bool:
     return any(w.strip(".,") in ORG_WORDS for w in name.split())
 
@@ -407,6 +414,22 @@ def _gender_of_clues(clues: set[str]) -> str:
     if any(c.capitalize() in FEMALE_TITLES for c in clues):
         return "f"
     return ""
+
+
+# A US politician's party and state after the name: "(R-Calif.)", ", D-Wash.,", "(I-Vt.)", "(R-TX)".
+_PARTY_STATE = re.compile(r"\s*[(,]\s*([RDI])\s*-\s*([A-Z][A-Za-z.]{1,11}(?:\s?[A-Z][A-Za-z.]{1,11})?)\s*[),]")
+_PARTIES = {"R": frozenset({"republican", "gop"}), "D": frozenset({"democrat", "democratic"}),
+            "I": frozenset({"independent"})}
+_POSTAL = {"AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
+           "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho",
+           "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
+           "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
+           "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
+           "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
+           "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
+           "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas",
+           "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington", "WV": "West Virginia",
+           "WI": "Wisconsin", "WY": "Wyoming"}
 
 
 class _People:
@@ -502,6 +525,13 @@ class _People:
         m = re.match(r",\s+(?:the|a|an)\s+([^,.;:\"“”]{2,60}?)(?:,|\.|\s+(?:said|says|told))", after)
         if m:
             person.clues.update(w.lower().strip("'’") for w in m.group(1).split())
+        m = _PARTY_STATE.match(after)  # "Sen. Pete Wilson (R-Calif.)": later "the California Republican"
+        if m:
+            from .gazetteer import US_STATE_ABBREVIATIONS
+
+            state = m.group(2).rstrip(".")
+            state = US_STATE_ABBREVIATIONS.get(state) or _POSTAL.get(state) or state
+            person.clues |= _PARTIES[m.group(1)] | {w.lower() for w in state.split()}
         before = masked[max(0, start - 60):start]
         m = re.search(r"(\d{1,3})-year-old\s+(?:[a-z-]+\s+)*$", before)
         if m:
@@ -897,6 +927,7 @@ class _Resolver:
         if described and _CLOSE_TO.fullmatch(who.lower()[:1] + who[1:]):
             return self._description(who, at)  # "A person close to the Clintons": not the Clintons
         if described and tail_name and _strip_name(tail_name.group(1))[0] and \
+                not _place_and_role(tail_name.group(1)) and \
                 (len(_strip_name(tail_name.group(1))[0].split()) >= 2
                  or _strip_name(tail_name.group(1))[0] in self.people.people
                  or _strip_name(tail_name.group(1))[0] in self.people._surnames()):

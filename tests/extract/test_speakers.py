@@ -345,3 +345,14 @@ def test_organisations_named_without_an_organisation_word_or_with_a_ticker():
     text = ("Highveld Steel and Vanadium Corp Ltd said it expects lower earnings. But profits \"will be at a "
             "satisfactory level,\" the company said.")
     assert said(text)["will be at"] == "Highveld Steel and Vanadium Corp Ltd"
+
+
+def test_party_and_state_after_a_name_resolve_the_texas_republican():
+    text = ("Sen. Pete Wilson (R-Calif.) and Sen. Tom Carper (D-Del.) met on Monday. \"Japan can't just say "
+            "they will comply,\" the California Republican said.")
+    assert said(text)["Japan can't just"] == "Pete Wilson"
+    text = ("Rep. Don Bonker, D-Wash., and Sen. Bob Dole, R-Kan., spoke. \"This is our number one "
+            "opportunity,\" the Washington Democrat said.")
+    assert said(text)["This is our"] == "Don Bonker"
+    assert said("\"It is time,\" said former Maine Gov. Angus King.")["It is time"] == "Angus King"
+    assert said("\"It is time,\" said a Texas Republican.")["It is time"] == "Texas Republican"
