@@ -420,16 +420,6 @@ def _gender_of_clues(clues: set[str]) -> str:
 _PARTY_STATE = re.compile(r"\s*[(,]\s*([RDI])\s*-\s*([A-Z][A-Za-z.]{1,11}(?:\s?[A-Z][A-Za-z.]{1,11})?)\s*[),]")
 _PARTIES = {"R": frozenset({"republican", "gop"}), "D": frozenset({"democrat", "democratic"}),
             "I": frozenset({"independent"})}
-_POSTAL = {"AL": "Alabama", "AK": "Alaska", "AZ": "Arizona", "AR": "Arkansas", "CA": "California", "CO": "Colorado",
-           "CT": "Connecticut", "DE": "Delaware", "FL": "Florida", "GA": "Georgia", "HI": "Hawaii", "ID": "Idaho",
-           "IL": "Illinois", "IN": "Indiana", "IA": "Iowa", "KS": "Kansas", "KY": "Kentucky", "LA": "Louisiana",
-           "ME": "Maine", "MD": "Maryland", "MA": "Massachusetts", "MI": "Michigan", "MN": "Minnesota",
-           "MS": "Mississippi", "MO": "Missouri", "MT": "Montana", "NE": "Nebraska", "NV": "Nevada",
-           "NH": "New Hampshire", "NJ": "New Jersey", "NM": "New Mexico", "NY": "New York", "NC": "North Carolina",
-           "ND": "North Dakota", "OH": "Ohio", "OK": "Oklahoma", "OR": "Oregon", "PA": "Pennsylvania",
-           "RI": "Rhode Island", "SC": "South Carolina", "SD": "South Dakota", "TN": "Tennessee", "TX": "Texas",
-           "UT": "Utah", "VT": "Vermont", "VA": "Virginia", "WA": "Washington", "WV": "West Virginia",
-           "WI": "Wisconsin", "WY": "Wyoming"}
 
 
 class _People:
@@ -527,10 +517,10 @@ class _People:
             person.clues.update(w.lower().strip("'’") for w in m.group(1).split())
         m = _PARTY_STATE.match(after)  # "Sen. Pete Wilson (R-Calif.)": later "the California Republican"
         if m:
-            from .gazetteer import US_STATE_ABBREVIATIONS
+            from .gazetteer import US_STATE_ABBREVIATIONS, US_STATE_CODES
 
             state = m.group(2).rstrip(".")
-            state = US_STATE_ABBREVIATIONS.get(state) or _POSTAL.get(state) or state
+            state = US_STATE_ABBREVIATIONS.get(state) or US_STATE_CODES.get(state) or state
             person.clues |= _PARTIES[m.group(1)] | {w.lower() for w in state.split()}
         before = masked[max(0, start - 60):start]
         m = re.search(r"(\d{1,3})-year-old\s+(?:[a-z-]+\s+)*$", before)
