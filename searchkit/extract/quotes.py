@@ -194,8 +194,9 @@ _LEGAL_SUFFIXES = frozenset("Inc Corp Co Ltd Plc PLC LLC AG SA NV".split())  # a
 _BODY_WORDS = frozenset("""Bank Ministry Department Agency Authority Commission Committee Council Board Union
 Party Exchange Fund Office Organisation Organization Bureau Institute Federation Association Foundation
 Prosecution Service""".split())
-_ORG_NAME = re.compile(r"(?:[A-Z][\w&'’.-]*\s+(?:(?:and|&)\s+(?=[A-Z]))?){0,4}(?P<head>" + "|".join(sorted(_COMPANY_WORDS | _BODY_WORDS))
-                       + r")\b(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})?")
+_ORG_NAME = re.compile(r"(?:[A-Z][\w&'’.-]*\s+(?:(?:and|&)\s+(?=[A-Z]))?){0,4}"
+                       r"(?P<head>" + "|".join(sorted(_COMPANY_WORDS | _BODY_WORDS)) + r")\b"
+                       r"(?:\s+(?:of|for)\s+(?:the\s+)?[A-Z][\w&'’-]*(?:\s+[A-Z][\w&'’-]*){0,3})?")
 # "the company said": which names the noun can stand for.
 _ORG_NOUNS = {**dict.fromkeys("company firm concern maker producer carrier airline utility retailer insurer "
                               "brewer".split(), _COMPANY_WORDS),
@@ -348,13 +349,13 @@ def _mask(text: str, spans: list[_Span]) -> str:
     return "".join(chars)
 
 
-@lru_cache(maxsize=8192)
 def _is_title(word: str, words_after: int = 0) -> bool:
     """"Sen.", "Governor", and "Del." (a Delegate: "Del. Stacey Plaskett", read "Del Stacey Plaskett"
     where title stops are blanked) but not the "Del" of "Del Toro" or "Benicio Del Toro"."""
     return word.rstrip(".") in TITLES or word == "Del." or (word == "Del" and words_after >= 2)
 
 
+@lru_cache(maxsize=8192)
 def _strip_name(run: str) -> tuple[str, frozenset[str]]:
     """A capitalised run as a person's name without titles and function words, and the titles."""
     words = run.split()
@@ -588,10 +589,11 @@ class _People:
                 return f"{' '.join(unnamed[-1].group(1).split())} {head}"
             # "the expert warned" after "said one legal expert": that expert, not the last person named,
             # unless a name stands beside the description ("Jane Doe, a legal expert,")
-            unnamed = [m for m in re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+((?:[a-z][\w-]*\s+){{1,2}}){re.escape(head)}\b",
-                                              self.text[:at]) if head in PERSON_NOUNS
-                       and not any(w in _NOT_IN_SPEAKERS for w in m.group(1).split())  # "the one the official"
-                       if not re.search(r"[A-Z][\w.'’-]*,\s*$", self.text[max(0, m.start() - 40):m.start()])
+            indefinite = re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+((?:[a-z][\w-]*\s+){{1,2}}){re.escape(head)}\b",
+                                     self.text[:at]) if head in PERSON_NOUNS else ()
+            unnamed = [m for m in indefinite
+                       if not any(w in _NOT_IN_SPEAKERS for w in m.group(1).split())  # "the one the official"
+                       and not re.search(r"[A-Z][\w.'’-]*,\s*$", self.text[max(0, m.start() - 40):m.start()])
                        and not re.match(r",?\s+(?:named\s+)?[A-Z]", self.text[m.end():m.end() + 12])]
             if unnamed and not any(unnamed[-1].start() < p < at for p, _e, _n in self.mentions):
                 return f"{' '.join(unnamed[-1].group(1).split())} {head}"
@@ -981,7 +983,7 @@ class _Resolver:
         if not heads:
             return True, None
         # "the company": the one named speaking before, or named in this paragraph or the one before
-        near = ([p for p in self.people.sentences.paragraph_starts(at, 1)] or [0])[0] if self.people.sentences else 0
+        near = (self.people.sentences.paragraph_starts(at, 1) or [0])[0] if self.people.sentences else 0
         return True, self.organisation(at, heads, near=near)
 
 
