@@ -236,26 +236,30 @@ FOURTH = REPO / "bench" / "places_gold" / "fourth.json"
 FOURTH_SEED = 20261127
 
 
-def fourth_sets(shared: Path) -> dict[str, list]:
-    """{set name: Articles} of the fourth draw: seeded samples (seed FOURTH_SEED) of 50 PolNeAR train
-    stories of at most MAX_WORDS words outside the third draw, 50 Reuters TRAIN stories outside every
-    earlier draw, and 50 Reuters NOT-USED stories outside the fresh and third draws."""
-    rng = random.Random(FOURTH_SEED)
-    third = third_sets(shared)
+def _later_draw(shared: Path, seed: int, earlier: list[dict[str, list]]) -> dict[str, list]:
+    """Seeded samples of 50 PolNeAR train stories of at most MAX_WORDS words, 50 Reuters TRAIN and 50
+    Reuters NOT-USED stories, each outside the `earlier` draws (from the third on) and the older sets."""
+    rng = random.Random(seed)
+    seen = {a.id for draw in earlier for a in draw["polnear"]}
     pool = sorted((a for a in polnear_articles(shared, "train") if len(a.body.split()) <= MAX_WORDS
-                   and a.id not in {b.id for b in third["polnear"]}), key=lambda a: a.id)
+                   and a.id not in seen), key=lambda a: a.id)
     polnear = sorted(rng.sample(pool, THIRD_PER_SET), key=lambda a: a.id)
     reuters = reuters_articles(shared)
     taken = ({a.id for a in pick_reuters(reuters)} | {a.id for a in dev_check_sets(shared)["reuters"]}
-             | {a.id for a in third["reuters"]})
+             | {a.id for draw in earlier for a in draw["reuters"]})
     train = sorted((a for a in reuters if "split:train" in a.tags and a.body.strip() and a.id not in taken),
                    key=lambda a: int(a.id))
     train = sorted(rng.sample(train, THIRD_PER_SET), key=lambda a: int(a.id))
-    used = {a.id for a in fresh_sets(shared)["reuters"]} | {a.id for a in third["reuters-not-used"]}
+    used = {a.id for a in fresh_sets(shared)["reuters"]} | {a.id for draw in earlier for a in draw["reuters-not-used"]}
     unused = sorted((a for a in reuters if "split:not-used" in a.tags and a.body.strip() and a.id not in used),
                     key=lambda a: int(a.id))
     not_used = sorted(rng.sample(unused, THIRD_PER_SET), key=lambda a: int(a.id))
     return {"polnear": polnear, "reuters": train, "reuters-not-used": not_used}
+
+
+def fourth_sets(shared: Path) -> dict[str, list]:
+    """{set name: Articles} of the fourth draw (seed FOURTH_SEED), outside the third draw."""
+    return _later_draw(shared, FOURTH_SEED, [third_sets(shared)])
 
 
 # The fifth held-out draw (bench/places_gold/fifth.json): disjoint from every set above, drawn the
@@ -265,27 +269,8 @@ FIFTH_SEED = 20261128
 
 
 def fifth_sets(shared: Path) -> dict[str, list]:
-    """{set name: Articles} of the fifth draw: seeded samples (seed FIFTH_SEED) of 50 PolNeAR train
-    stories of at most MAX_WORDS words outside the third and fourth draws, 50 Reuters TRAIN stories
-    outside every earlier draw, and 50 Reuters NOT-USED stories outside the fresh, third and fourth draws."""
-    rng = random.Random(FIFTH_SEED)
-    third, fourth = third_sets(shared), fourth_sets(shared)
-    seen = {a.id for a in third["polnear"]} | {a.id for a in fourth["polnear"]}
-    pool = sorted((a for a in polnear_articles(shared, "train") if len(a.body.split()) <= MAX_WORDS
-                   and a.id not in seen), key=lambda a: a.id)
-    polnear = sorted(rng.sample(pool, THIRD_PER_SET), key=lambda a: a.id)
-    reuters = reuters_articles(shared)
-    taken = ({a.id for a in pick_reuters(reuters)} | {a.id for a in dev_check_sets(shared)["reuters"]}
-             | {a.id for a in third["reuters"]} | {a.id for a in fourth["reuters"]})
-    train = sorted((a for a in reuters if "split:train" in a.tags and a.body.strip() and a.id not in taken),
-                   key=lambda a: int(a.id))
-    train = sorted(rng.sample(train, THIRD_PER_SET), key=lambda a: int(a.id))
-    used = ({a.id for a in fresh_sets(shared)["reuters"]} | {a.id for a in third["reuters-not-used"]}
-            | {a.id for a in fourth["reuters-not-used"]})
-    unused = sorted((a for a in reuters if "split:not-used" in a.tags and a.body.strip() and a.id not in used),
-                    key=lambda a: int(a.id))
-    not_used = sorted(rng.sample(unused, THIRD_PER_SET), key=lambda a: int(a.id))
-    return {"polnear": polnear, "reuters": train, "reuters-not-used": not_used}
+    """{set name: Articles} of the fifth draw (seed FIFTH_SEED), outside the third and fourth draws."""
+    return _later_draw(shared, FIFTH_SEED, [third_sets(shared), fourth_sets(shared)])
 
 
 # The sixth held-out draw (bench/places_gold/sixth.json): disjoint from every set above, drawn the
@@ -295,26 +280,8 @@ SIXTH_SEED = 20261129
 
 
 def sixth_sets(shared: Path) -> dict[str, list]:
-    """{set name: Articles} of the sixth draw: seeded samples (seed SIXTH_SEED) of 50 PolNeAR train
-    stories of at most MAX_WORDS words outside the third to fifth draws, 50 Reuters TRAIN stories
-    outside every earlier draw, and 50 Reuters NOT-USED stories outside the fresh and third to fifth draws."""
-    rng = random.Random(SIXTH_SEED)
-    earlier = [third_sets(shared), fourth_sets(shared), fifth_sets(shared)]
-    seen = {a.id for d in earlier for a in d["polnear"]}
-    pool = sorted((a for a in polnear_articles(shared, "train") if len(a.body.split()) <= MAX_WORDS
-                   and a.id not in seen), key=lambda a: a.id)
-    polnear = sorted(rng.sample(pool, THIRD_PER_SET), key=lambda a: a.id)
-    reuters = reuters_articles(shared)
-    taken = ({a.id for a in pick_reuters(reuters)} | {a.id for a in dev_check_sets(shared)["reuters"]}
-             | {a.id for d in earlier for a in d["reuters"]})
-    train = sorted((a for a in reuters if "split:train" in a.tags and a.body.strip() and a.id not in taken),
-                   key=lambda a: int(a.id))
-    train = sorted(rng.sample(train, THIRD_PER_SET), key=lambda a: int(a.id))
-    used = {a.id for a in fresh_sets(shared)["reuters"]} | {a.id for d in earlier for a in d["reuters-not-used"]}
-    unused = sorted((a for a in reuters if "split:not-used" in a.tags and a.body.strip() and a.id not in used),
-                    key=lambda a: int(a.id))
-    not_used = sorted(rng.sample(unused, THIRD_PER_SET), key=lambda a: int(a.id))
-    return {"polnear": polnear, "reuters": train, "reuters-not-used": not_used}
+    """{set name: Articles} of the sixth draw (seed SIXTH_SEED), outside the third to fifth draws."""
+    return _later_draw(shared, SIXTH_SEED, [third_sets(shared), fourth_sets(shared), fifth_sets(shared)])
 
 
 # A second annotator labelled the sixth draw after it was scored, never seeing sixth.json: how far

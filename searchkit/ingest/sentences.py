@@ -117,16 +117,15 @@ def _continues(previous: str, following: str) -> bool:
     """Whether a cut Punkt made is no sentence end: after a title, before lower case or `,;:)`, or
     between a middle initial and a surname that news also writes as a word ("Maya D. Song wrote")."""
     m = _ENDS_WITH_TITLE.search(previous)
-    if m and m.group(1).lower() in TITLES or _NOT_A_START.match(following[:1]):
+    # "said Del. Stacey Plaskett" is a Delegate; "Dover, Del." is Delaware and may end a sentence
+    delegate = m and m.group(1) == "Del" and not previous[:m.start(1)].rstrip().endswith(",")
+    if m and (m.group(1).lower() in TITLES or delegate) or _NOT_A_START.match(following[:1]):
         return True
-    if m and m.group(1) == "Del" and not previous[:m.start(1)].rstrip().endswith(","):
-        return True  # "said Del. Stacey Plaskett": Delegate; "Dover, Del." is Delaware and may end one
     word = _FIRST_WORD.match(following)
     if not (word and _ENDS_WITH_INITIAL.search(previous)):
         return False
     low = word.group().lower()
     return not common_word(low) and low not in _STARTERS and low not in _punkt()._params.sent_starters
-
 
 
 def split_sentences(text: str) -> list[str]:
