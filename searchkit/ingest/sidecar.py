@@ -21,7 +21,8 @@ Every other column with a short value (at most 60 characters) becomes a tag `col
 JSON reader does; empty cells and "None"/"NA"/"null" are no value. A row matches a file by its
 relative path or its name, with or without the suffix (`x`, `x.txt`, `text/x.txt`), and a story by
 its id. Its values override the story's own (date, source, authors; title and url only for the
-story a row names by id, or the one story of a one-story file). A date reads as ISO 8601, RFC 2822,
+story a row names by id, or the one story of a one-story file, whose opening paragraph is dropped
+when it is that title again). A date reads as ISO 8601, RFC 2822,
 epoch seconds, "12 March 2016" or "March 12, 2016"; day/month/year with slashes is read only when
 the table's own rows show the order (a day above 12 somewhere); a date that is only a year or a
 month dates a story only when its text gives the day (`extract.dates`). Problems never stop a run:
@@ -443,11 +444,25 @@ def _filled(article: Article, row: Row, whole: bool) -> Article:
         changes["authors"] = row.authors
     if whole and row.title:
         changes["title"] = row.title
+        body = _without_headline(article.body, row.title)
+        if body != article.body:
+            changes["body"] = body
     if whole and row.url:
         changes["url"] = row.url
     if row.tags:
         changes["tags"] = tuple(dict.fromkeys([*article.tags, *row.tags]))
     return replace(article, **changes) if changes else article
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def _without_headline(body: str, title: str) -> str:
+    """The body less an opening paragraph that is the table's title again (PolNeAR's files open with it)."""
+    head, sep, rest = body.partition("\n\n")
+    if sep and rest.strip() and _WORDS.findall(head.lower()) == _WORDS.findall(title.lower()):
+        return rest.strip()
+    return body
 
 
 def split_tables(files: Iterable[Path]) -> tuple[list[Path], list[Path]]:

@@ -75,6 +75,11 @@ def test_metadata_given_by_name_describes_every_file(polnear):
     stories, problems = split(read_paths([root / "dev" / "text"], metadata=[root / "metadata.tsv"]))
     assert len(stories) == 84 and all(a.date is not None for a in stories)
     assert len(problems) == 1 and problems[0].message.startswith("840 of 924 rows name no file")
+    by_id = {a.id: a for a in stories}
+    for name in DEV_FILES:  # each file opens with its title and a full stop: a headline, not the body's lead
+        story = by_id[name]
+        assert story.title == rows[name]["title"]
+        assert not story.body.startswith(story.title[:20]), name
 
 
 def test_a_table_outside_the_folder_is_not_read(polnear):
@@ -95,6 +100,17 @@ def folder(tmp_path):
     write(tmp_path / "b.txt", "Beta headline\n\nBeta text of the story.\n")
     write(tmp_path / "sub" / "c.txt", "Gamma headline\n\nGamma text of the story.\n")
     return tmp_path
+
+
+def test_a_title_from_the_table_is_taken_off_the_body_only_when_it_opens_it(tmp_path):
+    write(tmp_path / "a.txt", "Senate passes the bill.\n\nThe Senate passed the bill on Tuesday.\n")
+    write(tmp_path / "b.txt", "The Senate passed the bill on Tuesday.\n\nIt now goes to the House.\n")
+    write(tmp_path / "meta.csv", "file,title\na.txt,Senate Passes the Bill\nb.txt,Senate passes the bill\n")
+    stories, _ = split(read_paths([tmp_path]))
+    a, b = sorted(stories, key=lambda s: s.id)
+    assert (a.title, a.body) == ("Senate Passes the Bill", "The Senate passed the bill on Tuesday.")
+    assert b.title == "Senate passes the bill"
+    assert b.body.startswith("The Senate passed the bill on Tuesday.")  # its lead, not the title again
 
 
 def test_rows_match_by_name_with_or_without_suffix_and_by_path(folder):
