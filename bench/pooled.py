@@ -273,7 +273,8 @@ def pool(args: argparse.Namespace) -> None:
         "pool": pooled}, indent=1), encoding="utf-8")
     texts = {a.id: (a.title, a.body) for a in articles}
     written = write_packets(topics, pooled, texts, packets, args.judges)
-    print(f"Pool sizes (union of the top N of {len(POOLED)} systems):\n\n{sizes_table(runs)}\n")
+    depths = tuple(sorted({*SIZES_AT, args.depth_pool}))
+    print(f"Pool sizes (union of the top N of {len(POOLED)} systems):\n\n{sizes_table(runs, depths)}\n")
     print(f"depth {args.depth_pool}: {sum(len(v) for v in pooled.values()):,} documents over {len(pooled)} topics")
     for path in written:
         if path.suffix == ".tsv":

@@ -59,6 +59,8 @@ def test_pool_is_the_union_of_the_pooled_systems_top_documents(pooled):
     runs["T1"].update({n: [] for n in names[2:]})
     assert pooled.make_pool(runs, 2) == {"T1": ["a", "b", "c", "d"]}  # --strict is not pooled
     assert pooled.SK_STRICT not in names and pooled.SK_ANY in names and pooled.SK_DEFAULT in names
+    table = pooled.sizes_table(runs, (1, 2))
+    assert "| T1 | 2 | 4 |" in table and "| total | 2 (0.0 h) | 4 (0.0 h) |" in table
 
 
 def topics_and_pool(pooled, n_topics: int = 4, per_topic: int = 20):
