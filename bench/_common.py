@@ -48,13 +48,13 @@ def has_text(article) -> bool:
     return bool(article.title.strip() or article.body.strip())
 
 
-def load_articles(files) -> tuple[list, int]:
-    """(Articles with text, records left out) read once with searchkit's own reader."""
+def load_articles(files, metadata=()) -> tuple[list, int]:
+    """(Articles with text, records left out) read once with searchkit's own reader (metadata: sidecar tables)."""
     from searchkit.ingest import read_paths
     from searchkit.model import Article
 
     out, left = [], 0
-    for item in read_paths([str(f) for f in files]):
+    for item in read_paths([str(f) for f in files], metadata=[str(m) for m in metadata]):
         if isinstance(item, Article) and has_text(item):
             out.append(item)
         elif isinstance(item, Article) or item.skipped:

@@ -1,7 +1,8 @@
-"""Ranked-retrieval measures with binary judgments, and paired significance tests over topics.
+"""Ranked-retrieval measures with binary or graded judgments, and paired significance tests over topics.
 
-Written here from the usual definitions (trec_eval's AP and P@k; nDCG with log2 discounts and
-gain 1 per relevant document): no third-party package is needed for 50 topics.
+Written here from the usual definitions (trec_eval's AP and P@k; nDCG with log2 discounts, gain 1
+per relevant document or the document's grade): no third-party package is needed for 50 topics.
+With pooled judgments (bench/pooled.py) an unjudged document counts as not relevant.
 """
 from __future__ import annotations
 
@@ -43,6 +44,27 @@ def means(per: dict[str, dict]) -> dict:
             "ndcg10": sum(v["ndcg10"] for v in per.values()) / n,
             "p10": sum(v["p10"] for v in per.values()) / n,
             "recall": sum(v["relevant_retrieved"] / v["relevant"] for v in per.values()) / n}
+
+
+def graded_ndcg_at(ranked: list[str], grades: dict[str, int], k: int = 10) -> float:
+    """nDCG@k with gain = grade (unjudged: 0), log2 discount; the ideal ranks every judged document by grade."""
+    dcg = sum(grades.get(doc, 0) / math.log2(i + 1) for i, doc in enumerate(ranked[:k], start=1))
+    best = sorted((g for g in grades.values() if g > 0), reverse=True)[:k]
+    ideal = sum(g / math.log2(i + 1) for i, g in enumerate(best, start=1))
+    return dcg / ideal if ideal else 0.0
+
+
+def judged_at(ranked: list[str], judged, k: int = 10) -> float:
+    """Share of the top k a system returned that was judged (1.0 when it returned nothing): how far the pool reached."""
+    top = ranked[:k]
+    return sum(1 for doc in top if doc in judged) / len(top) if top else 1.0
+
+
+def graded_per_topic(ranked: list[str], grades: dict[str, int]) -> dict:
+    """per_topic's measures with relevant = grade >= 1, nDCG@10 from the grades, and the judged share of the top 10."""
+    relevant = {doc for doc, g in grades.items() if g >= 1}
+    return {**per_topic(ranked, relevant), "ndcg10": graded_ndcg_at(ranked, grades),
+            "judged10": judged_at(ranked, grades)}
 
 
 def randomisation_test(a: list[float], b: list[float], *, rounds: int = 100_000, seed: int = 20261125) -> float:

@@ -1,7 +1,9 @@
 """Shared fixtures: where the bundled corpus and the shared real-news corpora live."""
 from __future__ import annotations
 
+import importlib.util
 import os
+import sys
 from pathlib import Path
 
 import pytest
@@ -12,6 +14,26 @@ REPO = Path(__file__).resolve().parent.parent
 @pytest.fixture(scope="session")
 def repo_dir() -> Path:
     return REPO
+
+
+@pytest.fixture(scope="session")
+def bench_module():
+    """Loads bench/<name>.py as a module, with bench/ on the path meanwhile (the scripts import their siblings)."""
+    loaded: dict = {}
+
+    def load(name: str):
+        if name not in loaded:
+            sys.path.insert(0, str(REPO / "bench"))
+            try:
+                spec = importlib.util.spec_from_file_location(f"bench_{name}", REPO / "bench" / f"{name}.py")
+                module = importlib.util.module_from_spec(spec)
+                spec.loader.exec_module(module)
+            finally:
+                sys.path.remove(str(REPO / "bench"))
+            loaded[name] = module
+        return loaded[name]
+
+    return load
 
 
 @pytest.fixture(scope="session")

@@ -2,8 +2,6 @@
 like TEST and TEST-B, is reported once and never tuned on."""
 from __future__ import annotations
 
-import importlib.util
-import sys
 from pathlib import Path
 
 import pytest
@@ -12,15 +10,8 @@ BENCH_DIR = Path(__file__).resolve().parents[2] / "bench"
 
 
 @pytest.fixture(scope="module")
-def bench():
-    sys.path.insert(0, str(BENCH_DIR))  # relevance.py imports its siblings _common and _metrics
-    try:
-        spec = importlib.util.spec_from_file_location("bench_relevance", BENCH_DIR / "relevance.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-    finally:
-        sys.path.remove(str(BENCH_DIR))
-    return module
+def bench(bench_module):
+    return bench_module("relevance")
 
 
 def both(bench) -> list[Path]:

@@ -1,0 +1,456 @@
+#!/usr/bin/env python
+"""TEST-D: searchkit's ranking on the 924 PolNeAR articles, judged by people on pooled results.
+
+    python bench/pooled.py pool --topics bench/pooled/polnear_topics.tsv --packets /some/dir/outside/the/repo
+    python bench/pooled.py score --qrels bench/pooled/qrels_polnear.tsv
+
+Why: Reuters-21578's TRAIN/TEST/TEST-B/TEST-C (bench/relevance.py) are spent, and topic labels are not
+relevance judgments. TEST-D is a new text (US election news, 2015-2016: PolNeAR train + dev) and new
+topics (bench/pooled/polnear_topics.tsv: `id<TAB>query<TAB>description<TAB>narrative`, D01..D50), judged by hand.
+
+`pool` reads the articles with searchkit's own reader (the two text folders, metadata.tsv as the sidecar
+table: the title is the table's, the story key the file name's stem). A PolNeAR file's title (its first
+line, with a full stop added; two lines in some New York Times files) reads to searchkit's plain-text
+reader as the opening sentence, so the body starts with the title in 861 of the 924 stories; it is taken
+off those bodies before any engine sees them (every engine indexes the same title and body, the title
+once). searchkit indexes the stories in a temporary index (`Index.add_articles`, with extraction) and the
+anchors are built as bench/relevance.py builds them (tantivy and SQLite FTS5, OR and AND, searchkit's
+title weight and their defaults); searchkit --any, the default, --any --no-expand and --strict (SEARCHKIT)
+and the 8 anchor runs rank their top 1000 for each topic's query (parsed once, translated for the anchors).
+Writes bench/pooled/runs_polnear.json (topic -> system -> ranked keys, with provenance) and
+bench/pooled/pool_polnear.json: per topic, the union of the top `--depth-pool` (15) of the POOLED
+systems (the OR/--any and default runs; the AND and --strict runs rank subsets of their matches).
+Pool sizes at depths 10, 15 and 20 are printed, to choose the depth.
+Judge packets go to `--packets DIR`, which must lie outside the repository (they hold article text):
+the topics split over `--judges` (5) packets with about as many documents each, packet_N.md with each
+topic's query, description and narrative and its pooled documents in a seeded random order (nothing says
+which system found them), and judgments_N.tsv, `topic<TAB>key<TAB>grade` with the grade blank, to fill in with
+0 (not relevant), 1 (relevant) or 2 (highly relevant).
+
+`score` reads the grades (`--qrels`, repeatable: the filled judgments_N.tsv files may be given as they
+are) and refuses while a pooled document has none. Per system: MAP (relevant = grade >= 1, unjudged =
+not relevant, AP over the topic's known relevant documents), nDCG@10 with gain = grade and the ideal from
+every judged document of the topic, P@10, recall at 1000, and the share of its top 10 that was judged.
+Topics without a relevant document are left out and listed. searchkit --any and the default are tested
+against every anchor run with bench/relevance.py's paired randomisation test and t-test. Writes
+bench/results/relevance_d.md/.json once: `score` refuses when relevance_d.md exists; `--development`
+writes relevance_d_development.md/.json instead (tests, dry runs on made-up grades).
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import shutil
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from datetime import datetime, timezone
+from pathlib import Path
+from typing import Callable, NamedTuple
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+import _common as C  # noqa: E402
+import _metrics as M  # noqa: E402
+import relevance as R  # noqa: E402
+
+POOLED_DIR = C.BENCH / "pooled"
+RUNS = POOLED_DIR / "runs_polnear.json"
+POOL = POOLED_DIR / "pool_polnear.json"
+QRELS = POOLED_DIR / "qrels_polnear.tsv"
+STEM = "relevance_d"
+DEPTH = 1000
+SIZES_AT = (10, 15, 20)  # pool depths whose sizes `pool` prints
+PACKET_SEED = 20261126
+MAX_CHARS = 6000  # article text shown to a judge
+TOPIC_HEADER = ["id", "query", "description", "narrative"]
+QRELS_HEADER = ["topic", "key", "grade"]
+GRADES = (0, 1, 2)
+
+SK_ANY, SK_DEFAULT = R.HEADLINE
+SK_NO_EXPAND = "searchkit --any --no-expand (plain BM25F), no folding"
+SK_STRICT = "searchkit --strict: all words only, no folding"
+SEARCHKIT = (SK_ANY, SK_DEFAULT, SK_NO_EXPAND, SK_STRICT)  # names (and options) from bench/relevance.py
+# The runs whose top `--depth-pool` make the pool; bench/relevance.py names the anchor runs (title 0.75 is
+# searchkit's frozen title boost: `pool` stops if a name here was not run).
+POOLED = (SK_ANY, SK_DEFAULT, SK_NO_EXPAND, "tantivy OR, title 0.75", "tantivy OR, default weights",
+          "SQLite FTS5 OR, title 0.75", "SQLite FTS5 OR, default bm25()")
+
+
+class Topic(NamedTuple):
+    """One topic as written for the judges: the query every system runs, and what counts as relevant."""
+
+    id: str
+    query: str
+    description: str
+    narrative: str
+
+
+# -- input ---------------------------------------------------------------------------------------
+def read_topics(path: Path) -> list[Topic]:
+    """The topics file: a `id<TAB>query<TAB>description<TAB>narrative` header, then one topic a line."""
+    rows = [ln.split("\t") for ln in path.read_text(encoding="utf-8").splitlines() if ln.strip()]
+    if not rows or [c.strip() for c in rows[0]] != TOPIC_HEADER:
+        sys.exit(f"{path}: the first line must be the header {' / '.join(TOPIC_HEADER)} (tab-separated)")
+    topics = []
+    for n, row in enumerate(rows[1:], start=2):
+        if len(row) != len(TOPIC_HEADER) or not row[0].strip() or not row[1].strip():
+            sys.exit(f"{path} line {n}: {len(TOPIC_HEADER)} tab-separated cells wanted, with an id and a query")
+        topics.append(Topic(*(c.strip() for c in row)))
+    if len({t.id for t in topics}) != len(topics):
+        sys.exit(f"{path}: a topic id is used twice")
+    return topics
+
+
+def polnear_articles(shared: str | None) -> tuple[list, int]:
+    """(the PolNeAR train and dev stories as searchkit reads them, bodies whose title line was taken off)."""
+    base = C.shared_dir(shared) / "corpora" / "polnear"
+    folders = [base / "train" / "text", base / "dev" / "text"]
+    if not all(f.is_dir() for f in folders):
+        sys.exit(f"no PolNeAR text folders under {base}; use --shared DIR")
+    articles, _left = C.load_articles(folders, metadata=[base / "metadata.tsv"])
+    out, stripped = [], 0
+    for a in articles:
+        if a.id != Path(a.path).stem:
+            sys.exit(f"{a.path}: read as story {a.id!r}, not its file name's stem")
+        body = without_title(a.body, title_block(Path(a.path)))
+        stripped += body != a.body
+        out.append(replace(a, body=body))
+    if len({a.id for a in out}) != len(out):
+        sys.exit("two PolNeAR stories have the same key")
+    return out, stripped
+
+
+def title_block(path: Path) -> str:
+    """A PolNeAR file's title: its text up to the first blank line (two lines in some New York Times files)."""
+    return path.read_text(encoding="utf-8-sig").strip().partition("\n\n")[0].strip()
+
+
+def without_title(body: str, title: str) -> str:
+    """The body without the file's title when the reader left it at the top (the title is kept once)."""
+    if title and body.startswith(title) and body[len(title):len(title) + 1] in ("", "\n"):
+        return body[len(title):].lstrip()
+    return body
+
+
+# -- runs and pool ----------------------------------------------------------------------------------
+def run_systems(articles: list, topics: list[Topic], depth: int, log: Callable[[str], None]) -> tuple[dict, dict, dict]:
+    """({topic: {system: ranked keys}}, {system: seconds}, frozen settings), every system on the same stories."""
+    from searchkit.api import Index
+
+    frozen = R.frozen_settings()
+    tmp = Path(tempfile.mkdtemp(prefix="searchkit-pooled-"))
+    try:
+        t = time.perf_counter()
+        idx = Index(tmp / "searchkit")
+        idx.add_articles(articles)
+        log(f"searchkit index: {time.perf_counter() - t:.1f} s")
+        systems = {name: R.searchkit_run(idx, **R.SEARCHKIT[name]) for name in SEARCHKIT}
+        systems.update(R.anchor_runs([C.as_story(a) for a in articles], frozen["title_boost"]))
+        log("anchors built")
+        missing = [name for name in POOLED if name not in systems]
+        if missing:
+            sys.exit(f"POOLED names systems that were not run: {missing}")
+        runs: dict = {t.id: {} for t in topics}
+        seconds = {}
+        for name, run in systems.items():
+            t = time.perf_counter()
+            for topic in topics:
+                try:
+                    runs[topic.id][name] = list(dict.fromkeys(run(topic.query, depth)))[:depth]
+                except ValueError as exc:
+                    sys.exit(f"{topic.id} {topic.query!r}: {name} cannot run it: {exc}")
+            seconds[name] = time.perf_counter() - t
+            log(f"{name}: {seconds[name]:.2f} s")
+        idx.close()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    return runs, seconds, frozen
+
+
+def make_pool(runs: dict, depth: int, systems: tuple[str, ...] = POOLED) -> dict[str, list[str]]:
+    """Per topic, the sorted union of the top `depth` keys of each pooled system."""
+    return {topic: sorted({k for name in systems for k in by_system[name][:depth]})
+            for topic, by_system in runs.items()}
+
+
+def sizes_table(runs: dict, depths: tuple[int, ...] = SIZES_AT) -> str:
+    """Pool size per topic at each depth, and the totals (judging time at 300 documents an hour)."""
+    pools = {d: make_pool(runs, d) for d in depths}
+    lines = ["| topic | " + " | ".join(f"depth {d}" for d in depths) + " |", "| --- |" + " ---: |" * len(depths)]
+    for topic in runs:
+        lines.append(f"| {topic} | " + " | ".join(str(len(pools[d][topic])) for d in depths) + " |")
+    totals = [sum(len(v) for v in pools[d].values()) for d in depths]
+    lines.append("| total | " + " | ".join(f"{n:,} ({n / 300:.1f} h)" for n in totals) + " |")
+    return "\n".join(lines)
+
+
+# -- packets ----------------------------------------------------------------------------------------
+def split_topics(sizes: dict[str, int], judges: int) -> list[list[str]]:
+    """Topics over `judges` packets with about as many documents each (largest topic to the lightest packet)."""
+    packets: list[list[str]] = [[] for _ in range(min(judges, len(sizes)))]
+    load = [0] * len(packets)
+    for topic in sorted(sizes, key=lambda t: (-sizes[t], t)):
+        lightest = min(range(len(packets)), key=lambda i: (load[i], i))
+        packets[lightest].append(topic)
+        load[lightest] += sizes[topic]
+    return [sorted(p) for p in packets]
+
+
+def judging_order(topic: str, keys: list[str], seed: int = PACKET_SEED) -> list[str]:
+    """A topic's pooled keys in a random order fixed by the seed and topic (no system's order shows through)."""
+    order = sorted(keys)
+    random.Random(f"{seed}:{topic}").shuffle(order)
+    return order
+
+
+def shown_text(text: str, limit: int = MAX_CHARS) -> str:
+    """The text a judge reads: whole up to the limit (most stories), else its start and a mark."""
+    return text if len(text) <= limit else text[:limit].rstrip() + " […truncated]"
+
+
+def write_packets(topics: list[Topic], pool: dict[str, list[str]], texts: dict[str, tuple[str, str]], folder: Path,
+                  judges: int, seed: int = PACKET_SEED) -> list[Path]:
+    """packet_N.md (topics, then their pooled stories: key, title, text) and judgments_N.tsv (grades blank)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    by_id = {t.id: t for t in topics}
+    groups = split_topics({t.id: len(pool[t.id]) for t in topics}, judges)
+    written = []
+    for n, group in enumerate(groups, start=1):
+        documents = sum(len(pool[t]) for t in group)
+        md = [f"# Relevance judgments: packet {n} of {len(groups)}", "",
+              f"{len(group)} topics, {documents} documents. Read each topic's description and narrative, then grade "
+              f"every document under it in judgments_{n}.tsv (one row per topic and document is there, the grade "
+              "left blank): 2 = highly relevant, 1 = relevant, 0 = not relevant, as the narrative defines them. "
+              "Judge each document on its own; their order is random.", ""]
+        rows = ["\t".join(QRELS_HEADER)]
+        for topic_id in group:
+            topic = by_id[topic_id]
+            md += [f"## {topic.id}: {topic.query}", "", f"**Description:** {topic.description}", "",
+                   f"**Narrative:** {topic.narrative}", ""]
+            for key in judging_order(topic.id, pool[topic.id], seed):
+                title, text = texts[key]
+                md += [f"### {topic.id} {key}", "", f"**{title}**", "", shown_text(text), ""]
+                rows.append(f"{topic.id}\t{key}\t")
+        packet, sheet = folder / f"packet_{n}.md", folder / f"judgments_{n}.tsv"
+        packet.write_text("\n".join(md), encoding="utf-8")
+        sheet.write_text("\n".join(rows) + "\n", encoding="utf-8")
+        written += [packet, sheet]
+    return written
+
+
+def inside_repo(folder: Path) -> bool:
+    """Whether a folder lies in the repository, where article text must never be written."""
+    folder = folder.resolve()
+    return folder == C.REPO or C.REPO in folder.parents
+
+
+def pool(args: argparse.Namespace) -> None:
+    """Run every system, save the runs and the pool, write the judges' packets."""
+    packets = Path(args.packets)
+    if inside_repo(packets):
+        sys.exit(f"--packets {packets}: the packets hold article text and must be written outside the repository")
+    topics = read_topics(Path(args.topics))
+    C.require_searchkit()
+    started = time.perf_counter()
+    log = lambda msg: print(f"[{time.perf_counter() - started:6.1f}s] {msg}", file=sys.stderr, flush=True)  # noqa: E731
+    articles, stripped = polnear_articles(args.shared)
+    log(f"{len(articles)} PolNeAR stories ({stripped} bodies without their title), {len(topics)} topics")
+    runs, seconds, frozen = run_systems(articles, topics, args.depth, log)
+    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    provenance = C.provenance()
+    Path(args.runs).parent.mkdir(parents=True, exist_ok=True)
+    Path(args.runs).write_text(json.dumps({
+        "when": when, "provenance": provenance, "settings": frozen, "topics_file": args.topics,
+        "stories": len(articles), "titles_taken_off_bodies": stripped, "depth": args.depth,
+        "systems": list(seconds), "seconds": seconds, "topics": {t.id: t.query for t in topics}, "runs": runs},
+        indent=1, default=str), encoding="utf-8")
+    pooled = make_pool(runs, args.depth_pool)
+    Path(args.pool).write_text(json.dumps({
+        "when": when, "git_head": provenance["git_head"], "runs_file": args.runs, "depth_pool": args.depth_pool,
+        "systems": list(POOLED), "judges": args.judges, "documents": sum(len(v) for v in pooled.values()),
+        "pool": pooled}, indent=1), encoding="utf-8")
+    texts = {a.id: (a.title, a.body) for a in articles}
+    written = write_packets(topics, pooled, texts, packets, args.judges)
+    depths = tuple(sorted({*SIZES_AT, args.depth_pool}))
+    print(f"Pool sizes (union of the top N of {len(POOLED)} systems):\n\n{sizes_table(runs, depths)}\n")
+    print(f"depth {args.depth_pool}: {sum(len(v) for v in pooled.values()):,} documents over {len(pooled)} topics")
+    for path in written:
+        if path.suffix == ".tsv":
+            print(f"{path}: {len(path.read_text(encoding='utf-8').splitlines()) - 1} documents to judge")
+    log(f"done; wrote {args.runs}, {args.pool} and {len(written)} files in {packets}")
+
+
+# -- scoring ------------------------------------------------------------------------------------------
+def read_qrels(paths: list[Path]) -> dict[str, dict[str, int]]:
+    """topic -> key -> grade from `topic<TAB>key<TAB>grade` files; a blank grade is no judgment, a bad or
+    conflicting one stops the run."""
+    qrels: dict[str, dict[str, int]] = {}
+    for path in paths:
+        lines = path.read_text(encoding="utf-8").splitlines()
+        if not lines or lines[0].split("\t") != QRELS_HEADER:
+            sys.exit(f"{path}: the first line must be the header {' / '.join(QRELS_HEADER)} (tab-separated)")
+        for n, line in enumerate(lines[1:], start=2):
+            if not line.strip():
+                continue
+            cells = [c.strip() for c in line.split("\t")]
+            if len(cells) == 2:
+                cells.append("")
+            if len(cells) != 3 or not cells[0] or not cells[1]:
+                sys.exit(f"{path} line {n}: topic, key and grade wanted, tab-separated")
+            topic, key, grade = cells
+            if not grade:
+                continue
+            if grade not in {str(g) for g in GRADES}:
+                sys.exit(f"{path} line {n}: grade {grade!r} is not one of {', '.join(map(str, GRADES))}")
+            earlier = qrels.setdefault(topic, {}).get(key)
+            if earlier is not None and earlier != int(grade):
+                sys.exit(f"{path} line {n}: {topic} {key} graded {grade} here and {earlier} before")
+            qrels[topic][key] = int(grade)
+    return qrels
+
+
+def missing_judgments(pooled: dict[str, list[str]], qrels: dict[str, dict[str, int]]) -> list[tuple[str, str]]:
+    """(topic, key) of every pooled story without a grade: scores need the whole pool judged."""
+    return [(topic, key) for topic, keys in pooled.items() for key in keys if key not in qrels.get(topic, {})]
+
+
+def score_runs(runs: dict, qrels: dict[str, dict[str, int]], systems: list[str]) -> tuple[dict, list[str]]:
+    """({system: means and per-topic figures}, topics left out for having no relevant document)."""
+    kept = [t for t in runs if any(g >= 1 for g in qrels.get(t, {}).values())]
+    dropped = [t for t in runs if t not in kept]
+    results = {}
+    for name in systems:
+        per = {t: M.graded_per_topic(runs[t][name], qrels[t]) for t in kept}
+        results[name] = {**M.means(per), "judged10": sum(v["judged10"] for v in per.values()) / len(per),
+                         "per_topic": per}
+    return results, dropped
+
+
+def refusal(out: Path, development: bool) -> str | None:
+    """Why `score` may not write its report (None: it may): TEST-D is reported once."""
+    report = out / f"{STEM}.md"
+    if not development and report.exists():
+        return f"{report} exists: TEST-D is reported once (--development writes {STEM}_development.md)"
+    return None
+
+
+def main_table(results: dict, pooled: list[str]) -> str:
+    """Every system's means, the pooled ones marked (with a pool depth of 10 or more their judged@10 is 1)."""
+    lines = ["| system | MAP | nDCG@10 (graded) | P@10 | recall@1000 | judged@10 |",
+             "| --- | ---: | ---: | ---: | ---: | ---: |"]
+    for name, r in results.items():
+        lines.append(f"| {name}{' (pooled)' if name in pooled else ''} | {r['map']:.3f} | {r['ndcg10']:.3f} "
+                     f"| {r['p10']:.3f} | {r['recall']:.3f} | {r['judged10']:.3f} |")
+    return "\n".join(lines)
+
+
+def topic_table(topics: dict[str, str], qrels: dict, results: dict, shown: list[str]) -> str:
+    """Per topic: its judgments and the AP / nDCG@10 of a few systems, to see where they differ."""
+    lines = ["| topic | query | judged | relevant (grade 2) | " + " | ".join(f"AP / nDCG@10 {n}" for n in shown) + " |",
+             "| --- | --- | ---: | ---: | " + " | ".join("---:" for _ in shown) + " |"]
+    for topic in results[shown[0]]["per_topic"]:
+        grades = qrels[topic].values()
+        figures = [results[n]["per_topic"][topic] for n in shown]
+        cells = " | ".join(f"{f['ap']:.3f} / {f['ndcg10']:.3f}" for f in figures)
+        lines.append(f"| {topic} | {topics[topic]} | {len(grades)} | {sum(g >= 1 for g in grades)} "
+                     f"({sum(g == 2 for g in grades)}) | {cells} |")
+    return "\n".join(lines)
+
+
+def score(args: argparse.Namespace) -> None:
+    """Score every run against the graded judgments; write the TEST-D report."""
+    out = Path(args.out)
+    stop = refusal(out, args.development)
+    if stop:
+        sys.exit(stop)
+    runs_file = json.loads(Path(args.runs).read_text(encoding="utf-8"))
+    pool_file = json.loads(Path(args.pool).read_text(encoding="utf-8"))
+    qrels = read_qrels([Path(q) for q in args.qrels])
+    missing = missing_judgments(pool_file["pool"], qrels)
+    if missing:
+        listed = "\n".join(f"{t}\t{k}" for t, k in missing)
+        sys.exit(f"{len(missing)} pooled documents have no grade (0, 1 or 2) in {', '.join(args.qrels)}:\n{listed}")
+    runs, systems = runs_file["runs"], runs_file["systems"]
+    results, dropped = score_runs(runs, qrels, systems)
+    kept = list(next(iter(results.values()))["per_topic"])
+    anchors = [s for s in systems if not s.startswith("searchkit")]
+    tests = R.significance(results, [SK_ANY, SK_DEFAULT], anchors)
+    judged = sum(len(qrels.get(t, {})) for t in runs)
+    relevant = sum(g >= 1 for t in runs for g in qrels.get(t, {}).values())
+    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    prov = runs_file["provenance"]
+    res = {"when": when, "runs_made": runs_file["when"], "provenance": prov, "settings": runs_file["settings"],
+           "scored_at": C.provenance()["git_head"], "qrels": args.qrels, "depth_pool": pool_file["depth_pool"],
+           "pooled_systems": pool_file["systems"], "judged": judged, "relevant": relevant, "topics": len(kept),
+           "dropped": dropped, "systems": results, "significance": tests}
+    md = [
+        f"# searchkit relevance — TEST-D: PolNeAR, pooled human judgments ({runs_file['stories']} stories, "
+        f"{len(kept)} topics)",
+        "",
+        f"Runs made {runs_file['when']}, searchkit at {prov['git_head']}" + (" (uncommitted changes)" if prov["dirty"]
+                                                                             else "")
+        + f"; scored {when}. The {runs_file['stories']} PolNeAR articles (train and dev: US election news, 2015-2016) "
+        "read with searchkit's reader, metadata.tsv giving the title (the title line taken off the body, for every "
+        f"engine); {len(runs)} topics written for this set ({runs_file['topics_file']}) before any run, each with one "
+        "query run by every system to depth 1000 (parsed once, translated for the anchors). Pool: per topic, the "
+        f"union of the top {pool_file['depth_pool']} of {len(pool_file['systems'])} systems (marked 'pooled' below), "
+        f"judged by hand from packets in a random order that named no system: {judged:,} judgments, {relevant:,} "
+        "relevant (grade 1 or 2 of 0/1/2). Relevant = grade >= 1 for MAP, P@10 and recall; nDCG@10 uses the "
+        "grades as gains, the ideal ranking from every judged document of the topic; unjudged documents count as "
+        "not relevant; judged@10 is the share of a system's top 10 that was judged (an unpooled system's figures "
+        "are lower bounds where it is low).",
+        "",
+        f"Topics without a relevant document, left out: {', '.join(dropped) or 'none'}.",
+        "",
+        main_table(results, pool_file["systems"]),
+        "",
+        "## Paired significance over topics",
+        "",
+        "Per-topic AP and graded nDCG@10 of searchkit against each anchor run: two-sided randomisation test "
+        "(100,000 random sign flips of the per-topic differences, seed 20261125) and paired t-test "
+        f"({len(kept) - 1} degrees of freedom); topics +/− = topics where searchkit is above/below.",
+        "",
+        R.significance_table(tests),
+        "",
+        "## AP and nDCG@10 per topic",
+        "",
+        topic_table(runs_file["topics"], qrels, results, [SK_ANY, SK_DEFAULT, *anchors[0:3:2]]),
+    ]
+    text = "\n".join(md) + "\n"
+    print(text)
+    stem = STEM + ("_development" if args.development else "")
+    out.mkdir(parents=True, exist_ok=True)
+    (out / f"{stem}.md").write_text(text, encoding="utf-8")
+    (out / f"{stem}.json").write_text(json.dumps(res, indent=1, default=str), encoding="utf-8")
+    print(f"wrote {out / (stem + '.md')} and .json", file=sys.stderr)
+
+
+def main() -> None:
+    """The two steps, run days apart: `pool` before judging, `score` after."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = ap.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("pool", help="run every system, save the runs and the pool, write the judges' packets")
+    p.add_argument("--topics", required=True, help="id<TAB>query<TAB>description<TAB>narrative file, with that header")
+    p.add_argument("--depth-pool", type=int, default=15, help="top results of each pooled system judged")
+    p.add_argument("--judges", type=int, default=5, help="packets to write")
+    p.add_argument("--packets", required=True, help="folder for the packets, outside the repository")
+    p.add_argument("--depth", type=int, default=DEPTH, help="results ranked per query")
+    p.add_argument("--runs", default=str(RUNS))
+    p.add_argument("--pool", default=str(POOL))
+    p.add_argument("--shared", help="shared data folder (default $SEARCHKIT_SHARED or <repo>/../shared)")
+    s = sub.add_parser("score", help="score the saved runs against the graded judgments; write the TEST-D report")
+    s.add_argument("--qrels", action="append", required=True,
+                   help="topic<TAB>key<TAB>grade file (repeatable: e.g. the filled judgments_N.tsv)")
+    s.add_argument("--runs", default=str(RUNS))
+    s.add_argument("--pool", default=str(POOL))
+    s.add_argument("--out", default=str(C.RESULTS))
+    s.add_argument("--development", action="store_true",
+                   help=f"write {STEM}_development.md/.json (overwritten at will) instead of the one report")
+    args = ap.parse_args()
+    pool(args) if args.command == "pool" else score(args)
+
+
+if __name__ == "__main__":
+    main()
