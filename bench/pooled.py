@@ -10,10 +10,8 @@ topics (bench/pooled/polnear_topics.tsv: `id<TAB>query<TAB>description<TAB>narra
 
 `pool` reads the articles with searchkit's own reader (the two text folders, metadata.tsv as the sidecar
 table: the title is the table's, the story key the file name's stem). A PolNeAR file's title (its first
-line, with a full stop added; two lines in some New York Times files) reads to searchkit's plain-text
-reader as the opening sentence, so the body starts with the title in 861 of the 924 stories; it is taken
-off those bodies before any engine sees them (every engine indexes the same title and body, the title
-once). searchkit indexes the stories in a temporary index (`Index.add_articles`, with extraction) and the
+line, with a full stop added; two lines in some New York Times files) is the table's title again, so
+the reader leaves it out of the body (every engine indexes the same title and body, the title once). searchkit indexes the stories in a temporary index (`Index.add_articles`, with extraction) and the
 anchors are built as bench/relevance.py builds them (tantivy and SQLite FTS5, OR and AND, searchkit's
 title weight and their defaults); searchkit --any, the default, --any --no-expand and --strict (SEARCHKIT)
 and the 8 anchor runs rank their top 1000 for each topic's query (parsed once, translated for the anchors).
@@ -45,7 +43,6 @@ import shutil
 import sys
 import tempfile
 import time
-from dataclasses import replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, NamedTuple
@@ -103,35 +100,21 @@ def read_topics(path: Path) -> list[Topic]:
     return topics
 
 
-def polnear_articles(shared: str | None) -> tuple[list, int]:
-    """(the PolNeAR train and dev stories as searchkit reads them, bodies whose title line was taken off)."""
+def polnear_articles(shared: str | None) -> list:
+    """The PolNeAR train and dev stories as searchkit reads them with metadata.tsv (the title once)."""
     base = C.shared_dir(shared) / "corpora" / "polnear"
     folders = [base / "train" / "text", base / "dev" / "text"]
     if not all(f.is_dir() for f in folders):
         sys.exit(f"no PolNeAR text folders under {base}; use --shared DIR")
     articles, _left = C.load_articles(folders, metadata=[base / "metadata.tsv"])
-    out, stripped = [], 0
     for a in articles:
         if a.id != Path(a.path).stem:
             sys.exit(f"{a.path}: read as story {a.id!r}, not its file name's stem")
-        body = without_title(a.body, title_block(Path(a.path)))
-        stripped += body != a.body
-        out.append(replace(a, body=body))
-    if len({a.id for a in out}) != len(out):
+        if a.body.startswith(a.title.rstrip(".")[:40]):
+            sys.exit(f"{a.path}: the body still opens with the title")
+    if len({a.id for a in articles}) != len(articles):
         sys.exit("two PolNeAR stories have the same key")
-    return out, stripped
-
-
-def title_block(path: Path) -> str:
-    """A PolNeAR file's title: its text up to the first blank line (two lines in some New York Times files)."""
-    return path.read_text(encoding="utf-8-sig").strip().partition("\n\n")[0].strip()
-
-
-def without_title(body: str, title: str) -> str:
-    """The body without the file's title when the reader left it at the top (the title is kept once)."""
-    if title and body.startswith(title) and body[len(title):len(title) + 1] in ("", "\n"):
-        return body[len(title):].lstrip()
-    return body
+    return articles
 
 
 # -- runs and pool ----------------------------------------------------------------------------------
@@ -255,21 +238,24 @@ def pool(args: argparse.Namespace) -> None:
     C.require_searchkit()
     started = time.perf_counter()
     log = lambda msg: print(f"[{time.perf_counter() - started:6.1f}s] {msg}", file=sys.stderr, flush=True)  # noqa: E731
-    articles, stripped = polnear_articles(args.shared)
-    log(f"{len(articles)} PolNeAR stories ({stripped} bodies without their title), {len(topics)} topics")
+    articles = polnear_articles(args.shared)
+    log(f"{len(articles)} PolNeAR stories, {len(topics)} topics")
     runs, seconds, frozen = run_systems(articles, topics, args.depth, log)
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     provenance = C.provenance()
     Path(args.runs).parent.mkdir(parents=True, exist_ok=True)
     Path(args.runs).write_text(json.dumps({
         "when": when, "provenance": provenance, "settings": frozen, "topics_file": args.topics,
-        "stories": len(articles), "titles_taken_off_bodies": stripped, "depth": args.depth,
+        "stories": len(articles), "depth": args.depth,
         "systems": list(seconds), "seconds": seconds, "topics": {t.id: t.query for t in topics}, "runs": runs},
         indent=1, default=str), encoding="utf-8")
     pooled = make_pool(runs, args.depth_pool)
+    for extra in args.union or ():  # another code version's runs (a candidate not yet frozen) join the pool
+        theirs = make_pool(json.loads(Path(extra).read_text(encoding="utf-8"))["runs"], args.depth_pool)
+        pooled = {t: sorted({*keys, *theirs.get(t, ())}) for t, keys in pooled.items()}
     Path(args.pool).write_text(json.dumps({
         "when": when, "git_head": provenance["git_head"], "runs_file": args.runs, "depth_pool": args.depth_pool,
-        "systems": list(POOLED), "judges": args.judges, "documents": sum(len(v) for v in pooled.values()),
+        "systems": list(POOLED), "union": args.union or [], "judges": args.judges, "documents": sum(len(v) for v in pooled.values()),
         "pool": pooled}, indent=1), encoding="utf-8")
     texts = {a.id: (a.title, a.body) for a in articles}
     written = write_packets(topics, pooled, texts, packets, args.judges)
@@ -439,6 +425,8 @@ def main() -> None:
     p.add_argument("--depth", type=int, default=DEPTH, help="results ranked per query")
     p.add_argument("--runs", default=str(RUNS))
     p.add_argument("--pool", default=str(POOL))
+    p.add_argument("--union", action="append", metavar="RUNS",
+                   help="also pool the POOLED systems of this runs file (another code version's), repeatable")
     p.add_argument("--shared", help="shared data folder (default $SEARCHKIT_SHARED or <repo>/../shared)")
     s = sub.add_parser("score", help="score the saved runs against the graded judgments; write the TEST-D report")
     s.add_argument("--qrels", action="append", required=True,

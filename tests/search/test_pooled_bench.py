@@ -104,16 +104,6 @@ def test_packets_stay_outside_the_repository(pooled, tmp_path):
         pooled.pool(args)
 
 
-def test_the_title_comes_off_the_body_once_whole(pooled, tmp_path):
-    path = tmp_path / "x.txt"
-    path.write_text("Jobs report gives Democrats a lift; \nSolid upturn.\n\nFirst paragraph.\n", encoding="utf-8")
-    title = pooled.title_block(path)
-    assert title == "Jobs report gives Democrats a lift; \nSolid upturn."
-    assert pooled.without_title(title + "\n\nFirst paragraph.", title) == "First paragraph."
-    assert pooled.without_title("First paragraph.", title) == "First paragraph."
-    assert pooled.without_title("Title.s continue", "Title.") == "Title.s continue"  # not a whole line
-
-
 def score_files(pooled, tmp_path, grades: str):
     names = [pooled.SK_ANY, pooled.SK_DEFAULT, "tantivy OR, title 0.75", "SQLite FTS5 AND, default bm25()"]
     runs = {"D01": {n: ["a", "b", "c"] for n in names}, "D02": {n: ["d", "e"] for n in names},
@@ -198,8 +188,8 @@ def test_topics_file_needs_its_header_and_distinct_ids(pooled, tmp_path):
 def test_polnear_stories_have_their_file_stem_as_key_and_the_title_once(pooled, shared_dir):
     if not (shared_dir / "corpora" / "polnear" / "metadata.tsv").is_file():
         pytest.skip("PolNeAR not found; set SEARCHKIT_SHARED to the folder holding corpora/")
-    articles, stripped = pooled.polnear_articles(str(shared_dir))
-    assert len(articles) == 924 and stripped == 861
+    articles = pooled.polnear_articles(str(shared_dir))
+    assert len(articles) == 924
     by_key = {a.id: a for a in articles}
     nyt = by_key["nyt_2015-11-09_jobs-report-gives-democrats-a-li"]  # a two-line title
     assert nyt.title == "Jobs report gives Democrats a lift; Solid upturn, with a rise in hourly earnings, could " \
