@@ -15,7 +15,7 @@ the reader leaves it out of the body (every engine indexes the same title and bo
 anchors are built as bench/relevance.py builds them (tantivy and SQLite FTS5, OR and AND, searchkit's
 title weight and their defaults); searchkit --any, the default, --any --no-expand and --strict (SEARCHKIT)
 and the 8 anchor runs rank their top 1000 for each topic's query (parsed once, translated for the anchors).
-Writes bench/pooled/runs_polnear.json (topic -> system -> ranked keys, with provenance) and
+Writes bench/pooled/runs_polnear.json.gz (topic -> system -> ranked keys, with provenance) and
 bench/pooled/pool_polnear.json: per topic, the union of the top `--depth-pool` (15) of the POOLED
 systems (the OR/--any and default runs; the AND and --strict runs rank subsets of their matches).
 Pool sizes at depths 10, 15 and 20 are printed, to choose the depth.
@@ -37,6 +37,7 @@ writes relevance_d_development.md/.json instead (tests, dry runs on made-up grad
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 import random
 import shutil
@@ -53,7 +54,7 @@ import _metrics as M  # noqa: E402
 import relevance as R  # noqa: E402
 
 POOLED_DIR = C.BENCH / "pooled"
-RUNS = POOLED_DIR / "runs_polnear.json"
+RUNS = POOLED_DIR / "runs_polnear.json.gz"  # every system's top 1000 for every topic: 1.6 MB gzipped
 POOL = POOLED_DIR / "pool_polnear.json"
 QRELS = POOLED_DIR / "qrels_polnear.tsv"
 STEM = "relevance_d"
@@ -223,6 +224,18 @@ def write_packets(topics: list[Topic], pool: dict[str, list[str]], texts: dict[s
     return written
 
 
+def write_runs(path: Path, data: dict) -> None:
+    """The runs file, gzipped when its name ends in .gz (50 topics x 12 systems x 1000 keys is 8 MB as text)."""
+    text = json.dumps(data, separators=(",", ":"), default=str).encode("utf-8")
+    path.write_bytes(gzip.compress(text, 9, mtime=0) if path.suffix == ".gz" else text)
+
+
+def read_runs(path: Path) -> dict:
+    """A runs file written by write_runs."""
+    raw = path.read_bytes()
+    return json.loads(gzip.decompress(raw) if path.suffix == ".gz" else raw)
+
+
 def inside_repo(folder: Path) -> bool:
     """Whether a folder lies in the repository, where article text must never be written."""
     folder = folder.resolve()
@@ -244,14 +257,13 @@ def pool(args: argparse.Namespace) -> None:
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     provenance = C.provenance()
     Path(args.runs).parent.mkdir(parents=True, exist_ok=True)
-    Path(args.runs).write_text(json.dumps({
+    write_runs(Path(args.runs), {
         "when": when, "provenance": provenance, "settings": frozen, "topics_file": args.topics,
         "stories": len(articles), "depth": args.depth,
-        "systems": list(seconds), "seconds": seconds, "topics": {t.id: t.query for t in topics}, "runs": runs},
-        indent=1, default=str), encoding="utf-8")
+        "systems": list(seconds), "seconds": seconds, "topics": {t.id: t.query for t in topics}, "runs": runs})
     pooled = make_pool(runs, args.depth_pool)
     for extra in args.union or ():  # another code version's runs (a candidate not yet frozen) join the pool
-        theirs = make_pool(json.loads(Path(extra).read_text(encoding="utf-8"))["runs"], args.depth_pool)
+        theirs = make_pool(read_runs(Path(extra))["runs"], args.depth_pool)
         pooled = {t: sorted({*keys, *theirs.get(t, ())}) for t, keys in pooled.items()}
     Path(args.pool).write_text(json.dumps({
         "when": when, "git_head": provenance["git_head"], "runs_file": args.runs, "depth_pool": args.depth_pool,
@@ -351,7 +363,7 @@ def score(args: argparse.Namespace) -> None:
     stop = refusal(out, args.development)
     if stop:
         sys.exit(stop)
-    runs_file = json.loads(Path(args.runs).read_text(encoding="utf-8"))
+    runs_file = read_runs(Path(args.runs))
     pool_file = json.loads(Path(args.pool).read_text(encoding="utf-8"))
     qrels = read_qrels([Path(q) for q in args.qrels])
     missing = missing_judgments(pool_file["pool"], qrels)

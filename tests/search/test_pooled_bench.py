@@ -199,3 +199,11 @@ def test_polnear_stories_have_their_file_stem_as_key_and_the_title_once(pooled, 
     assert story.title == "The Ninth Circle: The Hellish View from Inside the Beltway, #2"
     assert story.body.startswith("In our last epistle from the Bottomless Pit")
     assert sum(a.body.startswith(a.title) for a in articles) == 0
+
+
+def test_runs_files_round_trip_gzipped_or_not(pooled, tmp_path):
+    data = {"runs": {"D01": {"x": ["a", "b"]}}, "when": "now"}
+    for name in ("runs.json.gz", "runs.json"):
+        pooled.write_runs(tmp_path / name, data)
+        assert pooled.read_runs(tmp_path / name) == data
+    assert (tmp_path / "runs.json.gz").read_bytes()[:2] == b"\x1f\x8b"  # gzip's magic number
