@@ -19,6 +19,7 @@ import heapq
 import re
 from collections import Counter
 from dataclasses import replace
+from itertools import islice
 
 from . import request as rq
 from .backend import Backend, Feedback
@@ -50,8 +51,9 @@ def relevance_model(feedback: Feedback, terms: int | None = None) -> list[tuple[
     terms = FB_TERMS if terms is None else terms
     weights: Counter = Counter()
     for score, counts in feedback.docs:
-        kept = heapq.nlargest(terms, ((w, c) for w, c in counts.items() if eligible(w, feedback)),
-                              key=lambda wc: (wc[1], wc[0]))
+        # most frequent first, so that only the words down to the last one kept are looked up
+        ranked = sorted(counts.items(), key=lambda wc: (wc[1], wc[0]), reverse=True)
+        kept = list(islice(((w, c) for w, c in ranked if eligible(w, feedback)), terms))
         norm = sum(c for _w, c in kept)
         for word, count in kept:
             weights[word] += count / norm * abs(score)
