@@ -10,11 +10,13 @@ when search/expand.py asks for it: RM3 asks about a few dozen words, not all of 
 vocabulary for every form of every word (as search/wordforms.py does for a query word) cost most of
 the time on long pages and changed nothing measurable on TRAIN (below).
 Reuters TRAIN (both topic sets, 68 topics, --any with feedback, no folding): whole stories, all forms
-MAP 0.4971 nDCG@10 0.6916 P@10 0.647; the first 300 words and the forms used, MAP 0.4971 nDCG@10
-0.6905 P@10 0.643 (50 words 0.4911/0.6930, 100 0.4943/0.6917, 150 0.4966/0.6968, 200 0.4966/0.6912,
-500 0.4976/0.6924: no cap is better beyond noise; most Reuters stories are under 300 words, so TRAIN
-says little about the cap, which is chosen for speed). One `--any` query with feedback on the 181
-saved web pages: see bench/README.md.
+MAP 0.4971 nDCG@10 0.6916 P@10 0.647; whole stories, the forms used, 0.4971 / 0.6914 / 0.647; the
+first 500 words and the forms used (as frozen), 0.4974 / 0.6933 / 0.647 (300 words 0.4971 / 0.6905 /
+0.643, 400 0.4975 / 0.6939 / 0.649; all forms, 50-200 words: MAP 0.491-0.497, nDCG@10 0.691-0.697).
+The differences are noise: most Reuters stories are under 300 words, so TRAIN says only that the cap
+does no harm; 500 bounds the cost of a long page (the feedback pass on the 181 saved web pages: about
+50-115 ms whole, 35-65 ms capped at 500, 30-50 ms at 300, after the two changes above; it was several
+hundred ms). Latency before and after: bench/README.md.
 """
 from __future__ import annotations
 
@@ -33,7 +35,7 @@ _PLAIN = name_analyzer()
 _STEMMED = text_analyzer()
 STORED_TEXT = ("title", "body")  # the default fields, whose stored text feedback reads
 TOP_WORDS = 100  # the most frequent words of each story that feedback looks at (RM3 keeps at most 40)
-READ_WORDS = 300  # words read from the start of each story, title first (None: all; see the docstring)
+READ_WORDS = 500  # words read from the start of each story, title first (None: all; see the docstring)
 
 
 @lru_cache(maxsize=100_000)
