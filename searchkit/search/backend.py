@@ -7,7 +7,7 @@ from __future__ import annotations
 import os
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING, Callable, Iterable, Protocol
+from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Protocol
 
 from ..model import Article, Hit, Quote, Results
 from .request import SearchRequest
@@ -27,7 +27,8 @@ class Feedback:
     """
 
     docs: list[tuple[float, dict[str, int]]] = field(default_factory=list)  # (score, word -> count), best first
-    frequency: dict[str, int] = field(default_factory=dict)  # stories holding each word (any form)
+    # stories holding each word (any form); an engine may count a word only when it is looked up
+    frequency: Mapping[str, int] = field(default_factory=dict)
     stories: int = 0  # stories in the index
 
 

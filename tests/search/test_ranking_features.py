@@ -223,6 +223,26 @@ def test_feedback_is_the_default_for_any_only(reuters_index):
     assert reuters_index.search("cocoa exports", limit=20, snippets=False).expansion == ()  # all words: none
 
 
+def test_feedback_reads_the_start_of_long_stories_and_counts_the_forms_they_use(tmp_path, monkeypatch):
+    from searchkit.search import feedback
+
+    lead = " ".join(f"lead{i % 40}" for i in range(feedback.READ_WORDS))  # fills the words feedback reads
+    long = [Article(id=f"z{i}", title="Zephyr", body=f"{lead} quokka quokka quokka quokka quokka.", date=DAY)
+            for i in range(3)]
+    others = [Article(id=f"o{i}", title=f"Story {i}", body=f"Weather report {i}; quokkas elsewhere.", date=DAY)
+              for i in range(37)]
+    idx = Index(tmp_path / "ix")
+    idx.add_articles(long + others)
+    request = SearchRequest.build("zephyr", match="any")
+    counted = idx.backend.feedback(request, 5)
+    assert all("quokka" not in counts for _score, counts in counted.docs)  # past the first READ_WORDS words
+    assert counted.frequency["lead1"] == 3 and counted.frequency.get("quokka") is None
+    monkeypatch.setattr(feedback, "READ_WORDS", None)
+    whole = idx.backend.feedback(request, 5)
+    assert all(counts.get("quokka") == 5 for _score, counts in whole.docs)
+    # its story count is that of the form these stories use (quokka: 3), not of quokkas (37)
+    assert whole.frequency["quokka"] == 3
+
 def test_feedback_in_cli_text_and_json(reuters_index):
     index = str(reuters_index.path)
     text = run("query", "crude oil", "--any", "--expand", "-n", "3", "--index", index)
