@@ -13,6 +13,8 @@ import os
 import pickle
 import struct
 import zlib
+from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 from typing import Iterable
 
@@ -61,6 +63,25 @@ def _reading(method):
                 f"({type(exc).__name__}); rebuild it with `searchkit index --rebuild`") from exc
 
     return wrapper
+
+
+class _GuardedCounts(Mapping):
+    """Feedback's story counts, read lazily, each lookup reporting a damaged index as the backend does."""
+
+    def __init__(self, backend: "WhooshBackend", counts: Mapping[str, int]):
+        self._backend, self._counts = backend, counts
+
+    def __getitem__(self, word: str) -> int:
+        found = self._backend._count(self._counts, word)
+        if found is None:
+            raise KeyError(word)
+        return found
+
+    def __iter__(self):
+        return iter(self._counts)
+
+    def __len__(self) -> int:
+        return len(self._counts)
 
 
 class WhooshBackend:
@@ -196,7 +217,16 @@ class WhooshBackend:
     def feedback(self, request: SearchRequest, docs: int):
         from .feedback import feedback
 
-        return feedback(self.searcher(), request, docs)
+        found = feedback(self.searcher(), request, docs)
+        return replace(found, frequency=_GuardedCounts(self, found.frequency))
+
+    @_reading
+    def _count(self, counts: Mapping[str, int], word: str) -> int | None:
+        """A feedback word's story count, read from the index when first asked (None: not a feedback word)."""
+        try:
+            return counts[word]
+        except KeyError:  # a caller's miss, not damage: kept out of _reading's damage check
+            return None
 
     @_reading
     def similar(self, article_id: str, *, limit: int = 10) -> tuple[list[Hit], list[Hit]]:

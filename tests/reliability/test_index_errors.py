@@ -121,3 +121,24 @@ def test_index_without_paths_skips_a_recorded_folder_that_is_gone(tmp_path, seed
     assert "1 articles indexed" in result.stdout
     assert run_cmd("query", "herat traders", "--index", index).returncode == 0
     assert run_cmd("query", "zaranj", "--index", index).returncode == 0  # what was read from it stays
+
+
+def test_feedback_counts_read_late_still_report_damage_in_one_line(built):
+    """Feedback reads its words' story counts only when RM3 asks: damage met then is still IndexCorruptError."""
+    import zlib
+
+    from searchkit.search.request import SearchRequest
+    from searchkit.search.whoosh_backend import WhooshBackend
+
+    backend = WhooshBackend(built)
+    found = backend.feedback(SearchRequest.build("prison escape", match="any"), 3)
+    word = next(iter(found.frequency))
+    assert found.frequency[word] >= 1 and found.frequency.get("no-such-word-here") is None
+
+    def broken(*_args):
+        raise zlib.error("Error -3 while decompressing data")
+
+    backend.searcher().reader().doc_frequency = broken
+    later = next(w for w in found.frequency if w != word)
+    with pytest.raises(IndexCorruptError, match="searchkit index --rebuild"):
+        found.frequency[later]
