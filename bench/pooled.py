@@ -44,6 +44,7 @@ import shutil
 import sys
 import tempfile
 import time
+from collections import Counter
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, NamedTuple
@@ -357,6 +358,37 @@ def topic_table(topics: dict[str, str], qrels: dict, results: dict, shown: list[
     return "\n".join(lines)
 
 
+def _kappa(pairs: list[tuple[int, int]]) -> float:
+    """Cohen's kappa of two judges' labels on the same items."""
+    observed = sum(a == b for a, b in pairs) / len(pairs)
+    first, second = Counter(a for a, _ in pairs), Counter(b for _, b in pairs)
+    chance = sum(first[c] * second[c] for c in first) / len(pairs) ** 2
+    return (observed - chance) / (1 - chance) if chance < 1 else 1.0
+
+
+def agreement(first: dict[str, dict[str, int]], second: dict[str, dict[str, int]]) -> dict:
+    """How far a second judge's grades agree with the first's, on the pairs both graded."""
+    pairs = [(first[t][k], g) for t, grades in second.items() for k, g in grades.items() if k in first.get(t, {})]
+    if not pairs:
+        return {"pairs": 0}
+    binary = [(a > 0, b > 0) for a, b in pairs]
+    return {"pairs": len(pairs), "topics": len(second), "exact": sum(a == b for a, b in pairs) / len(pairs),
+            "kappa": _kappa(pairs), "relevant_agree": sum(a == b for a, b in binary) / len(binary),
+            "relevant_kappa": _kappa(binary), "table": {f"{a}->{b}": n for (a, b), n in sorted(Counter(pairs).items())}}
+
+
+def agreement_text(agreed: dict) -> str:
+    """One paragraph on the second judgments."""
+    if not agreed.get("pairs"):
+        return "No second judgments."
+    cells = ", ".join(f"{k} {v}" for k, v in agreed["table"].items())
+    return (f"A second judge graded {agreed['pairs']} pooled pairs of {agreed['topics']} topics again without seeing "
+            f"the first grades: same grade {agreed['exact']:.3f} (Cohen's kappa {agreed['kappa']:.3f}); same call on "
+            f"relevant or not {agreed['relevant_agree']:.3f} (kappa {agreed['relevant_kappa']:.3f}). First -> second: "
+            f"{cells}. The judges are sessions of one kind reading the same narratives, so this is an upper bound "
+            "on how far people would agree; the figures above use the first grades only.")
+
+
 def score(args: argparse.Namespace) -> None:
     """Score every run against the graded judgments; write the TEST-D report."""
     out = Path(args.out)
@@ -372,9 +404,11 @@ def score(args: argparse.Namespace) -> None:
         sys.exit(f"{len(missing)} pooled documents have no grade (0, 1 or 2) in {', '.join(args.qrels)}:\n{listed}")
     runs, systems = runs_file["runs"], runs_file["systems"]
     results, dropped = score_runs(runs, qrels, systems)
+    agreed = agreement(qrels, read_qrels([Path(q) for q in args.second])) if args.second else {}
     kept = list(next(iter(results.values()))["per_topic"])
     anchors = [s for s in systems if not s.startswith("searchkit")]
-    tests = R.significance(results, [SK_ANY, SK_DEFAULT], anchors)
+    mine = [SK_ANY, SK_DEFAULT, *(s for s in pool_file["systems"] if s.startswith("searchkit") and s not in SEARCHKIT)]
+    tests = R.significance(results, mine, anchors)
     judged = sum(len(qrels.get(t, {})) for t in runs)
     relevant = sum(g >= 1 for t in runs for g in qrels.get(t, {}).values())
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
@@ -382,7 +416,7 @@ def score(args: argparse.Namespace) -> None:
     res = {"when": when, "runs_made": runs_file["when"], "provenance": prov, "settings": runs_file["settings"],
            "scored_at": C.provenance()["git_head"], "qrels": args.qrels, "depth_pool": pool_file["depth_pool"],
            "pooled_systems": pool_file["systems"], "judged": judged, "relevant": relevant, "topics": len(kept),
-           "dropped": dropped, "systems": results, "significance": tests}
+           "dropped": dropped, "agreement": agreed, "systems": results, "significance": tests}
     md = [
         f"# searchkit relevance — TEST-D: PolNeAR, pooled human judgments ({runs_file['stories']} stories, "
         f"{len(kept)} topics)",
@@ -411,6 +445,10 @@ def score(args: argparse.Namespace) -> None:
         f"({len(kept) - 1} degrees of freedom); topics +/− = topics where searchkit is above/below.",
         "",
         R.significance_table(tests),
+        "",
+        "## Agreement of judges",
+        "",
+        agreement_text(agreed),
         "",
         "## AP and nDCG@10 per topic",
         "",
@@ -443,6 +481,8 @@ def main() -> None:
     s = sub.add_parser("score", help="score the saved runs against the graded judgments; write the TEST-D report")
     s.add_argument("--qrels", action="append", required=True,
                    help="topic<TAB>key<TAB>grade file (repeatable: e.g. the filled judgments_N.tsv)")
+    s.add_argument("--second", action="append", metavar="TSV",
+                   help="a second judge's grades of some pooled pairs (agreement only; repeatable)")
     s.add_argument("--runs", default=str(RUNS))
     s.add_argument("--pool", default=str(POOL))
     s.add_argument("--out", default=str(C.RESULTS))

@@ -118,7 +118,7 @@ def score_files(pooled, tmp_path, grades: str):
         "D01": ["a", "b"], "D02": ["d", "e"], "D03": ["f"]}}), encoding="utf-8")
     qrels_path.write_text(grades, encoding="utf-8")
     return argparse.Namespace(runs=str(runs_path), pool=str(pool_path), qrels=[str(qrels_path)],
-                              out=str(tmp_path / "results"), development=False)
+                              out=str(tmp_path / "results"), development=False, second=None)
 
 
 ALL_GRADED = "topic\tkey\tgrade\nD01\ta\t2\nD01\tb\t0\nD02\td\t1\nD02\te\t\nD03\tf\t0\nD02\te\t2\n"
@@ -207,3 +207,15 @@ def test_runs_files_round_trip_gzipped_or_not(pooled, tmp_path):
         pooled.write_runs(tmp_path / name, data)
         assert pooled.read_runs(tmp_path / name) == data
     assert (tmp_path / "runs.json.gz").read_bytes()[:2] == b"\x1f\x8b"  # gzip's magic number
+
+
+def test_agreement_of_two_judges(pooled):
+    first = {"D01": {"a": 2, "b": 0, "c": 1, "d": 0}, "D02": {"e": 2}}
+    second = {"D01": {"a": 2, "b": 0, "c": 2, "d": 1}, "D03": {"x": 1}}
+    agreed = pooled.agreement(first, second)
+    assert agreed["pairs"] == 4 and agreed["topics"] == 2
+    assert agreed["exact"] == 0.5 and agreed["relevant_agree"] == 0.75
+    # kappa on relevance: observed 3/4, chance (2*1 + 2*3)/16 = 1/2, so (0.75 - 0.5) / 0.5
+    assert abs(agreed["relevant_kappa"] - 0.5) < 1e-9
+    assert agreed["table"] == {"0->0": 1, "0->1": 1, "1->2": 1, "2->2": 1}
+    assert "0.500" in pooled.agreement_text(agreed) and pooled.agreement({}, {}) == {"pairs": 0}
