@@ -55,10 +55,11 @@ import _metrics as M  # noqa: E402
 import relevance as R  # noqa: E402
 
 POOLED_DIR = C.BENCH / "pooled"
-RUNS = POOLED_DIR / "runs_polnear.json.gz"  # every system's top 1000 for every topic: 1.6 MB gzipped
-POOL = POOLED_DIR / "pool_polnear.json"
-QRELS = POOLED_DIR / "qrels_polnear.tsv"
-STEM = "relevance_d"
+SETS = {"D": "", "E": "_e"}  # test set -> file suffix: TEST-E is 50 other topics on the same stories
+RUNS = POOLED_DIR / "runs_polnear{}.json.gz"  # every system's top 1000 for every topic: 1.6 MB gzipped
+POOL = POOLED_DIR / "pool_polnear{}.json"
+QRELS = POOLED_DIR / "qrels_polnear{}.tsv"
+STEM = "relevance_{}"
 DEPTH = 1000
 SIZES_AT = (10, 15, 20)  # pool depths whose sizes `pool` prints
 PACKET_SEED = 20261126
@@ -327,11 +328,12 @@ def score_runs(runs: dict, qrels: dict[str, dict[str, int]], systems: list[str])
     return results, dropped
 
 
-def refusal(out: Path, development: bool) -> str | None:
-    """Why `score` may not write its report (None: it may): TEST-D is reported once."""
-    report = out / f"{STEM}.md"
+def refusal(out: Path, development: bool, test: str = "D") -> str | None:
+    """Why `score` may not write its report (None: it may): each test set is reported once."""
+    stem = STEM.format(test.lower())
+    report = out / f"{stem}.md"
     if not development and report.exists():
-        return f"{report} exists: TEST-D is reported once (--development writes {STEM}_development.md)"
+        return f"{report} exists: TEST-{test} is reported once (--development writes {stem}_development.md)"
     return None
 
 
@@ -392,7 +394,7 @@ def agreement_text(agreed: dict) -> str:
 def score(args: argparse.Namespace) -> None:
     """Score every run against the graded judgments; write the TEST-D report."""
     out = Path(args.out)
-    stop = refusal(out, args.development)
+    stop = refusal(out, args.development, args.set)
     if stop:
         sys.exit(stop)
     runs_file = read_runs(Path(args.runs))
@@ -418,7 +420,7 @@ def score(args: argparse.Namespace) -> None:
            "pooled_systems": pool_file["systems"], "judged": judged, "relevant": relevant, "topics": len(kept),
            "dropped": dropped, "agreement": agreed, "systems": results, "significance": tests}
     md = [
-        f"# searchkit relevance — TEST-D: PolNeAR, pooled human judgments ({runs_file['stories']} stories, "
+        f"# searchkit relevance — TEST-{args.set}: PolNeAR, pooled human judgments ({runs_file['stories']} stories, "
         f"{len(kept)} topics)",
         "",
         f"Runs made {runs_file['when']}, searchkit at {prov['git_head']}" + (" (uncommitted changes)" if prov["dirty"]
@@ -456,7 +458,7 @@ def score(args: argparse.Namespace) -> None:
     ]
     text = "\n".join(md) + "\n"
     print(text)
-    stem = STEM + ("_development" if args.development else "")
+    stem = STEM.format(args.set.lower()) + ("_development" if args.development else "")
     out.mkdir(parents=True, exist_ok=True)
     (out / f"{stem}.md").write_text(text, encoding="utf-8")
     (out / f"{stem}.json").write_text(json.dumps(res, indent=1, default=str), encoding="utf-8")
@@ -473,22 +475,26 @@ def main() -> None:
     p.add_argument("--judges", type=int, default=5, help="packets to write")
     p.add_argument("--packets", required=True, help="folder for the packets, outside the repository")
     p.add_argument("--depth", type=int, default=DEPTH, help="results ranked per query")
-    p.add_argument("--runs", default=str(RUNS))
-    p.add_argument("--pool", default=str(POOL))
+    p.add_argument("--set", choices=sorted(SETS), default="D", help="which test set's files (default D)")
+    p.add_argument("--runs", help="default bench/pooled/runs_polnear[_e].json.gz")
+    p.add_argument("--pool", help="default bench/pooled/pool_polnear[_e].json")
     p.add_argument("--union", action="append", metavar="RUNS",
                    help="also pool the POOLED systems of this runs file (another code version's), repeatable")
     p.add_argument("--shared", help="shared data folder (default $SEARCHKIT_SHARED or <repo>/../shared)")
-    s = sub.add_parser("score", help="score the saved runs against the graded judgments; write the TEST-D report")
+    s = sub.add_parser("score", help="score the saved runs against the graded judgments; write the test set's report")
     s.add_argument("--qrels", action="append", required=True,
                    help="topic<TAB>key<TAB>grade file (repeatable: e.g. the filled judgments_N.tsv)")
     s.add_argument("--second", action="append", metavar="TSV",
                    help="a second judge's grades of some pooled pairs (agreement only; repeatable)")
-    s.add_argument("--runs", default=str(RUNS))
-    s.add_argument("--pool", default=str(POOL))
+    s.add_argument("--set", choices=sorted(SETS), default="D", help="which test set's files and report (default D)")
+    s.add_argument("--runs", help="default bench/pooled/runs_polnear[_e].json.gz")
+    s.add_argument("--pool", help="default bench/pooled/pool_polnear[_e].json")
     s.add_argument("--out", default=str(C.RESULTS))
     s.add_argument("--development", action="store_true",
-                   help=f"write {STEM}_development.md/.json (overwritten at will) instead of the one report")
+                   help="write relevance_<set>_development.md/.json (overwritten at will) instead of the one report")
     args = ap.parse_args()
+    args.runs = args.runs or str(RUNS).format(SETS[args.set])
+    args.pool = args.pool or str(POOL).format(SETS[args.set])
     pool(args) if args.command == "pool" else score(args)
 
 

@@ -118,7 +118,7 @@ def score_files(pooled, tmp_path, grades: str):
         "D01": ["a", "b"], "D02": ["d", "e"], "D03": ["f"]}}), encoding="utf-8")
     qrels_path.write_text(grades, encoding="utf-8")
     return argparse.Namespace(runs=str(runs_path), pool=str(pool_path), qrels=[str(qrels_path)],
-                              out=str(tmp_path / "results"), development=False, second=None)
+                              out=str(tmp_path / "results"), development=False, second=None, set="D")
 
 
 ALL_GRADED = "topic\tkey\tgrade\nD01\ta\t2\nD01\tb\t0\nD02\td\t1\nD02\te\t\nD03\tf\t0\nD02\te\t2\n"
@@ -155,6 +155,8 @@ def test_score_writes_the_report_once(pooled, tmp_path, capsys):
     pooled.score(args)
     assert (out / "relevance_d_development.md").exists()
     assert pooled.refusal(out, development=True) is None
+    assert pooled.refusal(out, development=False, test="E") is None  # TEST-E has its own one report
+    assert "TEST-D is reported once" in pooled.refusal(out, development=False, test="D")
 
 
 def test_grades_must_be_0_1_or_2_and_agree(pooled, tmp_path):
