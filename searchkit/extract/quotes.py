@@ -445,6 +445,7 @@ class _People:
             if any(len(w.strip(".,’'")) > 2 and w.isupper() for w in words):
                 continue  # "WASHINGTON", "POLITICO Florida": datelines, headlines, acronyms
             if len(words) == 1 and not clues and name not in self._by_surname and not (
+                    name in self.people and self.people[name].clues & _ONE_NAME_TITLES) and not (
                     _speaks_after(masked, m.end()) or _said_before(masked[max(0, m.start() - 40):m.start()])):
                 continue  # a lone capitalised word names a person only as a surname seen or as a speaker
             if _is_org(name) or (len(words) >= 2 and (_is_place(name) or all(w in TIME_WORDS for w in words))):
@@ -632,6 +633,9 @@ class _People:
         return None
 
 
+# Titles of people known by one name ("Prince Andrew", later "Andrew doesn't remember"): a lone
+# mention of that name is theirs; after "President Obama" a lone "Obama" in narration is no antecedent.
+_ONE_NAME_TITLES = frozenset("prince princess king queen duke duchess pope sheikh emir".split())
 # People news leaves unnamed: "the person added" is the anonymous source, not the last person named.
 _UNNAMED = frozenset("""person source commenter caller viewer reader follower fan observer bystander onlooker
 member participant insider user""".split())
@@ -660,6 +664,20 @@ def _is_demonym(word: str) -> bool:
     if word in INSTITUTIONS or not word[1:].islower() or word.endswith(("ish", "ese", "ss", "ch")):
         return False  # "the FBI" (an institution), "the British", "the Chinese" (a people, not one person)
     place = gazetteer().lookup(word)
+    return place is not None and place.kind == "demonym"
+
+
+@lru_cache(maxsize=4096)
+def _nationality(word: str) -> bool:
+    """Whether a word alone only names a nationality ("American", "Chinese"): never a speaker's name."""
+    if word in _DEMONYMS:
+        return True
+    from .gazetteer import INSTITUTIONS
+    from .locations import gazetteer
+
+    if word in INSTITUTIONS or not word[1:].islower():
+        return False  # "Republican", "Democrats": parties, filed beside the demonyms
+    place = gazetteer().lookup(word) if word[:1].isupper() else None
     return place is not None and place.kind == "demonym"
 
 
@@ -771,8 +789,8 @@ def _plausible_speaker(name: str) -> bool:
     if _CLOSE_TO.fullmatch(name) and words[0].rstrip("s") in PERSON_NOUNS:
         return True  # "person close to the Clintons"
     if len(words) == 1 and (words[0].lower() in _DETERMINERS or words[0].lower() in _NUMBER_WORDS
-                            or words[0] in _TIME_SPANS):
-        return False  # "One", "Two", "Hours"
+                            or words[0] in _TIME_SPANS or _nationality(words[0])):
+        return False  # "One", "Two", "Hours"; "American" (a nationality, not a name)
     if any(re.search(r"['’]s?$", w) for w in words) or re.search(r"[.!?;:]\s+[A-Z][a-z]+\b", name) and any(
             w in FUNCTION_WORDS for w in words[1:]):
         return False  # "RNC’s powerful rules committee", "groups say. They"

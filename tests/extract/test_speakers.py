@@ -356,3 +356,23 @@ def test_party_and_state_after_a_name_resolve_the_texas_republican():
     assert said(text)["This is our"] == "Don Bonker"
     assert said("\"It is time,\" said former Maine Gov. Angus King.")["It is time"] == "Angus King"
     assert said("\"It is time,\" said a Texas Republican.")["It is time"] == "Texas Republican"
+
+
+def test_a_nationality_alone_is_never_a_speaker():
+    assert said("The American said: \"We will win this.\"")["We will win"] is None
+    assert said("\"It is over,\" an American said.")["It is over"] is None
+    assert said("Tom Hanks arrived late. \"It was a mess,\" the American said.")["It was a"] == "Tom Hanks"
+    text = ("Trade representative Clayton Yeutter spoke on Monday. He said it could bring \"a rash of "
+            "protectionist actions.\" French growers said they would appeal.")
+    assert said(text)["a rash of"] == "Clayton Yeutter"
+    assert said("\"We are ready,\" the Republican said.")["We are ready"] == "Republican"
+
+
+def test_a_person_known_by_one_name_is_mentioned_by_it_alone():
+    text = ("BBC's Emily Walters pressed Prince Andrew. Walters asked how Andrew could be so sure what he was "
+            "doing that night.\n\nAndrew doesn't remember any of it, but he remembers the pizza. \"Going to "
+            "Pizza Express is an unusual thing for me to do,\" he said.")
+    assert said(text)["Going to Pizza"] == "Andrew"
+    text = ("President Obama met Justin Trudeau. Reporters asked about Obama and the trade deal.\n\n\"It is "
+            "not my job to comment,\" he said.")
+    assert said(text)["It is not"] != "Obama"
