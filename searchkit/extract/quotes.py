@@ -1050,9 +1050,40 @@ _LEADING_SPEAKER = re.compile(rf"\s*(?:{_WORD}\s+){{1,4}}{_AUX}(?:(?:said|says|t
                               rf"added|tweeted|replied|responded|shouted|yelled|exclaimed)\b|(?:{_AFTER_VERB})\s*[,.;])")
 
 
+# "…,” he was quoted by Kyodo as saying / "the agency quoted Sato as saying": the one quoted speaks,
+# not the outlet that quotes
+_QUOTED_AS = re.compile(r"\bquoted\s+(?:by\s+[^,;:!?\"“”()]{1,80}?\s+|(?P<who>(?!by\s)[^,;:!?\"“”()]{1,60}?)\s+)?"
+                        r"as\s+(?:saying|telling|having\s+said)\b")
+_QUOTED_PASSIVE = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+$")
+
+
+def _quoted_as(text: str, before: bool) -> str | None:
+    """The one "quoted as saying" in a sentence's words before or after a quote: "Sato" in "the agency
+    quoted Sato as saying", "he" in "he was quoted by Kyodo as saying"."""
+    m = _QUOTED_AS.search(text) if "quoted" in text else None
+    if not m or re.search(r"[.!?][\"”’']*\s+[A-Z]", text[m.end():] if before else text[:m.start()]):
+        return None  # in another sentence
+    if m.group("who"):
+        who = " ".join(m.group("who").split())
+        return _OBJECT_PRONOUNS.get(who.lower()) or _cut_after_name(who)  # "WAM quoted him as saying"
+    passive = _QUOTED_PASSIVE.search(text, 0, m.start())
+    if not passive:
+        return None
+    who = _subject(text[:passive.start()]) if before else text[:passive.start()].strip(" ,;—–-\n")
+    if who and "," in who:  # "Mario Amato, president of the Federation, was quoted as saying"
+        who = who.split(",")[0].strip()
+    return who if who and _subject_like(who) else None
+
+
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+
+
 def _after_attribution(after: str, passive: bool = False) -> str | None:
     """The subject in the text right after a quote: `, said NAME`, `, NAME said`, `, he added`, or
     further on in the same sentence (`" if she lost, said NAME.`)."""
+    quoted = _quoted_as(after, before=False)
+    if quoted:
+        return quoted
     m = _AFTER_FIRST.match(after)
     if m and m.group("verb").lower().startswith("according"):
         return m.group("who")
@@ -1170,6 +1201,9 @@ def _before_attribution(before: str) -> tuple[str | None, bool]:
     `NAME said:`, `NAME told reporters`, `NAME called it`, `…, according to NAME,`. The first verb
     with a subject wins: in "Israel said Clinton called on members to be “…”" the words are
     reported by Israel. Adjacent when only a few words stand between verb and quote."""
+    quoted = _quoted_as(before, before=True)
+    if quoted:
+        return quoted, True
     fronted = _FRONTED.match(before)  # "According to Woodward, “…”", "As Politico reported, …", "Said Comey, “…”"
     if fronted:
         who = next(g for g in fronted.group("acc", "as", "inv") if g)

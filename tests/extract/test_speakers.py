@@ -376,3 +376,15 @@ def test_a_person_known_by_one_name_is_mentioned_by_it_alone():
     text = ("President Obama met Justin Trudeau. Reporters asked about Obama and the trade deal.\n\n\"It is "
             "not my job to comment,\" he said.")
     assert said(text)["It is not"] != "Obama"
+
+
+def test_the_one_quoted_as_saying_speaks_not_the_outlet_quoting():
+    lead = "Prime Minister Kenji Sato sounded a conciliatory note.\n    "
+    assert said(lead + "\"Japan wants talks,\" he was quoted by Kyodo News Service as\nsaying.")["Japan wants talks"] \
+        == "Kenji Sato"
+    assert said(lead + "He was quoted by Kyodo as saying, \"Japan wants talks.\"")["Japan wants talks."] == "Kenji Sato"
+    assert said(lead + "\"Japan wants talks,\" the agency quoted him as telling reporters.")["Japan wants talks"] \
+        == "Kenji Sato"
+    assert said("The newspaper quoted Kenji Sato as saying: \"Japan wants talks.\"")["Japan wants talks."] == "Kenji Sato"
+    text = "\"We must discuss the debt,\" Mario Amato, president of the Industries' Federation, was quoted as saying."
+    assert said(text)["We must discuss"] == "Mario Amato"
