@@ -710,6 +710,10 @@ def _subject(clause: str) -> str:
                        and not _is_place(m.group(1))]  # not "His critics in the United States, many of them, …"
         if appositions:
             return appositions[-1].group(1)
+        role = _APPOSED_ROLE.search(clause)  # "Melvin Sims, USDA general sales manager,": not "USDA"
+        if role and role.group(2).lower() in PERSON_NOUNS and _strip_name(role.group(1))[0] \
+                and role.group(1).split()[0] not in FUNCTION_WORDS and not _is_place(role.group(1)):
+            return role.group(1)
         clause = clause[:-1]
     relative = re.match(r"(.+?)\s+(?:who|which)\s+(?=[a-z])\S.*$", clause)  # "an official who spoke …"
     if relative and not re.search(r"[,;:]", clause[relative.end(1):]):  # "a White House official who spoke …"
@@ -1596,6 +1600,8 @@ _NAME_ONLY = re.compile(rf"{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})*")
 _TAIL_NAME = re.compile(rf"(?:^|\s)((?:{_WORD})(?:\s+(?:{PARTICLES}\s+)?{_WORD})+|{_WORD})$")
 _BOTH_NAMED = re.compile(rf"((?:{_WORD})(?:\s+{_WORD})*)\s+and\s+(?:{_WORD})")
 _APPOSED_NAME = re.compile(rf"({_NAME_RUN.pattern}),\s+(?=the\b|a\b|an\b|who\b|whose\b|\d|[a-z])")
+# A name, then its role after an organisation's name: "Melvin Sims, USDA general sales manager,"
+_APPOSED_ROLE = re.compile(rf"({_NAME_RUN.pattern}),\s+(?:[A-Z][\w.&'’-]*\s+){{1,5}}(?:[a-z][\w-]*\s+){{0,3}}([a-z]+),$")
 _AS_AFTER = re.compile(rf"(?P<skip>[\s,;—–-]*|[^,;:—–\"“”]{{0,60}}?[,;—–(]\s*)as\s+(?:(?P<by>(?:{_VERB})\s+by)\s+)?"
                        rf"(?P<who>[^,;:!?\"“”()]{{1,60}}?)(?(by)(?=\s*(?:[,;.—–)]|$))|\s+{_AUX}(?:{_VERB})\b)")
 

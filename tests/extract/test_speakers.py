@@ -388,3 +388,12 @@ def test_the_one_quoted_as_saying_speaks_not_the_outlet_quoting():
     assert said("The newspaper quoted Kenji Sato as saying: \"Japan wants talks.\"")["Japan wants talks."] == "Kenji Sato"
     text = "\"We must discuss the debt,\" Mario Amato, president of the Industries' Federation, was quoted as saying."
     assert said(text)["We must discuss"] == "Mario Amato"
+
+
+def test_a_name_before_its_role_at_an_organisation_speaks_not_the_organisation():
+    text = ("Melvin Hobbs, USDA general sales manager, told reporters he did not expect rain, but that \"it's "
+            "possible it would be.\"")
+    assert said(text)["it's possible it"] == "Melvin Hobbs"
+    assert said("Dana Ruiz, DRI Europe economist, said growth \"will be driven by investment.\"")["will be driven"] \
+        == "Dana Ruiz"
+    assert said("In Washington, a White House spokesman, said \"we will act.\"")["we will act."] != "Washington"
