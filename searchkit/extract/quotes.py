@@ -636,6 +636,12 @@ class _People:
 # Titles of people known by one name ("Prince Andrew", later "Andrew doesn't remember"): a lone
 # mention of that name is theirs; after "President Obama" a lone "Obama" in narration is no antecedent.
 _ONE_NAME_TITLES = frozenset("prince princess king queen duke duchess pope sheikh emir".split())
+# A described person speaking: "a U.S. Customs spokesman said", "said one major U.S. roaster"
+_DESCRIBED_SAYS = re.compile(r"(?:\b(?P<who>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w.&'’-]+\s+){0,4}?[a-z]+),?"
+                             r"\s+(?:said|says|told|added|adds)\b|\b(?:said|says|told|added)\s+(?P<inverted>"
+                             r"(?:the|a|an|one|another)\s+(?:[\w.&'’-]+\s+){0,4}?[a-z]+)\s*[.,])")
+_GENDERED = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f", "businessman": "m",
+             "businesswoman": "f", "congressman": "m", "congresswoman": "f", "man": "m", "woman": "f"}
 # People news leaves unnamed: "the person added" is the anonymous source, not the last person named.
 _UNNAMED = frozenset("""person source commenter caller viewer reader follower fan observer bystander onlooker
 member participant insider user""".split())
@@ -929,6 +935,9 @@ class _Resolver:
             said = [m.start() for m in _PRONOUN_RE[first].finditer(self.masked, sentence_start, at)]
             person = self.people.antecedent(said[-1] if said else at, _PRONOUN[first], sentence_start,
                                             self.quote_ranges, after_quote=not said)
+            unnamed = self._described_speaker(person, said[-1] if said else at, _PRONOUN[first])
+            if unnamed:
+                return True, unnamed
             if person and not self.people.people[person].gender:
                 self.people.people[person].gender = _PRONOUN[first]  # "…,” she said: now we know
             return True, person
@@ -975,6 +984,28 @@ class _Resolver:
                              and name not in self.people._surnames() and _is_place(name)):
             return True, name
         return True, self.people.full(name)
+
+    def _described_speaker(self, person: str | None, at: int, gender: str) -> str | None:
+        """A person described, not named, who spoke after the last mention of `person` ("…,” a Customs
+        spokesman said. “…,” he said): the "he" is that spokesman, not someone named before him."""
+        since = (self.people.sentences.paragraph_starts(at, 2) or [0])[0] if self.people.sentences else 0
+        if person is not None:
+            since = max([since] + [e for _p, e, name in self.people.mentions if name == person and e <= at])
+        window = self.masked[since:at]
+        if "said" not in window and "told" not in window and "added" not in window:
+            return None
+        for m in reversed(list(_DESCRIBED_SAYS.finditer(window))):
+            who = m.group("who") or m.group("inverted")
+            head = who.split()[-1]
+            if head not in PERSON_NOUNS or head in _UNNAMED or _GENDERED.get(head, gender) != gender:
+                continue
+            if m.group("who") and window.startswith(",", m.end("who")):
+                return None  # "Martin Kaplan, a screenwriter, said": the one named, described
+            found = self._description(who, since + m.start())[1]
+            if who.split()[0].lower() == "the" and person is not None and found not in self.people.people:
+                return None  # "the USDA secretary said" after Richard Lyng: him, not a stranger
+            return found
+        return None
 
     def _description(self, who: str, at: int) -> tuple[bool, str | None]:
         if who.lower() in _DETERMINERS:

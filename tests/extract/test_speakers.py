@@ -397,3 +397,17 @@ def test_a_name_before_its_role_at_an_organisation_speaks_not_the_organisation()
     assert said("Dana Ruiz, DRI Europe economist, said growth \"will be driven by investment.\"")["will be driven"] \
         == "Dana Ruiz"
     assert said("In Washington, a White House spokesman, said \"we will act.\"")["we will act."] != "Washington"
+
+
+def test_he_after_a_described_speaker_is_that_speaker_not_someone_named_before():
+    text = ("\"Last time, there was a lot of false information,\" a U.S. Customs spokesman said.\n    \"Customs "
+            "can do a good job when given the tools,\" he said.")
+    assert said(text)["Customs can do"] == "U.S. Customs spokesman"
+    text = "The official said the fund would warn countries. \"I hope it will be a yellow light,\" he said."
+    assert said(text)["I hope it"] == "official"
+    text = "\"We will act,\" a Customs spokesman said. John Smith said he would wait. \"We are ready,\" he said."
+    assert said(text)["We are ready"] == "John Smith"
+    assert said("\"We will act,\" a Customs spokeswoman said. \"We are ready,\" he said.")["We are ready"] is None
+    text = ("When asked, Martin Kaplan, a screenwriter and former studio executive, said he would not discount it."
+            "\n\n\"It is a name that's in the culture,\" he said.")
+    assert said(text)["It is a"] == "Martin Kaplan"
