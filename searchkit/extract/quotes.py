@@ -576,6 +576,19 @@ class _People:
         fitting = [name for _p, name in earlier if fits(name)]
         return fitting[-1] if fitting else None
 
+    def _legislator(self, earlier: list[str], head: str, capitals: list[str]) -> str | None:
+        """"The California Republican" when the story gave no party or state: the last politician named
+        with a legislator's or governor's title ("Sen. Pete Wilson") and no party or state of another."""
+        states = _us_states()
+        if head not in ("republican", "democrat") or not capitals or " ".join(capitals) not in states:
+            return None
+        for name in dict.fromkeys(reversed(earlier)):  # the last named first
+            clues = self.people[name].clues
+            if clues & _LEGISLATOR_TITLES and not clues & _PARTY_WORDS and not any(
+                    w in clues for state in states for w in state.split()):
+                return name
+        return None
+
     def described(self, description: str, at: int) -> str | None:
         """The person named before `at` that a description fits ("the foreign secretary", "the
         30-year-old", "the Florida senator"), or, for a description of a person with no clue that
@@ -616,6 +629,9 @@ class _People:
                                                         or _title_alias(head) in self.people[best].clues
                                                         or best_score >= 2)):
             return best
+        legislator = self._legislator(earlier, head, capitals)
+        if legislator:
+            return legislator
         modifiers = description.split()[1:-1] if description.split()[0].lower() in _DETERMINERS \
             else description.split()[:-1]
         if any(w[:1].isupper() for w in modifiers):
@@ -631,6 +647,17 @@ class _People:
                 if not gender or self.people[name].gender in ("", gender):
                     return name
         return None
+
+
+_LEGISLATOR_TITLES = frozenset("sen senator rep representative congressman congresswoman gov governor".split())
+_PARTY_WORDS = frozenset().union(*_PARTIES.values())
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    from .gazetteer import US_STATE_CODES
+
+    return frozenset(state.lower() for state in US_STATE_CODES.values())
 
 
 # Titles of people known by one name ("Prince Andrew", later "Andrew doesn't remember"): a lone

@@ -411,3 +411,14 @@ def test_he_after_a_described_speaker_is_that_speaker_not_someone_named_before()
     text = ("When asked, Martin Kaplan, a screenwriter and former studio executive, said he would not discount it."
             "\n\n\"It is a name that's in the culture,\" he said.")
     assert said(text)["It is a"] == "Martin Kaplan"
+
+
+def test_a_state_and_party_description_names_the_last_legislator_given_no_party():
+    text = ("Rep. Don Pollard, chairman of the subcommittee, said the rules cost billions.\n    \"This is our number "
+            "one opportunity,\" the Washington Democrat said.")
+    assert said(text)["This is our"] == "Don Pollard"
+    text = ("Sen. Tom Barlow (D-Ore.) spoke first. Rep. Dan Wu spoke next.\n    \"Japan must comply,\" the Oregon "
+            "Republican said.")
+    assert said(text)["Japan must comply"] == "Dan Wu"  # Barlow is a Democrat
+    text = "Tom Barlow, a farmer, spoke first.\n    \"Japan must comply,\" the Oregon Republican said."
+    assert said(text)["Japan must comply"] == "Oregon Republican"  # no legislator named
