@@ -660,6 +660,12 @@ def _us_states() -> frozenset[str]:
     return frozenset(state.lower() for state in US_STATE_CODES.values())
 
 
+# A spokesman named after being quoted unnamed: "spokesman Jerry Barker said", "Jerry Barker, a Magna spokesman,"
+_SPOKES = {head: re.compile(rf"(?:(?P<org>(?:[A-Z][\w&.'’-]*\s+){{0,3}}){head}\s+(?P<name>{_NAME_RUN.pattern})|"
+                            rf"(?P<name2>{_NAME_RUN.pattern}),\s+(?:a|an|the)\s+(?P<org2>(?:[A-Z][\w&.'’-]*\s+){{0,3}})"
+                            rf"(?:company\s+|campaign\s+|party\s+)?{head}\b)") for head in ("spokesman", "spokeswoman", "spokesperson")}
+
+
 # Titles of people known by one name ("Prince Andrew", later "Andrew doesn't remember"): a lone
 # mention of that name is theirs; after "President Obama" a lone "Obama" in narration is no antecedent.
 _ONE_NAME_TITLES = frozenset("prince princess king queen duke duchess pope sheikh emir".split())
@@ -1034,6 +1040,24 @@ class _Resolver:
             return found
         return None
 
+    def _named_after(self, head: str, modifiers: list[str], at: int) -> str | None:
+        """The spokesman a story names just after quoting "a spokesman" ("spokesman Jerry Barker said",
+        "Jerry Barker, a Magna spokesman,"), in the same or the next paragraph, of no other organisation."""
+        if self.people.sentences is None:
+            return None
+        starts = self.people.sentences.starts  # paragraph starts: read to the end of the next paragraph
+        index = bisect_right(starts, at)
+        stop = starts[index + 1] if index + 1 < len(starts) else len(self.masked)
+        itself = re.compile(rf"\b{head}\b").search(self.masked, at, stop)  # the description being resolved
+        for m in _SPOKES[head].finditer(self.masked, itself.end() if itself else at, stop):
+            org = (m.group("org") or m.group("org2") or "").split()
+            if any(w not in modifiers for w in org):
+                continue  # "Ford spokesman John Smith" is no "Magna spokesman"
+            name, _clues = _strip_name(m.group("name") or m.group("name2"))
+            if name and len(name.split()) >= 2 and self.people.full(name) in self.people.people:
+                return self.people.full(name)
+        return None
+
     def _description(self, who: str, at: int) -> tuple[bool, str | None]:
         if who.lower() in _DETERMINERS:
             return False, None
@@ -1055,6 +1079,8 @@ class _Resolver:
                 return True, person
         if org and org.group(1).split()[-1].lower() in PERSON_NOUNS:  # "a spokesman for the Home Office"
             return True, f"{org.group(2).strip()} {org.group(1).split()[-1]}"
+        if head in _SPOKES and not definite and (named := self._named_after(head, words[:-1], at)):
+            return True, named  # "…,” a Magna spokesman said. … spokesman Jerry Barker said"
         if head in PERSON_NOUNS or head.rstrip("s") in PERSON_NOUNS or any(w[0].isupper() for w in words):
             if near:
                 return True, near.group().strip(" .,")  # "person close to the Clintons"

@@ -422,3 +422,17 @@ def test_a_state_and_party_description_names_the_last_legislator_given_no_party(
     assert said(text)["Japan must comply"] == "Dan Wu"  # Barlow is a Democrat
     text = "Tom Barlow, a farmer, spoke first.\n    \"Japan must comply,\" the Oregon Republican said."
     assert said(text)["Japan must comply"] == "Oregon Republican"  # no legislator named
+
+
+def test_a_spokesman_quoted_unnamed_then_named_next_is_that_person():
+    quoted = "Sales will \"increase very rapidly,\" a Magna spokesman said."
+    cases = {  # what follows the quotation -> its speaker
+        " Magna will also raise capital, spokesman Jerry Barker said.": "Jerry Barker",
+        "\n    Magna will raise capital, Jerry Barker, a company spokesman, said.": "Jerry Barker",
+        " Ford spokesman Jerry Barker declined to comment.": "Magna spokesman",  # another company's
+        "\n    Sales rose.\n    Later, spokesman Jerry Barker said more.": "Magna spokesman",  # too far
+    }
+    for after, speaker in cases.items():
+        assert said(quoted + after)["increase very rapidly"] == speaker, after
+    text = "\"We have not been approached\" about Republic Health, a Douglas spokesman told Reuters."
+    assert said(text)["We have not"] == "Douglas spokesman"
