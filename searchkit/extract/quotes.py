@@ -1827,19 +1827,23 @@ def _find_quotes(text: str) -> list[_Span]:
             span.speaker = nxt.speaker
         elif nxt.sentence == span.sentence and nxt.para == span.para and not span.attributed and nxt.attributed:
             span.speaker = nxt.speaker
-    _echoes(out)
+    _echoes(out, {id(span) for span, _inner in out if not masked[paragraphs[span.para][0]:span.start].strip()
+                  and not masked[span.end:paragraphs[span.para][1]].strip(" \t\n.,")})
     return [span for span, inner in out if inner]
 
 
-def _echoes(out: list[tuple[_Span, str]]) -> None:
+def _echoes(out: list[tuple[_Span, str]], alone: set[int]) -> None:
     """A quoted fragment nobody is named for that repeats words of a longer, attributed quotation of
-    the story (a lead quoting a phrase the body gives in full) takes that quotation's speaker."""
+    the story (a lead quoting a phrase the body gives in full) takes that quotation's speaker; so does
+    a quotation standing alone as a paragraph (a web page's pull quote), whoever spoke before it."""
     said = [(f" {' '.join(_WORDS.findall(inner.lower()))} ", span.speaker) for span, inner in out
             if span.attributed and span.speaker]
     for span, inner in out:
         words = _WORDS.findall(inner.lower())
         capitals = sum(1 for w in inner.split() if w[:1].isupper())
-        if span.speaker or not words or not any(len(w) >= 4 for w in words) or capitals * 2 > len(words):
+        if span.speaker and (span.attributed or id(span) not in alone):
+            continue  # named, or guessed from the narration around it
+        if not words or not any(len(w) >= 4 for w in words) or capitals * 2 > len(words):
             continue  # a name or title ("Gang of Eight") is no echo of anyone's words
         fragment = f" {' '.join(words)} "
         speakers = {who for text, who in said if fragment in text and len(text) > len(fragment)}

@@ -436,3 +436,14 @@ def test_a_spokesman_quoted_unnamed_then_named_next_is_that_person():
         assert said(quoted + after)["increase very rapidly"] == speaker, after
     text = "\"We have not been approached\" about Republic Health, a Douglas spokesman told Reuters."
     assert said(text)["We have not"] == "Douglas spokesman"
+
+
+def test_a_pull_quote_standing_alone_takes_the_speaker_of_the_quotation_it_repeats():
+    text = ("His doctor referred him to Owen Dempsey, a chest doctor at the infirmary.\n\n\"Their immune system "
+            "behaves in an exaggerated fashion\"\n\nDempsey talked with the man over the phone.\n\n\"In some "
+            "individuals their immune system behaves in an exaggerated fashion, think of it,\" Dempsey told "
+            "Gizmodo by email.")
+    assert said(text)["Their immune system"] == "Owen Dempsey"
+    text = ("Jane Kowalski, the mayor, opened the session.\n\nMs. Kowalski said the city would \"build the wall\" soon.\n\n"
+            "\"We will build the wall and the gate,\" Tom Hale said later.")
+    assert said(text)["build the wall"] == "Jane Kowalski"  # inside narration: the sentence's subject stays
