@@ -788,6 +788,9 @@ def _subject(clause: str) -> str:
             if bare in FUNCTION_WORDS and bare not in ("He", "She") and taken:
                 break
             taken.append(bare)
+        elif low in _ROLE_PREPOSITIONS and taken and k > 0 and words[k - 1] in PERSON_NOUNS \
+                and all(w[:1].isupper() for w in taken) and low not in taken:
+            taken.append(bare)  # "a spokesman for Alcan", "China's ambassador to Britain": not Alcan, Britain
         elif low in _STOP or lower >= 4:
             break
         else:
@@ -798,6 +801,7 @@ def _subject(clause: str) -> str:
     return both.group(1) if both else subject  # "Bolton and Gorka denounced": the first named
 
 
+_ROLE_PREPOSITIONS = frozenset("to of for at from".split())
 # Lower-case words that never stand in a speaker's name or description.
 _NOT_IN_SPEAKERS = frozenset("""that which who whom whose why how what when where but under at by to in on with from
 into given just the a an this these those their her his its our my your was is are were be been being has have had
@@ -1685,7 +1689,8 @@ _TAIL_NAME = re.compile(rf"(?:^|\s)((?:{_WORD})(?:\s+(?:{PARTICLES}\s+)?{_WORD})
 _BOTH_NAMED = re.compile(rf"((?:{_WORD})(?:\s+{_WORD})*)\s+and\s+(?:{_WORD})")
 _APPOSED_NAME = re.compile(rf"({_NAME_RUN.pattern}),\s+(?=the\b|a\b|an\b|who\b|whose\b|\d|[a-z])")
 # A name, then its role after an organisation's name: "Melvin Sims, USDA general sales manager,"
-_APPOSED_ROLE = re.compile(rf"({_NAME_RUN.pattern}),\s+(?:[A-Z][\w.&'’-]*\s+){{1,5}}(?:[a-z][\w-]*\s+){{0,3}}([a-z]+),$")
+_APPOSED_ROLE = re.compile(rf"({_NAME_RUN.pattern}),\s+(?:[A-Z][\w.&'’-]*\s+){{1,5}}(?:[a-z][\w-]*\s+){{0,3}}([a-z]+)"
+                           rf"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){{0,3}})?,$")
 _AS_AFTER = re.compile(rf"(?P<skip>[\s,;—–-]*|[^,;:—–\"“”]{{0,60}}?[,;—–(]\s*)as\s+(?:(?P<by>(?:{_VERB})\s+by)\s+)?"
                        rf"(?P<who>[^,;:!?\"“”()]{{1,60}}?)(?(by)(?=\s*(?:[,;.—–)]|$))|\s+{_AUX}(?:{_VERB})\b)")
 

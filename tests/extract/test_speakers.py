@@ -447,3 +447,11 @@ def test_a_pull_quote_standing_alone_takes_the_speaker_of_the_quotation_it_repea
     text = ("Jane Kowalski, the mayor, opened the session.\n\nMs. Kowalski said the city would \"build the wall\" soon.\n\n"
             "\"We will build the wall and the gate,\" Tom Hale said later.")
     assert said(text)["build the wall"] == "Jane Kowalski"  # inside narration: the sentence's subject stays
+
+
+def test_a_role_before_a_place_or_organisation_is_described_not_the_place():
+    text = "China's ambassador to Britain warned that the government \"will not sit on our hands\" soon."
+    assert said(text)["will not sit"] not in ("Britain", "China")
+    text = "Liu Xiaoming, China's ambassador to Britain, said: \"We will not sit on our hands.\""
+    assert said(text)["We will not"] == "Liu Xiaoming"
+    assert said("Secretary of State John Kerry said: \"It is done.\"")["It is done."] == "John Kerry"
