@@ -455,6 +455,8 @@ class _People:
                 continue
             if len(words) == 2 and _is_place(words[0]) and not clues:
                 continue  # "American Express", "British Airways"
+            if len(words) >= 2 and words[-1] in _PLACE_HEADS and not clues and not _speaks_after(masked, m.end()):
+                continue  # "Central Park", "Hormuz Strait": where, not who
             person = self.people.setdefault(full, _Person(full))
             if len(full.split()) >= 2:
                 self._by_surname[full.split()[-1]] = full
@@ -664,6 +666,13 @@ def _us_states() -> frozenset[str]:
 _SPOKES = {head: re.compile(rf"(?:(?P<org>(?:[A-Z][\w&.'’-]*\s+){{0,3}}){head}\s+(?P<name>{_NAME_RUN.pattern})|"
                             rf"(?P<name2>{_NAME_RUN.pattern}),\s+(?:a|an|the)\s+(?P<org2>(?:[A-Z][\w&.'’-]*\s+){{0,3}})"
                             rf"(?:company\s+|campaign\s+|party\s+)?{head}\b)") for head in ("spokesman", "spokeswoman", "spokesperson")}
+
+
+# Last words that make a capitalised run a place or a building, not a person.
+# (Not the common surnames among them: Hall, Lane, Church; a name that speaks is a person's.)
+_PLACE_HEADS = frozenset("""Park Street Avenue Square Road Boulevard Bridge Strait Straits River Lake Island
+Islands Mountain Mountains Valley Bay Gulf Sea Ocean Airport Station Hotel Palace Tower Center Centre Stadium
+Arena Cathedral Mosque Temple Hospital Infirmary Prison Plaza Mall Building""".split())
 
 
 # Titles of people known by one name ("Prince Andrew", later "Andrew doesn't remember"): a lone

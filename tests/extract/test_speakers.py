@@ -455,3 +455,13 @@ def test_a_role_before_a_place_or_organisation_is_described_not_the_place():
     text = "Liu Xiaoming, China's ambassador to Britain, said: \"We will not sit on our hands.\""
     assert said(text)["We will not"] == "Liu Xiaoming"
     assert said("Secretary of State John Kerry said: \"It is done.\"")["It is done."] == "John Kerry"
+
+
+def test_a_place_or_building_named_like_a_person_is_no_antecedent():
+    text = ("Prince Andrew spent three days at the mansion.\n\nDuring the visit, he was photographed strolling around "
+            "Central Park with a friend.\n\nHe instead told the interviewer: \"I took the judgement call.\"")
+    assert said(text)["I took the"] == "Andrew"
+    text = ("Mike Hall, of the growers' association, met officials.\n\n\"This was clearly a political decision,\" "
+            "he said.")
+    assert said(text)["This was clearly"] == "Mike Hall"  # a surname, not a hall
+    assert said("\"We are ready,\" said Jane Park.")["We are ready"] == "Jane Park"
