@@ -1783,6 +1783,16 @@ def _find_quotes(text: str) -> list[_Span]:
                 who = _after_attribution(following_text)  # "…?” Trump told ITV in an interview aired …"
         if who:
             attributed, speaker = resolver.speaker(who, span.start, s_start)
+        turn = _TURN.match(inner) if ":" in inner[:40] else None
+        if turn:  # "“RAMOS: Secretary Clinton, …”": a transcript's turn, a name the story gives or a full one
+            name = _strip_name(turn.group(1).title() if turn.group(1).isupper() else turn.group(1))[0]
+            name = resolver.people.full(name) if name else ""
+            rest = inner[turn.end(1) + 1:].split()
+            titled = sum(1 for w in rest if w[:1].isupper()) * 2 > len(rest)  # "Crippled America: How to Make …"
+            if name in resolver.people.people and not titled and _plausible_speaker(name):
+                attributed, speaker = True, name
+            elif turn.group(1).isupper() and not titled:
+                attributed, speaker = True, None  # a turn of someone the story does not name otherwise
         if not attributed:
             before_all = masked[s_start:span.start]
             who = None
@@ -1844,6 +1854,10 @@ def _find_quotes(text: str) -> list[_Span]:
     _echoes(out, {id(span) for span, _inner in out if not masked[paragraphs[span.para][0]:span.start].strip()
                   and not masked[span.end:paragraphs[span.para][1]].strip(" \t\n.,")})
     return [span for span, inner in out if inner]
+
+
+# A transcript's turn quoted whole: "“Chris Matthews: Seriously, …”", "“RAMOS: Secretary Clinton, …”"
+_TURN = re.compile(rf"((?:{_WORD})(?:\s+(?:{PARTICLES}\s+)?(?:{_WORD})){{0,3}}|[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+)?):\s+\S")
 
 
 def _echoes(out: list[tuple[_Span, str]], alone: set[int]) -> None:

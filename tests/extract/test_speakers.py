@@ -465,3 +465,17 @@ def test_a_place_or_building_named_like_a_person_is_no_antecedent():
             "he said.")
     assert said(text)["This was clearly"] == "Mike Hall"  # a surname, not a hall
     assert said("\"We are ready,\" said Jane Park.")["We are ready"] == "Jane Park"
+
+
+def test_a_transcript_turn_quoted_whole_is_the_turn_speaker():
+    text = ("Alex Smith posted the exchange with Chris Matthews: \"Chris Matthews: Seriously, seriously about this. "
+            "Bernie says he will pay.\"")
+    assert said(text)["Chris Matthews: Seriously,"] == "Chris Matthews"
+    text = ("Jorge Ramos asked Clinton about it. The transcript reads: \"RAMOS: Secretary Clinton, you sent an "
+            "e-mail.\" \"CLINTON: I feel a great deal of sympathy.\" Hillary Clinton said nothing more.")
+    assert said(text)["RAMOS: Secretary Clinton,"] == "Jorge Ramos"
+    assert said(text)["CLINTON: I feel"] == "Hillary Clinton"
+    text = "The host said: \"HOST: Welcome back. Tell us more.\" \"I will,\" Tom Hale said."
+    assert said(text)["HOST: Welcome back."] is None  # a turn, but of no one named
+    text = "Donald Trump wrote \"Crippled America: How to Make America Great Again\" last year."
+    assert said(text)["Crippled America: How"] != "Crippled America"
