@@ -445,6 +445,7 @@ class _People:
             if any(len(w.strip(".,’'")) > 2 and w.isupper() for w in words):
                 continue  # "WASHINGTON", "POLITICO Florida": datelines, headlines, acronyms
             if len(words) == 1 and not clues and name not in self._by_surname and not (
+                    name in self.people and self.people[name].clues & _ONE_NAME_TITLES) and not (
                     _speaks_after(masked, m.end()) or _said_before(masked[max(0, m.start() - 40):m.start()])):
                 continue  # a lone capitalised word names a person only as a surname seen or as a speaker
             if _is_org(name) or (len(words) >= 2 and (_is_place(name) or all(w in TIME_WORDS for w in words))):
@@ -454,6 +455,8 @@ class _People:
                 continue
             if len(words) == 2 and _is_place(words[0]) and not clues:
                 continue  # "American Express", "British Airways"
+            if len(words) >= 2 and words[-1] in _PLACE_HEADS and not clues and not _speaks_after(masked, m.end()):
+                continue  # "Central Park", "Hormuz Strait": where, not who
             person = self.people.setdefault(full, _Person(full))
             if len(full.split()) >= 2:
                 self._by_surname[full.split()[-1]] = full
@@ -575,6 +578,19 @@ class _People:
         fitting = [name for _p, name in earlier if fits(name)]
         return fitting[-1] if fitting else None
 
+    def _legislator(self, earlier: list[str], head: str, capitals: list[str]) -> str | None:
+        """"The California Republican" when the story gave no party or state: the last politician named
+        with a legislator's or governor's title ("Sen. Pete Wilson") and no party or state of another."""
+        states = _us_states()
+        if head not in ("republican", "democrat") or not capitals or " ".join(capitals) not in states:
+            return None
+        for name in dict.fromkeys(reversed(earlier)):  # the last named first
+            clues = self.people[name].clues
+            if clues & _LEGISLATOR_TITLES and not clues & _PARTY_WORDS and not any(
+                    w in clues for state in states for w in state.split()):
+                return name
+        return None
+
     def described(self, description: str, at: int) -> str | None:
         """The person named before `at` that a description fits ("the foreign secretary", "the
         30-year-old", "the Florida senator"), or, for a description of a person with no clue that
@@ -615,6 +631,9 @@ class _People:
                                                         or _title_alias(head) in self.people[best].clues
                                                         or best_score >= 2)):
             return best
+        legislator = self._legislator(earlier, head, capitals)
+        if legislator:
+            return legislator
         modifiers = description.split()[1:-1] if description.split()[0].lower() in _DETERMINERS \
             else description.split()[:-1]
         if any(w[:1].isupper() for w in modifiers):
@@ -632,6 +651,39 @@ class _People:
         return None
 
 
+_LEGISLATOR_TITLES = frozenset("sen senator rep representative congressman congresswoman gov governor".split())
+_PARTY_WORDS = frozenset().union(*_PARTIES.values())
+
+
+@lru_cache(maxsize=1)
+def _us_states() -> frozenset[str]:
+    from .gazetteer import US_STATE_CODES
+
+    return frozenset(state.lower() for state in US_STATE_CODES.values())
+
+
+# A spokesman named after being quoted unnamed: "spokesman Jerry Barker said", "Jerry Barker, a Magna spokesman,"
+_SPOKES = {head: re.compile(rf"(?:(?P<org>(?:[A-Z][\w&.'’-]*\s+){{0,3}}){head}\s+(?P<name>{_NAME_RUN.pattern})|"
+                            rf"(?P<name2>{_NAME_RUN.pattern}),\s+(?:a|an|the)\s+(?P<org2>(?:[A-Z][\w&.'’-]*\s+){{0,3}})"
+                            rf"(?:company\s+|campaign\s+|party\s+)?{head}\b)") for head in ("spokesman", "spokeswoman", "spokesperson")}
+
+
+# Last words that make a capitalised run a place or a building, not a person.
+# (Not the common surnames among them: Hall, Lane, Church; a name that speaks is a person's.)
+_PLACE_HEADS = frozenset("""Park Street Avenue Square Road Boulevard Bridge Strait Straits River Lake Island
+Islands Mountain Mountains Valley Bay Gulf Sea Ocean Airport Station Hotel Palace Tower Center Centre Stadium
+Arena Cathedral Mosque Temple Hospital Infirmary Prison Plaza Mall Building""".split())
+
+
+# Titles of people known by one name ("Prince Andrew", later "Andrew doesn't remember"): a lone
+# mention of that name is theirs; after "President Obama" a lone "Obama" in narration is no antecedent.
+_ONE_NAME_TITLES = frozenset("prince princess king queen duke duchess pope sheikh emir".split())
+# A described person speaking: "a U.S. Customs spokesman said", "said one major U.S. roaster"
+_DESCRIBED_SAYS = re.compile(r"(?:\b(?P<who>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w.&'’-]+\s+){0,4}?[a-z]+),?"
+                             r"\s+(?:said|says|told|added|adds)\b|\b(?:said|says|told|added)\s+(?P<inverted>"
+                             r"(?:the|a|an|one|another)\s+(?:[\w.&'’-]+\s+){0,4}?[a-z]+)\s*[.,])")
+_GENDERED = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f", "businessman": "m",
+             "businesswoman": "f", "congressman": "m", "congresswoman": "f", "man": "m", "woman": "f"}
 # People news leaves unnamed: "the person added" is the anonymous source, not the last person named.
 _UNNAMED = frozenset("""person source commenter caller viewer reader follower fan observer bystander onlooker
 member participant insider user""".split())
@@ -660,6 +712,20 @@ def _is_demonym(word: str) -> bool:
     if word in INSTITUTIONS or not word[1:].islower() or word.endswith(("ish", "ese", "ss", "ch")):
         return False  # "the FBI" (an institution), "the British", "the Chinese" (a people, not one person)
     place = gazetteer().lookup(word)
+    return place is not None and place.kind == "demonym"
+
+
+@lru_cache(maxsize=4096)
+def _nationality(word: str) -> bool:
+    """Whether a word alone only names a nationality ("American", "Chinese"): never a speaker's name."""
+    if word in _DEMONYMS:
+        return True
+    from .gazetteer import INSTITUTIONS
+    from .locations import gazetteer
+
+    if word in INSTITUTIONS or not word[1:].islower():
+        return False  # "Republican", "Democrats": parties, filed beside the demonyms
+    place = gazetteer().lookup(word) if word[:1].isupper() else None
     return place is not None and place.kind == "demonym"
 
 
@@ -692,6 +758,10 @@ def _subject(clause: str) -> str:
                        and not _is_place(m.group(1))]  # not "His critics in the United States, many of them, …"
         if appositions:
             return appositions[-1].group(1)
+        role = _APPOSED_ROLE.search(clause)  # "Melvin Sims, USDA general sales manager,": not "USDA"
+        if role and role.group(2).lower() in PERSON_NOUNS and _strip_name(role.group(1))[0] \
+                and role.group(1).split()[0] not in FUNCTION_WORDS and not _is_place(role.group(1)):
+            return role.group(1)
         clause = clause[:-1]
     relative = re.match(r"(.+?)\s+(?:who|which)\s+(?=[a-z])\S.*$", clause)  # "an official who spoke …"
     if relative and not re.search(r"[,;:]", clause[relative.end(1):]):  # "a White House official who spoke …"
@@ -727,6 +797,9 @@ def _subject(clause: str) -> str:
             if bare in FUNCTION_WORDS and bare not in ("He", "She") and taken:
                 break
             taken.append(bare)
+        elif low in _ROLE_PREPOSITIONS and taken and k > 0 and words[k - 1] in PERSON_NOUNS \
+                and all(w[:1].isupper() for w in taken) and low not in taken:
+            taken.append(bare)  # "a spokesman for Alcan", "China's ambassador to Britain": not Alcan, Britain
         elif low in _STOP or lower >= 4:
             break
         else:
@@ -737,6 +810,7 @@ def _subject(clause: str) -> str:
     return both.group(1) if both else subject  # "Bolton and Gorka denounced": the first named
 
 
+_ROLE_PREPOSITIONS = frozenset("to of for at from".split())
 # Lower-case words that never stand in a speaker's name or description.
 _NOT_IN_SPEAKERS = frozenset("""that which who whom whose why how what when where but under at by to in on with from
 into given just the a an this these those their her his its our my your was is are were be been being has have had
@@ -771,8 +845,8 @@ def _plausible_speaker(name: str) -> bool:
     if _CLOSE_TO.fullmatch(name) and words[0].rstrip("s") in PERSON_NOUNS:
         return True  # "person close to the Clintons"
     if len(words) == 1 and (words[0].lower() in _DETERMINERS or words[0].lower() in _NUMBER_WORDS
-                            or words[0] in _TIME_SPANS):
-        return False  # "One", "Two", "Hours"
+                            or words[0] in _TIME_SPANS or _nationality(words[0])):
+        return False  # "One", "Two", "Hours"; "American" (a nationality, not a name)
     if any(re.search(r"['’]s?$", w) for w in words) or re.search(r"[.!?;:]\s+[A-Z][a-z]+\b", name) and any(
             w in FUNCTION_WORDS for w in words[1:]):
         return False  # "RNC’s powerful rules committee", "groups say. They"
@@ -907,6 +981,9 @@ class _Resolver:
             said = [m.start() for m in _PRONOUN_RE[first].finditer(self.masked, sentence_start, at)]
             person = self.people.antecedent(said[-1] if said else at, _PRONOUN[first], sentence_start,
                                             self.quote_ranges, after_quote=not said)
+            unnamed = self._described_speaker(person, said[-1] if said else at, _PRONOUN[first])
+            if unnamed:
+                return True, unnamed
             if person and not self.people.people[person].gender:
                 self.people.people[person].gender = _PRONOUN[first]  # "…,” she said: now we know
             return True, person
@@ -954,6 +1031,46 @@ class _Resolver:
             return True, name
         return True, self.people.full(name)
 
+    def _described_speaker(self, person: str | None, at: int, gender: str) -> str | None:
+        """A person described, not named, who spoke after the last mention of `person` ("…,” a Customs
+        spokesman said. “…,” he said): the "he" is that spokesman, not someone named before him."""
+        since = (self.people.sentences.paragraph_starts(at, 2) or [0])[0] if self.people.sentences else 0
+        if person is not None:
+            since = max([since] + [e for _p, e, name in self.people.mentions if name == person and e <= at])
+        window = self.masked[since:at]
+        if "said" not in window and "told" not in window and "added" not in window:
+            return None
+        for m in reversed(list(_DESCRIBED_SAYS.finditer(window))):
+            who = m.group("who") or m.group("inverted")
+            head = who.split()[-1]
+            if head not in PERSON_NOUNS or head in _UNNAMED or _GENDERED.get(head, gender) != gender:
+                continue
+            if m.group("who") and window.startswith(",", m.end("who")):
+                return None  # "Martin Kaplan, a screenwriter, said": the one named, described
+            found = self._description(who, since + m.start())[1]
+            if who.split()[0].lower() == "the" and person is not None and found not in self.people.people:
+                return None  # "the USDA secretary said" after Richard Lyng: him, not a stranger
+            return found
+        return None
+
+    def _named_after(self, head: str, modifiers: list[str], at: int) -> str | None:
+        """The spokesman a story names just after quoting "a spokesman" ("spokesman Jerry Barker said",
+        "Jerry Barker, a Magna spokesman,"), in the same or the next paragraph, of no other organisation."""
+        if self.people.sentences is None:
+            return None
+        starts = self.people.sentences.starts  # paragraph starts: read to the end of the next paragraph
+        index = bisect_right(starts, at)
+        stop = starts[index + 1] if index + 1 < len(starts) else len(self.masked)
+        itself = re.compile(rf"\b{head}\b").search(self.masked, at, stop)  # the description being resolved
+        for m in _SPOKES[head].finditer(self.masked, itself.end() if itself else at, stop):
+            org = (m.group("org") or m.group("org2") or "").split()
+            if any(w not in modifiers for w in org):
+                continue  # "Ford spokesman John Smith" is no "Magna spokesman"
+            name, _clues = _strip_name(m.group("name") or m.group("name2"))
+            if name and len(name.split()) >= 2 and self.people.full(name) in self.people.people:
+                return self.people.full(name)
+        return None
+
     def _description(self, who: str, at: int) -> tuple[bool, str | None]:
         if who.lower() in _DETERMINERS:
             return False, None
@@ -975,6 +1092,8 @@ class _Resolver:
                 return True, person
         if org and org.group(1).split()[-1].lower() in PERSON_NOUNS:  # "a spokesman for the Home Office"
             return True, f"{org.group(2).strip()} {org.group(1).split()[-1]}"
+        if head in _SPOKES and not definite and (named := self._named_after(head, words[:-1], at)):
+            return True, named  # "…,” a Magna spokesman said. … spokesman Jerry Barker said"
         if head in PERSON_NOUNS or head.rstrip("s") in PERSON_NOUNS or any(w[0].isupper() for w in words):
             if near:
                 return True, near.group().strip(" .,")  # "person close to the Clintons"
@@ -1032,9 +1151,40 @@ _LEADING_SPEAKER = re.compile(rf"\s*(?:{_WORD}\s+){{1,4}}{_AUX}(?:(?:said|says|t
                               rf"added|tweeted|replied|responded|shouted|yelled|exclaimed)\b|(?:{_AFTER_VERB})\s*[,.;])")
 
 
+# "…,” he was quoted by Kyodo as saying / "the agency quoted Sato as saying": the one quoted speaks,
+# not the outlet that quotes
+_QUOTED_AS = re.compile(r"\bquoted\s+(?:by\s+[^,;:!?\"“”()]{1,80}?\s+|(?P<who>(?!by\s)[^,;:!?\"“”()]{1,60}?)\s+)?"
+                        r"as\s+(?:saying|telling|having\s+said)\b")
+_QUOTED_PASSIVE = re.compile(r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been)\s+$")
+
+
+def _quoted_as(text: str, before: bool) -> str | None:
+    """The one "quoted as saying" in a sentence's words before or after a quote: "Sato" in "the agency
+    quoted Sato as saying", "he" in "he was quoted by Kyodo as saying"."""
+    m = _QUOTED_AS.search(text) if "quoted" in text else None
+    if not m or re.search(r"[.!?][\"”’']*\s+[A-Z]", text[m.end():] if before else text[:m.start()]):
+        return None  # in another sentence
+    if m.group("who"):
+        who = " ".join(m.group("who").split())
+        return _OBJECT_PRONOUNS.get(who.lower()) or _cut_after_name(who)  # "WAM quoted him as saying"
+    passive = _QUOTED_PASSIVE.search(text, 0, m.start())
+    if not passive:
+        return None
+    who = _subject(text[:passive.start()]) if before else text[:passive.start()].strip(" ,;—–-\n")
+    if who and "," in who:  # "Mario Amato, president of the Federation, was quoted as saying"
+        who = who.split(",")[0].strip()
+    return who if who and _subject_like(who) else None
+
+
+_OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
+
+
 def _after_attribution(after: str, passive: bool = False) -> str | None:
     """The subject in the text right after a quote: `, said NAME`, `, NAME said`, `, he added`, or
     further on in the same sentence (`" if she lost, said NAME.`)."""
+    quoted = _quoted_as(after, before=False)
+    if quoted:
+        return quoted
     m = _AFTER_FIRST.match(after)
     if m and m.group("verb").lower().startswith("according"):
         return m.group("who")
@@ -1152,6 +1302,9 @@ def _before_attribution(before: str) -> tuple[str | None, bool]:
     `NAME said:`, `NAME told reporters`, `NAME called it`, `…, according to NAME,`. The first verb
     with a subject wins: in "Israel said Clinton called on members to be “…”" the words are
     reported by Israel. Adjacent when only a few words stand between verb and quote."""
+    quoted = _quoted_as(before, before=True)
+    if quoted:
+        return quoted, True
     fronted = _FRONTED.match(before)  # "According to Woodward, “…”", "As Politico reported, …", "Said Comey, “…”"
     if fronted:
         who = next(g for g in fronted.group("acc", "as", "inv") if g)
@@ -1544,6 +1697,9 @@ _NAME_ONLY = re.compile(rf"{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})*")
 _TAIL_NAME = re.compile(rf"(?:^|\s)((?:{_WORD})(?:\s+(?:{PARTICLES}\s+)?{_WORD})+|{_WORD})$")
 _BOTH_NAMED = re.compile(rf"((?:{_WORD})(?:\s+{_WORD})*)\s+and\s+(?:{_WORD})")
 _APPOSED_NAME = re.compile(rf"({_NAME_RUN.pattern}),\s+(?=the\b|a\b|an\b|who\b|whose\b|\d|[a-z])")
+# A name, then its role after an organisation's name: "Melvin Sims, USDA general sales manager,"
+_APPOSED_ROLE = re.compile(rf"({_NAME_RUN.pattern}),\s+(?:[A-Z][\w.&'’-]*\s+){{1,5}}(?:[a-z][\w-]*\s+){{0,3}}([a-z]+)"
+                           rf"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){{0,3}})?,$")
 _AS_AFTER = re.compile(rf"(?P<skip>[\s,;—–-]*|[^,;:—–\"“”]{{0,60}}?[,;—–(]\s*)as\s+(?:(?P<by>(?:{_VERB})\s+by)\s+)?"
                        rf"(?P<who>[^,;:!?\"“”()]{{1,60}}?)(?(by)(?=\s*(?:[,;.—–)]|$))|\s+{_AUX}(?:{_VERB})\b)")
 
@@ -1627,6 +1783,16 @@ def _find_quotes(text: str) -> list[_Span]:
                 who = _after_attribution(following_text)  # "…?” Trump told ITV in an interview aired …"
         if who:
             attributed, speaker = resolver.speaker(who, span.start, s_start)
+        turn = _TURN.match(inner) if ":" in inner[:40] else None
+        if turn:  # "“RAMOS: Secretary Clinton, …”": a transcript's turn, a name the story gives or a full one
+            name = _strip_name(turn.group(1).title() if turn.group(1).isupper() else turn.group(1))[0]
+            name = resolver.people.full(name) if name else ""
+            rest = inner[turn.end(1) + 1:].split()
+            titled = sum(1 for w in rest if w[:1].isupper()) * 2 > len(rest)  # "Crippled America: How to Make …"
+            if name in resolver.people.people and not titled and _plausible_speaker(name):
+                attributed, speaker = True, name
+            elif turn.group(1).isupper() and not titled:
+                attributed, speaker = True, None  # a turn of someone the story does not name otherwise
         if not attributed:
             before_all = masked[s_start:span.start]
             who = None
@@ -1685,19 +1851,27 @@ def _find_quotes(text: str) -> list[_Span]:
             span.speaker = nxt.speaker
         elif nxt.sentence == span.sentence and nxt.para == span.para and not span.attributed and nxt.attributed:
             span.speaker = nxt.speaker
-    _echoes(out)
+    _echoes(out, {id(span) for span, _inner in out if not masked[paragraphs[span.para][0]:span.start].strip()
+                  and not masked[span.end:paragraphs[span.para][1]].strip(" \t\n.,")})
     return [span for span, inner in out if inner]
 
 
-def _echoes(out: list[tuple[_Span, str]]) -> None:
+# A transcript's turn quoted whole: "“Chris Matthews: Seriously, …”", "“RAMOS: Secretary Clinton, …”"
+_TURN = re.compile(rf"((?:{_WORD})(?:\s+(?:{PARTICLES}\s+)?(?:{_WORD})){{0,3}}|[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+)?):\s+\S")
+
+
+def _echoes(out: list[tuple[_Span, str]], alone: set[int]) -> None:
     """A quoted fragment nobody is named for that repeats words of a longer, attributed quotation of
-    the story (a lead quoting a phrase the body gives in full) takes that quotation's speaker."""
+    the story (a lead quoting a phrase the body gives in full) takes that quotation's speaker; so does
+    a quotation standing alone as a paragraph (a web page's pull quote), whoever spoke before it."""
     said = [(f" {' '.join(_WORDS.findall(inner.lower()))} ", span.speaker) for span, inner in out
             if span.attributed and span.speaker]
     for span, inner in out:
         words = _WORDS.findall(inner.lower())
         capitals = sum(1 for w in inner.split() if w[:1].isupper())
-        if span.speaker or not words or not any(len(w) >= 4 for w in words) or capitals * 2 > len(words):
+        if span.speaker and (span.attributed or id(span) not in alone):
+            continue  # named, or guessed from the narration around it
+        if not words or not any(len(w) >= 4 for w in words) or capitals * 2 > len(words):
             continue  # a name or title ("Gang of Eight") is no echo of anyone's words
         fragment = f" {' '.join(words)} "
         speakers = {who for text, who in said if fragment in text and len(text) > len(fragment)}

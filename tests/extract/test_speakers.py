@@ -356,3 +356,126 @@ def test_party_and_state_after_a_name_resolve_the_texas_republican():
     assert said(text)["This is our"] == "Don Bonker"
     assert said("\"It is time,\" said former Maine Gov. Angus King.")["It is time"] == "Angus King"
     assert said("\"It is time,\" said a Texas Republican.")["It is time"] == "Texas Republican"
+
+
+def test_a_nationality_alone_is_never_a_speaker():
+    assert said("The American said: \"We will win this.\"")["We will win"] is None
+    assert said("\"It is over,\" an American said.")["It is over"] is None
+    assert said("Tom Hanks arrived late. \"It was a mess,\" the American said.")["It was a"] == "Tom Hanks"
+    text = ("Trade representative Clayton Yeutter spoke on Monday. He said it could bring \"a rash of "
+            "protectionist actions.\" French growers said they would appeal.")
+    assert said(text)["a rash of"] == "Clayton Yeutter"
+    assert said("\"We are ready,\" the Republican said.")["We are ready"] == "Republican"
+
+
+def test_a_person_known_by_one_name_is_mentioned_by_it_alone():
+    text = ("BBC's Emily Walters pressed Prince Andrew. Walters asked how Andrew could be so sure what he was "
+            "doing that night.\n\nAndrew doesn't remember any of it, but he remembers the pizza. \"Going to "
+            "Pizza Express is an unusual thing for me to do,\" he said.")
+    assert said(text)["Going to Pizza"] == "Andrew"
+    text = ("President Obama met Justin Trudeau. Reporters asked about Obama and the trade deal.\n\n\"It is "
+            "not my job to comment,\" he said.")
+    assert said(text)["It is not"] != "Obama"
+
+
+def test_the_one_quoted_as_saying_speaks_not_the_outlet_quoting():
+    lead = "Prime Minister Kenji Sato sounded a conciliatory note.\n    "
+    assert said(lead + "\"Japan wants talks,\" he was quoted by Kyodo News Service as\nsaying.")["Japan wants talks"] \
+        == "Kenji Sato"
+    assert said(lead + "He was quoted by Kyodo as saying, \"Japan wants talks.\"")["Japan wants talks."] == "Kenji Sato"
+    assert said(lead + "\"Japan wants talks,\" the agency quoted him as telling reporters.")["Japan wants talks"] \
+        == "Kenji Sato"
+    assert said("The newspaper quoted Kenji Sato as saying: \"Japan wants talks.\"")["Japan wants talks."] == "Kenji Sato"
+    text = "\"We must discuss the debt,\" Mario Amato, president of the Industries' Federation, was quoted as saying."
+    assert said(text)["We must discuss"] == "Mario Amato"
+
+
+def test_a_name_before_its_role_at_an_organisation_speaks_not_the_organisation():
+    text = ("Melvin Hobbs, USDA general sales manager, told reporters he did not expect rain, but that \"it's "
+            "possible it would be.\"")
+    assert said(text)["it's possible it"] == "Melvin Hobbs"
+    assert said("Dana Ruiz, DRI Europe economist, said growth \"will be driven by investment.\"")["will be driven"] \
+        == "Dana Ruiz"
+    assert said("In Washington, a White House spokesman, said \"we will act.\"")["we will act."] != "Washington"
+
+
+def test_he_after_a_described_speaker_is_that_speaker_not_someone_named_before():
+    text = ("\"Last time, there was a lot of false information,\" a U.S. Customs spokesman said.\n    \"Customs "
+            "can do a good job when given the tools,\" he said.")
+    assert said(text)["Customs can do"] == "U.S. Customs spokesman"
+    text = "The official said the fund would warn countries. \"I hope it will be a yellow light,\" he said."
+    assert said(text)["I hope it"] == "official"
+    text = "\"We will act,\" a Customs spokesman said. John Smith said he would wait. \"We are ready,\" he said."
+    assert said(text)["We are ready"] == "John Smith"
+    assert said("\"We will act,\" a Customs spokeswoman said. \"We are ready,\" he said.")["We are ready"] is None
+    text = ("When asked, Martin Kaplan, a screenwriter and former studio executive, said he would not discount it."
+            "\n\n\"It is a name that's in the culture,\" he said.")
+    assert said(text)["It is a"] == "Martin Kaplan"
+
+
+def test_a_state_and_party_description_names_the_last_legislator_given_no_party():
+    text = ("Rep. Don Pollard, chairman of the subcommittee, said the rules cost billions.\n    \"This is our number "
+            "one opportunity,\" the Washington Democrat said.")
+    assert said(text)["This is our"] == "Don Pollard"
+    text = ("Sen. Tom Barlow (D-Ore.) spoke first. Rep. Dan Wu spoke next.\n    \"Japan must comply,\" the Oregon "
+            "Republican said.")
+    assert said(text)["Japan must comply"] == "Dan Wu"  # Barlow is a Democrat
+    text = "Tom Barlow, a farmer, spoke first.\n    \"Japan must comply,\" the Oregon Republican said."
+    assert said(text)["Japan must comply"] == "Oregon Republican"  # no legislator named
+
+
+def test_a_spokesman_quoted_unnamed_then_named_next_is_that_person():
+    quoted = "Sales will \"increase very rapidly,\" a Magna spokesman said."
+    cases = {  # what follows the quotation -> its speaker
+        " Magna will also raise capital, spokesman Jerry Barker said.": "Jerry Barker",
+        "\n    Magna will raise capital, Jerry Barker, a company spokesman, said.": "Jerry Barker",
+        " Ford spokesman Jerry Barker declined to comment.": "Magna spokesman",  # another company's
+        "\n    Sales rose.\n    Later, spokesman Jerry Barker said more.": "Magna spokesman",  # too far
+    }
+    for after, speaker in cases.items():
+        assert said(quoted + after)["increase very rapidly"] == speaker, after
+    text = "\"We have not been approached\" about Republic Health, a Douglas spokesman told Reuters."
+    assert said(text)["We have not"] == "Douglas spokesman"
+
+
+def test_a_pull_quote_standing_alone_takes_the_speaker_of_the_quotation_it_repeats():
+    text = ("His doctor referred him to Owen Dempsey, a chest doctor at the infirmary.\n\n\"Their immune system "
+            "behaves in an exaggerated fashion\"\n\nDempsey talked with the man over the phone.\n\n\"In some "
+            "individuals their immune system behaves in an exaggerated fashion, think of it,\" Dempsey told "
+            "Gizmodo by email.")
+    assert said(text)["Their immune system"] == "Owen Dempsey"
+    text = ("Jane Kowalski, the mayor, opened the session.\n\nMs. Kowalski said the city would \"build the wall\" soon.\n\n"
+            "\"We will build the wall and the gate,\" Tom Hale said later.")
+    assert said(text)["build the wall"] == "Jane Kowalski"  # inside narration: the sentence's subject stays
+
+
+def test_a_role_before_a_place_or_organisation_is_described_not_the_place():
+    text = "China's ambassador to Britain warned that the government \"will not sit on our hands\" soon."
+    assert said(text)["will not sit"] not in ("Britain", "China")
+    text = "Liu Xiaoming, China's ambassador to Britain, said: \"We will not sit on our hands.\""
+    assert said(text)["We will not"] == "Liu Xiaoming"
+    assert said("Secretary of State John Kerry said: \"It is done.\"")["It is done."] == "John Kerry"
+
+
+def test_a_place_or_building_named_like_a_person_is_no_antecedent():
+    text = ("Prince Andrew spent three days at the mansion.\n\nDuring the visit, he was photographed strolling around "
+            "Central Park with a friend.\n\nHe instead told the interviewer: \"I took the judgement call.\"")
+    assert said(text)["I took the"] == "Andrew"
+    text = ("Mike Hall, of the growers' association, met officials.\n\n\"This was clearly a political decision,\" "
+            "he said.")
+    assert said(text)["This was clearly"] == "Mike Hall"  # a surname, not a hall
+    assert said("\"We are ready,\" said Jane Park.")["We are ready"] == "Jane Park"
+
+
+def test_a_transcript_turn_quoted_whole_is_the_turn_speaker():
+    text = ("Alex Smith posted the exchange with Chris Matthews: \"Chris Matthews: Seriously, seriously about this. "
+            "Bernie says he will pay.\"")
+    assert said(text)["Chris Matthews: Seriously,"] == "Chris Matthews"
+    text = ("Jorge Ramos asked Clinton about it. The transcript reads: \"RAMOS: Secretary Clinton, you sent an "
+            "e-mail.\" \"CLINTON: I feel a great deal of sympathy.\" Hillary Clinton said nothing more.")
+    assert said(text)["RAMOS: Secretary Clinton,"] == "Jorge Ramos"
+    assert said(text)["CLINTON: I feel"] == "Hillary Clinton"
+    text = "The host said: \"HOST: Welcome back. Tell us more.\" \"I will,\" Tom Hale said."
+    assert said(text)["HOST: Welcome back."] is None  # a turn, but of no one named
+    text = "Donald Trump wrote \"Crippled America: How to Make America Great Again\" last year."
+    assert said(text)["Crippled America: How"] != "Crippled America"
