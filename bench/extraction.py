@@ -453,7 +453,7 @@ def quote_cost(articles) -> dict:
 
 
 def quotes_report(shared: Path, split: str, errors: int) -> None:
-    """Everything about quotations: PolNeAR, the seed + Reuters gold (regression), the British/blog set."""
+    """Everything about quotations: PolNeAR, the seed + Reuters gold (regression), the British/blog, wire and web sets."""
     polnear_report(shared, split, errors)
     sys.path.insert(0, str(REPO / "bench"))
     import quotes as quote_bench
@@ -465,6 +465,9 @@ def quotes_report(shared: Path, split: str, errors: int) -> None:
         import wire_speakers
 
         wire_speakers.report(shared, errors)
+        import web_speakers
+
+        web_speakers.report(shared, errors)
 
 
 def main(argv=None) -> int:

@@ -10,7 +10,9 @@ The set is a seeded random sample (seed SEED, PAGES pages) of the article-extrac
 read. Web news of every kind (US and Indian sites, sport, tech, local papers, a few non-English
 pages, which are kept with no quotations). Labelled by two annotator sessions reading only, never
 running the extractor, with the British/blog set's conventions (bench/gold/web_speakers.json says
-how). The speaker rules of the sixth round were written without opening these pages.
+how). The speaker rules of the sixth round were written without opening these pages; scored once
+with them frozen (merge c930cad): quotes P 0.868 R 1.000, speakers right 0.806 / wrong 0.073 / none
+0.121 (the code before the round, run first: 0.806 / 0.076 / 0.117). From then on it is development data.
 """
 from __future__ import annotations
 
