@@ -236,4 +236,5 @@ def test_length_grid_sets_body_and_title_b_apart(bench_module):
     relevance = bench_module("relevance")
     settings = relevance.length_settings()
     assert len(settings) == len({tuple(s.items()) for s in settings}) == math.prod(map(len, relevance.LENGTH_GRID.values()))
+    assert {s["title_b"] for s in settings} == set(relevance.LENGTH_GRID["title_b"])
     assert any(s["b"] != s["title_b"] for s in settings)
