@@ -25,6 +25,12 @@ topic's query, description and narrative and its pooled documents in a seeded ra
 which system found them), and judgments_N.tsv, `topic<TAB>key<TAB>grade` with the grade blank, to fill in with
 0 (not relevant), 1 (relevant) or 2 (highly relevant).
 
+`tune` (development: TEST-D is spent) indexes the articles once and scores searchkit --any and the default
+under each setting of bench/relevance.py's LENGTH_GRID (body B x title B x K1) against the graded judgments,
+beside the frozen settings and the anchors' saved runs. A setting's results outside the pool count as not
+relevant, so each row gives judged@10 and nDCG@10 over judged documents only (unjudged ones dropped from
+the ranking) as a check. Writes bench/results/relevance_d_tune.md/.json.
+
 `score` reads the grades (`--qrels`, repeatable: the filled judgments_N.tsv files may be given as they
 are) and refuses while a pooled document has none. Per system: MAP (relevant = grade >= 1, unjudged =
 not relevant, AP over the topic's known relevant documents), nDCG@10 with gain = grade and the ideal from
@@ -465,6 +471,81 @@ def score(args: argparse.Namespace) -> None:
     print(f"wrote {out / (stem + '.md')} and .json", file=sys.stderr)
 
 
+# -- development grids (TEST-D is spent) ------------------------------------------------------------
+TUNED = {"--any": SK_ANY, "default": SK_DEFAULT}
+
+
+def condensed_ndcg(per_topic_ranked: dict[str, list[str]], qrels: dict[str, dict[str, int]]) -> float:
+    """Mean graded nDCG@10 over judged documents only: each ranking with its unjudged documents dropped."""
+    values = [M.graded_ndcg_at([k for k in ranked if k in qrels[t]], qrels[t]) for t, ranked in per_topic_ranked.items()]
+    return sum(values) / len(values)
+
+
+def tune_figures(ranked: dict[str, list[str]], qrels: dict[str, dict[str, int]]) -> dict:
+    """MAP, graded nDCG@10, judged@10 and judged-only nDCG@10 of one system's rankings (topic -> keys)."""
+    per = {t: M.graded_per_topic(keys, qrels[t]) for t, keys in ranked.items()}
+    return {**M.means(per), "judged10": sum(v["judged10"] for v in per.values()) / len(per),
+            "ndcg10_judged": condensed_ndcg(ranked, qrels), "per_topic": per}
+
+
+def tune(args: argparse.Namespace) -> None:
+    """Grid searchkit's length normalisation on TEST-D (development data now), next to the frozen settings."""
+    from searchkit.api import Index
+
+    C.require_searchkit()
+    topics = [t for t in read_topics(Path(args.topics))]
+    qrels = read_qrels([Path(q) for q in args.qrels])
+    topics = [t for t in topics if any(g >= 1 for g in qrels.get(t.id, {}).values())]
+    saved = read_runs(Path(args.runs))["runs"]
+    anchors = {name: tune_figures({t.id: saved[t.id][name] for t in topics}, qrels)
+               for name in ("tantivy OR, default weights", "tantivy OR, title 0.75")}
+    frozen = R.frozen_settings()
+    articles = polnear_articles(args.shared)
+    tmp = Path(tempfile.mkdtemp(prefix="searchkit-pooled-tune-"))
+    rows = []
+    try:
+        idx = Index(tmp / "searchkit")
+        idx.add_articles(articles)
+        settings = [{"b": frozen["b"], "title_b": frozen["title_b"], "k1": frozen["k1"], "frozen": True},
+                    *R.length_settings()]
+        for setting in settings:
+            R.set_bm25(idx, frozen["title_boost"], setting["k1"], setting["b"], setting["title_b"])
+            row = dict(setting)
+            for mode, name in TUNED.items():
+                run = R.searchkit_run(idx, **R.SEARCHKIT[name])
+                row[mode] = tune_figures({t.id: list(dict.fromkeys(run(t.query, DEPTH))) for t in topics}, qrels)
+            rows.append(row)
+            print(f"B {setting['b']:g} title B {setting['title_b']:g} K1 {setting['k1']:g}: " + "; ".join(
+                f"{m} MAP {row[m]['map']:.4f} nDCG@10 {row[m]['ndcg10']:.4f} judged@10 {row[m]['judged10']:.3f}"
+                for m in TUNED), file=sys.stderr, flush=True)
+        R.set_bm25(idx, frozen["title_boost"], frozen["k1"], frozen["b"], frozen["title_b"])
+        idx.close()
+    finally:
+        shutil.rmtree(tmp, ignore_errors=True)
+    lines = ["| body B | title B | K1 | " + " | ".join(f"{m}: {c}" for m in TUNED for c in (
+        "MAP", "nDCG@10", "judged@10", "nDCG@10 judged only")) + " |", "|" + " ---: |" * (3 + 4 * len(TUNED))]
+    for row in rows:
+        cells = [f"{row['b']:g}", f"{row['title_b']:g}", f"{row['k1']:g}" + (" (frozen)" if row.get("frozen") else "")]
+        cells += [f"{row[m][k]:.4f}" if k != "judged10" else f"{row[m][k]:.3f}"
+                  for m in TUNED for k in ("map", "ndcg10", "judged10", "ndcg10_judged")]
+        lines.append("| " + " | ".join(cells) + " |")
+    for name, r in anchors.items():
+        lines.append(f"| {name} | | | {r['map']:.4f} | {r['ndcg10']:.4f} | {r['judged10']:.3f} | "
+                     f"{r['ndcg10_judged']:.4f} |" + " |" * 4)
+    when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    text = "\n".join([
+        f"# searchkit length normalisation on TEST-D (development: spent), {len(topics)} topics", "",
+        f"Run {when}, searchkit at {C.provenance()['git_head']}; title boost {frozen['title_boost']:g}, feedback "
+        "and proximity as frozen, no folding. Unjudged documents count as not relevant; 'judged only' drops them "
+        "from each ranking first.", "", *lines]) + "\n"
+    print(text)
+    out = Path(args.out)
+    out.mkdir(parents=True, exist_ok=True)
+    (out / "relevance_d_tune.md").write_text(text, encoding="utf-8")
+    (out / "relevance_d_tune.json").write_text(json.dumps({"when": when, "rows": rows, "anchors": anchors}, indent=1,
+                                                      default=str), encoding="utf-8")
+
+
 def main() -> None:
     """The two steps, run days apart: `pool` before judging, `score` after."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -492,10 +573,19 @@ def main() -> None:
     s.add_argument("--out", default=str(C.RESULTS))
     s.add_argument("--development", action="store_true",
                    help="write relevance_<set>_development.md/.json (overwritten at will) instead of the one report")
+    d = sub.add_parser("tune", help="development: grid searchkit's length normalisation against the judgments")
+    d.add_argument("--topics", default=str(POOLED_DIR / "polnear_topics.tsv"))
+    d.add_argument("--qrels", action="append", default=None, help="graded judgments (default TEST-D's)")
+    d.add_argument("--runs", default=str(RUNS).format(""), help="the saved runs, for the anchors' figures")
+    d.add_argument("--shared", help="shared data folder (default $SEARCHKIT_SHARED or <repo>/../shared)")
+    d.add_argument("--out", default=str(C.RESULTS))
     args = ap.parse_args()
-    args.runs = args.runs or str(RUNS).format(SETS[args.set])
-    args.pool = args.pool or str(POOL).format(SETS[args.set])
-    pool(args) if args.command == "pool" else score(args)
+    if args.command == "tune":
+        args.qrels = args.qrels or [str(QRELS).format("")]
+    else:
+        args.runs = args.runs or str(RUNS).format(SETS[args.set])
+        args.pool = args.pool or str(POOL).format(SETS[args.set])
+    {"pool": pool, "score": score, "tune": tune}[args.command](args)
 
 
 if __name__ == "__main__":

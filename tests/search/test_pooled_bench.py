@@ -221,3 +221,22 @@ def test_agreement_of_two_judges(pooled):
     assert abs(agreed["relevant_kappa"] - 0.5) < 1e-9
     assert agreed["table"] == {"0->0": 1, "0->1": 1, "1->2": 1, "2->2": 1}
     assert "0.500" in pooled.agreement_text(agreed) and pooled.agreement({}, {}) == {"pairs": 0}
+
+
+def test_tune_scores_judged_documents_only_as_a_check_and_counts_the_judged_share(pooled):
+    qrels = {"T1": GRADES}
+    # x and y unjudged: with them, b is at rank 3 and a at rank 4; judged only, b and a lead (ranks 1 and 2)
+    figures = pooled.tune_figures({"T1": ["x", "y", "b", "a"]}, qrels)
+    assert figures["judged10"] == pytest.approx(0.5)
+    ideal = 2 + 2 / math.log2(3) + 0.5
+    assert figures["ndcg10"] == pytest.approx((1 / 2 + 2 / math.log2(5)) / ideal)
+    assert figures["ndcg10_judged"] == pytest.approx((1 + 2 / math.log2(3)) / ideal)
+    assert figures["ndcg10_judged"] > figures["ndcg10"]
+
+
+def test_length_grid_sets_body_and_title_b_apart(bench_module):
+    relevance = bench_module("relevance")
+    settings = relevance.length_settings()
+    assert len(settings) == len({tuple(s.items()) for s in settings}) == math.prod(map(len, relevance.LENGTH_GRID.values()))
+    assert {s["title_b"] for s in settings} == set(relevance.LENGTH_GRID["title_b"])
+    assert any(s["b"] != s["title_b"] for s in settings)
