@@ -180,6 +180,7 @@ def frozen_settings() -> dict:
     w = ranking.WEIGHTING
     return {"title_boost": whoosh_query.FIELD_BOOSTS["title"], "body_boost": whoosh_query.FIELD_BOOSTS["body"],
             "k1": w.K1, "b": w.B, "title_b": w._field_B.get("title", w.B),
+            "long_b": getattr(w, "long_B", None), "long_b_span": getattr(w, "span", None),
             "rm3": {"docs": expand.FB_DOCS, "terms": expand.FB_TERMS, "original_weight": expand.ORIGINAL_WEIGHT,
                     "max_share": expand.MAX_SHARE},
             "expand_any": request.EXPAND_ANY, "stemmer": stemmer_name(),
@@ -201,7 +202,7 @@ def set_bm25(idx, title: float, k1: float, b: float, title_b: float | None = Non
     import searchkit.search.whoosh_query as whoosh_query
 
     whoosh_query.FIELD_BOOSTS = {"title": title, "body": 1.0}
-    ranking.WEIGHTING = BM25F(B=b, K1=k1, title_B=b if title_b is None else title_b)
+    ranking.WEIGHTING = BM25F(B=b, K1=k1, title_B=b if title_b is None else title_b)  # a grid: B as given
     idx.close()
 
 

@@ -47,11 +47,28 @@ class TableScorer(scoring.BM25FScorer):
         return self.idf * ((tf * (self.K1 + 1)) / (tf + self._norms[self._lengths[matcher.id()]]))
 
 
+def length_b(short_b: float, long_b: float, average: float, span: tuple[float, float]) -> float:
+    """B for a field whose stories average `average` words: short_b up to span[0], long_b from span[1],
+    in a straight line between."""
+    low, high = span
+    share = min(1.0, max(0.0, (average - low) / (high - low)))
+    return short_b + share * (long_b - short_b)
+
+
 class BM25F(scoring.BM25F):
-    """Whoosh's BM25F, scored through TableScorer."""
+    """Whoosh's BM25F, scored through TableScorer; with `long_B`, a field without its own B normalises
+    length more in a collection of long stories (length_b over the field's average length)."""
+
+    def __init__(self, B: float = 0.75, K1: float = 1.2, *, long_B: float | None = None,
+                 span: tuple[float, float] = (200.0, 600.0), **field_B):
+        scoring.BM25F.__init__(self, B=B, K1=K1, **field_B)
+        self.long_B, self.span = long_B, span
 
     def scorer(self, searcher, fieldname: str, text, qf: int = 1):
         if not searcher.schema[fieldname].scorable:
             return scoring.BM25F.scorer(self, searcher, fieldname, text, qf=qf)
-        B = self._field_B.get(fieldname, self.B)
+        B = self._field_B.get(fieldname)
+        if B is None:
+            B = self.B if self.long_B is None else length_b(self.B, self.long_B,
+                                                            searcher.avg_field_length(fieldname), self.span)
         return TableScorer(searcher, fieldname, text, B, self.K1, qf=qf)

@@ -261,3 +261,32 @@ def _text(idx, article_id: str) -> set[str]:
     """The stemmed words of a story."""
     article = idx.get(article_id)
     return {t.text for t in text_analyzer()(f"{article.title}\n{article.body}")}
+
+
+def test_body_length_normalisation_follows_the_collections_story_length():
+    """Short wire copy keeps B 0.05; a pile of long articles gets B 0.35; in between, a straight line."""
+    from searchkit.search.bm25 import length_b
+    from searchkit.search.ranking import WEIGHTING
+
+    assert length_b(0.05, 0.35, 123, (200, 600)) == 0.05
+    assert length_b(0.05, 0.35, 760, (200, 600)) == 0.35
+    assert abs(length_b(0.05, 0.35, 400, (200, 600)) - 0.20) < 1e-12
+    assert (WEIGHTING.B, WEIGHTING.long_B, WEIGHTING._field_B["title"]) == (0.05, 0.35, 0.05)
+
+
+def test_in_a_pile_of_long_stories_a_short_one_about_the_words_beats_a_long_one_that_repeats_them(tmp_path):
+    """Length counts where stories are long: two mentions in 100 words beat three in 3,000 (B 0.35);
+    with wire copy's B 0.05 the three mentions would win."""
+    from searchkit import Index
+    from searchkit.model import Article
+
+    filler = " ".join(f"word{i % 97} other{i % 89}" for i in range(500))
+    stories = [Article(id=f"long{n}", title=f"Report {n}",
+                       body=f"{filler} budget deficit. {filler} budget deficit. {filler} budget deficit.")
+               for n in range(6)]
+    stories.append(Article(id="short", title="Notes", body="The budget deficit grew. " + " ".join(
+        f"plain{i}" for i in range(90)) + " The budget deficit."))
+    idx = Index(tmp_path / "ix")
+    idx.add_articles(stories)
+    assert idx.search("budget deficit", limit=3, collapse=False, match="any", expand=False,
+                      proximity=False).hits[0].id == "short"  # BM25F alone
