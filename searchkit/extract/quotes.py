@@ -605,14 +605,15 @@ class _People:
                 return f"{' '.join(unnamed[-1].group(1).split())} {head}"
             # "the expert warned" after "said one legal expert": that expert, not the last person named,
             # unless a name stands beside the description ("Jane Doe, a legal expert,")
-            indefinite = re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+((?:[a-z][\w-]*\s+){{1,2}}){re.escape(head)}\b",
+            indefinite = re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+((?:[a-z][\w-]*\s+){{0,2}}){re.escape(head)}\b",
                                      self.text[:at]) if head in PERSON_NOUNS else ()
             unnamed = [m for m in indefinite
                        if not any(w in _NOT_IN_SPEAKERS for w in m.group(1).split())  # "the one the official"
                        and not re.search(r"[A-Z][\w.'’-]*,\s*$", self.text[max(0, m.start() - 40):m.start()])
                        and not re.match(r",?\s+(?:named\s+)?[A-Z]", self.text[m.end():m.end() + 12])]
-            if unnamed and not any(unnamed[-1].start() < p < at for p, _e, _n in self.mentions):
-                return f"{' '.join(unnamed[-1].group(1).split())} {head}"
+            if unnamed and not any(unnamed[-1].start() < p < at and not self._only_heard(n, at)
+                                   for p, _e, n in self.mentions):
+                return " ".join([*unnamed[-1].group(1).split(), head])
         if not earlier or not head:
             return None
         age = _AGE.search(description)
@@ -646,11 +647,18 @@ class _People:
                       "businessman": "m", "frenchman": "m", "englishman": "m", "spokesman": "m",
                       "congressman": "m"}.get(head, "")
             for name in reversed(earlier):
-                if not gender or self.people[name].gender in ("", gender):
+                if (not gender or self.people[name].gender in ("", gender)) and not self._only_heard(name, at):
                     return name
         return None
 
+    def _only_heard(self, name: str, at: int) -> bool:
+        """Whether every mention of `name` before `at` is the one told ("told Ruptly", "via USA Today"):
+        an outlet or a listener, never the unnamed doctor who speaks next."""
+        starts = [p for p, _e, n in self.mentions if n == name and p < at]
+        return bool(starts) and all(_HEARER.search(self.text, max(0, p - 6), p) for p in starts)
 
+
+_HEARER = re.compile(r"\b(?:told|via)\s+$")
 _LEGISLATOR_TITLES = frozenset("sen senator rep representative congressman congresswoman gov governor".split())
 _PARTY_WORDS = frozenset().union(*_PARTIES.values())
 
@@ -715,10 +723,15 @@ def _is_demonym(word: str) -> bool:
     return place is not None and place.kind == "demonym"
 
 
+# Peoples named by region, ethnicity or faith, which the gazetteer files under no country ("Arab states").
+_PEOPLES = frozenset("Arab Arabs Kurd Kurds Latino Latina Hispanic European Europeans African Africans Asian Asians "
+                     "Western Westerner Muslim Muslims Jewish Sunni Shia Shiite Catholic".split())
+
+
 @lru_cache(maxsize=4096)
 def _nationality(word: str) -> bool:
     """Whether a word alone only names a nationality ("American", "Chinese"): never a speaker's name."""
-    if word in _DEMONYMS:
+    if word in _DEMONYMS or word in _PEOPLES:
         return True
     from .gazetteer import INSTITUTIONS
     from .locations import gazetteer
@@ -791,6 +804,9 @@ def _subject(clause: str) -> str:
             break  # a clause boundary, or a quotation (blanked out) before the subject
         low = bare.lower()
         if low in _DETERMINERS:
+            if k >= 2 and words[k - 1] in ("in", "by", "of", "from") and (
+                    words[k - 2].endswith("ed") or words[k - 2].lower().rstrip("s") in PERSON_NOUNS):
+                return ""  # "the authors of the study published in the journal X argued": not X
             taken.append(bare)
             break
         if bare[0].isupper() or bare[0].isdigit() or _AGE.match(bare):
@@ -847,6 +863,8 @@ def _plausible_speaker(name: str) -> bool:
     if len(words) == 1 and (words[0].lower() in _DETERMINERS or words[0].lower() in _NUMBER_WORDS
                             or words[0] in _TIME_SPANS or _nationality(words[0])):
         return False  # "One", "Two", "Hours"; "American" (a nationality, not a name)
+    if len(words) == 1 and words[0] in ROLE_TITLES:
+        return False  # "spokesperson", "president": a title alone, whose holder the story never placed
     if any(re.search(r"['’]s?$", w) for w in words) or re.search(r"[.!?;:]\s+[A-Z][a-z]+\b", name) and any(
             w in FUNCTION_WORDS for w in words[1:]):
         return False  # "RNC’s powerful rules committee", "groups say. They"
@@ -971,8 +989,8 @@ class _Resolver:
             words.pop(0)
         while words and words[0] in TIME_WORDS:
             words.pop(0)
-        if not words:
-            return False, None
+        if not words or words[0] in ("via", "through"):
+            return False, None  # "Richardson, via USA Today, said": the outlet carries the words, never says them
         who = " ".join(words)
         first = words[0]
         if first in _PRONOUN and len(words) == 1:

@@ -479,3 +479,33 @@ def test_a_transcript_turn_quoted_whole_is_the_turn_speaker():
     assert said(text)["HOST: Welcome back."] is None  # a turn, but of no one named
     text = "Donald Trump wrote \"Crippled America: How to Make America Great Again\" last year."
     assert said(text)["Crippled America: How"] != "Crippled America"
+
+
+# Seventh round: names that can never be the speaker, or are the wrong kind of thing.
+
+def test_a_people_named_by_region_is_never_the_speaker():
+    text = ('The only two Arab states at peace with Ruritania also objected, with Foreign Minister Omar Dalil '
+            'warning of "grave consequences".')
+    assert said(text)["grave consequences"] != "Arab"
+
+
+def test_a_journal_a_description_was_published_in_is_not_who_argued():
+    text = ('The authors of the study published in the journal Pediatric Sleep argued that the rules are '
+            '"a real risk to children," and more.')
+    assert said(text)["a real risk"] != "Pediatric Sleep"
+
+
+def test_the_outlet_carrying_a_quote_is_not_its_speaker():
+    text = 'Richardson, via Sports Weekly, said that Dorsey "can not do that. He was protecting himself."'
+    assert said(text)["can not do"] == "Richardson"
+
+
+def test_an_unnamed_doctor_who_spoke_to_an_agency_is_the_doctor_not_the_agency():
+    text = ("A doctor at the clinic told Vidnews that she had treated six patients.\n\n"
+            "“We ran out of bandages by noon,” the doctor said.")
+    assert said(text)["We ran out"] == "doctor"
+
+
+def test_a_bare_title_nobody_holds_in_the_story_names_no_one():
+    text = '"The offer is not feasible," the spokesperson said.'
+    assert said(text)["The offer is"] is None
