@@ -1230,7 +1230,11 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
         if m.group("verb") in _AFTER_FORMS and not _CLAUSE_END.match(after, m.end()):
             continue  # "“…,” Hannity pressed." but not "Sessions, a close advisor to Trump, told AFP"
         if "," in who:  # "Smith, a spokeswoman for X," -> Smith; "… the law, Clinton" -> Clinton
-            who = who.split(",")[0] if who.endswith(",") else who.rsplit(",", 1)[1].strip()
+            first = who.split(",")[0].strip()
+            unclosed = _NAME_RUN.fullmatch(first) and _DESCRIBED.match(who[len(first) + 1:].lstrip())
+            # "Smith, an analyst at the Council on Energy, Environment and Water think tank told": no
+            # comma closes the apposition, and the organisation's own commas cut no subject out of it
+            who = first if who.endswith(",") or unclosed else who.rsplit(",", 1)[1].strip()
         if any(w.islower() and w.endswith("ed") and w not in _ADJECTIVES_IN_ED for w in who.split()):
             break  # "Clinton seized upon the reference": a clause with a verb of its own
         if len(who.split()) <= 12 and _subject_like(who) and who.lower() not in _DETERMINERS \

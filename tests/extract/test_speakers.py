@@ -509,3 +509,9 @@ def test_an_unnamed_doctor_who_spoke_to_an_agency_is_the_doctor_not_the_agency()
 def test_a_bare_title_nobody_holds_in_the_story_names_no_one():
     text = '"The offer is not feasible," the spokesperson said.'
     assert said(text)["The offer is"] is None
+
+
+def test_an_apposition_no_comma_closes_keeps_its_name_not_a_word_of_the_organisation():
+    text = ('“The haze lifted because the wind turned,” Mira Okonjo, an analyst at the Lagos-based Centre '
+            'for Energy, Land and Water think tank told the BBC.')
+    assert said(text)["The haze lifted"] == "Mira Okonjo"
