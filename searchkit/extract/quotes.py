@@ -1013,6 +1013,10 @@ class _Resolver:
         described = first.lower() in ("the", "a", "an", "one", "another") or first[0].islower() or _AGE.match(who)
         if described and _CLOSE_TO.fullmatch(who.lower()[:1] + who[1:]):
             return self._description(who, at)  # "A person close to the Clintons": not the Clintons
+        author = _WORK_BY.match(who) if described else None
+        if author and _strip_name(author.group(1))[0]:
+            who = author.group(1)  # "a 2018 survey by Jane Roe of the University of North Carolina": Jane Roe
+            described = False
         if described and tail_name and _strip_name(tail_name.group(1))[0] and \
                 not _place_and_role(tail_name.group(1)) and \
                 (len(_strip_name(tail_name.group(1))[0].split()) >= 2
@@ -1716,6 +1720,10 @@ _NAME_BEFORE_COLON = re.compile(rf"({_NAME_RUN.pattern})\s*[:—–]\s*$")
 _OBJECT_BEFORE = re.compile(r"\b(?:to|for|with|at|about|against|on|from|of|toward|towards|into|told|asked|urged)\s+$")
 _NAME_COLON_END = re.compile(rf"({_NAME_RUN.pattern})\s*:\s*$")
 _NAME_ONLY = re.compile(rf"{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})*")
+# A work described and its author named after "by": who speaks through it is the author.
+_WORKS = DOCUMENT_NOUNS | {"survey", "study", "analysis", "paper", "review", "poll", "research"}
+_WORK_BY = re.compile(rf"(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){{0,2}}(?:{'|'.join(sorted(_WORKS))})\s+by\s+"
+                      rf"({_NAME_RUN.pattern})(?:\s+(?:of|at|from)\s+.*)?$")
 _TAIL_NAME = re.compile(rf"(?:^|\s)((?:{_WORD})(?:\s+(?:{PARTICLES}\s+)?{_WORD})+|{_WORD})$")
 _BOTH_NAMED = re.compile(rf"((?:{_WORD})(?:\s+{_WORD})*)\s+and\s+(?:{_WORD})")
 _APPOSED_NAME = re.compile(rf"({_NAME_RUN.pattern}),\s+(?=the\b|a\b|an\b|who\b|whose\b|\d|[a-z])")

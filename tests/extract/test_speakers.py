@@ -515,3 +515,9 @@ def test_an_apposition_no_comma_closes_keeps_its_name_not_a_word_of_the_organisa
     text = ('“The haze lifted because the wind turned,” Mira Okonjo, an analyst at the Lagos-based Centre '
             'for Energy, Land and Water think tank told the BBC.')
     assert said(text)["The haze lifted"] == "Mira Okonjo"
+
+
+def test_a_work_by_someone_of_a_university_speaks_for_its_author_not_the_state():
+    text = ('According to a 2019 study by Lena Marsh of the University of South Dakota, the chain tends to '
+            '“cut the newsroom in half” within a year.')
+    assert said(text)["cut the newsroom"] == "Lena Marsh"
