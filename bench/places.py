@@ -2,7 +2,7 @@
 
     python bench/places.py [--shared DIR]             # the held-out set first, then the development sets
     python bench/places.py --dev-only [--errors]      # development sets only (never the held-out errors)
-    python bench/places.py --list SET [--draw first|fresh|third|fourth|fifth|sixth] [--text]   # a labelled set's keys (or texts)
+    python bench/places.py --list SET [--draw first|fresh|third|fourth|fifth|sixth|seventh] [--text]   # a labelled set's keys (or texts)
     python bench/places.py --dump FILE     # Reuters TEST places as JSON Lines, to diff two versions
     python bench/places.py --dev N         # development: Reuters TRAIN (not the labelled 50) vs PLACES
     python bench/places.py --agreement     # the sixth draw's two annotators, and the extractor against the second
@@ -31,7 +31,7 @@ Scores, micro-averaged over (story, country) pairs:
 - countries: `enrich(article).countries` against the countries the story is about;
 - named: every country `find_mentions` gives for title and body (places and demonyms), against every
   country the story names (places and nationality words, as labelled).
-Stories outside the held-out draw (PolNeAR train/ and TRAIN stories outside the sixth draw) are the
+Stories outside the held-out draw (PolNeAR train/ and TRAIN stories outside the seventh draw) are the
 ones to develop on.
 """
 from __future__ import annotations
@@ -284,6 +284,18 @@ def sixth_sets(shared: Path) -> dict[str, list]:
     return _later_draw(shared, SIXTH_SEED, [third_sets(shared), fourth_sets(shared), fifth_sets(shared)])
 
 
+# The seventh held-out draw (bench/places_gold/seventh.json): disjoint from every set above, drawn the
+# same way as the sixth, labelled before the seventh round of development and scored once at its end.
+SEVENTH = REPO / "bench" / "places_gold" / "seventh.json"
+SEVENTH_SEED = 20261130
+
+
+def seventh_sets(shared: Path) -> dict[str, list]:
+    """{set name: Articles} of the seventh draw (seed SEVENTH_SEED), outside the third to sixth draws."""
+    return _later_draw(shared, SEVENTH_SEED, [third_sets(shared), fourth_sets(shared), fifth_sets(shared),
+                                              sixth_sets(shared)])
+
+
 # A second annotator labelled the sixth draw after it was scored, never seeing sixth.json: how far
 # two careful readers agree on "about", and how the extractor scores against either of them.
 SIXTH_SECOND = (REPO / "bench" / "places_gold" / "sixth_second_polnear.json",
@@ -321,11 +333,11 @@ def agreement(shared: Path) -> dict:
 def development_sets(shared: Path) -> dict[str, list]:
     """Stories to develop on: PolNeAR train, TRAIN stories and benchmark pages outside the held-out draw."""
     reuters = reuters_articles(shared)
-    sixth = sixth_sets(shared)  # held out: never developed on
-    held = {a.id for a in pick_reuters(reuters)} | {a.id for a in sixth["reuters"]}
+    seventh = seventh_sets(shared)  # held out: never developed on
+    held = {a.id for a in pick_reuters(reuters)} | {a.id for a in seventh["reuters"]}
     web = web_articles(shared)
     held_web = {a.id for a in pick_web(web)}
-    held_polnear = {a.id for a in sixth["polnear"]}
+    held_polnear = {a.id for a in seventh["polnear"]}
     return {
         "polnear-train": [a for a in polnear_articles(shared, "train") if a.id not in held_polnear],
         "reuters-train": [a for a in reuters if "split:train" in a.tags and a.body.strip() and a.id not in held],
@@ -398,12 +410,15 @@ def print_report(report: dict, heading: str, named: bool = True) -> None:
 def report(shared: Path, errors: bool = False, held_out: bool = True) -> dict:
     """Score the held-out set (the headline, never with its errors) and the development sets."""
     results = {}
-    if held_out and SIXTH.exists():
-        gold = json.loads(SIXTH.read_text(encoding="utf-8"))
-        results["sixth"] = score(sixth_sets(shared), gold)
-        print_report(results["sixth"], f"Places, HELD OUT ({SIXTH.relative_to(REPO)}: 150 stories labelled "
-                     "before the sixth round, scored once with the rules frozen; 'about' only)", named=False)
+    if held_out and SEVENTH.exists():
+        gold = json.loads(SEVENTH.read_text(encoding="utf-8"))
+        results["seventh"] = score(seventh_sets(shared), gold)
+        print_report(results["seventh"], f"Places, HELD OUT ({SEVENTH.relative_to(REPO)}: 150 stories labelled "
+                     "before the seventh round, scored once with the rules frozen; 'about' only)", named=False)
     for key, path, sets, heading, named in (
+            ("sixth", SIXTH, sixth_sets,
+             f"Places, development: the sixth draw ({SIXTH.relative_to(REPO)}; held out for round six, "
+             "the seventh round was developed on it)", False),
             ("fifth", FIFTH, fifth_sets,
              f"Places, development: the fifth draw ({FIFTH.relative_to(REPO)}; held out for round five, "
              "the sixth round was developed on it)", False),
@@ -477,7 +492,7 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", help="folder holding corpora/ (default $SEARCHKIT_SHARED or ../shared)")
     ap.add_argument("--list", choices=("polnear", "reuters", "web", "reuters-not-used"),
                     help="print the keys of one labelled set")
-    ap.add_argument("--draw", choices=("first", "fresh", "third", "fourth", "fifth", "sixth"), default="sixth",
+    ap.add_argument("--draw", choices=("first", "fresh", "third", "fourth", "fifth", "sixth", "seventh"), default="seventh",
                     help="which draw --list and --text read")
     ap.add_argument("--text", action="store_true",
                     help="with --list: print each story as the extractor receives it (dateline, title, body), to label it")
@@ -495,7 +510,7 @@ def main(argv=None) -> int:
     shared = shared_dir(args.shared)
     if args.list:
         draws = {"first": labelled_sets, "fresh": fresh_sets, "third": third_sets, "fourth": fourth_sets,
-                 "fifth": fifth_sets, "sixth": sixth_sets}
+                 "fifth": fifth_sets, "sixth": sixth_sets, "seventh": seventh_sets}
         for a in draws[args.draw](shared).get(args.list, []):
             if args.text:
                 print(f"==== {a.id} | {a.source} | {a.date} | dateline: {a.dateline or '-'}\n{a.title}\n\n{a.body}\n")

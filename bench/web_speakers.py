@@ -30,6 +30,12 @@ from extraction import BRITISH_GOLD, labelled_quotes_report, shared_dir  # noqa:
 GOLD = REPO / "bench" / "gold" / "web_speakers.json"
 SEED = 20261126
 PAGES = 45
+# The second draw: 40 of the 66 pages with a quotation mark left outside the first draw and the
+# British/blog set (seed SECOND_SEED), drawn 2026-11-26 before any of them was read, labelled by
+# annotator sessions who never ran the extractor, held out from the eighth speaker round.
+SECOND_GOLD = REPO / "bench" / "gold" / "web_speakers_second.json"
+SECOND_SEED = 20261127
+SECOND_PAGES = 40
 _MARK = re.compile('["\u201c\u201d]')
 
 
@@ -46,12 +52,22 @@ def drawn(truth: dict[str, dict]) -> list[str]:
     return sorted(random.Random(SEED).sample(pool, PAGES))
 
 
-def report(shared: Path, errors: int = 0) -> dict:
-    """Quote P/R and speaker right/wrong/none on the labelled web pages."""
+def drawn_second(truth: dict[str, dict]) -> list[str]:
+    """The second labelled draw: a seeded sample of the pages with a quotation mark left by the first."""
+    british = {s["id"] for s in json.loads(BRITISH_GOLD.read_text(encoding="utf-8"))["stories"]}
+    first = set(drawn(truth))
+    pool = sorted(k for k, v in truth.items()
+                  if k not in british and k not in first and _MARK.search(v.get("articleBody") or ""))
+    return sorted(random.Random(SECOND_SEED).sample(pool, SECOND_PAGES))
+
+
+def report(shared: Path, errors: int = 0, second: bool = False) -> dict:
+    """Quote P/R and speaker right/wrong/none on the labelled web pages (the first or the second draw)."""
     truth = pages(shared)
-    labels = {s["id"]: s["quotes"] for s in json.loads(GOLD.read_text(encoding="utf-8"))["stories"]}
-    stories = [(k, truth[k]["articleBody"], labels[k]) for k in drawn(truth) if k in labels]
-    return labelled_quotes_report(stories, "web pages hand-labelled set (bench/gold/web_speakers.json)",
+    gold, keys = (SECOND_GOLD, drawn_second(truth)) if second else (GOLD, drawn(truth))
+    labels = {s["id"]: s["quotes"] for s in json.loads(gold.read_text(encoding="utf-8"))["stories"]}
+    stories = [(k, truth[k]["articleBody"], labels[k]) for k in keys if k in labels]
+    return labelled_quotes_report(stories, f"web pages hand-labelled set ({gold.relative_to(REPO)})",
                                   "pages", errors)
 
 
@@ -60,14 +76,15 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", help="folder holding corpora/ (default $SEARCHKIT_SHARED or ../shared)")
     ap.add_argument("--list", action="store_true", help="print the drawn pages' ids and addresses")
     ap.add_argument("--errors", type=int, default=0, help="print this many quotation/speaker errors")
+    ap.add_argument("--second", action="store_true", help="the second draw (held out from the eighth round)")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
     truth = pages(shared)
     if args.list:
-        for key in drawn(truth):
+        for key in (drawn_second if args.second else drawn)(truth):
             print(key, truth[key].get("url", ""), sep="\t")
         return 0
-    report(shared, args.errors)
+    report(shared, args.errors, args.second)
     return 0
 
 
