@@ -1,8 +1,9 @@
 #!/usr/bin/env python
-"""TEST-D: searchkit's ranking on the 924 PolNeAR articles, judged by people on pooled results.
+"""TEST-D/E/F: searchkit's ranking judged by people on pooled results (PolNeAR; the Reuters TEST split).
 
     python bench/pooled.py pool --topics bench/pooled/polnear_topics.tsv --packets /some/dir/outside/the/repo
     python bench/pooled.py score --qrels bench/pooled/qrels_polnear.tsv
+    python bench/pooled.py pool --set F --topics bench/pooled/reuters_topics_f.tsv --packets /some/dir/outside
 
 Why: Reuters-21578's TRAIN/TEST/TEST-B/TEST-C (bench/relevance.py) are spent, and topic labels are not
 relevance judgments. TEST-D is a new text (US election news, 2015-2016: PolNeAR train + dev) and new
@@ -30,6 +31,13 @@ under each setting of bench/relevance.py's LENGTH_GRID (body B x title B x K1) a
 beside the frozen settings and the anchors' saved runs. A setting's results outside the pool count as not
 relevant, so each row gives judged@10 and nDCG@10 over judged documents only (unjudged ones dropped from
 the ranking) as a check. Writes bench/results/relevance_d_tune.md/.json.
+
+TEST-E (`--set E`) is 50 other topics on the same 924 articles (bench/pooled/*_polnear_e.*). TEST-F (`--set F`)
+is 50 topics (F01..F50, bench/pooled/reuters_topics_f.tsv) on another collection: the Reuters-21578 TEST split,
+every story with LEWISSPLIT="TEST" (6,188, title-only stories included) read as bench/relevance.py's
+load_split(..., "test", ...) reads it (its topic labels are not used); files bench/pooled/*_reuters_f.*,
+report bench/results/relevance_f.md. A judge sees a wire story's title, dateline and text. `pool` stops
+when a topic's id is not of the set (its files would be overwritten), and `tune` refuses any set but D.
 
 `score` reads the grades (`--qrels`, repeatable: the filled judgments_N.tsv files may be given as they
 are) and refuses while a pooled document has none. Per system: MAP (relevant = grade >= 1, unjudged =
@@ -61,10 +69,14 @@ import _metrics as M  # noqa: E402
 import relevance as R  # noqa: E402
 
 POOLED_DIR = C.BENCH / "pooled"
-SETS = {"D": "", "E": "_e"}  # test set -> file suffix: TEST-E is 50 other topics on the same stories
-RUNS = POOLED_DIR / "runs_polnear{}.json.gz"  # every system's top 1000 for every topic: 1.6 MB gzipped
-POOL = POOLED_DIR / "pool_polnear{}.json"
-QRELS = POOLED_DIR / "qrels_polnear{}.tsv"
+# test set -> (its files' name part, its collection): TEST-E is 50 other topics on TEST-D's stories,
+# TEST-F 50 topics on the Reuters-21578 TEST split.
+SETS = {"D": "polnear", "E": "polnear_e", "F": "reuters_f"}
+COLLECTION = {"D": "polnear", "E": "polnear", "F": "reuters-test"}
+TUNABLE = ("D",)  # `tune` is development work: only on a spent set's judgments
+RUNS = POOLED_DIR / "runs_{}.json.gz"  # every system's top 1000 for every topic: 1.6 MB gzipped
+POOL = POOLED_DIR / "pool_{}.json"
+QRELS = POOLED_DIR / "qrels_{}.tsv"
 STEM = "relevance_{}"
 DEPTH = 1000
 SIZES_AT = (10, 15, 20)  # pool depths whose sizes `pool` prints
@@ -124,6 +136,65 @@ def polnear_articles(shared: str | None) -> list:
     if len({a.id for a in articles}) != len(articles):
         sys.exit("two PolNeAR stories have the same key")
     return articles
+
+
+def reuters_test_articles(shared: str | None) -> list:
+    """The Reuters-21578 TEST split (LEWISSPLIT="TEST", title-only stories too), read as relevance.py reads it."""
+    stories, _topics, _relevant, _small = R.load_split(shared, "test", [])
+    if len({a.id for a in stories}) != len(stories):
+        sys.exit("two Reuters TEST stories have the same key")
+    return stories
+
+
+def polnear_packet_text(article) -> tuple[str, str]:
+    """(title, text) a judge reads of a PolNeAR article: the body as indexed."""
+    return article.title, article.body
+
+
+def reuters_packet_text(article) -> tuple[str, str]:
+    """(title, text) a judge reads of a wire story: its dateline, then the body (or a note that there is none)."""
+    body = article.body.strip() or "(No text: the story is its title only.)"
+    return article.title, f"*{article.dateline}*\n\n{body}" if article.dateline else body
+
+
+class Collection(NamedTuple):
+    """What a test set's stories are: how to read them, show them to a judge and describe them in a report."""
+
+    label: str
+    read: Callable[[str | None], list]
+    packet_text: Callable[..., tuple[str, str]]
+    description: str
+
+
+COLLECTIONS = {
+    "polnear": Collection(
+        "PolNeAR", polnear_articles, polnear_packet_text,
+        "PolNeAR articles (train and dev: US election news, 2015-2016) read with searchkit's reader, metadata.tsv "
+        "giving the title (the title line taken off the body, for every engine)"),
+    "reuters-test": Collection(
+        "Reuters-21578 TEST", reuters_test_articles, reuters_packet_text,
+        "Reuters-21578 stories of the TEST split (LEWISSPLIT=\"TEST\", title-only stories included; wire copy, "
+        "1987) read with searchkit's reader as bench/relevance.py reads that split"),
+}
+
+
+def collection(test_set: str) -> Collection:
+    """The collection a test set's topics are run on."""
+    return COLLECTIONS[COLLECTION[test_set]]
+
+
+def set_files(test_set: str) -> dict[str, Path]:
+    """A test set's default runs, pool and judgment files under bench/pooled/."""
+    name = SETS[test_set]
+    return {"runs": Path(str(RUNS).format(name)), "pool": Path(str(POOL).format(name)),
+            "qrels": Path(str(QRELS).format(name))}
+
+
+def check_topic_ids(topics: list[Topic], test_set: str) -> None:
+    """Stop when a topic's id is not of the set (e.g. TEST-D's topics run as TEST-F, overwriting F's files)."""
+    foreign = [t.id for t in topics if not t.id.startswith(test_set)]
+    if foreign:
+        sys.exit(f"--set {test_set}: topic ids {', '.join(foreign[:5])} are not TEST-{test_set}'s ({test_set}01...)")
 
 
 # -- runs and pool ----------------------------------------------------------------------------------
@@ -256,28 +327,34 @@ def pool(args: argparse.Namespace) -> None:
     if inside_repo(packets):
         sys.exit(f"--packets {packets}: the packets hold article text and must be written outside the repository")
     topics = read_topics(Path(args.topics))
+    check_topic_ids(topics, args.set)
     C.require_searchkit()
     started = time.perf_counter()
     log = lambda msg: print(f"[{time.perf_counter() - started:6.1f}s] {msg}", file=sys.stderr, flush=True)  # noqa: E731
-    articles = polnear_articles(args.shared)
-    log(f"{len(articles)} PolNeAR stories, {len(topics)} topics")
+    stories = collection(args.set)
+    articles = stories.read(args.shared)
+    log(f"{len(articles)} {stories.label} stories, {len(topics)} topics")
+    others = [read_runs(Path(extra)) for extra in args.union or ()]  # another code version's runs join the pool
+    for extra, other in zip(args.union or (), others):
+        if other.get("stories", len(articles)) != len(articles) or not set(other["runs"]) <= {t.id for t in topics}:
+            sys.exit(f"--union {extra}: its runs are not on these {len(articles)} stories and topics")
     runs, seconds, frozen = run_systems(articles, topics, args.depth, log)
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     provenance = C.provenance()
     Path(args.runs).parent.mkdir(parents=True, exist_ok=True)
     write_runs(Path(args.runs), {
         "when": when, "provenance": provenance, "settings": frozen, "topics_file": args.topics,
-        "stories": len(articles), "depth": args.depth,
+        "set": args.set, "collection": COLLECTION[args.set], "stories": len(articles), "depth": args.depth,
         "systems": list(seconds), "seconds": seconds, "topics": {t.id: t.query for t in topics}, "runs": runs})
     pooled = make_pool(runs, args.depth_pool)
-    for extra in args.union or ():  # another code version's runs (a candidate not yet frozen) join the pool
-        theirs = make_pool(read_runs(Path(extra))["runs"], args.depth_pool)
+    for other in others:  # e.g. a candidate not yet frozen: its pooled systems' top documents are judged too
+        theirs = make_pool(other["runs"], args.depth_pool)
         pooled = {t: sorted({*keys, *theirs.get(t, ())}) for t, keys in pooled.items()}
     Path(args.pool).write_text(json.dumps({
         "when": when, "git_head": provenance["git_head"], "runs_file": args.runs, "depth_pool": args.depth_pool,
         "systems": list(POOLED), "union": args.union or [], "judges": args.judges, "documents": sum(len(v) for v in pooled.values()),
         "pool": pooled}, indent=1), encoding="utf-8")
-    texts = {a.id: (a.title, a.body) for a in articles}
+    texts = {a.id: stories.packet_text(a) for a in articles}
     written = write_packets(topics, pooled, texts, packets, args.judges)
     depths = tuple(sorted({*SIZES_AT, args.depth_pool}))
     print(f"Pool sizes (union of the top N of {len(POOLED)} systems):\n\n{sizes_table(runs, depths)}\n")
@@ -425,15 +502,14 @@ def score(args: argparse.Namespace) -> None:
            "scored_at": C.provenance()["git_head"], "qrels": args.qrels, "depth_pool": pool_file["depth_pool"],
            "pooled_systems": pool_file["systems"], "judged": judged, "relevant": relevant, "topics": len(kept),
            "dropped": dropped, "agreement": agreed, "systems": results, "significance": tests}
+    stories = collection(args.set)
     md = [
-        f"# searchkit relevance — TEST-{args.set}: PolNeAR, pooled human judgments ({runs_file['stories']} stories, "
-        f"{len(kept)} topics)",
+        f"# searchkit relevance — TEST-{args.set}: {stories.label}, pooled human judgments ({runs_file['stories']} "
+        f"stories, {len(kept)} topics)",
         "",
         f"Runs made {runs_file['when']}, searchkit at {prov['git_head']}" + (" (uncommitted changes)" if prov["dirty"]
                                                                              else "")
-        + f"; scored {when}. The {runs_file['stories']} PolNeAR articles (train and dev: US election news, 2015-2016) "
-        "read with searchkit's reader, metadata.tsv giving the title (the title line taken off the body, for every "
-        f"engine); {len(runs)} topics written for this set ({runs_file['topics_file']}) before any run, each with one "
+        + f"; scored {when}. The {runs_file['stories']} {stories.description}; {len(runs)} topics written for this set ({runs_file['topics_file']}) before any run, each with one "
         "query run by every system to depth 1000 (parsed once, translated for the anchors). Pool: per topic, the "
         f"union of the top {pool_file['depth_pool']} of {len(pool_file['systems'])} systems (marked 'pooled' below), "
         f"judged by hand from packets in a random order that named no system: {judged:,} judgments, {relevant:,} "
@@ -492,6 +568,9 @@ def tune(args: argparse.Namespace) -> None:
     """Grid searchkit's length normalisation on TEST-D (development data now), next to the frozen settings."""
     from searchkit.api import Index
 
+    if args.set not in TUNABLE:
+        sys.exit(f"tune is development work on {', '.join(f'TEST-{t}' for t in TUNABLE)}'s judgments only: "
+                 f"TEST-{args.set} is not tuned on")
     C.require_searchkit()
     topics = [t for t in read_topics(Path(args.topics))]
     qrels = read_qrels([Path(q) for q in args.qrels])
@@ -556,9 +635,10 @@ def main() -> None:
     p.add_argument("--judges", type=int, default=5, help="packets to write")
     p.add_argument("--packets", required=True, help="folder for the packets, outside the repository")
     p.add_argument("--depth", type=int, default=DEPTH, help="results ranked per query")
-    p.add_argument("--set", choices=sorted(SETS), default="D", help="which test set's files (default D)")
-    p.add_argument("--runs", help="default bench/pooled/runs_polnear[_e].json.gz")
-    p.add_argument("--pool", help="default bench/pooled/pool_polnear[_e].json")
+    p.add_argument("--set", choices=sorted(SETS), default="D",
+                   help="which test set's files and stories (default D; D and E: PolNeAR, F: Reuters TEST)")
+    p.add_argument("--runs", help="default bench/pooled/runs_<polnear|polnear_e|reuters_f>.json.gz")
+    p.add_argument("--pool", help="default bench/pooled/pool_<polnear|polnear_e|reuters_f>.json")
     p.add_argument("--union", action="append", metavar="RUNS",
                    help="also pool the POOLED systems of this runs file (another code version's), repeatable")
     p.add_argument("--shared", help="shared data folder (default $SEARCHKIT_SHARED or <repo>/../shared)")
@@ -568,23 +648,24 @@ def main() -> None:
     s.add_argument("--second", action="append", metavar="TSV",
                    help="a second judge's grades of some pooled pairs (agreement only; repeatable)")
     s.add_argument("--set", choices=sorted(SETS), default="D", help="which test set's files and report (default D)")
-    s.add_argument("--runs", help="default bench/pooled/runs_polnear[_e].json.gz")
-    s.add_argument("--pool", help="default bench/pooled/pool_polnear[_e].json")
+    s.add_argument("--runs", help="default bench/pooled/runs_<polnear|polnear_e|reuters_f>.json.gz")
+    s.add_argument("--pool", help="default bench/pooled/pool_<polnear|polnear_e|reuters_f>.json")
     s.add_argument("--out", default=str(C.RESULTS))
     s.add_argument("--development", action="store_true",
                    help="write relevance_<set>_development.md/.json (overwritten at will) instead of the one report")
     d = sub.add_parser("tune", help="development: grid searchkit's length normalisation against the judgments")
     d.add_argument("--topics", default=str(POOLED_DIR / "polnear_topics.tsv"))
     d.add_argument("--qrels", action="append", default=None, help="graded judgments (default TEST-D's)")
-    d.add_argument("--runs", default=str(RUNS).format(""), help="the saved runs, for the anchors' figures")
+    d.add_argument("--set", choices=sorted(SETS), default="D", help="refused but for D (development only)")
+    d.add_argument("--runs", default=str(set_files("D")["runs"]), help="the saved runs, for the anchors' figures")
     d.add_argument("--shared", help="shared data folder (default $SEARCHKIT_SHARED or <repo>/../shared)")
     d.add_argument("--out", default=str(C.RESULTS))
     args = ap.parse_args()
     if args.command == "tune":
-        args.qrels = args.qrels or [str(QRELS).format("")]
+        args.qrels = args.qrels or [str(set_files("D")["qrels"])]
     else:
-        args.runs = args.runs or str(RUNS).format(SETS[args.set])
-        args.pool = args.pool or str(POOL).format(SETS[args.set])
+        args.runs = args.runs or str(set_files(args.set)["runs"])
+        args.pool = args.pool or str(set_files(args.set)["pool"])
     {"pool": pool, "score": score, "tune": tune}[args.command](args)
 
 

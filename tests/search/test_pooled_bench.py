@@ -240,3 +240,99 @@ def test_length_grid_sets_body_and_title_b_apart(bench_module):
     assert len(settings) == len({tuple(s.items()) for s in settings}) == math.prod(map(len, relevance.LENGTH_GRID.values()))
     assert {s["title_b"] for s in settings} == set(relevance.LENGTH_GRID["title_b"])
     assert any(s["b"] != s["title_b"] for s in settings)
+
+
+# -- TEST-F: the Reuters TEST split -----------------------------------------------------------------
+def test_each_set_keeps_its_files_and_names_its_collection(pooled):
+    pooled_dir = BENCH_DIR / "pooled"
+    assert pooled.set_files("D") == {"runs": pooled_dir / "runs_polnear.json.gz",
+                                     "pool": pooled_dir / "pool_polnear.json", "qrels": pooled_dir / "qrels_polnear.tsv"}
+    assert pooled.set_files("E")["pool"] == pooled_dir / "pool_polnear_e.json"
+    for test_set in ("D", "E"):  # the committed files of the spent sets are still where `score` looks
+        assert all(path.is_file() for path in pooled.set_files(test_set).values())
+        assert pooled.collection(test_set).read is pooled.polnear_articles
+    assert pooled.set_files("F") == {"runs": pooled_dir / "runs_reuters_f.json.gz",
+                                     "pool": pooled_dir / "pool_reuters_f.json", "qrels": pooled_dir / "qrels_reuters_f.tsv"}
+    assert pooled.collection("F").read is pooled.reuters_test_articles
+    assert "Reuters" in pooled.collection("F").label
+
+
+RECORD = """<REUTERS TOPICS="{topics_attr}" LEWISSPLIT="{split}" CGISPLIT="TRAINING-SET" OLDID="1" NEWID="{newid}">
+<DATE> 8-APR-1987 00:38:26.78</DATE>
+<TOPICS>{topics}</TOPICS>
+<PLACES></PLACES>
+<PEOPLE></PEOPLE>
+<ORGS></ORGS>
+<EXCHANGES></EXCHANGES>
+<COMPANIES></COMPANIES>
+<UNKNOWN> 
+u f BC-SOMETHING   04-08 0113</UNKNOWN>
+<TEXT{text_type}>&#2;
+{text}</TEXT>
+</REUTERS>
+"""
+
+
+def fake_reuters(folder: Path) -> Path:
+    """A shared folder holding one small Reuters file: two TEST stories (one title only) and a TRAIN one."""
+    import gzip
+
+    story = ("<TITLE>COFFEE TALKS RESUME IN LONDON</TITLE>\n<DATELINE>    LONDON, April 8 - </DATELINE><BODY>Coffee "
+             "producers and consumers resumed talks on export quotas.\n Reuter\n&#3;</BODY>")
+    records = [RECORD.format(topics_attr="YES", split="TEST", newid=101, topics="<D>coffee</D>", text_type="",
+                             text=story),
+               RECORD.format(topics_attr="NO", split="TEST", newid=102, topics="", text_type=' TYPE="BRIEF"',
+                             text="******<TITLE>Japan note auction yield record low -official\n</TITLE>Blah blah blah.\n&#3;\n"),
+               RECORD.format(topics_attr="YES", split="TRAIN", newid=103, topics="<D>grain</D>", text_type="",
+                             text=story.replace("COFFEE", "GRAIN"))]
+    data = folder / "corpora" / "reuters21578"
+    data.mkdir(parents=True)
+    sgml = '<!DOCTYPE lewis SYSTEM "lewis.dtd">\n' + "".join(records)
+    (data / "reut2-000.sgm.gz").write_bytes(gzip.compress(sgml.encode("latin-1")))
+    return folder
+
+
+def test_test_f_reads_every_story_of_the_reuters_test_split_title_only_ones_too(pooled, tmp_path):
+    stories = pooled.reuters_test_articles(str(fake_reuters(tmp_path / "shared")))
+    by_key = {a.id: a for a in stories}
+    assert sorted(by_key) == ["101", "102"]  # the TRAIN story is left out
+    assert by_key["101"].title == "COFFEE TALKS RESUME IN LONDON" and by_key["101"].dateline.startswith("LONDON")
+    assert by_key["102"].body.strip() == "" and by_key["102"].title.startswith("Japan note auction")
+    title, text = pooled.reuters_packet_text(by_key["101"])
+    assert title == "COFFEE TALKS RESUME IN LONDON"
+    assert text.startswith(f"*{by_key['101'].dateline}*\n\n") and "resumed talks on export quotas" in text
+    assert pooled.reuters_packet_text(by_key["102"])[1] == "(No text: the story is its title only.)"
+
+
+def test_reuters_packets_show_the_dateline_and_name_no_system(pooled, tmp_path):
+    stories = pooled.reuters_test_articles(str(fake_reuters(tmp_path / "shared")))
+    topics = [pooled.Topic("F01", "coffee quota", "coffee export quotas", "talks on quotas are relevant")]
+    texts = {a.id: pooled.reuters_packet_text(a) for a in stories}
+    pooled.write_packets(topics, {"F01": ["101", "102"]}, texts, tmp_path / "packets", judges=3)
+    packet = (tmp_path / "packets" / "packet_1.md").read_text(encoding="utf-8")
+    assert "### F01 101" in packet and "### F01 102" in packet and "*LONDON, April 8" in packet
+    assert "title only" in packet
+    assert not any(name in packet.lower() for name in ("searchkit", "tantivy", "fts5", "sqlite", "bm25"))
+    assert not (tmp_path / "packets" / "packet_2.md").exists()  # one topic: one packet
+
+
+def test_a_set_runs_only_its_own_topics_and_tune_refuses_test_f(pooled, tmp_path):
+    topics = [pooled.Topic("D01", "q", "d", "n"), pooled.Topic("F02", "q", "d", "n")]
+    with pytest.raises(SystemExit, match="D01 are not TEST-F's"):
+        pooled.check_topic_ids(topics, "F")
+    pooled.check_topic_ids(topics[1:], "F")
+    with pytest.raises(SystemExit, match="TEST-F is not tuned on"):
+        pooled.tune(argparse.Namespace(set="F"))
+
+
+def test_test_f_is_scored_once_under_its_own_name(pooled, tmp_path, capsys):
+    args = score_files(pooled, tmp_path, ALL_GRADED)
+    args.set = "F"
+    pooled.score(args)
+    out = tmp_path / "results"
+    report = (out / "relevance_f.md").read_text(encoding="utf-8")
+    assert report.startswith("# searchkit relevance — TEST-F: Reuters-21578 TEST") and "LEWISSPLIT" in report
+    assert not (out / "relevance_d.md").exists()
+    with pytest.raises(SystemExit, match="TEST-F is reported once"):
+        pooled.score(args)
+    assert pooled.refusal(out, development=False, test="D") is None
