@@ -133,3 +133,18 @@ def test_the_sixth_place_draw_has_two_annotators_who_mostly_agree(shared_dir):
         assert [r["key"] for r in first["sets"][name]] == keys == [r["key"] for r in second["sets"][name]]
     result = places.agreement(shared_dir)
     assert 0.9 < result["annotators"][2] <= 1.0  # F1 of one annotator against the other
+
+
+def test_the_held_out_place_interval_brackets_the_score_and_narrows_to_a_point():
+    import sys
+
+    sys.path.insert(0, str(BENCH.parent))
+    import places
+
+    perfect = places.interval([(2, 0, 0), (1, 0, 0)] * 20, rounds=200)
+    assert perfect == {"precision": (1.0, 1.0), "recall": (1.0, 1.0)}
+    counts = [(1, 0, 0)] * 30 + [(1, 1, 0)] * 5 + [(0, 0, 1)] * 5
+    p, r, _f = places.prf(*(sum(c[i] for c in counts) for i in range(3)))
+    ci = places.interval(counts, rounds=500)
+    assert ci["precision"][0] < p < ci["precision"][1] and ci["recall"][0] < r < ci["recall"][1]
+    assert ci == places.interval(counts, rounds=500)  # seeded: the same figures every run
