@@ -70,10 +70,12 @@ import relevance as R  # noqa: E402
 
 POOLED_DIR = C.BENCH / "pooled"
 # test set -> (its files' name part, its collection): TEST-E is 50 other topics on TEST-D's stories,
-# TEST-F 50 topics on the Reuters-21578 TEST split.
-SETS = {"D": "polnear", "E": "polnear_e", "F": "reuters_f"}
-COLLECTION = {"D": "polnear", "E": "polnear", "F": "reuters-test"}
-TUNABLE = ("D",)  # `tune` is development work: only on a spent set's judgments
+# TEST-F 50 topics on the Reuters-21578 TEST split, TEST-G 50 on the TRAIN split, TEST-H 50 more on PolNeAR.
+SETS = {"D": "polnear", "E": "polnear_e", "F": "reuters_f", "G": "reuters_g", "H": "polnear_h"}
+COLLECTION = {"D": "polnear", "E": "polnear", "F": "reuters-test", "G": "reuters-train", "H": "polnear"}
+TUNABLE = ("D", "E", "F")  # `tune` is development work: only on a spent set's judgments (each scored once)
+TOPICS = {"D": "polnear_topics.tsv", "E": "polnear_topics_e.tsv", "F": "reuters_topics_f.tsv",
+          "G": "reuters_topics_g.tsv", "H": "polnear_topics_h.tsv"}
 RUNS = POOLED_DIR / "runs_{}.json.gz"  # every system's top 1000 for every topic: 1.6 MB gzipped
 POOL = POOLED_DIR / "pool_{}.json"
 QRELS = POOLED_DIR / "qrels_{}.tsv"
@@ -138,12 +140,22 @@ def polnear_articles(shared: str | None) -> list:
     return articles
 
 
-def reuters_test_articles(shared: str | None) -> list:
-    """The Reuters-21578 TEST split (LEWISSPLIT="TEST", title-only stories too), read as relevance.py reads it."""
-    stories, _topics, _relevant, _small = R.load_split(shared, "test", [])
+def reuters_split_articles(shared: str | None, split: str) -> list:
+    """A Reuters-21578 split (LEWISSPLIT, title-only stories too), read as relevance.py reads it."""
+    stories, _topics, _relevant, _small = R.load_split(shared, split, [])
     if len({a.id for a in stories}) != len(stories):
-        sys.exit("two Reuters TEST stories have the same key")
+        sys.exit(f"two Reuters {split.upper()} stories have the same key")
     return stories
+
+
+def reuters_test_articles(shared: str | None) -> list:
+    """The Reuters-21578 TEST split (TEST-F's stories)."""
+    return reuters_split_articles(shared, "test")
+
+
+def reuters_train_articles(shared: str | None) -> list:
+    """The Reuters-21578 TRAIN split (TEST-G's stories)."""
+    return reuters_split_articles(shared, "train")
 
 
 def polnear_packet_text(article) -> tuple[str, str]:
@@ -174,6 +186,10 @@ COLLECTIONS = {
     "reuters-test": Collection(
         "Reuters-21578 TEST", reuters_test_articles, reuters_packet_text,
         "Reuters-21578 stories of the TEST split (LEWISSPLIT=\"TEST\", title-only stories included; wire copy, "
+        "1987) read with searchkit's reader as bench/relevance.py reads that split"),
+    "reuters-train": Collection(
+        "Reuters-21578 TRAIN", reuters_train_articles, reuters_packet_text,
+        "Reuters-21578 stories of the TRAIN split (LEWISSPLIT=\"TRAIN\", title-only stories included; wire copy, "
         "1987) read with searchkit's reader as bench/relevance.py reads that split"),
 }
 
@@ -565,7 +581,7 @@ def tune_figures(ranked: dict[str, list[str]], qrels: dict[str, dict[str, int]])
 
 
 def tune(args: argparse.Namespace) -> None:
-    """Grid searchkit's length normalisation on TEST-D (development data now), next to the frozen settings."""
+    """Grid searchkit's length normalisation on a spent test set (development data now), next to the frozen settings."""
     from searchkit.api import Index
 
     if args.set not in TUNABLE:
@@ -577,9 +593,9 @@ def tune(args: argparse.Namespace) -> None:
     topics = [t for t in topics if any(g >= 1 for g in qrels.get(t.id, {}).values())]
     saved = read_runs(Path(args.runs))["runs"]
     anchors = {name: tune_figures({t.id: saved[t.id][name] for t in topics}, qrels)
-               for name in ("tantivy OR, default weights", "tantivy OR, title 0.75")}
+               for name in ("tantivy OR, default weights", "tantivy OR, title 0.75", "SQLite FTS5 OR, title 0.75")}
     frozen = R.frozen_settings()
-    articles = polnear_articles(args.shared)
+    articles = collection(args.set).read(args.shared)
     tmp = Path(tempfile.mkdtemp(prefix="searchkit-pooled-tune-"))
     rows = []
     try:
@@ -613,15 +629,16 @@ def tune(args: argparse.Namespace) -> None:
                      f"{r['ndcg10_judged']:.4f} |" + " |" * 4)
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     text = "\n".join([
-        f"# searchkit length normalisation on TEST-D (development: spent), {len(topics)} topics", "",
+        f"# searchkit length normalisation on TEST-{args.set} (development: spent), {len(topics)} topics", "",
         f"Run {when}, searchkit at {C.provenance()['git_head']}; title boost {frozen['title_boost']:g}, feedback "
         "and proximity as frozen, no folding. Unjudged documents count as not relevant; 'judged only' drops them "
         "from each ranking first.", "", *lines]) + "\n"
     print(text)
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
-    (out / "relevance_d_tune.md").write_text(text, encoding="utf-8")
-    (out / "relevance_d_tune.json").write_text(json.dumps({"when": when, "rows": rows, "anchors": anchors}, indent=1,
+    stem = f"relevance_{args.set.lower()}_tune"
+    (out / f"{stem}.md").write_text(text, encoding="utf-8")
+    (out / f"{stem}.json").write_text(json.dumps({"when": when, "rows": rows, "anchors": anchors}, indent=1,
                                                       default=str), encoding="utf-8")
 
 
@@ -654,15 +671,17 @@ def main() -> None:
     s.add_argument("--development", action="store_true",
                    help="write relevance_<set>_development.md/.json (overwritten at will) instead of the one report")
     d = sub.add_parser("tune", help="development: grid searchkit's length normalisation against the judgments")
-    d.add_argument("--topics", default=str(POOLED_DIR / "polnear_topics.tsv"))
-    d.add_argument("--qrels", action="append", default=None, help="graded judgments (default TEST-D's)")
-    d.add_argument("--set", choices=sorted(SETS), default="D", help="refused but for D (development only)")
-    d.add_argument("--runs", default=str(set_files("D")["runs"]), help="the saved runs, for the anchors' figures")
+    d.add_argument("--topics", help="default the set's topics file under bench/pooled/")
+    d.add_argument("--qrels", action="append", default=None, help="graded judgments (default the set's)")
+    d.add_argument("--set", choices=sorted(SETS), default="D", help="a spent test set (development only)")
+    d.add_argument("--runs", help="the saved runs, for the anchors' figures (default the set's)")
     d.add_argument("--shared", help="shared data folder (default $SEARCHKIT_SHARED or <repo>/../shared)")
     d.add_argument("--out", default=str(C.RESULTS))
     args = ap.parse_args()
     if args.command == "tune":
-        args.qrels = args.qrels or [str(set_files("D")["qrels"])]
+        args.qrels = args.qrels or [str(set_files(args.set)["qrels"])]
+        args.topics = args.topics or str(POOLED_DIR / TOPICS[args.set])
+        args.runs = args.runs or str(set_files(args.set)["runs"])
     else:
         args.runs = args.runs or str(set_files(args.set)["runs"])
         args.pool = args.pool or str(set_files(args.set)["pool"])

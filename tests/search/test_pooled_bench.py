@@ -316,13 +316,23 @@ def test_reuters_packets_show_the_dateline_and_name_no_system(pooled, tmp_path):
     assert not (tmp_path / "packets" / "packet_2.md").exists()  # one topic: one packet
 
 
-def test_a_set_runs_only_its_own_topics_and_tune_refuses_test_f(pooled, tmp_path):
+def test_a_set_runs_only_its_own_topics_and_tune_refuses_an_unspent_set(pooled, tmp_path):
     topics = [pooled.Topic("D01", "q", "d", "n"), pooled.Topic("F02", "q", "d", "n")]
     with pytest.raises(SystemExit, match="D01 are not TEST-F's"):
         pooled.check_topic_ids(topics, "F")
     pooled.check_topic_ids(topics[1:], "F")
-    with pytest.raises(SystemExit, match="TEST-F is not tuned on"):
-        pooled.tune(argparse.Namespace(set="F"))
+    for held_out in ("G", "H"):  # not scored yet: never tuned on
+        with pytest.raises(SystemExit, match=f"TEST-{held_out} is not tuned on"):
+            pooled.tune(argparse.Namespace(set=held_out))
+
+
+def test_test_g_reads_the_train_split_and_test_h_polnear(pooled, tmp_path):
+    stories = pooled.reuters_train_articles(str(fake_reuters(tmp_path / "shared")))
+    assert stories and all("split:train" in a.tags for a in stories)
+    assert pooled.collection("G").read is pooled.reuters_train_articles
+    assert pooled.collection("H").read is pooled.polnear_articles
+    assert pooled.set_files("G")["qrels"].name == "qrels_reuters_g.tsv"
+    assert pooled.set_files("H")["runs"].name == "runs_polnear_h.json.gz"
 
 
 def test_test_f_is_scored_once_under_its_own_name(pooled, tmp_path, capsys):
