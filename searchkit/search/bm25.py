@@ -9,6 +9,7 @@ values: computed once per scorer, indexed by the byte read from the segment's ra
 from __future__ import annotations
 
 import weakref
+from math import log
 
 from whoosh import scoring
 from whoosh.codec.whoosh3 import LENGTHS_COLUMN, _lenfield
@@ -47,6 +48,11 @@ class TableScorer(scoring.BM25FScorer):
         return self.idf * ((tf * (self.K1 + 1)) / (tf + self._norms[self._lengths[matcher.id()]]))
 
 
+def idf(df: int, count: int) -> float:
+    """A word's weight from the share of stories holding it: one formula for every scorer here."""
+    return log(count / (df + 1)) + 1
+
+
 def length_b(short_b: float, long_b: float, average: float, span: tuple[float, float]) -> float:
     """B for a field whose stories average `average` words: short_b up to span[0], long_b from span[1],
     in a straight line between."""
@@ -63,6 +69,10 @@ class BM25F(scoring.BM25F):
                  span: tuple[float, float] = (200.0, 600.0), **field_B):
         scoring.BM25F.__init__(self, B=B, K1=K1, **field_B)
         self.long_B, self.span = long_B, span
+
+    def idf(self, searcher, fieldname: str, text) -> float:
+        parent = searcher.get_parent()
+        return idf(parent.doc_frequency(fieldname, text), parent.doc_count_all())
 
     def scorer(self, searcher, fieldname: str, text, qf: int = 1):
         if not searcher.schema[fieldname].scorable:

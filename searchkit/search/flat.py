@@ -14,6 +14,7 @@ from __future__ import annotations
 
 from whoosh import matching, query
 
+from . import fielded
 from .bm25 import TableScorer
 from .whoosh_query import ArrayOr
 from .wordforms import Exact, WordForms, _ArrayMatcher, postings
@@ -61,7 +62,7 @@ def _wordy(q) -> bool:
 
 
 def _word(q) -> bool:
-    return isinstance(q, WordForms) or type(q) in (query.Term, Exact)
+    return isinstance(q, (WordForms, fielded.Fielded)) or type(q) in (query.Term, Exact)
 
 
 def _supported(q) -> bool:
@@ -164,6 +165,8 @@ class _At:
 
 def _word_scores(q, searcher, context) -> dict[int, float]:
     """{story: score} of a word (its forms scored as one term), boost applied as Whoosh applies it."""
+    if isinstance(q, fielded.Fielded):
+        return fielded.scores(q, searcher)
     reader = searcher.reader()
     if isinstance(q, WordForms):
         found = q.postings(searcher, context)

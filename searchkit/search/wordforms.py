@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import weakref
 from bisect import bisect_left
-from math import log
 
 from whoosh import matching, query, scoring
 from whoosh.matching import mcore
 
 from ..index.schema import stem as stem_of
+from . import bm25
 
 MIN_PREFIX = 2  # a shorter stem (`us`, `i`) is matched as itself and the words it begins
 MERGED_POSTINGS = 2_000_000  # postings of merged forms kept per segment reader, for later searches
@@ -67,7 +67,7 @@ class WordForms(query.Or):
         if isinstance(scorer, scoring.BM25FScorer):  # the idf of the forms taken together
             parent = searcher.get_parent()
             df = max(parent.doc_frequency(field, t.text) for t in terms)
-            scorer.idf = log(parent.doc_count_all() / (df + 1)) + 1
+            scorer.idf = bm25.idf(df, parent.doc_count_all())
         return field, here, scorer
 
     def postings(self, searcher, context=None):
