@@ -115,3 +115,16 @@ def scores(q: Fielded, searcher) -> dict[int, float]:
             length = sum(reader.doc_field_length(d, fl, 0) for fl in fields)
         found[d] = boost * idf * (f * k1p) / (f + norm[0] + norm[1] * length)
     return found
+
+
+def explain(q: Fielded, searcher, docnum: int) -> dict | None:
+    """What a story's score for the word is made of: its frequency over the fields, weighted, and the score."""
+    score = scores(q, searcher).get(docnum)
+    if score is None:
+        return None
+    freq, df = 0.0, 0
+    for clause in q.subqueries:
+        ids, weights, n = _postings(clause, searcher)
+        df = max(df, n)
+        freq += sum(clause.boost * tf for d, tf in zip(ids, weights) if d == docnum)
+    return {"weight": freq, "score": score, "doc_frequency": df}

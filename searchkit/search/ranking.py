@@ -10,6 +10,7 @@ from ..index.schema import document
 from ..model import Results
 from .bm25 import BM25F
 from . import facets as facet_fields
+from . import fielded
 from . import proximity
 from .collect import Deadline, Gate, PageCollector, Ranked
 from .quotes import QuoteMatcher
@@ -153,6 +154,17 @@ def explain_hit(searcher, q, docnum: int) -> list[dict]:
     parts = []
     seen = set()
     for leaf in _scored_leaves(q):
+        if isinstance(leaf, fielded.Fielded):  # one word over title and body, scored as one term
+            words = sorted({text for _field, text in leaf.iter_all_terms()}, key=len)
+            found = fielded.explain(leaf, searcher, docnum)
+            key = ("title+body", tuple(words))
+            if found is not None and key not in seen:
+                seen.add(key)
+                word = "|".join(w.decode() if isinstance(w, bytes) else w for w in words)
+                parts.append({"field": "title+body", "term": word, "boost": leaf.boost,
+                              "weight": round(found["weight"], 2), "score": round(found["score"], 4),
+                              "doc_frequency": found["doc_frequency"]})
+            continue
         if isinstance(leaf, WordForms):  # the forms of one word, scored together
             pairs = [(t.fieldname, t.text) for t in leaf.subqueries]
             scored = leaf
@@ -179,7 +191,7 @@ def explain_hit(searcher, q, docnum: int) -> list[dict]:
 
 def _scored_leaves(q):
     """The leaves of a query, a word's forms (WordForms) counting as one."""
-    if isinstance(q, WordForms) or q.is_leaf():
+    if isinstance(q, (WordForms, fielded.Fielded)) or q.is_leaf():
         yield q
         return
     for child in q.children():
