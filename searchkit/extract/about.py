@@ -400,6 +400,18 @@ def history_spans(text: str, year: int | None) -> list[tuple[int, int]]:
 _QUOTED = re.compile(r'["“][^"“”\n]{1,600}["”]|\'\'[^\'\n]{1,600}\'\'')
 
 
+# States that no longer exist, with the year they ended: in a story dated HISTORY_YEARS or more after
+# that, they can only be history ("the collapse of the Soviet Union", "Reagan's Soviet policy").
+FORMER_STATES = {"Soviet Union": 1991, "East Germany": 1990, "West Germany": 1990, "Czechoslovakia": 1992,
+                 "Yugoslavia": 2003}
+
+
+def former_state(country: str, year: int | None) -> bool:
+    """Whether `country` had ceased to exist HISTORY_YEARS or more before a story of `year`."""
+    ended = FORMER_STATES.get(country)
+    return ended is not None and year is not None and year - ended >= HISTORY_YEARS
+
+
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the direct quotations of a text."""
     return [m.span() for m in _QUOTED.finditer(text)]
@@ -603,4 +615,4 @@ def story_countries(body: str, title_countries: Iterable[str], body_mentions: li
             if (m.start < lead and weight > 0 or country in acting or country in counted
                     or country == home and country in named):
                 out.setdefault(country, None)
-    return list(out)
+    return [c for c in out if not former_state(c, year)]

@@ -373,3 +373,11 @@ def test_a_country_first_named_late_needs_one_mention_more():
     assert "Venezuela" not in about(lead + rest + aside)  # two mentions, both in the closing part
     assert "Venezuela" in about(lead + aside + rest)  # the same two early on: part of the story
     assert "Venezuela" in about(lead + rest + aside + " Loans to Venezuela may follow.")  # a third counts
+
+
+def test_a_state_that_no_longer_exists_is_history():
+    body = ("Senators debated the new budget on Tuesday." + FILLER
+            + " The Soviet Union collapsed without a shot. The Soviet Union had armed its satellites, and"
+              " critics of the Soviet Union cheered." + TAIL)
+    assert "Soviet Union" not in _story(body, 2016)
+    assert "Soviet Union" in _story(body, 1987)  # news in its own day
