@@ -117,6 +117,19 @@ _EVENT_IN = re.compile(r"\b(?:massacre|fighting|conflict|attack|attacks|bombing|
                        r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?$",
                        re.I)
 _HELD_IN = re.compile(r"\b(?:held|hosted|took\s+place|takes\s+place|be\s+held|opened)\s+in\s+(?:the\s+)?$")
+# What a meeting is called: held somewhere, it names a venue, not an event of the host's.
+_MEETING_WORDS = r"(?:talks|meetings?|summit|conference|negotiations|discussions|session)"
+_MEETING = re.compile(rf"\b{_MEETING_WORDS}\b", re.I)
+
+
+def _held_there(text: str, start: int) -> bool:
+    """An event held where the place is ("a conclave held in Bratislava"), unless the sentence says it
+    is a meeting ("the annual meeting of the ADB, which opened in Tokyo"): a venue, as below."""
+    if not _HELD_IN.search(text, max(0, start - 40), start):
+        return False
+    return not _MEETING.search(text, sentence_start(text, start), start)
+
+
 _PARTNER = re.compile(r"\s+and\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}")
 _ADVERBS = re.compile(r"(?:\s+(?:also|still|now|already|again|then|too|only|just|reportedly|officially"
                       r"|formally|finally|quickly|[a-z]+ly)\b)*")
@@ -308,8 +321,8 @@ _BODIES = re.compile(r"\b(?:EC|EU|EEC|European\s+(?:Community|Union|Commission|P
 
 # - a city that only hosts a meeting ("the failed London talks", "IMF meetings in Washington", "the
 #   Paris discussions"): those who meet act, not the host country.
-_VENUE_AFTER = re.compile(r"\s+(?:talks|meetings?|summit|conference|negotiations|discussions|session)\b")
-_VENUE_BEFORE = re.compile(r"\b(?:talks|meetings?|summit|conference|negotiations|discussions|session)\s+in\s+$")
+_VENUE_AFTER = re.compile(rf"\s+{_MEETING_WORDS}\b")
+_VENUE_BEFORE = re.compile(rf"\b{_MEETING_WORDS}\s+in\s+$")
 
 
 def _venue(text: str, m) -> bool:
@@ -480,7 +493,7 @@ def acting_countries(text: str, mentions: list, weights: list, country_of: Calla
         if history and _within(history, m.start):
             continue
         before = text[max(0, m.start - 40):m.start]
-        if place.kind in ("country", "demonym") and _ACTING_BEFORE.search(before) or _HELD_IN.search(before):
+        if place.kind in ("country", "demonym") and _ACTING_BEFORE.search(before) or _held_there(text, m.start):
             acting.add(country)
         national = place.kind == "country" or place.name in _HOME_NATIONS
         if national and _result_nearby(text, m):

@@ -381,3 +381,11 @@ def test_a_state_that_no_longer_exists_is_history():
               " critics of the Soviet Union cheered." + TAIL)
     assert "Soviet Union" not in _story(body, 2016)
     assert "Soviet Union" in _story(body, 1987)  # news in its own day
+
+
+def test_a_meeting_held_in_a_city_is_a_venue_not_an_event_there():
+    body = ("Nepal has asked the fund for new loans, its delegates said. The fund's yearly meeting will be held"
+            " in Lima. Nepal's finance minister said the loans were needed." + TAIL)
+    assert about(body) == {"Nepal"}
+    event = body.replace("The fund's yearly meeting will be held in Lima", "A protest march was held in Lima")
+    assert "Peru" in about(event)  # an event there, not a meeting
