@@ -460,8 +460,8 @@ def _find_upper(text: str, gaz: Gazetteer, context: set[str]) -> list[Mention]:
         if start < free:
             continue
         cands = gaz.upper_starts.get(m.group())
-        if not cands:
-            continue
+        if not cands or text[start - 1:start] == "<":
+            continue  # "UNION CARBIDE <UK>": a stock ticker, no place
         fit = _fit(text, start, cands)
         if fit is None:
             continue

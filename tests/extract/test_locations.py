@@ -319,3 +319,8 @@ def test_a_city_in_capitals_takes_the_state_written_after_it():
     assert ("Manchester", "United Kingdom") in [(m.place.name, m.place.country)
                                                 for m in find_mentions("MANCHESTER - Voters spoke of Britain.")]
     assert [country for _name, country in got].count("United Kingdom") == 1  # Britain, not Manchester
+
+
+def test_a_stock_ticker_in_a_capitals_headline_is_no_place():
+    assert find_mentions("ACME CHEMICAL <UK> SETS DIVIDEND") == []
+    assert [m.place.name for m in find_mentions("ACME CHEMICAL UK UNIT SETS DIVIDEND")] == ["United Kingdom"]
