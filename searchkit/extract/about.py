@@ -325,10 +325,24 @@ _VENUE_AFTER = re.compile(rf"\s+{_MEETING_WORDS}\b")
 _VENUE_BEFORE = re.compile(rf"\b{_MEETING_WORDS}\s+in\s+$")
 
 
+# - a city a meeting is held in, said anywhere in its sentence ("accords reached this year in Paris and
+#   Washington", "the committee is to meet formally in Washington", "ministers resume discussions in
+#   Luxembourg tomorrow");
+_IN_CITY = re.compile(r"\bin\s+(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s+and\s+)?$")
+_MET = re.compile(rf"(?<!press )(?<!news )\b(?:{_MEETING_WORDS}|accords?)\b", re.I)
+
+
 def _venue(text: str, m) -> bool:
-    """Whether a city is named only as where a meeting is held."""
-    return m.place.kind == "city" and bool(
-        _VENUE_AFTER.match(text, m.end) or _VENUE_BEFORE.search(text[max(0, m.start - 40):m.start]))
+    """Whether a city (or a country named as its capital is: Luxembourg) is named only as where a
+    meeting is held."""
+    if m.place.kind != "city" and not (m.place.kind == "country" and _capital(m.place)):
+        return False
+    before = text[max(0, m.start - 40):m.start]
+    if _VENUE_AFTER.match(text, m.end) or _VENUE_BEFORE.search(before):
+        return True
+    if not _IN_CITY.search(before):
+        return False
+    return bool(_MET.search(text, sentence_start(text, m.start), sentence_end(text, m.end)))
 
 
 def _seat(text: str, m) -> bool:

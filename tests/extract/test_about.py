@@ -389,3 +389,19 @@ def test_a_meeting_held_in_a_city_is_a_venue_not_an_event_there():
     assert about(body) == {"Nepal"}
     event = body.replace("The fund's yearly meeting will be held in Lima", "A protest march was held in Lima")
     assert "Peru" in about(event)  # an event there, not a meeting
+
+
+@pytest.mark.parametrize("venue", [
+    "Fishery talks will go on next month in Oslo.",
+    "The accords reached this year in Oslo and Madrid hold, the ministers said.",
+    "Fishery ministers resume discussions in Luxembourg on Monday.",
+])
+def test_a_city_a_meeting_is_held_in_is_a_venue(venue):
+    body = venue + " Chile and Peru are close to settling their fishing dispute, officials of both said." + TAIL
+    got = about(body)
+    assert "Norway" not in got and "Spain" not in got and "Luxembourg" not in got
+
+
+def test_a_press_conference_is_no_meeting_and_a_move_to_a_city_no_venue():
+    body = ("Trading may shift to Singapore, the broker told a press conference. Singapore dealers agreed." + TAIL)
+    assert "Singapore" in about(body)
