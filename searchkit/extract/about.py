@@ -16,8 +16,9 @@ teams act in it, not with every country it names. The rule, in order:
 - the source's home country when the story names it other than in passing (home news).
 
 What a story dates two years or more before its own year is background (`history_spans`): its
-places neither count nor act; a country's name before a noun ("the U.S. market") weighs as its
-people's adjective does.
+places neither count nor act, and a state that had ended by then (the Soviet Union in 2016) is never
+what it is about; a country's name before a noun ("the U.S. market") weighs as its people's adjective
+does; a city where a meeting is held is a venue, not a place of the story.
 """
 from __future__ import annotations
 
