@@ -16,8 +16,9 @@ teams act in it, not with every country it names. The rule, in order:
 - the source's home country when the story names it other than in passing (home news).
 
 What a story dates two years or more before its own year is background (`history_spans`): its
-places neither count nor act; a country's name before a noun ("the U.S. market") weighs as its
-people's adjective does.
+places neither count nor act, and a state that had ended by then (the Soviet Union in 2016) is never
+what it is about; a country's name before a noun ("the U.S. market") weighs as its people's adjective
+does; a city where a meeting is held is a venue, not a place of the story.
 """
 from __future__ import annotations
 
@@ -117,6 +118,19 @@ _EVENT_IN = re.compile(r"\b(?:massacre|fighting|conflict|attack|attacks|bombing|
                        r"(?:the\s+)?(?:(?:north|south|east|west)(?:ern)?\s+|(?:north|south)-?(?:east|west)(?:ern)?\s+)?$",
                        re.I)
 _HELD_IN = re.compile(r"\b(?:held|hosted|took\s+place|takes\s+place|be\s+held|opened)\s+in\s+(?:the\s+)?$")
+# What a meeting is called: held somewhere, it names a venue, not an event of the host's.
+_MEETING_WORDS = r"(?:talks|meetings?|summit|conference|negotiations|discussions|session)"
+_MEETING = re.compile(rf"\b{_MEETING_WORDS}\b", re.I)
+
+
+def _held_there(text: str, start: int) -> bool:
+    """An event held where the place is ("a conclave held in Bratislava"), unless the sentence says it
+    is a meeting ("the annual meeting of the ADB, which opened in Tokyo"): a venue, as below."""
+    if not _HELD_IN.search(text, max(0, start - 40), start):
+        return False
+    return not _MEETING.search(text, sentence_start(text, start), start)
+
+
 _PARTNER = re.compile(r"\s+and\s+(?:the\s+)?[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*){0,2}")
 _ADVERBS = re.compile(r"(?:\s+(?:also|still|now|already|again|then|too|only|just|reportedly|officially"
                       r"|formally|finally|quickly|[a-z]+ly)\b)*")
@@ -308,14 +322,28 @@ _BODIES = re.compile(r"\b(?:EC|EU|EEC|European\s+(?:Community|Union|Commission|P
 
 # - a city that only hosts a meeting ("the failed London talks", "IMF meetings in Washington", "the
 #   Paris discussions"): those who meet act, not the host country.
-_VENUE_AFTER = re.compile(r"\s+(?:talks|meetings?|summit|conference|negotiations|discussions|session)\b")
-_VENUE_BEFORE = re.compile(r"\b(?:talks|meetings?|summit|conference|negotiations|discussions|session)\s+in\s+$")
+_VENUE_AFTER = re.compile(rf"\s+{_MEETING_WORDS}\b")
+_VENUE_BEFORE = re.compile(rf"\b{_MEETING_WORDS}\s+in\s+$")
+
+
+# - a city a meeting is held in, said anywhere in its sentence ("accords reached this year in Paris and
+#   Washington", "the committee is to meet formally in Washington", "ministers resume discussions in
+#   Luxembourg tomorrow");
+_IN_CITY = re.compile(r"\bin\s+(?:[A-Z][\w.'-]*(?:\s+[A-Z][\w.'-]*)?\s+and\s+)?$")
+_MET = re.compile(rf"(?<!press )(?<!news )\b(?:{_MEETING_WORDS}|accords?)\b", re.I)
 
 
 def _venue(text: str, m) -> bool:
-    """Whether a city is named only as where a meeting is held."""
-    return m.place.kind == "city" and bool(
-        _VENUE_AFTER.match(text, m.end) or _VENUE_BEFORE.search(text[max(0, m.start - 40):m.start]))
+    """Whether a city (or a country named as its capital is: Luxembourg) is named only as where a
+    meeting is held."""
+    if m.place.kind != "city" and not (m.place.kind == "country" and _capital(m.place)):
+        return False
+    before = text[max(0, m.start - 40):m.start]
+    if _VENUE_AFTER.match(text, m.end) or _VENUE_BEFORE.search(before):
+        return True
+    if not _IN_CITY.search(before):
+        return False
+    return bool(_MET.search(text, sentence_start(text, m.start), sentence_end(text, m.end)))
 
 
 def _seat(text: str, m) -> bool:
@@ -400,6 +428,18 @@ def history_spans(text: str, year: int | None) -> list[tuple[int, int]]:
 _QUOTED = re.compile(r'["“][^"“”\n]{1,600}["”]|\'\'[^\'\n]{1,600}\'\'')
 
 
+# States that no longer exist, with the year they ended: in a story dated HISTORY_YEARS or more after
+# that, they can only be history ("the collapse of the Soviet Union", "Reagan's Soviet policy").
+FORMER_STATES = {"Soviet Union": 1991, "East Germany": 1990, "West Germany": 1990, "Czechoslovakia": 1992,
+                 "Yugoslavia": 2003}
+
+
+def former_state(country: str, year: int | None) -> bool:
+    """Whether `country` had ceased to exist HISTORY_YEARS or more before a story of `year`."""
+    ended = FORMER_STATES.get(country)
+    return ended is not None and year is not None and year - ended >= HISTORY_YEARS
+
+
 def quoted_spans(text: str) -> list[tuple[int, int]]:
     """(start, end) of the direct quotations of a text."""
     return [m.span() for m in _QUOTED.finditer(text)]
@@ -468,7 +508,7 @@ def acting_countries(text: str, mentions: list, weights: list, country_of: Calla
         if history and _within(history, m.start):
             continue
         before = text[max(0, m.start - 40):m.start]
-        if place.kind in ("country", "demonym") and _ACTING_BEFORE.search(before) or _HELD_IN.search(before):
+        if place.kind in ("country", "demonym") and _ACTING_BEFORE.search(before) or _held_there(text, m.start):
             acting.add(country)
         national = place.kind == "country" or place.name in _HOME_NATIONS
         if national and _result_nearby(text, m):
@@ -603,4 +643,4 @@ def story_countries(body: str, title_countries: Iterable[str], body_mentions: li
             if (m.start < lead and weight > 0 or country in acting or country in counted
                     or country == home and country in named):
                 out.setdefault(country, None)
-    return list(out)
+    return [c for c in out if not former_state(c, year)]

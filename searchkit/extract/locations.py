@@ -106,7 +106,11 @@ def _capital_runs(text: str, gaz: Gazetteer, countries: set[str]) -> list[Mentio
         if not any(word in upper_starts for word in _UPPER_WORD.findall(run.group())):
             continue  # "NOTE", "OPEC", "USDA": no name starts here
         for m in _find_upper(run.group(), gaz, countries):
-            out.append(Mention(m.place, run.start() + m.start, run.start() + m.end, m.surface))
+            place = m.place
+            region = _region_after(text, run.start() + m.end) if place.kind == "city" else None
+            if region is not None:  # "MANCHESTER, N.H. -" opening a body: the town of that state
+                place = _addressed(place, place.name, region, gaz)
+            out.append(Mention(place, run.start() + m.start, run.start() + m.end, m.surface))
     return out
 
 
@@ -304,13 +308,7 @@ def _decide(text: str, cand: _Candidate, gaz: Gazetteer, persons: set[str], coun
             return whole
     region = _region_after(text, cand.end) if place.kind == "city" else None
     if region is not None:
-        region_countries = {region.country} | {p.country for p, _pop in gaz.homonyms.get(region.name, ())}
-        if place.country in region_countries or not region.country:
-            return place  # "Atlanta, Georgia", "Nice, France"
-        for other, _pop in gaz.homonyms.get(key, ()):
-            if other.country in region_countries:
-                return other
-        return Place(place.name, region.country, "city")  # "Cairo, Ga.": a town of that state
+        return _addressed(place, key, region, gaz)
     if place.country in countries:
         return place
     # A place in a country the story is not otherwise about: only a well-known one, or in a
@@ -462,8 +460,8 @@ def _find_upper(text: str, gaz: Gazetteer, context: set[str]) -> list[Mention]:
         if start < free:
             continue
         cands = gaz.upper_starts.get(m.group())
-        if not cands:
-            continue
+        if not cands or text[start - 1:start] == "<":
+            continue  # "UNION CARBIDE <UK>": a stock ticker, no place
         fit = _fit(text, start, cands)
         if fit is None:
             continue
@@ -559,6 +557,18 @@ def _region_after(text: str, end: int) -> Place | None:
             return None  # an appositive or a list, not an address
         return region
     return None
+
+
+def _addressed(place: Place, key: str, region: Place, gaz: Gazetteer) -> Place:
+    """A city written with its region or country after it: the namesake there ("Atlanta, Georgia",
+    "Nice, France", "MANCHESTER, N.H."), else a town of that region ("Cairo, Ga.")."""
+    region_countries = {region.country} | {p.country for p, _pop in gaz.homonyms.get(region.name, ())}
+    if place.country in region_countries or not region.country:
+        return place
+    for other, _pop in gaz.homonyms.get(key, ()):
+        if other.country in region_countries:
+            return other
+    return Place(place.name, region.country, "city")
 
 
 def _region_follows(text: str, end: int) -> bool:

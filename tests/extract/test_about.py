@@ -373,3 +373,35 @@ def test_a_country_first_named_late_needs_one_mention_more():
     assert "Venezuela" not in about(lead + rest + aside)  # two mentions, both in the closing part
     assert "Venezuela" in about(lead + aside + rest)  # the same two early on: part of the story
     assert "Venezuela" in about(lead + rest + aside + " Loans to Venezuela may follow.")  # a third counts
+
+
+def test_a_state_that_no_longer_exists_is_history():
+    body = ("Senators debated the new budget on Tuesday." + FILLER
+            + " The Soviet Union collapsed without a shot. The Soviet Union had armed its satellites, and"
+              " critics of the Soviet Union cheered." + TAIL)
+    assert "Soviet Union" not in _story(body, 2016)
+    assert "Soviet Union" in _story(body, 1987)  # news in its own day
+
+
+def test_a_meeting_held_in_a_city_is_a_venue_not_an_event_there():
+    body = ("Nepal has asked the fund for new loans, its delegates said. The fund's yearly meeting will be held"
+            " in Lima. Nepal's finance minister said the loans were needed." + TAIL)
+    assert about(body) == {"Nepal"}
+    event = body.replace("The fund's yearly meeting will be held in Lima", "A protest march was held in Lima")
+    assert "Peru" in about(event)  # an event there, not a meeting
+
+
+@pytest.mark.parametrize("venue", [
+    "Fishery talks will go on next month in Oslo.",
+    "The accords reached this year in Oslo and Madrid hold, the ministers said.",
+    "Fishery ministers resume discussions in Luxembourg on Monday.",
+])
+def test_a_city_a_meeting_is_held_in_is_a_venue(venue):
+    body = venue + " Chile and Peru are close to settling their fishing dispute, officials of both said." + TAIL
+    got = about(body)
+    assert "Norway" not in got and "Spain" not in got and "Luxembourg" not in got
+
+
+def test_a_press_conference_is_no_meeting_and_a_move_to_a_city_no_venue():
+    body = ("Trading may shift to Singapore, the broker told a press conference. Singapore dealers agreed." + TAIL)
+    assert "Singapore" in about(body)

@@ -310,3 +310,17 @@ def test_a_name_broken_by_a_line_wrap_is_still_a_name(wrapped, name):
 def test_a_paragraph_break_before_a_place_makes_no_name():
     assert [m.surface for m in find_mentions("Prices were steady in Tokyo.\n    Japan said so.", set())] == ["Tokyo", "Japan"]
     assert "Italy" in countries("It was a long campaign season\n\nItaly voted on Sunday.")
+
+
+def test_a_city_in_capitals_takes_the_state_written_after_it():
+    text = "MANCHESTER, N.H. - Voters lined up early on Tuesday, and the governor spoke of Britain."
+    got = [(m.place.name, m.place.country) for m in find_mentions(text, {"United States"})]
+    assert ("Manchester", "United States") in got
+    assert ("Manchester", "United Kingdom") in [(m.place.name, m.place.country)
+                                                for m in find_mentions("MANCHESTER - Voters spoke of Britain.")]
+    assert [country for _name, country in got].count("United Kingdom") == 1  # Britain, not Manchester
+
+
+def test_a_stock_ticker_in_a_capitals_headline_is_no_place():
+    assert find_mentions("ACME CHEMICAL <UK> SETS DIVIDEND") == []
+    assert [m.place.name for m in find_mentions("ACME CHEMICAL UK UNIT SETS DIVIDEND")] == ["United Kingdom"]
