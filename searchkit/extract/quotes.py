@@ -1093,6 +1093,31 @@ class _Resolver:
                 return self.people.full(name)
         return None
 
+    def _issuer(self, noun: str, at: int) -> str | None:
+        """Who issued the document a story goes on quoting as "the statement" or "the letter": the subject
+        of the sentence, in this paragraph or the two before, that last mentions one ("Acme Records issued
+        a statement …", "The company denied it in a statement …"), or its possessor ("Acme's statement")."""
+        if self.people.sentences is None:
+            return None
+        since = (self.people.sentences.paragraph_starts(at, 2) or [0])[0]
+        # introduced by its issuer: "issued a statement", "in a letter", "their statement", "Acme's statement"
+        mention = re.compile(rf"\b(?:an?|its|their|his|her|[\w.&-]+['’]s)\s+(?:[\w-]+\s+)?{noun}s?\b")
+        for a in reversed(self.people.sentences.starts_before(at, 2)):
+            if a < since:
+                break
+            end = min(at, self.masked.find("\n", a) % (len(self.masked) + 1))
+            m = mention.search(self.masked, a, end)
+            if not m:
+                continue
+            before = self.masked[a:m.start()]
+            owner = re.search(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})['’]s\s+(?:\w+\s+)?$", before)
+            who = owner.group(1) if owner else _sentence_subject(before)
+            issuer = self.speaker(who, a + len(who), a)[1] if who and not mention.search(who) else None
+            if issuer:
+                return issuer
+            # "The statement, obtained by Variety, claimed …": the document again; read further back
+        return None
+
     def _description(self, who: str, at: int) -> tuple[bool, str | None]:
         if who.lower() in _DETERMINERS:
             return False, None
@@ -1120,6 +1145,8 @@ class _Resolver:
             if near:
                 return True, near.group().strip(" .,")  # "person close to the Clintons"
             return True, " ".join(words).strip(" .,")  # "Home Office spokesman", "Trump confidant"
+        if definite and len(words) == 1 and head in DOCUMENT_NOUNS:
+            return True, self._issuer(head, at)  # "…,” the statement continued: whoever issued it
         heads = _ORG_NOUNS.get(head) if definite and len(words) == 1 else None
         if not heads:
             return True, None

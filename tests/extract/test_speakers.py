@@ -521,3 +521,13 @@ def test_a_work_by_someone_of_a_university_speaks_for_its_author_not_the_state()
     text = ('According to a 2019 study by Lena Marsh of the University of South Dakota, the chain tends to '
             '“cut the newsroom in half” within a year.')
     assert said(text)["cut the newsroom"] == "Lena Marsh"
+
+
+
+def test_a_statement_quoted_on_speaks_for_whoever_issued_it_if_the_story_says_who():
+    """The issuer is the subject of the sentence introducing "a statement"; "the statement" alone names no one."""
+    issued = "On Tuesday, Harbour Lane Studios issued a statement about the delayed premiere.\n\n"
+    again = "The statement, seen by reporters, said the film was “finished and ready to screen.”\n\n"
+    quoted = "“No date has been set by the distributor,” the statement continued."
+    assert said(issued + again + quoted)["No date has"] == "Harbour Lane Studios"
+    assert said("According to the statement, the premiere is delayed.\n\n" + quoted)["No date has"] is None
