@@ -1228,12 +1228,21 @@ def _quoted_as(text: str, before: bool) -> str | None:
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 
 
+# A document "reads" its words: "…,” the statement read. / "…,” reads a Wednesday editorial in the Ledger.
+_DOCUMENT = rf"(?:the|a|an|its|their|his|her|this|that|[\w.&-]+['’]s)\s+(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(DOCUMENT_NOUNS)})"
+_DOCUMENT_READS = re.compile(rf"[\s,;—–-]*(?:(?P<who>{_DOCUMENT})\s+(?:read|reads)|(?:read|reads)\s+"
+                             rf"(?P<inverted>{_DOCUMENT}\b[^,;:!?\"“”()]{{0,60}}?))\s*(?:[.,;]|$)")
+
+
 def _after_attribution(after: str, passive: bool = False) -> str | None:
     """The subject in the text right after a quote: `, said NAME`, `, NAME said`, `, he added`, or
     further on in the same sentence (`" if she lost, said NAME.`)."""
     quoted = _quoted_as(after, before=False)
     if quoted:
         return quoted
+    document = _DOCUMENT_READS.match(after) if "read" in after else None
+    if document:
+        return document.group("who") or document.group("inverted")
     m = _AFTER_FIRST.match(after)
     if m and m.group("verb").lower().startswith("according"):
         return m.group("who")

@@ -531,3 +531,12 @@ def test_a_statement_quoted_on_speaks_for_whoever_issued_it_if_the_story_says_wh
     quoted = "“No date has been set by the distributor,” the statement continued."
     assert said(issued + again + quoted)["No date has"] == "Harbour Lane Studios"
     assert said("According to the statement, the premiere is delayed.\n\n" + quoted)["No date has"] is None
+
+
+def test_a_document_that_reads_its_words_attributes_them():
+    """`read`/`reads` attributes only with a document for its subject or object, never a person reading."""
+    issued = "Harbour Lane Studios issued a statement on Monday.\n\n“We have no comment,” the statement read."
+    assert said(issued)["We have no"] == "Harbour Lane Studios"
+    editorial = "“The council has less spine than a jellyfish,” reads a Friday editorial in The Valley Ledger."
+    assert said(editorial)["The council has"] == "Valley Ledger"
+    assert said("“The book is long,” he read from the page.")["The book is"] is None
