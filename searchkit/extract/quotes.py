@@ -423,6 +423,15 @@ _PARTIES = {"R": frozenset({"republican", "gop"}), "D": frozenset({"democrat", "
             "I": frozenset({"independent"})}
 
 
+def _confirmed_person(masked: str, end: int, words: list[str]) -> bool:
+    """Whether two words whose first also names a place ("Mary", "Austin", "Georgia") name a person: one
+    who speaks right after, or whose second word stands alone elsewhere as a surname ("Ebeling said")."""
+    if _speaks_after(masked, end):
+        return True
+    alone = len(re.findall(rf"(?<![\w&-]){re.escape(words[1])}(?![\w&-])", masked))
+    return alone > len(re.findall(rf"\b{re.escape(words[0])}\s+{re.escape(words[1])}\b", masked))
+
+
 class _People:
     """People named in a story: full names, where each is mentioned, their titles, ages and gender."""
 
@@ -453,8 +462,9 @@ class _People:
             full = self.full(name)
             if len(full.split()) == 1 and _is_place(full):
                 continue
-            if len(words) == 2 and _is_place(words[0]) and not clues:
-                continue  # "American Express", "British Airways"
+            if len(words) == 2 and _is_place(words[0]) and not clues and not (
+                    not _nationality(words[0]) and _confirmed_person(masked, m.end(), words)):
+                continue  # "American Express", "British Airways"; but "Mary Ebeling", "George Lane" said
             if len(words) >= 2 and words[-1] in _PLACE_HEADS and not clues and not _speaks_after(masked, m.end()):
                 continue  # "Central Park", "Hormuz Strait": where, not who
             person = self.people.setdefault(full, _Person(full))

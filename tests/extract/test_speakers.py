@@ -540,3 +540,11 @@ def test_a_document_that_reads_its_words_attributes_them():
     editorial = "“The council has less spine than a jellyfish,” reads a Friday editorial in The Valley Ledger."
     assert said(editorial)["The council has"] == "Valley Ledger"
     assert said("“The book is long,” he read from the page.")["The book is"] is None
+
+
+def test_a_first_name_that_is_also_a_place_still_names_a_person():
+    """"Mary" and "Austin" are places too; a surname used alone later or a verb of saying confirms the person."""
+    text = ("Mary Ebeling met friends on Monday. The plan, Ebeling argued, was “good for everyone.”\n\n"
+            "“We agree,” she said.")
+    assert said(text)["We agree"] == "Mary Ebeling"
+    assert said("American Express cut its fees. “We agree,” he said.")["We agree"] is None
