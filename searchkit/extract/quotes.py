@@ -773,6 +773,10 @@ def _subject(clause: str) -> str:
     """The noun phrase that ends a clause, read back from the verb of saying that follows it: "Shams",
     "the former Florida governor", "election law expert Rick Hasen", "Smith, a spokeswoman,"."""
     clause = _PARENS.sub("", clause).rstrip()
+    near = _CLOSE_TO_END.search(clause) if "lose" in clause or "ami" in clause or "nvolve" in clause \
+        or "nowledge" in clause or "riefed" in clause else None
+    if near and not re.search(r"\b(?:at|of|from|for|in|with|by|to|on)\s+$", clause[:near.start(1)]):
+        return near.group(1)  # "A source familiar with the investigation": the source, not the investigation
     if clause.endswith(","):  # "…, Gov. John Kasich," / "Smith, a spokeswoman for X," / "Suu Kyi, 70,"
         last = clause[:-1].rsplit(",", 1)[-1].strip()
         if _NAME_RUN.fullmatch(last) and _strip_name(last)[0] and not _is_place(last):
@@ -1352,6 +1356,10 @@ _LOWER_ROLE_NAME = re.compile(rf"(?:[a-z-]+\s+){{1,4}}({_WORD}(?:\s+(?:{PARTICLE
 # "a person close to the Clintons", "a source familiar with the talks": the tail says whose source it is.
 _CLOSE_TO = re.compile(r"(?:(?:the|a|an|one|another)\s+)?[a-z]+\s+(?:close|closest|familiar|involved|knowledgeable|"
                        r"briefed)\s+(?:to|with|in|about|on)\s+[^,;.]{1,50}")
+
+
+_CLOSE_TO_END = re.compile(r"(?:^|(?<=\s))((?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+)?[a-z]+\s+(?:close|closest|familiar|"
+                           r"involved|knowledgeable|briefed)\s+(?:to|with|in|about|on)\s+[^,;.]{1,50})$")
 
 
 def _cut_after_name(who: str) -> str:

@@ -548,3 +548,10 @@ def test_a_first_name_that_is_also_a_place_still_names_a_person():
             "“We agree,” she said.")
     assert said(text)["We agree"] == "Mary Ebeling"
     assert said("American Express cut its fees. “We agree,” he said.")["We agree"] is None
+
+
+def test_a_source_familiar_with_something_is_the_subject_not_the_thing():
+    text = "A source familiar with the audit said the auditors were after “the shipping ledgers.”"
+    assert said(text)["the shipping ledgers."] == "source familiar with the audit"
+    inside = "“It will be a blow-out,” said one trader at a bank involved in the deal."
+    assert said(inside)["It will be"] == "trader"
