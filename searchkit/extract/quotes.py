@@ -1886,6 +1886,9 @@ def _find_quotes(text: str) -> list[_Span]:
                 who, _adjacent = _before_attribution(before)  # "…in.” Eva Schultheis posted: “…”": a new sentence
             if not who:
                 who, _adjacent = _before_attribution(before_all if prev_end > s_start else before)
+            addressed = _ADDRESSED_IN_CLAUSE.search(before) if who and inner[:1].isupper() else None
+            if addressed:  # "Audience members laughed when he urged voters, “Look …”": his words, not theirs
+                who = addressed.group("who")
             if who:
                 attributed, speaker = resolver.speaker(who, span.start, s_start)
         if not attributed and not span.open_end and (dash := _DASH_ATTRIBUTION.match(after or masked[span.end:nxt])) \
@@ -1940,6 +1943,9 @@ def _find_quotes(text: str) -> list[_Span]:
     return [span for span, inner in out if inner]
 
 
+# A subordinate clause whose verb addresses someone right before a quoted sentence: "when he urged voters, “Look …”"
+_ADDRESSED_IN_CLAUSE = re.compile(r"\b(?:when|as|after|while|before)\s+(?P<who>he|she|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})"
+                                  r"\s+(?:[a-z]+ly\s+)?[a-z]{3,}ed(?:\s+[a-z]+){0,3},\s*$")
 # A transcript's turn quoted whole: "“Chris Matthews: Seriously, …”", "“RAMOS: Secretary Clinton, …”"
 _TURN = re.compile(rf"((?:{_WORD})(?:\s+(?:{PARTICLES}\s+)?(?:{_WORD})){{0,3}}|[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+)?):\s+\S")
 

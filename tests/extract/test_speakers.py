@@ -555,3 +555,13 @@ def test_a_source_familiar_with_something_is_the_subject_not_the_thing():
     assert said(text)["the shipping ledgers."] == "source familiar with the audit"
     inside = "“It will be a blow-out,” said one trader at a bank involved in the deal."
     assert said(inside)["It will be"] == "trader"
+
+
+def test_a_clause_whose_verb_addresses_someone_before_a_quoted_sentence_speaks():
+    """Not the main clause's subject; a clause its comma closes before a lower-case quote leaves it to the main verb."""
+    cases = [("Nadia Perrin toured the mill in Rochdale. Mill workers laughed when she promised them, "
+              "“Nobody here will lose a shift.”", "Nobody here will", "Nadia Perrin"),
+             ("Hillary Clinton said that when Warren railed against Wall Street, “she is speaking for all of us.”",
+              "she is speaking", "Hillary Clinton")]
+    for text, words, speaker in cases:
+        assert said(text)[words] == speaker
