@@ -1041,6 +1041,9 @@ class _Resolver:
             return self._description(who, at)
         if len(words) == 1 and first.lower().rstrip("s") in PERSON_NOUNS and first.lower().endswith("s"):
             return True, first  # "Aides say …", "Analysts said …": a group, described
+        if 2 <= len(words) <= 4 and words[-1].islower() and words[-1].endswith("s") and words[-1][:-1] in PERSON_NOUNS \
+                and all(w[:1].isupper() and not w.endswith(("'s", "’s")) for w in words[:-1]):
+            return True, who  # "Federal prosecutors", "Chinese officials": a group, described
         runs = _NAME_RUN.findall(who)
         if not runs:
             return False, None
@@ -1601,7 +1604,11 @@ def _sentence_subject(head: str) -> str | None:
         bare = word.strip(",;:")
         low = bare.lower()
         if not bare or (low in _STOP and low not in ("and", "of")) or low in SPEECH_VERBS \
-                or (named and bare.islower() and (re.search(r"(?:ed|s)$", low) or low in _IRREGULAR_VERBS)):
+                or (named and bare.islower() and (re.search(r"(?:ed|s)$", low) or low in _IRREGULAR_VERBS)
+                    and not (low.endswith("s") and low[:-1] in PERSON_NOUNS)):
+            break
+        if named and bare.islower() and low.endswith("s") and low[:-1] in PERSON_NOUNS:
+            words.append(bare)  # "Federal prosecutors alleged", "Clinton’s aides cast": the head noun ends it
             break
         words.append(bare)
         named = named or bare[:1].isupper()

@@ -565,3 +565,10 @@ def test_a_clause_whose_verb_addresses_someone_before_a_quoted_sentence_speaks()
               "she is speaking", "Hillary Clinton")]
     for text, words, speaker in cases:
         assert said(text)[words] == speaker
+
+
+def test_a_group_described_by_adjective_and_plural_noun_speaks():
+    """"Federal prosecutors alleged …" ends its subject at the plural noun; the group is the speaker."""
+    text = 'County prosecutors alleged that the two clerks "shredded the ledgers," then left early.'
+    assert said(text)["shredded the ledgers"] == "County prosecutors"
+    assert said("“We will not allow it,” Greek officials said.")["We will not"] == "Greek officials"
