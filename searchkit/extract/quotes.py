@@ -1616,6 +1616,10 @@ def _sentence_subject(head: str) -> str | None:
             break
     while words and words[-1].lower() in ("and", "of"):
         words.pop()
+    if len(words) == 1 and head.lstrip().startswith(words[0] + ",") and lower_case_word(words[0]):
+        inner = _sentence_subject(head.split(",", 1)[1])  # "First, Trump identified …": an adverb leads
+        if inner and inner[:1].isupper() and inner.split()[0] not in ("The", "A", "An"):
+            return inner
     while words and words[0][:1].isupper() and common_word(words[0]) and len(words) > 1 \
             and words[1][:1].isupper():
         words.pop(0)  # "Immediately Trump", not "Former Mayor Rudy Giuliani"

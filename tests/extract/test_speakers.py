@@ -572,3 +572,8 @@ def test_a_group_described_by_adjective_and_plural_noun_speaks():
     text = 'County prosecutors alleged that the two clerks "shredded the ledgers," then left early.'
     assert said(text)["shredded the ledgers"] == "County prosecutors"
     assert said("“We will not allow it,” Greek officials said.")["We will not"] == "Greek officials"
+
+
+def test_an_adverb_leading_a_sentence_is_not_its_subject():
+    text = "Dana Rivera visited the farm. First, Rivera identified the inspector as “hostile,” which he denied."
+    assert said(text)["hostile"] == "Dana Rivera"
