@@ -1928,7 +1928,16 @@ def _find_quotes(text: str) -> list[_Span]:
             continue
         embedded = bool(masked[s_start:span.start].strip(" \t\n“”\"'‘’([—–-"))
         if not attributed and embedded:  # words quoted inside narration: the sentence's subject speaks
-            who = _sentence_subject(masked[s_start:span.start])
+            inner_clause = _SUBORDINATE_SUBJECT.search(masked, s_start, span.start)
+            # "… long before White House officials started to portray it as a “workplace” issue": the clause
+            # that runs on to the quote has a subject of its own; not a place ("after Ohio eliminated what
+            # had been called the “…”")
+            who = inner_clause.group("who") if inner_clause else None
+            if who and inner_clause.group("verb")[:-1] in PERSON_NOUNS:
+                who = f"{who} {inner_clause.group('verb')}"  # "White House officials", not a verb "officials"
+            elif who and _is_place(who):
+                who = None
+            who = who or _sentence_subject(masked[s_start:span.start])
             span.speaker = resolver.speaker(who, span.start, s_start)[1] if who else None
         elif not attributed and previous is not None and span.para == previous.para and previous.speaker:
             span.speaker = previous.speaker  # "A," he said. "B."
@@ -1954,6 +1963,9 @@ def _find_quotes(text: str) -> list[_Span]:
     return [span for span, inner in out if inner]
 
 
+# A subordinate clause with a subject of its own that runs on to the quote: "after Clinton refused to say …"
+_SUBORDINATE_SUBJECT = re.compile(r"\b(?:when|after|as|while|because|before|until|once)\s+(?P<who>he|she|[A-Z][\w’'-]*"
+                                  r"(?:\s+[A-Z][\w’'-]*){0,3})\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]{3,}(?:ed|s))\b[^.;:!?—–]{0,80}?[\s,]*$")
 # A subordinate clause whose verb addresses someone right before a quoted sentence: "when he urged voters, “Look …”"
 _ADDRESSED_IN_CLAUSE = re.compile(r"\b(?:when|as|after|while|before)\s+(?P<who>he|she|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})"
                                   r"\s+(?:[a-z]+ly\s+)?[a-z]{3,}ed(?:\s+[a-z]+){0,3},\s*$")

@@ -577,3 +577,9 @@ def test_a_group_described_by_adjective_and_plural_noun_speaks():
 def test_an_adverb_leading_a_sentence_is_not_its_subject():
     text = "Dana Rivera visited the farm. First, Rivera identified the inspector as “hostile,” which he denied."
     assert said(text)["hostile"] == "Dana Rivera"
+
+
+def test_a_subordinate_clause_running_on_to_quoted_words_has_its_own_subject():
+    """Not the narration's subject ("The row"), nor a place ("after Nevada cancelled what had been called …")."""
+    text = "The row deepened long before City Hall officials started to portray the strike as a “stunt” in public."
+    assert said(text)["stunt"] == "City Hall officials"
