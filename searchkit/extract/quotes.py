@@ -1939,6 +1939,9 @@ def _find_quotes(text: str) -> list[_Span]:
                 who = None
             who = who or _sentence_subject(masked[s_start:span.start])
             span.speaker = resolver.speaker(who, span.start, s_start)[1] if who else None
+            if not span.speaker and previous is not None and previous.para == span.para and previous.attributed \
+                    and all(name == previous.speaker for p, _e, name in resolver.people.mentions if s_start <= p < span.start):
+                span.speaker = previous.speaker  # "“…,” he said. There could be dangers “if …”": still his words
         elif not attributed and previous is not None and span.para == previous.para and previous.speaker:
             span.speaker = previous.speaker  # "A," he said. "B."
         elif not attributed and (introduced := _introduced_by(masked, sentences, s_start, p_start, resolver)):

@@ -583,3 +583,13 @@ def test_a_subordinate_clause_running_on_to_quoted_words_has_its_own_subject():
     """Not the narration's subject ("The row"), nor a place ("after Nevada cancelled what had been called …")."""
     text = "The row deepened long before City Hall officials started to portray the strike as a “stunt” in public."
     assert said(text)["stunt"] == "City Hall officials"
+
+
+def test_quoted_words_in_narration_naming_no_one_continue_the_paragraphs_speaker():
+    """After an attributed quote, narration with no subject that speaks and no other name keeps the speaker."""
+    text = ("“The reef recovers slowly,” said Ines Calder, a marine biologist. That is one reason for "
+            "“patience measured in decades,” in her view of the survey.")
+    assert said(text)["patience measured in"] == "Ines Calder"
+    other = ("“The reef recovers slowly,” said Ines Calder. Tom Ruiz disputes that, and warns of "
+             "“patience measured in decades,” at sea.")
+    assert said(other)["patience measured in"] != "Ines Calder"
