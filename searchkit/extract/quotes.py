@@ -1206,6 +1206,12 @@ _DASH_ATTRIBUTION = re.compile(rf"\s*[-—–]{{1,2}}\s*(?P<who>{_WORD}(?:\s+(?:
                                r"(?=\s*(?:[.,;(]|$|\n))")
 
 
+# A paragraph that only signs the quotation before it: "– Bernie Sanders.", "-President Obama, tweeting after …",
+# "– Jo** Al****" (a reviewer's name masked with stars)
+_SIGNATURE = re.compile(rf"\s*[-—–]{{1,2}}\s*(?P<who>[A-Z][a-z]*\*+(?:\s+[A-Z][a-z]*\*+){{0,3}}|"
+                        rf"{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD}){{0,4}})(?:[.,;(][^\n]{{0,80}})?\s*")
+
+
 def _undotted(text: str) -> str:
     """The text with the full stops of titles and initials blanked ("Mr. Trump" -> "Mr  Trump"), so
     that a pattern stopping at sentence punctuation reads a name whole."""
@@ -1905,6 +1911,13 @@ def _find_quotes(text: str) -> list[_Span]:
         if not attributed and not span.open_end and (dash := _DASH_ATTRIBUTION.match(after or masked[span.end:nxt])) \
                 and dash.group("who").split()[0] not in FUNCTION_WORDS:  # "…" - Bernie Sanders. / "…" —President Obama,
             attributed, speaker = resolver.speaker(dash.group("who"), span.start, s_start)
+        if not attributed and not span.open_end and span.para + 1 < len(paragraphs) \
+                and not masked[p_start:span.start].strip(" \t“”\"'") and not masked[span.end:p_end].strip(" \t.,"):
+            # a quotation alone as its paragraph, signed in the next one: "“…”" then "– Bernie Sanders." / "– Ali***"
+            signed = _SIGNATURE.fullmatch(masked, *paragraphs[span.para + 1])
+            if signed and signed.group("who").split()[0] not in FUNCTION_WORDS:
+                who = signed.group("who")
+                attributed, speaker = (True, who) if "*" in who else resolver.speaker(who, span.start, s_start)
         if not attributed and previous is not None and re.fullmatch(
                 r"\s*(?:Adding|Saying|Continuing|Noting|Explaining|Concluding)\b[^.]{0,40}?[,:]?\s*", masked[s_start:span.start]):
             attributed, speaker = True, previous.speaker  # "… he said. Adding, “…”"

@@ -593,3 +593,12 @@ def test_quoted_words_in_narration_naming_no_one_continue_the_paragraphs_speaker
     other = ("“The reef recovers slowly,” said Ines Calder. Tom Ruiz disputes that, and warns of "
              "“patience measured in decades,” at sea.")
     assert said(other)["patience measured in"] != "Ines Calder"
+
+
+def test_a_quotation_alone_in_its_paragraph_is_signed_by_the_dash_line_after_it():
+    """A signature paragraph ("– Name.", a reviewer's starred name) names the speaker of the quote above it."""
+    text = ("Readers wrote in about the festival.\n\n“The lanterns were the best part of the night.”\n\n– Ro*** Ke**\n\n"
+            "Claims from the debate:\n\n\"The county has never run a deficit.\"\n\n- Councillor Aldous, at the second debate.")
+    found = said(text)
+    assert found["The lanterns were"] == "Ro*** Ke**"
+    assert found["The county has"] == "Aldous"
