@@ -322,7 +322,9 @@ def _spans(text: str, paragraphs: list[tuple[int, int]]) -> list[_Span]:
         opened: int | None = None
         for m in _QUOTE_MARKS.finditer(text, p_start, p_end):
             at = m.start()
-            if _opens(text, at, p_start, p_end):
+            # a mark that punctuation follows closes the open quote, whatever its shape or the space
+            # before it ("… schedule delays ”. The report …", "“ I Cavalieri dello Zodiaco “, prodotta …")
+            if (opened is None or text[at + 1:at + 2] not in tuple(".,;:!?)")) and _opens(text, at, p_start, p_end):
                 if opened is not None:  # never closed: it ends where this one starts
                     out.append(_Span(opened, (opened + 1, at), at, p_index, open_end=True))
                 opened = at
