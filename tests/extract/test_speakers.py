@@ -602,3 +602,12 @@ def test_a_quotation_alone_in_its_paragraph_is_signed_by_the_dash_line_after_it(
     found = said(text)
     assert found["The lanterns were"] == "Ro*** Ke**"
     assert found["The county has"] == "Aldous"
+
+
+def test_a_party_and_state_tag_after_a_name_is_not_the_speaker():
+    """AP style "Sen. Ben Sasse, R-Neb., called …": the senator, and his state still resolves "the Nebraska senator"."""
+    text = ('Rep. Nora Vance, D-Ore., called the ruling "a setback for every renter" on Monday. Later the Oregon '
+            'Democrat said the appeal was "already drafted."')
+    found = said(text)
+    assert found["a setback for"] == "Nora Vance"
+    assert found["already drafted."] == "Nora Vance"
