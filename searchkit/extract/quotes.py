@@ -1303,6 +1303,8 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
             who = first if who.endswith(",") or unclosed else who.rsplit(",", 1)[1].strip()
         if any(w.islower() and w.endswith("ed") and w not in _ADJECTIVES_IN_ED for w in who.split()):
             break  # "Clinton seized upon the reference": a clause with a verb of its own
+        if re.search(r"\b(?:and|but|or)$", who):
+            break  # "“…” the legal footing for a deal and said …": a verb coordinated with the sentence's own
         if len(who.split()) <= 12 and _subject_like(who) and who.lower() not in _DETERMINERS \
                 and not re.search(r"\b(?:was|were|is|are|been|be)$", who):
             return who

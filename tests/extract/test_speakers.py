@@ -611,3 +611,9 @@ def test_a_party_and_state_tag_after_a_name_is_not_the_speaker():
     found = said(text)
     assert found["a setback for"] == "Nora Vance"
     assert found["already drafted."] == "Nora Vance"
+
+
+def test_a_verb_coordinated_after_a_quote_is_no_inverted_attribution():
+    """"“…” the rules for a deal and said …": "said" shares the sentence's subject, the words before it are none."""
+    text = 'Mayor Ada Quist said she viewed the plan as "a measure undermining" the charter of the city and said it would fail.'
+    assert said(text)["a measure undermining"] == "Ada Quist"
