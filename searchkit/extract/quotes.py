@@ -1067,6 +1067,8 @@ class _Resolver:
                 return True, self.people.full(name)
             if noun in PERSON_NOUNS or noun.rstrip("s") in PERSON_NOUNS or noun in _ENTOURAGE:
                 return True, f"{self.people.full(name)} {noun}"
+            if (noun in _ORG_NOUNS or noun in _GROUP_NOUNS) and _is_place(name) and tail.islower():
+                return True, f"{name} {tail.strip(' .,')}"  # "Russia's foreign ministry said": a country's body
             return False, None  # "O’Malley’s move was first reported …": no speaker there
         if _is_org(name) or (len(name.split()) == 1 and name not in self.people.people
                              and name not in self.people._surnames() and _is_place(name)):

@@ -617,3 +617,9 @@ def test_a_verb_coordinated_after_a_quote_is_no_inverted_attribution():
     """"“…” the rules for a deal and said …": "said" shares the sentence's subject, the words before it are none."""
     text = 'Mayor Ada Quist said she viewed the plan as "a measure undermining" the charter of the city and said it would fail.'
     assert said(text)["a measure undermining"] == "Ada Quist"
+
+
+def test_a_countrys_body_named_by_possessive_speaks():
+    """"Norway's fisheries ministry said": the country's body, not no one; a person's "move" still names no speaker."""
+    assert said('"We regret the decision," Norway\'s fisheries ministry said.')["We regret the"] == "Norway fisheries ministry"
+    assert said('O’Malley’s move was first reported by "the local paper" on Monday.')["the local paper"] is None
