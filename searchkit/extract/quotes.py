@@ -322,7 +322,9 @@ def _spans(text: str, paragraphs: list[tuple[int, int]]) -> list[_Span]:
         opened: int | None = None
         for m in _QUOTE_MARKS.finditer(text, p_start, p_end):
             at = m.start()
-            if _opens(text, at, p_start, p_end):
+            # a mark that punctuation follows closes the open quote, whatever its shape or the space
+            # before it ("… schedule delays ”. The report …", "“ I Cavalieri dello Zodiaco “, prodotta …")
+            if (opened is None or text[at + 1:at + 2] not in tuple(".,;:!?)")) and _opens(text, at, p_start, p_end):
                 if opened is not None:  # never closed: it ends where this one starts
                     out.append(_Span(opened, (opened + 1, at), at, p_index, open_end=True))
                 opened = at
@@ -423,6 +425,15 @@ _PARTIES = {"R": frozenset({"republican", "gop"}), "D": frozenset({"democrat", "
             "I": frozenset({"independent"})}
 
 
+def _confirmed_person(masked: str, end: int, words: list[str]) -> bool:
+    """Whether two words whose first also names a place ("Mary", "Austin", "Georgia") name a person: one
+    who speaks right after, or whose second word stands alone elsewhere as a surname ("Ebeling said")."""
+    if _speaks_after(masked, end):
+        return True
+    alone = len(re.findall(rf"(?<![\w&-]){re.escape(words[1])}(?![\w&-])", masked))
+    return alone > len(re.findall(rf"\b{re.escape(words[0])}\s+{re.escape(words[1])}\b", masked))
+
+
 class _People:
     """People named in a story: full names, where each is mentioned, their titles, ages and gender."""
 
@@ -453,8 +464,9 @@ class _People:
             full = self.full(name)
             if len(full.split()) == 1 and _is_place(full):
                 continue
-            if len(words) == 2 and _is_place(words[0]) and not clues:
-                continue  # "American Express", "British Airways"
+            if len(words) == 2 and _is_place(words[0]) and not clues and not (
+                    not _nationality(words[0]) and _confirmed_person(masked, m.end(), words)):
+                continue  # "American Express", "British Airways"; but "Mary Ebeling", "George Lane" said
             if len(words) >= 2 and words[-1] in _PLACE_HEADS and not clues and not _speaks_after(masked, m.end()):
                 continue  # "Central Park", "Hormuz Strait": where, not who
             person = self.people.setdefault(full, _Person(full))
@@ -763,6 +775,11 @@ def _subject(clause: str) -> str:
     """The noun phrase that ends a clause, read back from the verb of saying that follows it: "Shams",
     "the former Florida governor", "election law expert Rick Hasen", "Smith, a spokeswoman,"."""
     clause = _PARENS.sub("", clause).rstrip()
+    clause = _PARTY_STATE_TAIL.sub(",", clause)  # "Sen. Ben Sasse, R-Neb.,": the senator, not his party and state
+    near = _CLOSE_TO_END.search(clause) if "lose" in clause or "ami" in clause or "nvolve" in clause \
+        or "nowledge" in clause or "riefed" in clause else None
+    if near and not re.search(r"\b(?:at|of|from|for|in|with|by|to|on)\s+$", clause[:near.start(1)]):
+        return near.group(1)  # "A source familiar with the investigation": the source, not the investigation
     if clause.endswith(","):  # "…, Gov. John Kasich," / "Smith, a spokeswoman for X," / "Suu Kyi, 70,"
         last = clause[:-1].rsplit(",", 1)[-1].strip()
         if _NAME_RUN.fullmatch(last) and _strip_name(last)[0] and not _is_place(last):
@@ -1027,6 +1044,9 @@ class _Resolver:
             return self._description(who, at)
         if len(words) == 1 and first.lower().rstrip("s") in PERSON_NOUNS and first.lower().endswith("s"):
             return True, first  # "Aides say …", "Analysts said …": a group, described
+        if 2 <= len(words) <= 4 and words[-1].islower() and words[-1].endswith("s") and words[-1][:-1] in PERSON_NOUNS \
+                and all(w[:1].isupper() and not w.endswith(("'s", "’s")) for w in words[:-1]):
+            return True, who  # "Federal prosecutors", "Chinese officials": a group, described
         runs = _NAME_RUN.findall(who)
         if not runs:
             return False, None
@@ -1047,6 +1067,8 @@ class _Resolver:
                 return True, self.people.full(name)
             if noun in PERSON_NOUNS or noun.rstrip("s") in PERSON_NOUNS or noun in _ENTOURAGE:
                 return True, f"{self.people.full(name)} {noun}"
+            if (noun in _ORG_NOUNS or noun in _GROUP_NOUNS) and _is_place(name) and tail.islower():
+                return True, f"{name} {tail.strip(' .,')}"  # "Russia's foreign ministry said": a country's body
             return False, None  # "O’Malley’s move was first reported …": no speaker there
         if _is_org(name) or (len(name.split()) == 1 and name not in self.people.people
                              and name not in self.people._surnames() and _is_place(name)):
@@ -1093,6 +1115,31 @@ class _Resolver:
                 return self.people.full(name)
         return None
 
+    def _issuer(self, noun: str, at: int) -> str | None:
+        """Who issued the document a story goes on quoting as "the statement" or "the letter": the subject
+        of the sentence, in this paragraph or the two before, that last mentions one ("Acme Records issued
+        a statement …", "The company denied it in a statement …"), or its possessor ("Acme's statement")."""
+        if self.people.sentences is None:
+            return None
+        since = (self.people.sentences.paragraph_starts(at, 2) or [0])[0]
+        # introduced by its issuer: "issued a statement", "in a letter", "their statement", "Acme's statement"
+        mention = re.compile(rf"\b(?:an?|its|their|his|her|[\w.&-]+['’]s)\s+(?:[\w-]+\s+)?{noun}s?\b")
+        for a in reversed(self.people.sentences.starts_before(at, 2)):
+            if a < since:
+                break
+            end = min(at, self.masked.find("\n", a) % (len(self.masked) + 1))
+            m = mention.search(self.masked, a, end)
+            if not m:
+                continue
+            before = self.masked[a:m.start()]
+            owner = re.search(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})['’]s\s+(?:\w+\s+)?$", before)
+            who = owner.group(1) if owner else _sentence_subject(before)
+            issuer = self.speaker(who, a + len(who), a)[1] if who and not mention.search(who) else None
+            if issuer:
+                return issuer
+            # "The statement, obtained by Variety, claimed …": the document again; read further back
+        return None
+
     def _description(self, who: str, at: int) -> tuple[bool, str | None]:
         if who.lower() in _DETERMINERS:
             return False, None
@@ -1120,6 +1167,8 @@ class _Resolver:
             if near:
                 return True, near.group().strip(" .,")  # "person close to the Clintons"
             return True, " ".join(words).strip(" .,")  # "Home Office spokesman", "Trump confidant"
+        if definite and len(words) == 1 and head in DOCUMENT_NOUNS:
+            return True, self._issuer(head, at)  # "…,” the statement continued: whoever issued it
         heads = _ORG_NOUNS.get(head) if definite and len(words) == 1 else None
         if not heads:
             return True, None
@@ -1162,6 +1211,12 @@ _DASH_ATTRIBUTION = re.compile(rf"\s*[-—–]{{1,2}}\s*(?P<who>{_WORD}(?:\s+(?:
                                r"(?=\s*(?:[.,;(]|$|\n))")
 
 
+# A paragraph that only signs the quotation before it: "– Bernie Sanders.", "-President Obama, tweeting after …",
+# "– Jo** Al****" (a reviewer's name masked with stars)
+_SIGNATURE = re.compile(rf"\s*[-—–]{{1,2}}\s*(?P<who>[A-Z][a-z]*\*+(?:\s+[A-Z][a-z]*\*+){{0,3}}|"
+                        rf"{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD}){{0,4}})(?:[.,;(][^\n]{{0,80}})?\s*")
+
+
 def _undotted(text: str) -> str:
     """The text with the full stops of titles and initials blanked ("Mr. Trump" -> "Mr  Trump"), so
     that a pattern stopping at sentence punctuation reads a name whole."""
@@ -1201,12 +1256,21 @@ def _quoted_as(text: str, before: bool) -> str | None:
 _OBJECT_PRONOUNS = {"him": "he", "her": "she", "them": "they"}
 
 
+# A document "reads" its words: "…,” the statement read. / "…,” reads a Wednesday editorial in the Ledger.
+_DOCUMENT = rf"(?:the|a|an|its|their|his|her|this|that|[\w.&-]+['’]s)\s+(?:[\w-]+\s+){{0,3}}?(?:{'|'.join(DOCUMENT_NOUNS)})"
+_DOCUMENT_READS = re.compile(rf"[\s,;—–-]*(?:(?P<who>{_DOCUMENT})\s+(?:read|reads)|(?:read|reads)\s+"
+                             rf"(?P<inverted>{_DOCUMENT}\b[^,;:!?\"“”()]{{0,60}}?))\s*(?:[.,;]|$)")
+
+
 def _after_attribution(after: str, passive: bool = False) -> str | None:
     """The subject in the text right after a quote: `, said NAME`, `, NAME said`, `, he added`, or
     further on in the same sentence (`" if she lost, said NAME.`)."""
     quoted = _quoted_as(after, before=False)
     if quoted:
         return quoted
+    document = _DOCUMENT_READS.match(after) if "read" in after else None
+    if document:
+        return document.group("who") or document.group("inverted")
     m = _AFTER_FIRST.match(after)
     if m and m.group("verb").lower().startswith("according"):
         return m.group("who")
@@ -1241,6 +1305,8 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
             who = first if who.endswith(",") or unclosed else who.rsplit(",", 1)[1].strip()
         if any(w.islower() and w.endswith("ed") and w not in _ADJECTIVES_IN_ED for w in who.split()):
             break  # "Clinton seized upon the reference": a clause with a verb of its own
+        if re.search(r"\b(?:and|but|or)$", who):
+            break  # "“…” the legal footing for a deal and said …": a verb coordinated with the sentence's own
         if len(who.split()) <= 12 and _subject_like(who) and who.lower() not in _DETERMINERS \
                 and not re.search(r"\b(?:was|were|is|are|been|be)$", who):
             return who
@@ -1306,6 +1372,12 @@ _LOWER_ROLE_NAME = re.compile(rf"(?:[a-z-]+\s+){{1,4}}({_WORD}(?:\s+(?:{PARTICLE
 # "a person close to the Clintons", "a source familiar with the talks": the tail says whose source it is.
 _CLOSE_TO = re.compile(r"(?:(?:the|a|an|one|another)\s+)?[a-z]+\s+(?:close|closest|familiar|involved|knowledgeable|"
                        r"briefed)\s+(?:to|with|in|about|on)\s+[^,;.]{1,50}")
+
+
+# A party-and-state tag in apposition, AP style: "Sen. Ben Sasse, R-Neb., said"
+_PARTY_STATE_TAIL = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]{1,14},$")
+_CLOSE_TO_END = re.compile(r"(?:^|(?<=\s))((?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+)?[a-z]+\s+(?:close|closest|familiar|"
+                           r"involved|knowledgeable|briefed)\s+(?:to|with|in|about|on)\s+[^,;.]{1,50})$")
 
 
 def _cut_after_name(who: str) -> str:
@@ -1547,7 +1619,11 @@ def _sentence_subject(head: str) -> str | None:
         bare = word.strip(",;:")
         low = bare.lower()
         if not bare or (low in _STOP and low not in ("and", "of")) or low in SPEECH_VERBS \
-                or (named and bare.islower() and (re.search(r"(?:ed|s)$", low) or low in _IRREGULAR_VERBS)):
+                or (named and bare.islower() and (re.search(r"(?:ed|s)$", low) or low in _IRREGULAR_VERBS)
+                    and not (low.endswith("s") and low[:-1] in PERSON_NOUNS)):
+            break
+        if named and bare.islower() and low.endswith("s") and low[:-1] in PERSON_NOUNS:
+            words.append(bare)  # "Federal prosecutors alleged", "Clinton’s aides cast": the head noun ends it
             break
         words.append(bare)
         named = named or bare[:1].isupper()
@@ -1555,6 +1631,10 @@ def _sentence_subject(head: str) -> str | None:
             break
     while words and words[-1].lower() in ("and", "of"):
         words.pop()
+    if len(words) == 1 and head.lstrip().startswith(words[0] + ",") and lower_case_word(words[0]):
+        inner = _sentence_subject(head.split(",", 1)[1])  # "First, Trump identified …": an adverb leads
+        if inner and inner[:1].isupper() and inner.split()[0] not in ("The", "A", "An"):
+            return inner
     while words and words[0][:1].isupper() and common_word(words[0]) and len(words) > 1 \
             and words[1][:1].isupper():
         words.pop(0)  # "Immediately Trump", not "Former Mayor Rudy Giuliani"
@@ -1832,11 +1912,21 @@ def _find_quotes(text: str) -> list[_Span]:
                 who, _adjacent = _before_attribution(before)  # "…in.” Eva Schultheis posted: “…”": a new sentence
             if not who:
                 who, _adjacent = _before_attribution(before_all if prev_end > s_start else before)
+            addressed = _ADDRESSED_IN_CLAUSE.search(before) if who and inner[:1].isupper() else None
+            if addressed:  # "Audience members laughed when he urged voters, “Look …”": his words, not theirs
+                who = addressed.group("who")
             if who:
                 attributed, speaker = resolver.speaker(who, span.start, s_start)
         if not attributed and not span.open_end and (dash := _DASH_ATTRIBUTION.match(after or masked[span.end:nxt])) \
                 and dash.group("who").split()[0] not in FUNCTION_WORDS:  # "…" - Bernie Sanders. / "…" —President Obama,
             attributed, speaker = resolver.speaker(dash.group("who"), span.start, s_start)
+        if not attributed and not span.open_end and span.para + 1 < len(paragraphs) \
+                and not masked[p_start:span.start].strip(" \t“”\"'") and not masked[span.end:p_end].strip(" \t.,"):
+            # a quotation alone as its paragraph, signed in the next one: "“…”" then "– Bernie Sanders." / "– Ali***"
+            signed = _SIGNATURE.fullmatch(masked, *paragraphs[span.para + 1])
+            if signed and signed.group("who").split()[0] not in FUNCTION_WORDS:
+                who = signed.group("who")
+                attributed, speaker = (True, who) if "*" in who else resolver.speaker(who, span.start, s_start)
         if not attributed and previous is not None and re.fullmatch(
                 r"\s*(?:Adding|Saying|Continuing|Noting|Explaining|Concluding)\b[^.]{0,40}?[,:]?\s*", masked[s_start:span.start]):
             attributed, speaker = True, previous.speaker  # "… he said. Adding, “…”"
@@ -1860,8 +1950,20 @@ def _find_quotes(text: str) -> list[_Span]:
             continue
         embedded = bool(masked[s_start:span.start].strip(" \t\n“”\"'‘’([—–-"))
         if not attributed and embedded:  # words quoted inside narration: the sentence's subject speaks
-            who = _sentence_subject(masked[s_start:span.start])
+            inner_clause = _SUBORDINATE_SUBJECT.search(masked, s_start, span.start)
+            # "… long before White House officials started to portray it as a “workplace” issue": the clause
+            # that runs on to the quote has a subject of its own; not a place ("after Ohio eliminated what
+            # had been called the “…”")
+            who = inner_clause.group("who") if inner_clause else None
+            if who and inner_clause.group("verb")[:-1] in PERSON_NOUNS:
+                who = f"{who} {inner_clause.group('verb')}"  # "White House officials", not a verb "officials"
+            elif who and _is_place(who):
+                who = None
+            who = who or _sentence_subject(masked[s_start:span.start])
             span.speaker = resolver.speaker(who, span.start, s_start)[1] if who else None
+            if not span.speaker and previous is not None and previous.para == span.para and previous.attributed \
+                    and all(name == previous.speaker for p, _e, name in resolver.people.mentions if s_start <= p < span.start):
+                span.speaker = previous.speaker  # "“…,” he said. There could be dangers “if …”": still his words
         elif not attributed and previous is not None and span.para == previous.para and previous.speaker:
             span.speaker = previous.speaker  # "A," he said. "B."
         elif not attributed and (introduced := _introduced_by(masked, sentences, s_start, p_start, resolver)):
@@ -1886,6 +1988,12 @@ def _find_quotes(text: str) -> list[_Span]:
     return [span for span, inner in out if inner]
 
 
+# A subordinate clause with a subject of its own that runs on to the quote: "after Clinton refused to say …"
+_SUBORDINATE_SUBJECT = re.compile(r"\b(?:when|after|as|while|because|before|until|once)\s+(?P<who>he|she|[A-Z][\w’'-]*"
+                                  r"(?:\s+[A-Z][\w’'-]*){0,3})\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]{3,}(?:ed|s))\b[^.;:!?—–]{0,80}?[\s,]*$")
+# A subordinate clause whose verb addresses someone right before a quoted sentence: "when he urged voters, “Look …”"
+_ADDRESSED_IN_CLAUSE = re.compile(r"\b(?:when|as|after|while|before)\s+(?P<who>he|she|[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,3})"
+                                  r"\s+(?:[a-z]+ly\s+)?[a-z]{3,}ed(?:\s+[a-z]+){0,3},\s*$")
 # A transcript's turn quoted whole: "“Chris Matthews: Seriously, …”", "“RAMOS: Secretary Clinton, …”"
 _TURN = re.compile(rf"((?:{_WORD})(?:\s+(?:{PARTICLES}\s+)?(?:{_WORD})){{0,3}}|[A-Z][A-Z'’-]+(?:\s+[A-Z][A-Z'’-]+)?):\s+\S")
 

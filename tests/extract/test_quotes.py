@@ -339,3 +339,10 @@ def test_sentence_that_leads_into_the_next_quote_is_not_an_attribution_of_the_la
     text = ('Early in his campaign, Trump attacked Romney, calling him “a failed candidate.” Romney fired back '
             'in March, attacking Trump for “the greed, the showing off, the absurd theatrics” of his campaign.')
     assert speakers(text) == ["Trump", "Romney"]
+
+
+def test_a_mark_that_punctuation_follows_closes_the_open_quote_whatever_its_shape():
+    """Spaced or reversed marks ("delays ”.", "“ Zodiaco “,") close; the narration after them is no quotation."""
+    text = ("The audit found “cost increases and schedule delays ”. The report comes as lawmakers debate the budget, "
+            "and the studio calls its remake “ Knights of the Sea “, made with a Tokyo partner.")
+    assert [q.text for q in find_quotes(text)] == ["Knights of the Sea"]  # the first is no speech (no cue)

@@ -521,3 +521,105 @@ def test_a_work_by_someone_of_a_university_speaks_for_its_author_not_the_state()
     text = ('According to a 2019 study by Lena Marsh of the University of South Dakota, the chain tends to '
             '“cut the newsroom in half” within a year.')
     assert said(text)["cut the newsroom"] == "Lena Marsh"
+
+
+
+def test_a_statement_quoted_on_speaks_for_whoever_issued_it_if_the_story_says_who():
+    """The issuer is the subject of the sentence introducing "a statement"; "the statement" alone names no one."""
+    issued = "On Tuesday, Harbour Lane Studios issued a statement about the delayed premiere.\n\n"
+    again = "The statement, seen by reporters, said the film was “finished and ready to screen.”\n\n"
+    quoted = "“No date has been set by the distributor,” the statement continued."
+    assert said(issued + again + quoted)["No date has"] == "Harbour Lane Studios"
+    assert said("According to the statement, the premiere is delayed.\n\n" + quoted)["No date has"] is None
+
+
+def test_a_document_that_reads_its_words_attributes_them():
+    """`read`/`reads` attributes only with a document for its subject or object, never a person reading."""
+    issued = "Harbour Lane Studios issued a statement on Monday.\n\n“We have no comment,” the statement read."
+    assert said(issued)["We have no"] == "Harbour Lane Studios"
+    editorial = "“The council has less spine than a jellyfish,” reads a Friday editorial in The Valley Ledger."
+    assert said(editorial)["The council has"] == "Valley Ledger"
+    assert said("“The book is long,” he read from the page.")["The book is"] is None
+
+
+def test_a_first_name_that_is_also_a_place_still_names_a_person():
+    """"Mary" and "Austin" are places too; a surname used alone later or a verb of saying confirms the person."""
+    text = ("Mary Ebeling met friends on Monday. The plan, Ebeling argued, was “good for everyone.”\n\n"
+            "“We agree,” she said.")
+    assert said(text)["We agree"] == "Mary Ebeling"
+    assert said("American Express cut its fees. “We agree,” he said.")["We agree"] is None
+
+
+def test_a_source_familiar_with_something_is_the_subject_not_the_thing():
+    text = "A source familiar with the audit said the auditors were after “the shipping ledgers.”"
+    assert said(text)["the shipping ledgers."] == "source familiar with the audit"
+    inside = "“It will be a blow-out,” said one trader at a bank involved in the deal."
+    assert said(inside)["It will be"] == "trader"
+
+
+def test_a_clause_whose_verb_addresses_someone_before_a_quoted_sentence_speaks():
+    """Not the main clause's subject; a clause its comma closes before a lower-case quote leaves it to the main verb."""
+    cases = [("Nadia Perrin toured the mill in Rochdale. Mill workers laughed when she promised them, "
+              "“Nobody here will lose a shift.”", "Nobody here will", "Nadia Perrin"),
+             ("Hillary Clinton said that when Warren railed against Wall Street, “she is speaking for all of us.”",
+              "she is speaking", "Hillary Clinton")]
+    for text, words, speaker in cases:
+        assert said(text)[words] == speaker
+
+
+def test_a_group_described_by_adjective_and_plural_noun_speaks():
+    """"Federal prosecutors alleged …" ends its subject at the plural noun; the group is the speaker."""
+    text = 'County prosecutors alleged that the two clerks "shredded the ledgers," then left early.'
+    assert said(text)["shredded the ledgers"] == "County prosecutors"
+    assert said("“We will not allow it,” Greek officials said.")["We will not"] == "Greek officials"
+
+
+def test_an_adverb_leading_a_sentence_is_not_its_subject():
+    text = "Dana Rivera visited the farm. First, Rivera identified the inspector as “hostile,” which he denied."
+    assert said(text)["hostile"] == "Dana Rivera"
+
+
+def test_a_subordinate_clause_running_on_to_quoted_words_has_its_own_subject():
+    """Not the narration's subject ("The row"), nor a place ("after Nevada cancelled what had been called …")."""
+    text = "The row deepened long before City Hall officials started to portray the strike as a “stunt” in public."
+    assert said(text)["stunt"] == "City Hall officials"
+
+
+def test_quoted_words_in_narration_naming_no_one_continue_the_paragraphs_speaker():
+    """After an attributed quote, narration with no subject that speaks and no other name keeps the speaker."""
+    text = ("“The reef recovers slowly,” said Ines Calder, a marine biologist. That is one reason for "
+            "“patience measured in decades,” in her view of the survey.")
+    assert said(text)["patience measured in"] == "Ines Calder"
+    other = ("“The reef recovers slowly,” said Ines Calder. Tom Ruiz disputes that, and warns of "
+             "“patience measured in decades,” at sea.")
+    assert said(other)["patience measured in"] != "Ines Calder"
+
+
+def test_a_quotation_alone_in_its_paragraph_is_signed_by_the_dash_line_after_it():
+    """A signature paragraph ("– Name.", a reviewer's starred name) names the speaker of the quote above it."""
+    text = ("Readers wrote in about the festival.\n\n“The lanterns were the best part of the night.”\n\n– Ro*** Ke**\n\n"
+            "Claims from the debate:\n\n\"The county has never run a deficit.\"\n\n- Councillor Aldous, at the second debate.")
+    found = said(text)
+    assert found["The lanterns were"] == "Ro*** Ke**"
+    assert found["The county has"] == "Aldous"
+
+
+def test_a_party_and_state_tag_after_a_name_is_not_the_speaker():
+    """AP style "Sen. Ben Sasse, R-Neb., called …": the senator, and his state still resolves "the Nebraska senator"."""
+    text = ('Rep. Nora Vance, D-Ore., called the ruling "a setback for every renter" on Monday. Later the Oregon '
+            'Democrat said the appeal was "already drafted."')
+    found = said(text)
+    assert found["a setback for"] == "Nora Vance"
+    assert found["already drafted."] == "Nora Vance"
+
+
+def test_a_verb_coordinated_after_a_quote_is_no_inverted_attribution():
+    """"“…” the rules for a deal and said …": "said" shares the sentence's subject, the words before it are none."""
+    text = 'Mayor Ada Quist said she viewed the plan as "a measure undermining" the charter of the city and said it would fail.'
+    assert said(text)["a measure undermining"] == "Ada Quist"
+
+
+def test_a_countrys_body_named_by_possessive_speaks():
+    """"Norway's fisheries ministry said": the country's body, not no one; a person's "move" still names no speaker."""
+    assert said('"We regret the decision," Norway\'s fisheries ministry said.')["We regret the"] == "Norway fisheries ministry"
+    assert said('O’Malley’s move was first reported by "the local paper" on Monday.')["the local paper"] is None
