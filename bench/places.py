@@ -10,8 +10,11 @@
 Labelled sets (bench/places_gold/README.md says how each was drawn and labelled, and what "about"
 means):
 
-- sixth.json, the held-out figure: 150 stories drawn like the fifth (sixth_sets), labelled before
-  the sixth round by annotators who never ran the extractor on them, scored once at its end;
+- seventh.json, the held-out figure: 150 stories drawn like the sixth (seventh_sets), labelled before
+  the seventh round by annotators who never ran the extractor on them, scored once at its end (and
+  once before it, with the code before the round); seventh_second.json: a second annotator's labels;
+- sixth.json: 150 stories drawn like the fifth, labelled before the sixth round and scored once at
+  its end; development data of the seventh;
 - fifth.json: 150 stories drawn like the fourth, labelled before the fifth round and scored once at
   its end, "about" only; development data of the sixth round;
 - fourth.json: 150 stories drawn and labelled before the fourth round and scored once at its end

@@ -148,3 +148,48 @@ def test_the_held_out_place_interval_brackets_the_score_and_narrows_to_a_point()
     ci = places.interval(counts, rounds=500)
     assert ci["precision"][0] < p < ci["precision"][1] and ci["recall"][0] < r < ci["recall"][1]
     assert ci == places.interval(counts, rounds=500)  # seeded: the same figures every run
+
+
+def test_both_web_speaker_draws_are_labelled_pages_of_their_own_and_locate_their_quotes(shared_dir):
+    truth_file = shared_dir / "corpora" / "article-extraction-benchmark" / "ground-truth.json"
+    if not truth_file.is_file():
+        pytest.skip(f"the article-extraction benchmark is not at {truth_file}")
+    import sys
+
+    sys.path.insert(0, str(BENCH.parent))
+    import web_speakers
+
+    truth = web_speakers.pages(shared_dir)
+    first, second = web_speakers.drawn(truth), web_speakers.drawn_second(truth)
+    assert len(first) == 45 and len(second) == 40 and not set(first) & set(second)
+    for gold, keys in ((web_speakers.GOLD, first), (web_speakers.SECOND_GOLD, second)):
+        stories = json.loads(gold.read_text(encoding="utf-8"))["stories"]
+        assert [s["id"] for s in stories] == keys or sorted(s["id"] for s in stories) == sorted(keys)
+        for story in stories:
+            for q in story["quotes"]:
+                assert q["quote"] in truth[story["id"]]["articleBody"], q["quote"]
+
+
+def test_the_seventh_place_draw_is_labelled_twice_for_its_own_stories(shared_dir):
+    if not (shared_dir / "corpora" / "polnear" / "train").is_dir():
+        pytest.skip("PolNeAR train not found")
+    import sys
+
+    sys.path.insert(0, str(BENCH.parent))
+    import places
+
+    first = json.loads(places.SEVENTH.read_text(encoding="utf-8"))
+    second = json.loads((places.SEVENTH.parent / "seventh_second.json").read_text(encoding="utf-8"))
+    drawn = places.seventh_sets(shared_dir)
+    earlier = {a.id for sets in (places.sixth_sets(shared_dir), places.fifth_sets(shared_dir)) for arts in sets.values()
+               for a in arts}
+    counts = [0, 0, 0]
+    for name, articles in drawn.items():
+        keys = [a.id for a in articles]
+        assert [r["key"] for r in first["sets"][name]] == keys == [r["key"] for r in second["sets"][name]]
+        assert not set(keys) & earlier
+        a = {r["key"]: set(r["about"]) for r in first["sets"][name]}
+        b = {r["key"]: set(r["about"]) for r in second["sets"][name]}
+        counts = [x + y for x, y in zip(counts, (sum(len(a[k] & b[k]) for k in a), sum(len(b[k] - a[k]) for k in a),
+                                                 sum(len(a[k] - b[k]) for k in a)))]
+    assert places.prf(*counts)[2] > 0.95  # two annotators who never saw each other's labels
