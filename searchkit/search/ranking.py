@@ -33,6 +33,8 @@ from .wordforms import WordForms
 # saved web pages), so the body's B follows the collection: 0.05 up to an average of 200 words, 0.35 from
 # 600 (the smallest B near TEST-D's best for both --any and the default), in a straight line between
 # (bm25.length_b). Reuters keeps B 0.05 exactly; chosen on TEST-D (development data), held out: TEST-E.
+# A free word over title and body is scored apart, as one fielded BM25F term (search/fielded.py); this
+# per-field BM25F scores a word asked in one field and phrases.
 WEIGHTING = BM25F(B=0.05, K1=2.0, title_B=0.05, long_B=0.35, span=(200.0, 600.0))
 RECENCY_POOL = 500  # the best-scoring hits that recency re-ranks
 QUERY_SECONDS = 2.0  # a search that runs longer stops with a QueryLimitError that says why
