@@ -776,8 +776,7 @@ def _subject(clause: str) -> str:
     "the former Florida governor", "election law expert Rick Hasen", "Smith, a spokeswoman,"."""
     clause = _PARENS.sub("", clause).rstrip()
     clause = _PARTY_STATE_TAIL.sub(",", clause)  # "Sen. Ben Sasse, R-Neb.,": the senator, not his party and state
-    near = _CLOSE_TO_END.search(clause) if "lose" in clause or "ami" in clause or "nvolve" in clause \
-        or "nowledge" in clause or "riefed" in clause else None
+    near = _CLOSE_TO_END.search(clause) if _CLOSE_HINT.search(clause) else None  # a cheap test first
     if near and not re.search(r"\b(?:at|of|from|for|in|with|by|to|on)\s+$", clause[:near.start(1)]):
         return near.group(1)  # "A source familiar with the investigation": the source, not the investigation
     if clause.endswith(","):  # "…, Gov. John Kasich," / "Smith, a spokeswoman for X," / "Suu Kyi, 70,"
@@ -1376,6 +1375,7 @@ _CLOSE_TO = re.compile(r"(?:(?:the|a|an|one|another)\s+)?[a-z]+\s+(?:close|close
 
 # A party-and-state tag in apposition, AP style: "Sen. Ben Sasse, R-Neb., said"
 _PARTY_STATE_TAIL = re.compile(r",\s*[RDI]-[A-Z][A-Za-z.]{1,14},$")
+_CLOSE_HINT = re.compile(r"close|familiar|involved|knowledgeable|briefed")
 _CLOSE_TO_END = re.compile(r"(?:^|(?<=\s))((?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+)?[a-z]+\s+(?:close|closest|familiar|"
                            r"involved|knowledgeable|briefed)\s+(?:to|with|in|about|on)\s+[^,;.]{1,50})$")
 

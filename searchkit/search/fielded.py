@@ -106,15 +106,18 @@ def scores(q: Fielded, searcher) -> dict[int, float]:
     tables = [bm25.length_bytes(reader, f) for f in fields]
     k1p = FIELDED_K1 + 1
     norm = [FIELDED_K1 * (1 - FIELDED_B), FIELDED_K1 * FIELDED_B / average]
-    boost = q.boost
-    found = {}
-    for d, f in freq.items():
-        if all(t is not None for t in tables):
-            length = sum(_LENGTH[t[d]] for t in tables)
-        else:  # a reader without raw length columns (several segments at once): ask it
-            length = sum(reader.doc_field_length(d, fl, 0) for fl in fields)
-        found[d] = boost * idf * (f * k1p) / (f + norm[0] + norm[1] * length)
-    return found
+    boost, base, per_word = q.boost, norm[0], norm[1]  # the same arithmetic, in the same order, as first frozen
+    if all(t is not None for t in tables):
+        lengths = _LENGTH
+        if len(tables) == 2:
+            first, second = tables
+            return {d: boost * idf * (f * k1p) / (f + base + per_word * (lengths[first[d]] + lengths[second[d]]))
+                    for d, f in freq.items()}
+        return {d: boost * idf * (f * k1p) / (f + base + per_word * sum(lengths[t[d]] for t in tables))
+                for d, f in freq.items()}
+    # a reader without raw length columns (several segments at once): ask it
+    return {d: boost * idf * (f * k1p) / (f + base + per_word * sum(reader.doc_field_length(d, fl, 0) for fl in fields))
+            for d, f in freq.items()}
 
 
 def explain(q: Fielded, searcher, docnum: int) -> dict | None:

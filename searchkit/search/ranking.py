@@ -157,7 +157,8 @@ def explain_hit(searcher, q, docnum: int) -> list[dict]:
     seen = set()
     for leaf in _scored_leaves(q):
         if isinstance(leaf, fielded.Fielded):  # one word over title and body, scored as one term
-            words = sorted({text for _field, text in leaf.iter_all_terms()}, key=len)
+            reader = searcher.reader()
+            words = sorted({text for field, text in leaf.iter_all_terms() if (field, text) in reader})  # indexed forms
             found = fielded.explain(leaf, searcher, docnum)
             key = ("title+body", tuple(words))
             if found is not None and key not in seen:
