@@ -9,9 +9,10 @@ weight, then saturates that sum once against the story's whole length:
     score = idf * f * (K1 + 1) / (f + K1 * (1 - B + B * length / average length)),
     f = sum over fields of weight * frequency, length = title words + body words
 
-with idf the largest document frequency over the fields (bm25.idf). On the spent pooled sets this
-closed a gap to FTS5 on wire copy (TEST-F) without a loss on the long PolNeAR articles (bench/README.md,
-"Fielded BM25F"). B and K1 are FIELDED_B and FIELDED_K1; a field's weight is its clause's boost
+with idf the largest document frequency over the fields (bm25.idf). Chosen on the spent pooled sets
+(bench/README.md, "Fielded BM25F"): it closed TEST-F's gap to FTS5 on wire copy, gained on TEST-E and
+lost on TEST-D; held out, TEST-G (wire) and TEST-H (PolNeAR) put searchkit level with FTS5 on the top
+ten of wire copy and above it on MAP. B and K1 are FIELDED_B and FIELDED_K1; a field's weight is its clause's boost
 (whoosh_query.FIELD_BOOSTS).
 """
 from __future__ import annotations
