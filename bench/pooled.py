@@ -69,13 +69,24 @@ import _metrics as M  # noqa: E402
 import relevance as R  # noqa: E402
 
 POOLED_DIR = C.BENCH / "pooled"
-# test set -> (its files' name part, its collection): TEST-E is 50 other topics on TEST-D's stories,
-# TEST-F 50 topics on the Reuters-21578 TEST split, TEST-G 50 on the TRAIN split, TEST-H 50 more on PolNeAR.
-SETS = {"D": "polnear", "E": "polnear_e", "F": "reuters_f", "G": "reuters_g", "H": "polnear_h"}
-COLLECTION = {"D": "polnear", "E": "polnear", "F": "reuters-test", "G": "reuters-train", "H": "polnear"}
+
+
+class PooledSet(NamedTuple):
+    """A pooled test set: its files' name part under bench/pooled/, its collection, its topics file."""
+
+    files: str
+    collection: str
+    topics: str
+
+
+# TEST-E is 50 other topics on TEST-D's stories, TEST-F 50 topics on the Reuters-21578 TEST split,
+# TEST-G 50 on the TRAIN split, TEST-H 50 more on PolNeAR.
+SETS = {"D": PooledSet("polnear", "polnear", "polnear_topics.tsv"),
+        "E": PooledSet("polnear_e", "polnear", "polnear_topics_e.tsv"),
+        "F": PooledSet("reuters_f", "reuters-test", "reuters_topics_f.tsv"),
+        "G": PooledSet("reuters_g", "reuters-train", "reuters_topics_g.tsv"),
+        "H": PooledSet("polnear_h", "polnear", "polnear_topics_h.tsv")}
 TUNABLE = ("D", "E", "F")  # `tune` is development work: only on a spent set's judgments (each scored once)
-TOPICS = {"D": "polnear_topics.tsv", "E": "polnear_topics_e.tsv", "F": "reuters_topics_f.tsv",
-          "G": "reuters_topics_g.tsv", "H": "polnear_topics_h.tsv"}
 RUNS = POOLED_DIR / "runs_{}.json.gz"  # every system's top 1000 for every topic: 1.6 MB gzipped
 POOL = POOLED_DIR / "pool_{}.json"
 QRELS = POOLED_DIR / "qrels_{}.tsv"
@@ -199,12 +210,12 @@ COLLECTIONS = {
 
 def collection(test_set: str) -> Collection:
     """The collection a test set's topics are run on."""
-    return COLLECTIONS[COLLECTION[test_set]]
+    return COLLECTIONS[SETS[test_set].collection]
 
 
 def set_files(test_set: str) -> dict[str, Path]:
     """A test set's default runs, pool and judgment files under bench/pooled/."""
-    name = SETS[test_set]
+    name = SETS[test_set].files
     return {"runs": Path(str(RUNS).format(name)), "pool": Path(str(POOL).format(name)),
             "qrels": Path(str(QRELS).format(name))}
 
@@ -363,7 +374,7 @@ def pool(args: argparse.Namespace) -> None:
     Path(args.runs).parent.mkdir(parents=True, exist_ok=True)
     write_runs(Path(args.runs), {
         "when": when, "provenance": provenance, "settings": frozen, "topics_file": args.topics,
-        "set": args.set, "collection": COLLECTION[args.set], "stories": len(articles), "depth": args.depth,
+        "set": args.set, "collection": SETS[args.set].collection, "stories": len(articles), "depth": args.depth,
         "systems": list(seconds), "seconds": seconds, "topics": {t.id: t.query for t in topics}, "runs": runs})
     pooled = make_pool(runs, args.depth_pool)
     for other in others:  # e.g. a candidate not yet frozen: its pooled systems' top documents are judged too
@@ -683,7 +694,7 @@ def main() -> None:
     args = ap.parse_args()
     if args.command == "tune":
         args.qrels = args.qrels or [str(set_files(args.set)["qrels"])]
-        args.topics = args.topics or str(POOLED_DIR / TOPICS[args.set])
+        args.topics = args.topics or str(POOLED_DIR / SETS[args.set].topics)
         args.runs = args.runs or str(set_files(args.set)["runs"])
     else:
         args.runs = args.runs or str(set_files(args.set)["runs"])

@@ -52,20 +52,21 @@ def pages(shared: Path) -> dict[str, dict]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
+def _quoted_pages(truth: dict[str, dict], taken: set[str]) -> list[str]:
+    """The pages holding a quotation mark, outside the British/blog set and `taken`, sorted."""
+    british = {s["id"] for s in json.loads(BRITISH_GOLD.read_text(encoding="utf-8"))["stories"]}
+    return sorted(k for k, v in truth.items()
+                  if k not in british and k not in taken and _MARK.search(v.get("articleBody") or ""))
+
+
 def drawn(truth: dict[str, dict]) -> list[str]:
     """The labelled pages: a seeded sample of those with a quotation mark, outside the British/blog set."""
-    british = {s["id"] for s in json.loads(BRITISH_GOLD.read_text(encoding="utf-8"))["stories"]}
-    pool = sorted(k for k, v in truth.items() if k not in british and _MARK.search(v.get("articleBody") or ""))
-    return sorted(random.Random(SEED).sample(pool, PAGES))
+    return sorted(random.Random(SEED).sample(_quoted_pages(truth, set()), PAGES))
 
 
 def drawn_second(truth: dict[str, dict]) -> list[str]:
     """The second labelled draw: a seeded sample of the pages with a quotation mark left by the first."""
-    british = {s["id"] for s in json.loads(BRITISH_GOLD.read_text(encoding="utf-8"))["stories"]}
-    first = set(drawn(truth))
-    pool = sorted(k for k, v in truth.items()
-                  if k not in british and k not in first and _MARK.search(v.get("articleBody") or ""))
-    return sorted(random.Random(SECOND_SEED).sample(pool, SECOND_PAGES))
+    return sorted(random.Random(SECOND_SEED).sample(_quoted_pages(truth, set(drawn(truth))), SECOND_PAGES))
 
 
 def report(shared: Path, errors: int = 0, second: bool = False) -> dict:

@@ -21,7 +21,7 @@ from whoosh import matching, query
 from whoosh.util.numeric import byte_to_length
 
 from . import bm25
-from .wordforms import Exact, WordForms, postings
+from .wordforms import Exact, WordForms, indexed_term, postings
 
 FIELDED_B = 0.5
 FIELDED_K1 = 2.0
@@ -67,17 +67,11 @@ def _postings(clause, searcher) -> tuple[list[int], list[float], int]:
         ids, weights, _scorer = found
         df = max(parent.doc_frequency(t.fieldname, t.text) for t in clause.subqueries)
         return ids, weights, df
-    field = clause.fieldname
-    if field not in searcher.schema:
+    text = indexed_term(clause, searcher)
+    if text is None:
         return [], [], 0
-    try:
-        text = searcher.schema[field].to_bytes(clause.text)
-    except ValueError:
-        return [], [], 0
-    if (field, text) not in reader:
-        return [], [], 0
-    ids, weights = postings(reader, field, text)
-    return ids, weights, parent.doc_frequency(field, text)
+    ids, weights = postings(reader, clause.fieldname, text)
+    return ids, weights, parent.doc_frequency(clause.fieldname, text)
 
 
 def _field(clause) -> str:

@@ -17,7 +17,7 @@ from whoosh import matching, query
 from . import fielded
 from .bm25 import TableScorer
 from .whoosh_query import ArrayOr
-from .wordforms import Exact, WordForms, _ArrayMatcher, postings
+from .wordforms import Exact, WordForms, _ArrayMatcher, indexed_term, postings
 
 _ORS = (query.Or, ArrayOr, query.PreloadedOr)
 
@@ -174,14 +174,8 @@ def _word_scores(q, searcher, context) -> dict[int, float]:
             return {}
         ids, weights, scorer = found
     else:
-        field = q.fieldname
-        if field not in searcher.schema:
-            return {}
-        try:
-            text = searcher.schema[field].to_bytes(q.text)
-        except ValueError:
-            return {}
-        if (field, text) not in reader:
+        field, text = q.fieldname, indexed_term(q, searcher)
+        if text is None:
             return {}
         weighting = (context.weighting if context is not None else None) or searcher.weighting
         scorer = weighting.scorer(searcher, field, text)

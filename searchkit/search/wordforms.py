@@ -92,6 +92,18 @@ class WordForms(query.Or):
         return _ArrayMatcher(ids, weights, scorer, self.boost)
 
 
+def indexed_term(q: query.Term, searcher) -> bytes | None:
+    """A Term query's text as its field indexes it, or None when the field or the word is not there."""
+    field = q.fieldname
+    if field not in searcher.schema:
+        return None
+    try:
+        text = searcher.schema[field].to_bytes(q.text)
+    except ValueError:
+        return None
+    return text if (field, text) in searcher.reader() else None
+
+
 def postings(reader, field: str, text) -> tuple[list[int], list[float]]:
     """(doc numbers, weights) of one term in a segment, live stories only."""
     m = reader.postings(field, text)
