@@ -468,7 +468,7 @@ def quotes_report(shared: Path, split: str, errors: int) -> None:
         import web_speakers
 
         web_speakers.report(shared, errors)
-        web_speakers.report(shared, 0, second=True)  # held out from the eighth round: totals only
+        web_speakers.report(shared, 0, "second")  # held out from the eighth round: totals only
 
 
 def main(argv=None) -> int:

@@ -3,6 +3,7 @@
     python bench/web_speakers.py --list            # the drawn pages' ids and addresses
     python bench/web_speakers.py [--errors N]      # score find_quotes against the labels
     python bench/web_speakers.py --second          # the second draw (held out from the eighth round)
+    python bench/web_speakers.py --third           # the third draw (held out from the ninth round)
 
 The set is a seeded random sample (seed SEED, PAGES pages) of the article-extraction benchmark's pages
 (../shared/corpora/article-extraction-benchmark, their true article text, ground-truth.json
@@ -43,6 +44,10 @@ PAGES = 45
 SECOND_GOLD = REPO / "bench" / "gold" / "web_speakers_second.json"
 SECOND_SEED = 20261127
 SECOND_PAGES = 40
+# The third draw: every page with a quotation mark left outside the first two draws and the British/blog set
+# (26), listed 2026-11-26 before any of them was read, labelled by annotator sessions who never ran the
+# extractor, held out from the ninth speaker round.
+THIRD_GOLD = REPO / "bench" / "gold" / "web_speakers_third.json"
 _MARK = re.compile('["\u201c\u201d]')
 
 
@@ -69,10 +74,19 @@ def drawn_second(truth: dict[str, dict]) -> list[str]:
     return sorted(random.Random(SECOND_SEED).sample(_quoted_pages(truth, set(drawn(truth))), SECOND_PAGES))
 
 
-def report(shared: Path, errors: int = 0, second: bool = False) -> dict:
-    """Quote P/R and speaker right/wrong/none on the labelled web pages (the first or the second draw)."""
+def drawn_third(truth: dict[str, dict]) -> list[str]:
+    """The third labelled draw: every page with a quotation mark left by the first two."""
+    return _quoted_pages(truth, set(drawn(truth)) | set(drawn_second(truth)))
+
+
+DRAWS = {"first": (GOLD, drawn), "second": (SECOND_GOLD, drawn_second), "third": (THIRD_GOLD, drawn_third)}
+
+
+def report(shared: Path, errors: int = 0, draw: str = "first") -> dict:
+    """Quote P/R and speaker right/wrong/none on the labelled web pages of one draw."""
     truth = pages(shared)
-    gold, keys = (SECOND_GOLD, drawn_second(truth)) if second else (GOLD, drawn(truth))
+    gold, pick = DRAWS[draw]
+    keys = pick(truth)
     labels = {s["id"]: s["quotes"] for s in json.loads(gold.read_text(encoding="utf-8"))["stories"]}
     stories = [(k, truth[k]["articleBody"], labels[k]) for k in keys if k in labels]
     return labelled_quotes_report(stories, f"web pages hand-labelled set ({gold.relative_to(REPO)})",
@@ -84,15 +98,22 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", help="folder holding corpora/ (default $SEARCHKIT_SHARED or ../shared)")
     ap.add_argument("--list", action="store_true", help="print the drawn pages' ids and addresses")
     ap.add_argument("--errors", type=int, default=0, help="print this many quotation/speaker errors")
-    ap.add_argument("--second", action="store_true", help="the second draw (held out from the eighth round)")
+    ap.add_argument("--second", action="store_const", const="second", dest="draw", default="first",
+                    help="the second draw (held out from the eighth round)")
+    ap.add_argument("--third", action="store_const", const="third", dest="draw",
+                    help="the third draw (held out from the ninth round)")
+    ap.add_argument("--text", action="store_true", help="with --list: print each page's text, to label it")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
     truth = pages(shared)
     if args.list:
-        for key in (drawn_second if args.second else drawn)(truth):
-            print(key, truth[key].get("url", ""), sep="\t")
+        for key in DRAWS[args.draw][1](truth):
+            if args.text:
+                print(f"==== {key} | {truth[key].get('url', '')}\n{truth[key].get('articleBody') or ''}\n")
+            else:
+                print(key, truth[key].get("url", ""), sep="\t")
         return 0
-    report(shared, args.errors, args.second)
+    report(shared, args.errors, args.draw)
     return 0
 
 

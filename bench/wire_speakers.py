@@ -2,6 +2,7 @@
 
     python bench/wire_speakers.py --list [--text]    # the drawn stories' keys (or texts, to label them)
     python bench/wire_speakers.py [--errors N]       # score find_quotes against the labels
+    python bench/wire_speakers.py --second [...]     # the second draw (held out from the ninth round)
 
 The set is a seeded random sample (seed SEED) of Reuters-21578 stories, any split, whose body holds
 a quotation mark, outside the stories of tests/extract/quotes_gold.json. No speaker rule was ever
@@ -26,22 +27,39 @@ from extraction import labelled_quotes_report, load_reuters, shared_dir  # noqa:
 GOLD = REPO / "bench" / "gold" / "wire_speakers.json"
 SEED = 20261130
 STORIES = 60
+# The second draw: 60 more stories of the same pool outside the first draw (seed SECOND_SEED), drawn
+# 2026-11-26 before any of them was read, labelled by annotator sessions who never ran the extractor,
+# held out from the ninth speaker round.
+SECOND_GOLD = REPO / "bench" / "gold" / "wire_speakers_second.json"
+SECOND_SEED = 20261201
+
+
+def _pool(shared: Path) -> list:
+    """Reuters stories with a quotation mark in the body, outside the regression gold, by NEWID."""
+    regression = {str(s.get("newid")) for s in json.loads(
+        (REPO / "tests" / "extract" / "quotes_gold.json").read_text(encoding="utf-8"))["stories"]}
+    return sorted((a for a in load_reuters(shared) if '"' in a.body and a.id not in regression),
+                  key=lambda a: int(a.id))
 
 
 def drawn(shared: Path) -> list:
     """The labelled stories: a seeded sample of Reuters stories with a quotation mark in the body."""
-    regression = {str(s.get("newid")) for s in json.loads(
-        (REPO / "tests" / "extract" / "quotes_gold.json").read_text(encoding="utf-8"))["stories"]}
-    pool = sorted((a for a in load_reuters(shared) if '"' in a.body and a.id not in regression),
-                  key=lambda a: int(a.id))
-    return sorted(random.Random(SEED).sample(pool, STORIES), key=lambda a: int(a.id))
+    return sorted(random.Random(SEED).sample(_pool(shared), STORIES), key=lambda a: int(a.id))
 
 
-def report(shared: Path, errors: int = 0) -> dict:
-    """Quote P/R and speaker right/wrong/none on the labelled wire stories."""
-    labels = {story["id"]: story["quotes"] for story in json.loads(GOLD.read_text(encoding="utf-8"))["stories"]}
-    stories = [(a.id, a.body, labels[a.id]) for a in drawn(shared)]
-    return labelled_quotes_report(stories, "Reuters wire hand-labelled set (bench/gold/wire_speakers.json)",
+def drawn_second(shared: Path) -> list:
+    """The second labelled draw: a seeded sample of the same pool outside the first draw."""
+    first = {a.id for a in drawn(shared)}
+    pool = [a for a in _pool(shared) if a.id not in first]
+    return sorted(random.Random(SECOND_SEED).sample(pool, STORIES), key=lambda a: int(a.id))
+
+
+def report(shared: Path, errors: int = 0, second: bool = False) -> dict:
+    """Quote P/R and speaker right/wrong/none on the labelled wire stories (the first or second draw)."""
+    gold = SECOND_GOLD if second else GOLD
+    labels = {story["id"]: story["quotes"] for story in json.loads(gold.read_text(encoding="utf-8"))["stories"]}
+    stories = [(a.id, a.body, labels[a.id]) for a in (drawn_second if second else drawn)(shared)]
+    return labelled_quotes_report(stories, f"Reuters wire hand-labelled set ({gold.relative_to(REPO)})",
                                   "stories", errors)
 
 
@@ -51,16 +69,17 @@ def main(argv=None) -> int:
     ap.add_argument("--list", action="store_true", help="print the drawn stories' keys")
     ap.add_argument("--text", action="store_true", help="with --list: print each story's title and body")
     ap.add_argument("--errors", type=int, default=0, help="print this many quotation/speaker errors")
+    ap.add_argument("--second", action="store_true", help="the second draw (held out from the ninth round)")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
     if args.list:
-        for a in drawn(shared):
+        for a in (drawn_second if args.second else drawn)(shared):
             if args.text:
                 print(f"==== {a.id} | dateline: {a.dateline or '-'}\n{a.title}\n\n{a.body}\n")
             else:
                 print(a.id, a.title[:70], sep="\t")
         return 0
-    report(shared, args.errors)
+    report(shared, args.errors, args.second)
     return 0
 
 
