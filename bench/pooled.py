@@ -80,12 +80,15 @@ class PooledSet(NamedTuple):
 
 
 # TEST-E is 50 other topics on TEST-D's stories, TEST-F 50 topics on the Reuters-21578 TEST split,
-# TEST-G 50 on the TRAIN split, TEST-H 50 more on PolNeAR.
+# TEST-G 50 on the TRAIN split, TEST-H 50 more on PolNeAR; TEST-I 50 on the whole Reuters collection and TEST-J
+# 50 more on PolNeAR, written before the ninth ranking round was frozen.
 SETS = {"D": PooledSet("polnear", "polnear", "polnear_topics.tsv"),
         "E": PooledSet("polnear_e", "polnear", "polnear_topics_e.tsv"),
         "F": PooledSet("reuters_f", "reuters-test", "reuters_topics_f.tsv"),
         "G": PooledSet("reuters_g", "reuters-train", "reuters_topics_g.tsv"),
-        "H": PooledSet("polnear_h", "polnear", "polnear_topics_h.tsv")}
+        "H": PooledSet("polnear_h", "polnear", "polnear_topics_h.tsv"),
+        "I": PooledSet("reuters_i", "reuters-all", "reuters_topics_i.tsv"),
+        "J": PooledSet("polnear_j", "polnear", "polnear_topics_j.tsv")}
 TUNABLE = ("D", "E", "F")  # `tune` is development work: only on a spent set's judgments (each scored once)
 RUNS = POOLED_DIR / "runs_{}.json.gz"  # every system's top 1000 for every topic: 1.6 MB gzipped
 POOL = POOLED_DIR / "pool_{}.json"
@@ -172,6 +175,14 @@ def reuters_train_articles(shared: str | None) -> list:
     return reuters_split_articles(shared, "train")
 
 
+def reuters_all_articles(shared: str | None) -> list:
+    """Every Reuters-21578 story (TRAIN, TEST and NOT-USED, title-only ones too): TEST-I's stories."""
+    articles, _ = C.load_articles(C.reuters_files(C.shared_dir(shared)))
+    if len({a.id for a in articles}) != len(articles):
+        sys.exit("two Reuters stories have the same key")
+    return articles
+
+
 def polnear_packet_text(article) -> tuple[str, str]:
     """(title, text) a judge reads of a PolNeAR article: the body as indexed."""
     return article.title, article.body
@@ -205,6 +216,10 @@ COLLECTIONS = {
         "Reuters-21578 TRAIN", reuters_train_articles, reuters_packet_text,
         "Reuters-21578 stories of the TRAIN split (LEWISSPLIT=\"TRAIN\", title-only stories included; wire copy, "
         "1987) read with searchkit's reader as bench/relevance.py reads that split"),
+    "reuters-all": Collection(
+        "Reuters-21578", reuters_all_articles, reuters_packet_text,
+        "every Reuters-21578 story (all LEWISSPLIT parts, title-only stories included; wire copy, 1987) read with "
+        "searchkit's reader"),
 }
 
 
