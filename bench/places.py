@@ -2,7 +2,7 @@
 
     python bench/places.py [--shared DIR]             # the held-out set first, then the development sets
     python bench/places.py --dev-only [--errors]      # development sets only (never the held-out errors)
-    python bench/places.py --list SET [--draw first|fresh|third|fourth|fifth|sixth|seventh|eighth] [--text]   # a labelled set's keys (or texts)
+    python bench/places.py --list SET [--draw first|fresh|third|fourth|fifth|sixth|seventh|eighth|ninth] [--text]   # a labelled set's keys (or texts)
     python bench/places.py --dump FILE     # Reuters TEST places as JSON Lines, to diff two versions
     python bench/places.py --dev N         # development: Reuters TRAIN (not the labelled 50) vs PLACES
     python bench/places.py --agreement     # the sixth draw's two annotators, and the extractor against the second
@@ -312,6 +312,18 @@ def eighth_sets(shared: Path) -> dict[str, list]:
                                              sixth_sets(shared), seventh_sets(shared)])
 
 
+# The ninth held-out draw (bench/places_gold/ninth.json): disjoint from every set above, drawn the same way,
+# labelled before the eighth round of place rules and scored once at its end.
+NINTH = REPO / "bench" / "places_gold" / "ninth.json"
+NINTH_SEED = 20261202
+
+
+def ninth_sets(shared: Path) -> dict[str, list]:
+    """{set name: Articles} of the ninth draw (seed NINTH_SEED), outside the third to eighth draws."""
+    return _later_draw(shared, NINTH_SEED, [third_sets(shared), fourth_sets(shared), fifth_sets(shared),
+                                            sixth_sets(shared), seventh_sets(shared), eighth_sets(shared)])
+
+
 # A second annotator labelled the sixth draw after it was scored, never seeing sixth.json: how far
 # two careful readers agree on "about", and how the extractor scores against either of them.
 SIXTH_SECOND = (REPO / "bench" / "places_gold" / "sixth_second_polnear.json",
@@ -349,11 +361,11 @@ def agreement(shared: Path) -> dict:
 def development_sets(shared: Path) -> dict[str, list]:
     """Stories to develop on: PolNeAR train, TRAIN stories and benchmark pages outside the held-out draw."""
     reuters = reuters_articles(shared)
-    seventh, eighth = seventh_sets(shared), eighth_sets(shared)  # held out: never developed on
-    held = {a.id for a in pick_reuters(reuters)} | {a.id for a in seventh["reuters"] + eighth["reuters"]}
+    ninth = ninth_sets(shared)  # held out: never developed on
+    held = {a.id for a in pick_reuters(reuters)} | {a.id for a in ninth["reuters"]}
     web = web_articles(shared)
     held_web = {a.id for a in pick_web(web)}
-    held_polnear = {a.id for a in seventh["polnear"] + eighth["polnear"]}
+    held_polnear = {a.id for a in ninth["polnear"]}
     return {
         "polnear-train": [a for a in polnear_articles(shared, "train") if a.id not in held_polnear],
         "reuters-train": [a for a in reuters if "split:train" in a.tags and a.body.strip() and a.id not in held],
@@ -539,7 +551,7 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", help="folder holding corpora/ (default $SEARCHKIT_SHARED or ../shared)")
     ap.add_argument("--list", choices=("polnear", "reuters", "web", "reuters-not-used"),
                     help="print the keys of one labelled set")
-    ap.add_argument("--draw", choices=("first", "fresh", "third", "fourth", "fifth", "sixth", "seventh", "eighth"),
+    ap.add_argument("--draw", choices=("first", "fresh", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"),
                     default="seventh",
                     help="which draw --list and --text read")
     ap.add_argument("--text", action="store_true",
@@ -558,7 +570,8 @@ def main(argv=None) -> int:
     shared = shared_dir(args.shared)
     if args.list:
         draws = {"first": labelled_sets, "fresh": fresh_sets, "third": third_sets, "fourth": fourth_sets,
-                 "fifth": fifth_sets, "sixth": sixth_sets, "seventh": seventh_sets, "eighth": eighth_sets}
+                 "fifth": fifth_sets, "sixth": sixth_sets, "seventh": seventh_sets, "eighth": eighth_sets,
+                 "ninth": ninth_sets}
         for a in draws[args.draw](shared).get(args.list, []):
             if args.text:
                 print(f"==== {a.id} | {a.source} | {a.date} | dateline: {a.dateline or '-'}\n{a.title}\n\n{a.body}\n")
