@@ -10,6 +10,9 @@
 Labelled sets (bench/places_gold/README.md says how each was drawn and labelled, and what "about"
 means):
 
+- eighth.json: 150 stories drawn like the seventh after the seventh round, labelled by annotators who
+  never ran the extractor on them, scored once with the seventh round's rules; development data of the
+  eighth round;
 - seventh.json, the held-out figure: 150 stories drawn like the sixth (seventh_sets), labelled before
   the seventh round by annotators who never ran the extractor on them, scored once at its end (and
   once before it, with the code before the round); seventh_second.json: a second annotator's labels;
@@ -475,6 +478,9 @@ def report(shared: Path, errors: bool = False, held_out: bool = True) -> dict:
         print("  95% interval over stories resampled (2,000 rounds): precision {:.3f}-{:.3f}, recall {:.3f}-{:.3f}"
               .format(*ci["precision"], *ci["recall"]))
     for key, path, sets, heading, named in (
+            ("eighth", EIGHTH, eighth_sets,
+             f"Places, development: the eighth draw ({EIGHTH.relative_to(REPO)}; a second unseen look at the "
+             "seventh round's rules, the eighth round was developed on it)", False),
             ("sixth", SIXTH, sixth_sets,
              f"Places, development: the sixth draw ({SIXTH.relative_to(REPO)}; held out for round six, "
              "the seventh round was developed on it)", False),

@@ -259,7 +259,7 @@ _ORG_WORD = re.compile(rf"\b(?:{_ORG_WORDS})\b")  # a cheap test before _ORG_BEF
 _ORG_NOUN = re.compile(r"[\s-]+(?:[a-z]+\s+|TV\s+)?(?:series|sitcom|film|movie|documentary|album|novel|company|companies|firm|firms|maker|makers|plane-maker|carmaker|automaker"
                        r"|chipmaker|manufacturer|manufacturers|producer|carrier|airline|publication|newspaper|daily"
                        r"|magazine|website|broadcaster|network|bank|banks|lender|insurer|group|conglomerate|giant"
-                       r"|brand|retailer|chain|publisher|label|startup|start-up|subsidiary|unit|outlet|agency|version"
+                       r"|brand|retailer|chain|publisher|label|startup|start-up|subsidiary|unit|concern|fund|funds|outlet|agency|version"
                        r"|versions|model|models|edition|bikes|cars)\b")
 
 
@@ -281,7 +281,7 @@ _POSSESSED = re.compile(r"(?:'s|’s)\s+(?:<|(?:[A-Z][\w&.-]*\s+){1,4}(?:Inc|Cor
                         r"|lira|peseta|rupee)\b)")
 # - money ("226.56 U.S. Dlrs", "50 mln New Zealand dlr bond", "in Canadian dollars", "against the U.S.
 #   currency", "54 mln dlrs (U.S.)");
-_CURRENCY = re.compile(r"\s+(?:dlrs?|dollars?|cents?|francs?|marks?|pounds?|crowns?|yen|lire|pesos?|rupees?|currency)\b", re.I)
+_CURRENCY = re.compile(r"\s+(?:dlrs?|dollars?|cents?|francs?|marks?|pounds?|crowns?|yen|lire|pesos?|rupees?|currency|currencies)\b", re.I)
 # - where a person or an organisation is from or posted ("London-based designer", "born in
 #   Cyprus", "ambassador to the Ukraine", "a native of Ohio");
 _BASED = re.compile(r"[-\s]based\b")

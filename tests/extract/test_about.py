@@ -349,6 +349,20 @@ def test_a_currency_named_after_a_country_is_passing(body):
     assert "United States" not in about(body)
 
 
+@pytest.mark.parametrize("body, country", [
+    ("Hyundai Auto Canada Inc, wholly owned by the South Korean concern, said it recalled 126,524 cars.",
+     "South Korea"),
+    ("Quantum Fund N.V., a Netherlands Antilles mutual fund, said it would limit its stock purchases.",
+     "Netherlands Antilles"),
+    ("Interest in the futures market has shifted to the pound, and away from the dull Japanese currencies,"
+     " analysts said.", "Japan"),
+])
+def test_a_concern_fund_or_currency_named_by_its_country_is_passing(body, country):
+    assert country not in about(body)
+    assert country in about(body.replace(" concern", " government").replace(" mutual fund", " government")
+                            .replace(" currencies", " government"))
+
+
 def test_the_country_before_a_company_name_is_its_nationality():
     body = ("The U.S. <Amoco Petroleum Corp> has reported an offshore oil find at its Pearl River basin "
             "concession in the South China Sea, the New China News Agency said. It said the well in China "
