@@ -6,7 +6,10 @@ teams act in it, not with every country it names. The rule, in order:
 - the dateline's country, countries named in the title, and those named in the lead sentence;
 - a country that *acts* in a sentence of its own: the sentence's subject is the country, its
   capital, or its government or people ("Russia beat Croatia on Monday.", "Japan's foreign
-  ministry said ...", "The Chinese government has ..."), not one of a list of three or more;
+  ministry said ...", "The Chinese government has ..."), not one of a list of three or more; a
+  country the story first names after `LATE_SHARE` of its body, with no heading of its own, acts by
+  its bare name only when it takes a side ("Ireland is opposed"): "Kiribati is buying land abroad"
+  closing a story on climate is an example, not an actor;
 - a country named often enough in the body: `MIN_MENTIONS` times, one more for each
   `LONG_STORY_WORDS` words, and one more when the story first names it after `LATE_SHARE` of its
   body (a closing comparison or aside). A people's adjective weighs `DEMONYM_WEIGHT`; a place in a
@@ -194,6 +197,16 @@ def _verb_follows(text: str, pos: int, statements: bool = False) -> bool:
         return False
     after = _VERB.match(text, m.end())
     return after is None or after.group(1) not in _AUXILIARIES  # "U.S. elections are": a noun
+
+
+def _takes_side(text: str, pos: int) -> bool:
+    """Whether the subject ending at `pos` is said to take a side ("Ireland and Luxembourg were also opposed")."""
+    aside = _ASIDE.match(text, pos)  # "Germany, meanwhile, is strongly against"
+    be = _VERB.match(text, _ADVERBS.match(text, aside.end() if aside else pos).end())
+    if be is None or be.group(1) not in _BE_HAVE:
+        return False
+    stance = _VERB.match(text, _ADVERBS.match(text, be.end()).end())
+    return stance is not None and stance.group(1) in _STANCES
 
 
 _OWNED_WORD = re.compile(r"\s+(?!(?:is|are|was|were|has|have|had|will|would|said|says)\b)[\w-]+")
@@ -491,11 +504,12 @@ def mention_weights(text: str, mentions: list, listed: set[int], country_of: Cal
 
 
 def acting_countries(text: str, mentions: list, weights: list, country_of: Callable,
-                     settled: set[str] = frozenset(), history: list[tuple[int, int]] = ()) -> set[str]:
+                     settled: set[str] = frozenset(), history: list[tuple[int, int]] = (),
+                     asides: set[str] = frozenset()) -> set[str]:
     """Countries that act in a sentence of their own (see `acts`), an official of theirs speaking,
     a result against them reported, an event held there; `settled` countries (already about the
     story) are not looked at, unless a place next to them is not settled; nothing in a `history`
-    sentence acts."""
+    sentence acts; an `asides` country (first named late) acting by its bare name needs to take a side."""
     acting: set[str] = set()
     for i, m in enumerate(mentions):
         place = m.place
@@ -527,6 +541,8 @@ def acting_countries(text: str, mentions: list, weights: list, country_of: Calla
         if weights[i] > 0 and (place.kind in ("country", "demonym", "area", "region")
                                or place.kind == "city" and _capital(place)):
             subject_end = acts(text, m.start, m.end, place.kind)
+            if subject_end and country in asides and not (_TITLED.match(text, m.end) or _takes_side(text, subject_end)):
+                continue  # "Kiribati is buying land abroad", late in a story on climate: an example
             if subject_end:
                 acting.add(country)
                 acting.update(country_of(n.place) for n in mentions[i + 1:i + 3]
@@ -614,6 +630,12 @@ def _once(country_of: Callable) -> Callable:
     return country
 
 
+def _in_heading(text: str, pos: int) -> bool:
+    """Whether the place at `pos` is in a line of capitals ("KAZAKHSTAN WINS AGAIN"): a headline of its own."""
+    end = text.find("\n", pos)
+    return text[text.rfind("\n", 0, pos) + 1:end if end >= 0 else len(text)].isupper()
+
+
 def story_countries(body: str, title_countries: Iterable[str], body_mentions: list, listed: set[int],
                     country_of: Callable, home: str | None, year: int | None = None) -> list[str]:
     """The countries the title and body make a story about, in order: the title's, then the body's
@@ -636,7 +658,15 @@ def story_countries(body: str, title_countries: Iterable[str], body_mentions: li
     late = LATE_SHARE * len(body)
     counted = {c for c, total in totals.items() if total >= needed + (first.get(c, 0) > late)}
     settled = set(out) | counted | ({home} & named)
-    acting = acting_countries(body, body_mentions, weights, country_of, settled, history + quoted)
+    named_at: dict[str, int] = {}  # where each country is first named at all
+    headed: set[str] = set()  # countries named in a heading of their own
+    for m in body_mentions:
+        if m.place.country:
+            named_at.setdefault(country_of(m.place), m.start)
+            if _in_heading(body, m.start):
+                headed.add(country_of(m.place))
+    asides = {c for c, at in named_at.items() if at > late and c not in headed}
+    acting = acting_countries(body, body_mentions, weights, country_of, settled, history + quoted, asides)
     for m, weight in zip(body_mentions, weights):
         if m.place.country:
             country = country_of(m.place)

@@ -55,14 +55,14 @@ def test_sentences_do_not_end_at_abbreviations():
 
 
 def test_a_country_named_once_counts_when_it_acts():
-    body = "North Korea tested a bomb on Friday." + FILLER + "Japan branded North Korea an outlaw state."
+    body = "North Korea tested a bomb on Friday." + FILLER + "Japan branded North Korea an outlaw state." + TAIL
     assert {"North Korea", "Japan"} <= about(body)
     passing = "North Korea tested a bomb on Friday." + FILLER + "Troops in South Korea and Japan were on alert."
     assert "Japan" not in about(passing)
 
 
 def test_results_and_venues_make_a_country_part_of_the_story():
-    body = "Tennis results came in." + FILLER + "Colombia had lost to Belgium on Monday."
+    body = "Tennis results came in." + FILLER + "Colombia had lost to Belgium on Monday." + TAIL
     assert {"Colombia", "Belgium"} <= about(body)
     summit = "Leaders met to plan defence." + FILLER + "It was a conclave held in Bratislava, Slovakia, on Friday."
     assert "Slovakia" in about(summit)
@@ -336,7 +336,7 @@ def test_a_city_that_names_a_market_is_no_place_of_the_story():
 def test_a_paragraph_that_opens_on_a_past_date_stays_in_the_past():
     body = ("The White House defended the prisoner swap on Monday." + FILLER
             + "\n\nIn December 2009, the two sides traded prisoners. Cuba released an American contractor, and"
-            " Cuba freed 50 dissidents.\n\nThe White House said talks would go on.")
+            " Cuba freed 50 dissidents.\n\nThe White House said talks would go on." + TAIL)
     assert "Cuba" not in _story(body, 2016)
     assert "Cuba" in _story(body.replace("2009", "2016"), 2016)
 
@@ -361,6 +361,16 @@ def test_a_concern_fund_or_currency_named_by_its_country_is_passing(body, countr
     assert country not in about(body)
     assert country in about(body.replace(" concern", " government").replace(" mutual fund", " government")
                             .replace(" currencies", " government"))
+
+
+def test_a_country_first_named_late_as_a_bare_subject_is_an_aside():
+    story = "Pacific islands face rising seas, the report said." + FILLER * 3
+    aside = story + "Kiribati is buying land abroad for the day its own vanishes beneath the waves."
+    assert "Kiribati" not in about(aside)
+    assert "Kiribati" in about(aside.replace("Kiribati is", "Kiribati's government is"))  # an official acts
+    assert "Kiribati" in about(aside.replace("Kiribati is buying", "Kiribati and Fiji are opposed to"))  # a side
+    assert "Kiribati" in about(aside.replace("Kiribati is", "\n\nKIRIBATI ACTS\n\nKiribati is"))  # a headline
+    assert "Kiribati" in about("Kiribati is buying land abroad, the report said." + FILLER * 3)
 
 
 def test_the_country_before_a_company_name_is_its_nationality():
