@@ -15,7 +15,8 @@ teams act in it, not with every country it names. The rule, in order:
   body (a closing comparison or aside). A people's adjective weighs `DEMONYM_WEIGHT`; a place in a
   list of three or more, a country written after its own city ("Stuttgart, Germany"), the home of an
   organisation ("the Max Planck Institute in Munich", "the French plane-maker", "Taiwanese
-  publication DigiTimes") weigh nothing: they name a place in passing;
+  publication DigiTimes") weigh nothing: they name a place in passing; a capital weighs half when
+  the story never names its country otherwise (a venue, a market, a stopover);
 - the source's home country when the story names it other than in passing (home news).
 
 What a story dates two years or more before its own year is background (`history_spans`): its
@@ -38,6 +39,10 @@ DEMONYM_WEIGHT = 0.5
 LATE_SHARE = 0.6
 # The lead: the body's first sentence, at most this many characters (Reuters' first sentence).
 LEAD_CHARS = 250
+# A capital counts half a mention towards its country's total when the story never names the country
+# itself or its people: a capital alone is mostly a venue, a market or a stopover ("reached Mexico via
+# Moscow and Paris", "the London collapse").
+CAPITAL_DISCOUNT = 0.5
 
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Co|Corp"
                            r"|Ltd|No|vs|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mt|Ft|Prof|Rev)\.$")
@@ -656,6 +661,11 @@ def story_countries(body: str, title_countries: Iterable[str], body_mentions: li
     lead = lead_end(body)
     needed = MIN_MENTIONS + len(body.split()) // LONG_STORY_WORDS
     late = LATE_SHARE * len(body)
+    by_name = {country_of(m.place) for m, w in zip(body_mentions, weights)
+               if w > 0 and m.place.country and m.place.kind != "city"}  # named other than by a city
+    for m, weight in zip(body_mentions, weights):
+        if weight > 0 and m.place.kind == "city" and country_of(m.place) not in by_name and _capital(m.place):
+            totals[country_of(m.place)] -= weight * CAPITAL_DISCOUNT
     counted = {c for c, total in totals.items() if total >= needed + (first.get(c, 0) > late)}
     settled = set(out) | counted | ({home} & named)
     named_at: dict[str, int] = {}  # where each country is first named at all

@@ -373,6 +373,15 @@ def test_a_country_first_named_late_as_a_bare_subject_is_an_aside():
     assert "Kiribati" in about("Kiribati is buying land abroad, the report said." + FILLER * 3)
 
 
+def test_a_capital_alone_counts_half_towards_its_country():
+    body = ("An Indian man said he had paid an agent to reach Mexico, the police said." + FILLER
+            + "He boarded a flight and reached Mexico via Moscow and Paris. The agent had sent him via Moscow"
+              " and Paris before." + TAIL)
+    assert not {"Russia", "France"} & about(body)
+    named = body.replace("reached Mexico via Moscow", "reached Mexico via Russia, stopping in Moscow")
+    assert "Russia" in about(named)
+
+
 def test_the_country_before_a_company_name_is_its_nationality():
     body = ("The U.S. <Amoco Petroleum Corp> has reported an offshore oil find at its Pearl River basin "
             "concession in the South China Sea, the New China News Agency said. It said the well in China "
