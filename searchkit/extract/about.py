@@ -9,7 +9,9 @@ teams act in it, not with every country it names. The rule, in order:
   ministry said ...", "The Chinese government has ..."), not one of a list of three or more; a
   country the story first names after `LATE_SHARE` of its body, with no heading of its own, acts by
   its bare name only when it takes a side ("Ireland is opposed"): "Kiribati is buying land abroad"
-  closing a story on climate is an example, not an actor;
+  closing a story on climate is an example, not an actor; a central bank that opens its sentence
+  or clause and acts ("the Bank of Japan bought dollars", "talk that the Bundesbank intervened")
+  acts for its country;
 - a country named often enough in the body: `MIN_MENTIONS` times, one more for each
   `LONG_STORY_WORDS` words, and one more when the story first names it after `LATE_SHARE` of its
   body (a closing comparison or aside). A people's adjective weighs `DEMONYM_WEIGHT`; a place in a
@@ -508,6 +510,27 @@ def mention_weights(text: str, mentions: list, listed: set[int], country_of: Cal
     return weights, named
 
 
+# A country's central bank as the subject of its sentence ("Earlier the Bank of Japan bought dollars", "The
+# Bundesbank said"): it acts for its country, as a government does.
+_BANK_OF = re.compile(r"\b(?:[Tt]he\s+)?(?:Central\s+|National\s+|Reserve\s+)?Bank\s+of\s+$")
+_CENTRAL_BANKS = frozenset({"Bundesbank", "Federal Reserve"})
+_CLAUSE_OPENS = re.compile(r"\b(?:that|after|when|while)\s+(?:the\s+)?$")  # "talk that the Bundesbank intervened"
+
+
+def _central_bank_acts(text: str, m) -> bool:
+    """Whether the place names a central bank that opens its sentence and acts."""
+    if m.surface in _CENTRAL_BANKS:
+        start = m.start
+    else:
+        bank = _BANK_OF.search(text, max(0, m.start - 30), m.start)
+        if bank is None or m.place.kind != "country":
+            return False
+        start = bank.start()
+    head = text[sentence_start(text, start):start]
+    opens = _OPENER.fullmatch(head) is not None or _CLAUSE_OPENS.search(head) is not None
+    return opens and _verb_follows(text, m.end)
+
+
 def acting_countries(text: str, mentions: list, weights: list, country_of: Callable,
                      settled: set[str] = frozenset(), history: list[tuple[int, int]] = (),
                      asides: set[str] = frozenset()) -> set[str]:
@@ -543,6 +566,8 @@ def acting_countries(text: str, mentions: list, weights: list, country_of: Calla
             titled = _TITLED.match(text, m.end)  # "what Australian Prime Minister Malcolm Turnbull called ..."
             if titled and titled.end() - m.end > 12 and _verb_follows(text, titled.end(), statements=True):
                 acting.add(country)
+        if _central_bank_acts(text, m):
+            acting.add(country)
         if weights[i] > 0 and (place.kind in ("country", "demonym", "area", "region")
                                or place.kind == "city" and _capital(place)):
             subject_end = acts(text, m.start, m.end, place.kind)

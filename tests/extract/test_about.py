@@ -382,6 +382,17 @@ def test_a_capital_alone_counts_half_towards_its_country():
     assert "Russia" in about(named)
 
 
+def test_a_central_bank_that_acts_counts_its_country():
+    lead = "The dollar rose in Tokyo on short-covering, dealers said." + FILLER
+    assert "Japan" in about("Sydney futures were quiet, dealers said." + FILLER
+                            + "Earlier the Bank of Japan bought dollars in the open market." + TAIL)
+    assert "Germany" in about(lead + "Some dealers noted talk that the Bundesbank intervened directly." + TAIL)
+    assert "France" not in about("Sydney futures were quiet, dealers said." + FILLER
+                                 + "The announcement by the Bank of France sent the franc lower." + TAIL)
+    assert "Canada" not in about("Sydney futures were quiet, dealers said." + FILLER
+                                 + "Royal Bank of Canada said the dollar would rise." + TAIL)
+
+
 def test_the_country_before_a_company_name_is_its_nationality():
     body = ("The U.S. <Amoco Petroleum Corp> has reported an offshore oil find at its Pearl River basin "
             "concession in the South China Sea, the New China News Agency said. It said the well in China "
