@@ -407,13 +407,15 @@ def passing(text: str, m) -> bool:
 # History: what a story dates HISTORY_YEARS or more before its own year is background, not news:
 # a sentence that opens so ("In 2011, Israel freed 1,000 Palestinian prisoners"), or the clause
 # holding the date ("Conversely, the American invasion of Iraq in 2003 was pure rollback"; not
-# "a plea by Vietnam to resume lending which was cut off in 1974"). Figures compared with a past
+# "a plea by Vietnam to resume lending which was cut off in 1974"); a decade counts by its last year
+# ("like Zimbabwe in the '90s", in a 2016 story). Figures compared with a past
 # year ("up from 27.6 mln dlrs in 1985", "from 1984") and last year's news are not history.
 HISTORY_YEARS = 2
 _MONTHS = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
 _DATED = re.compile(rf"\b(?:[Ii]n|[Dd]uring|[Uu]ntil)\s+(?:(?:early|late|mid-?)\s*)?(?:{_MONTHS}\s+(?:\d{{1,2}},?\s+)?)?"
                     r"((?:1[89]|20)\d\d)\b(?![\d,.]\d)")
 _YEAR = re.compile(r"\b(?:1[89]|20)\d\d\b")
+_DECADE = re.compile(r"\b[Ii]n\s+the\s+(?:(?:early|late|mid-?)\s*)?(?:((?:1[89]|20)\d0)s|['’](\d0)s)\b")
 _CLAUSE_START = re.compile(r"[,;:(\u2013\u2014]|\s--\s|\b(?:which|who|that|when|where|since|after|before)\b")
 _CLAUSE_END = re.compile(r"[,;:)\u2013\u2014]|\s--\s")
 _PARAGRAPH_END = re.compile(r"\n[ \t]*\n|\n[ \t]{2,}")
@@ -424,9 +426,16 @@ def history_spans(text: str, year: int | None) -> list[tuple[int, int]]:
     """(start, end) of what the story dates HISTORY_YEARS or more before its year (without a date,
     the latest year it names): the sentence it opens, else the clause holding the date."""
     dated = [(m.start(), int(m.group(1))) for m in _DATED.finditer(text)]
-    if not dated:
+    decades = [(m.start(), m.group(1), m.group(2)) for m in _DECADE.finditer(text)]
+    if not dated and not (decades and (year or _YEAR.search(text))):
         return []
     now = year or max(int(y) for y in _YEAR.findall(text))
+    for pos, full, short in decades:  # "in the 1920s", "in the '90s" (the latest such decade): its last year
+        start = int(full) if full else now // 100 * 100 + int(short)
+        if not full and start > now:
+            start -= 100
+        dated.append((pos, start + 9))
+    dated.sort()
     spans: list[tuple[int, int]] = []
     for pos, when in dated:
         if when > now - HISTORY_YEARS or spans and spans[-1][0] <= pos < spans[-1][1]:

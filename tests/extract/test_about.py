@@ -393,6 +393,17 @@ def test_a_central_bank_that_acts_counts_its_country():
                                  + "Royal Bank of Canada said the dollar would rise." + TAIL)
 
 
+def test_a_decade_long_past_is_history():
+    from searchkit.extract.about import history_spans
+
+    text = "Clinton said countries tried that in the past, like Germany in the '20s, or Zimbabwe in the '90s."
+    zimbabwe = text.index("Zimbabwe")
+    assert any(start <= zimbabwe < end for start, end in history_spans(text, 2016))
+    future = "Norway hopes Britain will take more Norwegian gas in the 1990s."
+    assert history_spans(future, 1987) == []
+    assert history_spans(future, 2016) != []
+
+
 def test_the_country_before_a_company_name_is_its_nationality():
     body = ("The U.S. <Amoco Petroleum Corp> has reported an offshore oil find at its Pearl River basin "
             "concession in the South China Sea, the New China News Agency said. It said the well in China "
