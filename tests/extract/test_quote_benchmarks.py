@@ -193,3 +193,22 @@ def test_the_seventh_place_draw_is_labelled_twice_for_its_own_stories(shared_dir
         counts = [x + y for x, y in zip(counts, (sum(len(a[k] & b[k]) for k in a), sum(len(b[k] - a[k]) for k in a),
                                                  sum(len(a[k] - b[k]) for k in a)))]
     assert places.prf(*counts)[2] > 0.95  # two annotators who never saw each other's labels
+
+
+def test_the_eighth_place_draw_labels_its_own_stories_and_is_in_the_development_report(shared_dir, capsys):
+    if not (shared_dir / "corpora" / "polnear" / "train").is_dir():
+        pytest.skip("PolNeAR train not found")
+    import sys
+
+    sys.path.insert(0, str(BENCH.parent))
+    import places
+
+    gold = json.loads(places.EIGHTH.read_text(encoding="utf-8"))
+    drawn = places.eighth_sets(shared_dir)
+    seventh = {a.id for arts in places.seventh_sets(shared_dir).values() for a in arts}
+    for name, articles in drawn.items():
+        assert [r["key"] for r in gold["sets"][name]] == [a.id for a in articles]
+        assert not {a.id for a in articles} & seventh
+    results = places.report(shared_dir, held_out=False)
+    assert "Places, development: the eighth draw" in capsys.readouterr().out
+    assert results["eighth"]["all"]["stories"] == 150 and 0.9 < results["eighth"]["all"]["countries"][0] <= 1.0
