@@ -212,3 +212,23 @@ def test_the_eighth_place_draw_labels_its_own_stories_and_is_in_the_development_
     results = places.report(shared_dir, held_out=False)
     assert "Places, development: the eighth draw" in capsys.readouterr().out
     assert results["eighth"]["all"]["stories"] == 150 and 0.9 < results["eighth"]["all"]["countries"][0] <= 1.0
+
+
+def test_the_ninth_place_draw_is_the_held_out_figure_of_its_own_stories(shared_dir, capsys):
+    if not (shared_dir / "corpora" / "polnear" / "train").is_dir():
+        pytest.skip("PolNeAR train not found")
+    import sys
+
+    sys.path.insert(0, str(BENCH.parent))
+    import places
+
+    gold = json.loads(places.NINTH.read_text(encoding="utf-8"))
+    drawn = places.ninth_sets(shared_dir)
+    earlier = {a.id for arts in places.eighth_sets(shared_dir).values() for a in arts}
+    development = {a.id for arts in places.development_sets(shared_dir).values() for a in arts}
+    for name, articles in drawn.items():
+        assert [r["key"] for r in gold["sets"][name]] == [a.id for a in articles]
+        assert not {a.id for a in articles} & (earlier | development)
+    results = places.report(shared_dir)
+    assert "Places, HELD OUT (bench/places_gold/ninth.json" in capsys.readouterr().out
+    assert results["ninth"]["all"]["stories"] == 150 and 0.85 < results["ninth"]["all"]["countries"][0] <= 1.0
