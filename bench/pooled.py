@@ -37,7 +37,7 @@ is 50 topics (F01..F50, bench/pooled/reuters_topics_f.tsv) on another collection
 every story with LEWISSPLIT="TEST" (6,188, title-only stories included) read as bench/relevance.py's
 load_split(..., "test", ...) reads it (its topic labels are not used); files bench/pooled/*_reuters_f.*,
 report bench/results/relevance_f.md. A judge sees a wire story's title, dateline and text. `pool` stops
-when a topic's id is not of the set (its files would be overwritten), and `tune` refuses any set but D.
+when a topic's id is not of the set (its files would be overwritten), and `tune` refuses a set not yet scored (TUNABLE: D to H are spent).
 
 `score` reads the grades (`--qrels`, repeatable: the filled judgments_N.tsv files may be given as they
 are) and refuses while a pooled document has none. Per system: MAP (relevant = grade >= 1, unjudged =
@@ -86,7 +86,7 @@ SETS = {"D": PooledSet("polnear", "polnear", "polnear_topics.tsv"),
         "F": PooledSet("reuters_f", "reuters-test", "reuters_topics_f.tsv"),
         "G": PooledSet("reuters_g", "reuters-train", "reuters_topics_g.tsv"),
         "H": PooledSet("polnear_h", "polnear", "polnear_topics_h.tsv")}
-TUNABLE = ("D", "E", "F")  # `tune` is development work: only on a spent set's judgments (each scored once)
+TUNABLE = ("D", "E", "F", "G", "H")  # `tune` is development work: only on a spent set's judgments (each scored once)
 RUNS = POOLED_DIR / "runs_{}.json.gz"  # every system's top 1000 for every topic: 1.6 MB gzipped
 POOL = POOLED_DIR / "pool_{}.json"
 QRELS = POOLED_DIR / "qrels_{}.tsv"
@@ -104,7 +104,7 @@ SK_NO_EXPAND = "searchkit --any --no-expand (plain BM25F), no folding"
 SK_STRICT = "searchkit --strict: all words only, no folding"
 SEARCHKIT = (SK_ANY, SK_DEFAULT, SK_NO_EXPAND, SK_STRICT)  # names (and options) from bench/relevance.py
 # The anchors' title weight beside their defaults: searchkit's per-field title boost until fielded BM25F (TEST-D
-# to TEST-F were pooled with it); searchkit's title now counts as its body (1), which is the anchors' default.
+# to TEST-F were pooled with it); searchkit's title weighs 1.5 now (1, the anchors' default, for TEST-G and H).
 ANCHOR_TITLE = 0.75
 # The runs whose top `--depth-pool` make the pool; bench/relevance.py names the anchor runs (`pool` stops if a
 # name here was not run).
