@@ -37,7 +37,7 @@ is 50 topics (F01..F50, bench/pooled/reuters_topics_f.tsv) on another collection
 every story with LEWISSPLIT="TEST" (6,188, title-only stories included) read as bench/relevance.py's
 load_split(..., "test", ...) reads it (its topic labels are not used); files bench/pooled/*_reuters_f.*,
 report bench/results/relevance_f.md. A judge sees a wire story's title, dateline and text. `pool` stops
-when a topic's id is not of the set (its files would be overwritten), and `tune` refuses any set but D.
+when a topic's id is not of the set (its files would be overwritten), and `tune` refuses a set not yet scored (TUNABLE: D to H are spent).
 
 `score` reads the grades (`--qrels`, repeatable: the filled judgments_N.tsv files may be given as they
 are) and refuses while a pooled document has none. Per system: MAP (relevant = grade >= 1, unjudged =
@@ -77,6 +77,7 @@ class PooledSet(NamedTuple):
     files: str
     collection: str
     topics: str
+    anchor_title: float = 0.75  # the anchors' title weight beside their defaults (ANCHOR_TITLE)
 
 
 # TEST-E is 50 other topics on TEST-D's stories, TEST-F 50 topics on the Reuters-21578 TEST split,
@@ -87,9 +88,9 @@ SETS = {"D": PooledSet("polnear", "polnear", "polnear_topics.tsv"),
         "F": PooledSet("reuters_f", "reuters-test", "reuters_topics_f.tsv"),
         "G": PooledSet("reuters_g", "reuters-train", "reuters_topics_g.tsv"),
         "H": PooledSet("polnear_h", "polnear", "polnear_topics_h.tsv"),
-        "I": PooledSet("reuters_i", "reuters-all", "reuters_topics_i.tsv"),
-        "J": PooledSet("polnear_j", "polnear", "polnear_topics_j.tsv")}
-TUNABLE = ("D", "E", "F")  # `tune` is development work: only on a spent set's judgments (each scored once)
+        "I": PooledSet("reuters_i", "reuters-all", "reuters_topics_i.tsv", 1.5),
+        "J": PooledSet("polnear_j", "polnear", "polnear_topics_j.tsv", 1.5)}
+TUNABLE = ("D", "E", "F", "G", "H")  # `tune` is development work: only on a spent set's judgments (each scored once)
 RUNS = POOLED_DIR / "runs_{}.json.gz"  # every system's top 1000 for every topic: 1.6 MB gzipped
 POOL = POOLED_DIR / "pool_{}.json"
 QRELS = POOLED_DIR / "qrels_{}.tsv"
@@ -107,12 +108,19 @@ SK_NO_EXPAND = "searchkit --any --no-expand (plain BM25F), no folding"
 SK_STRICT = "searchkit --strict: all words only, no folding"
 SEARCHKIT = (SK_ANY, SK_DEFAULT, SK_NO_EXPAND, SK_STRICT)  # names (and options) from bench/relevance.py
 # The anchors' title weight beside their defaults: searchkit's per-field title boost until fielded BM25F (TEST-D
-# to TEST-F were pooled with it); searchkit's title now counts as its body (1), which is the anchors' default.
+# to TEST-H were pooled with it; searchkit's title counted as its body, 1, for G and H); searchkit's title weighs
+# 1.5 from the ninth ranking round, and so do the anchors' for TEST-I and J (PooledSet.anchor_title).
 ANCHOR_TITLE = 0.75
-# The runs whose top `--depth-pool` make the pool; bench/relevance.py names the anchor runs (`pool` stops if a
-# name here was not run).
-POOLED = (SK_ANY, SK_DEFAULT, SK_NO_EXPAND, "tantivy OR, title 0.75", "tantivy OR, default weights",
-          "SQLite FTS5 OR, title 0.75", "SQLite FTS5 OR, default bm25()")
+
+
+def pooled_systems(title: float = ANCHOR_TITLE) -> tuple[str, ...]:
+    """The runs whose top `--depth-pool` make the pool (bench/relevance.py names the anchor runs; `pool` stops if
+    one was not run): searchkit's OR/any and default runs, the anchors' OR runs with `title` and their defaults."""
+    return (SK_ANY, SK_DEFAULT, SK_NO_EXPAND, f"tantivy OR, title {title:g}", "tantivy OR, default weights",
+            f"SQLite FTS5 OR, title {title:g}", "SQLite FTS5 OR, default bm25()")
+
+
+POOLED = pooled_systems()
 
 
 class Topic(NamedTuple):
@@ -243,7 +251,8 @@ def check_topic_ids(topics: list[Topic], test_set: str) -> None:
 
 
 # -- runs and pool ----------------------------------------------------------------------------------
-def run_systems(articles: list, topics: list[Topic], depth: int, log: Callable[[str], None]) -> tuple[dict, dict, dict]:
+def run_systems(articles: list, topics: list[Topic], depth: int, log: Callable[[str], None],
+                anchor_title: float = ANCHOR_TITLE) -> tuple[dict, dict, dict]:
     """({topic: {system: ranked keys}}, {system: seconds}, frozen settings), every system on the same stories."""
     from searchkit.api import Index
 
@@ -255,9 +264,9 @@ def run_systems(articles: list, topics: list[Topic], depth: int, log: Callable[[
         idx.add_articles(articles)
         log(f"searchkit index: {time.perf_counter() - t:.1f} s")
         systems = {name: R.searchkit_run(idx, **R.SEARCHKIT[name]) for name in SEARCHKIT}
-        systems.update(R.anchor_runs([C.as_story(a) for a in articles], ANCHOR_TITLE))
+        systems.update(R.anchor_runs([C.as_story(a) for a in articles], anchor_title))
         log("anchors built")
-        missing = [name for name in POOLED if name not in systems]
+        missing = [name for name in pooled_systems(anchor_title) if name not in systems]
         if missing:
             sys.exit(f"POOLED names systems that were not run: {missing}")
         runs: dict = {t.id: {} for t in topics}
@@ -283,9 +292,9 @@ def make_pool(runs: dict, depth: int, systems: tuple[str, ...] = POOLED) -> dict
             for topic, by_system in runs.items()}
 
 
-def sizes_table(runs: dict, depths: tuple[int, ...] = SIZES_AT) -> str:
+def sizes_table(runs: dict, depths: tuple[int, ...] = SIZES_AT, systems: tuple[str, ...] = POOLED) -> str:
     """Pool size per topic at each depth, and the totals (judging time at 300 documents an hour)."""
-    pools = {d: make_pool(runs, d) for d in depths}
+    pools = {d: make_pool(runs, d, systems) for d in depths}
     lines = ["| topic | " + " | ".join(f"depth {d}" for d in depths) + " |", "| --- |" + " ---: |" * len(depths)]
     for topic in runs:
         lines.append(f"| {topic} | " + " | ".join(str(len(pools[d][topic])) for d in depths) + " |")
@@ -383,7 +392,8 @@ def pool(args: argparse.Namespace) -> None:
     for extra, other in zip(args.union or (), others):
         if other.get("stories", len(articles)) != len(articles) or not set(other["runs"]) <= {t.id for t in topics}:
             sys.exit(f"--union {extra}: its runs are not on these {len(articles)} stories and topics")
-    runs, seconds, frozen = run_systems(articles, topics, args.depth, log)
+    systems = pooled_systems(SETS[args.set].anchor_title)
+    runs, seconds, frozen = run_systems(articles, topics, args.depth, log, SETS[args.set].anchor_title)
     when = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
     provenance = C.provenance()
     Path(args.runs).parent.mkdir(parents=True, exist_ok=True)
@@ -391,18 +401,18 @@ def pool(args: argparse.Namespace) -> None:
         "when": when, "provenance": provenance, "settings": frozen, "topics_file": args.topics,
         "set": args.set, "collection": SETS[args.set].collection, "stories": len(articles), "depth": args.depth,
         "systems": list(seconds), "seconds": seconds, "topics": {t.id: t.query for t in topics}, "runs": runs})
-    pooled = make_pool(runs, args.depth_pool)
+    pooled = make_pool(runs, args.depth_pool, systems)
     for other in others:  # e.g. a candidate not yet frozen: its pooled systems' top documents are judged too
-        theirs = make_pool(other["runs"], args.depth_pool)
+        theirs = make_pool(other["runs"], args.depth_pool, systems)
         pooled = {t: sorted({*keys, *theirs.get(t, ())}) for t, keys in pooled.items()}
     Path(args.pool).write_text(json.dumps({
         "when": when, "git_head": provenance["git_head"], "runs_file": args.runs, "depth_pool": args.depth_pool,
-        "systems": list(POOLED), "union": args.union or [], "judges": args.judges, "documents": sum(len(v) for v in pooled.values()),
+        "systems": list(systems), "union": args.union or [], "judges": args.judges, "documents": sum(len(v) for v in pooled.values()),
         "pool": pooled}, indent=1), encoding="utf-8")
     texts = {a.id: stories.packet_text(a) for a in articles}
     written = write_packets(topics, pooled, texts, packets, args.judges)
     depths = tuple(sorted({*SIZES_AT, args.depth_pool}))
-    print(f"Pool sizes (union of the top N of {len(POOLED)} systems):\n\n{sizes_table(runs, depths)}\n")
+    print(f"Pool sizes (union of the top N of {len(systems)} systems):\n\n{sizes_table(runs, depths, systems)}\n")
     print(f"depth {args.depth_pool}: {sum(len(v) for v in pooled.values()):,} documents over {len(pooled)} topics")
     for path in written:
         if path.suffix == ".tsv":

@@ -13,7 +13,7 @@ with idf the largest document frequency over the fields (bm25.idf). Chosen on th
 (bench/README.md, "Fielded BM25F"): it closed TEST-F's gap to FTS5 on wire copy, gained on TEST-E and
 lost on TEST-D; held out, TEST-G (wire) and TEST-H (PolNeAR) put searchkit level with FTS5 on the top
 ten of wire copy and above it on MAP. B and K1 are FIELDED_B and FIELDED_K1; a field's weight is its clause's boost
-(whoosh_query.FIELD_BOOSTS).
+(whoosh_query.FIELD_BOOSTS: the title 1.5, the body 1).
 """
 from __future__ import annotations
 

@@ -23,8 +23,8 @@ from .wordforms import WordForms
 
 # BM25F, tuned on the Reuters-21578 TRAIN split (bench/relevance.py --split train --tune): little length
 # normalisation (B=0.05; every B from 0.001 to 0.1 scored within 0.004 MAP, 0.5 lost 0.02 and 0.75 0.05); K1
-# hardly matters. Titles are weighted 0.75 beside the body (whoosh_query.FIELD_BOOSTS): a word in both
-# counts in both. Checked again on TEST-D's 924 long PolNeAR articles (spent, so development data: bench/pooled.py
+# hardly matters. Titles were weighted 0.75 beside the body then (1.5 under fielded BM25F now:
+# whoosh_query.FIELD_BOOSTS). Checked again on TEST-D's 924 long PolNeAR articles (spent, so development data: bench/pooled.py
 # tune) beside TRAIN (both topic files): more body B helps TEST-D and hurts TRAIN at every step, so B stays.
 # nDCG@10 at K1 2, `--any` / default, on TEST-D | on TRAIN: B 0.05 0.820 / 0.820 | 0.693 / 0.679; B 0.2
 # 0.836 / 0.827 | 0.685 / 0.669 (TRAIN default down, p = 0.016); B 0.35 0.845 / 0.833 | 0.686 / 0.659 (p = 0.002);

@@ -321,7 +321,7 @@ def test_a_set_runs_only_its_own_topics_and_tune_refuses_an_unspent_set(pooled, 
     with pytest.raises(SystemExit, match="D01 are not TEST-F's"):
         pooled.check_topic_ids(topics, "F")
     pooled.check_topic_ids(topics[1:], "F")
-    for held_out in ("G", "H"):  # not scored yet: never tuned on
+    for held_out in ("I", "J"):  # not scored yet: never tuned on
         with pytest.raises(SystemExit, match=f"TEST-{held_out} is not tuned on"):
             pooled.tune(argparse.Namespace(set=held_out))
 

@@ -37,7 +37,8 @@ def ranked(idx: Index, text: str, **options) -> list[tuple[str, float]]:
 def test_adjacent_words_outrank_the_same_words_far_apart_at_equal_bm25f(small):
     plain = dict(ranked(small, "interest rates", proximity=False))
     assert plain["apart"] == pytest.approx(plain["together"])
-    assert [i for i, _ in ranked(small, "interest rates", proximity=False)][:2] == ["apart", "together"]
+    tied = [i for i, _ in ranked(small, "interest rates", proximity=False) if i in ("apart", "together")]
+    assert tied == ["apart", "together"]
     near = ranked(small, "interest rates")
     assert near[0][0] == "together"
     assert dict(near)["together"] > dict(near)["apart"] == pytest.approx(plain["apart"])
@@ -120,9 +121,9 @@ def test_the_option_is_checked_and_the_cli_can_turn_it_off(small):
     out = CliRunner().invoke(main, ["query", "interest rates", "--no-proximity", "--index", str(small.path),
                                     "--json", "--all"])
     assert out.exit_code == 0, out.output
-    assert out.output.index('"apart"') < out.output.index('"together"')
+    assert out.output.index('"id": "apart"') < out.output.index('"id": "together"')
     out = CliRunner().invoke(main, ["query", "interest rates", "--index", str(small.path), "--json", "--all"])
-    assert out.output.index('"together"') < out.output.index('"apart"')
+    assert out.output.index('"id": "together"') < out.output.index('"id": "apart"')
 
 
 def test_explain_shows_the_bonus(small):
