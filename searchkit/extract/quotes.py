@@ -1829,11 +1829,25 @@ def find_quotes(text: str) -> list[Quote]:
     if "``" in text or "''" in text or "‘‘" in text or "’’" in text:
         text = _single_marks(text)
     read = _single_quoted(text)  # the same length: what is read there is shown from `text`
-    if '"' not in read and "“" not in read and "”" not in read:
+    if '"' not in read and "“" not in read and "”" not in read or _foreign(read):
         return []
     folded = read.translate(_FOLD_TABLE)
     return [Quote(" ".join(text[span.inner[0]:span.inner[1]].split()).rstrip(",").strip(),
                   _as_written(span.speaker, folded, text)) for span in _find_quotes(folded)]
+
+
+_PROSE_WORD = re.compile(r"\b[^\W\d_]+\b")
+_SAMPLE = 1500  # characters read to tell the language: a few hundred words
+
+
+def _foreign(text: str) -> bool:
+    """Whether a story is in another language than English (most of its lower-case or caseless words are
+    ones English news copy never writes in lower case): the rules read English, and read Indonesian or
+    Portuguese pages' quotations as titles' words and their capitalised words as speakers."""
+    words = [w for w in _PROSE_WORD.findall(text, 0, _SAMPLE) if not w[0].isupper()]
+    if len(words) < 20:
+        return False  # wire copy in capitals, a line or two: nothing to tell by
+    return sum(map(lower_case_word, words)) < 0.6 * len(words)
 
 
 def _as_written(name: str | None, folded: str, text: str) -> str | None:
