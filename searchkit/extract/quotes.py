@@ -697,6 +697,10 @@ Arena Cathedral Mosque Temple Hospital Infirmary Prison Plaza Mall Building""".s
 
 # Titles of people known by one name ("Prince Andrew", later "Andrew doesn't remember"): a lone
 # mention of that name is theirs; after "President Obama" a lone "Obama" in narration is no antecedent.
+_TIME_NAMES = frozenset("Time Hour Hours Daylight".split())
+# A name given to a group or body: capitalised words, "of", "for", "and" inside ("Doctors for Camp Closure")
+_APPOSED_ORG = r"[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&.'’-]*){0,5}"
+_APPOSED_ORG_RE = re.compile(_APPOSED_ORG)
 _ONE_NAME_TITLES = frozenset("prince princess king queen duke duchess pope sheikh emir".split())
 # A described person speaking: "a U.S. Customs spokesman said", "said one major U.S. roaster"
 _DESCRIBED_SAYS = re.compile(r"(?:\b(?P<who>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w.&'’-]+\s+){0,4}?[a-z]+),?"
@@ -1139,6 +1143,31 @@ class _Resolver:
             # "The statement, obtained by Variety, claimed …": the document again; read further back
         return None
 
+    def _named_as(self, head: str, at: int) -> str | None:
+        """The name a story gave before `at` to what it goes on calling "the group" or "the coalition": a
+        name beside that noun ("a recently formed group Doctors for Camp Closure", "The group, WeWorkers
+        Coalition,", "Dick Clark Productions, the production company") or one with it as a word of its own
+        ("WeWorkers Coalition"); the last such name."""
+        if len(head) < 3 or not head.isalpha() or head in _STOP or head.capitalize() in FUNCTION_WORDS | TIME_WORDS:
+            return None
+        noun = rf"{head}(?:s|es)?"
+        beside = re.compile(rf"\b{noun},?\s+(?P<name>{_APPOSED_ORG})|"
+                            rf"(?P<name2>{_APPOSED_ORG}),\s+(?:the|an?)\s+(?:[a-z-]+\s+){{0,3}}{noun}(?:,|\s+(?:that|which|who)\b)")
+        found = [(m.start(), m.group("name") or m.group("name2")) for m in beside.finditer(self.masked, 0, at)]
+        found += [(m.start(), m.group()) for m in _APPOSED_ORG_RE.finditer(self.masked, 0, at)
+                  if head.capitalize() in m.group().split()[1:]]
+        names = []
+        for _p, name in sorted(found):
+            words = name.split()
+            while words and (words[0] in FUNCTION_WORDS or words[0] in TIME_WORDS):
+                words.pop(0)
+            while words and words[-1] in ("of", "for", "and", "&"):
+                words.pop()
+            if words and not (len(words) == 1 and words[0].lower() == head) and not _is_place(" ".join(words)) \
+                    and not any(w in TIME_WORDS or w in _TIME_NAMES for w in words):  # "Eastern Standard Time"
+                names.append(" ".join(words))
+        return names[-1] if names else None
+
     def _description(self, who: str, at: int) -> tuple[bool, str | None]:
         if who.lower() in _DETERMINERS:
             return False, None
@@ -1168,9 +1197,10 @@ class _Resolver:
             return True, " ".join(words).strip(" .,")  # "Home Office spokesman", "Trump confidant"
         if definite and len(words) == 1 and head in DOCUMENT_NOUNS:
             return True, self._issuer(head, at)  # "…,” the statement continued: whoever issued it
-        heads = _ORG_NOUNS.get(head) if definite and len(words) == 1 else None
+        plain = all(w.islower() for w in words)
+        heads = _ORG_NOUNS.get(head) if definite and plain else None  # "the company", "the oil company"
         if not heads:
-            return True, None
+            return True, self._named_as(head, at) if definite and plain else None
         # "the company": the one named speaking before, or named in this paragraph or the one before
         near = (self.people.sentences.paragraph_starts(at, 1) or [0])[0] if self.people.sentences else 0
         return True, self.organisation(at, heads, near=near)

@@ -623,3 +623,16 @@ def test_a_countrys_body_named_by_possessive_speaks():
     """"Norway's fisheries ministry said": the country's body, not no one; a person's "move" still names no speaker."""
     assert said('"We regret the decision," Norway\'s fisheries ministry said.')["We regret the"] == "Norway fisheries ministry"
     assert said('O’Malley’s move was first reported by "the local paper" on Monday.')["the local paper"] is None
+
+
+def test_the_group_is_the_name_the_story_gave_it_beside_that_noun():
+    """"the group" / "the coalition" / "the production company" speak as the name given beside the noun earlier."""
+    text = ('Workers formed a group, Tenants for Fair Rent, last month. "We will not accept the new leases as written," '
+            'the group said.\n\nThe Harbor Workers Coalition met on Friday. "Nobody asked us about the closures at all," '
+            'the coalition said.\n\nMoon Arc Productions, the production company that films the show, denied it. '
+            '"At no time did we agree to any such statement," the production company said.')
+    found = said(text)
+    assert found["We will not"] == "Tenants for Fair Rent"
+    assert found["Nobody asked us"] == "Harbor Workers Coalition"
+    assert found["At no time"] == "Moon Arc Productions"
+    assert said('New York, the proxy said "we should stay in the market for the long run," it added.')["we should stay"] != "New York"
