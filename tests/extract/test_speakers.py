@@ -636,3 +636,15 @@ def test_the_group_is_the_name_the_story_gave_it_beside_that_noun():
     assert found["Nobody asked us"] == "Harbor Workers Coalition"
     assert found["At no time"] == "Moon Arc Productions"
     assert said('New York, the proxy said "we should stay in the market for the long run," it added.')["we should stay"] != "New York"
+
+
+def test_the_chooser_names_a_likely_person_of_the_paragraph_only_where_the_rules_name_nobody():
+    """Words quoted in narration that no rule attributes: the person of the paragraph who spoke before is
+    likely; nobody named in the paragraph, or two strangers beside the words, leave it unnamed."""
+    spoke = '"We will win this fight for the workers," Ada Quist said on Monday.\n\n'
+    tail = "All this effort contradicts the claim in the same interview that the pair were “not close”."
+    assert said(spoke + "How noble of Ada Quist! " + tail)["not close"] == "Ada Quist"
+    assert said(spoke + "The strike began in May. " + tail)["not close"] is None
+    strangers = ("All this effort to end his friendship with Tom Berne contradicts the claim by Ada Quist in the same "
+                 "interview that the pair were “not close”.")
+    assert said(strangers)["not close"] is None
