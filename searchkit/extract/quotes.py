@@ -946,7 +946,9 @@ class _Resolver:
                     ticker = _TICKER.match(self.masked, end)  # "Sedgwick Group Plc <SDWK.L> said"
                     end = ticker.end() if ticker and not self.masked.startswith(",", ticker.end()) else end
                     speaks = _speaks_after(self.masked, end)
-                    acts = speaks or bool(_ORG_ACTS.match(self.masked, end)
+                    apposed = self.masked.startswith(",", end) \
+                        and re.search(r",\s*$", self.masked[max(0, m.start() - 3):m.start()])  # ", Acme Inc, denies"
+                    acts = speaks or bool(_ORG_ACTS.match(self.masked, end + bool(apposed))
                                           or _ACCORDING_TO.search(self.masked, max(0, m.start() - 20), m.start()))
                     self._orgs.append((m.start(), " ".join(words), m.group("head"), speaks, acts))
             # Named without an organisation's word but speaking as a thing ("Greyhound said it would",

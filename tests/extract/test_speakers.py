@@ -648,3 +648,10 @@ def test_the_chooser_names_a_likely_person_of_the_paragraph_only_where_the_rules
     strangers = ("All this effort to end his friendship with Tom Berne contradicts the claim by Ada Quist in the same "
                  "interview that the pair were “not close”.")
     assert said(strangers)["not close"] is None
+
+
+def test_an_organisation_named_in_apposition_then_acting_is_what_they_refers_to():
+    """"The company that runs the show, Moon Arc Productions, denies …": the subject, so "they said" is theirs."""
+    text = ("The company that runs the awards, Moon Arc Productions, denies that anything was agreed.\n\n"
+            '"Any final agreement needs to be made with the management team of the artist," they said.')
+    assert said(text)["Any final agreement"] == "Moon Arc Productions"
