@@ -214,7 +214,9 @@ _ORG_NOUNS = {**dict.fromkeys("company firm concern maker producer carrier airli
 _TICKER = re.compile(r"\s*<[A-Z0-9.]{1,12}>")
 _THING_SPEAKS = re.compile(r"(?<![\w.])<?(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})>?"
                            r"(?:\s+(?:said|says|told|added|announced|reported|stated)\s+(?:it|its)\b"
-                           r"|(?<=[A-Z]{2})\s+(?:said|says|called|urged|warned|added|announced|stated|reported)\b)")
+                           r"|(?<=[A-Z]{2})\s+(?:said|says|called|urged|warned|added|announced|stated|reported)\b"
+                           # a singular name with a plural verb, British style for a body: "Big Machine have denied"
+                           r"|(?<=[a-rt-z])\s+(?:have|are|were)\s+(?:[a-z]+ly\s+|twice\s+|also\s+|repeatedly\s+)?[a-z]+(?:ed|en)\b)")
 _ORG_ACTS = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:has|had|have|is|was|were|are|will|would|could|can|may|might|must|did"
                        r"|does|[a-z]{3,}ed|[a-z]{3,}s)\b")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
@@ -961,8 +963,9 @@ class _Resolver:
                 while words and words[0] in FUNCTION_WORDS:
                     words.pop(0)
                 name = " ".join(words)
-                if words and not (len(words) == 1 and words[0] in FUNCTION_WORDS | TIME_WORDS) and not (
-                        len(words) >= 2 and self.people.full(_strip_name(name)[0]) in self.people.people):
+                plural = m.group()[m.end("name") - m.start():].split()[0] in ("have", "are", "were")  # no person's verb
+                if words and not (len(words) == 1 and words[0] in FUNCTION_WORDS | TIME_WORDS) and (plural or not (
+                        len(words) >= 2 and self.people.full(_strip_name(name)[0]) in self.people.people)):
                     self._orgs.append((m.start("name"), name, "", True, True))  # not "John Smith said it was"
             self._orgs.sort()
         return self._orgs

@@ -655,3 +655,11 @@ def test_an_organisation_named_in_apposition_then_acting_is_what_they_refers_to(
     text = ("The company that runs the awards, Moon Arc Productions, denies that anything was agreed.\n\n"
             '"Any final agreement needs to be made with the management team of the artist," they said.')
     assert said(text)["Any final agreement"] == "Moon Arc Productions"
+
+
+def test_a_name_with_a_plural_verb_is_a_body_that_they_refers_to():
+    """British agreement, "Moon Arc have twice denied …": no person takes "have", so "they said" is that body's."""
+    text = ("Moon Arc have twice denied doing anything wrong.\n\n"
+            '"At no point did we say the singer could not perform at the awards," they said in a statement.')
+    assert said(text)["At no point"] == "Moon Arc"
+    assert said(text.replace("Moon Arc have twice denied", "Moon Arc has twice denied"))["At no point"] is None
