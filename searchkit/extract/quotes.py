@@ -216,7 +216,8 @@ _THING_SPEAKS = re.compile(r"(?<![\w.])<?(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\
                            r"(?:\s+(?:said|says|told|added|announced|reported|stated)\s+(?:it|its)\b"
                            r"|(?<=[A-Z]{2})\s+(?:said|says|called|urged|warned|added|announced|stated|reported)\b"
                            # a singular name with a plural verb, British style for a body: "Big Machine have denied"
-                           r"|(?<=[a-rt-z])\s+(?:have|are|were)\s+(?:[a-z]+ly\s+|twice\s+|also\s+|repeatedly\s+)?[a-z]+(?:ed|en)\b)")
+                           r"|(?<=[a-rt-z])\s+(?:have|are|were)\s+(?:[a-z]+ly\s+|twice\s+|also\s+|repeatedly\s+)?"
+                           r"[a-z]+(?:ed|en)\b)")
 _ORG_ACTS = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:has|had|have|is|was|were|are|will|would|could|can|may|might|must|did"
                        r"|does|[a-z]{3,}ed|[a-z]{3,}s)\b")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
