@@ -51,9 +51,16 @@ a quote opening a sentence takes the speaker of the quote before it in the parag
 of the narration sentence just before it (`Bystrom agreed. “…”`), or the previous paragraph's quote
 or speaking subject. Quotes of one sentence share its attribution (`“A” and “B,” Dean said`), and a
 fragment nobody is named for takes the speaker of a longer attributed quotation holding its words.
+
+**The chooser.** Where the rules name nobody, a small naive Bayes chooser (its table
+`searchkit/data/speaker_chooser.json`, learnt from PolNeAR train by `bench/speaker_chooser.py`) weighs
+the people named before the quote in its paragraph (where, how recent, whether they speak elsewhere
+in the story, how often named, whether the quote is attributed or embedded in narration) and names
+the likeliest when it is likely enough. A story in another language than English has no quotations.
 """
 from __future__ import annotations
 
+import math
 import re
 import unicodedata
 from bisect import bisect_right
@@ -61,7 +68,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from ..ingest.sentences import common_word, lower_case_word
+from ..ingest.sentences import common_word, lower_case_vocabulary, lower_case_word
 from ..model import Quote
 
 # Verbs (and phrases) that attribute reported words: the data table searchkit/data/reporting_verbs.tsv.
@@ -207,7 +214,10 @@ _ORG_NOUNS = {**dict.fromkeys("company firm concern maker producer carrier airli
 _TICKER = re.compile(r"\s*<[A-Z0-9.]{1,12}>")
 _THING_SPEAKS = re.compile(r"(?<![\w.])<?(?P<name>[A-Z][\w&'’.-]*(?:\s+[A-Z][\w&'’.-]*){0,4})>?"
                            r"(?:\s+(?:said|says|told|added|announced|reported|stated)\s+(?:it|its)\b"
-                           r"|(?<=[A-Z]{2})\s+(?:said|says|called|urged|warned|added|announced|stated|reported)\b)")
+                           r"|(?<=[A-Z]{2})\s+(?:said|says|called|urged|warned|added|announced|stated|reported)\b"
+                           # a singular name with a plural verb, British style for a body: "Big Machine have denied"
+                           r"|(?<=[a-rt-z])\s+(?:have|are|were)\s+(?:[a-z]+ly\s+|twice\s+|also\s+|repeatedly\s+)?"
+                           r"[a-z]+(?:ed|en)\b)")
 _ORG_ACTS = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:has|had|have|is|was|were|are|will|would|could|can|may|might|must|did"
                        r"|does|[a-z]{3,}ed|[a-z]{3,}s)\b")
 _ACCORDING_TO = re.compile(r"\baccording\s+to\s+(?:the\s+)?$", re.I)
@@ -697,6 +707,11 @@ Arena Cathedral Mosque Temple Hospital Infirmary Prison Plaza Mall Building""".s
 
 # Titles of people known by one name ("Prince Andrew", later "Andrew doesn't remember"): a lone
 # mention of that name is theirs; after "President Obama" a lone "Obama" in narration is no antecedent.
+_TIME_NAMES = frozenset("Time Hour Hours Daylight".split())
+# A name given to a group or body: capitalised words, "of", "for", "and" inside ("Doctors for Camp Closure")
+_APPOSED_ORG = r"[A-Z][\w&.'’-]*(?:\s+(?:(?:of|for|and|&)\s+)?[A-Z][\w&.'’-]*){0,5}"
+_APPOSED_ORG_RE = re.compile(_APPOSED_ORG)
+_NAME_BEFORE = re.compile(rf"(?<![\w&.'’-])({_APPOSED_ORG})$")
 _ONE_NAME_TITLES = frozenset("prince princess king queen duke duchess pope sheikh emir".split())
 # A described person speaking: "a U.S. Customs spokesman said", "said one major U.S. roaster"
 _DESCRIBED_SAYS = re.compile(r"(?:\b(?P<who>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w.&'’-]+\s+){0,4}?[a-z]+),?"
@@ -934,7 +949,9 @@ class _Resolver:
                     ticker = _TICKER.match(self.masked, end)  # "Sedgwick Group Plc <SDWK.L> said"
                     end = ticker.end() if ticker and not self.masked.startswith(",", ticker.end()) else end
                     speaks = _speaks_after(self.masked, end)
-                    acts = speaks or bool(_ORG_ACTS.match(self.masked, end)
+                    apposed = self.masked.startswith(",", end) \
+                        and re.search(r",\s*$", self.masked[max(0, m.start() - 3):m.start()])  # ", Acme Inc, denies"
+                    acts = speaks or bool(_ORG_ACTS.match(self.masked, end + bool(apposed))
                                           or _ACCORDING_TO.search(self.masked, max(0, m.start() - 20), m.start()))
                     self._orgs.append((m.start(), " ".join(words), m.group("head"), speaks, acts))
             # Named without an organisation's word but speaking as a thing ("Greyhound said it would",
@@ -947,8 +964,9 @@ class _Resolver:
                 while words and words[0] in FUNCTION_WORDS:
                     words.pop(0)
                 name = " ".join(words)
-                if words and not (len(words) == 1 and words[0] in FUNCTION_WORDS | TIME_WORDS) and not (
-                        len(words) >= 2 and self.people.full(_strip_name(name)[0]) in self.people.people):
+                plural = m.group()[m.end("name") - m.start():].split()[0] in ("have", "are", "were")  # no person's verb
+                if words and not (len(words) == 1 and words[0] in FUNCTION_WORDS | TIME_WORDS) and (plural or not (
+                        len(words) >= 2 and self.people.full(_strip_name(name)[0]) in self.people.people)):
                     self._orgs.append((m.start("name"), name, "", True, True))  # not "John Smith said it was"
             self._orgs.sort()
         return self._orgs
@@ -1139,6 +1157,35 @@ class _Resolver:
             # "The statement, obtained by Variety, claimed …": the document again; read further back
         return None
 
+    def _named_as(self, head: str, at: int) -> str | None:
+        """The name a story gave before `at` to what it goes on calling "the group" or "the coalition": a
+        name beside that noun ("a recently formed group Doctors for Camp Closure", "The group, WeWorkers
+        Coalition,", "Dick Clark Productions, the production company") or one with it as a word of its own
+        ("WeWorkers Coalition"); the last such name."""
+        if len(head) < 3 or not head.isalpha() or head in _STOP or head.capitalize() in FUNCTION_WORDS | TIME_WORDS:
+            return None
+        noun = rf"{head}(?:s|es)?"
+        found = [(m.start(), m.group(1)) for m in re.finditer(rf"\b{noun},?\s+({_APPOSED_ORG})", self.masked[:at])]
+        for m in re.finditer(rf",\s+(?:the|an?)\s+(?:[a-z-]+\s+){{0,3}}{noun}(?:,|\s+(?:that|which|who)\b)",
+                             self.masked[:at]):
+            named = _NAME_BEFORE.search(self.masked, max(0, m.start() - 80), m.start())
+            if named:
+                found.append((named.start(), named.group(1)))
+        if head.capitalize() in self.masked[:at]:
+            found += [(m.start(), m.group()) for m in _APPOSED_ORG_RE.finditer(self.masked, 0, at)
+                      if head.capitalize() in m.group().split()[1:]]
+        names = []
+        for _p, name in sorted(found):
+            words = name.split()
+            while words and (words[0] in FUNCTION_WORDS or words[0] in TIME_WORDS):
+                words.pop(0)
+            while words and words[-1] in ("of", "for", "and", "&"):
+                words.pop()
+            if words and not (len(words) == 1 and words[0].lower() == head) and not _is_place(" ".join(words)) \
+                    and not any(w in TIME_WORDS or w in _TIME_NAMES for w in words):  # "Eastern Standard Time"
+                names.append(" ".join(words))
+        return names[-1] if names else None
+
     def _description(self, who: str, at: int) -> tuple[bool, str | None]:
         if who.lower() in _DETERMINERS:
             return False, None
@@ -1168,9 +1215,10 @@ class _Resolver:
             return True, " ".join(words).strip(" .,")  # "Home Office spokesman", "Trump confidant"
         if definite and len(words) == 1 and head in DOCUMENT_NOUNS:
             return True, self._issuer(head, at)  # "…,” the statement continued: whoever issued it
-        heads = _ORG_NOUNS.get(head) if definite and len(words) == 1 else None
+        plain = all(w.islower() for w in words)
+        heads = _ORG_NOUNS.get(head) if definite and plain else None  # "the company", "the oil company"
         if not heads:
-            return True, None
+            return True, self._named_as(head, at) if definite and plain else None
         # "the company": the one named speaking before, or named in this paragraph or the one before
         near = (self.people.sentences.paragraph_starts(at, 1) or [0])[0] if self.people.sentences else 0
         return True, self.organisation(at, heads, near=near)
@@ -1826,14 +1874,41 @@ _FOLD_TABLE = str.maketrans(_FOLD)
 
 def find_quotes(text: str) -> list[Quote]:
     """Quotations in a story with their speakers (None when nobody can be named)."""
+    return [quote for quote, _candidates in _quotes(text, True)]
+
+
+def speaker_candidates(text: str) -> list[tuple[Quote, list[tuple[str, dict[str, str]]]]]:
+    """Each quotation as the rules alone attribute it, with the people named around it and the features the
+    speaker chooser reads: what bench/speaker_chooser.py learns the chooser's table from."""
+    return _quotes(text, False)
+
+
+def _quotes(text: str, choose: bool) -> list[tuple[Quote, list[tuple[str, dict[str, str]]]]]:
     if "``" in text or "''" in text or "‘‘" in text or "’’" in text:
         text = _single_marks(text)
     read = _single_quoted(text)  # the same length: what is read there is shown from `text`
-    if '"' not in read and "“" not in read and "”" not in read:
+    if '"' not in read and "“" not in read and "”" not in read or _foreign(read):
         return []
     folded = read.translate(_FOLD_TABLE)
-    return [Quote(" ".join(text[span.inner[0]:span.inner[1]].split()).rstrip(",").strip(),
-                  _as_written(span.speaker, folded, text)) for span in _find_quotes(folded)]
+    return [(Quote(" ".join(text[span.inner[0]:span.inner[1]].split()).rstrip(",").strip(),
+                   _as_written(span.speaker, folded, text)),
+             [(_as_written(name, folded, text) or name, features) for name, features in candidates])
+            for span, candidates in _find_quotes(folded, choose)]
+
+
+_PROSE_WORD = re.compile(r"\b[^\W\d_]+\b")
+_SAMPLE = 1000  # characters read to tell the language: over a hundred words
+
+
+def _foreign(text: str) -> bool:
+    """Whether a story is in another language than English (most of its lower-case or caseless words are
+    ones English news copy never writes in lower case): the rules read English, and read Indonesian or
+    Portuguese pages' quotations as titles' words and their capitalised words as speakers."""
+    words = [w for w in _PROSE_WORD.findall(text, 0, _SAMPLE) if not w[0].isupper()]
+    if len(words) < 20:
+        return False  # wire copy in capitals, a line or two: nothing to tell by
+    known = lower_case_vocabulary()
+    return sum(w in known for w in words) < 0.6 * len(words)
 
 
 def _as_written(name: str | None, folded: str, text: str) -> str | None:
@@ -1851,7 +1926,7 @@ def _as_written(name: str | None, folded: str, text: str) -> str | None:
 _READ_BACK = 2000
 
 
-def _find_quotes(text: str) -> list[_Span]:
+def _find_quotes(text: str, choose: bool = True) -> list[tuple[_Span, list[tuple[str, dict[str, str]]]]]:
     paragraphs = _paragraphs(text)
     spans = _spans(text, paragraphs)
     if not spans:
@@ -1985,7 +2060,88 @@ def _find_quotes(text: str) -> list[_Span]:
             span.speaker = nxt.speaker
     _echoes(out, {id(span) for span, _inner in out if not masked[paragraphs[span.para][0]:span.start].strip()
                   and not masked[span.end:paragraphs[span.para][1]].strip(" \t\n.,")})
-    return [span for span, inner in out if inner]
+    kept = [span for span, inner in out if inner]
+    if not choose:  # the rules' answers and every quote's candidates, to learn the chooser from
+        return [(span, _candidates(span, kept, paragraphs, masked, resolver)) for span in kept]
+    for span in kept:
+        if span.speaker is None:  # nobody the rules name: the likeliest person of its paragraph, if likely enough
+            span.speaker = _choose(_candidates(span, kept, paragraphs, masked, resolver))
+    return [(span, []) for span in kept]
+
+
+def _bucket(n: int, edges: tuple[int, ...]) -> str:
+    """A count as the first edge it does not pass ("1", "3", "4+"): the chooser's features are categories."""
+    return next((str(e) for e in edges if n <= e), f"{edges[-1] + 1}+")
+
+
+def _candidates(span: _Span, kept: list[_Span], paragraphs: list[tuple[int, int]], masked: str,
+                resolver: _Resolver) -> list[tuple[str, dict[str, str]]]:
+    """The people named in a quote's paragraph before it, each with what the chooser weighs: where and how
+    recently against the quote, whether the person speaks elsewhere in the story, how often named.
+    (Names of the paragraph before, or after the quote, were tried: on train they turned more wrong than right.)"""
+    p_start = paragraphs[span.para][0]
+    sentence = span.sentence if span.sentence >= 0 else p_start
+    near = [(p, name) for p, _e, name in resolver.people.mentions if p_start <= p < span.start]
+    if not near:
+        return []
+    recency = list(dict.fromkeys(name for _p, name in reversed(near)))
+    spoke = {s.speaker for s in kept if s.attributed and s.speaker and s is not span}
+    earlier = [s.speaker for s in kept if s.end <= span.start and s.speaker]
+    counts: dict[str, int] = {}
+    for _p, _e, name in resolver.people.mentions:
+        counts[name] = counts.get(name, 0) + 1
+    embedded = bool(masked[sentence:span.start].strip(" \t\n“”\"'‘’([—–-"))
+    words = len(masked[span.inner[0]:span.inner[1]].split())
+    out: dict[str, dict[str, str]] = {}
+    for p, name in reversed(near):
+        if name in out:
+            continue
+        opens = not masked[max(p_start, p - 3):p].strip() \
+            or bool(re.search(r"[.!?][\"”’']?\s+$", masked[max(0, p - 4):p]))  # a sentence's first words
+        out[name] = {"where": "sentence" if p >= sentence else "paragraph",
+                     "rank": _bucket(recency.index(name) + 1, (1, 2)),
+                     "spoke": "yes" if name in spoke else "no",
+                     "last": "yes" if earlier and earlier[-1] == name else "no",
+                     "count": _bucket(counts[name], (1, 3)),
+                     "subject": "yes" if opens else "no",
+                     "attributed": "yes" if span.attributed else "no",
+                     "embedded": "yes" if embedded else "no",
+                     "length": _bucket(words, (4, 12)),
+                     "people": _bucket(len(recency), (1, 2)),
+                     "words": _bucket(len(name.split()), (1, 2))}
+    return list(out.items())
+
+
+CHOOSER_TABLE = Path(__file__).resolve().parent.parent / "data" / "speaker_chooser.json"
+
+
+@lru_cache(maxsize=1)
+def _chooser_table() -> dict:
+    """The chooser's naive Bayes log-probabilities, learnt from PolNeAR train (bench/speaker_chooser.py)."""
+    import json
+
+    return json.loads(CHOOSER_TABLE.read_text(encoding="utf-8"))
+
+
+def chooser_probability(features: dict[str, str], table: dict | None = None) -> float:
+    """How likely the chooser finds a candidate to be the speaker (naive Bayes over its features)."""
+    table = table or _chooser_table()
+    score = {}
+    for label, prior in table["priors"].items():
+        score[label] = prior + sum(table["features"].get(f"{name}={value}", {}).get(label, table["unseen"][label])
+                                   for name, value in features.items())
+    top = max(score.values())
+    total = sum(math.exp(v - top) for v in score.values())
+    return math.exp(score["right"] - top) / total
+
+
+def _choose(candidates: list[tuple[str, dict[str, str]]]) -> str | None:
+    """The candidate the chooser finds likeliest to have spoken, when it is likely enough."""
+    if not candidates:
+        return None
+    table = _chooser_table()
+    name, probability = max(((name, chooser_probability(f, table)) for name, f in candidates), key=lambda c: c[1])
+    return name if probability >= table["threshold"] else None
 
 
 # A subordinate clause with a subject of its own that runs on to the quote: "after Clinton refused to say …"

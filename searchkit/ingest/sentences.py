@@ -66,6 +66,12 @@ def common_word(word: str) -> bool:
     return bool(flags & _MID_LOWER) and not flags & _MID_UPPER
 
 
+@lru_cache(maxsize=1)
+def lower_case_vocabulary() -> frozenset[str]:
+    """Every word news copy writes in lower case inside sentences: one set to test a whole text's words against."""
+    return frozenset(word for word, flags in _punkt()._params.ortho_context.items() if flags & _MID_LOWER)
+
+
 def lower_case_word(word: str) -> bool:
     """Whether news copy writes this word in lower case inside sentences (it may be a name too):
     "Watching" is, "Boreing" is not."""

@@ -346,3 +346,16 @@ def test_a_mark_that_punctuation_follows_closes_the_open_quote_whatever_its_shap
     text = ("The audit found “cost increases and schedule delays ”. The report comes as lawmakers debate the budget, "
             "and the studio calls its remake “ Knights of the Sea “, made with a Tokyo partner.")
     assert [q.text for q in find_quotes(text)] == ["Knights of the Sea"]  # the first is no speech (no cue)
+
+
+def test_a_story_in_another_language_has_no_quotations_but_english_and_wire_capitals_keep_theirs():
+    german = ("\"Wir werden die Steuern in diesem Jahr nicht erhöhen, auch nicht im nächsten,\" sagte der "
+              "Minister am Montag. Es ist nicht klar, ob die Opposition das Gesetz unterstützen wird, denn sie "
+              "hat bereits angekündigt, dass sie dagegen stimmen wird und eine Klage prüft.")
+    assert find_quotes(german) == []
+    english = ("The government said on Monday that it would not raise taxes. \"We will not raise taxes this year "
+               "or next,\" the finance minister told reporters, adding that the opposition was wrong about the "
+               "plan and that the budget would be balanced by spending cuts alone.")
+    assert len(find_quotes(english)) == 1
+    capitals = "ACME SAID \"WE WILL NOT RAISE PRICES THIS YEAR OR NEXT,\" ITS CHAIRMAN SAID."
+    assert len(find_quotes(capitals)) == 1

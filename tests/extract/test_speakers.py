@@ -623,3 +623,43 @@ def test_a_countrys_body_named_by_possessive_speaks():
     """"Norway's fisheries ministry said": the country's body, not no one; a person's "move" still names no speaker."""
     assert said('"We regret the decision," Norway\'s fisheries ministry said.')["We regret the"] == "Norway fisheries ministry"
     assert said('O’Malley’s move was first reported by "the local paper" on Monday.')["the local paper"] is None
+
+
+def test_the_group_is_the_name_the_story_gave_it_beside_that_noun():
+    """"the group" / "the coalition" / "the production company" speak as the name given beside the noun earlier."""
+    text = ('Workers formed a group, Tenants for Fair Rent, last month. "We will not accept the new leases as written," '
+            'the group said.\n\nThe Harbor Workers Coalition met on Friday. "Nobody asked us about the closures at all," '
+            'the coalition said.\n\nMoon Arc Productions, the production company that films the show, denied it. '
+            '"At no time did we agree to any such statement," the production company said.')
+    found = said(text)
+    assert found["We will not"] == "Tenants for Fair Rent"
+    assert found["Nobody asked us"] == "Harbor Workers Coalition"
+    assert found["At no time"] == "Moon Arc Productions"
+    assert said('New York, the proxy said "we should stay in the market for the long run," it added.')["we should stay"] != "New York"
+
+
+def test_the_chooser_names_a_likely_person_of_the_paragraph_only_where_the_rules_name_nobody():
+    """Words quoted in narration that no rule attributes: the person of the paragraph who spoke before is
+    likely; nobody named in the paragraph, or two strangers beside the words, leave it unnamed."""
+    spoke = '"We will win this fight for the workers," Ada Quist said on Monday.\n\n'
+    tail = "All this effort contradicts the claim in the same interview that the pair were “not close”."
+    assert said(spoke + "How noble of Ada Quist! " + tail)["not close"] == "Ada Quist"
+    assert said(spoke + "The strike began in May. " + tail)["not close"] is None
+    strangers = ("All this effort to end his friendship with Tom Berne contradicts the claim by Ada Quist in the same "
+                 "interview that the pair were “not close”.")
+    assert said(strangers)["not close"] is None
+
+
+def test_an_organisation_named_in_apposition_then_acting_is_what_they_refers_to():
+    """"The company that runs the show, Moon Arc Productions, denies …": the subject, so "they said" is theirs."""
+    text = ("The company that runs the awards, Moon Arc Productions, denies that anything was agreed.\n\n"
+            '"Any final agreement needs to be made with the management team of the artist," they said.')
+    assert said(text)["Any final agreement"] == "Moon Arc Productions"
+
+
+def test_a_name_with_a_plural_verb_is_a_body_that_they_refers_to():
+    """British agreement, "Moon Arc have twice denied …": no person takes "have", so "they said" is that body's."""
+    text = ("Moon Arc have twice denied doing anything wrong.\n\n"
+            '"At no point did we say the singer could not perform at the awards," they said in a statement.')
+    assert said(text)["At no point"] == "Moon Arc"
+    assert said(text.replace("Moon Arc have twice denied", "Moon Arc has twice denied"))["At no point"] is None
