@@ -11,6 +11,12 @@ been tuned on. The labels (bench/gold/wire_speakers.json) were made by reading, 
 scored; how is written in the file. Scored once with the fifth speaker round's rules frozen (merge
 1af9d33): quotes P 0.972 R 1.000, speakers right 0.837 / wrong 0.085 / none 0.078 (the code before
 the round, run afterwards: 0.830 / 0.092 / 0.078). From then on it is development data.
+
+The second draw (drawn_second, bench/gold/wire_speakers_second.json): 60 more stories of the same pool,
+labelled before the ninth speaker round by two annotator sessions (30 each); a third labelled all 60
+independently (wire_speakers_second_annotator2.json: the same speaker for all 147 quotes both list alike).
+Scored once with the ninth round frozen: quotes P 0.900 R 1.000, speakers right 0.830 / wrong 0.150 / none
+0.020 (the code before the round, run first: 0.900 / 1.000, 0.824 / 0.144 / 0.033).
 """
 from __future__ import annotations
 
@@ -32,6 +38,8 @@ STORIES = 60
 # held out from the ninth speaker round.
 SECOND_GOLD = REPO / "bench" / "gold" / "wire_speakers_second.json"
 SECOND_SEED = 20261201
+# A second annotator labelled the same 60 stories independently, for agreement only.
+SECOND_ANNOTATOR2 = REPO / "bench" / "gold" / "wire_speakers_second_annotator2.json"
 
 
 def _pool(shared: Path) -> list:

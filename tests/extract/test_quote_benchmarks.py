@@ -150,7 +150,7 @@ def test_the_held_out_place_interval_brackets_the_score_and_narrows_to_a_point()
     assert ci == places.interval(counts, rounds=500)  # seeded: the same figures every run
 
 
-def test_both_web_speaker_draws_are_labelled_pages_of_their_own_and_locate_their_quotes(shared_dir):
+def test_the_web_speaker_draws_are_labelled_pages_of_their_own_and_locate_their_quotes(shared_dir):
     truth_file = shared_dir / "corpora" / "article-extraction-benchmark" / "ground-truth.json"
     if not truth_file.is_file():
         pytest.skip(f"the article-extraction benchmark is not at {truth_file}")
@@ -160,9 +160,11 @@ def test_both_web_speaker_draws_are_labelled_pages_of_their_own_and_locate_their
     import web_speakers
 
     truth = web_speakers.pages(shared_dir)
-    first, second = web_speakers.drawn(truth), web_speakers.drawn_second(truth)
-    assert len(first) == 45 and len(second) == 40 and not set(first) & set(second)
-    for gold, keys in ((web_speakers.GOLD, first), (web_speakers.SECOND_GOLD, second)):
+    first, second, third = web_speakers.drawn(truth), web_speakers.drawn_second(truth), web_speakers.drawn_third(truth)
+    assert len(first) == 45 and len(second) == 40 and len(third) == 26
+    assert not set(first) & set(second) and not set(third) & (set(first) | set(second))
+    for gold, keys in ((web_speakers.GOLD, first), (web_speakers.SECOND_GOLD, second),
+                       (web_speakers.THIRD_GOLD, third)):
         stories = json.loads(gold.read_text(encoding="utf-8"))["stories"]
         assert [s["id"] for s in stories] == keys or sorted(s["id"] for s in stories) == sorted(keys)
         for story in stories:
@@ -232,3 +234,29 @@ def test_the_ninth_place_draw_is_the_held_out_figure_of_its_own_stories(shared_d
     results = places.report(shared_dir)
     assert "Places, HELD OUT (bench/places_gold/ninth.json" in capsys.readouterr().out
     assert results["ninth"]["all"]["stories"] == 150 and 0.85 < results["ninth"]["all"]["countries"][0] <= 1.0
+
+
+def test_the_second_wire_speaker_draw_is_labelled_for_its_own_stories_and_agrees_with_a_second_annotator(shared_dir):
+    if not (shared_dir / "corpora" / "reuters21578").is_dir():
+        pytest.skip("Reuters-21578 not found")
+    import sys
+
+    sys.path.insert(0, str(BENCH.parent))
+    import wire_speakers
+
+    first, second = wire_speakers.drawn(shared_dir), wire_speakers.drawn_second(shared_dir)
+    assert len(second) == 60 and not {a.id for a in first} & {a.id for a in second}
+    gold = json.loads(wire_speakers.SECOND_GOLD.read_text(encoding="utf-8"))["stories"]
+    other = {s["id"]: s["quotes"] for s in json.loads(wire_speakers.SECOND_ANNOTATOR2.read_text(encoding="utf-8"))["stories"]}
+    assert [s["id"] for s in gold] == [a.id for a in second] == list(other)
+    bodies = {a.id: a.body for a in second}
+    same = total = 0
+    for story in gold:
+        for q in story["quotes"]:
+            assert q["quote"] in bodies[story["id"]], q["quote"]
+            if q.get("optional") or not q["speaker"]:
+                continue
+            theirs = [o["speaker"] for o in other[story["id"]] if o["quote"] == q["quote"] and o["speaker"]]
+            total += bool(theirs)
+            same += bool(theirs) and q["speaker"].split()[-1].lower() in theirs[0].lower()
+    assert total > 100 and same / total > 0.9  # two annotators who never saw each other's labels
