@@ -3,6 +3,7 @@
     python bench/wire_speakers.py --list [--text]    # the drawn stories' keys (or texts, to label them)
     python bench/wire_speakers.py [--errors N]       # score find_quotes against the labels
     python bench/wire_speakers.py --second [...]     # the second draw (held out from the ninth round)
+    python bench/wire_speakers.py --third [...]      # the third draw (held out from the tenth round)
 
 The set is a seeded random sample (seed SEED) of Reuters-21578 stories, any split, whose body holds
 a quotation mark, outside the stories of tests/extract/quotes_gold.json. No speaker rule was ever
@@ -38,7 +39,12 @@ STORIES = 60
 # held out from the ninth speaker round.
 SECOND_GOLD = REPO / "bench" / "gold" / "wire_speakers_second.json"
 SECOND_SEED = 20261201
-# A second annotator labelled the same 60 stories independently, for agreement only.
+# The third draw: 60 more stories of the pool outside the first two draws (seed THIRD_SEED), drawn 2026-11-26
+# before any of them was read, labelled by annotator sessions who never ran the extractor, held out from the
+# tenth speaker round.
+THIRD_GOLD = REPO / "bench" / "gold" / "wire_speakers_third.json"
+THIRD_SEED = 20261203
+# A second annotator labelled the second draw's 60 stories independently, for agreement only.
 SECOND_ANNOTATOR2 = REPO / "bench" / "gold" / "wire_speakers_second_annotator2.json"
 
 
@@ -62,11 +68,21 @@ def drawn_second(shared: Path) -> list:
     return sorted(random.Random(SECOND_SEED).sample(pool, STORIES), key=lambda a: int(a.id))
 
 
-def report(shared: Path, errors: int = 0, second: bool = False) -> dict:
-    """Quote P/R and speaker right/wrong/none on the labelled wire stories (the first or second draw)."""
-    gold = SECOND_GOLD if second else GOLD
+def drawn_third(shared: Path) -> list:
+    """The third labelled draw: a seeded sample of the same pool outside the first two draws."""
+    taken = {a.id for a in drawn(shared)} | {a.id for a in drawn_second(shared)}
+    pool = [a for a in _pool(shared) if a.id not in taken]
+    return sorted(random.Random(THIRD_SEED).sample(pool, STORIES), key=lambda a: int(a.id))
+
+
+DRAWS = {"first": (GOLD, drawn), "second": (SECOND_GOLD, drawn_second), "third": (THIRD_GOLD, drawn_third)}
+
+
+def report(shared: Path, errors: int = 0, draw: str = "first") -> dict:
+    """Quote P/R and speaker right/wrong/none on the labelled wire stories of one draw."""
+    gold, pick = DRAWS[draw]
     labels = {story["id"]: story["quotes"] for story in json.loads(gold.read_text(encoding="utf-8"))["stories"]}
-    stories = [(a.id, a.body, labels[a.id]) for a in (drawn_second if second else drawn)(shared)]
+    stories = [(a.id, a.body, labels[a.id]) for a in pick(shared)]
     return labelled_quotes_report(stories, f"Reuters wire hand-labelled set ({gold.relative_to(REPO)})",
                                   "stories", errors)
 
@@ -77,17 +93,20 @@ def main(argv=None) -> int:
     ap.add_argument("--list", action="store_true", help="print the drawn stories' keys")
     ap.add_argument("--text", action="store_true", help="with --list: print each story's title and body")
     ap.add_argument("--errors", type=int, default=0, help="print this many quotation/speaker errors")
-    ap.add_argument("--second", action="store_true", help="the second draw (held out from the ninth round)")
+    ap.add_argument("--second", action="store_const", const="second", dest="draw", default="first",
+                    help="the second draw (held out from the ninth round)")
+    ap.add_argument("--third", action="store_const", const="third", dest="draw",
+                    help="the third draw (held out from the tenth round)")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
     if args.list:
-        for a in (drawn_second if args.second else drawn)(shared):
+        for a in DRAWS[args.draw][1](shared):
             if args.text:
                 print(f"==== {a.id} | dateline: {a.dateline or '-'}\n{a.title}\n\n{a.body}\n")
             else:
                 print(a.id, a.title[:70], sep="\t")
         return 0
-    report(shared, args.errors, args.second)
+    report(shared, args.errors, args.draw)
     return 0
 
 
