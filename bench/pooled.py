@@ -39,6 +39,9 @@ load_split(..., "test", ...) reads it (its topic labels are not used); files ben
 report bench/results/relevance_f.md. A judge sees a wire story's title, dateline and text. `pool` stops
 when a topic's id is not of the set (its files would be overwritten), and `tune` refuses a set not yet scored (TUNABLE: D to H are spent).
 
+`combine --set I --set J` pools scored sets' per-topic AP and nDCG@10 differences, each set against its own
+better anchor (the OR run best on that measure), into one randomisation test.
+
 `score` reads the grades (`--qrels`, repeatable: the filled judgments_N.tsv files may be given as they
 are) and refuses while a pooled document has none. Per system: MAP (relevant = grade >= 1, unjudged =
 not relevant, AP over the topic's known relevant documents), nDCG@10 with gain = grade and the ideal from
@@ -681,6 +684,31 @@ def tune(args: argparse.Namespace) -> None:
                                                       default=str), encoding="utf-8")
 
 
+def better_anchor_deltas(report: dict, system: str, metric: str) -> tuple[str, list[float]]:
+    """The anchor run best on `metric` in one scored report, and `system`'s per-topic differences from it."""
+    runs = report["systems"]
+    anchor = max((name for name in runs if not name.startswith("searchkit") and " AND" not in name),
+                 key=lambda name: (runs[name][{"ap": "map"}.get(metric, metric)], name))
+    mine, theirs = runs[system]["per_topic"], runs[anchor]["per_topic"]
+    return anchor, [mine[t][metric] - theirs[t][metric] for t in mine]
+
+
+def combine(args: argparse.Namespace) -> None:
+    """Pool the per-topic differences of several scored test sets, each against its own better anchor."""
+    reports = {name: json.loads((Path(args.out) / f"{STEM.format(name.lower())}.json").read_text(encoding="utf-8"))
+               for name in args.set}
+    for system in (SK_ANY, SK_DEFAULT):
+        for metric, label in (("ap", "MAP"), ("ndcg10", "nDCG@10")):
+            deltas, against = [], []
+            for name, report in reports.items():
+                anchor, d = better_anchor_deltas(report, system, metric)
+                deltas += d
+                against.append(f"TEST-{name}: {anchor}")
+            p = M.randomisation_test(deltas, [0.0] * len(deltas))
+            print(f"{system} | {label} | {len(deltas)} topics | mean difference {sum(deltas) / len(deltas):+.3f} "
+                  f"| p (randomisation) {p:.4f} | against {'; '.join(against)}")
+
+
 def main() -> None:
     """The two steps, run days apart: `pool` before judging, `score` after."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -716,7 +744,13 @@ def main() -> None:
     d.add_argument("--runs", help="the saved runs, for the anchors' figures (default the set's)")
     d.add_argument("--shared", help="shared data folder (default $SEARCHKIT_SHARED or <repo>/../shared)")
     d.add_argument("--out", default=str(C.RESULTS))
+    c = sub.add_parser("combine", help="pool several scored sets' per-topic differences from each one's better anchor")
+    c.add_argument("--set", action="append", choices=sorted(SETS), required=True, help="a scored test set (repeatable)")
+    c.add_argument("--out", default=str(C.RESULTS), help="where the sets' reports are")
     args = ap.parse_args()
+    if args.command == "combine":
+        combine(args)
+        return
     if args.command == "tune":
         args.qrels = args.qrels or [str(set_files(args.set)["qrels"])]
         args.topics = args.topics or str(POOLED_DIR / SETS[args.set].topics)

@@ -346,3 +346,18 @@ def test_test_f_is_scored_once_under_its_own_name(pooled, tmp_path, capsys):
     with pytest.raises(SystemExit, match="TEST-F is reported once"):
         pooled.score(args)
     assert pooled.refusal(out, development=False, test="D") is None
+
+
+def test_combine_takes_each_sets_better_anchor_per_measure_and_leaves_the_and_runs_out(pooled):
+    report = {"systems": {
+        pooled.SK_ANY: {"map": 0.6, "ndcg10": 0.7, "per_topic": {"T1": {"ap": 0.6, "ndcg10": 0.8}, "T2": {"ap": 0.6, "ndcg10": 0.6}}},
+        "tantivy OR, default weights": {"map": 0.5, "ndcg10": 0.65,
+                                        "per_topic": {"T1": {"ap": 0.4, "ndcg10": 0.7}, "T2": {"ap": 0.6, "ndcg10": 0.6}}},
+        "SQLite FTS5 OR, default bm25()": {"map": 0.55, "ndcg10": 0.6,
+                                           "per_topic": {"T1": {"ap": 0.5, "ndcg10": 0.6}, "T2": {"ap": 0.6, "ndcg10": 0.6}}},
+        "SQLite FTS5 AND, default bm25()": {"map": 0.9, "ndcg10": 0.9,
+                                            "per_topic": {"T1": {"ap": 0.9, "ndcg10": 0.9}, "T2": {"ap": 0.9, "ndcg10": 0.9}}}}}
+    anchor, deltas = pooled.better_anchor_deltas(report, pooled.SK_ANY, "ap")
+    assert anchor == "SQLite FTS5 OR, default bm25()" and deltas == pytest.approx([0.1, 0.0])
+    anchor, deltas = pooled.better_anchor_deltas(report, pooled.SK_ANY, "ndcg10")
+    assert anchor == "tantivy OR, default weights" and deltas == pytest.approx([0.1, 0.0])
