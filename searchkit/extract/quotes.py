@@ -1346,7 +1346,12 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
             continue  # "“…,” Hannity pressed." but not "Sessions, a close advisor to Trump, told AFP"
         if "," in who:  # "Smith, a spokeswoman for X," -> Smith; "… the law, Clinton" -> Clinton
             first = who.split(",")[0].strip()
-            unclosed = _NAME_RUN.fullmatch(first) and _DESCRIBED.match(who[len(first) + 1:].lstrip())
+            rest = who[len(first) + 1:].strip()
+            named = rest.rstrip(",").strip()
+            if _DESCRIBED_AS_WHO.fullmatch(first) and "," not in named and _NAME_RUN.fullmatch(named) \
+                    and _strip_name(named)[0]:
+                return named  # "a top Foreign Ministry official, Helmut Schaefer, told": the name in apposition
+            unclosed = _NAME_RUN.fullmatch(first) and (_DESCRIBED.match(rest) or _DESCRIBED_AS_WHO.fullmatch(rest))
             # "Smith, an analyst at the Council on Energy, Environment and Water think tank told": no
             # comma closes the apposition, and the organisation's own commas cut no subject out of it
             who = first if who.endswith(",") or unclosed else who.rsplit(",", 1)[1].strip()
@@ -1377,6 +1382,9 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
 _FINITE_AFTER = re.compile(r"\s(?:could|would|will|can|may|might|must|should|is|was|are|were|has|have|had|did|"
                            r"does|do|wants|wanted|needs|needed)\b")
 _DESCRIBED = re.compile(r"(?:the|a|an|his|her|their|its|one|another)\s+[a-z]")
+# A description ending in the noun of a person: "a Smith Barney analyst", "a top West German Foreign Ministry official"
+_DESCRIBED_AS_WHO = re.compile(r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w.&'’-]+\s+){0,6}?(?:%s)"
+                               % "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)))
 _APPOSED_AFTER = re.compile(rf",\s*({_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})+)\s*(?:[,.;]|$|\s+(?:who|said|says)\b)")
 
 

@@ -663,3 +663,11 @@ def test_a_name_with_a_plural_verb_is_a_body_that_they_refers_to():
             '"At no point did we say the singer could not perform at the awards," they said in a statement.')
     assert said(text)["At no point"] == "Moon Arc"
     assert said(text.replace("Moon Arc have twice denied", "Moon Arc has twice denied"))["At no point"] is None
+
+
+def test_a_description_and_a_name_in_apposition_before_the_verb_give_the_name():
+    """"a top Foreign Ministry official, Hanna Volk, told" and "Ada Quist, a Birch Lane analyst said": the
+    description only says who the named person is; a description alone stays the speaker."""
+    assert said('"We are scared," a top Foreign Ministry official, Hanna Volk, told reporters.')["We are scared"] == "Hanna Volk"
+    assert said('"It is a big suit," Ada Quist, a Birch Lane analyst said.')["It is a"] == "Ada Quist"
+    assert said('"It is a big suit," a Birch Lane analyst said.')["It is a"] != "Ada Quist"
