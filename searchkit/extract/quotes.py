@@ -555,6 +555,8 @@ class _People:
         m = re.search(r"((?:[A-Za-z-]+\s+){0,4})$", before)
         if m and m.group(1).strip():  # "Democratic presidential candidate Hillary Clinton"
             words = m.group(1).split()
+            # "a finance ministry official told Reuters": the words before a verb describe its subject
+            words = words[max([k + 1 for k, w in enumerate(words) if w in SPEECH_VERBS or w in ("told", "via")] or [0]):]
             if any(w.lower() in PERSON_NOUNS for w in words):
                 person.clues.update(w.lower() for w in words)
 
@@ -572,7 +574,7 @@ class _People:
         of the sentences before it, nearest first (names inside quotations do not count)."""
         def fits(name: str) -> bool:
             g = self.people[name].gender
-            return not gender or not g or g == gender
+            return (not gender or not g or g == gender) and not self._only_heard(name, at)  # not "told Reuters"
 
         inside = [(p, name) for p, _e, name in self.mentions if sentence_start <= p < at]
         if after_quote and inside and not _verbs_in(self.masked[inside[0][0]:at]):

@@ -671,3 +671,13 @@ def test_a_description_and_a_name_in_apposition_before_the_verb_give_the_name():
     assert said('"We are scared," a top Foreign Ministry official, Hanna Volk, told reporters.')["We are scared"] == "Hanna Volk"
     assert said('"It is a big suit," Ada Quist, a Birch Lane analyst said.')["It is a"] == "Ada Quist"
     assert said('"It is a big suit," a Birch Lane analyst said.')["It is a"] != "Ada Quist"
+
+
+def test_an_outlet_told_is_neither_described_by_its_teller_nor_what_he_refers_to():
+    """"a senior finance ministry official told Bloomberg": the outlet only heard it, so the description
+    before "told" is no clue of Bloomberg's, and neither "he said" nor "the official said" is Bloomberg."""
+    text = ("Talks on the loan will be hard, a senior finance ministry official told Bloomberg.\n"
+            '    He said the "package for a structural reform" was agreed. "There is a broad agreement," the official said.')
+    found = said(text)
+    assert found["package for a"] not in ("Bloomberg", None)
+    assert found["There is a"] not in ("Bloomberg", None)
