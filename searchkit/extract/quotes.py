@@ -569,12 +569,14 @@ class _People:
             person.votes["f" if m.group(1).lower().startswith(("she", "her")) else "m"] += 1
 
     def antecedent(self, at: int, gender: str, sentence_start: int, quote_spans: list[tuple[int, int]],
-                   after_quote: bool = False) -> str | None:
+                   after_quote: bool = False, bodies: frozenset[str] = frozenset()) -> str | None:
         """The person a "he"/"she" at `at` refers to: the first fitting name of its own sentence, then
-        of the sentences before it, nearest first (names inside quotations do not count)."""
+        of the sentences before it, nearest first (names inside quotations and `bodies`, names the
+        story also gives an organisation, do not count)."""
         def fits(name: str) -> bool:
             g = self.people[name].gender
-            return (not gender or not g or g == gender) and not self._only_heard(name, at)  # not "told Reuters"
+            return (not gender or not g or g == gender) and not self._only_heard(name, at) \
+                and name not in bodies  # not "told Reuters", not "Allied-Lyons" of "Allied-Lyons PLC"
 
         inside = [(p, name) for p, _e, name in self.mentions if sentence_start <= p < at]
         if after_quote and inside and not _verbs_in(self.masked[inside[0][0]:at]):
@@ -931,6 +933,7 @@ class _Resolver:
         self.people = _People(text, masked)
         self.quote_ranges = [s.inner for s in spans]
         self._orgs: list[tuple[int, str, str, bool, bool]] | None = None
+        self._bodies: frozenset[str] | None = None
 
     def organisations(self) -> list[tuple[int, str, str, bool, bool]]:
         """(start, name, head word, a verb of saying follows?, a subject or source?) of each
@@ -972,6 +975,15 @@ class _Resolver:
                     self._orgs.append((m.start("name"), name, "", True, True))  # not "John Smith said it was"
             self._orgs.sort()
         return self._orgs
+
+    def bodies(self) -> frozenset[str]:
+        """Names the story also writes as an organisation's ("Interstate Bancorp", "Allied-Lyons" of
+        "<Allied-Lyons PLC>"): a "he" or "she" never refers to them."""
+        if self._bodies is None:
+            names = {name for _p, name, head, _s, _a in self.organisations() if head}
+            self._bodies = frozenset(person for person in self.people.people
+                                     if person in names or any(name.startswith(person + " ") for name in names))
+        return self._bodies
 
     def organisation(self, at: int, heads: frozenset[str] | None = None, since: int = 0,
                      near: int = 0, acting: bool = False) -> str | None:
@@ -1034,7 +1046,7 @@ class _Resolver:
             # Comey had called it “truthful”" is Clinton's; the pronoun is the last one before the quote.
             said = [m.start() for m in _PRONOUN_RE[first].finditer(self.masked, sentence_start, at)]
             person = self.people.antecedent(said[-1] if said else at, _PRONOUN[first], sentence_start,
-                                            self.quote_ranges, after_quote=not said)
+                                            self.quote_ranges, after_quote=not said, bodies=self.bodies())
             unnamed = self._described_speaker(person, said[-1] if said else at, _PRONOUN[first])
             if unnamed:
                 return True, unnamed

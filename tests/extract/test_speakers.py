@@ -681,3 +681,12 @@ def test_an_outlet_told_is_neither_described_by_its_teller_nor_what_he_refers_to
     found = said(text)
     assert found["package for a"] not in ("Bloomberg", None)
     assert found["There is a"] not in ("Bloomberg", None)
+
+
+def test_he_never_refers_to_a_name_the_story_gives_a_company():
+    """"Asked if he thought Birchwood-Lyle is vulnerable, Tom Quist replied": Birchwood-Lyle is the
+    company "<Birchwood-Lyle PLC>", so the "he" of the next quote is Quist, though the company comes first."""
+    text = ("<Birchwood-Lyle PLC> will report growth, chairman Tom Quist said.\n"
+            "    Asked if he thought Birchwood-Lyle is vulnerable to a bid, Quist replied: \"No, I don't.\"\n"
+            '    "We must never be complacent," he said.')
+    assert said(text)["We must never"] == "Tom Quist"
