@@ -803,7 +803,8 @@ def _subject(clause: str) -> str:
         if _NAME_RUN.fullmatch(last) and _strip_name(last)[0] and not _is_place(last):
             return last
         appositions = [m for m in _APPOSED_NAME.finditer(clause) if m.group(1).split()[0] not in FUNCTION_WORDS
-                       and not _is_place(m.group(1))]  # not "His critics in the United States, many of them, …"
+                       and not _is_place(m.group(1))  # not "His critics in the United States, many of them, …"
+                       and not _OBJECT_OF_ROLE.search(clause, 0, m.start())]  # "an analyst at Stratfor, the …"
         if appositions:
             return appositions[-1].group(1)
         role = _APPOSED_ROLE.search(clause)  # "Melvin Sims, USDA general sales manager,": not "USDA"
@@ -862,6 +863,9 @@ def _subject(clause: str) -> str:
 
 
 _ROLE_PREPOSITIONS = frozenset("to of for at from".split())
+# A name governed by a preposition after a role is where the person works, not the subject: "Omar Lamrani,
+# a senior analyst at Stratfor, the intelligence firm, told"
+_OBJECT_OF_ROLE = re.compile(r",\s+(?:the|a|an)\s+[^,]*\b(?:at|of|for|with|from)\s+(?:the\s+)?$")
 # Lower-case words that never stand in a speaker's name or description.
 _NOT_IN_SPEAKERS = frozenset("""that which who whom whose why how what when where but under at by to in on with from
 into given just the a an this these those their her his its our my your was is are were be been being has have had

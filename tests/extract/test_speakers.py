@@ -690,3 +690,11 @@ def test_he_never_refers_to_a_name_the_story_gives_a_company():
             "    Asked if he thought Birchwood-Lyle is vulnerable to a bid, Quist replied: \"No, I don't.\"\n"
             '    "We must never be complacent," he said.')
     assert said(text)["We must never"] == "Tom Quist"
+
+
+def test_a_body_the_speaker_works_at_is_not_the_subject_though_apposed_itself():
+    """"Ada Quist, a senior analyst at Birchwood, the Texas-based research firm, told": Birchwood and its
+    own apposition sit inside Quist's description; she speaks."""
+    text = ('Ada Quist, a senior analyst at Birchwood, the Texas-based research firm, told the paper in October that '
+            'the group was "fairly secular by regional standards."')
+    assert said(text)["fairly secular by"] == "Ada Quist"
