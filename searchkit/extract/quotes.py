@@ -1880,7 +1880,7 @@ _WORK_BY = re.compile(rf"(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){{0,2}}(?:{'|'.join(so
                       rf"({_NAME_RUN.pattern})(?:\s+(?:of|at|from)\s+.*)?$")
 _TAIL_NAME = re.compile(rf"(?:^|\s)((?:{_WORD})(?:\s+(?:{PARTICLES}\s+)?{_WORD})+|{_WORD})$")
 _BOTH_NAMED = re.compile(rf"((?:{_WORD})(?:\s+{_WORD})*)\s+and\s+(?:{_WORD})")
-_APPOSED_NAME = re.compile(rf"({_NAME_RUN.pattern}),\s+(?=the\b|a\b|an\b|who\b|whose\b|\d|[a-z])")
+_APPOSED_NAME = re.compile(rf"(?:\b(?:And|But|Yet|So|Still)\s+)?({_NAME_RUN.pattern}),\s+(?=the\b|a\b|an\b|who\b|whose\b|\d|[a-z])")
 # A name, then its role after an organisation's name: "Melvin Sims, USDA general sales manager,"
 _APPOSED_ROLE = re.compile(rf"({_NAME_RUN.pattern}),\s+(?:[A-Z][\w.&'’-]*\s+){{1,5}}(?:[a-z][\w-]*\s+){{0,3}}([a-z]+)"
                            rf"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){{0,3}})?,$")

@@ -698,3 +698,10 @@ def test_a_body_the_speaker_works_at_is_not_the_subject_though_apposed_itself():
     text = ('Ada Quist, a senior analyst at Birchwood, the Texas-based research firm, told the paper in October that '
             'the group was "fairly secular by regional standards."')
     assert said(text)["fairly secular by"] == "Ada Quist"
+
+
+def test_a_name_opening_a_sentence_after_but_keeps_its_apposed_role():
+    """"But Tom Quist, vice president of Birchwood Europe, told …": Quist, though "But" opens the run of capitals."""
+    text = ("Birchwood has 41 factories in Europe.\n    But Tom Quist, vice\npresident of Birchwood Europe, told the "
+            'paper he did not expect a rise in sales.\n    "We have concluded that Europe is a small market."\n')
+    assert said(text)["We have concluded"] == "Tom Quist"
