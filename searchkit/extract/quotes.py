@@ -405,9 +405,10 @@ _HONORIFICS = frozenset("mr mrs ms miss dr".split())
 
 def _place_and_role(run: str) -> bool:
     """"California Republican", "Washington Democrat", "Florida senator": a description, not a name
-    (unlike "Angus King", whose first word is no place)."""
+    (unlike "Angus King", whose first word is no place); the place may take several words ("New Jersey Democrat")."""
     words = run.split()
-    return len(words) >= 2 and words[-1].lower() in PERSON_NOUNS and all(_is_place(w) for w in words[:-1])
+    return len(words) >= 2 and words[-1].lower() in PERSON_NOUNS and (
+        all(_is_place(w) for w in words[:-1]) or _is_place(" ".join(words[:-1])))
 
 
 def _is_org(name: str) -> bool:

@@ -705,3 +705,11 @@ def test_a_name_opening_a_sentence_after_but_keeps_its_apposed_role():
     text = ("Birchwood has 41 factories in Europe.\n    But Tom Quist, vice\npresident of Birchwood Europe, told the "
             'paper he did not expect a rise in sales.\n    "We have concluded that Europe is a small market."\n')
     assert said(text)["We have concluded"] == "Tom Quist"
+
+
+def test_a_party_description_after_a_state_of_two_words_is_the_senator_named_before():
+    """"the New Jersey Democrat said" after "Sen. Tom Quist": a place of two words and a party is a
+    description of the senator, not a name of its own."""
+    text = ("Sen. Tom Quist, the bill's sponsor, said airline ads mislead.\n"
+            '    "Air travelers are lured by low fares," the New Jersey Democrat said.')
+    assert said(text)["Air travelers are"] == "Tom Quist"
