@@ -405,9 +405,10 @@ _HONORIFICS = frozenset("mr mrs ms miss dr".split())
 
 def _place_and_role(run: str) -> bool:
     """"California Republican", "Washington Democrat", "Florida senator": a description, not a name
-    (unlike "Angus King", whose first word is no place)."""
+    (unlike "Angus King", whose first word is no place); the place may take several words ("New Jersey Democrat")."""
     words = run.split()
-    return len(words) >= 2 and words[-1].lower() in PERSON_NOUNS and all(_is_place(w) for w in words[:-1])
+    return len(words) >= 2 and words[-1].lower() in PERSON_NOUNS and (
+        all(_is_place(w) for w in words[:-1]) or _is_place(" ".join(words[:-1])))
 
 
 def _is_org(name: str) -> bool:
@@ -555,6 +556,8 @@ class _People:
         m = re.search(r"((?:[A-Za-z-]+\s+){0,4})$", before)
         if m and m.group(1).strip():  # "Democratic presidential candidate Hillary Clinton"
             words = m.group(1).split()
+            # "a finance ministry official told Reuters": the words before a verb describe its subject
+            words = words[max([k + 1 for k, w in enumerate(words) if w in SPEECH_VERBS or w in ("told", "via")] or [0]):]
             if any(w.lower() in PERSON_NOUNS for w in words):
                 person.clues.update(w.lower() for w in words)
 
@@ -567,12 +570,14 @@ class _People:
             person.votes["f" if m.group(1).lower().startswith(("she", "her")) else "m"] += 1
 
     def antecedent(self, at: int, gender: str, sentence_start: int, quote_spans: list[tuple[int, int]],
-                   after_quote: bool = False) -> str | None:
+                   after_quote: bool = False, bodies: frozenset[str] = frozenset()) -> str | None:
         """The person a "he"/"she" at `at` refers to: the first fitting name of its own sentence, then
-        of the sentences before it, nearest first (names inside quotations do not count)."""
+        of the sentences before it, nearest first (names inside quotations and `bodies`, names the
+        story also gives an organisation, do not count)."""
         def fits(name: str) -> bool:
             g = self.people[name].gender
-            return not gender or not g or g == gender
+            return (not gender or not g or g == gender) and not self._only_heard(name, at) \
+                and name not in bodies  # not "told Reuters", not "Allied-Lyons" of "Allied-Lyons PLC"
 
         inside = [(p, name) for p, _e, name in self.mentions if sentence_start <= p < at]
         if after_quote and inside and not _verbs_in(self.masked[inside[0][0]:at]):
@@ -799,7 +804,8 @@ def _subject(clause: str) -> str:
         if _NAME_RUN.fullmatch(last) and _strip_name(last)[0] and not _is_place(last):
             return last
         appositions = [m for m in _APPOSED_NAME.finditer(clause) if m.group(1).split()[0] not in FUNCTION_WORDS
-                       and not _is_place(m.group(1))]  # not "His critics in the United States, many of them, …"
+                       and not _is_place(m.group(1))  # not "His critics in the United States, many of them, …"
+                       and not _OBJECT_OF_ROLE.search(clause, 0, m.start())]  # "an analyst at Stratfor, the …"
         if appositions:
             return appositions[-1].group(1)
         role = _APPOSED_ROLE.search(clause)  # "Melvin Sims, USDA general sales manager,": not "USDA"
@@ -858,6 +864,9 @@ def _subject(clause: str) -> str:
 
 
 _ROLE_PREPOSITIONS = frozenset("to of for at from".split())
+# A name governed by a preposition after a role is where the person works, not the subject: "Omar Lamrani,
+# a senior analyst at Stratfor, the intelligence firm, told"
+_OBJECT_OF_ROLE = re.compile(r",\s+(?:the|a|an)\s+[^,]*\b(?:at|of|for|with|from)\s+(?:the\s+)?$")
 # Lower-case words that never stand in a speaker's name or description.
 _NOT_IN_SPEAKERS = frozenset("""that which who whom whose why how what when where but under at by to in on with from
 into given just the a an this these those their her his its our my your was is are were be been being has have had
@@ -929,6 +938,7 @@ class _Resolver:
         self.people = _People(text, masked)
         self.quote_ranges = [s.inner for s in spans]
         self._orgs: list[tuple[int, str, str, bool, bool]] | None = None
+        self._bodies: frozenset[str] | None = None
 
     def organisations(self) -> list[tuple[int, str, str, bool, bool]]:
         """(start, name, head word, a verb of saying follows?, a subject or source?) of each
@@ -970,6 +980,15 @@ class _Resolver:
                     self._orgs.append((m.start("name"), name, "", True, True))  # not "John Smith said it was"
             self._orgs.sort()
         return self._orgs
+
+    def bodies(self) -> frozenset[str]:
+        """Names the story also writes as an organisation's ("Interstate Bancorp", "Allied-Lyons" of
+        "<Allied-Lyons PLC>"): a "he" or "she" never refers to them."""
+        if self._bodies is None:
+            names = {name for _p, name, head, _s, _a in self.organisations() if head}
+            self._bodies = frozenset(person for person in self.people.people
+                                     if person in names or any(name.startswith(person + " ") for name in names))
+        return self._bodies
 
     def organisation(self, at: int, heads: frozenset[str] | None = None, since: int = 0,
                      near: int = 0, acting: bool = False) -> str | None:
@@ -1032,7 +1051,7 @@ class _Resolver:
             # Comey had called it “truthful”" is Clinton's; the pronoun is the last one before the quote.
             said = [m.start() for m in _PRONOUN_RE[first].finditer(self.masked, sentence_start, at)]
             person = self.people.antecedent(said[-1] if said else at, _PRONOUN[first], sentence_start,
-                                            self.quote_ranges, after_quote=not said)
+                                            self.quote_ranges, after_quote=not said, bodies=self.bodies())
             unnamed = self._described_speaker(person, said[-1] if said else at, _PRONOUN[first])
             if unnamed:
                 return True, unnamed
@@ -1346,7 +1365,12 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
             continue  # "“…,” Hannity pressed." but not "Sessions, a close advisor to Trump, told AFP"
         if "," in who:  # "Smith, a spokeswoman for X," -> Smith; "… the law, Clinton" -> Clinton
             first = who.split(",")[0].strip()
-            unclosed = _NAME_RUN.fullmatch(first) and _DESCRIBED.match(who[len(first) + 1:].lstrip())
+            rest = who[len(first) + 1:].strip()
+            named = rest.rstrip(",").strip()
+            if _DESCRIBED_AS_WHO.fullmatch(first) and "," not in named and _NAME_RUN.fullmatch(named) \
+                    and _strip_name(named)[0]:
+                return named  # "a top Foreign Ministry official, Helmut Schaefer, told": the name in apposition
+            unclosed = _NAME_RUN.fullmatch(first) and (_DESCRIBED.match(rest) or _DESCRIBED_AS_WHO.fullmatch(rest))
             # "Smith, an analyst at the Council on Energy, Environment and Water think tank told": no
             # comma closes the apposition, and the organisation's own commas cut no subject out of it
             who = first if who.endswith(",") or unclosed else who.rsplit(",", 1)[1].strip()
@@ -1377,6 +1401,9 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
 _FINITE_AFTER = re.compile(r"\s(?:could|would|will|can|may|might|must|should|is|was|are|were|has|have|had|did|"
                            r"does|do|wants|wanted|needs|needed)\b")
 _DESCRIBED = re.compile(r"(?:the|a|an|his|her|their|its|one|another)\s+[a-z]")
+# A description ending in the noun of a person: "a Smith Barney analyst", "a top West German Foreign Ministry official"
+_DESCRIBED_AS_WHO = re.compile(r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w.&'’-]+\s+){0,6}?(?:%s)"
+                               % "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)))
 _APPOSED_AFTER = re.compile(rf",\s*({_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})+)\s*(?:[,.;]|$|\s+(?:who|said|says)\b)")
 
 
@@ -1854,7 +1881,7 @@ _WORK_BY = re.compile(rf"(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){{0,2}}(?:{'|'.join(so
                       rf"({_NAME_RUN.pattern})(?:\s+(?:of|at|from)\s+.*)?$")
 _TAIL_NAME = re.compile(rf"(?:^|\s)((?:{_WORD})(?:\s+(?:{PARTICLES}\s+)?{_WORD})+|{_WORD})$")
 _BOTH_NAMED = re.compile(rf"((?:{_WORD})(?:\s+{_WORD})*)\s+and\s+(?:{_WORD})")
-_APPOSED_NAME = re.compile(rf"({_NAME_RUN.pattern}),\s+(?=the\b|a\b|an\b|who\b|whose\b|\d|[a-z])")
+_APPOSED_NAME = re.compile(rf"(?:\b(?:And|But|Yet|So|Still)\s+)?({_NAME_RUN.pattern}),\s+(?=the\b|a\b|an\b|who\b|whose\b|\d|[a-z])")
 # A name, then its role after an organisation's name: "Melvin Sims, USDA general sales manager,"
 _APPOSED_ROLE = re.compile(rf"({_NAME_RUN.pattern}),\s+(?:[A-Z][\w.&'’-]*\s+){{1,5}}(?:[a-z][\w-]*\s+){{0,3}}([a-z]+)"
                            rf"(?:\s+(?:to|of|for|at)\s+(?:the\s+)?[A-Z][\w.&'’-]*(?:\s+[A-Z][\w.&'’-]*){{0,3}})?,$")

@@ -663,3 +663,53 @@ def test_a_name_with_a_plural_verb_is_a_body_that_they_refers_to():
             '"At no point did we say the singer could not perform at the awards," they said in a statement.')
     assert said(text)["At no point"] == "Moon Arc"
     assert said(text.replace("Moon Arc have twice denied", "Moon Arc has twice denied"))["At no point"] is None
+
+
+def test_a_description_and_a_name_in_apposition_before_the_verb_give_the_name():
+    """"a top Foreign Ministry official, Hanna Volk, told" and "Ada Quist, a Birch Lane analyst said": the
+    description only says who the named person is; a description alone stays the speaker."""
+    assert said('"We are scared," a top Foreign Ministry official, Hanna Volk, told reporters.')["We are scared"] == "Hanna Volk"
+    assert said('"It is a big suit," Ada Quist, a Birch Lane analyst said.')["It is a"] == "Ada Quist"
+    assert said('"It is a big suit," a Birch Lane analyst said.')["It is a"] != "Ada Quist"
+
+
+def test_an_outlet_told_is_neither_described_by_its_teller_nor_what_he_refers_to():
+    """"a senior finance ministry official told Bloomberg": the outlet only heard it, so the description
+    before "told" is no clue of Bloomberg's, and neither "he said" nor "the official said" is Bloomberg."""
+    text = ("Talks on the loan will be hard, a senior finance ministry official told Bloomberg.\n"
+            '    He said the "package for a structural reform" was agreed. "There is a broad agreement," the official said.')
+    found = said(text)
+    assert found["package for a"] not in ("Bloomberg", None)
+    assert found["There is a"] not in ("Bloomberg", None)
+
+
+def test_he_never_refers_to_a_name_the_story_gives_a_company():
+    """"Asked if he thought Birchwood-Lyle is vulnerable, Tom Quist replied": Birchwood-Lyle is the
+    company "<Birchwood-Lyle PLC>", so the "he" of the next quote is Quist, though the company comes first."""
+    text = ("<Birchwood-Lyle PLC> will report growth, chairman Tom Quist said.\n"
+            "    Asked if he thought Birchwood-Lyle is vulnerable to a bid, Quist replied: \"No, I don't.\"\n"
+            '    "We must never be complacent," he said.')
+    assert said(text)["We must never"] == "Tom Quist"
+
+
+def test_a_body_the_speaker_works_at_is_not_the_subject_though_apposed_itself():
+    """"Ada Quist, a senior analyst at Birchwood, the Texas-based research firm, told": Birchwood and its
+    own apposition sit inside Quist's description; she speaks."""
+    text = ('Ada Quist, a senior analyst at Birchwood, the Texas-based research firm, told the paper in October that '
+            'the group was "fairly secular by regional standards."')
+    assert said(text)["fairly secular by"] == "Ada Quist"
+
+
+def test_a_name_opening_a_sentence_after_but_keeps_its_apposed_role():
+    """"But Tom Quist, vice president of Birchwood Europe, told …": Quist, though "But" opens the run of capitals."""
+    text = ("Birchwood has 41 factories in Europe.\n    But Tom Quist, vice\npresident of Birchwood Europe, told the "
+            'paper he did not expect a rise in sales.\n    "We have concluded that Europe is a small market."\n')
+    assert said(text)["We have concluded"] == "Tom Quist"
+
+
+def test_a_party_description_after_a_state_of_two_words_is_the_senator_named_before():
+    """"the New Jersey Democrat said" after "Sen. Tom Quist": a place of two words and a party is a
+    description of the senator, not a name of its own."""
+    text = ("Sen. Tom Quist, the bill's sponsor, said airline ads mislead.\n"
+            '    "Air travelers are lured by low fares," the New Jersey Democrat said.')
+    assert said(text)["Air travelers are"] == "Tom Quist"
