@@ -471,6 +471,7 @@ def quotes_report(shared: Path, split: str, errors: int) -> None:
         web_speakers.report(shared, 0, "second")  # held out from the eighth round: totals only
         web_speakers.report(shared, 0, "third")  # held out from the ninth round: totals only
         wire_speakers.report(shared, 0, "second")
+        wire_speakers.report(shared, 0, "third")  # held out from the tenth round: totals only
 
 
 def main(argv=None) -> int:

@@ -260,3 +260,22 @@ def test_the_second_wire_speaker_draw_is_labelled_for_its_own_stories_and_agrees
             total += bool(theirs)
             same += bool(theirs) and q["speaker"].split()[-1].lower() in theirs[0].lower()
     assert total > 100 and same / total > 0.9  # two annotators who never saw each other's labels
+
+
+def test_the_third_wire_speaker_draw_is_labelled_for_its_own_stories(shared_dir):
+    if not (shared_dir / "corpora" / "reuters21578").is_dir():
+        pytest.skip("Reuters-21578 not found")
+    import sys
+
+    sys.path.insert(0, str(BENCH.parent))
+    import wire_speakers
+
+    third = wire_speakers.drawn_third(shared_dir)
+    earlier = {a.id for a in wire_speakers.drawn(shared_dir) + wire_speakers.drawn_second(shared_dir)}
+    assert len(third) == 60 and not {a.id for a in third} & earlier
+    gold = json.loads(wire_speakers.THIRD_GOLD.read_text(encoding="utf-8"))["stories"]
+    assert [s["id"] for s in gold] == [a.id for a in third]
+    bodies = {a.id: a.body for a in third}
+    for story in gold:
+        for q in story["quotes"]:
+            assert q["quote"] in bodies[story["id"]], q["quote"]
