@@ -279,3 +279,23 @@ def test_the_third_wire_speaker_draw_is_labelled_for_its_own_stories(shared_dir)
     for story in gold:
         for q in story["quotes"]:
             assert q["quote"] in bodies[story["id"]], q["quote"]
+
+
+def test_the_ninth_place_draw_has_a_second_annotators_labels_that_agree_with_the_first(shared_dir):
+    if not (shared_dir / "corpora" / "polnear" / "train").is_dir():
+        pytest.skip("PolNeAR train not found")
+    import sys
+
+    sys.path.insert(0, str(BENCH.parent))
+    import places
+
+    first = json.loads(places.NINTH.read_text(encoding="utf-8"))["sets"]
+    second = json.loads((places.NINTH.parent / "ninth_second.json").read_text(encoding="utf-8"))["sets"]
+    counts = [0, 0, 0]
+    for name, rows in first.items():
+        a = {r["key"]: set(r["about"]) for r in rows}
+        b = {r["key"]: set(r["about"]) for r in second[name]}
+        assert list(a) == list(b) == [x.id for x in places.ninth_sets(shared_dir)[name]]
+        counts = [x + y for x, y in zip(counts, (sum(len(a[k] & b[k]) for k in a), sum(len(b[k] - a[k]) for k in a),
+                                                 sum(len(a[k] - b[k]) for k in a)))]
+    assert places.prf(*counts)[2] > 0.95  # two annotators who never saw each other's labels
