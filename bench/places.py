@@ -170,6 +170,7 @@ FRESH_REUTERS = 50
 FRESH_TOTAL = 150  # PolNeAR dev has 34 stories left: the web pages fill the rest
 
 
+@functools.lru_cache(maxsize=2)  # later draws exclude every earlier one: read each once
 def fresh_sets(shared: Path) -> dict[str, list]:
     """{set name: Articles} of the fresh draw: every PolNeAR dev story the first draw left out, a
     seeded sample of Reuters-21578 NOT-USED stories (a split no rule was ever scored on), and the
@@ -188,6 +189,7 @@ def fresh_sets(shared: Path) -> dict[str, list]:
     return {"polnear": polnear, "reuters": reuters, "web": sorted(rest[:web_n], key=lambda a: a.url)}
 
 
+@functools.lru_cache(maxsize=2)  # later draws exclude every earlier one: read each once
 def dev_check_sets(shared: Path) -> dict[str, list]:
     """The 50 stories of dev_check.json: 25 benchmark pages outside both draws (by SHA-256 of
     "val:" + URL) and 25 TRAIN stories outside the first draw (seeded sample, seed 7)."""
@@ -210,6 +212,7 @@ THIRD_PER_SET = 50
 THIRD_TOTAL = 150
 
 
+@functools.lru_cache(maxsize=2)  # later draws exclude every earlier one: read each once
 def third_sets(shared: Path) -> dict[str, list]:
     """{set name: Articles} of the third draw: a seeded sample of 50 PolNeAR train stories of at
     most MAX_WORDS words, 50 Reuters TRAIN stories outside the first draw and dev_check, the English
@@ -266,6 +269,7 @@ def _later_draw(shared: Path, seed: int, earlier: list[dict[str, list]]) -> dict
     return {"polnear": polnear, "reuters": train, "reuters-not-used": not_used}
 
 
+@functools.lru_cache(maxsize=2)  # later draws exclude every earlier one: read each once
 def fourth_sets(shared: Path) -> dict[str, list]:
     """{set name: Articles} of the fourth draw (seed FOURTH_SEED), outside the third draw."""
     return _later_draw(shared, FOURTH_SEED, [third_sets(shared)])
@@ -277,6 +281,7 @@ FIFTH = REPO / "bench" / "places_gold" / "fifth.json"
 FIFTH_SEED = 20261128
 
 
+@functools.lru_cache(maxsize=2)  # later draws exclude every earlier one: read each once
 def fifth_sets(shared: Path) -> dict[str, list]:
     """{set name: Articles} of the fifth draw (seed FIFTH_SEED), outside the third and fourth draws."""
     return _later_draw(shared, FIFTH_SEED, [third_sets(shared), fourth_sets(shared)])
@@ -288,6 +293,7 @@ SIXTH = REPO / "bench" / "places_gold" / "sixth.json"
 SIXTH_SEED = 20261129
 
 
+@functools.lru_cache(maxsize=2)  # later draws exclude every earlier one: read each once
 def sixth_sets(shared: Path) -> dict[str, list]:
     """{set name: Articles} of the sixth draw (seed SIXTH_SEED), outside the third to fifth draws."""
     return _later_draw(shared, SIXTH_SEED, [third_sets(shared), fourth_sets(shared), fifth_sets(shared)])
@@ -299,6 +305,7 @@ SEVENTH = REPO / "bench" / "places_gold" / "seventh.json"
 SEVENTH_SEED = 20261130
 
 
+@functools.lru_cache(maxsize=2)  # later draws exclude every earlier one: read each once
 def seventh_sets(shared: Path) -> dict[str, list]:
     """{set name: Articles} of the seventh draw (seed SEVENTH_SEED), outside the third to sixth draws."""
     return _later_draw(shared, SEVENTH_SEED, [third_sets(shared), fourth_sets(shared), fifth_sets(shared),
@@ -312,6 +319,7 @@ EIGHTH = REPO / "bench" / "places_gold" / "eighth.json"
 EIGHTH_SEED = 20261201
 
 
+@functools.lru_cache(maxsize=2)  # later draws exclude every earlier one: read each once
 def eighth_sets(shared: Path) -> dict[str, list]:
     """{set name: Articles} of the eighth draw (seed EIGHTH_SEED), outside the third to seventh draws."""
     return _later_draw(shared, EIGHTH_SEED, [third_sets(shared), fourth_sets(shared), fifth_sets(shared),
@@ -324,6 +332,7 @@ NINTH = REPO / "bench" / "places_gold" / "ninth.json"
 NINTH_SEED = 20261202
 
 
+@functools.lru_cache(maxsize=2)  # later draws exclude every earlier one: read each once
 def ninth_sets(shared: Path) -> dict[str, list]:
     """{set name: Articles} of the ninth draw (seed NINTH_SEED), outside the third to eighth draws."""
     return _later_draw(shared, NINTH_SEED, [third_sets(shared), fourth_sets(shared), fifth_sets(shared),

@@ -27,6 +27,7 @@ P 0.972 R 0.993, speakers right 0.813 / wrong 0.137 / none 0.050, the same as th
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import random
 import sys
@@ -53,6 +54,7 @@ THIRD_SEED = 20261203
 SECOND_ANNOTATOR2 = REPO / "bench" / "gold" / "wire_speakers_second_annotator2.json"
 
 
+@functools.lru_cache(maxsize=2)  # each draw excludes the earlier ones: read the collection once
 def _pool(shared: Path) -> list:
     """Reuters stories with a quotation mark in the body, outside the regression gold, by NEWID."""
     regression = {str(s.get("newid")) for s in json.loads(
