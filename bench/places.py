@@ -351,6 +351,13 @@ def second_labels() -> dict:
     return {"sets": {"polnear": polnear["stories"], **reuters["sets"]}}
 
 
+def pair_counts(first: list[dict], second: list[dict]) -> tuple[int, int, int]:
+    """(tp, fp, fn) of one set's "about" pairs, the second labels against the first (stories by key)."""
+    a = {row["key"]: set(row["about"]) for row in first}
+    b = {row["key"]: set(row["about"]) for row in second}
+    return sum(len(b[k] & a[k]) for k in a), sum(len(b[k] - a[k]) for k in a), sum(len(a[k] - b[k]) for k in a)
+
+
 def agreement(shared: Path) -> dict:
     """Micro P/R/F1 of the second annotator against the first on the sixth draw, per set and overall,
     then the extractor against the second annotator."""
@@ -358,13 +365,11 @@ def agreement(shared: Path) -> dict:
     counts = [0, 0, 0]
     print("Sixth draw, second annotator against the first ('about' pairs):")
     for name, rows in first["sets"].items():
-        a = {row["key"]: set(row["about"]) for row in rows}
-        b = {row["key"]: set(row["about"]) for row in second["sets"][name]}
-        tp, fp, fn = (sum(len(b[k] & a[k]) for k in a), sum(len(b[k] - a[k]) for k in a),
-                      sum(len(a[k] - b[k]) for k in a))
-        same = sum(a[k] == b[k] for k in a)
+        tp, fp, fn = pair_counts(rows, second["sets"][name])
+        theirs = {row["key"]: set(row["about"]) for row in second["sets"][name]}
+        same = sum(set(row["about"]) == theirs[row["key"]] for row in rows)
         p, r, f = prf(tp, fp, fn)
-        print(f"  {name:18} P {p:.3f} R {r:.3f} F1 {f:.3f}  stories labelled alike {same}/{len(a)}")
+        print(f"  {name:18} P {p:.3f} R {r:.3f} F1 {f:.3f}  stories labelled alike {same}/{len(rows)}")
         counts = [x + y for x, y in zip(counts, (tp, fp, fn))]
     p, r, f = prf(*counts)
     print(f"  {'all':18} P {p:.3f} R {r:.3f} F1 {f:.3f}")

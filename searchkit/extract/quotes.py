@@ -63,6 +63,7 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from collections import Counter
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -2088,11 +2089,12 @@ def _find_quotes(text: str, choose: bool = True) -> list[tuple[_Span, list[tuple
     _echoes(out, {id(span) for span, _inner in out if not masked[paragraphs[span.para][0]:span.start].strip()
                   and not masked[span.end:paragraphs[span.para][1]].strip(" \t\n.,")})
     kept = [span for span, inner in out if inner]
+    counts = Counter(name for _p, _e, name in resolver.people.mentions)  # how often each person is named
     if not choose:  # the rules' answers and every quote's candidates, to learn the chooser from
-        return [(span, _candidates(span, kept, paragraphs, masked, resolver)) for span in kept]
+        return [(span, _candidates(span, kept, paragraphs, masked, resolver, counts)) for span in kept]
     for span in kept:
         if span.speaker is None:  # nobody the rules name: the likeliest person of its paragraph, if likely enough
-            span.speaker = _choose(_candidates(span, kept, paragraphs, masked, resolver))
+            span.speaker = _choose(_candidates(span, kept, paragraphs, masked, resolver, counts))
     return [(span, []) for span in kept]
 
 
@@ -2102,7 +2104,7 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
 
 
 def _candidates(span: _Span, kept: list[_Span], paragraphs: list[tuple[int, int]], masked: str,
-                resolver: _Resolver) -> list[tuple[str, dict[str, str]]]:
+                resolver: _Resolver, counts: Counter[str]) -> list[tuple[str, dict[str, str]]]:
     """The people named in a quote's paragraph before it, each with what the chooser weighs: where and how
     recently against the quote, whether the person speaks elsewhere in the story, how often named.
     (Names of the paragraph before, or after the quote, were tried: on train they turned more wrong than right.)"""
@@ -2114,9 +2116,6 @@ def _candidates(span: _Span, kept: list[_Span], paragraphs: list[tuple[int, int]
     recency = list(dict.fromkeys(name for _p, name in reversed(near)))
     spoke = {s.speaker for s in kept if s.attributed and s.speaker and s is not span}
     earlier = [s.speaker for s in kept if s.end <= span.start and s.speaker]
-    counts: dict[str, int] = {}
-    for _p, _e, name in resolver.people.mentions:
-        counts[name] = counts.get(name, 0) + 1
     embedded = bool(masked[sentence:span.start].strip(" \t\n“”\"'‘’([—–-"))
     words = len(masked[span.inner[0]:span.inner[1]].split())
     out: dict[str, dict[str, str]] = {}

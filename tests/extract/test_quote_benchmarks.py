@@ -190,10 +190,7 @@ def test_the_seventh_place_draw_is_labelled_twice_for_its_own_stories(shared_dir
         keys = [a.id for a in articles]
         assert [r["key"] for r in first["sets"][name]] == keys == [r["key"] for r in second["sets"][name]]
         assert not set(keys) & earlier
-        a = {r["key"]: set(r["about"]) for r in first["sets"][name]}
-        b = {r["key"]: set(r["about"]) for r in second["sets"][name]}
-        counts = [x + y for x, y in zip(counts, (sum(len(a[k] & b[k]) for k in a), sum(len(b[k] - a[k]) for k in a),
-                                                 sum(len(a[k] - b[k]) for k in a)))]
+        counts = [x + y for x, y in zip(counts, places.pair_counts(first["sets"][name], second["sets"][name]))]
     assert places.prf(*counts)[2] > 0.95  # two annotators who never saw each other's labels
 
 
@@ -293,9 +290,7 @@ def test_the_ninth_place_draw_has_a_second_annotators_labels_that_agree_with_the
     second = json.loads((places.NINTH.parent / "ninth_second.json").read_text(encoding="utf-8"))["sets"]
     counts = [0, 0, 0]
     for name, rows in first.items():
-        a = {r["key"]: set(r["about"]) for r in rows}
-        b = {r["key"]: set(r["about"]) for r in second[name]}
-        assert list(a) == list(b) == [x.id for x in places.ninth_sets(shared_dir)[name]]
-        counts = [x + y for x, y in zip(counts, (sum(len(a[k] & b[k]) for k in a), sum(len(b[k] - a[k]) for k in a),
-                                                 sum(len(a[k] - b[k]) for k in a)))]
+        keys = [x.id for x in places.ninth_sets(shared_dir)[name]]
+        assert [r["key"] for r in rows] == [r["key"] for r in second[name]] == keys
+        counts = [x + y for x, y in zip(counts, places.pair_counts(rows, second[name]))]
     assert places.prf(*counts)[2] > 0.95  # two annotators who never saw each other's labels
