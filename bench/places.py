@@ -2,7 +2,7 @@
 
     python bench/places.py [--shared DIR]             # the held-out set first, then the development sets
     python bench/places.py --dev-only [--errors]      # development sets only (never the held-out errors)
-    python bench/places.py --list SET [--draw first|fresh|third|fourth|fifth|sixth|seventh|eighth|ninth] [--text]   # a labelled set's keys (or texts)
+    python bench/places.py --list SET [--draw first|fresh|third|...|ninth|tenth] [--text]   # a labelled set's keys (or texts)
     python bench/places.py --dump FILE     # Reuters TEST places as JSON Lines, to diff two versions
     python bench/places.py --dev N         # development: Reuters TRAIN (not the labelled 50) vs PLACES
     python bench/places.py --agreement     # the sixth draw's two annotators, and the extractor against the second
@@ -339,6 +339,20 @@ def ninth_sets(shared: Path) -> dict[str, list]:
                                             sixth_sets(shared), seventh_sets(shared), eighth_sets(shared)])
 
 
+# The tenth held-out draw (bench/places_gold/tenth.json): disjoint from every set above, drawn the same way,
+# labelled before the ninth round of place rules and scored once at its end.
+TENTH = REPO / "bench" / "places_gold" / "tenth.json"
+TENTH_SEED = 20261203
+
+
+@functools.lru_cache(maxsize=2)  # later draws exclude every earlier one: read each once
+def tenth_sets(shared: Path) -> dict[str, list]:
+    """{set name: Articles} of the tenth draw (seed TENTH_SEED), outside the third to ninth draws."""
+    return _later_draw(shared, TENTH_SEED, [third_sets(shared), fourth_sets(shared), fifth_sets(shared),
+                                            sixth_sets(shared), seventh_sets(shared), eighth_sets(shared),
+                                            ninth_sets(shared)])
+
+
 # A second annotator labelled the sixth draw after it was scored, never seeing sixth.json: how far
 # two careful readers agree on "about", and how the extractor scores against either of them.
 SIXTH_SECOND = (REPO / "bench" / "places_gold" / "sixth_second_polnear.json",
@@ -577,7 +591,8 @@ def main(argv=None) -> int:
     ap.add_argument("--shared", help="folder holding corpora/ (default $SEARCHKIT_SHARED or ../shared)")
     ap.add_argument("--list", choices=("polnear", "reuters", "web", "reuters-not-used"),
                     help="print the keys of one labelled set")
-    ap.add_argument("--draw", choices=("first", "fresh", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth"),
+    ap.add_argument("--draw", choices=("first", "fresh", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                             "tenth"),
                     default="seventh",
                     help="which draw --list and --text read")
     ap.add_argument("--text", action="store_true",
@@ -597,7 +612,7 @@ def main(argv=None) -> int:
     if args.list:
         draws = {"first": labelled_sets, "fresh": fresh_sets, "third": third_sets, "fourth": fourth_sets,
                  "fifth": fifth_sets, "sixth": sixth_sets, "seventh": seventh_sets, "eighth": eighth_sets,
-                 "ninth": ninth_sets}
+                 "ninth": ninth_sets, "tenth": tenth_sets}
         for a in draws[args.draw](shared).get(args.list, []):
             if args.text:
                 print(f"==== {a.id} | {a.source} | {a.date} | dateline: {a.dateline or '-'}\n{a.title}\n\n{a.body}\n")

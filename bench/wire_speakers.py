@@ -4,6 +4,7 @@
     python bench/wire_speakers.py [--errors N]       # score find_quotes against the labels
     python bench/wire_speakers.py --second [...]     # the second draw (held out from the ninth round)
     python bench/wire_speakers.py --third [...]      # the third draw (held out from the tenth round)
+    python bench/wire_speakers.py --fourth [...]     # the fourth draw (held out from the eleventh round)
 
 The set is a seeded random sample (seed SEED) of Reuters-21578 stories, any split, whose body holds
 a quotation mark, outside the stories of tests/extract/quotes_gold.json. No speaker rule was ever
@@ -50,6 +51,11 @@ SECOND_SEED = 20261201
 # tenth speaker round.
 THIRD_GOLD = REPO / "bench" / "gold" / "wire_speakers_third.json"
 THIRD_SEED = 20261203
+# The fourth draw: 60 more stories of the pool outside the first three draws (seed FOURTH_SEED), drawn
+# 2026-11-26 before any of them was read, labelled by annotator sessions who never ran the extractor, held
+# out from the eleventh speaker round.
+FOURTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_fourth.json"
+FOURTH_SEED = 20261204
 # A second annotator labelled the second draw's 60 stories independently, for agreement only.
 SECOND_ANNOTATOR2 = REPO / "bench" / "gold" / "wire_speakers_second_annotator2.json"
 
@@ -82,7 +88,15 @@ def drawn_third(shared: Path) -> list:
     return sorted(random.Random(THIRD_SEED).sample(pool, STORIES), key=lambda a: int(a.id))
 
 
-DRAWS = {"first": (GOLD, drawn), "second": (SECOND_GOLD, drawn_second), "third": (THIRD_GOLD, drawn_third)}
+def drawn_fourth(shared: Path) -> list:
+    """The fourth labelled draw: a seeded sample of the same pool outside the first three draws."""
+    taken = {a.id for a in drawn(shared)} | {a.id for a in drawn_second(shared)} | {a.id for a in drawn_third(shared)}
+    pool = [a for a in _pool(shared) if a.id not in taken]
+    return sorted(random.Random(FOURTH_SEED).sample(pool, STORIES), key=lambda a: int(a.id))
+
+
+DRAWS = {"first": (GOLD, drawn), "second": (SECOND_GOLD, drawn_second), "third": (THIRD_GOLD, drawn_third),
+         "fourth": (FOURTH_GOLD, drawn_fourth)}
 
 
 def report(shared: Path, errors: int = 0, draw: str = "first") -> dict:
@@ -104,6 +118,8 @@ def main(argv=None) -> int:
                     help="the second draw (held out from the ninth round)")
     ap.add_argument("--third", action="store_const", const="third", dest="draw",
                     help="the third draw (held out from the tenth round)")
+    ap.add_argument("--fourth", action="store_const", const="fourth", dest="draw",
+                    help="the fourth draw (held out from the eleventh round)")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
     if args.list:
