@@ -96,6 +96,11 @@ class Speller:
         return len(found)
 
 
+def _edits(word: str) -> int:
+    """Edits a correction may make: one below five letters (else `oil` would become `on`), as Elasticsearch's AUTO."""
+    return 2 if len(word) >= 5 else 1
+
+
 def suggest_query(reader, request: SearchRequest) -> str | None:
     """'Did you mean': the query with unknown words replaced by the closest known spelling, or None."""
     speller = Speller(reader)
@@ -111,7 +116,7 @@ def suggest_query(reader, request: SearchRequest) -> str | None:
         if speller.known(low):
             context.append(low)
             return
-        found = speller.candidates(low)
+        found = speller.candidates(low, maxdist=_edits(low))
         if found:
             best = damerau_levenshtein(low, found[0])
             tied[i] = [w for w in found if damerau_levenshtein(low, w) == best][:5]
@@ -149,6 +154,6 @@ def fuzzy_alternatives(reader):
         if not speller.fields or not MIN_WORD_LENGTH <= len(low) <= MAX_WORD_LENGTH or budget[0] <= 0:
             return []
         budget[0] -= 1
-        return speller.candidates(low, maxdist=2 if len(low) >= 5 else 1)[:4]
+        return speller.candidates(low, maxdist=_edits(low))[:4]
 
     return alternatives

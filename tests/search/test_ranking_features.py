@@ -33,6 +33,7 @@ STORIES = {
     "five_billion": ("Debt of 5 billion yen", "The bank wrote off debt of 5 billion yen in June."),
     "pct": ("Prices up 5 pct", "Consumer prices rose 5 pct in May, the office said."),
     "percent": ("Sales rise 5%", "Retail sales rose 5% from a year earlier."),
+    "crude": ("Crude output cut", "Producers agreed to cut crude output on Monday."),
 }
 
 
@@ -121,6 +122,13 @@ def test_a_query_finding_nothing_runs_its_correction(small):
     as_typed = small.search("mourhino chelsea", correct=False)
     assert as_typed.corrected_from is None and as_typed.total == 0
     assert as_typed.suggestion == "mourinho chelsea" and [h.partial for h in as_typed.hits] == [True]
+
+
+def test_a_word_under_five_letters_is_respelled_by_one_edit_at_most(small):
+    typed = small.search("oli", correct=False)  # `on` is two edits away, `oil` in no story
+    assert typed.total == 0 and typed.suggestion is None and small.search("oli").corrected_from is None
+    assert small.search("crud").query == "crude"  # one edit away
+    assert small.search("harvset").query == "harvest"  # five letters and more: a swap is one edit
 
 
 def test_the_correction_keeps_clauses_added_to_the_tree(small):
