@@ -19,7 +19,10 @@ teams act in it, not with every country it names. The rule, in order:
   organisation ("the Max Planck Institute in Munich", "the French plane-maker", "Taiwanese
   publication DigiTimes") weigh nothing: they name a place in passing; a capital weighs half when
   the story never names its country otherwise (a venue, a market, a stopover);
-- the source's home country when the story names it other than in passing (home news).
+- the source's home country when the story names it other than in passing (home news);
+- but not a country the body weighs at under `MIN_SHARE` of the story's most-weighed country (a side
+  mention however it is made), nor a title country the body names only in passing (a company's home,
+  a meeting's venue) unless the body gives it a reason of its own.
 
 What a story dates two years or more before its own year is background (`history_spans`): its
 places neither count nor act, and a state that had ended by then (the Soviet Union in 2016) is never
