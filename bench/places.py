@@ -10,9 +10,11 @@
 Labelled sets (bench/places_gold/README.md says how each was drawn and labelled, and what "about"
 means):
 
-- ninth.json, the held-out figure: 150 stories drawn like the eighth (ninth_sets), labelled before the
-  eighth round by annotators who never ran the extractor on them, scored once at its end (and once
-  before it, with the code before the round);
+- tenth.json, the held-out figure (when its labels are in): 150 stories drawn like the ninth (tenth_sets),
+  labelled before the ninth round by annotators who never ran the extractor on them, scored once at its end;
+- ninth.json: 150 stories drawn like the eighth (ninth_sets), labelled before the eighth round, scored once at
+  its end (and once before it); ninth_second.json: second annotators' labels; development data of the ninth
+  round;
 - eighth.json: 150 stories drawn like the seventh after the seventh round, labelled by annotators who
   never ran the extractor on them, scored once with the seventh round's rules; development data of the
   eighth round;
@@ -40,7 +42,7 @@ Scores, micro-averaged over (story, country) pairs:
 - countries: `enrich(article).countries` against the countries the story is about;
 - named: every country `find_mentions` gives for title and body (places and demonyms), against every
   country the story names (places and nationality words, as labelled).
-Stories outside the held-out draw (PolNeAR train/ and TRAIN stories outside the ninth draw) are the
+Stories outside the held-out draw (PolNeAR train/ and TRAIN stories outside the tenth draw) are the
 ones to develop on.
 """
 from __future__ import annotations
@@ -395,11 +397,11 @@ def agreement(shared: Path) -> dict:
 def development_sets(shared: Path) -> dict[str, list]:
     """Stories to develop on: PolNeAR train, TRAIN stories and benchmark pages outside the held-out draw."""
     reuters = reuters_articles(shared)
-    ninth = ninth_sets(shared)  # held out: never developed on
-    held = {a.id for a in pick_reuters(reuters)} | {a.id for a in ninth["reuters"]}
+    tenth = tenth_sets(shared)  # held out: never developed on
+    held = {a.id for a in pick_reuters(reuters)} | {a.id for a in tenth["reuters"]}
     web = web_articles(shared)
     held_web = {a.id for a in pick_web(web)}
-    held_polnear = {a.id for a in ninth["polnear"]}
+    held_polnear = {a.id for a in tenth["polnear"]}
     return {
         "polnear-train": [a for a in polnear_articles(shared, "train") if a.id not in held_polnear],
         "reuters-train": [a for a in reuters if "split:train" in a.tags and a.body.strip() and a.id not in held],
@@ -498,17 +500,20 @@ def print_report(report: dict, heading: str, named: bool = True) -> None:
 def report(shared: Path, errors: bool = False, held_out: bool = True) -> dict:
     """Score the held-out set (the headline, never with its errors) and the development sets."""
     results = {}
-    if held_out and NINTH.exists():
-        gold = json.loads(NINTH.read_text(encoding="utf-8"))
-        drawn = ninth_sets(shared)
-        results["ninth"] = score(drawn, gold)
-        print_report(results["ninth"], f"Places, HELD OUT ({NINTH.relative_to(REPO)}: 150 stories labelled "
-                     "before the eighth round, scored once with the rules frozen; 'about' only)", named=False)
+    if held_out and TENTH.exists():
+        gold = json.loads(TENTH.read_text(encoding="utf-8"))
+        drawn = tenth_sets(shared)
+        results["tenth"] = score(drawn, gold)
+        print_report(results["tenth"], f"Places, HELD OUT ({TENTH.relative_to(REPO)}: 150 stories labelled "
+                     "before the ninth round, scored once with the rules frozen; 'about' only)", named=False)
         ci = interval(story_counts(drawn, gold))
-        results["ninth"]["interval"] = ci
+        results["tenth"]["interval"] = ci
         print("  95% interval over stories resampled (2,000 rounds): precision {:.3f}-{:.3f}, recall {:.3f}-{:.3f}"
               .format(*ci["precision"], *ci["recall"]))
     for key, path, sets, heading, named in (
+            ("ninth", NINTH, ninth_sets,
+             f"Places, development: the ninth draw ({NINTH.relative_to(REPO)}; held out for round eight, "
+             "the ninth round was developed on it)", False),
             ("eighth", EIGHTH, eighth_sets,
              f"Places, development: the eighth draw ({EIGHTH.relative_to(REPO)}; a second unseen look at the "
              "seventh round's rules, the eighth round was developed on it)", False),

@@ -19,7 +19,10 @@ teams act in it, not with every country it names. The rule, in order:
   organisation ("the Max Planck Institute in Munich", "the French plane-maker", "Taiwanese
   publication DigiTimes") weigh nothing: they name a place in passing; a capital weighs half when
   the story never names its country otherwise (a venue, a market, a stopover);
-- the source's home country when the story names it other than in passing (home news).
+- the source's home country when the story names it other than in passing (home news);
+- but not a country the body weighs at under `MIN_SHARE` of the story's most-weighed country (a side
+  mention however it is made), nor a title country the body names only in passing (a company's home,
+  a meeting's venue) unless the body gives it a reason of its own.
 
 What a story dates two years or more before its own year is background (`history_spans`): its
 places neither count nor act, and a state that had ended by then (the Soviet Union in 2016) is never
@@ -45,6 +48,10 @@ LEAD_CHARS = 250
 # itself or its people: a capital alone is mostly a venue, a market or a stopover ("reached Mexico via
 # Moscow and Paris", "the London collapse").
 CAPITAL_DISCOUNT = 0.5
+# A country the body weighs at under this share of the story's most-weighed country is a side mention,
+# whatever else it does (one clause acting, the lead, the source's home): "Japan" once in a long story on
+# Taiwan's reserves, China once in a campaign story on the Vatican. The dateline and the title still count.
+MIN_SHARE = 0.1
 
 _ABBREVIATION = re.compile(r"(?:\b[A-Z]\.)+$|\b(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Gen|Lt|Col|Capt|Sgt|St|Jr|Sr|Inc|Co|Corp"
                            r"|Ltd|No|vs|Jan|Feb|Mar|Apr|Aug|Sept?|Oct|Nov|Dec|Mt|Ft|Prof|Rev)\.$")
@@ -679,7 +686,6 @@ def story_countries(body: str, title_countries: Iterable[str], body_mentions: li
                     country_of: Callable, home: str | None, year: int | None = None) -> list[str]:
     """The countries the title and body make a story about, in order: the title's, then the body's
     (the dateline's country and the metadata's are the caller's); `year` is the story's."""
-    out: dict[str, None] = dict.fromkeys(c for c in title_countries if c)
     country_of = _once(country_of)  # the historic country of each distinct place, once
     history = history_spans(body, year)
     quoted = quoted_spans(body)
@@ -701,6 +707,9 @@ def story_countries(body: str, title_countries: Iterable[str], body_mentions: li
         if weight > 0 and m.place.kind == "city" and country_of(m.place) not in by_name and _capital(m.place):
             totals[country_of(m.place)] -= weight * CAPITAL_DISCOUNT
     counted = {c for c, total in totals.items() if total >= needed + (first.get(c, 0) > late)}
+    # A title country the body names only in passing (a company's home, a meeting's venue: "PAKISTAN FIRM
+    # RAISES ...", "... MANAGUA COFFEE MEETING") needs a reason of its own in the body.
+    out: dict[str, None] = dict.fromkeys(c for c in title_countries if c and (c not in totals or totals[c] > 0))
     settled = set(out) | counted | ({home} & named)
     named_at: dict[str, int] = {}  # where each country is first named at all
     headed: set[str] = set()  # countries named in a heading of their own
@@ -711,9 +720,12 @@ def story_countries(body: str, title_countries: Iterable[str], body_mentions: li
                 headed.add(country_of(m.place))
     asides = {c for c, at in named_at.items() if at > late and c not in headed}
     acting = acting_countries(body, body_mentions, weights, country_of, settled, history + quoted, asides)
+    side = MIN_SHARE * max(totals.values(), default=0.0)
     for m, weight in zip(body_mentions, weights):
         if m.place.country:
             country = country_of(m.place)
+            if country not in out and totals[country] < side:
+                continue  # a side mention, however it is made
             if (m.start < lead and weight > 0 or country in acting or country in counted
                     or country == home and country in named):
                 out.setdefault(country, None)

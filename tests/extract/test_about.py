@@ -460,3 +460,22 @@ def test_a_city_a_meeting_is_held_in_is_a_venue(venue):
 def test_a_press_conference_is_no_meeting_and_a_move_to_a_city_no_venue():
     body = ("Trading may shift to Singapore, the broker told a press conference. Singapore dealers agreed." + TAIL)
     assert "Singapore" in about(body)
+
+
+def test_a_country_the_story_weighs_at_a_tenth_of_its_main_one_is_a_side_mention():
+    story = ("Taiwan's reserves rose to a record, the central bank said." + FILLER + "Japan branded the policy unwise."
+             + " Taiwan's exports to Europe rose." * 11 + TAIL)
+    assert "Japan" not in about(story)  # Taiwan weighs 12, Japan 1: under MIN_SHARE
+    assert "Japan" in about(story.replace(" Taiwan's exports to Europe rose." * 11, " Its exports rose." * 11))
+
+
+def test_a_title_country_the_body_names_only_in_passing_needs_a_reason_of_its_own():
+    def titled(title: str, body: str) -> set[str]:
+        return set(enrich(Article(id="t", title=title, body=body)).countries)
+
+    body = ("The National Development Finance Corp of Pakistan has raised three billion yen, arranger Daiwa"
+            " Securities said." + FILLER)
+    assert "Pakistan" not in titled("PAKISTAN FIRM RAISES THREE BILLION YEN", body)  # the company's home only
+    assert "Pakistan" in titled("PAKISTAN FIRM RAISES THREE BILLION YEN", body + "Pakistan's government said it"
+                                " welcomed the loan." + TAIL)
+    assert "Pakistan" in titled("PAKISTAN FIRM RAISES THREE BILLION YEN", "The issue carries 6.9 pct." + FILLER)

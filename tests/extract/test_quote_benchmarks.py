@@ -211,7 +211,7 @@ def test_the_eighth_place_draw_labels_its_own_stories(shared_dir):
     # places.report, which prints the eighth draw among the development sets, is run once, in the ninth draw's test
 
 
-def test_the_ninth_place_draw_is_the_held_out_figure_of_its_own_stories(shared_dir, capsys):
+def test_the_ninth_place_draw_is_development_data_and_the_tenth_is_held_out(shared_dir, capsys):
     if not (shared_dir / "corpora" / "polnear" / "train").is_dir():
         pytest.skip("PolNeAR train not found")
     import sys
@@ -222,13 +222,16 @@ def test_the_ninth_place_draw_is_the_held_out_figure_of_its_own_stories(shared_d
     gold = json.loads(places.NINTH.read_text(encoding="utf-8"))
     drawn = places.ninth_sets(shared_dir)
     earlier = {a.id for arts in places.eighth_sets(shared_dir).values() for a in arts}
+    tenth = {a.id for arts in places.tenth_sets(shared_dir).values() for a in arts}
     development = {a.id for arts in places.development_sets(shared_dir).values() for a in arts}
+    assert len(tenth) == 150 and not tenth & development  # the held-out draw is never developed on
     for name, articles in drawn.items():
         assert [r["key"] for r in gold["sets"][name]] == [a.id for a in articles]
-        assert not {a.id for a in articles} & (earlier | development)
-    results = places.report(shared_dir)
+        assert not {a.id for a in articles} & (earlier | tenth)
+    results = places.report(shared_dir, held_out=False)
     out = capsys.readouterr().out
-    assert "Places, HELD OUT (bench/places_gold/ninth.json" in out and "Places, development: the eighth draw" in out
+    assert "HELD OUT" not in out and "tenth" not in results
+    assert "Places, development: the ninth draw" in out and "Places, development: the eighth draw" in out
     assert results["ninth"]["all"]["stories"] == 150 and 0.85 < results["ninth"]["all"]["countries"][0] <= 1.0
     assert results["eighth"]["all"]["stories"] == 150 and 0.9 < results["eighth"]["all"]["countries"][0] <= 1.0
 
