@@ -262,7 +262,8 @@ def test_the_second_wire_speaker_draw_is_labelled_for_its_own_stories_and_agrees
     assert total > 100 and same / total > 0.9  # two annotators who never saw each other's labels
 
 
-def test_the_third_wire_speaker_draw_is_labelled_for_its_own_stories(shared_dir):
+@pytest.mark.parametrize("draw", ["third", "fourth"])
+def test_a_later_wire_speaker_draw_is_labelled_for_its_own_stories(shared_dir, draw):
     if not (shared_dir / "corpora" / "reuters21578").is_dir():
         pytest.skip("Reuters-21578 not found")
     import sys
@@ -270,12 +271,125 @@ def test_the_third_wire_speaker_draw_is_labelled_for_its_own_stories(shared_dir)
     sys.path.insert(0, str(BENCH.parent))
     import wire_speakers
 
-    third = wire_speakers.drawn_third(shared_dir)
-    earlier = {a.id for a in wire_speakers.drawn(shared_dir) + wire_speakers.drawn_second(shared_dir)}
-    assert len(third) == 60 and not {a.id for a in third} & earlier
-    gold = json.loads(wire_speakers.THIRD_GOLD.read_text(encoding="utf-8"))["stories"]
-    assert [s["id"] for s in gold] == [a.id for a in third]
-    bodies = {a.id: a.body for a in third}
+    order = ["first", "second", "third", "fourth"]
+    path, pick = wire_speakers.DRAWS[draw]
+    stories = pick(shared_dir)
+    earlier = {a.id for d in order[:order.index(draw)] for a in wire_speakers.DRAWS[d][1](shared_dir)}
+    assert len(stories) == 60 and not {a.id for a in stories} & earlier
+    gold = json.loads(path.read_text(encoding="utf-8"))["stories"]
+    assert [s["id"] for s in gold] == [a.id for a in stories]
+    bodies = {a.id: a.body for a in stories}
+    for story in gold:
+        for q in story["quotes"]:
+            assert q["quote"] in bodies[story["id"]], q["quote"]
+
+
+@pytest.mark.parametrize("draw", ["ninth", "tenth"])
+def test_a_place_draw_has_a_second_annotators_labels_that_agree_with_the_first(shared_dir, draw):
+    if not (shared_dir / "corpora" / "polnear" / "train").is_dir():
+        pytest.skip("PolNeAR train not found")
+    import sys
+
+    sys.path.insert(0, str(BENCH.parent))
+    import places
+
+    gold = places.NINTH if draw == "ninth" else places.TENTH
+    first = json.loads(gold.read_text(encoding="utf-8"))["sets"]
+    second = json.loads((gold.parent / f"{draw}_second.json").read_text(encoding="utf-8"))["sets"]
+    drawn = places.ninth_sets(shared_dir) if draw == "ninth" else places.tenth_sets(shared_dir)
+    counts = [0, 0, 0]
+    for name, rows in first.items():
+        keys = [x.id for x in drawn[name]]
+        assert [r["key"] for r in rows] == [r["key"] for r in second[name]] == keys
+        counts = [x + y for x, y in zip(counts, places.pair_counts(rows, second[name]))]
+    assert places.prf(*counts)[2] > 0.95  # two annotators who never saw each other's labels
+
+
+def test_the_eighth_place_draw_labels_its_own_stories(shared_dir):
+    if not (shared_dir / "corpora" / "polnear" / "train").is_dir():
+        pytest.skip("PolNeAR train not found")
+    import sys
+
+    sys.path.insert(0, str(BENCH.parent))
+    import places
+
+    gold = json.loads(places.EIGHTH.read_text(encoding="utf-8"))
+    drawn = places.eighth_sets(shared_dir)
+    seventh = {a.id for arts in places.seventh_sets(shared_dir).values() for a in arts}
+    for name, articles in drawn.items():
+        assert [r["key"] for r in gold["sets"][name]] == [a.id for a in articles]
+        assert not {a.id for a in articles} & seventh
+    # places.report, which prints the eighth draw among the development sets, is run once, in the ninth draw's test
+
+
+def test_the_ninth_place_draw_is_development_data_and_the_tenth_is_held_out(shared_dir, capsys):
+    if not (shared_dir / "corpora" / "polnear" / "train").is_dir():
+        pytest.skip("PolNeAR train not found")
+    import sys
+
+    sys.path.insert(0, str(BENCH.parent))
+    import places
+
+    gold = json.loads(places.NINTH.read_text(encoding="utf-8"))
+    drawn = places.ninth_sets(shared_dir)
+    earlier = {a.id for arts in places.eighth_sets(shared_dir).values() for a in arts}
+    tenth = {a.id for arts in places.tenth_sets(shared_dir).values() for a in arts}
+    development = {a.id for arts in places.development_sets(shared_dir).values() for a in arts}
+    assert len(tenth) == 150 and not tenth & development  # the held-out draw is never developed on
+    for name, articles in drawn.items():
+        assert [r["key"] for r in gold["sets"][name]] == [a.id for a in articles]
+        assert not {a.id for a in articles} & (earlier | tenth)
+    results = places.report(shared_dir, held_out=False)
+    out = capsys.readouterr().out
+    assert "HELD OUT" not in out and "tenth" not in results
+    assert "Places, development: the ninth draw" in out and "Places, development: the eighth draw" in out
+    assert results["ninth"]["all"]["stories"] == 150 and 0.85 < results["ninth"]["all"]["countries"][0] <= 1.0
+    assert results["eighth"]["all"]["stories"] == 150 and 0.9 < results["eighth"]["all"]["countries"][0] <= 1.0
+
+
+def test_the_second_wire_speaker_draw_is_labelled_for_its_own_stories_and_agrees_with_a_second_annotator(shared_dir):
+    if not (shared_dir / "corpora" / "reuters21578").is_dir():
+        pytest.skip("Reuters-21578 not found")
+    import sys
+
+    sys.path.insert(0, str(BENCH.parent))
+    import wire_speakers
+
+    first, second = wire_speakers.drawn(shared_dir), wire_speakers.drawn_second(shared_dir)
+    assert len(second) == 60 and not {a.id for a in first} & {a.id for a in second}
+    gold = json.loads(wire_speakers.SECOND_GOLD.read_text(encoding="utf-8"))["stories"]
+    other = {s["id"]: s["quotes"] for s in json.loads(wire_speakers.SECOND_ANNOTATOR2.read_text(encoding="utf-8"))["stories"]}
+    assert [s["id"] for s in gold] == [a.id for a in second] == list(other)
+    bodies = {a.id: a.body for a in second}
+    same = total = 0
+    for story in gold:
+        for q in story["quotes"]:
+            assert q["quote"] in bodies[story["id"]], q["quote"]
+            if q.get("optional") or not q["speaker"]:
+                continue
+            theirs = [o["speaker"] for o in other[story["id"]] if o["quote"] == q["quote"] and o["speaker"]]
+            total += bool(theirs)
+            same += bool(theirs) and q["speaker"].split()[-1].lower() in theirs[0].lower()
+    assert total > 100 and same / total > 0.9  # two annotators who never saw each other's labels
+
+
+@pytest.mark.parametrize("draw", ["third", "fourth"])
+def test_a_later_wire_speaker_draw_is_labelled_for_its_own_stories(shared_dir, draw):
+    if not (shared_dir / "corpora" / "reuters21578").is_dir():
+        pytest.skip("Reuters-21578 not found")
+    import sys
+
+    sys.path.insert(0, str(BENCH.parent))
+    import wire_speakers
+
+    order = ["first", "second", "third", "fourth"]
+    path, pick = wire_speakers.DRAWS[draw]
+    stories = pick(shared_dir)
+    earlier = {a.id for d in order[:order.index(draw)] for a in wire_speakers.DRAWS[d][1](shared_dir)}
+    assert len(stories) == 60 and not {a.id for a in stories} & earlier
+    gold = json.loads(path.read_text(encoding="utf-8"))["stories"]
+    assert [s["id"] for s in gold] == [a.id for a in stories]
+    bodies = {a.id: a.body for a in stories}
     for story in gold:
         for q in story["quotes"]:
             assert q["quote"] in bodies[story["id"]], q["quote"]
