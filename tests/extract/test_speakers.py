@@ -2,7 +2,7 @@
 the failure classes seen on PolNeAR train; the sentences are made up here, in the style of news)."""
 from __future__ import annotations
 
-from searchkit.extract.quotes import find_quotes
+from searchkit.extract.quotes import find_quotes, speaker_rivals
 
 
 def said(text: str) -> dict[str, str | None]:
@@ -644,7 +644,10 @@ def test_the_chooser_names_a_likely_person_of_the_paragraph_only_where_the_rules
     spoke = '"We will win this fight for the workers," Ada Quist said on Monday.\n\n'
     tail = "All this effort contradicts the claim in the same interview that the pair were “not close”."
     assert said(spoke + "How noble of Ada Quist! " + tail)["not close"] == "Ada Quist"
-    assert said(spoke + "The strike began in May. " + tail)["not close"] is None
+    # nobody named in its own paragraph: the chooser names nobody, the attribution model (which reads the
+    # paragraphs before too) the last speaker, whose interview "the same interview" is
+    assert said(spoke + "The strike began in May. " + tail)["not close"] == "Ada Quist"
+    assert said("The strike began in May. " + tail)["not close"] is None
     strangers = ("All this effort to end his friendship with Tom Berne contradicts the claim by Ada Quist in the same "
                  "interview that the pair were “not close”.")
     assert said(strangers)["not close"] is None
@@ -713,3 +716,39 @@ def test_a_party_description_after_a_state_of_two_words_is_the_senator_named_bef
     text = ("Sen. Tom Quist, the bill's sponsor, said airline ads mislead.\n"
             '    "Air travelers are lured by low fares," the New Jersey Democrat said.')
     assert said(text)["Air travelers are"] == "Tom Quist"
+
+
+def test_the_model_names_the_one_person_of_the_paragraph_before_a_quote_standing_alone():
+    """A quotation alone as its paragraph, nobody named in it: the rules and the chooser (which reads only
+    the quote's own paragraph) name nobody; the attribution model names the one person introduced just
+    before, and nobody when two people were."""
+    one = ("Tariffs are paid by importers. Howard Quist, a fellow at the Tax Policy Center, has studied the "
+           "levies for years.\n\n“If the country imposes a tariff on televisions, the duty is paid by the importer.”")
+    assert [q.speaker for q, _c in speaker_rivals(one)] == [None]
+    assert said(one)["If the country"] == "Howard Quist"
+    two = one.replace("Howard Quist, a fellow at the Tax Policy Center,",
+                      "Howard Quist, a fellow at the Tax Policy Center, and Ada Lund, an economist,").replace(
+                      "has studied", "have studied")
+    assert said(two)["If the country"] is None
+
+
+def test_the_model_overrules_he_resolved_to_a_person_named_only_in_an_apposition():
+    """`he said` after a paragraph about Quist: the rules take the gendered name of Quist's apposition
+    (a president he served); the model, weighing who is named, speaks and is the subject, gives it to Quist."""
+    text = ("Mark Quist spoke on the second night of the convention.\n\n"
+            "Quist, the Republican attorney general under former President Tom Berne, criticized the mayor’s email "
+            "use, which an inquiry said was “extremely careless” but did not warrant charges.\n\n"
+            "“The mayor is asking the people of this city to make her the first mayor to take the oath after already "
+            "having broken it,” Quist said.\n\n"
+            "Quist said the email affair is only the latest issue in her career that should give voters pause.\n\n"
+            "“Over the years, the mayor has done a lot of things and said a lot of things to show why she should not "
+            "be mayor,” he said.")
+    assert [q.speaker for q, _c in speaker_rivals(text)][-1] == "Tom Berne"
+    assert said(text)["Over the years,"] == "Mark Quist"
+
+
+def test_the_model_keeps_the_rules_answer_when_it_is_the_person_beside_the_verb():
+    """A plain attribution the rules read right is never overruled by a listener or a person named before."""
+    text = ('Ada Lund met Tom Berne in Dayton on Monday.\n\nJane Roe, a lawyer, told Reuters on Tuesday. '
+            '"We will win this case against them all," she said.')
+    assert said(text)["We will win"] == "Jane Roe"
