@@ -2107,7 +2107,8 @@ def _find_quotes(text: str, choose: str = "all") -> list[tuple[_Span, list[tuple
         return list(zip(kept, _rivals(kept, paragraphs, masked, resolver, counts)))
     if choose == "candidates":  # the rules' answers and every quote's candidates, to learn the chooser from
         return [(span, _candidates(span, kept, paragraphs, masked, resolver, counts)) for span in kept]
-    answers = [_model_answer(span.speaker, rivals) for span, rivals in zip(kept, _rivals(kept, paragraphs, masked, resolver, counts))]
+    answers = [_model_answer(span.speaker, rivals)
+               for span, rivals in zip(kept, _rivals(kept, paragraphs, masked, resolver, counts, every=False))]
     for span, answer in zip(kept, answers):
         span.speaker = answer
     for span in kept:
@@ -2196,10 +2197,11 @@ _ROLE_APPOSED = re.compile(r",\s+(?:the|a|an|[A-Z][\w.&'’-]*['’]s)\s")
 
 
 def _rivals(kept: list[_Span], paragraphs: list[tuple[int, int]], masked: str, resolver: _Resolver,
-            counts: Counter[str]) -> list[list[tuple[str, dict[str, str]]]]:
+            counts: Counter[str], every: bool = True) -> list[list[tuple[str, dict[str, str]]]]:
     """Who may have said each quotation, each with the structural features the attribution model weighs:
     the people named in its paragraph and the two before, and the rules' own answer (a person, a body
-    or a description). Positions, distances and roles only; no words of the story."""
+    or a description). Positions, distances and roles only; no words of the story. Unless `every`, none for
+    a quote whose answer the model could not change (attributed to nobody named, or nobody else named near)."""
     starts = [a for a, _b in paragraphs]
     mentions = sorted(resolver.people.mentions)
     at = [p for p, _e, _n in mentions]
@@ -2209,10 +2211,13 @@ def _rivals(kept: list[_Span], paragraphs: list[tuple[int, int]], masked: str, r
     out: list[list[tuple[str, dict[str, str]]]] = []
     last: str | None = None  # the speaker of the latest quote before
     for span in kept:
-        out.append(_quote_rivals(span, paragraphs, starts, masked, resolver, counts,
-                                 mentions[bisect_right(at, paragraphs[max(0, span.para - 2)][0] - 1):
-                                          bisect_right(at, paragraphs[span.para][1] - 1)],
-                                 lead, spoke, last))
+        near = mentions[bisect_right(at, paragraphs[max(0, span.para - 2)][0] - 1):
+                        bisect_right(at, paragraphs[span.para][1] - 1)]
+        if every or (span.speaker is None and not span.attributed) or (
+                span.speaker is not None and any(not _same_person(span.speaker, name) for _p, _e, name in near)):
+            out.append(_quote_rivals(span, paragraphs, starts, masked, resolver, counts, near, lead, spoke, last))
+        else:
+            out.append([])
         last = span.speaker or last
     return out
 
@@ -2234,11 +2239,15 @@ def _quote_rivals(span: _Span, paragraphs: list[tuple[int, int]], starts: list[i
                    "q:cue": ("after" if _verb_at_any(masked[span.end:sentence_end]) else "before") if span.attributed
                    else "none"}
     rules = span.speaker
+    nearest: dict[str, tuple[int, int]] = {}  # each name's mention nearest the quote
+    for q, f, name in near:
+        if name not in nearest or abs(q - span.start) < abs(nearest[name][0] - span.start):
+            nearest[name] = (q, f)
     out: dict[str, dict[str, str]] = {}
     for p, _e, name in near:
         if name in out or _DESCRIBED_BY.search(masked, max(0, p - 5), p):
             continue  # "the California Republican": a description, which the rules resolve to whom it names
-        q, f = min(((q, f) for q, f, n in near if n == name), key=lambda m: abs(m[0] - span.start))  # the nearest
+        q, f = nearest[name]
         after = q >= span.end
         gap = masked[max(f, span.start - _GAP_READ):span.start] + " A" if not after else masked[span.end:min(q, span.end + _GAP_READ)]
         para = bisect_right(starts, q) - 1
