@@ -75,12 +75,13 @@ def _picks(data: list[Example], table: dict, empty: bool) -> list[tuple[float, f
             continue
         probabilities = model_probabilities([("", f) for _r, f in cands], table)
         best = max(range(len(cands)), key=probabilities.__getitem__)
-        right, features = cands[best]
-        if empty and features["q:att"] == "no":  # filled only where no attribution was found
-            out.append((probabilities[best], 1 if right else -_WRONG_COST))
+        ok, features = cands[best]
+        if empty:
+            if features["q:att"] == "no":  # filled only where no attribution was found
+                out.append((probabilities[best], 1 if ok else -_WRONG_COST))
         elif features["rules"] != "yes" and not any(f.get("kind") == "body" for _r, f in cands):
             # wrong to right +1; right to wrong: a loss, counted 1.5 (a body or description the rules name is kept)
-            out.append((probabilities[best], (1 if right else 0) - (_WRONG_COST if rules_right else 0)))
+            out.append((probabilities[best], (1 if ok else 0) - (_WRONG_COST if rules_right else 0)))
     return out
 
 
