@@ -17,43 +17,35 @@ import json
 import math
 import sys
 from pathlib import Path
-from typing import Callable, Iterator
 
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO / "bench"))
 from extraction import overlap, polnear_stories, shared_dir, surname  # noqa: E402
 
-from searchkit.model import Quote  # noqa: E402
 from searchkit.extract.quotes import CHOOSER_TABLE, chooser_probability, speaker_candidates  # noqa: E402
 
 _FLOOR = math.log(1e-4)  # a feature value never seen with a label
 _WRONG_COST = 1.5  # a wrong speaker misleads (a facet, a search by speaker) where a missing one only omits
 
 
-def matched(shared: Path, read: Callable) -> Iterator[tuple[Quote, list, str, str]]:
-    """(our quote as the rules attribute it, its candidates, the Source's surname, the Source) for each gold
-    direct quote of PolNeAR train with a named Source that `read` (a story -> quotes with candidates) finds."""
+def examples(shared: Path) -> list[tuple[bool, list[tuple[bool, dict[str, str]]]]]:
+    """(did the rules leave the quote without a speaker?, [(right?, features) per candidate]) per gold quote."""
+    out = []
     for _name, body, gold in polnear_stories(shared / "corpora" / "polnear" / "train"):
-        found = read(body)
+        found = speaker_candidates(body)
         for content, source in gold:
             who = surname(source)
             if not who or not found:
                 continue
             scores = [overlap(q.text, content) for q, _c in found]
             best = max(range(len(found)), key=scores.__getitem__)
-            if scores[best] >= 0.5:
-                yield found[best][0], found[best][1], who, source
-
-
-def right(name: str, who: str, source: str) -> bool:
-    """The issue's metric: the Source's surname inside our speaker, or our speaker's last word in the Source."""
-    return who.lower() in name.lower() or name.split()[-1].lower() in source.lower()
-
-
-def examples(shared: Path) -> list[tuple[bool, list[tuple[bool, dict[str, str]]]]]:
-    """(did the rules leave the quote without a speaker?, [(right?, features) per candidate]) per gold quote."""
-    return [(quote.speaker is None, [(right(name, who, source), features) for name, features in candidates])
-            for quote, candidates, who, source in matched(shared, speaker_candidates)]
+            if scores[best] < 0.5:
+                continue
+            quote, candidates = found[best]
+            labelled = [(who.lower() in name.lower() or name.split()[-1].lower() in source.lower(), features)
+                        for name, features in candidates]
+            out.append((quote.speaker is None, labelled))
+    return out
 
 
 def learn(data: list[tuple[bool, list[tuple[bool, dict[str, str]]]]]) -> dict:
@@ -77,55 +69,37 @@ def learn(data: list[tuple[bool, list[tuple[bool, dict[str, str]]]]]) -> dict:
     return table
 
 
-def best_cut(picks: list[tuple[float, float]], never: float) -> tuple[float, float]:
-    """The lowest probability at which taking every pick at or above it gains most, and that gain
-    (`never`, 0 when no cut gains): picks are (probability, gain were it taken)."""
-    best, best_gain = never, 0.0
-    for cut in sorted({round(p, 3) for p, _g in picks}):
-        gain = sum(g for p, g in picks if p >= cut)
-        if gain > best_gain:
-            best, best_gain = cut, gain
-    return best, best_gain
-
-
 def threshold(data, table: dict) -> float:
     """The probability above which filling the rules' empty answers gains most: a right answer counts 1, a
     wrong one -_WRONG_COST."""
     picks = []
     for none, cands in data:
         if none and cands:
-            ok, p = max(((r, chooser_probability(f, table)) for r, f in cands), key=lambda c: c[1])
-            picks.append((p, ok))
-    best, _gain = best_cut([(p, 1 if r else -_WRONG_COST) for p, r in picks], 1.0)
+            right, p = max(((r, chooser_probability(f, table)) for r, f in cands), key=lambda c: c[1])
+            picks.append((p, right))
+    best, best_gain = 1.0, 0
+    for cut in sorted({round(p, 3) for p, _r in picks}):
+        gain = sum(1 if r else -_WRONG_COST for p, r in picks if p >= cut)
+        if gain > best_gain:
+            best, best_gain = cut, gain
     print(f"{len(picks)} quotes left without a speaker by the rules have candidates; at {best:.3f} the chooser "
           f"fills {sum(p >= best for p, _r in picks)}: {sum(r for p, r in picks if p >= best)} right")
     return best
 
 
-def write_table(argv, doc: str, target: Path, build: Callable[[Path], dict]) -> int:
-    """The command line of the speaker learners: learn from PolNeAR train (`build`), write `target` on --write."""
-    ap = argparse.ArgumentParser(description=doc.splitlines()[0])
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--shared", default=None)
-    ap.add_argument("--write", action="store_true", help=f"write {target.relative_to(REPO)}")
+    ap.add_argument("--write", action="store_true", help=f"write {CHOOSER_TABLE.relative_to(REPO)}")
     args = ap.parse_args(argv)
-    table = build(shared_dir(args.shared))
-    if args.write:
-        target.write_text(json.dumps(table, indent=1, sort_keys=True) + "\n", encoding="utf-8")
-    return 0
-
-
-def build(shared: Path) -> dict:
-    """The chooser's table with its threshold, from PolNeAR train."""
-    data = examples(shared)
+    data = examples(shared_dir(args.shared))
     print(f"{len(data)} gold quotes found with a named Source, "
           f"{sum(len(c) for _n, c in data)} candidates, {sum(r for _n, c in data for r, _f in c)} right")
     table = learn(data)
     table["threshold"] = threshold(data, table)
-    return table
-
-
-def main(argv=None) -> int:
-    return write_table(argv, __doc__, CHOOSER_TABLE, build)
+    if args.write:
+        CHOOSER_TABLE.write_text(json.dumps(table, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return 0
 
 
 if __name__ == "__main__":

@@ -56,14 +56,7 @@ fragment nobody is named for takes the speaker of a longer attributed quotation 
 `searchkit/data/speaker_chooser.json`, learnt from PolNeAR train by `bench/speaker_chooser.py`) weighs
 the people named before the quote in its paragraph (where, how recent, whether they speak elsewhere
 in the story, how often named, whether the quote is attributed or embedded in narration) and names
-the likeliest when it is likely enough. Before it, an attribution model (a conditional logistic
-regression, `searchkit/data/speaker_model.json`, learnt from PolNeAR train by `bench/speaker_model.py`)
-weighs everyone who may have said each quote (the people named in its paragraph and the two before, and
-the rules' answer) by structure alone: where each is named against the quote, how far, whether a verb of
-saying is beside the name, whether the name agrees with a `he`/`she` cue, is heard (`told X`), opens the
-story, spoke before. It names a quote no attribution was found for when it is very sure, and replaces
-the rules' person by another when it is sure enough (a body or description the rules read is kept).
-A story in another language than English has no quotations.
+the likeliest when it is likely enough. A story in another language than English has no quotations.
 """
 from __future__ import annotations
 
@@ -1909,22 +1902,16 @@ _FOLD_TABLE = str.maketrans(_FOLD)
 
 def find_quotes(text: str) -> list[Quote]:
     """Quotations in a story with their speakers (None when nobody can be named)."""
-    return [quote for quote, _candidates in _quotes(text, "all")]
+    return [quote for quote, _candidates in _quotes(text, True)]
 
 
 def speaker_candidates(text: str) -> list[tuple[Quote, list[tuple[str, dict[str, str]]]]]:
     """Each quotation as the rules alone attribute it, with the people named around it and the features the
     speaker chooser reads: what bench/speaker_chooser.py learns the chooser's table from."""
-    return _quotes(text, "candidates")
+    return _quotes(text, False)
 
 
-def speaker_rivals(text: str) -> list[tuple[Quote, list[tuple[str, dict[str, str]]]]]:
-    """Each quotation as the rules alone attribute it, with everyone who may have said it and the features
-    the attribution model reads: what bench/speaker_model.py learns the model from."""
-    return _quotes(text, "rivals")
-
-
-def _quotes(text: str, choose: str) -> list[tuple[Quote, list[tuple[str, dict[str, str]]]]]:
+def _quotes(text: str, choose: bool) -> list[tuple[Quote, list[tuple[str, dict[str, str]]]]]:
     if "``" in text or "''" in text or "‘‘" in text or "’’" in text:
         text = _single_marks(text)
     read = _single_quoted(text)  # the same length: what is read there is shown from `text`
@@ -1967,7 +1954,7 @@ def _as_written(name: str | None, folded: str, text: str) -> str | None:
 _READ_BACK = 2000
 
 
-def _find_quotes(text: str, choose: str = "all") -> list[tuple[_Span, list[tuple[str, dict[str, str]]]]]:
+def _find_quotes(text: str, choose: bool = True) -> list[tuple[_Span, list[tuple[str, dict[str, str]]]]]:
     paragraphs = _paragraphs(text)
     spans = _spans(text, paragraphs)
     if not spans:
@@ -2103,14 +2090,8 @@ def _find_quotes(text: str, choose: str = "all") -> list[tuple[_Span, list[tuple
                   and not masked[span.end:paragraphs[span.para][1]].strip(" \t\n.,")})
     kept = [span for span, inner in out if inner]
     counts = Counter(name for _p, _e, name in resolver.people.mentions)  # how often each person is named
-    if choose == "rivals":  # the rules' answers and who else may have spoken, to learn the model from
-        return list(zip(kept, _rivals(kept, paragraphs, masked, resolver, counts)))
-    if choose == "candidates":  # the rules' answers and every quote's candidates, to learn the chooser from
+    if not choose:  # the rules' answers and every quote's candidates, to learn the chooser from
         return [(span, _candidates(span, kept, paragraphs, masked, resolver, counts)) for span in kept]
-    answers = [_model_answer(span.speaker, rivals)
-               for span, rivals in zip(kept, _rivals(kept, paragraphs, masked, resolver, counts, every=False))]
-    for span, answer in zip(kept, answers):
-        span.speaker = answer
     for span in kept:
         if span.speaker is None:  # nobody the rules name: the likeliest person of its paragraph, if likely enough
             span.speaker = _choose(_candidates(span, kept, paragraphs, masked, resolver, counts))
@@ -2187,185 +2168,6 @@ def _choose(candidates: list[tuple[str, dict[str, str]]]) -> str | None:
     table = _chooser_table()
     name, probability = max(((name, chooser_probability(f, table)) for name, f in candidates), key=lambda c: c[1])
     return name if probability >= table["threshold"] else None
-
-
-_DESCRIBED_BY = re.compile(r"\b(?:[Tt]he|[Aa]n?)\s+$")
-_GAP_READ = 800  # characters read between a name and its quote: more is over 60 words and several sentences anyway
-_SENTENCE_BREAK = re.compile(r"[.!?][\"”’']*\s+(?=[\"“‘'(]*[A-Z])")
-_CUE_PRONOUN = re.compile(r"\b([Hh]e|[Ss]he)\s+(?:[a-z]+ly\s+)?(?:" + _alternation(_SAY_FORMS) + r")\b")
-_ROLE_APPOSED = re.compile(r",\s+(?:the|a|an|[A-Z][\w.&'’-]*['’]s)\s")
-
-
-def _rivals(kept: list[_Span], paragraphs: list[tuple[int, int]], masked: str, resolver: _Resolver,
-            counts: Counter[str], every: bool = True) -> list[list[tuple[str, dict[str, str]]]]:
-    """Who may have said each quotation, each with the structural features the attribution model weighs:
-    the people named in its paragraph and the two before, and the rules' own answer (a person, a body
-    or a description). Positions, distances and roles only; no words of the story. Unless `every`, none for
-    a quote whose answer the model could not change (attributed to nobody named, or nobody else named near)."""
-    starts = [a for a, _b in paragraphs]
-    mentions = sorted(resolver.people.mentions)
-    at = [p for p, _e, _n in mentions]
-    lead_end = paragraphs[min(1, len(paragraphs) - 1)][1]
-    lead = {name for p, _e, name in mentions if p < lead_end}
-    spoke = Counter(s.speaker for s in kept if s.attributed and s.speaker)
-    out: list[list[tuple[str, dict[str, str]]]] = []
-    last: str | None = None  # the speaker of the latest quote before
-    for span in kept:
-        near = mentions[bisect_right(at, paragraphs[max(0, span.para - 2)][0] - 1):
-                        bisect_right(at, paragraphs[span.para][1] - 1)]
-        if every or (span.speaker is None and not span.attributed) or (
-                span.speaker is not None and any(not _same_person(span.speaker, name) for _p, _e, name in near)):
-            out.append(_quote_rivals(span, paragraphs, starts, masked, resolver, counts, near, lead, spoke, last))
-        else:
-            out.append([])
-        last = span.speaker or last
-    return out
-
-
-def _quote_rivals(span: _Span, paragraphs: list[tuple[int, int]], starts: list[int], masked: str, resolver: _Resolver,
-                  counts: Counter[str], near: list[tuple[int, int, str]], lead: set[str], spoke: Counter[str],
-                  last: str | None) -> list[tuple[str, dict[str, str]]]:
-    """One quotation's candidates and their features (see _rivals)."""
-    p_start, p_end = paragraphs[span.para]
-    sentence = span.sentence if span.sentence >= 0 else p_start
-    sentence_end = _SENTENCE_BREAK.search(masked, span.end, p_end)
-    sentence_end = sentence_end.start() + 1 if sentence_end else p_end
-    own = span.speaker if span.attributed else None
-    recency = list(dict.fromkeys(name for p, _e, name in reversed(near) if p < span.start))
-    window = masked[max(p_start, span.start - 40):span.start] + " " + masked[span.end:min(p_end, span.end + 40)]
-    cue = _CUE_PRONOUN.search(window)
-    cue_gender = _PRONOUN[cue.group(1)] if cue else ""
-    quote_level = {"q:att": "yes" if span.attributed else "no", "q:rules": "none" if span.speaker is None else "named",
-                   "q:cue": ("after" if _verb_at_any(masked[span.end:sentence_end]) else "before") if span.attributed
-                   else "none"}
-    rules = span.speaker
-    nearest: dict[str, tuple[int, int]] = {}  # each name's mention nearest the quote
-    for q, f, name in near:
-        if name not in nearest or abs(q - span.start) < abs(nearest[name][0] - span.start):
-            nearest[name] = (q, f)
-    out: dict[str, dict[str, str]] = {}
-    for p, _e, name in near:
-        if name in out or _DESCRIBED_BY.search(masked, max(0, p - 5), p):
-            continue  # "the California Republican": a description, which the rules resolve to whom it names
-        q, f = nearest[name]
-        after = q >= span.end
-        gap = masked[max(f, span.start - _GAP_READ):span.start] + " A" if not after else masked[span.end:min(q, span.end + _GAP_READ)]
-        para = bisect_right(starts, q) - 1
-        if para == span.para:
-            where = ("sentence" if q >= sentence else "paragraph") if not after else \
-                ("sentence-after" if q < sentence_end else "paragraph-after")
-        else:
-            where = f"paragraph-{span.para - para}"
-        person = resolver.people.people.get(name)
-        gender = person.gender if person else ""
-        out[name] = {"where": where,
-                     "tokens": _bucket(len(gap.split()), (3, 10, 25, 60)),
-                     "sentences": _bucket(len(_SENTENCE_BREAK.findall(gap)), (0, 1, 2)),
-                     "speaks": "yes" if _speaks_after(masked, f) or _said_before(masked[max(0, q - 40):q]) else "no",
-                     "rules": "yes" if rules is not None and _same_person(rules, name) else "no",
-                     "count": _bucket(counts[name], (1, 2, 4)),
-                     "rank": _bucket(recency.index(name) + 1, (1, 2)) if name in recency else "after",
-                     "gender": "no-cue" if not cue_gender else "agree" if gender == cue_gender else
-                     "unknown" if not gender else "disagree",
-                     "lead": "yes" if name in lead else "no",
-                     "kind": "person",
-                     "apposed": "yes" if _ROLE_APPOSED.match(masked, f) else "no",
-                     "spoke": "yes" if spoke[name] - (own == name) > 0 else "no",
-                     "last": "yes" if last == name else "no",
-                     "heard": "yes" if _HEARER.search(masked, max(0, q - 8), q) else "no",
-                     "person": "gendered" if gender else "titled" if person and person.clues else "plain",
-                     "words": _bucket(len(name.split()), (1, 2))}
-    if rules is not None and not any(f["rules"] == "yes" for f in out.values()):
-        out[rules] = {"where": "rules-only", "rules": "yes", "count": _bucket(counts[rules], (0, 1, 2, 4)),
-                      "kind": "body" if _is_org(rules) or rules[:1].islower() or " " in rules and rules.split()[-1][:1].islower()
-                      else "person",
-                      "spoke": "yes" if spoke[rules] - (own == rules) > 0 else "no",
-                      "last": "yes" if last == rules else "no",
-                      "lead": "yes" if rules in lead else "no"}
-    for features in out.values():  # how the rules read the quote: what the model weighs the rest by
-        features.update(quote_level)
-    return list(out.items())
-
-
-def _verb_at_any(text: str) -> bool:
-    """Whether a stretch of text holds a verb of saying."""
-    return _VERB_RE.search(text) is not None
-
-
-def _same_person(a: str, b: str) -> bool:
-    """Whether two names (a speaker the rules give, a person named) are one person: same last word."""
-    return a == b or a.split()[-1] == b.split()[-1]
-
-
-MODEL_TABLE = Path(__file__).resolve().parent.parent / "data" / "speaker_model.json"
-
-
-@lru_cache(maxsize=1)
-def _model_table() -> dict:
-    """The attribution model's weights and thresholds, learnt from PolNeAR train (bench/speaker_model.py)."""
-    import json
-
-    return json.loads(MODEL_TABLE.read_text(encoding="utf-8"))
-
-
-def feature_keys(features: dict[str, str]) -> list[str]:
-    """A candidate's features as the model's keys: each feature alone and with each of the quote's
-    ("q:…": how the rules read it), since what a position says depends on whether the rules named someone."""
-    quote = [(k[2:], v) for k, v in features.items() if k.startswith("q:")]
-    keys = []
-    for name, value in features.items():
-        if not name.startswith("q:"):
-            keys.append(f"{name}={value}")
-            keys += [f"{name}|{k}={value}|{v}" for k, v in quote]
-    return keys
-
-
-@lru_cache(maxsize=32)
-def _merged_weights(quote: tuple[tuple[str, str], ...]) -> dict[str, float]:
-    """The model's weights for one reading of a quote by the rules, each feature's conjunctions with it
-    folded into the feature's own weight: a candidate is then scored by one look-up per feature."""
-    levels = dict(quote)
-    merged: dict[str, float] = {}
-    for key, weight in _model_table()["weights"].items():
-        name, value = key.split("=", 1)
-        if "|" in name:
-            name, q = name.split("|", 1)
-            value, level = value.rsplit("|", 1)
-            if levels.get(q) != level:
-                continue
-        merged[f"{name}={value}"] = merged.get(f"{name}={value}", 0.0) + weight
-    return merged
-
-
-def model_probabilities(candidates: list[tuple[str, dict[str, str]]], table: dict | None = None) -> list[float]:
-    """Each candidate's probability of being the speaker (a softmax over the quote's candidates)."""
-    if table is None:
-        features = candidates[0][1]
-        weights = _merged_weights(tuple(sorted((k[2:], v) for k, v in features.items() if k.startswith("q:"))))
-        scores = [sum(weights.get(f"{k}={v}", 0.0) for k, v in f.items() if not k.startswith("q:"))
-                  for _n, f in candidates]
-    else:
-        scores = [sum(table["weights"].get(key, 0.0) for key in feature_keys(f)) for _n, f in candidates]
-    top = max(scores)
-    exp = [math.exp(s - top) for s in scores]
-    total = sum(exp)
-    return [x / total for x in exp]
-
-
-def _model_answer(speaker: str | None, candidates: list[tuple[str, dict[str, str]]]) -> str | None:
-    """The rules' answer, unless the model is confident enough in another candidate (or in one where the
-    rules name nobody)."""
-    if not candidates:
-        return speaker
-    table = _model_table()
-    probabilities = model_probabilities(candidates)
-    best = max(range(len(candidates)), key=probabilities.__getitem__)
-    name, features = candidates[best]
-    if speaker is None:  # an attribution that names nobody ("they said", "the authors argued") stays unnamed
-        return name if probabilities[best] >= table["fill"] and features["q:att"] == "no" else None
-    if features["rules"] == "yes" or any(f.get("kind") == "body" for _n, f in candidates):
-        return speaker  # a body or description the rules read as the subject ("the authors argued") is kept
-    return name if probabilities[best] >= table["overrule"] else speaker
 
 
 # A subordinate clause with a subject of its own that runs on to the quote: "after Clinton refused to say …"

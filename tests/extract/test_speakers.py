@@ -2,7 +2,7 @@
 the failure classes seen on PolNeAR train; the sentences are made up here, in the style of news)."""
 from __future__ import annotations
 
-from searchkit.extract.quotes import find_quotes, speaker_rivals
+from searchkit.extract.quotes import find_quotes
 
 
 def said(text: str) -> dict[str, str | None]:
@@ -713,25 +713,3 @@ def test_a_party_description_after_a_state_of_two_words_is_the_senator_named_bef
     text = ("Sen. Tom Quist, the bill's sponsor, said airline ads mislead.\n"
             '    "Air travelers are lured by low fares," the New Jersey Democrat said.')
     assert said(text)["Air travelers are"] == "Tom Quist"
-
-
-def test_the_model_overrules_he_resolved_to_a_person_named_only_in_an_apposition():
-    """`he said` after a paragraph about Quist: the rules take the gendered name of Quist's apposition
-    (a president he served); the model, weighing who is named, speaks and is the subject, gives it to Quist."""
-    text = ("Mark Quist spoke on the second night of the convention.\n\n"
-            "Quist, the Republican attorney general under former President Tom Berne, criticized the mayor’s email "
-            "use, which an inquiry said was “extremely careless” but did not warrant charges.\n\n"
-            "“The mayor is asking the people of this city to make her the first mayor to take the oath after already "
-            "having broken it,” Quist said.\n\n"
-            "Quist said the email affair is only the latest issue in her career that should give voters pause.\n\n"
-            "“Over the years, the mayor has done a lot of things and said a lot of things to show why she should not "
-            "be mayor,” he said.")
-    assert [q.speaker for q, _c in speaker_rivals(text)][-1] == "Tom Berne"
-    assert said(text)["Over the years,"] == "Mark Quist"
-
-
-def test_the_model_keeps_the_rules_answer_when_it_is_the_person_beside_the_verb():
-    """A plain attribution the rules read right is never overruled by a listener or a person named before."""
-    text = ('Ada Lund met Tom Berne in Dayton on Monday.\n\nJane Roe, a lawyer, told Reuters on Tuesday. '
-            '"We will win this case against them all," she said.')
-    assert said(text)["We will win"] == "Jane Roe"
