@@ -170,7 +170,7 @@ Justice Mayor Chairman Chairwoman Chair Secretary Minister Ministers Premier Pri
 Attorney Speaker Leader Majority Minority Whip Rev Reverend Pope Emir Sultan Imam Rabbi Bishop Archbishop Cardinal
 Chief Deputy Assistant Acting Commissioner Director Officer Executive Spokesman Spokeswoman Spokesperson
 Coach Manager Detective Inspector Constable Superintendent Councillor Councilman Councilwoman Council
-Member Alderman Alderwoman Counsel Solicitor Barrister Sheriff Marshal Trooper Foreign Home Defence Defense Interior Finance Treasury State Federal National Health Education Trade
+Member Alderman Alderwoman Counsel Exchequer Staff Solicitor Barrister Sheriff Marshal Trooper Foreign Home Defence Defense Interior Finance Treasury State Federal National Health Education Trade
 Economy Justice Energy Agriculture Labor Labour Transport Commerce Environment Culture Provincial District
 Regional Party Opposition Labour Conservative Tory Democrat Democratic Republican GOP Liberal Independent
 Presidential Press Campaign Senior Junior Managing Head Candidate Nominee Hopeful Founder Co-founder

@@ -713,3 +713,9 @@ def test_a_party_description_after_a_state_of_two_words_is_the_senator_named_bef
     text = ("Sen. Tom Quist, the bill's sponsor, said airline ads mislead.\n"
             '    "Air travelers are lured by low fares," the New Jersey Democrat said.')
     assert said(text)["Air travelers are"] == "Tom Quist"
+
+
+def test_offices_named_with_of_the_are_titles_not_part_of_the_name():
+    text = ('Chancellor of the Exchequer Ann Reddy opened the debate.\n    "Borrowing will fall," she said.\n'
+            '    Chief of Staff Tom Ivers spoke later. "We are ready," Ivers said.')
+    assert [q.speaker for q in find_quotes(text)] == ["Ann Reddy", "Tom Ivers"]
