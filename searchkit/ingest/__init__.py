@@ -157,7 +157,7 @@ def _read(path: Path, base: str | None) -> Iterator[Article | Problem]:
     if kind in STREAMED:
         yield from _guarded(path, import_module(f".{STREAMED[kind]}", __name__).read(path, base))
         return
-    decoded, problems = open_text(path, latin1=(kind == "reuters"))
+    decoded, problems = open_text(path, latin1=(kind == "reuters"), text_only=True)
     yield from problems
     if decoded is None:
         return

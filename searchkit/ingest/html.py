@@ -31,7 +31,7 @@ import trafilatura
 
 from ..model import Article, Problem
 from .bylines import authors_of
-from .decode import decode, read_bytes
+from .decode import decode, looks_binary, read_bytes
 from .lines import stem
 from .sentences import first_sentence
 
@@ -49,8 +49,6 @@ _WORD = re.compile(r"\w+")
 _HEAD_BYTES = 4096  # where a charset declaration must be (HTML says 1024; some pages put more first)
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)""", re.IGNORECASE)
-_BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"RIFF",
-                 b"\x00\x00\x01\x00", b"OggS", b"ID3", b"\x7fELF")
 # Legacy labels browsers read as windows-1252 (WHATWG Encoding), so that curly quotes survive.
 _AS_CP1252 = {"iso8859-1", "latin-1", "ascii", "cp1252"}
 
@@ -65,14 +63,6 @@ class Page:
     authors: tuple[str, ...] = ()
     site: str = ""
     url: str = ""  # the canonical URL the page gives, absolute; "" when none
-
-
-def looks_binary(data: bytes) -> bool:
-    """Whether bytes are an image, archive or other non-text file rather than a page."""
-    head = data[:1024]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return False
-    return head.startswith(_BINARY_MAGIC) or b"\x00" in head
 
 
 def _codec(label: bytes | str | None) -> str | None:

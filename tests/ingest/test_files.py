@@ -141,3 +141,27 @@ def test_public_api_imports():
     from searchkit.ingest.sentences import split_sentences
 
     assert split_sentences("One. Two") == ["One.", "Two"]
+
+
+@pytest.mark.parametrize("name, data", [
+    ("bin.txt", b"\x00\x01\x02binary\xff\xfe"),  # the user trial's file
+    ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(200)),
+    ("blob", bytes(range(256)) * 8),  # no suffix: read by content
+    ("packed.jsonl", b"\x7fELF\x02\x01\x01" + bytes(100)),
+])
+def test_a_binary_file_is_skipped_not_read_as_cp1252(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert list(read_file(path)) == [Problem(str(path), "binary, not text: not read")]
+
+
+@pytest.mark.parametrize("data, body", [
+    (b"A story with one stray NUL\x00 byte in its text, read as text.\n", "A story with one stray NUL byte"),
+    ("A story in UTF-16 without a byte-order mark.".encode("utf-16-le"), "A story in UTF-16"),
+    (b"Caf\xe9 prices \x1b[1mrose\x1b[0m in a terminal capture.\n", "Caf\u00e9 prices"),
+])
+def test_text_with_a_few_odd_bytes_is_still_text(tmp_path, data, body):
+    path = tmp_path / "odd.txt"
+    path.write_bytes(data)
+    (article,) = [i for i in read_file(path) if isinstance(i, Article)]
+    assert article.body.startswith(body) or article.title.startswith(body)
