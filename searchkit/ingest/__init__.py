@@ -7,7 +7,9 @@ names. This module walks folders, opens `.gz` files, decodes bytes (`decode`), a
 by file name (and, for `.txt`, by whether the text opens with a `date YYYY-MM-DD Source -` header;
 for `.xml` and names it does not know, by the first bytes). Readers never raise for bad
 content: a file or record that cannot be read becomes a `Problem` with its path and line
-(`skipped=False` for a warning about a record that was still read), and reading goes on.
+(`skipped=False` for a warning about a record that was still read), and reading goes on. A folder
+walk passes by documentation: every `.txt` beside a Reuters SGML file or web archive (the
+collection's README and code lists), and a README or LICENSE anywhere, in one line per folder.
 Everything read passes `printable.record` on the way out, so no text handed on holds a lone
 surrogate; ids derived from file paths follow `ids.py`.
 """
@@ -33,6 +35,9 @@ READERS = {".txt": "text", ".jsonl": "jsonl", ".ndjson": "jsonl", ".json": "json
            ".sgm": "reuters", ".sgml": "reuters", ".html": "html", ".htm": "html", ".xhtml": "html",
            ".warc": "warc", ".arc": "warc", ".rss": "feed", ".atom": "feed", ".xml": "feed?"}
 STREAMED = {"html": "html", "warc": "warc", "feed": "feeds"}  # readers that open their files themselves
+# Formats whose files each hold a whole collection, documented by plain-text files beside them.
+COLLECTIONS = {"reuters": "Reuters SGML", "warc": "web archive"}
+DOCUMENTATION = re.compile(r"(?:readme|read[._]me|licen[cs]e|copying|changelog)(?:\.txt)?(?:\.gz)?", re.IGNORECASE)
 _FEED_ROOT = re.compile(rb"<(?:rss|feed|rdf:RDF)[\s>]", re.IGNORECASE)
 _RSS1 = re.compile(rb"purl\.org/rss/1\.0|<channel[\s>]", re.IGNORECASE)
 
@@ -125,6 +130,7 @@ def _walk(folder: Path, seen_dirs: set[str], seen_files: set[str]) -> Iterator[P
     except OSError as exc:
         yield printable.record(Problem(str(folder), f"cannot list folder: {exc.strerror or exc}"))
         return
+    found: list[tuple[Path, str | None, bool]] = []  # (path, reader, is a folder), in sorted order
     for entry in entries:
         if entry.name.startswith("."):
             continue
@@ -135,10 +141,36 @@ def _walk(folder: Path, seen_dirs: set[str], seen_files: set[str]) -> Iterator[P
         except OSError:
             continue
         if is_dir:
+            found.append((path, None, True))
+        elif is_file and ((kind := format_of(path)) is not None or is_table_name(entry.name)):
+            found.append((path, kind, False))  # tables are split off later
+    docs, note = _documentation(folder, [(path, kind) for path, kind, is_dir in found if not is_dir])
+    if note:
+        yield printable.record(note)
+    for path, _, is_dir in found:
+        if is_dir:
             yield from _walk(path, seen_dirs, seen_files)
-        elif is_file and (format_of(path) is not None or is_table_name(entry.name)):  # tables are split off later
-            if _first_time(path, seen_files):
-                yield path
+        elif path not in docs and _first_time(path, seen_files):
+            yield path
+
+
+def _documentation(folder: Path, files: list[tuple[Path, str | None]]) -> tuple[set[Path], Problem | None]:
+    """The files of a folder that document it rather than tell a story, and one line naming them.
+
+    Beside a collection file (Reuters SGML, a web archive) every plain-text file is the collection's
+    README, code list or checksum notes, not a story; anywhere, a README or LICENCE is not one either.
+    A file named on the command line is read whatever it is.
+    """
+    collection = next((kind for _, kind in files if kind in COLLECTIONS), None)
+    docs = [path for path, kind in files if kind == "text" and (collection or DOCUMENTATION.fullmatch(path.name))]
+    if not docs:
+        return set(), None
+    names = ", ".join(p.name for p in docs[:3]) + (f" and {len(docs) - 3} more" if len(docs) > 3 else "")
+    why = (f"beside its {COLLECTIONS[collection]} files, the collection's documentation" if collection
+           else "documentation, not a story")
+    count = f"{len(docs)} text files" if len(docs) > 1 else "a text file"
+    note = Problem(str(folder), f"{count} not read ({names}): {why}; name a file to index it anyway")
+    return set(docs), note
 
 
 def read_file(path: Path, base: str | None = None) -> Iterator[Article | Problem]:
@@ -157,7 +189,7 @@ def _read(path: Path, base: str | None) -> Iterator[Article | Problem]:
     if kind in STREAMED:
         yield from _guarded(path, import_module(f".{STREAMED[kind]}", __name__).read(path, base))
         return
-    decoded, problems = open_text(path, latin1=(kind == "reuters"))
+    decoded, problems = open_text(path, latin1=(kind == "reuters"), text_only=True)
     yield from problems
     if decoded is None:
         return

@@ -6,7 +6,10 @@ Reuters `<AUTHOR>`) or from a story's opening lines. `split_byline` turns one in
 affiliation ("Reuters", "USA TODAY", "Special for USA TODAY", "The Cincinnati Enquirer"), Twitter
 handles, e-mail addresses, "Follow X on Twitter" and "Y contributed reporting" notes, and writes
 names given in capitals (or in lower case) in title case ("O'NEILL" -> "O'Neill"). A byline naming
-nobody but an agency ("AP", "By THE ASSOCIATED PRESS") keeps the agency as its author.
+nobody but an agency ("AP", "By THE ASSOCIATED PRESS") keeps the agency as its author; a byline that
+names a person drops every credit beside the name, even one given as a separate author ("Jill Disis;
+CNN Business", "Analysis by Chris Cillizza, CNN Editor-at-large", "ERIC TUCKER Associated Press"). A
+site account ("Admin", "jdadmin", "webmaster") or a publisher ("Condé Nast") is never an author.
 
 Read from a story's text (`opening_byline`), a line must *be* a byline: "By" and then nothing but
 names and affiliations; "By the fall of 2010, ..." or "By Monday morning" is a sentence, not a byline.
@@ -35,8 +38,21 @@ AGENCIES = {
     "the associated press": "The Associated Press", "afp": "AFP", "agence france-presse": "AFP",
     "agence france presse": "AFP", "upi": "UPI", "united press international": "UPI",
     "bloomberg": "Bloomberg", "bloomberg news": "Bloomberg News", "dpa": "dpa", "press association": "PA",
-    "pa": "PA", "xinhua": "Xinhua", "kyodo": "Kyodo",
+    "pa": "PA", "xinhua": "Xinhua", "kyodo": "Kyodo", "pti": "PTI", "press trust of india": "PTI",
+    "ians": "IANS", "ani": "ANI", "cnn": "CNN", "bbc": "BBC",
 }
+# Companies that publish magazines and papers but write nothing: a page's author field sometimes names one.
+PUBLISHERS = frozenset({"condé nast", "conde nast", "hearst", "hearst communications", "gannett", "advance local",
+                        "dotdash meredith", "meredith corporation", "future plc", "penske media", "vox media"})
+# Words of a credit to a newsroom as a whole ("Staff Reports", "Detroit News wire services").
+COLLECTIVE = frozenset("staff team desk bureau reports services wires agencies editors writers reporters".split())
+# The accounts a publishing system signs pages with when nobody is named.
+_ACCOUNT = re.compile(r"(?:\w*admin\w*|webmaster|root|user\d*|guest|editor|author|publisher|moderator|"
+                      r"site\s*owner|default|system)", re.IGNORECASE)
+# Dates that page templates run into the byline ("Jeff Foust Monday; November ..."); not May, June,
+# April or August, which are surnames too.
+DATE_WORDS = frozenset("""monday tuesday wednesday thursday friday saturday sunday january february march
+    september october november december""".split())
 # Lower-case name particles: "Ludwig van Beethoven", "Solange de Santis", "Nasser al Kidwa".
 PARTICLES = frozenset("de da del della di du dos das van von der den la le bin ibn al el ter ten y".split())
 SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
@@ -53,7 +69,8 @@ NULL_VALUES = frozenset({"", "none", "null", "nil", "na", "n/a", "nan", "-", "--
 
 _PARENS = re.compile(r"\([^()]*\)|\[[^\[\]]*\]")
 _JUNK = re.compile(r"\S+@\S+|https?://\S+|www\.\S+|(?<!\w)@\w+|\b[\w-]+\.(?:com|org|net|co\.uk|com\.au|ca|in)\b")
-_BY = re.compile(r"^\s*(?:(?:written|words|story|text|reporting|writing|compiled)\s+)?by\b[\s:]*", re.I)
+_BY = re.compile(r"^\s*(?:(?:(?:an?|news)\s+)?(?:written|words|story|text|reporting|writing|compiled|analysis|"
+                 r"commentary|opinion|review|column|essay|interview|perspective)\s+)?by\b[\s:]*", re.I)
 # A full stop after a word of two letters or more ends the byline ("By ALEXANDRA ALTER. Follow ...").
 _SENTENCE_END = re.compile(r"(?<=[^\W\d_]{2})\.(?=\s|$)")
 _NOTE = re.compile(r"\b(?:contribut\w*|edit(?:ing|ed)|reporting|research|follow|email|e-mail|twitter|"
@@ -152,11 +169,36 @@ def _names_in(segment: str, *, strict: bool) -> list[str] | None:
         tokens = part.split()
         if len(tokens) > 2 and _agency(tokens[-1]):  # "Brad Schade Reuters"
             part = " ".join(tokens[:-1])
+        if part.lower() in PUBLISHERS:
+            continue
+        if not _is_name(part, strict=strict) and not strict:
+            part = _name_before_credit(part)
         if _is_name(part, strict=strict):
-            names.append(tidy_name(part))
+            names.append(tidy_name(_without_dates(part)))
         elif strict and not (_agency(part) or {t.lower() for t in part.split()} & ORG_WORDS):
             return None
     return names
+
+
+def _name_before_credit(part: str) -> str:
+    """The name that opens a part run on into its credit ("ERIC TUCKER Associated Press"); the part if none."""
+    tokens = part.split()
+    if {t.lower() for t in tokens} & COLLECTIVE:  # "Practical Horseman Editorial Staff" is nobody's name
+        return part
+    for cut in range(2, len(tokens)):
+        head, tail = " ".join(tokens[:cut]), tokens[cut:]
+        credit = _agency(" ".join(tail)) or (len(tail) > 1 and tail[-1].lower() in ORG_WORDS)
+        if credit and _is_name(head, strict=True):  # one word after a name may be its own ("NJ Advance Media")
+            return head
+    return part
+
+
+def _without_dates(name: str) -> str:
+    """A name without the weekday or month a page template ran into it ("Carrie Arnold November")."""
+    tokens = name.split()
+    while len(tokens) > 2 and tokens[-1].lower().rstrip(",.") in DATE_WORDS:
+        tokens.pop()
+    return " ".join(tokens)
 
 
 def split_byline(text: Any, *, strict: bool = False) -> tuple[str, ...]:
@@ -165,8 +207,14 @@ def split_byline(text: Any, *, strict: bool = False) -> tuple[str, ...]:
     strict: the byline comes from running text, so every part must be a name or an affiliation
     and an agency counts only when it is a known one.
     """
+    people, credit = _credits(text, strict=strict)
+    return people or credit
+
+
+def _credits(text: Any, *, strict: bool) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The people a byline names, and (when it names none) the agency or organisation it credits."""
     if not isinstance(text, str) or _null(text):
-        return ()
+        return (), ()
     text = _JUNK.sub(" ", _PARENS.sub(" ", text.replace("\u00a0", " ")))
     text = re.sub(r"\bFollow\b.*$", "", text, flags=re.S)
     names: list[str] = []
@@ -180,37 +228,63 @@ def split_byline(text: Any, *, strict: bool = False) -> tuple[str, ...]:
         kept = [p for p in segment.split(",") if not _NOTE.search(p)] if not strict else [segment]
         found = _names_in(",".join(kept), strict=strict)
         if found is None:
-            return ()
+            return (), ()
         names += found
-    if not names and segments:
-        lead = _BY.sub("", segments[0]).strip(" .,:")
-        agency = _agency(lead)
-        if agency:
-            names = [agency]
-        elif not strict and _looks_like_org(lead):
-            names = [tidy_name(lead)]
-    return tuple(dict.fromkeys(n for n in names if n))
+    if names or not segments:
+        return tuple(dict.fromkeys(n for n in names if n)), ()
+    lead = _BY.sub("", segments[0]).strip(" .,:")
+    agency = _agency(lead)
+    if agency:
+        return (), (agency,)
+    if not strict and _looks_like_org(lead):
+        return (), (_tidy_credit(_without_dates(lead)),)
+    return (), ()
 
 
 def _looks_like_org(text: str) -> bool:
-    """A short capitalised credit without digits ("Breitbart News", "UPI"): an organisation's byline."""
+    """A short capitalised credit without digits ("Breitbart News", "UPI"): an organisation's byline.
+
+    Not a site's account ("Admin"), a publisher, or words that only label ("Editorial", "November").
+    """
     tokens = text.split()
+    if _ACCOUNT.fullmatch(text.strip()) or text.lower() in PUBLISHERS \
+            or all(t.lower() in NOT_NAMES or t.lower() in DATE_WORDS for t in tokens):
+        return False
     return 1 <= len(tokens) <= 5 and not re.search(r"\d", text) and all(
         t[:1].isupper() or t.lower() in ("of", "the", "for", "and") for t in tokens)
 
 
+def _tidy_credit(text: str) -> str:
+    """An organisation's name tidied like a person's, but an acronym stays one ("PTI", not "Pti")."""
+    if len(text.split()) == 1 and text.isupper() and len(text) <= 5:
+        return text
+    return tidy_name(text)
+
+
 def authors_of(value: Any) -> tuple[str, ...]:
-    """Names from a JSON author value: a byline string, a list of them, or objects with a "name"."""
+    """Names from a JSON author value: a byline string, a list of them, or objects with a "name".
+
+    In a list, an item that names no person ("CNN Business", "AP National Political Writer") is the
+    credit of the people beside it, so it counts only when no item names a person.
+    """
+    people, credit = _author_credits(value)
+    return people or credit
+
+
+def _author_credits(value: Any) -> tuple[tuple[str, ...], tuple[str, ...]]:
     if isinstance(value, dict):
         value = value.get("name") or value.get("fullname") or value.get("display_name") or ""
     if isinstance(value, str):
-        return split_byline(value)
+        return _credits(value, strict=False)
     if isinstance(value, list):
-        names: list[str] = []
+        people: list[str] = []
+        credit: list[str] = []
         for item in value:
-            names += authors_of(item)
-        return tuple(dict.fromkeys(names))
-    return ()
+            found, credited = _author_credits(item)
+            people += found
+            credit += credited
+        return tuple(dict.fromkeys(people)), tuple(dict.fromkeys(credit))
+    return (), ()
 
 
 def line_byline(line: str) -> tuple[str, ...]:

@@ -1,5 +1,9 @@
 """Bytes to text: gzip looked through, UTF-8 (BOM or not) with a cp1252 fallback, NULs dropped.
 
+A file that is not text at all (an image, an archive, an executable named `.txt`) is told by a known
+signature or by control bytes (NUL, 0x01...) making over a tenth of its start (`looks_binary`), so a
+stray NUL in a story does not make it binary, and UTF-16 without a BOM (every other byte NUL) is text.
+
 Files are read whole (one at a time), but gzip is inflated in chunks so that a truncated archive
 still gives what it holds. A byte sequence that is not UTF-8 is decoded as cp1252 (latin-1 for the
 five bytes cp1252 leaves undefined) *in place*: the valid UTF-8 around it is kept as UTF-8, so a
@@ -13,6 +17,11 @@ from pathlib import Path
 
 from ..model import Problem
 
+_BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"RIFF",
+                 b"\x00\x00\x01\x00", b"OggS", b"ID3", b"\x7fELF")
+# Bytes no text holds, bar a stray one: C0 controls other than tab, newlines, form feed and escape; DEL.
+_CONTROL_BYTES = bytes([*range(0x00, 0x09), *range(0x0e, 0x1b), *range(0x1c, 0x20), 0x7f])
+_SNIFF_BYTES = 4096
 MAX_FILE_BYTES = 512 * 1024 * 1024  # one file is read whole; refuse what cannot sensibly fit
 _CHUNK = 1 << 20
 
@@ -62,6 +71,25 @@ def _inflate(path: Path) -> tuple[bytes, Problem | None]:
     return b"".join(out), None
 
 
+def _utf16_without_bom(head: bytes) -> bool:
+    """Whether bytes read like UTF-16 text with no BOM: NULs at (nearly) every other byte, on one side only."""
+    if len(head) < 4:
+        return False
+    evens, odds = head[0::2], head[1::2]
+    return any(nuls.count(0) >= 0.9 * len(nuls) and other.count(0) == 0 for nuls, other in ((odds, evens), (evens, odds)))
+
+
+def looks_binary(data: bytes) -> bool:
+    """Whether bytes are an image, archive or other non-text file rather than text (or a page)."""
+    head = data[:_SNIFF_BYTES]
+    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) or _utf16_without_bom(head):
+        return False
+    if head.startswith(_BINARY_MAGIC):
+        return True
+    controls = len(head) - len(head.translate(None, _CONTROL_BYTES))
+    return controls * 10 > len(head)
+
+
 def decode(data: bytes, path: Path) -> tuple[str, list[Problem]]:
     """Text of some bytes: UTF-8 (BOM dropped), UTF-16 when it has a BOM, else cp1252 with a warning."""
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
@@ -94,11 +122,17 @@ def read_bytes(path: Path) -> tuple[bytes | None, list[Problem]]:
     return data, problems
 
 
-def open_text(path: Path, *, latin1: bool = False) -> tuple[str | None, list[Problem]]:
-    """The text of a file and the problems met; text is None when nothing could be read."""
+def open_text(path: Path, *, latin1: bool = False, text_only: bool = False) -> tuple[str | None, list[Problem]]:
+    """The text of a file and the problems met; text is None when nothing could be read.
+
+    text_only: a binary file (`looks_binary`) is refused with one Problem rather than read as cp1252
+    junk; a story reader wants this, a metadata table reports its own reason.
+    """
     data, problems = read_bytes(path)
     if data is None:
         return None, problems
+    if text_only and looks_binary(data):
+        return None, problems + [Problem(str(path), "binary, not text: not read")]
     if latin1:  # Reuters-21578 is latin-1 by definition; every byte is a character
         return data.replace(b"\x00", b"").decode("latin-1"), problems
     text, warnings = decode(data, path)

@@ -17,9 +17,9 @@ from typing import Any, Iterator
 import feedparser
 
 from ..model import Article, Problem
-from .decode import read_bytes
+from .decode import looks_binary, read_bytes
 from .bylines import authors_of
-from .html import looks_binary, to_text
+from .html import to_text
 from .lines import stem
 from .sentences import first_sentence
 

@@ -4,7 +4,8 @@ A saved page holds menus, cookie banners, related links and comments around the 
 whole would make every page of a site match its navigation words. trafilatura finds the article
 body (chosen by measurement on 181 real news pages: `bench/formats.py`, body F1 0.96 against 0.95
 for readability-lxml) and reads the page's own metadata: title, publication date, authors, site
-name and canonical URL (from `<link rel=canonical>`, Open Graph and JSON-LD).
+name and canonical URL (from `<link rel=canonical>`, Open Graph and JSON-LD). A site name that is a
+tagline, a menu of sections, a copyright line or a platform's word ("Hosted") gives way to the host.
 
 Identity: a page that names its canonical URL gets it as id (the source's own name for the story,
 so the same story saved or crawled again is an update), unless that URL is a bare site root, which
@@ -31,7 +32,7 @@ import trafilatura
 
 from ..model import Article, Problem
 from .bylines import authors_of
-from .decode import decode, read_bytes
+from .decode import decode, looks_binary, read_bytes
 from .lines import stem
 from .sentences import first_sentence
 
@@ -44,13 +45,16 @@ for _name in ("trafilatura", "htmldate", "courlan"):
     logging.getLogger(_name).addHandler(logging.NullHandler())
     logging.getLogger(_name).propagate = False
 
+# Site names that name no site: what a hosting platform or a page template fills in.
+GENERIC_SITES = frozenset("hosted home homepage index untitled news blog website site default main".split())
+_SITE_PARTS = re.compile(r"\s+[|\u2013\u2014\u00b7\u2022\u00bb-]\s+|\s*\|\s*")
+_COPYRIGHT = re.compile(r"(?:\u00a9|\(c\)|copyright\b|all rights reserved)", re.IGNORECASE)
+_URL_LIKE = re.compile(r"(?:https?://|www\.)\S+$", re.IGNORECASE)
 MIN_WORDS = 10  # less is a menu, a caption or an error message, not a story
 _WORD = re.compile(r"\w+")
 _HEAD_BYTES = 4096  # where a charset declaration must be (HTML says 1024; some pages put more first)
 _META_CHARSET = re.compile(rb"""<meta[^>]*?charset\s*=\s*["']?\s*([A-Za-z0-9._:-]+)""", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]*?encoding\s*=\s*["']([A-Za-z0-9._-]+)""", re.IGNORECASE)
-_BINARY_MAGIC = (b"\x89PNG", b"GIF8", b"\xff\xd8\xff", b"%PDF", b"PK\x03\x04", b"\x1f\x8b", b"RIFF",
-                 b"\x00\x00\x01\x00", b"OggS", b"ID3", b"\x7fELF")
 # Legacy labels browsers read as windows-1252 (WHATWG Encoding), so that curly quotes survive.
 _AS_CP1252 = {"iso8859-1", "latin-1", "ascii", "cp1252"}
 
@@ -65,14 +69,6 @@ class Page:
     authors: tuple[str, ...] = ()
     site: str = ""
     url: str = ""  # the canonical URL the page gives, absolute; "" when none
-
-
-def looks_binary(data: bytes) -> bool:
-    """Whether bytes are an image, archive or other non-text file rather than a page."""
-    head = data[:1024]
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return False
-    return head.startswith(_BINARY_MAGIC) or b"\x00" in head
 
 
 def _codec(label: bytes | str | None) -> str | None:
@@ -140,6 +136,27 @@ def _canonical(url: str | None) -> str:
     return url
 
 
+def site_name(name: str, link: str = "") -> str:
+    """The page's site name made a source name, else the site of its URL: a tagline, a menu of sections,
+    a copyright line or a word like "Hosted" names no site ("LinkNaija | Nigeria's popular news platform"
+    -> "LinkNaija"; "Autoracing | F1 | Indy | MotoGP" -> the host, else "Autoracing")."""
+    name = " ".join((name or "").split()).strip(" _|:\u00b7-")
+    if _URL_LIKE.match(name):
+        return host(name if "://" in name else f"http://{name}")
+    parts = [p for p in (p.strip(" _") for p in _SITE_PARTS.split(name)) if p and p.lower() not in GENERIC_SITES]
+    if not parts or _COPYRIGHT.match(parts[0]):
+        return host(link)
+    if len(parts) > 2:  # a menu of the site's sections, its brand first
+        return host(link) or parts[0]
+    site = _squash(host(link))
+    return next((p for p in parts if site and (_squash(p) in site or site.split(".")[0] in _squash(p))), parts[0])
+
+
+def _squash(text: str) -> str:
+    """Letters and digits only, lower case, dots kept: how a name and a host name are compared."""
+    return re.sub(r"[^\w.]|_", "", text.lower())
+
+
 def host(url: str) -> str:
     """The site of a URL without `www.`, as a fallback source name."""
     name = urlsplit(url).hostname or ""
@@ -164,7 +181,7 @@ def to_article(data: bytes, *, path: Path, fallback_id: str, record: int | None 
         body=page.body,
         title=page.title or first_sentence(page.body),
         date=page.date or date,
-        source=page.site or host(link),
+        source=site_name(page.site, link),
         path=str(path),
         line=record or 1,
         url=link,

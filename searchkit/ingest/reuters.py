@@ -5,7 +5,7 @@ becomes an Article: id = NEWID ("1" ... "21578"); title = TITLE without leading 
 without the closing " Reuter" signature; BRIEF stories have a title only (their "Blah blah blah."
 filler is dropped); UNPROC stories (tables, raw text) take the text of TEXT as body and its first
 line as title; dateline = DATELINE ("SALVADOR, Feb 26"); date = DATE as UTC (junk after the time
-tolerated, an unreadable one left empty with a warning); locations = PLACES slugs as given
+tolerated; a broken time keeps the day, at midnight, with a warning; an unreadable day leaves it empty); locations = PLACES slugs as given
 ("west-germany", canonicalised by extraction); tags = TOPICS as given, `people:`, `orgs:`,
 `exchanges:` values and `split:train|test|not-used` (LEWISSPLIT); authors = the names of AUTHOR
 ("    By Cal Mankowski, Reuters" -> "Cal Mankowski"); source = "Reuters"; line = the
@@ -30,6 +30,7 @@ _ATTR = re.compile(r'([A-Za-z]+)\s*=\s*"([^"]*)"')  # values may hold hyphens: L
 _CONTROL_ENTITY = re.compile(r"&#0*(?:[0-9]|[12][0-9]|3[01]|127);")
 _CONTROL_CHAR = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _DATE = re.compile(r"\s*(\d{1,2}-[A-Za-z]{3}-\d{4})\s+(\d\d:\d\d:\d\d)")
+_DAY = re.compile(r"\s*(\d{1,2}-[A-Za-z]{3}-\d{4})(?!\d)")
 _D = re.compile(r"<D>(.*?)</D>", re.S)
 _TAG = re.compile(r"<[^>]+>")
 _TEXT_TYPE = re.compile(r'<TEXT\b[^>]*\bTYPE\s*=\s*"([^"]*)"')
@@ -69,6 +70,17 @@ def parse_date(raw: str) -> datetime | None:
         return None
 
 
+def parse_day(raw: str) -> datetime | None:
+    """The day of a DATE whose time is broken (`31-MAR-1987 605:12:19.12`) as midnight UTC; None if unreadable."""
+    m = _DAY.match(raw)
+    if not m:
+        return None
+    try:
+        return datetime.strptime(m.group(1), "%d-%b-%Y").replace(tzinfo=timezone.utc)
+    except ValueError:
+        return None
+
+
 def read(path: Path, text: str) -> Iterator[Article | Problem]:
     """Articles of one Reuters-21578 SGML file, in file order."""
     pos = 0
@@ -99,8 +111,11 @@ def _record(path: Path, attrs: dict[str, str], record: str, line: int) -> Iterat
     raw_date = clean(_element(record, "DATE") or "")
     date = parse_date(raw_date)
     if date is None:
-        yield Problem(str(path), f"story {newid}: bad date {raw_date.strip()[:40]!r}, left empty", line,
-                      skipped=False)
+        date = parse_day(raw_date)  # a story's day is worth keeping when only its time is garbled
+        shown = repr(raw_date.strip()[:40])
+        message = (f"story {newid}: bad date {shown}, left empty" if date is None else
+                   f"story {newid}: bad time in date {shown}: kept the day {date:%Y-%m-%d}, time set to 00:00")
+        yield Problem(str(path), message, line, skipped=False)
     text_block = _element(record, "TEXT") or ""
     type_match = _TEXT_TYPE.search(record)
     kind = type_match.group(1).upper() if type_match else "NORM"

@@ -36,6 +36,18 @@ from searchkit.model import Article
     ("AP", ("AP",)),  # an agency's byline is its author
     ("By THE ASSOCIATED PRESS", ("The Associated Press",)),
     ("Breitbart News", ("Breitbart News",)),
+    ("The New York Times", ("The New York Times",)),
+    ("Analysis by Chris Cillizza, CNN Editor-at-large", ("Chris Cillizza",)),  # the user trial's CNN page
+    ("Steve Peoples, AP National Political Writer", ("Steve Peoples",)),
+    ("ERIC TUCKER Associated Press", ("Eric Tucker",)),  # no comma before the agency
+    ("Finian Cunningham Sputnik International", ("Finian Cunningham",)),
+    ("Tom Gillespie News reporter", ("Tom Gillespie",)),
+    ("Carrie Arnold November", ("Carrie Arnold",)),  # a date run into the byline
+    ("Theresa May", ("Theresa May",)),  # but May is a surname too
+    ("Practical Horseman Editorial Staff", ("Practical Horseman Editorial Staff",)),  # a newsroom, no person
+    ("PTI", ("PTI",)),  # an agency's acronym stays one
+    ("Admin", ()), ("Jdadmin", ()), ("webmaster", ()), ("Editorial", ()),  # site accounts and labels
+    ("Condé Nast", ()),  # a publisher writes nothing
 ])
 def test_split_byline(byline, names):
     assert split_byline(byline) == names
@@ -89,6 +101,15 @@ def test_json_author_values():
     assert authors_of(["Jane Smith", {"name": "John Doe"}, {"@type": "Person"}]) == ("Jane Smith", "John Doe")
     assert authors_of({"name": "JANE SMITH, Reuters"}) == ("Jane Smith",)
     assert authors_of(12) == ()
+
+
+def test_a_credit_listed_as_an_author_beside_a_person_is_dropped():
+    assert authors_of(["Analysis by Chris Cillizza", "CNN Editor-at-large"]) == ("Chris Cillizza",)
+    assert authors_of(["Meg Kinnard", "Errin Haines", "Associated Press"]) == ("Meg Kinnard", "Errin Haines")
+    assert authors_of([{"name": "Condé Nast"}, {"name": "Louise Matsakis"}]) == ("Louise Matsakis",)
+    assert authors_of(["Ilana Muhlstein", "MS", "RDN"]) == ("Ilana Muhlstein",)
+    assert authors_of(["Associated Press", "Reuters"]) == ("The Associated Press", "Reuters")  # no person: kept
+    assert authors_of(["Admin"]) == ()
 
 
 def test_jsonl_reader_takes_author_keys_and_drops_them_from_tags(tmp_path):

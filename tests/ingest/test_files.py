@@ -22,7 +22,7 @@ def tree(tmp_path: Path) -> Path:
     (tmp_path / "a.txt").write_text(LINE.format("a"), encoding="utf-8")
     (tmp_path / "b" / "c.jsonl").write_text('{"body": "c"}\n', encoding="utf-8")
     (tmp_path / "b" / "deep" / "d.txt.gz").write_bytes(gzip.compress(LINE.format("d").encode()))
-    (tmp_path / "b" / "deep" / "e.SGM").write_text("", encoding="utf-8")
+    (tmp_path / "b" / "e.SGM").write_text("", encoding="utf-8")  # no .txt beside it: that would be its documentation
     (tmp_path / "b" / "notes.md").write_text("not read in a folder", encoding="utf-8")
     (tmp_path / "b" / "image.png").write_bytes(b"\x89PNG")
     (tmp_path / ".secret.txt").write_text(LINE.format("secret"), encoding="utf-8")
@@ -35,7 +35,7 @@ def names(items, root: Path) -> list[str]:
 
 
 def test_folders_walked_recursively_in_sorted_order(tree):
-    assert names(iter_files([tree]), tree) == ["a.txt", "b/c.jsonl", "b/deep/d.txt.gz", "b/deep/e.SGM"]
+    assert names(iter_files([tree]), tree) == ["a.txt", "b/c.jsonl", "b/deep/d.txt.gz", "b/e.SGM"]
 
 
 def test_named_files_read_whatever_their_name(tree):
@@ -60,7 +60,7 @@ def test_symlink_loops_do_not_hang_and_files_come_once(tree):
     self_loop = tree / "self"
     self_loop.symlink_to(self_loop)
     files = names(iter_files([tree, tree / "a.txt", tree / "b"]), tree)
-    assert files == ["a.txt", "b/c.jsonl", "b/deep/d.txt.gz", "b/deep/e.SGM"]
+    assert files == ["a.txt", "b/c.jsonl", "b/deep/d.txt.gz", "b/e.SGM"]
 
 
 def test_unreadable_folder_is_a_problem(tmp_path, monkeypatch):
@@ -141,3 +141,62 @@ def test_public_api_imports():
     from searchkit.ingest.sentences import split_sentences
 
     assert split_sentences("One. Two") == ["One.", "Two"]
+
+
+@pytest.mark.parametrize("name, data", [
+    ("bin.txt", b"\x00\x01\x02binary\xff\xfe"),  # the user trial's file
+    ("image.txt", b"\x89PNG\r\n\x1a\n" + bytes(200)),
+    ("blob", bytes(range(256)) * 8),  # no suffix: read by content
+    ("packed.jsonl", b"\x7fELF\x02\x01\x01" + bytes(100)),
+])
+def test_a_binary_file_is_skipped_not_read_as_cp1252(tmp_path, name, data):
+    path = tmp_path / name
+    path.write_bytes(data)
+    assert list(read_file(path)) == [Problem(str(path), "binary, not text: not read")]
+
+
+@pytest.mark.parametrize("data, body", [
+    (b"A story with one stray NUL\x00 byte in its text, read as text.\n", "A story with one stray NUL byte"),
+    ("A story in UTF-16 without a byte-order mark.".encode("utf-16-le"), "A story in UTF-16"),
+    (b"Caf\xe9 prices \x1b[1mrose\x1b[0m in a terminal capture.\n", "Caf\u00e9 prices"),
+])
+def test_text_with_a_few_odd_bytes_is_still_text(tmp_path, data, body):
+    path = tmp_path / "odd.txt"
+    path.write_bytes(data)
+    (article,) = [i for i in read_file(path) if isinstance(i, Article)]
+    assert article.body.startswith(body) or article.title.startswith(body)
+
+
+def test_text_files_beside_a_collection_are_its_documentation(tmp_path):
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "reut2-000.sgm").write_text("", encoding="latin-1")
+    for name in ("README.txt", "all-topics-strings.lc.txt", "cat-descriptions.txt"):
+        (tmp_path / name).write_text("acq\nalum\nbarley\n", encoding="utf-8")
+    (tmp_path / "sub" / "story.txt").write_text(LINE.format("a story one folder down"), encoding="utf-8")
+    items = list(iter_files([tmp_path]))
+    assert names(items, tmp_path) == [
+        "problem:3 text files not read (README.txt, all-topics-strings.lc.txt, cat-descriptions.txt): beside its "
+        "Reuters SGML files, the collection's documentation; name a file to index it anyway",
+        "reut2-000.sgm", "sub/story.txt"]
+    assert items[0].path == str(tmp_path) and items[0].skipped
+    named = tmp_path / "README.txt"
+    assert list(iter_files([named])) == [named]  # named, it is read
+
+
+def test_a_readme_among_stories_is_not_a_story(tmp_path):
+    for name in ("001.txt", "002.txt", "changes-to-tax-law.txt"):
+        (tmp_path / name).write_text(LINE.format(name), encoding="utf-8")
+    (tmp_path / "README.txt").write_text("How this corpus was collected.\n", encoding="utf-8")
+    (tmp_path / "LICENSE.txt.gz").write_bytes(gzip.compress(b"CC BY 4.0\n"))
+    assert names(iter_files([tmp_path]), tmp_path) == [
+        "problem:2 text files not read (LICENSE.txt.gz, README.txt): documentation, not a story; "
+        "name a file to index it anyway",
+        "001.txt", "002.txt", "changes-to-tax-law.txt"]
+
+
+def test_the_reuters_folder_indexes_stories_only(reuters_dir):
+    items = list(iter_files([reuters_dir]))
+    files = [i for i in items if isinstance(i, Path)]
+    assert len(files) == 22 and all(".sgm" in f.name for f in files)
+    (note,) = [i for i in items if isinstance(i, Problem)]
+    assert note.message.startswith("7 text files not read (README.txt, ")

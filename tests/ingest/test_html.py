@@ -7,7 +7,7 @@ from collections import Counter
 from datetime import datetime, timezone
 
 from searchkit.ingest import format_of, read_file, read_paths
-from searchkit.ingest.html import split_authors, to_text
+from searchkit.ingest.html import site_name, split_authors, to_text
 from searchkit.model import Article, Problem
 
 WORDS = re.compile(r"\w+")
@@ -141,7 +141,44 @@ def test_bad_pages_are_one_line_each_and_the_rest_is_indexed(tmp_path, capfd):
 def test_authors_split_and_feed_html_reduced_to_text():
     assert split_authors("Jane Doe; John Roe;  Jane Doe ; ;") == ("Jane Doe", "John Roe")
     assert split_authors(None) == ()
-    assert split_authors("REUTERS; By JANE SMITH, Reuters") == ("Reuters", "Jane Smith")  # bylines.py rules
+    # bylines.py rules: an agency beside a named person is the person's credit, as in one byline string
+    assert split_authors("REUTERS; By JANE SMITH, Reuters") == ("Jane Smith",)
+    assert split_authors("REUTERS") == ("Reuters",)
     text = to_text("<p>One <b>bold</b> line.</p><script>alert(1)</script><ul><li>a</li><li>b</li></ul>tail &amp; end")
     assert text == "One bold line.\n\na\n\nb\n\ntail & end"
     assert to_text("plain &amp; simple") == "plain & simple"
+
+
+def test_page_authors_are_people_not_credits_or_site_accounts():
+    """The user trial's web pages: the names a reader would search by, from what trafilatura joins with ';'."""
+    assert split_authors("Analysis by Chris Cillizza; CNN Editor-at-large") == ("Chris Cillizza",)
+    assert split_authors("LISA MASCARO; MARY CLARE JALONICK; ERIC TUCKER Associated Press") == (
+        "Lisa Mascaro", "Mary Clare Jalonick", "Eric Tucker")
+    assert split_authors("STEVE PEOPLES; AP National Political Writer") == ("Steve Peoples",)
+    assert split_authors("Condé Nast; Molly Wood") == ("Molly Wood",)
+    assert split_authors("Jill Disis; CNN Business") == ("Jill Disis",)
+    assert split_authors("Amy Kuperinsky; NJ Advance Media") == ("Amy Kuperinsky",)
+    assert split_authors("Mike Wuerthele; Malcolm Owen Monday; November") == ("Mike Wuerthele", "Malcolm Owen")
+    for account in ("Admin", "Jdadmin", "webmaster", "Condé Nast", "Editorial"):
+        assert split_authors(account) == (), account
+
+
+def test_site_names_that_name_no_site_give_way_to_the_host(tmp_path):
+    page = tmp_path / "hosted.html"
+    page.write_text(PAGE.format(canonical="https://hosted.ap.org/eagle/article/6486944b/sondland")
+                    .replace('content="The Valley Post"', 'content="Hosted"')
+                    .replace('content="Jane Doe"', 'content="Analysis by Chris Cillizza, CNN Editor-at-large"'),
+                    encoding="utf-8")
+    (article,) = read_file(page)
+    assert article.source == "hosted.ap.org"
+    assert article.authors == ("Chris Cillizza",)
+    link = "https://www.linknaija.com/2018/10/story.html"
+    assert site_name("LinkNaija | Nigeria's popular news platform", link) == "LinkNaija"
+    assert site_name("Autoracing | F1 | Indy | MotoGP | StockCar", "https://www.autoracing.com.br/x") == \
+        "autoracing.com.br"
+    assert site_name("Autoracing | F1 | Indy | MotoGP | StockCar") == "Autoracing"
+    assert site_name("Copyright 2014", "https://www.jaraguadosul.sc.gov.br/news/x") == "jaraguadosul.sc.gov.br"
+    assert site_name("https://www.hawaiinewsnow.com", "") == "hawaiinewsnow.com"
+    assert site_name("Wday_", "https://www.wday.ru/x") == "Wday"
+    assert site_name("News | BBC", "https://www.bbc.co.uk/news/1") == "BBC"
+    assert site_name("The Valley Post", "https://valleypost.example/a") == "The Valley Post"

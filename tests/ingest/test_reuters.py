@@ -99,11 +99,12 @@ def test_dates(reuters):
     by_id, problems = reuters
     # '27-MAR-1987 00:03:35.68&#5;&#5;&#5;F': junk after the time
     assert by_id["10280"].date == datetime(1987, 3, 27, 0, 3, 35, tzinfo=timezone.utc)
-    # '31-MAR-1987 605:12:19.12': malformed, so undated with a warning
-    assert by_id["17192"].date is None
+    # '31-MAR-1987 605:12:19.12': the time is broken, the day is not: kept, with a warning
+    assert by_id["17192"].date == datetime(1987, 3, 31, tzinfo=timezone.utc)
     warning = [p for p in problems if "17192" in p.message]
     assert len(warning) == 1 and warning[0].skipped is False and warning[0].line
-    assert sum(a.date is None for a in by_id.values()) == 1
+    assert "kept the day 1987-03-31" in warning[0].message
+    assert sum(a.date is None for a in by_id.values()) == 0
     assert all(a.date.tzinfo is timezone.utc for a in by_id.values() if a.date)
     assert min(a.date for a in by_id.values() if a.date).date().isoformat() == "1987-02-26"
     assert max(a.date for a in by_id.values() if a.date).date().isoformat() == "1987-10-20"
@@ -141,6 +142,22 @@ def test_malformed_record_between_good_ones(tmp_path):
     assert a.tags == ("grain", "wheat", "people:poehl", "split:not-used")
     assert a.locations == ("west-germany",)
     assert a.date == datetime(1987, 3, 3, 9, 15, 5, tzinfo=timezone.utc)
+
+
+@pytest.mark.parametrize("raw, expected, said", [
+    ("31-MAR-1987 605:12:19.12", datetime(1987, 3, 31, tzinfo=timezone.utc), "kept the day 1987-03-31"),
+    (" 3-MAR-1987 9:15", datetime(1987, 3, 3, tzinfo=timezone.utc), "kept the day 1987-03-03"),
+    ("31-FEB-1987 10:00:00.00", None, "left empty"),
+    ("MAR-1987 10:00:00.00", None, "left empty"),
+    ("31-MAR-19870 10:00:00.00", None, "left empty"),
+])
+def test_a_broken_time_keeps_the_day(tmp_path, raw, expected, said):
+    path = tmp_path / "t.sgm"
+    path.write_text(RECORD.format(id=5).replace(" 3-MAR-1987  09:15:05.40", raw), encoding="latin-1")
+    (article,) = [i for i in read_file(path) if isinstance(i, Article)]
+    (problem,) = [i for i in read_file(path) if isinstance(i, Problem)]
+    assert article.date == expected
+    assert problem.skipped is False and "story 5" in problem.message and said in problem.message
 
 
 def test_record_without_newid(tmp_path):
