@@ -22,6 +22,7 @@ from .backend import Backend
 from .expand import expand
 from .fill import fill_page
 from .lexer import tokenize
+from .places import place_values, unmatched_note
 from .request import SearchRequest
 
 Rewrite = Callable[[SearchRequest, Backend], SearchRequest]
@@ -35,8 +36,19 @@ def did_you_mean(request: SearchRequest, results: Results, backend: Backend) -> 
     return replace(results, suggestion=backend.suggest(request))
 
 
+def place_notes(request: SearchRequest, results: Results, backend: Backend) -> Results:
+    """A note for each place value that no story holds, naming what the index holds instead."""
+    asked = place_values(request)
+    if not asked:
+        return results
+    names = backend.names().get("location", {})
+    held = {field: backend.keywords(field) for field in dict.fromkeys(["location", *(f for f, _v in asked)])}
+    notes = [n for f, v in asked if (n := unmatched_note(f, v, held[f], names, held["location"]))]
+    return replace(results, notes=[*results.notes, *notes]) if notes else results
+
+
 REWRITES: list[Rewrite] = [expand]
-COMPLETIONS: list[Completion] = [fill_page, did_you_mean]
+COMPLETIONS: list[Completion] = [fill_page, place_notes, did_you_mean]
 
 
 def _search(backend: Backend, request: SearchRequest, rewrites: list[Rewrite]) -> tuple[SearchRequest, Results]:

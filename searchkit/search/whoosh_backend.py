@@ -214,6 +214,15 @@ class WhooshBackend:
         return suggest_query(self.searcher().reader(), request)
 
     @_reading
+    def keywords(self, field: str) -> dict[str, int]:
+        """Each indexed value of a keyword field and the stories holding it: what a filter value can match."""
+        reader = self.searcher().reader()
+        if field not in reader.schema:
+            return {}
+        return {(t.decode("utf-8") if isinstance(t, bytes) else t): info.doc_frequency()
+                for t, info in reader.iter_field(field)}
+
+    @_reading
     def feedback(self, request: SearchRequest, docs: int):
         from .feedback import feedback
 
