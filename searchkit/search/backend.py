@@ -69,6 +69,9 @@ class Backend(Protocol):
     def suggest(self, request: SearchRequest) -> str | None:
         """'Did you mean': the query text with unknown free words spelled as the index knows them."""
 
+    def place_notes(self, request: SearchRequest) -> list[str]:
+        """A note for each place value of the request that no story holds, naming what it may have meant."""
+
     def keywords(self, field: str) -> dict[str, int]:
         """Each indexed value (slug) of a keyword field and how many stories hold it."""
 

@@ -22,7 +22,6 @@ from .backend import Backend
 from .expand import expand
 from .fill import fill_page
 from .lexer import tokenize
-from .places import place_values, unmatched_note
 from .request import SearchRequest
 
 Rewrite = Callable[[SearchRequest, Backend], SearchRequest]
@@ -38,12 +37,7 @@ def did_you_mean(request: SearchRequest, results: Results, backend: Backend) -> 
 
 def place_notes(request: SearchRequest, results: Results, backend: Backend) -> Results:
     """A note for each place value that no story holds, naming what the index holds instead."""
-    asked = place_values(request)
-    if not asked:
-        return results
-    names = backend.names().get("location", {})
-    held = {field: backend.keywords(field) for field in dict.fromkeys(["location", *(f for f, _v in asked)])}
-    notes = [n for f, v in asked if (n := unmatched_note(f, v, held[f], names, held["location"]))]
+    notes = backend.place_notes(request)
     return replace(results, notes=[*results.notes, *notes]) if notes else results
 
 
