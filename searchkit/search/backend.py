@@ -69,6 +69,15 @@ class Backend(Protocol):
     def suggest(self, request: SearchRequest) -> str | None:
         """'Did you mean': the query text with unknown free words spelled as the index knows them."""
 
+    def place_notes(self, request: SearchRequest) -> list[str]:
+        """A note for each place value of the request that no story holds, naming what it may have meant."""
+
+    def keywords(self, field: str) -> dict[str, int]:
+        """Each indexed value (slug) of a keyword field and how many stories hold it."""
+
+    def names(self) -> dict[str, dict[str, str]]:
+        """Display names of keyword values per field (slug -> name as the stories write it)."""
+
     def feedback(self, request: SearchRequest, docs: int) -> Feedback:
         """The word counts of the request's `docs` best stories (near-duplicates folded), for RM3."""
 

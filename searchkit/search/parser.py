@@ -50,6 +50,7 @@ MAX_NESTING = 64  # brackets and NOTs inside each other
 _BOOST = re.compile(r"\^(\d+(?:\.\d+)?)$")
 _RANGE_TO = re.compile(r"\s+to\s+|^to\s+|\s+to$", re.IGNORECASE)
 _TINY = timedelta(microseconds=1)
+_VALUE = re.compile(r"[^\W_]|[*?]")  # a field value must hold a letter, a digit or a wildcard
 
 
 def _error(message: str, text: str, position: int | None = None, token: str | None = None,
@@ -212,22 +213,30 @@ class _Parser:
         if name is None:
             raise self.fail(f"unknown field {ftok.text!r}", ftok)
         value = self.peek()
-        if value is None or value.kind in (")", "op", "mod"):
-            raise self.fail(f"{ftok.text}: needs a value", ftok)
+        if value is None or value.kind in (")", "op", "mod", "field"):
+            raise self.no_value(ftok.text, ftok.end)
         self.take()
         if value.kind == "(":
             node = self.bracketed(value, name)
             return None if node is None else _with(node, start=ftok.start)
-        if value.kind == "field":
-            raise self.fail(f"{ftok.text}: needs a value", ftok)
         if value.kind == "cmp":
             return self.comparison(ftok, name, value)
         if value.kind == "range":
             return self.range(ftok, name, value)
+        if name != "date" and value.kind in ("word", "phrase") and not _VALUE.search(value.text):
+            raise self.no_value(ftok.text, value.start)  # `title:""`, `location:,`: nothing to match
         node = self.leaf(value, name)
         return None if node is None else _with(node, start=ftok.start)
 
+    def no_value(self, name: str, position: int) -> QuerySyntaxError:
+        """`speaker:` with nothing after the colon, pointing where the value should be."""
+        return _error(f"{name}: needs a value", self.text, position, "")
+
     def leaf(self, tok: Token, field: str | None) -> Node | None:
+        if field is None and tok.kind == "word" and tok.text.endswith(":") and canonical_field(tok.text[:-1]):
+            # `title:` at the end or before a space: a field left empty, not the word "title"
+            spaced = f" (no space after the colon: {tok.text}WORD)" if self.peek() is not None else ""
+            raise _error(f"{tok.text} needs a value{spaced}", self.text, tok.end, "")
         if field == "date":
             return self.date_leaf(tok, tok.start)
         if tok.kind == "phrase":
@@ -289,11 +298,15 @@ class _Parser:
         if name == "date":
             first = last = None
             if low is not None:
-                span = self.span(low, tok)
-                first = span.start if inclusive else span.end + _TINY
+                low_span = self.span(low, tok)
+                first = low_span.start if inclusive else low_span.end + _TINY
             if high is not None:
-                span = self.span(high, tok)
-                last = span.end if inclusive else span.start - _TINY
+                high_span = self.span(high, tok)
+                last = high_span.end if inclusive else high_span.start - _TINY
+                if low is not None and low_span.start > high_span.end:  # not merely empty: the ends swapped
+                    raise _error(f"date range ends before it starts ({low} > {high})", self.text, tok.start,
+                                 self.text[tok.start:tok.end],
+                                 f"write it as date:{self.text[tok.start]}{high} to {low}{self.text[tok.end - 1]}")
             return DateRange(first=first, last=last, start=ftok.start, end=tok.end)
         return Range(field=name, low=low, high=high, include_low=inclusive, include_high=inclusive,
                      start=ftok.start, end=tok.end)

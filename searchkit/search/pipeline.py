@@ -35,8 +35,14 @@ def did_you_mean(request: SearchRequest, results: Results, backend: Backend) -> 
     return replace(results, suggestion=backend.suggest(request))
 
 
+def place_notes(request: SearchRequest, results: Results, backend: Backend) -> Results:
+    """A note for each place value that no story holds, naming what the index holds instead."""
+    notes = backend.place_notes(request)
+    return replace(results, notes=[*results.notes, *notes]) if notes else results
+
+
 REWRITES: list[Rewrite] = [expand]
-COMPLETIONS: list[Completion] = [fill_page, did_you_mean]
+COMPLETIONS: list[Completion] = [fill_page, place_notes, did_you_mean]
 
 
 def _search(backend: Backend, request: SearchRequest, rewrites: list[Rewrite]) -> tuple[SearchRequest, Results]:

@@ -210,6 +210,9 @@ class Filters:
                 raise ArgumentError(f"{name} must be a datetime, not {type(value).__name__}")
             if value is not None:
                 object.__setattr__(self, name, utc(value))
+        if self.date_from is not None and self.date_to is not None and self.date_from > self.date_to:
+            raise ArgumentError(f"date range ends before it starts (from {_moment(self.date_from)} > "
+                                f"to {_moment(self.date_to)})")
         for name in ("location", "source", "speaker", "tag", "author"):
             value = getattr(self, name)
             if value is not None and not isinstance(value, str):
@@ -360,6 +363,14 @@ def utc(moment: datetime) -> datetime:
         return moment.astimezone(timezone.utc)
     except OverflowError:  # datetime.max in a zone west of UTC, datetime.min east of it
         return (datetime.max if moment.year > 1 else datetime.min).replace(tzinfo=timezone.utc)
+
+
+def _moment(moment: datetime) -> str:
+    """A bound as a person wrote it: the day alone when it is a day's first or last moment."""
+    edge = (moment.hour, moment.minute, moment.second, moment.microsecond)
+    if edge in ((0, 0, 0, 0), (23, 59, 59, 999999)):
+        return moment.date().isoformat()
+    return moment.isoformat()
 
 
 _SURROGATE = re.compile("[\ud800-\udfff]")

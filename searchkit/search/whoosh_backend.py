@@ -213,6 +213,25 @@ class WhooshBackend:
 
         return suggest_query(self.searcher().reader(), request)
 
+    def place_notes(self, request: SearchRequest) -> list[str]:
+        from .places import place_values, unmatched_note
+
+        asked = place_values(request)
+        if not asked:
+            return []
+        names = self.names().get("location", {})
+        held = {field: self.keywords(field) for field in dict.fromkeys(["location", *(f for f, _v in asked)])}
+        return [n for f, v in asked if (n := unmatched_note(f, v, held[f], names, held["location"]))]
+
+    @_reading
+    def keywords(self, field: str) -> dict[str, int]:
+        """Each indexed value of a keyword field and the stories holding it: what a filter value can match."""
+        reader = self.searcher().reader()
+        if field not in reader.schema:
+            return {}
+        return {(t.decode("utf-8") if isinstance(t, bytes) else t): info.doc_frequency()
+                for t, info in reader.iter_field(field)}
+
     @_reading
     def feedback(self, request: SearchRequest, docs: int):
         from .feedback import feedback

@@ -21,6 +21,7 @@ from ..index.symbols import signed_forms, split_sign
 from . import request as rq
 from .request import FIELDS, Filters, Node, SearchRequest
 from .fielded import fielded
+from .places import PLACE_FIELDS, place_slugs
 from .wordforms import Exact, postings, widen
 
 # A free word's frequency in the title counts 1.5 times its frequency in the body (search/fielded.py adds
@@ -131,7 +132,7 @@ class Translator:
         if kind == "id":
             return query.Term("id", text, boost=boost)
         if kind == "keyword":
-            values = [slug(v) for v in text.split(",")]
+            values = place_slugs(text, field) if field in PLACE_FIELDS else [slug(v) for v in text.split(",")]
             terms = [query.Term(field, v, boost=boost) for v in dict.fromkeys(values) if v]
             return None if not terms else terms[0] if len(terms) == 1 else query.Or(terms)
         if isinstance(node, rq.Phrase):
@@ -284,7 +285,7 @@ def make_filter(filters: Filters, schema) -> query.Query | None:
     """The option filters that are not dates (--location/--source/--speaker/--tag/--author), or None."""
     parts: list[query.Query] = []
     if filters.location:
-        places = [query.Term("location", slug(v)) for v in filters.location.split(",") if slug(v)]
+        places = [query.Term("location", v) for v in place_slugs(filters.location)]
         if not places:
             raise QuerySyntaxError("empty location filter", token=filters.location)
         parts.append(places[0] if len(places) == 1 else query.Or(places))

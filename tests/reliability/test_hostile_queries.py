@@ -217,6 +217,18 @@ _zones = st.sampled_from([None, timezone.utc, timezone(timedelta(hours=-12)), ti
 _good_datetimes = st.one_of(st.none(), st.datetimes(timezones=_zones), st.sampled_from([datetime.min, datetime.max]))
 _good_value = st.one_of(st.none(), _text, st.sampled_from(["kabul", "Islam Times", "shams", "", ",", "\ud800"]))
 _facet_names = ["location", "country", "place", "source", "speaker", "tag", "year", "month"]
+
+
+def _in_order(options: dict) -> dict:
+    """Valid options: a date range that ends before it starts is an ArgumentError, so its ends are swapped."""
+    from searchkit.search.request import utc
+
+    first, last = options.get("date_from"), options.get("date_to")
+    if first is not None and last is not None and utc(first) > utc(last):
+        options = {**options, "date_from": last, "date_to": first}
+    return options
+
+
 _good_options = st.fixed_dictionaries({}, optional={
     "limit": st.sampled_from([1, 2, 3, 10, 10**9]), "page": st.sampled_from([1, 2, 3, 10**12]),
     "sort": st.sampled_from(["relevance", "date", "oldest"]), "match": st.sampled_from(["all", "any"]),
@@ -226,7 +238,7 @@ _good_options = st.fixed_dictionaries({}, optional={
     "recency": st.one_of(st.none(), st.floats(0.001, 1e6)),
     "fuzzy": st.booleans(), "collapse": st.booleans(), "explain": st.booleans(), "suggest": st.booleans(),
     "snippets": st.booleans(),
-})
+}).map(_in_order)
 _any_options = st.fixed_dictionaries({}, optional={
     "limit": st.one_of(st.integers(-2, 50), st.sampled_from([True, "5", None])),
     "page": st.one_of(st.integers(-1, 5), st.sampled_from([2.5, None])),

@@ -173,3 +173,34 @@ def test_date_clauses_joined_by_and_are_lifted_into_the_date_span():
     assert either.date_span() == (None, either.query)  # an alternative is not a filter
     only = SearchRequest.build("date:2021-07", basedate=BASE)
     assert only.date_span() == (None, only.query)  # nothing else to filter: the index answers it as terms
+
+
+@pytest.mark.parametrize("text, position", [
+    ("title:", 6), ("speaker:", 8), ("oil title:", 10), ("title: oil", 6), ("(oil title:)", 11),
+    ('title:""', 6), ("location:,", 9), ("oil by:", 7), ("speaker: AND oil", 8),
+])
+def test_a_field_without_a_value_is_an_error_pointing_after_its_colon(text, position):
+    with pytest.raises(QuerySyntaxError) as err:
+        parse(text, basedate=BASE)
+    assert err.value.position == position
+    assert "needs a value" in str(err.value) and "\n" not in str(err.value)
+
+
+def test_a_word_ending_in_a_colon_that_is_no_field_stays_a_word():
+    assert parse("note: oil", basedate=BASE) == rq.Group(children=(
+        rq.Word(text="note:", start=0, end=5), rq.Word(text="oil", start=6, end=9)), start=0, end=9)
+
+
+@pytest.mark.parametrize("text", ["opec date:[1987-10 to 1987-03]", "date:[1987-10 to 1987-03]",
+                                  "date:{2021-07-02 to 2021-07-01}"])
+def test_a_reversed_date_range_is_an_error_not_an_empty_search(text):
+    with pytest.raises(QuerySyntaxError) as err:
+        parse(text, basedate=BASE)
+    assert "ends before it starts" in str(err.value)
+    assert err.value.position == text.index("date:") + 5
+
+
+def test_a_range_of_one_month_is_not_reversed():
+    node = parse("date:[1987-03 to 1987-03]", basedate=BASE)
+    assert (node.first, node.last) == (datetime(1987, 3, 1, tzinfo=timezone.utc),
+                                       datetime(1987, 3, 31, 23, 59, 59, 999999, tzinfo=timezone.utc))

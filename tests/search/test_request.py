@@ -41,6 +41,14 @@ def test_bad_options_are_argument_errors(options):
         SearchRequest.build("prison", **options)
 
 
+def test_from_after_to_is_an_argument_error_naming_both():
+    with pytest.raises(ArgumentError, match=r"ends before it starts \(from 1987-10-01 > to 1987-03-31\)"):
+        SearchRequest.build("opec", date_from=datetime(1987, 10, 1, tzinfo=timezone.utc),
+                            date_to=datetime(1987, 3, 31, 23, 59, 59, 999999, tzinfo=timezone.utc))
+    same_day = datetime(1987, 3, 31, tzinfo=timezone.utc)
+    assert SearchRequest.build("opec", date_from=same_day, date_to=same_day).filters.span == (same_day, same_day)
+
+
 def test_the_api_runs_a_request_or_builds_one(seed):
     request = SearchRequest.build("prison escape", limit=3, basedate=BASE)
     by_request, by_text = seed.search(request), seed.search("prison escape", limit=3, basedate=BASE)
