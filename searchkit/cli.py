@@ -13,7 +13,7 @@ import click
 
 from . import api
 from .errors import IndexMissingError, SearchkitError
-from .model import quotation_dict
+from .model import quotation_dict, quotes_summary
 from .search.request import EXPAND_ANY, FACETS, SORTS
 
 
@@ -334,9 +334,8 @@ def query_cmd(query, limit, page, sort, match_any, date_from, date_to, since, lo
     if as_json:
         for hit in results.hits:
             click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
-        if (results.suggestion or results.facets or results.undated or results.notes or results.partial
-                or results.corrected_from or results.expansion):  # a last line, marked
-            click.echo(json.dumps({"summary": results.to_dict()}, ensure_ascii=False))
+        # always a last line, marked, even with no hits: what /api/search returns as "summary"
+        click.echo(json.dumps({"summary": results.to_dict()}, ensure_ascii=False))
     else:
         _print_results(results)
     if not results.hits:
@@ -527,8 +526,11 @@ def quotes_cmd(query, limit, speaker, location, source, as_json, wait, index_pat
         click.echo("   \u2014 " + click.style(quote.speaker or "unattributed", bold=True)
                    + click.style(f"  ({_meta_line(hit)})", fg="cyan"))
         click.echo()
+    if as_json:  # a last line, marked, as /api/quotes returns it
+        click.echo(json.dumps({"summary": quotes_summary(query, found, limit)}, ensure_ascii=False))
     if not found:
-        click.echo(f"no quotations match {query!r}", err=True)
+        if not as_json:
+            click.echo(f"no quotations match {query!r}", err=True)
         sys.exit(EXIT_NO_HITS)
 
 

@@ -43,7 +43,7 @@ def test_query_json_lines(built):
     result = run("query", '"prison gate"', "--json", index=built)
     assert result.exit_code == 0
     lines = result.output.strip().splitlines()
-    assert len(lines) == 1
+    assert len(lines) == 2
     hit = json.loads(lines[0])
     assert {"id", "title", "date", "source", "locations", "speakers", "score", "snippet", "path"} <= hit.keys()
     assert hit["id"] == SEED_ID
@@ -51,6 +51,23 @@ def test_query_json_lines(built):
     assert "<b>prison</b> <b>gate</b>" in hit["snippet"]
     assert hit["path"].endswith("000_e282b53e72c4bdf8.txt")
     assert "Hessamuddin Shams" in hit["speakers"]
+
+
+def test_json_always_ends_with_the_summary_line(built):
+    """Scripts read the last line for counts: it is there with plain hits, and with no hits at all."""
+    plain = run("query", "prison escape", "--json", "-n", "2", index=built)
+    assert plain.exit_code == 0
+    *hits, last = [json.loads(line) for line in plain.output.splitlines()]
+    assert hits and all("summary" not in h for h in hits)
+    assert last["summary"]["query"] == "prison escape" and last["summary"]["total"] == 1
+    none = run("query", "zzyzxq", "--json", "--no-correct", index=built)
+    assert none.exit_code == 1
+    (only,) = [json.loads(line) for line in none.output.splitlines()]
+    assert only["summary"]["total"] == 0 and only["summary"]["query"] == "zzyzxq"
+    quotes = run("quotes", "zzyzxq", "--json", index=built)
+    assert quotes.exit_code == 1
+    assert [json.loads(line) for line in quotes.output.splitlines()] == [
+        {"summary": {"query": "zzyzxq", "count": 0, "limit": 20}}]
 
 
 def test_no_hits_exit_1(built):
