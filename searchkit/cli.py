@@ -62,8 +62,50 @@ def _wait_option(f):
                         help="Seconds to wait for another writer to finish.")(f)
 
 
+def _one_line(exc: click.UsageError) -> Failure:
+    """A usage error as one line (not click's Usage/Try/Error block), with where to find help."""
+    where = f"; see '{exc.ctx.command_path} -h'" if exc.ctx is not None else ""
+    return Failure(exc.format_message().rstrip(".") + where)
+
+
+_NEGATIVE = re.compile(r"-(\d+\.?\d*|\.\d+)")
+
+
+class _Command(click.Command):
+    """Reads a negative number after an option whose value is optional (`--recency -5`) as its value, so
+    the option's own check can say what is wrong with it, not click "No such option '-5'"."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        optional = {name for p in self.params if getattr(p, "_flag_needs_value", False) for name in p.opts}
+        out, i = [], 0
+        while i < len(args):
+            if args[i] == "--":
+                out += args[i:]
+                break
+            name, eq, value = args[i].partition("=")
+            if name in optional and not eq and i + 1 < len(args) and _NEGATIVE.fullmatch(args[i + 1]):
+                eq, value = "=", args[i + 1]
+                i += 1
+            if name in optional and eq and _NEGATIVE.fullmatch(value):
+                # click reads a value starting with "-" as an option, even after "="; not one after a
+                # space, which float() and int() ignore
+                out.append(f"{name}= {value}")
+            else:
+                out.append(args[i])
+            i += 1
+        return super().parse_args(ctx, out)
+
+
 class _Group(click.Group):
-    """Turns library errors and Ctrl-C into one-line messages."""
+    """Turns library errors, usage errors and Ctrl-C into one-line messages."""
+
+    command_class = _Command
+
+    def parse_args(self, ctx, args):
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:  # `searchkit --bogus`
+            raise _one_line(exc) from None
 
     def invoke(self, ctx):
         try:
@@ -74,6 +116,8 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except SearchkitError as exc:
             raise Failure(printable.text(str(exc))) from None
+        except click.UsageError as exc:  # a bad option or value, an unknown command
+            raise _one_line(exc) from None
         except KeyboardInterrupt as exc:
             what = "terminated" if isinstance(exc, Terminated) else "interrupted"
             click.echo(f"{what}; the index holds its last committed state", err=True)

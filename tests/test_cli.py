@@ -70,6 +70,29 @@ def test_json_always_ends_with_the_summary_line(built):
         {"summary": {"query": "zzyzxq", "count": 0, "limit": 20}}]
 
 
+@pytest.mark.parametrize("args, says", [
+    (["query", "opec", "-n", "0"], "Invalid value for '-n' / '--limit': 0 is not in the range"),
+    (["query", "opec", "--sort", "sideways"], "Invalid value for '--sort': 'sideways' is not one of"),
+    (["query", "opec", "--facet", "colour"], "Invalid value for '--facet': 'colour' is not one of"),
+    (["query"], "Missing argument 'QUERY'"),
+    (["nosuch"], "No such command 'nosuch'"),
+    (["--bogus"], "No such option '--bogus'"),
+    (["query", "opec", "--recency", "-5"], "the recency half-life must be a positive number of days, not -5.0"),
+    (["query", "opec", "--recency=-2.5"], "the recency half-life must be a positive number of days, not -2.5"),
+])
+def test_usage_errors_are_one_line(built, args, says):
+    result = CliRunner().invoke(main, args, env={"SEARCHKIT_INDEX": str(built)})
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1 and result.output.startswith("Error: ") and says in result.output, \
+        result.output
+    assert "Usage:" not in result.output and "Traceback" not in result.output
+
+
+def test_an_optional_value_still_works_alone_and_before_other_options(built):
+    alone = run("query", "prison", "--recency", "--json", index=built)
+    assert alone.exit_code == 0 and json.loads(alone.output.splitlines()[-1])["summary"]["total"] >= 1
+
+
 def test_no_hits_exit_1(built):
     result = run("query", "zzyzx", index=built)
     assert result.exit_code == 1
