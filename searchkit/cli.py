@@ -14,7 +14,7 @@ import click
 from . import api
 from .errors import IndexMissingError, SearchkitError
 from .model import quotation_dict, quotes_summary
-from .search.request import EXPAND_ANY, FACETS, SORTS
+from .search.request import EXPAND_ANY, FACETS
 
 
 class _Printable:
@@ -316,8 +316,9 @@ def _bold(text: str) -> str:
 @click.argument("query")
 @click.option("-n", "--limit", type=click.IntRange(1, 10_000), default=10, show_default=True, help="Hits per page.")
 @click.option("-p", "--page", type=click.IntRange(1), default=1, show_default=True, help="Page of hits.")
-@click.option("--sort", type=click.Choice(list(SORTS)), default="relevance", show_default=True,
-              help="Order: relevance, newest first, or oldest first (undated stories last).")
+@click.option("--sort", type=click.Choice(list(api.SORT_NAMES), case_sensitive=False), default="relevance",
+              show_default=True, help="Order: relevance, newest first (also: date), or oldest first (undated "
+                                      "stories last).")
 @click.option("--any", "match_any", is_flag=True, help="Match any word instead of all words.")
 @click.option("--from", "date_from", metavar="DATE", help="Only articles on or after DATE (YYYY[-MM[-DD]], 7d, \"last week\").")
 @click.option("--to", "date_to", metavar="DATE", help="Only articles on or before DATE (the end of that day, month, year).")
@@ -369,7 +370,7 @@ def query_cmd(query, limit, page, sort, match_any, date_from, date_to, since, lo
         _date_option("--from", date_from, end=False, today=today)
     end = _date_option("--to", date_to, end=True, today=today)
     request = SearchRequest.build(
-        query, limit=limit, page=page, sort=sort, match="any" if match_any else "all", date_from=start,
+        query, limit=limit, page=page, sort=api.SORT_NAMES[sort.lower()], match="any" if match_any else "all", date_from=start,
         date_to=end, location=location, source=source, speaker=speaker, tag=tag, author=author, basedate=today,
         facets=facets, recency=recency, fuzzy=fuzzy, collapse=not show_all, explain=explain, expand=expand,
         fill=not strict, correct=not no_correct, proximity=not no_proximity)
