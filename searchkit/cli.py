@@ -625,10 +625,20 @@ def delete_cmd(ids, wait, index_path):
     idx = api.Index(index_path)
     if not idx.exists():
         raise IndexMissingError(f"no index at {idx.path}")
-    n = idx.delete([printable.path(i) for i in ids], wait=wait)
-    click.echo(f"deleted {n} of {len(ids)} articles")
+    ids = list(dict.fromkeys(printable.path(i) for i in ids))  # an id given twice is one article
+    missing = [i for i in ids if idx.get(i) is None]
+    n = idx.delete([i for i in ids if i not in missing], wait=wait)
+    click.echo(f"deleted {n:,} of {_plural(len(ids), 'article')}")
+    if missing:
+        shown = ", ".join(missing[:20]) + (f" and {len(missing) - 20:,} more" if len(missing) > 20 else "")
+        click.echo(f"not found: {shown}", err=True)
     if n < len(ids):
         sys.exit(EXIT_NO_HITS)
+
+
+def _plural(count: int, word: str) -> str:
+    """`1 article`, `2 articles` (numbers with thousands separators)."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -225,3 +225,17 @@ def test_did_you_mean_and_fuzzy(built):
     assert result.exit_code == 1
     assert "did you mean: prison escaped" in result.output
     assert run("query", "prisson escpe", "--fuzzy", "--no-correct", index=built).exit_code == 0
+
+
+def test_delete_names_the_ids_it_did_not_find(story_index):
+    from datetime import datetime, timezone
+
+    idx = story_index("delete", {"a1": ("One", "First story."), "a2": ("Two", "Second story.")},
+                      datetime(2021, 7, 7, tzinfo=timezone.utc))
+    result = CliRunner().invoke(main, ["delete", "a1", "nosuch", "a1", "gone/2", "--index", str(idx.path)])
+    assert result.exit_code == 1
+    assert result.stdout == "deleted 1 of 3 articles\n"
+    assert result.stderr == "not found: nosuch, gone/2\n"
+    assert idx.get("a1") is None and idx.get("a2") is not None
+    one = CliRunner().invoke(main, ["delete", "a2", "--index", str(idx.path)])
+    assert one.exit_code == 0 and one.stdout == "deleted 1 of 1 article\n" and one.stderr == ""
