@@ -10,7 +10,7 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
 
-from .errors import ArgumentError, IndexMissingError
+from .errors import ArgumentError
 from .index import store
 from .model import Article, Hit, Quote, Results
 from .search import pipeline
@@ -195,6 +195,6 @@ def open_index(path: str | os.PathLike | None = None, *, build_from: Iterable[st
     idx = Index(path)
     if not idx.exists():
         if build_from is None:
-            raise IndexMissingError(f"no index at {idx.path}; build one with `searchkit index PATH...`")
+            raise store.missing_error(idx.path)
         idx.rebuild(build_from)
     return idx

@@ -12,7 +12,8 @@ from pathlib import Path
 import click
 
 from . import api
-from .errors import IndexMissingError, SearchkitError
+from .errors import SearchkitError
+from .index import store
 from .model import quotation_dict, quotes_summary
 from .search.request import EXPAND_ANY, FACETS
 
@@ -258,6 +259,8 @@ def _open_for_reading(index_path: Path | None, wait: float = 0.0) -> api.Index:
     wait: seconds to wait for another process that holds the write lock (e.g. building it).
     """
     idx = api.Index(index_path)
+    if not idx.exists() and wait:  # its first build may be under way
+        store.await_writer(idx.path, wait)
     if idx.exists():
         return idx
     corpus = Path(api.DEFAULT_CORPUS)
@@ -271,7 +274,7 @@ def _open_for_reading(index_path: Path | None, wait: float = 0.0) -> api.Index:
         if result is not None:
             _print_problems(result.problems, verbose=False)
         return idx
-    raise IndexMissingError(f"no index at {idx.path}; build one with `searchkit index PATH...`")
+    raise store.missing_error(idx.path)
 
 
 def _today():
@@ -599,7 +602,7 @@ def serve_cmd(host, port, quiet, wait, index_path):
 
     idx = _open_for_reading(index_path, wait)
     if not idx.exists():
-        raise IndexMissingError(f"no index at {idx.path}; build one with `searchkit index PATH...`")
+        raise store.missing_error(idx.path)
     sock = listen(host, port)
     local = host.lower().strip("[]") in LOOPBACK_NAMES
     app = create_app(idx, today=_today, hosts=LOOPBACK_NAMES if local else None)
@@ -623,8 +626,10 @@ def serve_cmd(host, port, quiet, wait, index_path):
 def delete_cmd(ids, wait, index_path):
     """Remove the articles with these IDS from the index."""
     idx = api.Index(index_path)
+    if not idx.exists() and wait:
+        store.await_writer(idx.path, wait)
     if not idx.exists():
-        raise IndexMissingError(f"no index at {idx.path}")
+        raise store.missing_error(idx.path)
     ids = list(dict.fromkeys(printable.path(i) for i in ids))  # an id given twice is one article
     missing = [i for i in ids if idx.get(i) is None]
     n = idx.delete([i for i in ids if i not in missing], wait=wait)
