@@ -148,12 +148,23 @@ def main() -> None:
 
 # -- index ------------------------------------------------------------------------------
 
+PROGRESS_EVERY = 10.0  # seconds between progress lines when stderr is not a terminal (a log, a pipe)
+
+
 def _progress_reporter():
-    """A click progress bar on a terminal, created once the total size is known."""
-    state: dict = {}
+    """A click progress bar on a terminal, created once the total size is known; elsewhere (a log file,
+    a CI job) a plain line every PROGRESS_EVERY seconds, so a long build is seen to move."""
+    import time
+
+    state: dict = {"last": time.monotonic()}
 
     def report(done: int, total: int) -> None:
         if not sys.stderr.isatty():
+            now = time.monotonic()
+            if now - state["last"] >= PROGRESS_EVERY and done < total:
+                state["last"] = now
+                click.echo(f"indexing: {100 * done // max(total, 1)}% ({done / 1e6:,.1f} of {total / 1e6:,.1f} MB)",
+                           err=True)
             return
         bar = state.get("bar")
         if bar is None:
@@ -222,6 +233,7 @@ def index_cmd(paths, rebuild, procs, wait, index_path, metadata, as_json, verbos
     for p in paths:
         if not p.exists():
             raise Failure(f"no such file or folder: {printable.path(p)}")
+    existed = idx.exists()
     report, close = _progress_reporter()
     try:
         run = idx.rebuild if rebuild else idx.add
@@ -237,11 +249,12 @@ def index_cmd(paths, rebuild, procs, wait, index_path, metadata, as_json, verbos
         data["losses"] = result.losses
         click.echo(json.dumps(data))
     else:
+        done = "updated" if not result.rebuilt else "rebuilt" if existed else "built"
         click.echo(
-            f"{'rebuilt' if result.rebuilt else 'updated'} {printable.path(idx.path)}: {result.added:,} articles "
+            f"{done} {printable.path(idx.path)}: {_plural(result.added, 'article')} "
             "indexed" + (f" ({result.undated:,} undated)" if result.undated else "")
-            + f", {result.unchanged:,} unchanged, {result.skipped:,} skipped, {result.warnings:,} warnings "
-            f"({result.files:,} files, {result.files_unchanged:,} unchanged) in {result.seconds:.1f} s"
+            + f", {result.unchanged:,} unchanged, {result.skipped:,} skipped, {_plural(result.warnings, 'warning')} "
+            f"({_plural(result.files, 'file')}, {result.files_unchanged:,} unchanged) in {result.seconds:.1f} s"
         )
     if result.losses:
         why = (f"{result.collisions:,} with an id another record already has" if result.collisions
@@ -379,15 +392,49 @@ def query_cmd(query, limit, page, sort, match_any, date_from, date_to, since, lo
         fill=not strict, correct=not no_correct, proximity=not no_proximity)
     idx = _open_for_reading(index_path, wait)
     results = idx.search(request)
+    if not results.hits and request.filters.span is not None:
+        results = _outside_span(idx, request.filters.span, results)
     if as_json:
         for hit in results.hits:
             click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
         # always a last line, marked, even with no hits: what /api/search returns as "summary"
         click.echo(json.dumps({"summary": results.to_dict()}, ensure_ascii=False))
     else:
-        _print_results(results)
+        _print_results(results, _scope(request.filters))
     if not results.hits:
         sys.exit(EXIT_NO_HITS)
+
+
+def _scope(filters) -> str:
+    """The options that narrowed a search, for its header: ` from 1987-10-01 to 1987-10-31, location: bahrain`."""
+    first, last = filters.date_from, filters.date_to
+    parts = []
+    if first and last:
+        parts.append(f"from {first.date().isoformat()} to {last.date().isoformat()}")
+    elif first or last:
+        parts.append(f"from {first.date().isoformat()}" if first else f"up to {last.date().isoformat()}")
+    parts += [f"{name}: {value}" for name in ("location", "source", "speaker", "tag", "author")
+              if (value := getattr(filters, name))]
+    return (" " + ", ".join(parts)) if parts else ""
+
+
+def _outside_span(idx: api.Index, span, results):
+    """Nothing found in the dates asked for: when they lie beyond every story's date, say where the index's are."""
+    from dataclasses import replace
+
+    first, last = span
+    newest = idx.search("*", sort="date", limit=1, snippets=False, correct=False, suggest=False).hits
+    oldest = idx.search("*", sort="oldest", limit=1, snippets=False, correct=False, suggest=False).hits
+    if not (newest and newest[0].date and oldest[0].date):
+        return results
+    low, high = oldest[0].date.date().isoformat(), newest[0].date.date().isoformat()
+    if first is not None and first > newest[0].date:
+        note = f"no story is dated after {high}, the newest in the index (from {low})"
+    elif last is not None and last < oldest[0].date:
+        note = f"no story is dated before {low}, the oldest in the index (to {high})"
+    else:
+        return results
+    return replace(results, notes=[*results.notes, note])
 
 
 _TAG = re.compile(r"<b>(.*?)</b>", re.S)
@@ -404,7 +451,7 @@ def render(snippet: str, bold) -> str:
     return "".join(out)
 
 
-def _print_results(results) -> None:
+def _print_results(results, scope: str = "") -> None:
     if results.corrected_from is not None:
         click.echo(f"no hits for {results.corrected_from!r}; showing results for "
                    + click.style(repr(results.query), bold=True), err=True)
@@ -415,7 +462,7 @@ def _print_results(results) -> None:
     if results.expansion:
         click.echo(f"expanded with: {', '.join(results.expansion)}", err=True)
     if not results.total and not results.partial:
-        click.echo(f"no hits for {results.query!r}", err=True)
+        click.echo(f"no hits for {results.query!r}{scope}", err=True)
         return
     folded = results.matched - results.total
     extra = f"; {folded:,} near-duplicate{'s' if folded != 1 else ''} folded in" if folded > 0 else ""
@@ -427,7 +474,7 @@ def _print_results(results) -> None:
     partial = (f" + {results.partial:,} partial match{'es' if results.partial != 1 else ''} (some of the words)"
                if results.partial else "")
     click.echo(
-        f"{results.total:,} hit{'s' if results.total != 1 else ''} for {results.query!r}{partial}"
+        f"{results.total:,} hit{'s' if results.total != 1 else ''} for {results.query!r}{scope}{partial}"
         f" ({shown}, {results.seconds * 1000:.0f} ms{extra})\n"
     )
     if not results.hits:

@@ -19,7 +19,7 @@ DAYS = {"a": datetime(1987, 3, 2, tzinfo=timezone.utc), "b": datetime(1987, 6, 1
 def dated(tmp_path_factory) -> Index:
     idx = Index(tmp_path_factory.mktemp("api") / "index")
     idx.add_articles(Article(id=key, title=f"Opec talks {key}", date=day,
-                             body=f"Opec ministers met again in Vienna on day {key}. \"Output stays,\" the minister said.",
+                             body=f"Opec ministers met in Vienna on day {key}. \"Output stays,\" the minister said.",
                              quotes=(Quote(text="Output stays", speaker="Hisham Nazer"),))
                      for key, day in DAYS.items())
     yield idx

@@ -239,3 +239,51 @@ def test_delete_names_the_ids_it_did_not_find(story_index):
     assert idx.get("a1") is None and idx.get("a2") is not None
     one = CliRunner().invoke(main, ["delete", "a2", "--index", str(idx.path)])
     assert one.exit_code == 0 and one.stdout == "deleted 1 of 1 article\n" and one.stderr == ""
+
+
+def test_index_says_built_then_updated_then_rebuilt_in_the_singular_when_one(tmp_path):
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("Storm hits\n\nA storm hit the coast.\n")
+    index = ["--index", str(tmp_path / "index")]
+    first = CliRunner().invoke(main, ["index", *index, str(news)])
+    assert first.exit_code == 0 and first.stdout.startswith(f"built {tmp_path / 'index'}: 1 article indexed")
+    assert "0 warnings (1 file, 0 unchanged)" in first.stdout
+    again = CliRunner().invoke(main, ["index", *index, str(news)])
+    assert again.stdout.startswith("updated ") and ": 0 articles indexed, 1 unchanged" in again.stdout
+    fresh = CliRunner().invoke(main, ["index", "--rebuild", *index, str(news)])
+    assert fresh.stdout.startswith("rebuilt ") and ": 1 article indexed" in fresh.stdout
+
+
+def test_progress_lines_when_not_on_a_terminal(tmp_path, monkeypatch):
+    import searchkit.cli as cli
+
+    monkeypatch.setattr(cli, "PROGRESS_EVERY", 0.0)
+    news = tmp_path / "news"
+    news.mkdir()
+    for i in range(3):
+        (news / f"s{i}.txt").write_text(f"Storm {i}\n\nA storm hit the coast on day {i}.\n")
+    result = CliRunner().invoke(main, ["index", "--index", str(tmp_path / "index"), str(news)])
+    assert result.exit_code == 0
+    lines = [line for line in result.stderr.splitlines() if line.startswith("indexing: ")]
+    assert len(lines) == 2 and lines[0].startswith("indexing: 33% (0.0 of 0.0 MB)")  # not the last file: done
+    monkeypatch.undo()
+    quiet = CliRunner().invoke(main, ["index", "--rebuild", "--index", str(tmp_path / "index"), str(news)])
+    assert "indexing: " not in quiet.stderr  # the real interval: nothing for a build this short
+
+
+def test_header_names_the_filters_and_an_empty_span_says_where_the_dates_are(built):
+    env = {"SEARCHKIT_TODAY": "2026-11-26"}
+    month = run("query", "prison", "--from", "2021-07", "--to", "2021-07", "--source", "islam times", index=built,
+                env=env)
+    assert month.exit_code == 0
+    assert month.stdout.startswith("1 hit for 'prison' from 2021-07-01 to 2021-07-31, source: islam times (")
+    late = run("query", "prison", "--since", "7d", index=built, env=env)
+    assert late.exit_code == 1
+    assert "note: no story is dated after 2021-07-07, the newest in the index (from 2021-07-07)" in late.stderr
+    assert "no hits for 'prison' from 2026-11-20" in late.stderr
+    early = run("query", "prison", "--to", "2020", "--json", index=built, env=env)
+    notes = json.loads(early.stdout.splitlines()[-1])["summary"]["notes"]
+    assert "no story is dated before 2021-07-07, the oldest in the index (to 2021-07-07)" in notes
+    inside = run("query", "zzyzxq", "--from", "2021", "--no-correct", index=built, env=env)
+    assert "note:" not in inside.stderr  # the span holds stories: nothing to say about it

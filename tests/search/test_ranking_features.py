@@ -100,7 +100,7 @@ def test_cli_marks_partial_matches_in_text_and_json(tmp_path_factory):
     hits, summary = [json.loads(x) for x in lines[:-1]], json.loads(lines[-1])["summary"]
     assert [h["partial"] for h in hits] == [False, True, True] and summary["partial"] == 2
     strict = run("query", "prison escape guard", "--strict", "--json", "--index", str(index))
-    assert len(strict.output.splitlines()) == 1
+    assert len(strict.output.splitlines()) == 2  # the one hit, then the summary
     # auto-correction, in text and JSON, and turned off
     corrected = run("query", "mourhino chelsea", "--index", str(index))
     assert corrected.exit_code == 0
