@@ -386,8 +386,8 @@ def query_cmd(query, limit, page, sort, match_any, date_from, date_to, since, lo
         _date_option("--from", date_from, end=False, today=today)
     end = _date_option("--to", date_to, end=True, today=today)
     request = SearchRequest.build(
-        query, limit=limit, page=page, sort=api.SORT_NAMES[sort.lower()], match="any" if match_any else "all", date_from=start,
-        date_to=end, location=location, source=source, speaker=speaker, tag=tag, author=author, basedate=today,
+        query, limit=limit, page=page, sort=api.SORT_NAMES[sort], match="any" if match_any else "all",
+        date_from=start, date_to=end, location=location, source=source, speaker=speaker, tag=tag, author=author, basedate=today,
         facets=facets, recency=recency, fuzzy=fuzzy, collapse=not show_all, explain=explain, expand=expand,
         fill=not strict, correct=not no_correct, proximity=not no_proximity)
     idx = _open_for_reading(index_path, wait)
