@@ -233,7 +233,7 @@ def index_cmd(paths, rebuild, procs, wait, index_path, metadata, as_json, verbos
     for p in paths:
         if not p.exists():
             raise Failure(f"no such file or folder: {printable.path(p)}")
-    existed = idx.exists()
+    existed = (idx.path / store.CURRENT).is_file()  # an index was there, even one a rebuild repairs
     report, close = _progress_reporter()
     try:
         run = idx.rebuild if rebuild else idx.add
