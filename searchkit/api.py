@@ -6,11 +6,11 @@ its backend, through the pipeline of search/pipeline.py. It knows no engine.
 from __future__ import annotations
 
 import os
-from datetime import datetime
+from datetime import datetime, timezone
 from pathlib import Path
 from typing import Iterable
 
-from .errors import ArgumentError, IndexMissingError
+from .errors import ArgumentError
 from .index import store
 from .model import Article, Hit, Quote, Results
 from .search import pipeline
@@ -35,6 +35,30 @@ def _text_argument(name: str, value, *, empty: bool = False) -> str:
     if not empty and not value:
         raise ArgumentError(f"{name} must not be empty")
     return clean_text(value)
+
+
+# Sort names as people give them, to the request's: the CLI, this API and the web page take the same ones
+SORT_NAMES = {"relevance": "relevance", "newest": "date", "date": "date", "oldest": "oldest"}
+
+
+def _named(options: dict) -> dict:
+    """Search options as the CLI and the web page take them: `sort="newest"`, and dates as text in their
+    grammar (`1987-03`, `7d`, `"last week"`: a `date_from` is the start of its span, a `date_to` its end)."""
+    from .search.dates import DateError, option_bound
+
+    out = dict(options)
+    sort = out.get("sort")
+    if isinstance(sort, str) and sort.lower() in SORT_NAMES:
+        out["sort"] = SORT_NAMES[sort.lower()]
+    for name in ("date_from", "date_to"):
+        value = out.get(name)
+        if isinstance(value, str):
+            try:
+                out[name] = option_bound(value.strip(), end=name == "date_to",
+                                         basedate=out.get("basedate") or datetime.now(timezone.utc))
+            except DateError as exc:
+                raise ArgumentError(f"{name}: {exc}") from None
+    return out
 
 
 def _count(name: str, value) -> int:
@@ -114,24 +138,25 @@ class Index:
         `SearchRequest.build(text, **options)`; its options are the fields of SearchRequest,
         Filters and Options (limit, page, sort, match, date_from, date_to, location, source, speaker,
         tag, author, facets, facet_top, recency, fuzzy, collapse, explain, snippets, suggest,
-        basedate). Raises QuerySyntaxError on a bad query, ArgumentError on a bad option.
+        basedate). As on the command line, sort may be "newest" (= "date") and date_from/date_to text
+        ("1987-03", "7d"). Raises QuerySyntaxError on a bad query, ArgumentError on a bad option.
         """
         if isinstance(query, SearchRequest):
             if options:
                 raise ArgumentError("options go into the SearchRequest, not beside it")
             request = query
         else:
-            request = SearchRequest.build(query, **options)
+            request = SearchRequest.build(query, **_named(options))
         return pipeline.run(self.backend, request)
 
     def facets(self, query: str | SearchRequest, **options) -> dict[str, list[tuple[str, int]]]:
         """Only the facet counts (value, matching stories) of a search, e.g. facets=["year", "source"]."""
-        request = query if isinstance(query, SearchRequest) else SearchRequest.build(query, **options)
+        request = query if isinstance(query, SearchRequest) else SearchRequest.build(query, **_named(options))
         return self.backend.facets(request)
 
     def request(self, query: str, **options) -> SearchRequest:
         """The SearchRequest that `search(query, **options)` would run."""
-        return SearchRequest.build(query, **options)
+        return SearchRequest.build(query, **_named(options))
 
     def similar(self, article_id: str, *, limit: int = 10) -> tuple[list[Hit], list[Hit]]:
         """(near-duplicate copies of a story, other stories most like it)."""
@@ -142,17 +167,18 @@ class Index:
         return self.backend.duplicates(_text_argument("article_id", article_id))
 
     def quotes(self, query: str, *, limit: int = 20, speaker: str | None = None, location: str | None = None,
-               source: str | None = None, date_from: datetime | None = None, date_to: datetime | None = None,
-               basedate: datetime | None = None) -> list[tuple[Quote, Hit]]:
+               source: str | None = None, date_from: datetime | str | None = None,
+               date_to: datetime | str | None = None, basedate: datetime | None = None) -> list[tuple[Quote, Hit]]:
         """Quotations matching a query (searched in quoted speech only), with their article, newest first."""
+        dates = _named({"date_from": date_from, "date_to": date_to, "basedate": basedate})
         request = SearchRequest.build(query, fields=("quote",), speaker=speaker, location=location, source=source,
-                                      date_from=date_from, date_to=date_to, basedate=basedate, sort="date",
-                                      collapse=False)
+                                      date_from=dates["date_from"], date_to=dates["date_to"], basedate=basedate,
+                                      sort="date", collapse=False)
         return self.backend.quotes(request, limit=_count("limit", limit))
 
     def highlight(self, query: str | SearchRequest, text: str, **options) -> str:
         """The whole text, HTML-escaped, with the words the query matches in <b>: an article read after a search."""
-        request = query if isinstance(query, SearchRequest) else SearchRequest.build(query, **options)
+        request = query if isinstance(query, SearchRequest) else SearchRequest.build(query, **_named(options))
         return self.backend.highlight(request, _text_argument("text", text, empty=True))
 
     def get(self, article_id: str) -> Article | None:
@@ -169,6 +195,6 @@ def open_index(path: str | os.PathLike | None = None, *, build_from: Iterable[st
     idx = Index(path)
     if not idx.exists():
         if build_from is None:
-            raise IndexMissingError(f"no index at {idx.path}; build one with `searchkit index PATH...`")
+            raise store.missing_error(idx.path)
         idx.rebuild(build_from)
     return idx

@@ -12,9 +12,10 @@ from pathlib import Path
 import click
 
 from . import api
-from .errors import IndexMissingError, SearchkitError
-from .model import quotation_dict
-from .search.request import EXPAND_ANY, FACETS, SORTS
+from .errors import SearchkitError
+from .index import store
+from .model import quotation_dict, quotes_summary
+from .search.request import EXPAND_ANY, FACETS
 
 
 class _Printable:
@@ -62,8 +63,50 @@ def _wait_option(f):
                         help="Seconds to wait for another writer to finish.")(f)
 
 
+def _one_line(exc: click.UsageError) -> Failure:
+    """A usage error as one line (not click's Usage/Try/Error block), with where to find help."""
+    where = f"; see '{exc.ctx.command_path} -h'" if exc.ctx is not None else ""
+    return Failure(exc.format_message().rstrip(".") + where)
+
+
+_NEGATIVE = re.compile(r"-(\d+\.?\d*|\.\d+)")
+
+
+class _Command(click.Command):
+    """Reads a negative number after an option whose value is optional (`--recency -5`) as its value, so
+    the option's own check can say what is wrong with it, not click "No such option '-5'"."""
+
+    def parse_args(self, ctx: click.Context, args: list[str]) -> list[str]:
+        optional = {name for p in self.params if getattr(p, "_flag_needs_value", False) for name in p.opts}
+        out, i = [], 0
+        while i < len(args):
+            if args[i] == "--":
+                out += args[i:]
+                break
+            name, eq, value = args[i].partition("=")
+            if name in optional and not eq and i + 1 < len(args) and _NEGATIVE.fullmatch(args[i + 1]):
+                eq, value = "=", args[i + 1]
+                i += 1
+            if name in optional and eq and _NEGATIVE.fullmatch(value):
+                # click reads a value starting with "-" as an option, even after "="; not one after a
+                # space, which float() and int() ignore
+                out.append(f"{name}= {value}")
+            else:
+                out.append(args[i])
+            i += 1
+        return super().parse_args(ctx, out)
+
+
 class _Group(click.Group):
-    """Turns library errors and Ctrl-C into one-line messages."""
+    """Turns library errors, usage errors and Ctrl-C into one-line messages."""
+
+    command_class = _Command
+
+    def parse_args(self, ctx, args):
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError as exc:  # `searchkit --bogus`
+            raise _one_line(exc) from None
 
     def invoke(self, ctx):
         try:
@@ -74,6 +117,8 @@ class _Group(click.Group):
             return super().invoke(ctx)
         except SearchkitError as exc:
             raise Failure(printable.text(str(exc))) from None
+        except click.UsageError as exc:  # a bad option or value, an unknown command
+            raise _one_line(exc) from None
         except KeyboardInterrupt as exc:
             what = "terminated" if isinstance(exc, Terminated) else "interrupted"
             click.echo(f"{what}; the index holds its last committed state", err=True)
@@ -103,12 +148,23 @@ def main() -> None:
 
 # -- index ------------------------------------------------------------------------------
 
+PROGRESS_EVERY = 10.0  # seconds between progress lines when stderr is not a terminal (a log, a pipe)
+
+
 def _progress_reporter():
-    """A click progress bar on a terminal, created once the total size is known."""
-    state: dict = {}
+    """A click progress bar on a terminal, created once the total size is known; elsewhere (a log file,
+    a CI job) a plain line every PROGRESS_EVERY seconds, so a long build is seen to move."""
+    import time
+
+    state: dict = {"last": time.monotonic()}
 
     def report(done: int, total: int) -> None:
         if not sys.stderr.isatty():
+            now = time.monotonic()
+            if now - state["last"] >= PROGRESS_EVERY and done < total:
+                state["last"] = now
+                click.echo(f"indexing: {100 * done // max(total, 1)}% ({done / 1e6:,.1f} of {total / 1e6:,.1f} MB)",
+                           err=True)
             return
         bar = state.get("bar")
         if bar is None:
@@ -177,6 +233,7 @@ def index_cmd(paths, rebuild, procs, wait, index_path, metadata, as_json, verbos
     for p in paths:
         if not p.exists():
             raise Failure(f"no such file or folder: {printable.path(p)}")
+    existed = (idx.path / store.CURRENT).is_file()  # an index was there, even one a rebuild repairs
     report, close = _progress_reporter()
     try:
         run = idx.rebuild if rebuild else idx.add
@@ -192,11 +249,12 @@ def index_cmd(paths, rebuild, procs, wait, index_path, metadata, as_json, verbos
         data["losses"] = result.losses
         click.echo(json.dumps(data))
     else:
+        done = "updated" if not result.rebuilt else "rebuilt" if existed else "built"
         click.echo(
-            f"{'rebuilt' if result.rebuilt else 'updated'} {printable.path(idx.path)}: {result.added:,} articles "
+            f"{done} {printable.path(idx.path)}: {_plural(result.added, 'article')} "
             "indexed" + (f" ({result.undated:,} undated)" if result.undated else "")
-            + f", {result.unchanged:,} unchanged, {result.skipped:,} skipped, {result.warnings:,} warnings "
-            f"({result.files:,} files, {result.files_unchanged:,} unchanged) in {result.seconds:.1f} s"
+            + f", {result.unchanged:,} unchanged, {result.skipped:,} skipped, {_plural(result.warnings, 'warning')} "
+            f"({_plural(result.files, 'file')}, {result.files_unchanged:,} unchanged) in {result.seconds:.1f} s"
         )
     if result.losses:
         why = (f"{result.collisions:,} with an id another record already has" if result.collisions
@@ -214,6 +272,8 @@ def _open_for_reading(index_path: Path | None, wait: float = 0.0) -> api.Index:
     wait: seconds to wait for another process that holds the write lock (e.g. building it).
     """
     idx = api.Index(index_path)
+    if not idx.exists() and wait:  # its first build may be under way
+        store.await_writer(idx.path, wait)
     if idx.exists():
         return idx
     corpus = Path(api.DEFAULT_CORPUS)
@@ -227,7 +287,7 @@ def _open_for_reading(index_path: Path | None, wait: float = 0.0) -> api.Index:
         if result is not None:
             _print_problems(result.problems, verbose=False)
         return idx
-    raise IndexMissingError(f"no index at {idx.path}; build one with `searchkit index PATH...`")
+    raise store.missing_error(idx.path)
 
 
 def _today():
@@ -272,8 +332,9 @@ def _bold(text: str) -> str:
 @click.argument("query")
 @click.option("-n", "--limit", type=click.IntRange(1, 10_000), default=10, show_default=True, help="Hits per page.")
 @click.option("-p", "--page", type=click.IntRange(1), default=1, show_default=True, help="Page of hits.")
-@click.option("--sort", type=click.Choice(list(SORTS)), default="relevance", show_default=True,
-              help="Order: relevance, newest first, or oldest first (undated stories last).")
+@click.option("--sort", type=click.Choice(list(api.SORT_NAMES), case_sensitive=False), default="relevance",
+              show_default=True, help="Order: relevance, newest first (also: date), or oldest first (undated "
+                                      "stories last).")
 @click.option("--any", "match_any", is_flag=True, help="Match any word instead of all words.")
 @click.option("--from", "date_from", metavar="DATE", help="Only articles on or after DATE (YYYY[-MM[-DD]], 7d, \"last week\").")
 @click.option("--to", "date_to", metavar="DATE", help="Only articles on or before DATE (the end of that day, month, year).")
@@ -325,22 +386,55 @@ def query_cmd(query, limit, page, sort, match_any, date_from, date_to, since, lo
         _date_option("--from", date_from, end=False, today=today)
     end = _date_option("--to", date_to, end=True, today=today)
     request = SearchRequest.build(
-        query, limit=limit, page=page, sort=sort, match="any" if match_any else "all", date_from=start,
-        date_to=end, location=location, source=source, speaker=speaker, tag=tag, author=author, basedate=today,
+        query, limit=limit, page=page, sort=api.SORT_NAMES[sort], match="any" if match_any else "all",
+        date_from=start, date_to=end, location=location, source=source, speaker=speaker, tag=tag, author=author, basedate=today,
         facets=facets, recency=recency, fuzzy=fuzzy, collapse=not show_all, explain=explain, expand=expand,
         fill=not strict, correct=not no_correct, proximity=not no_proximity)
     idx = _open_for_reading(index_path, wait)
     results = idx.search(request)
+    if not results.hits and request.filters.span is not None:
+        results = _outside_span(idx, request.filters.span, results)
     if as_json:
         for hit in results.hits:
             click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
-        if (results.suggestion or results.facets or results.undated or results.notes or results.partial
-                or results.corrected_from or results.expansion):  # a last line, marked
-            click.echo(json.dumps({"summary": results.to_dict()}, ensure_ascii=False))
+        # always a last line, marked, even with no hits: what /api/search returns as "summary"
+        click.echo(json.dumps({"summary": results.to_dict()}, ensure_ascii=False))
     else:
-        _print_results(results)
+        _print_results(results, _scope(request.filters))
     if not results.hits:
         sys.exit(EXIT_NO_HITS)
+
+
+def _scope(filters) -> str:
+    """The options that narrowed a search, for its header: ` from 1987-10-01 to 1987-10-31, location: bahrain`."""
+    first, last = filters.date_from, filters.date_to
+    parts = []
+    if first and last:
+        parts.append(f"from {first.date().isoformat()} to {last.date().isoformat()}")
+    elif first or last:
+        parts.append(f"from {first.date().isoformat()}" if first else f"up to {last.date().isoformat()}")
+    parts += [f"{name}: {value}" for name in ("location", "source", "speaker", "tag", "author")
+              if (value := getattr(filters, name))]
+    return (" " + ", ".join(parts)) if parts else ""
+
+
+def _outside_span(idx: api.Index, span, results):
+    """Nothing found in the dates asked for: when they lie beyond every story's date, say where the index's are."""
+    from dataclasses import replace
+
+    first, last = span
+    newest = idx.search("*", sort="date", limit=1, snippets=False, correct=False, suggest=False).hits
+    oldest = idx.search("*", sort="oldest", limit=1, snippets=False, correct=False, suggest=False).hits
+    if not (newest and newest[0].date and oldest[0].date):
+        return results
+    low, high = oldest[0].date.date().isoformat(), newest[0].date.date().isoformat()
+    if first is not None and first > newest[0].date:
+        note = f"no story is dated after {high}, the newest in the index (from {low})"
+    elif last is not None and last < oldest[0].date:
+        note = f"no story is dated before {low}, the oldest in the index (to {high})"
+    else:
+        return results
+    return replace(results, notes=[*results.notes, note])
 
 
 _TAG = re.compile(r"<b>(.*?)</b>", re.S)
@@ -357,7 +451,7 @@ def render(snippet: str, bold) -> str:
     return "".join(out)
 
 
-def _print_results(results) -> None:
+def _print_results(results, scope: str = "") -> None:
     if results.corrected_from is not None:
         click.echo(f"no hits for {results.corrected_from!r}; showing results for "
                    + click.style(repr(results.query), bold=True), err=True)
@@ -368,7 +462,7 @@ def _print_results(results) -> None:
     if results.expansion:
         click.echo(f"expanded with: {', '.join(results.expansion)}", err=True)
     if not results.total and not results.partial:
-        click.echo(f"no hits for {results.query!r}", err=True)
+        click.echo(f"no hits for {results.query!r}{scope}", err=True)
         return
     folded = results.matched - results.total
     extra = f"; {folded:,} near-duplicate{'s' if folded != 1 else ''} folded in" if folded > 0 else ""
@@ -380,7 +474,7 @@ def _print_results(results) -> None:
     partial = (f" + {results.partial:,} partial match{'es' if results.partial != 1 else ''} (some of the words)"
                if results.partial else "")
     click.echo(
-        f"{results.total:,} hit{'s' if results.total != 1 else ''} for {results.query!r}{partial}"
+        f"{results.total:,} hit{'s' if results.total != 1 else ''} for {results.query!r}{scope}{partial}"
         f" ({shown}, {results.seconds * 1000:.0f} ms{extra})\n"
     )
     if not results.hits:
@@ -527,8 +621,11 @@ def quotes_cmd(query, limit, speaker, location, source, as_json, wait, index_pat
         click.echo("   \u2014 " + click.style(quote.speaker or "unattributed", bold=True)
                    + click.style(f"  ({_meta_line(hit)})", fg="cyan"))
         click.echo()
+    if as_json:  # a last line, marked, as /api/quotes returns it
+        click.echo(json.dumps({"summary": quotes_summary(query, found, limit)}, ensure_ascii=False))
     if not found:
-        click.echo(f"no quotations match {query!r}", err=True)
+        if not as_json:
+            click.echo(f"no quotations match {query!r}", err=True)
         sys.exit(EXIT_NO_HITS)
 
 
@@ -552,7 +649,7 @@ def serve_cmd(host, port, quiet, wait, index_path):
 
     idx = _open_for_reading(index_path, wait)
     if not idx.exists():
-        raise IndexMissingError(f"no index at {idx.path}; build one with `searchkit index PATH...`")
+        raise store.missing_error(idx.path)
     sock = listen(host, port)
     local = host.lower().strip("[]") in LOOPBACK_NAMES
     app = create_app(idx, today=_today, hosts=LOOPBACK_NAMES if local else None)
@@ -576,12 +673,24 @@ def serve_cmd(host, port, quiet, wait, index_path):
 def delete_cmd(ids, wait, index_path):
     """Remove the articles with these IDS from the index."""
     idx = api.Index(index_path)
+    if not idx.exists() and wait:
+        store.await_writer(idx.path, wait)
     if not idx.exists():
-        raise IndexMissingError(f"no index at {idx.path}")
-    n = idx.delete([printable.path(i) for i in ids], wait=wait)
-    click.echo(f"deleted {n} of {len(ids)} articles")
+        raise store.missing_error(idx.path)
+    ids = list(dict.fromkeys(printable.path(i) for i in ids))  # an id given twice is one article
+    missing = [i for i in ids if idx.get(i) is None]
+    n = idx.delete([i for i in ids if i not in missing], wait=wait)
+    click.echo(f"deleted {n:,} of {_plural(len(ids), 'article')}")
+    if missing:
+        shown = ", ".join(missing[:20]) + (f" and {len(missing) - 20:,} more" if len(missing) > 20 else "")
+        click.echo(f"not found: {shown}", err=True)
     if n < len(ids):
         sys.exit(EXIT_NO_HITS)
+
+
+def _plural(count: int, word: str) -> str:
+    """`1 article`, `2 articles` (numbers with thousands separators)."""
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -165,3 +165,8 @@ def quotation_dict(quote: Quote, hit: Hit) -> dict:
     return {"quote": quote.text, "speaker": quote.speaker, "highlighted": hit.snippet, "id": hit.id,
             "title": hit.title, "date": hit.date.isoformat() if hit.date else None, "source": hit.source,
             "path": hit.path}
+
+
+def quotes_summary(query: str, found: list, limit: int) -> dict:
+    """The summary closing a quotations search (`quotes --json`' last line, /api/quotes' "summary")."""
+    return {"query": query, "count": len(found), "limit": limit}

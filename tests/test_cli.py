@@ -43,7 +43,7 @@ def test_query_json_lines(built):
     result = run("query", '"prison gate"', "--json", index=built)
     assert result.exit_code == 0
     lines = result.output.strip().splitlines()
-    assert len(lines) == 1
+    assert len(lines) == 2
     hit = json.loads(lines[0])
     assert {"id", "title", "date", "source", "locations", "speakers", "score", "snippet", "path"} <= hit.keys()
     assert hit["id"] == SEED_ID
@@ -51,6 +51,46 @@ def test_query_json_lines(built):
     assert "<b>prison</b> <b>gate</b>" in hit["snippet"]
     assert hit["path"].endswith("000_e282b53e72c4bdf8.txt")
     assert "Hessamuddin Shams" in hit["speakers"]
+
+
+def test_json_always_ends_with_the_summary_line(built):
+    """Scripts read the last line for counts: it is there with plain hits, and with no hits at all."""
+    plain = run("query", "prison escape", "--json", "-n", "2", index=built)
+    assert plain.exit_code == 0
+    *hits, last = [json.loads(line) for line in plain.output.splitlines()]
+    assert hits and all("summary" not in h for h in hits)
+    assert last["summary"]["query"] == "prison escape" and last["summary"]["total"] == 1
+    none = run("query", "zzyzxq", "--json", "--no-correct", index=built)
+    assert none.exit_code == 1
+    (only,) = [json.loads(line) for line in none.output.splitlines()]
+    assert only["summary"]["total"] == 0 and only["summary"]["query"] == "zzyzxq"
+    quotes = run("quotes", "zzyzxq", "--json", index=built)
+    assert quotes.exit_code == 1
+    assert [json.loads(line) for line in quotes.output.splitlines()] == [
+        {"summary": {"query": "zzyzxq", "count": 0, "limit": 20}}]
+
+
+@pytest.mark.parametrize("args, says", [
+    (["query", "opec", "-n", "0"], "Invalid value for '-n' / '--limit': 0 is not in the range"),
+    (["query", "opec", "--sort", "sideways"], "Invalid value for '--sort': 'sideways' is not one of"),
+    (["query", "opec", "--facet", "colour"], "Invalid value for '--facet': 'colour' is not one of"),
+    (["query"], "Missing argument 'QUERY'"),
+    (["nosuch"], "No such command 'nosuch'"),
+    (["--bogus"], "No such option '--bogus'"),
+    (["query", "opec", "--recency", "-5"], "the recency half-life must be a positive number of days, not -5.0"),
+    (["query", "opec", "--recency=-2.5"], "the recency half-life must be a positive number of days, not -2.5"),
+])
+def test_usage_errors_are_one_line(built, args, says):
+    result = CliRunner().invoke(main, args, env={"SEARCHKIT_INDEX": str(built)})
+    assert result.exit_code == 2
+    assert result.output.count("\n") == 1 and result.output.startswith("Error: ") and says in result.output, \
+        result.output
+    assert "Usage:" not in result.output and "Traceback" not in result.output
+
+
+def test_an_optional_value_still_works_alone_and_before_other_options(built):
+    alone = run("query", "prison", "--recency", "--json", index=built)
+    assert alone.exit_code == 0 and json.loads(alone.output.splitlines()[-1])["summary"]["total"] >= 1
 
 
 def test_no_hits_exit_1(built):
@@ -185,3 +225,65 @@ def test_did_you_mean_and_fuzzy(built):
     assert result.exit_code == 1
     assert "did you mean: prison escaped" in result.output
     assert run("query", "prisson escpe", "--fuzzy", "--no-correct", index=built).exit_code == 0
+
+
+def test_delete_names_the_ids_it_did_not_find(story_index):
+    from datetime import datetime, timezone
+
+    idx = story_index("delete", {"a1": ("One", "First story."), "a2": ("Two", "Second story.")},
+                      datetime(2021, 7, 7, tzinfo=timezone.utc))
+    result = CliRunner().invoke(main, ["delete", "a1", "nosuch", "a1", "gone/2", "--index", str(idx.path)])
+    assert result.exit_code == 1
+    assert result.stdout == "deleted 1 of 3 articles\n"
+    assert result.stderr == "not found: nosuch, gone/2\n"
+    assert idx.get("a1") is None and idx.get("a2") is not None
+    one = CliRunner().invoke(main, ["delete", "a2", "--index", str(idx.path)])
+    assert one.exit_code == 0 and one.stdout == "deleted 1 of 1 article\n" and one.stderr == ""
+
+
+def test_index_says_built_then_updated_then_rebuilt_in_the_singular_when_one(tmp_path):
+    news = tmp_path / "news"
+    news.mkdir()
+    (news / "a.txt").write_text("Storm hits\n\nA storm hit the coast.\n")
+    index = ["--index", str(tmp_path / "index")]
+    first = CliRunner().invoke(main, ["index", *index, str(news)])
+    assert first.exit_code == 0 and first.stdout.startswith(f"built {tmp_path / 'index'}: 1 article indexed")
+    assert "0 warnings (1 file, 0 unchanged)" in first.stdout
+    again = CliRunner().invoke(main, ["index", *index, str(news)])
+    assert again.stdout.startswith("updated ") and ": 0 articles indexed, 1 unchanged" in again.stdout
+    fresh = CliRunner().invoke(main, ["index", "--rebuild", *index, str(news)])
+    assert fresh.stdout.startswith("rebuilt ") and ": 1 article indexed" in fresh.stdout
+
+
+def test_progress_lines_when_not_on_a_terminal(tmp_path, monkeypatch):
+    import searchkit.cli as cli
+
+    monkeypatch.setattr(cli, "PROGRESS_EVERY", 0.0)
+    news = tmp_path / "news"
+    news.mkdir()
+    for i in range(3):
+        (news / f"s{i}.txt").write_text(f"Storm {i}\n\nA storm hit the coast on day {i}.\n")
+    result = CliRunner().invoke(main, ["index", "--index", str(tmp_path / "index"), str(news)])
+    assert result.exit_code == 0
+    lines = [line for line in result.stderr.splitlines() if line.startswith("indexing: ")]
+    assert len(lines) == 2 and lines[0].startswith("indexing: 33% (0.0 of 0.0 MB)")  # not the last file: done
+    monkeypatch.undo()
+    quiet = CliRunner().invoke(main, ["index", "--rebuild", "--index", str(tmp_path / "index"), str(news)])
+    assert "indexing: " not in quiet.stderr  # the real interval: nothing for a build this short
+
+
+def test_header_names_the_filters_and_an_empty_span_says_where_the_dates_are(built):
+    env = {"SEARCHKIT_TODAY": "2026-11-26"}
+    month = run("query", "prison", "--from", "2021-07", "--to", "2021-07", "--source", "islam times", index=built,
+                env=env)
+    assert month.exit_code == 0
+    assert month.stdout.startswith("1 hit for 'prison' from 2021-07-01 to 2021-07-31, source: islam times (")
+    late = run("query", "prison", "--since", "7d", index=built, env=env)
+    assert late.exit_code == 1
+    assert "note: no story is dated after 2021-07-07, the newest in the index (from 2021-07-07)" in late.stderr
+    assert "no hits for 'prison' from 2026-11-20" in late.stderr
+    early = run("query", "prison", "--to", "2020", "--json", index=built, env=env)
+    notes = json.loads(early.stdout.splitlines()[-1])["summary"]["notes"]
+    assert "no story is dated before 2021-07-07, the oldest in the index (to 2021-07-07)" in notes
+    inside = run("query", "zzyzxq", "--from", "2021", "--no-correct", index=built, env=env)
+    assert "note:" not in inside.stderr  # the span holds stories: nothing to say about it

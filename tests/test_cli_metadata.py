@@ -58,7 +58,7 @@ def test_author_query_field_alias_filter_and_facet(news):
     for query in ("author:horwitz", 'byline:"sari horwitz"'):
         result = run("query", query, "--index", index, "--json")
         assert result.exit_code == 0, result.output
-        (hit,) = [json.loads(line) for line in result.output.splitlines()]
+        (hit,) = [json.loads(line) for line in result.output.splitlines()[:-1]]  # the last: the summary
         assert hit["id"] == "wash-post_2016-09-25_federal-court-rules-against-ohio"
         assert hit["authors"] == ["Sean Sullivan", "Sari Horwitz"]
         assert hit["source"] == "wash-post" and hit["date"].startswith("2016-09-25")
@@ -74,7 +74,8 @@ def test_undated_shown_in_text_and_null_in_json(news):
     _, index, _ = news
     text = run("query", "rivers banks", "--index", index)
     assert "undated" in text.output
-    (hit,) = [json.loads(line) for line in run("query", "rivers banks", "--index", index, "--json").output.splitlines()]
+    lines = run("query", "rivers banks", "--index", index, "--json").output.splitlines()
+    (hit,) = [json.loads(line) for line in lines[:-1]]  # the last: the summary
     assert hit["date"] is None and hit["authors"] == []
 
 

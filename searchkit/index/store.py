@@ -387,6 +387,36 @@ def _running(pid: int) -> bool:
     return True
 
 
+def writer_pid(root: Path) -> int | None:
+    """The pid of the process writing the index now (the lock file names it while held), else None.
+
+    Read without locking, so a reader asking never delays a writer; a writer killed before it could
+    clear the file is told apart by its pid being gone.
+    """
+    try:
+        holder = (root / LOCK).read_text(encoding="ascii", errors="replace").strip()
+    except OSError:
+        return None
+    return int(holder) if holder.isdigit() and _running(int(holder)) else None
+
+
+def await_writer(root: Path, wait: float) -> int | None:
+    """Wait up to `wait` seconds for the process writing the index to finish; its pid if it has not."""
+    deadline = time.monotonic() + max(wait, 0.0)
+    while (pid := writer_pid(root)) is not None and time.monotonic() < deadline:
+        time.sleep(0.1)
+    return pid
+
+
+def missing_error(root: Path) -> IndexMissingError | IndexLockedError:
+    """Why there is no index to read: none was built, or the first build is still running."""
+    pid = writer_pid(root)
+    if pid is not None:
+        return IndexLockedError(f"the index at {root} is being built by another process (pid {pid}); "
+                                "try again when it is done, or pass --wait SECONDS")
+    return IndexMissingError(f"no index at {root}; build one with `searchkit index PATH...`")
+
+
 @contextmanager
 def write_lock(root: Path, wait: float = 0.0) -> Iterator[str | None]:
     """Hold the index's single-writer lock; yields a note when a previous writer died holding it.

@@ -25,7 +25,7 @@ from whoosh.filedb.filetables import FileFormatError
 from whoosh.index import IndexError as WhooshIndexError
 from whoosh.reading import CorruptIndexError, TermNotFound
 
-from ..errors import IndexCorruptError, IndexMissingError, SearchkitError
+from ..errors import IndexCorruptError, SearchkitError
 from ..index import store
 from ..model import Article, Hit, Quote, Results
 from .request import SearchRequest
@@ -102,7 +102,7 @@ class WhooshBackend:
         """The live Whoosh index, reopened when a rebuild swapped generations."""
         gen = store.current_generation(self.path)
         if gen is None:
-            raise IndexMissingError(f"no index at {self.path}; build one with `searchkit index PATH...`")
+            raise store.missing_error(self.path)
         if self._ix is None or gen != self._gen:
             store.read_meta(gen)
             self.close()

@@ -23,7 +23,7 @@ from starlette.routing import Route
 from ..api import Index
 from ..errors import (ArgumentError, IndexCorruptError, IndexLockedError, IndexMissingError, IndexVersionError,
                       QueryLimitError, QuerySyntaxError, SearchkitError)
-from ..model import quotation_dict
+from ..model import quotation_dict, quotes_summary
 from . import forms, markup
 from .chart import timeline
 from .forms import FormError, QuotesForm, SearchForm
@@ -188,7 +188,8 @@ class Site:
     def api_quotes(self, request: Request) -> Response:
         form = QuotesForm.parse(request.query_params, default_limit=20)
         found = self.call("quotes", form.q or "*", **form.options(self.today()))
-        return JSONResponse({"quotes": [quotation_dict(quote, hit) for quote, hit in found]})
+        return JSONResponse({"summary": quotes_summary(form.q or "*", found, form.limit),
+                             "quotes": [quotation_dict(quote, hit) for quote, hit in found]})
 
     # -- files -------------------------------------------------------------------------------
     def static_file(self, request: Request) -> Response:

@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from typing import Mapping, Sequence
 from urllib.parse import urlencode
 
+from ..api import SORT_NAMES
 from ..errors import ArgumentError
 from ..search import request as rq
 from ..search.dates import DateError, option_bound
@@ -24,8 +25,7 @@ MAX_LIMIT = 100
 MAX_QUOTES = 500
 PAGE_SIZE = 10
 
-# The page's sort names -> the request's
-SORTS = {"relevance": "relevance", "newest": "date", "date": "date", "oldest": "oldest"}
+SORTS = SORT_NAMES  # the page's sort names -> the request's, as the CLI and the Python API take them
 # Facets people click to filter, and how a value becomes a clause: keyword values, names, years.
 KEYWORD_FILTERS = ("country", "place", "location", "tag")
 NAME_FILTERS = ("source", "speaker", "author")

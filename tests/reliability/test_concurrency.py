@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 import time
 
 import pytest
@@ -56,3 +57,45 @@ def test_second_writer_fails_clearly_or_waits(tmp_path, reuters_part, run_cmd, s
     first.communicate(timeout=300)
     assert first.returncode == 0
     assert run_cmd("query", "cocoa", env={"SEARCHKIT_INDEX": str(index)}).returncode == 0
+
+
+BUILDER = """
+import sys, time
+from searchkit import Index
+def slow(done, total):  # holds the build (and its lock) until told to go on, then takes its time
+    if not slow.told:
+        print("building", flush=True)
+        slow.told = sys.stdin.readline()
+    time.sleep(1)
+slow.told = ""
+Index(sys.argv[1]).rebuild([sys.argv[2]], progress=slow)
+"""
+
+
+def test_a_reader_during_the_first_build_is_told_so_and_can_wait(tmp_path, run_cmd, searchkit_cmd):
+    """Not "no index at ...": the index is coming, from a process the message names; --wait waits for it."""
+    news = tmp_path / "news"
+    news.mkdir()
+    for i in range(3):
+        (news / f"s{i}.txt").write_text(f"Storm {i} hits the coast\n\nA storm hit the coast on day {i}.\n")
+    index = tmp_path / "index"
+    builder = subprocess.Popen([sys.executable, "-c", BUILDER, str(index), str(news)], stdin=subprocess.PIPE,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    try:
+        assert builder.stdout.readline() == "building\n"
+        for command in (("query", "storm"), ("stats",), ("delete", "s1.txt")):
+            told = run_cmd(*command, "--index", index)
+            assert told.returncode == 2 and told.stdout == ""
+            assert told.stderr == (f"Error: the index at {index} is being built by another process "
+                                   f"(pid {builder.pid}); try again when it is done, or pass --wait SECONDS\n")
+        waiting = subprocess.Popen([*searchkit_cmd, "query", "storm", "--wait", "60", "--index", str(index)],
+                                   stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        time.sleep(1)
+        builder.stdin.write("go\n")
+        builder.stdin.flush()
+        out, err = waiting.communicate(timeout=90)
+        assert waiting.returncode == 0, err
+        assert "3 hits for 'storm'" in out
+    finally:
+        _out, err = builder.communicate("go\n", timeout=60)  # a build still held is let go (a second go is unread)
+    assert builder.returncode == 0, err

@@ -147,7 +147,7 @@ def test_json_output_escapes_everything(tmp_path):
     result = CliRunner().invoke(main, ["query", "zanzibar", "--json", "--index", str(tmp_path / "index")])
     assert result.exit_code == 0, result.output
     lines = result.output.strip().split("\n")
-    assert len(lines) == 1
+    assert len(lines) == 2 and json.loads(lines[1])["summary"]["total"] == 1  # the hit, then the summary
     hit = json.loads(lines[0])
     assert hit["id"] == 'id"with\\quotes' and hit["title"] == nasty
     assert "<script>" not in hit["snippet"] and "&lt;script&gt;" in hit["snippet"]
@@ -217,7 +217,7 @@ def test_surrogates_in_json_and_undecodable_file_names_are_indexed_and_shown(tmp
     assert first.exit_code == 0, first.output
     hits = runner.invoke(main, ["query", "zanzibar", "--json", "--index", index])
     assert hits.exit_code == 0, hits.output
-    found = {json.loads(line)["id"]: json.loads(line) for line in hits.stdout.splitlines()}
+    found = {json.loads(line)["id"]: json.loads(line) for line in hits.stdout.splitlines()[:-1]}
     assert set(found) == {"w\ufffd", "caf\\xe9"}
     assert found["caf\\xe9"]["path"].endswith("caf\\xe9.txt")  # the byte shown, not lost
     for ident in found:

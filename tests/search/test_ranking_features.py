@@ -100,7 +100,7 @@ def test_cli_marks_partial_matches_in_text_and_json(tmp_path_factory):
     hits, summary = [json.loads(x) for x in lines[:-1]], json.loads(lines[-1])["summary"]
     assert [h["partial"] for h in hits] == [False, True, True] and summary["partial"] == 2
     strict = run("query", "prison escape guard", "--strict", "--json", "--index", str(index))
-    assert len(strict.output.splitlines()) == 1
+    assert len(strict.output.splitlines()) == 2  # the one hit, then the summary
     # auto-correction, in text and JSON, and turned off
     corrected = run("query", "mourhino chelsea", "--index", str(index))
     assert corrected.exit_code == 0
@@ -259,7 +259,7 @@ def test_feedback_in_cli_text_and_json(reuters_index):
     summary = json.loads(lines[-1])["summary"]
     assert len(summary["expansion"]) >= 5 and len(lines) == 4
     none = run("query", "crude oil", "--any", "--no-expand", "--json", "-n", "3", "--index", index).output.splitlines()
-    assert len(none) == 3  # no summary line: nothing to add
+    assert len(none) == 4 and json.loads(none[-1])["summary"]["expansion"] == []  # the summary line says none
     default = run("query", "crude oil", "--any", "-n", "3", "--index", index)
     assert default.exit_code == 0 and "expanded with: " in default.output  # --any expands unless told not to
     assert "expanded with: " not in run("query", "crude oil", "-n", "3", "--index", index).output

@@ -52,7 +52,9 @@ def test_article_by_path_or_parameter_is_show_json(client, web_index):
 
 def test_quotes_are_the_quotes_commands_json(client, web_index):
     data = client.get("/api/quotes", params={"q": "escape"}).json()
-    assert data["quotes"] == cli_json(web_index, "quotes", "escape")
+    lines = cli_json(web_index, "quotes", "escape")
+    assert lines.pop() == {"summary": data["summary"]}  # the command's last line is the API's summary
+    assert data["quotes"] == lines and data["summary"] == {"query": "escape", "count": len(lines), "limit": 20}
     assert {q["speaker"] for q in data["quotes"]} >= {"Jorge Salinas"}
     by = client.get("/api/quotes", params={"q": "*", "speaker": "shams"}).json()["quotes"]
     assert [q["speaker"] for q in by] == ["Hessamuddin Shams"]

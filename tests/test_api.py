@@ -1,0 +1,47 @@
+"""The Python API takes what the command line and the web page take: sort names and dates as text."""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+
+import pytest
+from click.testing import CliRunner
+
+from searchkit import Index
+from searchkit.cli import main
+from searchkit.errors import ArgumentError
+from searchkit.model import Article, Quote
+
+DAYS = {"a": datetime(1987, 3, 2, tzinfo=timezone.utc), "b": datetime(1987, 6, 15, tzinfo=timezone.utc),
+        "c": datetime(1987, 10, 19, tzinfo=timezone.utc)}
+
+
+@pytest.fixture(scope="module")
+def dated(tmp_path_factory) -> Index:
+    idx = Index(tmp_path_factory.mktemp("api") / "index")
+    idx.add_articles(Article(id=key, title=f"Opec talks {key}", date=day,
+                             body=f"Opec ministers met in Vienna on day {key}. \"Output stays,\" the minister said.",
+                             quotes=(Quote(text="Output stays", speaker="Hisham Nazer"),))
+                     for key, day in DAYS.items())
+    yield idx
+    idx.close()
+
+
+def test_sort_newest_is_the_date_sort_everywhere(dated):
+    newest = [h.id for h in dated.search("opec", sort="newest").hits]
+    assert newest == [h.id for h in dated.search("opec", sort="date").hits] == ["c", "b", "a"]
+    assert [h.id for h in dated.search("opec", sort="oldest").hits] == ["a", "b", "c"]
+    cli = CliRunner().invoke(main, ["query", "opec", "--sort", "newest", "--json", "--index", str(dated.path)])
+    assert cli.exit_code == 0, cli.output
+    assert [line.split('"id": "')[1][0] for line in cli.output.splitlines()[:-1]] == ["c", "b", "a"]
+
+
+def test_dates_as_text_are_read_like_the_command_lines(dated):
+    assert [h.id for h in dated.search("opec", date_from="1987-06", date_to="1987-06").hits] == ["b"]
+    assert {h.id for h in dated.search("opec", date_from="1987-06-15").hits} == {"b", "c"}
+    since = dated.search("opec", date_from="7d", basedate=datetime(1987, 10, 20, tzinfo=timezone.utc))
+    assert [h.id for h in since.hits] == ["c"]
+    assert [h.id for _q, h in dated.quotes("output", date_to="1987-03")] == ["a"]
+    with pytest.raises(ArgumentError, match="date_from: .*13"):
+        dated.search("opec", date_from="2016-13-01")
+    with pytest.raises(ArgumentError, match="date_to"):
+        dated.quotes("output", date_to="someday")
