@@ -214,14 +214,20 @@ class WhooshBackend:
         return suggest_query(self.searcher().reader(), request)
 
     def place_notes(self, request: SearchRequest) -> list[str]:
-        from .places import place_values, unmatched_note
+        from .places import place_slugs, place_values, unmatched_note
 
-        asked = place_values(request)
-        if not asked:
+        asked = [(f, v) for f, v in place_values(request) if not self._holds(f, place_slugs(v, f))]
+        if not asked:  # every value is held: no note, and no walk over the field's values
             return []
         names = self.names().get("location", {})
         held = {field: self.keywords(field) for field in dict.fromkeys(["location", *(f for f, _v in asked)])}
         return [n for f, v in asked if (n := unmatched_note(f, v, held[f], names, held["location"]))]
+
+    @_reading
+    def _holds(self, field: str, values: list[str]) -> bool:
+        """Whether some story holds one of the indexed values in the field."""
+        reader = self.searcher().reader()
+        return field in reader.schema and any(reader.doc_frequency(field, v) for v in values)
 
     @_reading
     def keywords(self, field: str) -> dict[str, int]:
