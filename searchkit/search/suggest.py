@@ -174,8 +174,8 @@ def suggest_query(reader, request: SearchRequest) -> str | None:
             continue
         # with other words, the spelling must also be far commoner beside them (or be found with them at all,
         # when the word as typed is not)
-        best = max(options, key=lambda w: (speller.together(w, others), -options.index(w)))
-        if speller.together(best, others) >= max(1, COMMONER * speller.together(low, others)):
+        count, _first, best = max((speller.together(w, others), -n, w) for n, w in enumerate(options))
+        if count >= max(1, COMMONER * speller.together(low, others)):
             picked[i] = best
     if not picked:
         return None
