@@ -86,7 +86,8 @@ class PooledSet(NamedTuple):
 # TEST-E is 50 other topics on TEST-D's stories, TEST-F 50 topics on the Reuters-21578 TEST split,
 # TEST-G 50 on the TRAIN split, TEST-H 50 more on PolNeAR; TEST-I 50 on the whole Reuters collection and TEST-J
 # 50 more on PolNeAR, written before the ninth ranking round was frozen; TEST-K 100 more on the whole Reuters
-# collection, written before the tenth round was frozen.
+# collection, written before the tenth round was frozen; TEST-L 50 more on PolNeAR and TEST-M 50 more on the whole
+# Reuters collection, written before the eleventh round was frozen.
 SETS = {"D": PooledSet("polnear", "polnear", "polnear_topics.tsv"),
         "E": PooledSet("polnear_e", "polnear", "polnear_topics_e.tsv"),
         "F": PooledSet("reuters_f", "reuters-test", "reuters_topics_f.tsv"),
@@ -94,7 +95,9 @@ SETS = {"D": PooledSet("polnear", "polnear", "polnear_topics.tsv"),
         "H": PooledSet("polnear_h", "polnear", "polnear_topics_h.tsv"),
         "I": PooledSet("reuters_i", "reuters-all", "reuters_topics_i.tsv", 1.5),
         "J": PooledSet("polnear_j", "polnear", "polnear_topics_j.tsv", 1.5),
-        "K": PooledSet("reuters_k", "reuters-all", "reuters_topics_k.tsv", 1.5)}
+        "K": PooledSet("reuters_k", "reuters-all", "reuters_topics_k.tsv", 1.5),
+        "L": PooledSet("polnear_l", "polnear", "polnear_topics_l.tsv", 1.5),
+        "M": PooledSet("reuters_m", "reuters-all", "reuters_topics_m.tsv", 1.5)}
 TUNABLE = ("D", "E", "F", "G", "H", "I", "J", "K")  # `tune` is development work: only on a spent set's judgments (each scored once)
 RUNS = POOLED_DIR / "runs_{}.json.gz"  # every system's top 1000 for every topic: 1.6 MB gzipped
 POOL = POOLED_DIR / "pool_{}.json"

@@ -5,6 +5,7 @@
     python bench/wire_speakers.py --second [...]     # the second draw (held out from the ninth round)
     python bench/wire_speakers.py --third [...]      # the third draw (held out from the tenth round)
     python bench/wire_speakers.py --fourth [...]     # the fourth draw (held out from the eleventh round)
+    python bench/wire_speakers.py --fifth [...]      # the fifth draw (held out from the twelfth round)
 
 The set is a seeded random sample (seed SEED) of Reuters-21578 stories, any split, whose body holds
 a quotation mark, outside the stories of tests/extract/quotes_gold.json. No speaker rule was ever
@@ -56,6 +57,12 @@ THIRD_SEED = 20261203
 # out from the eleventh speaker round.
 FOURTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_fourth.json"
 FOURTH_SEED = 20261204
+# The fifth draw: 60 more stories of the pool outside the first four draws (seed FIFTH_SEED), drawn 2026-11-26
+# before any of them was read, labelled by annotator sessions who never ran the extractor, held out from the
+# twelfth speaker round.
+FIFTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_fifth.json"
+FIFTH_SEED = 20261205
+SEEDS = (SEED, SECOND_SEED, THIRD_SEED, FOURTH_SEED, FIFTH_SEED)
 # A second annotator labelled the second draw's 60 stories independently, for agreement only.
 SECOND_ANNOTATOR2 = REPO / "bench" / "gold" / "wire_speakers_second_annotator2.json"
 
@@ -69,34 +76,41 @@ def _pool(shared: Path) -> list:
                   key=lambda a: int(a.id))
 
 
+@functools.lru_cache(maxsize=None)  # later draws exclude the earlier ones
+def _draw(shared: Path, n: int) -> list:
+    """Draw n (0 = the first): a seeded sample of the pool outside every earlier draw."""
+    taken = {a.id for k in range(n) for a in _draw(shared, k)}
+    pool = [a for a in _pool(shared) if a.id not in taken]
+    return sorted(random.Random(SEEDS[n]).sample(pool, STORIES), key=lambda a: int(a.id))
+
+
 def drawn(shared: Path) -> list:
     """The labelled stories: a seeded sample of Reuters stories with a quotation mark in the body."""
-    return sorted(random.Random(SEED).sample(_pool(shared), STORIES), key=lambda a: int(a.id))
+    return _draw(shared, 0)
 
 
 def drawn_second(shared: Path) -> list:
     """The second labelled draw: a seeded sample of the same pool outside the first draw."""
-    first = {a.id for a in drawn(shared)}
-    pool = [a for a in _pool(shared) if a.id not in first]
-    return sorted(random.Random(SECOND_SEED).sample(pool, STORIES), key=lambda a: int(a.id))
+    return _draw(shared, 1)
 
 
 def drawn_third(shared: Path) -> list:
     """The third labelled draw: a seeded sample of the same pool outside the first two draws."""
-    taken = {a.id for a in drawn(shared)} | {a.id for a in drawn_second(shared)}
-    pool = [a for a in _pool(shared) if a.id not in taken]
-    return sorted(random.Random(THIRD_SEED).sample(pool, STORIES), key=lambda a: int(a.id))
+    return _draw(shared, 2)
 
 
 def drawn_fourth(shared: Path) -> list:
     """The fourth labelled draw: a seeded sample of the same pool outside the first three draws."""
-    taken = {a.id for a in drawn(shared)} | {a.id for a in drawn_second(shared)} | {a.id for a in drawn_third(shared)}
-    pool = [a for a in _pool(shared) if a.id not in taken]
-    return sorted(random.Random(FOURTH_SEED).sample(pool, STORIES), key=lambda a: int(a.id))
+    return _draw(shared, 3)
+
+
+def drawn_fifth(shared: Path) -> list:
+    """The fifth labelled draw: a seeded sample of the same pool outside the first four draws."""
+    return _draw(shared, 4)
 
 
 DRAWS = {"first": (GOLD, drawn), "second": (SECOND_GOLD, drawn_second), "third": (THIRD_GOLD, drawn_third),
-         "fourth": (FOURTH_GOLD, drawn_fourth)}
+         "fourth": (FOURTH_GOLD, drawn_fourth), "fifth": (FIFTH_GOLD, drawn_fifth)}
 
 
 def report(shared: Path, errors: int = 0, draw: str = "first") -> dict:
@@ -120,6 +134,8 @@ def main(argv=None) -> int:
                     help="the third draw (held out from the tenth round)")
     ap.add_argument("--fourth", action="store_const", const="fourth", dest="draw",
                     help="the fourth draw (held out from the eleventh round)")
+    ap.add_argument("--fifth", action="store_const", const="fifth", dest="draw",
+                    help="the fifth draw (held out from the twelfth round)")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
     if args.list:
