@@ -262,7 +262,7 @@ def test_the_second_wire_speaker_draw_is_labelled_for_its_own_stories_and_agrees
     assert total > 100 and same / total > 0.9  # two annotators who never saw each other's labels
 
 
-@pytest.mark.parametrize("draw", ["third", "fourth"])
+@pytest.mark.parametrize("draw", ["third", "fourth", "fifth"])
 def test_a_later_wire_speaker_draw_is_labelled_for_its_own_stories(shared_dir, draw):
     if not (shared_dir / "corpora" / "reuters21578").is_dir():
         pytest.skip("Reuters-21578 not found")
@@ -271,7 +271,7 @@ def test_a_later_wire_speaker_draw_is_labelled_for_its_own_stories(shared_dir, d
     sys.path.insert(0, str(BENCH.parent))
     import wire_speakers
 
-    order = ["first", "second", "third", "fourth"]
+    order = ["first", "second", "third", "fourth", "fifth"]
     path, pick = wire_speakers.DRAWS[draw]
     stories = pick(shared_dir)
     earlier = {a.id for d in order[:order.index(draw)] for a in wire_speakers.DRAWS[d][1](shared_dir)}
