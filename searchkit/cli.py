@@ -392,8 +392,6 @@ def query_cmd(query, limit, page, sort, match_any, date_from, date_to, since, lo
         fill=not strict, correct=not no_correct, proximity=not no_proximity)
     idx = _open_for_reading(index_path, wait)
     results = idx.search(request)
-    if not results.hits and request.filters.span is not None:
-        results = _outside_span(idx, request.filters.span, results)
     if as_json:
         for hit in results.hits:
             click.echo(json.dumps(hit.to_dict(), ensure_ascii=False))
@@ -416,25 +414,6 @@ def _scope(filters) -> str:
     parts += [f"{name}: {value}" for name in ("location", "source", "speaker", "tag", "author")
               if (value := getattr(filters, name))]
     return (" " + ", ".join(parts)) if parts else ""
-
-
-def _outside_span(idx: api.Index, span, results):
-    """Nothing found in the dates asked for: when they lie beyond every story's date, say where the index's are."""
-    from dataclasses import replace
-
-    first, last = span
-    newest = idx.search("*", sort="date", limit=1, snippets=False, correct=False, suggest=False).hits
-    oldest = idx.search("*", sort="oldest", limit=1, snippets=False, correct=False, suggest=False).hits
-    if not (newest and newest[0].date and oldest[0].date):
-        return results
-    low, high = oldest[0].date.date().isoformat(), newest[0].date.date().isoformat()
-    if first is not None and first > newest[0].date:
-        note = f"no story is dated after {high}, the newest in the index (from {low})"
-    elif last is not None and last < oldest[0].date:
-        note = f"no story is dated before {low}, the oldest in the index (to {high})"
-    else:
-        return results
-    return replace(results, notes=[*results.notes, note])
 
 
 _TAG = re.compile(r"<b>(.*?)</b>", re.S)

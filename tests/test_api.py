@@ -35,6 +35,16 @@ def test_sort_newest_is_the_date_sort_everywhere(dated):
     assert [line.split('"id": "')[1][0] for line in cli.output.splitlines()[:-1]] == ["c", "b", "a"]
 
 
+def test_a_date_span_beyond_the_index_says_where_its_dates_are_for_every_caller(dated):
+    late = dated.search("opec", date_from="1988-01-01")
+    assert not late.hits
+    assert "no story is dated after 1987-10-19, the newest in the index (from 1987-03-02)" in late.notes
+    clause = dated.search("opec date:1986")  # a date in the query text is a span too
+    assert "no story is dated before 1987-03-02, the oldest in the index (to 1987-10-19)" in clause.notes
+    between = dated.search("opec", date_from="1987-04-01", date_to="1987-04-30")
+    assert not between.hits and not between.notes  # inside the index's dates: nothing to say
+
+
 def test_dates_as_text_are_read_like_the_command_lines(dated):
     assert [h.id for h in dated.search("opec", date_from="1987-06", date_to="1987-06").hits] == ["b"]
     assert {h.id for h in dated.search("opec", date_from="1987-06-15").hits} == {"b", "c"}

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Callable, Iterable, Mapping, Protocol
 
@@ -68,6 +69,9 @@ class Backend(Protocol):
 
     def suggest(self, request: SearchRequest) -> str | None:
         """'Did you mean': the query text with unknown free words spelled as the index knows them."""
+
+    def date_bounds(self) -> tuple[datetime, datetime] | None:
+        """The oldest and newest story dates (None when no story is dated): where an empty date span lies."""
 
     def place_notes(self, request: SearchRequest) -> list[str]:
         """A note for each place value of the request that no story holds, naming what it may have meant."""

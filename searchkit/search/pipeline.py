@@ -6,7 +6,8 @@ A rewrite returns a new request before the engine sees it (pseudo-relevance feed
 weighted words to the tree: search/expand.py). When all the words find nothing and the query has
 a did-you-mean spelling, the corrected query is run instead (`Results.corrected_from` keeps the
 text as typed). A completion adds to the engine's results: the best partial matches fill a page
-that all the words leave short (search/fill.py), then did-you-mean. Steps are engine-neutral:
+that all the words leave short (search/fill.py), notes on place values no story holds and on a date
+span beyond the index's dates, then did-you-mean. Steps are engine-neutral:
 they talk to the Backend.
 """
 from __future__ import annotations
@@ -41,8 +42,27 @@ def place_notes(request: SearchRequest, results: Results, backend: Backend) -> R
     return replace(results, notes=[*results.notes, *notes]) if notes else results
 
 
+def date_span_note(request: SearchRequest, results: Results, backend: Backend) -> Results:
+    """Nothing found in the dates asked for: when they lie beyond every story's date, say where the index's are."""
+    span = request.date_span()[0]
+    if results.total or span is None:
+        return results
+    bounds = backend.date_bounds()
+    if bounds is None:
+        return results
+    (first, last), (oldest, newest) = span, bounds
+    low, high = oldest.date().isoformat(), newest.date().isoformat()
+    if first is not None and first > newest:
+        note = f"no story is dated after {high}, the newest in the index (from {low})"
+    elif last is not None and last < oldest:
+        note = f"no story is dated before {low}, the oldest in the index (to {high})"
+    else:
+        return results
+    return replace(results, notes=[*results.notes, note])
+
+
 REWRITES: list[Rewrite] = [expand]
-COMPLETIONS: list[Completion] = [fill_page, place_notes, did_you_mean]
+COMPLETIONS: list[Completion] = [fill_page, place_notes, date_span_note, did_you_mean]
 
 
 def _search(backend: Backend, request: SearchRequest, rewrites: list[Rewrite]) -> tuple[SearchRequest, Results]:

@@ -1,6 +1,7 @@
 """Stored fields as records: a Hit or an Article from a Whoosh document, and the index's stats."""
 from __future__ import annotations
 
+from datetime import datetime
 from typing import Any
 
 from ..index.schema import as_utc, document, from_document
@@ -79,6 +80,12 @@ def _live_frequency(reader, field: str, text) -> int:
     if not reader.has_deletions():
         return reader.doc_frequency(field, text)
     return sum(1 for _ in reader.postings(field, text).all_ids())
+
+
+def date_bounds(reader) -> tuple[datetime, datetime] | None:
+    """The oldest and newest story dates, in UTC, or None when no story is dated."""
+    dates = _dates(reader)
+    return (as_utc(min(dates)), as_utc(max(dates))) if dates else None
 
 
 def _dates(reader) -> list:

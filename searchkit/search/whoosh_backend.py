@@ -213,6 +213,12 @@ class WhooshBackend:
 
         return suggest_query(self.searcher().reader(), request)
 
+    @_reading
+    def date_bounds(self) -> tuple[datetime, datetime] | None:
+        from .stored import date_bounds
+
+        return date_bounds(self.searcher().reader())
+
     def place_notes(self, request: SearchRequest) -> list[str]:
         from .places import place_slugs, place_values, unmatched_note
 
