@@ -921,7 +921,7 @@ def _plausible_speaker(name: str) -> bool:
     if words[-1][:1].islower():
         parts = last.split("-")
         return last in _GROUP_NOUNS or last in DOCUMENT_NOUNS or last in _ENTOURAGE or any(
-            part in PERSON_NOUNS or part.rstrip("s") in PERSON_NOUNS or part.endswith(("ist", "ian", "er", "or", "ee"))
+            part in PERSON_NOUNS or part.rstrip("s") in PERSON_NOUNS or part.endswith(("ist", "ian", "er", "or", "ee", *_MAN))
             and not part.endswith("ed") for part in parts)
     return not words[-1] in _WEEKDAYS and not any(w.endswith("ed") for w in lower
                                                    if w not in _ADJECTIVES_IN_ED and "-" not in w)  # "well-connected"
@@ -1046,6 +1046,19 @@ class _Resolver:
         if not words or words[0] in ("via", "through"):
             return False, None  # "Richardson, via USA Today, said": the outlet carries the words, never says them
         who = " ".join(words)
+        home = _HOME_PLACE.search(who)
+        if len(words) <= 4 and who not in self.people.people and _is_place(who):
+            person = self._from_place(who, at, sentence_start)  # "… Robert Dole of Kansas said": Dole, not Kansas
+        elif home and words[0] not in ("the", "The") and _is_place(home.group("place")) \
+                and self._person_before(who[:home.start()]):
+            person = who[:home.start()]  # "one bond salesman in New York": not the place ("the senator from
+            # Pennsylvania" stays whole: the description's place tells which senator)
+        else:
+            person = None
+        if person:
+            who, words = person, person.split()
+            if words[-1].islower():
+                return self._description(who[:1].lower() + who[1:], at)  # "Maritime safety experts"
         first = words[0]
         if first in _PRONOUN and len(words) == 1:
             # Names after the pronoun are not its antecedent: "Clinton admitted … when she claimed that
@@ -1206,6 +1219,43 @@ class _Resolver:
                 names.append(" ".join(words))
         return names[-1] if names else None
 
+    def _from_place(self, place: str, at: int, sentence_start: int) -> str | None:
+        """The person the sentence places in or from `place` ("Sen. Bill Bradley of New Jersey", "one bond
+        salesman in New York"), nearest the quote: the subject that patterns ending at a name cut short."""
+        found = None
+        pattern = re.compile(r"(?P<head>[^,;:\"“”()_\n]{1,80}?)(?:\s*\([^()]{0,40}\))?\s+(?:of|in|from)\s+(?:the\s+)?" + re.escape(place) + r"\b")
+        text = self.masked.replace("\n", " ")
+        for m in pattern.finditer(text, sentence_start, min(len(text), at + 300)):
+            if found is None or abs(m.start() - at) < abs(found.start() - at):
+                found = m
+        if found is None:
+            return None
+        head = found.group("head").strip()
+        runs = _NAME_RUN.findall(head)
+        if runs and head.endswith(runs[-1]):
+            head = runs[-1]
+        else:
+            words = head.split()[-6:]
+            starts = [i for i, w in enumerate(words) if w.lower() in ("a", "an", "one", "another", "the")]
+            head = " ".join(words[starts[-1]:] if starts else words[-3:])
+        return head if self._person_before(head) else None
+
+    def _person_before(self, head: str) -> bool:
+        """Whether the words before "of/in <place>" name or describe a person ("Robert Dole", "one bond
+        salesman"), so the place is where they are from; not a body ("the Bank of England")."""
+        words = re.sub(r"\s+(?:at|for|with|of)\s+(?:a|an|the)\s+[a-z\s-]+$", "", head).split()  # "a salesman at a bank"
+        if not words:
+            return False
+        last = words[-1].lower().strip(".,")
+        if words[-1][:1].islower():
+            return last in PERSON_NOUNS or last.rstrip("s") in PERSON_NOUNS or last.endswith(_PERSON_ENDINGS)
+        runs = _NAME_RUN.findall(head)
+        if not runs or not head.endswith(runs[-1]):
+            return False
+        name = _strip_name(runs[-1])[0]
+        return bool(name) and name.split()[-1] not in ORG_WORDS and not _is_place(name) and (
+            len(name.split()) >= 2 or name in self.people.people or name in self.people._surnames())
+
     def _description(self, who: str, at: int) -> tuple[bool, str | None]:
         if who.lower() in _DETERMINERS:
             return False, None
@@ -1229,7 +1279,8 @@ class _Resolver:
             return True, f"{org.group(2).strip()} {org.group(1).split()[-1]}"
         if head in _SPOKES and not definite and (named := self._named_after(head, words[:-1], at)):
             return True, named  # "…,” a Magna spokesman said. … spokesman Jerry Barker said"
-        if head in PERSON_NOUNS or head.rstrip("s") in PERSON_NOUNS or any(w[0].isupper() for w in words):
+        if head in PERSON_NOUNS or head.rstrip("s") in PERSON_NOUNS or any(w[0].isupper() for w in words) \
+                or head.endswith(_MAN) and head not in _NOT_MEN:  # "one government bond salesman"
             if near:
                 return True, near.group().strip(" .,")  # "person close to the Clintons"
             return True, " ".join(words).strip(" .,")  # "Home Office spokesman", "Trump confidant"
@@ -1880,6 +1931,10 @@ _NAME_ONLY = re.compile(rf"{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})*")
 _WORKS = DOCUMENT_NOUNS | {"survey", "study", "analysis", "paper", "review", "poll", "research"}
 _WORK_BY = re.compile(rf"(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){{0,2}}(?:{'|'.join(sorted(_WORKS))})\s+by\s+"
                       rf"({_NAME_RUN.pattern})(?:\s+(?:of|at|from)\s+.*)?$")
+_MAN = ("man", "men", "woman", "women")
+_NOT_MEN = frozenset("human humans german germans roman romans ottoman".split())
+_PERSON_ENDINGS = (*_MAN, "person", "people", "ist", "ists", "ian", "ians")
+_HOME_PLACE = re.compile(r"\s+(?:of|in|from)\s+(?:the\s+)?(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
 _TAIL_NAME = re.compile(rf"(?:^|\s)((?:{_WORD})(?:\s+(?:{PARTICLES}\s+)?{_WORD})+|{_WORD})$")
 _BOTH_NAMED = re.compile(rf"((?:{_WORD})(?:\s+{_WORD})*)\s+and\s+(?:{_WORD})")
 _APPOSED_NAME = re.compile(rf"(?:\b(?:And|But|Yet|So|Still)\s+)?({_NAME_RUN.pattern}),\s+(?=the\b|a\b|an\b|who\b|whose\b|\d|[a-z])")

@@ -359,3 +359,16 @@ def test_a_story_in_another_language_has_no_quotations_but_english_and_wire_capi
     assert len(find_quotes(english)) == 1
     capitals = "ACME SAID \"WE WILL NOT RAISE PRICES THIS YEAR OR NEXT,\" ITS CHAIRMAN SAID."
     assert len(find_quotes(capitals)) == 1
+
+
+def test_the_place_a_person_is_from_or_in_is_not_the_speaker():
+    """"Senator Ann Reed of Ohio said", "one bond trader in Tokyo said": the person, or the description, speaks."""
+    assert speakers('Senate Minority Leader Ann Reed (Republican) of\nOhio said: "It was a fair speech."') == ["Ann Reed"]
+    assert speakers('"It was a fair speech," said Senator Tom Vail of New Mexico.') == ["Tom Vail"]
+    assert speakers('Sen. Tom Vail of New Mexico, who spoke first, called the plan "a disaster" on Monday.') \
+        == ["Tom Vail"]
+    assert speakers('"Yields are falling," one government bond salesman in Tokyo said.') == ["government bond salesman"]
+    assert speakers('"Yields are falling," a dealer at a bank in Tokyo said.') == ["dealer"]
+    # a body named after its place, and a description whose place tells which person, are left as they were
+    assert speakers('"Rates will stay where they are," the Bank of England said.') == ["Bank of England"]
+    assert speakers('"We won the case," the University of Texas said.') == ["University of Texas"]
