@@ -373,6 +373,7 @@ def _strip_name(run: str) -> tuple[str, frozenset[str]]:
     """A capitalised run as a person's name without titles and function words, and the titles."""
     words = run.split()
     clues: set[str] = set()
+    popped: list[str] = []
     while words and (words[0] in FUNCTION_WORDS or words[0] in TIME_WORDS or _is_title(words[0], len(words) - 1)
                      or (words[0][0].isupper() and common_word(words[0]) and not clues)
                      or (len(words) > 1 and words[0].lower() in SPEECH_VERBS)):  # "Said Comey"
@@ -380,7 +381,10 @@ def _strip_name(run: str) -> tuple[str, frozenset[str]]:
             break  # "Mr. Prince", "Ms. Major": after an honorific comes a surname, whatever it means
         if _is_title(words[0], len(words) - 1):
             clues.add(words[0].rstrip(".").lower())
-        words.pop(0)
+        popped.append(words.pop(0))
+    named = [w for w in popped if w.lower() not in _CLOSED_CLASS and w not in TIME_WORDS]
+    if len(words) == 1 and words[0] in ORG_WORDS and named and not clues & _HONORIFICS:
+        return " ".join(named + words), frozenset()  # "General Motors", "First City": a body's name, not "Motors"
     for i in range(1, len(words)):
         if words[i][0].isupper() and words[i].rstrip(".") not in TITLES and common_word(words[i]):
             words = words[:i]  # "Selenis Leyva Got Real About …": a headline goes on after the name
@@ -400,6 +404,10 @@ def _strip_name(run: str) -> tuple[str, frozenset[str]]:
     return " ".join(words).strip(" ,"), frozenset(clues)
 
 
+# Words that open a sentence or clause, never a body's name ("But General Motors" is General Motors).
+_CLOSED_CLASS = frozenset("""the a an and but or nor so yet then also in on at of for by with from to as if when while
+after before since until because though although this that these those his her its their our my your he she it they
+we i said says according""".split())
 _SURNAME_TITLES = frozenset("King Prince Major Singer Judge Bishop Dean Marshal Knight Baron Earl Duke Sheikh".split())
 _HONORIFICS = frozenset("mr mrs ms miss dr".split())
 
@@ -1039,8 +1047,9 @@ class _Resolver:
         if words in (["Others"], ["Some"], ["Many"]):
             return True, words[0]  # "Others shouted, “…”": a group described, as "Analysts said"
         while words and words[0] in FUNCTION_WORDS - {"The", "A", "An", "One", "Another", "He", "She", "It", "They", "We", "I"} \
-                and not (words[0] in ("All",) and len(words) == 1):
-            words.pop(0)
+                and not (words[0] in ("All",) and len(words) == 1) \
+                and not (len(words) == 2 and words[1] in ORG_WORDS and words[0].lower() not in _CLOSED_CLASS):
+            words.pop(0)  # but "First City" is a bank's name
         while words and words[0] in TIME_WORDS:
             words.pop(0)
         if not words or words[0] in ("via", "through"):
@@ -1107,7 +1116,8 @@ class _Resolver:
             return True, self.people.full(run)  # "King says …" (Billie Jean King), "Major said"
         if re.fullmatch(r"[A-Z][A-Z&/-]{1,5}", name) and not _is_place(name) and not _is_place(name.title()):
             return True, name  # an organisation by its initials: "CNN said", "according to NBC"
-        if not name or name.split()[0] in FUNCTION_WORDS or all(w in TIME_WORDS for w in name.split()) \
+        if not name or name.split()[0] in FUNCTION_WORDS and name.split()[-1] not in ORG_WORDS \
+                or all(w in TIME_WORDS for w in name.split()) \
                 or all(len(w) > 2 and w.isupper() for w in name.split()):
             return False, None
         tail = who[who.rfind(run) + len(run):].strip()

@@ -372,3 +372,10 @@ def test_the_place_a_person_is_from_or_in_is_not_the_speaker():
     # a body named after its place, and a description whose place tells which person, are left as they were
     assert speakers('"Rates will stay where they are," the Bank of England said.') == ["Bank of England"]
     assert speakers('"We won the case," the University of Texas said.') == ["University of Texas"]
+
+
+def test_a_company_named_with_a_title_or_ordinal_keeps_its_whole_name():
+    """"General Motors said" is General Motors, "First City said" First City: not "Motors", "City"."""
+    assert speakers('General Motors said it was "eager" to keep meeting the union.') == ["General Motors"]
+    assert speakers('"The company faces uncertainties," First City said.') == ["First City"]
+    assert speakers('"We will appeal," said General Colin Powell.') == ["Colin Powell"]
