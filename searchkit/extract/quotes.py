@@ -909,7 +909,7 @@ def _plausible_speaker(name: str) -> bool:
     words = name.split()
     if _CLOSE_TO.fullmatch(name) and words[0].rstrip("s") in PERSON_NOUNS:
         return True  # "person close to the Clintons"
-    if len(words) == 1 and (words[0].lower() in _DETERMINERS or words[0].lower() in _NUMBER_WORDS
+    if len(words) == 1 and (words[0].lower() in _DETERMINERS or _NUMBER_WORD.fullmatch(words[0].lower())
                             or words[0] in _TIME_SPANS or _nationality(words[0])):
         return False  # "One", "Two", "Hours"; "American" (a nationality, not a name)
     if len(words) == 1 and words[0] in ROLE_TITLES:
@@ -937,7 +937,10 @@ def _plausible_speaker(name: str) -> bool:
 
 _TIME_SPANS = frozenset("Hours Minutes Days Weeks Months Years Moments Decades Seconds".split())
 _WEEKDAYS = frozenset("Monday Tuesday Wednesday Thursday Friday Saturday Sunday".split())
-_NUMBER_WORDS = frozenset("one two three four five six seven eight nine ten dozens hundreds thousands".split())
+_NUMBER_WORDS = frozenset("""one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen
+sixteen seventeen eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety dozens hundreds thousands
+millions""".split())
+_NUMBER_WORD = re.compile(rf"(?:{'|'.join(sorted(_NUMBER_WORDS))})(?:-(?:one|two|three|four|five|six|seven|eight|nine))?")
 _ADJECTIVES_IN_ED = frozenset("retired unnamed elected appointed embattled indicted unidentified".split())
 
 

@@ -379,3 +379,8 @@ def test_a_company_named_with_a_title_or_ordinal_keeps_its_whole_name():
     assert speakers('General Motors said it was "eager" to keep meeting the union.') == ["General Motors"]
     assert speakers('"The company faces uncertainties," First City said.') == ["First City"]
     assert speakers('"We will appeal," said General Colin Powell.') == ["Colin Powell"]
+
+
+def test_a_number_is_never_a_speaker():
+    assert speakers('"We were outnumbered," Twenty-two of the miners said.') == [None]
+    assert speakers('"We left early," Eleven said.') == [None]
