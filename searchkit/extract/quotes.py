@@ -1065,6 +1065,9 @@ class _Resolver:
                 and self._person_before(who[:home.start()]):
             person = who[:home.start()]  # "one bond salesman in New York": not the place ("the senator from
             # Pennsylvania" stays whole: the description's place tells which senator)
+        elif (works := _WORKS_AT.match(who)) and works.group("person")[-1:].isalpha() \
+                and works.group("person").split()[-1][:1].isupper() and self._person_before(works.group("person")):
+            person = works.group("person")  # "Alan Ackerman of Gruntal and Co": the person, not the firm
         else:
             person = None
         if person:
@@ -1947,6 +1950,8 @@ _WORK_BY = re.compile(rf"(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){{0,2}}(?:{'|'.join(so
 _MAN = ("man", "men", "woman", "women")
 _NOT_MEN = frozenset("human humans german germans roman romans ottoman".split())
 _PERSON_ENDINGS = (*_MAN, "person", "people", "ist", "ists", "ian", "ians")
+_WORKS_AT = re.compile(r"(?P<person>.+?)\s+(?:of|at|with)\s+(?:the\s+)?[A-Z][\w.&'’-]*"
+                       r"(?:\s+(?:(?:and|&|of|for|the|de)\s+)?[A-Z][\w.&'’-]*){0,6}$")
 _HOME_PLACE = re.compile(r"\s+(?:of|in|from)\s+(?:the\s+)?(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
 _TAIL_NAME = re.compile(rf"(?:^|\s)((?:{_WORD})(?:\s+(?:{PARTICLES}\s+)?{_WORD})+|{_WORD})$")
 _BOTH_NAMED = re.compile(rf"((?:{_WORD})(?:\s+{_WORD})*)\s+and\s+(?:{_WORD})")

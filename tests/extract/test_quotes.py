@@ -384,3 +384,10 @@ def test_a_company_named_with_a_title_or_ordinal_keeps_its_whole_name():
 def test_a_number_is_never_a_speaker():
     assert speakers('"We were outnumbered," Twenty-two of the miners said.') == [None]
     assert speakers('"We left early," Eleven said.') == [None]
+
+
+def test_a_named_person_of_a_firm_speaks_not_the_firm():
+    """"Alan Reed of Gruntal and Co said": the analyst; a body's own name ("the Bank of England") stays."""
+    assert speakers('"This was a startling week," Alan Reed of Gruntal and Co said.') == ["Alan Reed"]
+    assert speakers('"Rates may rise," analyst Jo Kent of Merrill Lynch and Co Inc said.') == ["Jo Kent"]
+    assert speakers('"Rates may rise," an analyst of Merrill Lynch said.') == ["Merrill Lynch"]
