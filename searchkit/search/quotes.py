@@ -5,7 +5,9 @@ A quotation answers a request when
   or any word of a `quotes` query), when the request has any; and
 - its speaker's name holds every word of one of the speaker names the request gives (`speaker:shams`,
   `--speaker "Hessamuddin Shams"`), when it gives any: `shams` finds Hessamuddin Shams, `john shams`
-  does not. Clauses under NOT are not wanted, so they pick nothing.
+  does not. A description is no name: `speaker:reagan` does not find "Reagan administration official",
+  whose head (`speaker:official`) or whole qualifier (`speaker:"reagan administration"`) does. Clauses
+  under NOT are not wanted, so they pick nothing.
 """
 from __future__ import annotations
 
@@ -70,8 +72,13 @@ class QuoteMatcher:
     def said_by(self, quote: Quote) -> bool:
         if not self.speakers:
             return True
-        name = set(_plain(quote.speaker or ""))
-        return any(wanted <= name for wanted in self.speakers)
+        words = _plain(quote.speaker or "")
+        if (quote.speaker or "").split()[-1:] and quote.speaker.split()[-1].islower() and len(words) > 1:
+            # A description ("Reagan administration official") is asked for by its head ("official") or by
+            # all the words before it ("white house" for "White House spokesman"), not by one name in it.
+            return any(words[-1] in wanted and wanted <= set(words) or wanted == set(words[:-1])
+                       for wanted in self.speakers)
+        return any(wanted <= set(words) for wanted in self.speakers)
 
     def says(self, quote: Quote) -> bool:
         if not self.asks_words:

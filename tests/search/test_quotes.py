@@ -29,6 +29,23 @@ def test_quote_matcher_rule(text, options, picked):
     assert [q for q, _html in matcher.pick([ENEMY, OTHER])] == picked
 
 
+AIDE = Quote("The talks will resume", "Reagan administration official")
+SPOKESMAN = Quote("No comment", "White House spokesman")
+
+
+@pytest.mark.parametrize("text, picked", [
+    ("speaker:reagan", []),  # a description holding a name is not that person's words
+    ("speaker:official", [AIDE]),
+    ('speaker:"reagan administration"', [AIDE]),
+    ('speaker:"reagan official"', [AIDE]),
+    ('speaker:"white house"', [SPOKESMAN]),
+    ("speaker:house", []),
+])
+def test_a_description_is_found_by_its_head_or_its_whole_qualifier(text, picked):
+    matcher = QuoteMatcher(SearchRequest.build(text))
+    assert [q for q, _html in matcher.pick([AIDE, SPOKESMAN])] == picked
+
+
 def test_words_under_not_pick_nothing():
     assert not QuoteMatcher(SearchRequest.build("kabul NOT speaker:shams"))
 
