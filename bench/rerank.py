@@ -1,6 +1,6 @@
 """Learn search/rerank.py's weights on the spent pooled sets, leave-one-set-out, and write searchkit/data/rerank.json.
 
-    python bench/rerank.py [--sets DEFGHIJ] [--write]
+    python bench/rerank.py [--sets DEFGHIJK] [--write]
 
 For each collection, indexes its stories once (as bench/pooled.py does), runs every spent set's topics
 with `--any` and the default (no folding, the news-structure stage off) to the top POOL, and computes
@@ -8,8 +8,9 @@ each candidate's features from the story's text with the index's own analyser (w
 from the postings: the same words at the same positions). A linear model (the first-stage score over
 the query's best, weight 1, plus a weight per feature) is fitted by coordinate ascent (as RankLib's) on
 the mean of AP and graded nDCG@10 over the training sets' topics, both modes; the default keeps its
-all-words stories ahead of the partial matches as the engine does. Each set is scored by the weights
-learnt on the others (unjudged stories not relevant; judged@10 reported); `--write` ships the weights
+all-words stories ahead of the partial matches as the engine does. The lead and first-match features
+count x min(1, body words / span) (search/rerank.py), span chosen among SPANS on the training sets' objective
+alongside the weights. Each set is scored by the span and weights learnt on the others (unjudged stories not relevant; judged@10 reported); `--write` ships the weights
 learnt on all of them. Pure Python: the package has no numpy.
 """
 from __future__ import annotations
@@ -31,22 +32,25 @@ MODES = {"--any": {"match": "any"}, "default": {}}
 DEPTH = 100  # each query's hits scored (MAP over them); the stage re-orders the first rerank.POOL
 GRID = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.3, 0.5, 0.8, -0.05, -0.1, -0.2)
 ROUNDS = 2
+SPANS = (0, 100, 200, 300, 400)  # body lengths tried as the one from which lead and first count in full (0: always)
 
 
-def features(stems: list[str], title: list[str], body: list[str], lead: int) -> dict[str, float]:
+def features(stems: list[str], title: list[str], body: list[str], lead: int, span: float) -> dict[str, float]:
     """search/rerank.py's features of one story, from its analysed title and body words."""
+    from searchkit.search.rerank import scaled
+
     n = len(stems)
     if not body:  # a headline only: the title is its text
         share = sum(s in set(title) for s in stems) / n
         return {"title": share, "lead": share, "body": share, "first": 1.0 if share else 0.0}
     first = next((i for i, w in enumerate(body) if w in stems), None)
-    return {"title": sum(s in set(title) for s in stems) / n, "lead": sum(s in set(body[:lead]) for s in stems) / n,
-            "body": sum(s in set(body) for s in stems) / n,
-            "first": 1.0 / (1.0 + math.log1p(first)) if first is not None else 0.0}
+    return scaled({"title": sum(s in set(title) for s in stems) / n, "lead": sum(s in set(body[:lead]) for s in stems) / n,
+                   "body": sum(s in set(body) for s in stems) / n,
+                   "first": 1.0 / (1.0 + math.log1p(first)) if first is not None else 0.0}, len(body), span)
 
 
 def candidates(test_sets: list[str], shared: str | None) -> dict:
-    """(set, mode) -> {topic: (keys, feature rows, grades)} of each spent set's fresh top POOL."""
+    """(set, mode) -> {topic: (keys, {span: feature row} per hit, grades, pool)} of each spent set's fresh top DEPTH."""
     from searchkit.api import Index
     from searchkit.index.schema import text_analyzer
     from searchkit.search import rerank
@@ -79,10 +83,11 @@ def candidates(test_sets: list[str], shared: str | None) -> dict:
                         rows = []
                         for h in hits:
                             title, body = words(texts[h.id].title), words(texts[h.id].body)
-                            row = features(stems, title, body, rerank.LEAD)
                             # the default lists its partial matches after the all-words stories
                             group = 100.0 if mode == "default" and not h.partial else 0.0
-                            rows.append({"score": group + ((h.score or 0.0) / top if top else 0.0), **row})
+                            score = group + ((h.score or 0.0) / top if top else 0.0)
+                            rows.append({span: {"score": score, **features(stems, title, body, rerank.LEAD, span)}
+                                         for span in SPANS})
                         found[t.id] = ([h.id for h in hits], rows, qrels[t.id], pool)
                     out[s, mode] = found
                 print(f"TEST-{s}: {len(topics)} topics", file=sys.stderr, flush=True)
@@ -120,7 +125,19 @@ def mean(topics: dict, weights: dict[str, float] | None) -> tuple[float, float, 
     return tuple(sum(v[i] for v in values) / len(values) for i in range(3))  # type: ignore[return-value]
 
 
-def fit(train: list[dict], names: tuple[str, ...]) -> dict[str, float]:
+def at(topics: dict, span: float) -> dict:
+    """One set and mode's topics with each hit's features for one span."""
+    return {tid: (keys, [row[span] for row in rows], grades, pool) for tid, (keys, rows, grades, pool) in topics.items()}
+
+
+def learn(train: list[dict], names: tuple[str, ...]) -> tuple[float, dict[str, float]]:
+    """The span (of SPANS) and weights that fit the training sets best."""
+    fits = [(span, *fit([at(topics, span) for topics in train], names)) for span in SPANS]
+    span, weights, _value = max(fits, key=lambda f: f[2])
+    return span, weights
+
+
+def fit(train: list[dict], names: tuple[str, ...]) -> tuple[dict[str, float], float]:
     """Coordinate ascent over the grid: each weight in turn, ROUNDS times, on (MAP + nDCG@10) / 2 over all topics."""
     def objective(w: dict[str, float]) -> float:
         values = [measures(*t, w) for topics in train for t in topics.values()]
@@ -137,40 +154,42 @@ def fit(train: list[dict], names: tuple[str, ...]) -> dict[str, float]:
                 if found > best + 1e-5:
                     best, keep = found, value
             weights[name] = keep
-    return weights
+    return weights, best
 
 
 def main() -> None:
     from searchkit.search import rerank
 
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    ap.add_argument("--sets", default="DEFGHIJ", help="spent pooled sets to learn and score on")
+    ap.add_argument("--sets", default="DEFGHIJK", help="spent pooled sets to learn and score on")
     ap.add_argument("--shared", default=None, help="the shared corpora folder (default: as bench/_common finds it)")
     ap.add_argument("--write", action="store_true", help="write the weights learnt on every set to the package")
     args = ap.parse_args()
     C.require_searchkit()
     sets = list(args.sets)
     data = candidates(sets, args.shared)
-    lines = ["| held out | `--any` before | `--any` after | default before | default after | weights learnt on the others |",
+    lines = ["| held out | `--any` before | `--any` after | default before | default after | span, weights learnt on the others |",
              "| --- | ---: | ---: | ---: | ---: | --- |"]
     for held in sets:
-        weights = fit([data[s, m] for s in sets if s != held for m in MODES], rerank.FEATURES)
+        span, weights = learn([data[s, m] for s in sets if s != held for m in MODES], rerank.FEATURES)
         cells = []
         for mode in MODES:
-            before, after = mean(data[held, mode], None), mean(data[held, mode], weights)
+            topics = at(data[held, mode], span)
+            before, after = mean(topics, None), mean(topics, weights)
             cells += [f"{before[0]:.4f} / {before[1]:.4f}", f"{after[0]:.4f} / {after[1]:.4f} ({after[2]:.2f})"]
-        lines.append(f"| TEST-{held} | " + " | ".join(cells) + " | "
+        lines.append(f"| TEST-{held} | " + " | ".join(cells) + f" | span {span:g}: "
                      + ", ".join(f"{k} {v:g}" for k, v in weights.items()) + " |")
         print(lines[-1], file=sys.stderr, flush=True)
     print("\n".join(lines))
     if args.write:
-        weights = fit([data[s, m] for s in sets for m in MODES], rerank.FEATURES)
+        span, weights = learn([data[s, m] for s in sets for m in MODES], rerank.FEATURES)
         rerank.WEIGHTS.write_text(json.dumps({
-            "about": "search/rerank.py's feature weights (the first-stage score over the best weighs 1), learnt by "
-                     f"bench/rerank.py on TEST-{', TEST-'.join(sets)} (spent pooled sets), "
+            "about": "search/rerank.py's feature weights (the first-stage score over the best weighs 1) and span (body "
+                     "words from which lead and first count in full), learnt by bench/rerank.py on "
+                     f"TEST-{', TEST-'.join(sets)} (spent pooled sets), "
                      + datetime.now(timezone.utc).strftime("%Y-%m-%d"),
-            "weights": weights}, indent=1) + "\n", encoding="utf-8")
-        print(f"wrote {rerank.WEIGHTS}: {weights}", file=sys.stderr)
+            "span": span, "weights": weights}, indent=1) + "\n", encoding="utf-8")
+        print(f"wrote {rerank.WEIGHTS}: span {span}, {weights}", file=sys.stderr)
 
 
 if __name__ == "__main__":

@@ -15,11 +15,14 @@ left out) and
     body       share of the query's words anywhere in the body
     first      1 / (1 + ln(1 + position of the body's first query word)), 0 when none
 
+lead and first count in proportion to the story's length, x min(1, body words / SPAN): in a long story
+(PolNeAR's ~760 words) where the words first stand tells its subject; in wire copy (~120 words) the lead
+is most of the story and says little more than the body (bench/README.md, "Ranking, eleventh round").
 A story that is a headline only (wire flashes) has its title for lead and body (first: 1 when the
 title holds a query word), so that it is not pushed down for having no text.
 
-The weights were learnt by coordinate ascent on the seven spent pooled test sets (bench/rerank.py;
-bench/README.md, "Ranking, tenth round") and live in searchkit/data/rerank.json. Off with the
+The weights and SPAN were learnt by coordinate ascent on the eight spent pooled test sets (bench/rerank.py;
+bench/README.md, "Ranking, tenth round" and "eleventh round") and live in searchkit/data/rerank.json. Off with the
 request option `proximity=False` (`--no-proximity`), which turns off both position stages.
 """
 from __future__ import annotations
@@ -37,6 +40,7 @@ from .request import SearchRequest
 POOL = 20  # the best hits that are re-ranked (100 lost MAP on wire copy: bench/README.md, "Ranking, tenth round")
 LEAD = 50  # body positions that count as the lead (about a news story's first paragraph)
 FEATURES = ("title", "lead", "body", "first")
+SCALED = ("lead", "first")  # the features that count in proportion to the story's length
 WEIGHTS = Path(__file__).resolve().parent.parent / "data" / "rerank.json"
 _STEMMED = text_analyzer()
 
@@ -46,6 +50,18 @@ def weights() -> dict[str, float]:
     """The learnt weight of each feature (the first-stage score weighs 1)."""
     table = json.loads(WEIGHTS.read_text(encoding="utf-8"))
     return {name: float(table["weights"].get(name, 0.0)) for name in FEATURES}
+
+
+@lru_cache(maxsize=1)
+def span() -> float:
+    """The body length (words) from which the lead and the first match count in full (0: always in full)."""
+    return float(json.loads(WEIGHTS.read_text(encoding="utf-8")).get("span", 0.0))
+
+
+def scaled(found: dict[str, float], length: int, full: float) -> dict[str, float]:
+    """The features with lead and first weighed by min(1, length / full): a short story's lead is most of it."""
+    share = min(1.0, length / full) if full > 0 else 1.0
+    return {name: value * share if name in SCALED else value for name, value in found.items()}
 
 
 def query_stems(node: rq.Node) -> list[str]:
@@ -68,8 +84,12 @@ def applies(request: SearchRequest) -> bool:
             and bool(query_stems(request.query)))
 
 
-def features(searcher, stems: list[str], docnums: list[int]) -> dict[int, dict[str, float]]:
-    """Each story's features (FEATURES) for the query's stems, from the title and body postings."""
+def features(searcher, stems: list[str], docnums: list[int], full: float | None = None) -> dict[int, dict[str, float]]:
+    """Each story's features (FEATURES) for the query's stems, from the title and body postings.
+
+    `full`: the body length at which lead and first count in full (None: the learnt SPAN, span()).
+    """
+    full = span() if full is None else full
     title: dict[int, set[str]] = {d: set() for d in docnums}
     lead: dict[int, set[str]] = {d: set() for d in docnums}
     body: dict[int, set[str]] = {d: set() for d in docnums}
@@ -99,12 +119,13 @@ def features(searcher, stems: list[str], docnums: list[int]) -> dict[int, dict[s
     n = len(stems)
     out = {}
     for d in docnums:
-        if not searcher.doc_field_length(d, "body", 0):  # a headline only: the title is its text
+        length = searcher.doc_field_length(d, "body", 0)
+        if not length:  # a headline only: the title is its text
             share = len(title[d]) / n
             out[d] = {"title": share, "lead": share, "body": share, "first": 1.0 if share else 0.0}
         else:
-            out[d] = {"title": len(title[d]) / n, "lead": len(lead[d]) / n, "body": len(body[d]) / n,
-                      "first": 1.0 / (1.0 + math.log1p(first[d])) if d in first else 0.0}
+            out[d] = scaled({"title": len(title[d]) / n, "lead": len(lead[d]) / n, "body": len(body[d]) / n,
+                             "first": 1.0 / (1.0 + math.log1p(first[d])) if d in first else 0.0}, length, full)
     return out
 
 

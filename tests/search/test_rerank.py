@@ -54,6 +54,8 @@ def test_the_weights_file_loads_and_is_used(small, monkeypatch):
     rerank.weights.cache_clear()
     assert rerank.weights() == {name: pytest.approx(table["weights"][name]) for name in rerank.FEATURES}
     assert any(rerank.weights().values())
+    rerank.span.cache_clear()
+    assert rerank.span() == pytest.approx(table["span"]) and rerank.span() > 0
     seen = []
     real = rerank.weights
     monkeypatch.setattr(rerank, "weights", lambda: seen.append(1) or real())
@@ -64,7 +66,7 @@ def test_the_weights_file_loads_and_is_used(small, monkeypatch):
 def test_features_are_read_from_the_postings(small):
     searcher = small.backend.searcher()
     docnums = {key: searcher.document_number(id=key) for key in ("passing", "lead")}
-    found = rerank.features(searcher, ["tin", "council", "trader"], [docnums["passing"], docnums["lead"]])
+    found = rerank.features(searcher, ["tin", "council", "trader"], [docnums["passing"], docnums["lead"]], full=0)
     lead, passing = found[docnums["lead"]], found[docnums["passing"]]
     third = pytest.approx(1 / 3)
     assert lead == {"title": third, "lead": third, "body": third, "first": 1.0}  # "tin" is the body's first word
@@ -80,3 +82,24 @@ def test_features_are_read_from_the_postings(small):
 ])
 def test_query_stems_are_the_free_words_typed(text, stems):
     assert rerank.query_stems(parse(text)) == stems
+
+
+def test_lead_and_first_count_in_proportion_to_the_story_length(small):
+    searcher = small.backend.searcher()
+    docnum = searcher.document_number(id="lead")
+    length = searcher.doc_field_length(docnum, "body", 0)
+    whole = rerank.features(searcher, ["tin"], [docnum], full=0)[docnum]
+    assert whole["lead"] == 1.0 and whole["first"] == 1.0
+    assert rerank.features(searcher, ["tin"], [docnum], full=length)[docnum] == whole  # long enough: in full
+    half = rerank.features(searcher, ["tin"], [docnum], full=2 * length)[docnum]
+    assert half == {"title": 0.0, "lead": pytest.approx(0.5), "body": 1.0, "first": pytest.approx(0.5)}
+
+
+
+def test_the_learnt_span_is_what_a_search_uses(small, monkeypatch):
+    """The story length rule is read from the weights file at search time, not fixed in the code."""
+    used = []
+    monkeypatch.setattr(rerank, "span", lambda: used.append(1) or 1.0)
+    monkeypatch.setattr(rerank, "weights", lambda: {"title": 0.0, "lead": 0.5, "body": 0.0, "first": 0.5})
+    assert list(scores(small, "tin")) == ["lead", "passing"]
+    assert used
