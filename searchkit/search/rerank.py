@@ -15,13 +15,14 @@ left out) and
     body       share of the query's words anywhere in the body
     first      1 / (1 + ln(1 + position of the body's first query word)), 0 when none
 
-lead and first count in proportion to the story's length, x min(1, body words / SPAN): in a long story
+lead and first count in proportion to the story's length, x min(1, body words / span): in a long story
 (PolNeAR's ~760 words) where the words first stand tells its subject; in wire copy (~120 words) the lead
 is most of the story and says little more than the body (bench/README.md, "Ranking, eleventh round").
+
 A story that is a headline only (wire flashes) has its title for lead and body (first: 1 when the
 title holds a query word), so that it is not pushed down for having no text.
 
-The weights and SPAN were learnt by coordinate ascent on the eight spent pooled test sets (bench/rerank.py;
+The weights and the span were learnt by coordinate ascent on the eight spent pooled test sets (bench/rerank.py;
 bench/README.md, "Ranking, tenth round" and "eleventh round") and live in searchkit/data/rerank.json. Off with the
 request option `proximity=False` (`--no-proximity`), which turns off both position stages.
 """
@@ -87,7 +88,7 @@ def applies(request: SearchRequest) -> bool:
 def features(searcher, stems: list[str], docnums: list[int], full: float | None = None) -> dict[int, dict[str, float]]:
     """Each story's features (FEATURES) for the query's stems, from the title and body postings.
 
-    `full`: the body length at which lead and first count in full (None: the learnt SPAN, span()).
+    `full`: the body length at which lead and first count in full (None: the learnt span, span()).
     """
     full = span() if full is None else full
     title: dict[int, set[str]] = {d: set() for d in docnums}
