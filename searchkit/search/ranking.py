@@ -12,6 +12,7 @@ from .bm25 import BM25F
 from . import facets as facet_fields
 from . import fielded
 from . import proximity
+from . import rerank
 from .collect import Deadline, Gate, PageCollector, Ranked
 from .quotes import QuoteMatcher
 from .request import SearchRequest
@@ -101,12 +102,16 @@ def search(searcher, request: SearchRequest, names: dict | None = None) -> Resul
     want = request.page * request.limit
     by_recency = bool(opts.recency) and request.sort == "relevance"
     near = proximity.applies(request)
-    depth = max(RECENCY_POOL if by_recency else 0, proximity.POOL if near else 0, want)
+    structured = not by_recency and rerank.applies(request)
+    depth = max(RECENCY_POOL if by_recency else 0, proximity.POOL if near else 0,
+                rerank.POOL if structured else 0, want)
     groups = facet_fields.groups(request.facets, searcher.schema) if request.facets else None
     found, gate, chain, q = collect(searcher, request, depth=depth, order=request.sort, collapse=opts.collapse, groups=groups)
     ranked, bonuses = found.items, {}
     if near:  # a separate stage: the BM25F scores above are Whoosh's, untouched
         ranked, bonuses = proximity.rerank(searcher, request, ranked)
+    if structured:  # where the query's words stand: headline, lead (search/rerank.py)
+        ranked = rerank.rerank(searcher, request, ranked)
     if by_recency:
         reader = searcher.reader()
         ranked = _by_recency(ranked, [document(reader, d).get("date") for _k, d, _s in ranked], opts.recency)

@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from searchkit import ArgumentError, Index
 from searchkit.cli import main
-from searchkit.search import proximity
+from searchkit.search import proximity, rerank
 from searchkit.search.request import SearchRequest
 
 DAY = datetime(1987, 3, 2, tzinfo=timezone.utc)
@@ -57,6 +57,7 @@ def test_off_is_bm25f_order_and_the_same_as_weight_zero(reuters_index, monkeypat
         off = ranked(reuters_index, text, proximity=False, limit=50)
         assert [s for _, s in off] == sorted((s for _, s in off), reverse=True)
         monkeypatch.setattr(proximity, "WEIGHT", 0.0)
+        monkeypatch.setattr(rerank, "POOL", 0)  # the news-structure stage, also off with proximity=False
         assert ranked(reuters_index, text, limit=50) == off
         monkeypatch.undo()
         assert ranked(reuters_index, text, limit=50) != off  # the stage does change these rankings
@@ -64,6 +65,7 @@ def test_off_is_bm25f_order_and_the_same_as_weight_zero(reuters_index, monkeypat
 
 def test_the_rerank_never_adds_drops_or_moves_hits_past_the_pool(reuters_index, monkeypatch):
     monkeypatch.setattr(proximity, "POOL", 40)
+    monkeypatch.setattr(rerank, "POOL", 40)
     for text, options in (("interest rates", {}), ("crude oil prices", {"match": "any"}), ("trade deficit japan", {})):
         on = reuters_index.search(text, collapse=False, snippets=False, limit=300, **options)
         off = reuters_index.search(text, collapse=False, snippets=False, limit=300, proximity=False, **options)
