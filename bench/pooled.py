@@ -37,7 +37,7 @@ is 50 topics (F01..F50, bench/pooled/reuters_topics_f.tsv) on another collection
 every story with LEWISSPLIT="TEST" (6,188, title-only stories included) read as bench/relevance.py's
 load_split(..., "test", ...) reads it (its topic labels are not used); files bench/pooled/*_reuters_f.*,
 report bench/results/relevance_f.md. A judge sees a wire story's title, dateline and text. `pool` stops
-when a topic's id is not of the set (its files would be overwritten), and `tune` refuses a set not yet scored (TUNABLE: D to K are spent).
+when a topic's id is not of the set (its files would be overwritten), and `tune` refuses a set not yet scored (TUNABLE: D to M are spent).
 
 `combine --set I --set J` pools scored sets' per-topic AP and nDCG@10 differences, each set against its own
 better anchor (the OR run best on that measure), into one randomisation test.
@@ -98,7 +98,7 @@ SETS = {"D": PooledSet("polnear", "polnear", "polnear_topics.tsv"),
         "K": PooledSet("reuters_k", "reuters-all", "reuters_topics_k.tsv", 1.5),
         "L": PooledSet("polnear_l", "polnear", "polnear_topics_l.tsv", 1.5),
         "M": PooledSet("reuters_m", "reuters-all", "reuters_topics_m.tsv", 1.5)}
-TUNABLE = ("D", "E", "F", "G", "H", "I", "J", "K")  # `tune` is development work: only on a spent set's judgments (each scored once)
+TUNABLE = ("D", "E", "F", "G", "H", "I", "J", "K", "L", "M")  # `tune` is development work: only on a spent set's judgments (each scored once)
 RUNS = POOLED_DIR / "runs_{}.json.gz"  # every system's top 1000 for every topic: 1.6 MB gzipped
 POOL = POOLED_DIR / "pool_{}.json"
 QRELS = POOLED_DIR / "qrels_{}.tsv"
