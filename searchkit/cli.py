@@ -545,9 +545,9 @@ def stats_cmd(top, as_json, wait, index_path):
         click.echo(f"dates     {data['first_date'][:10]} to {data['last_date'][:10]}")
     if data.get("duplicates"):
         click.echo(f"near-duplicates  {data['duplicates']:,} (folded under their first copy in results)")
-    for key in ("sources", "authors", "locations", "countries", "speakers", "tags", "years"):
+    for key in ("sources", "authors", "locations", "countries", "speakers", "described_speakers", "tags", "years"):
         if data.get(key):
-            click.echo(f"\ntop {key}:")
+            click.echo(f"\ntop {key.replace('_', ' ')}:")
             for name, count in data[key]:
                 click.echo(f"  {count:>7,}  {name}")
 

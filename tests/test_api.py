@@ -55,3 +55,15 @@ def test_dates_as_text_are_read_like_the_command_lines(dated):
         dated.search("opec", date_from="2016-13-01")
     with pytest.raises(ArgumentError, match="date_to"):
         dated.quotes("output", date_to="someday")
+
+
+def test_stats_list_the_people_quoted_apart_from_sources_described(tmp_path):
+    idx = Index(tmp_path / "index")
+    idx.add_articles([
+        Article(id="a", title="Talks", body="x", quotes=(Quote("We agree", "Hisham Nazer"), Quote("No", "dealers"))),
+        Article(id="b", title="Talks", body="y", quotes=(Quote("Maybe", "dealers"), Quote("Yes", "Opec"))),
+        Article(id="c", title="Talks", body="z", quotes=(Quote("Later", "a Reagan administration official"),))])
+    stats = idx.stats()
+    assert stats["speakers"] == [("Hisham Nazer", 1), ("Opec", 1)]  # names only: "dealers" does not crowd them
+    assert stats["described_speakers"] == [("dealers", 2), ("a Reagan administration official", 1)]
+    idx.close()

@@ -65,7 +65,7 @@ class Backend(Protocol):
         """One stored article, or None."""
 
     def stats(self, top: int = 10) -> dict:
-        """Counts, date span, the most frequent sources, places, speakers, tags, years."""
+        """Counts, date span, the most frequent sources, places, speakers (named; described apart), tags, years."""
 
     def suggest(self, request: SearchRequest) -> str | None:
         """'Did you mean': the query text with unknown free words spelled as the index knows them."""

@@ -44,7 +44,7 @@ def get(searcher, article_id: str) -> Article | None:
 
 
 def stats(searcher, top: int = 10, names: dict[str, dict[str, str]] | None = None) -> dict:
-    """Counts, date span, and the most frequent sources and locations (by display name)."""
+    """Counts, date span, and the most frequent sources, places, speakers named and described (by display name)."""
     names = dict(names or {})
     names.setdefault("country", names.get("location", {}))
     reader = searcher.reader()
@@ -66,13 +66,23 @@ def stats(searcher, top: int = 10, names: dict[str, dict[str, str]] | None = Non
                 counts.append((shown.get(value, value), count))
         if field == "year":
             out[key] = sorted(counts)
-        else:
-            counts.sort(key=lambda kv: (-kv[1], kv[0]))
-            out[key] = counts[:top]
+            continue
+        counts.sort(key=lambda kv: (-kv[1], kv[0]))
+        if field == "speaker_key":  # people and bodies first; "official", "dealers" are sources described
+            out["described_speakers"] = [kv for kv in counts if described(kv[0])][:top]
+            counts = [kv for kv in counts if not described(kv[0])]
+        out[key] = counts[:top]
     # every copy of a story, and only a copy, holds a `copy_of` term
     out["duplicates"] = (sum(_live_frequency(reader, "copy_of", text) for text in reader.lexicon("copy_of"))
                          if "copy_of" in reader.indexed_field_names() else 0)
     return out
+
+
+def described(speaker: str) -> bool:
+    """Whether a speaker is a description ("Reagan administration official", "dealers"), not a name: its head
+    word is in lower case."""
+    words = speaker.split()
+    return bool(words) and words[-1][:1].islower()
 
 
 def _live_frequency(reader, field: str, text) -> int:
