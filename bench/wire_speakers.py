@@ -29,7 +29,9 @@ P 0.972 R 0.993, speakers right 0.813 / wrong 0.137 / none 0.050, the same as th
 The fourth draw (bench/gold/wire_speakers_fourth.json): labelled before the eleventh round, which changed nothing:
 quotes P 0.946 R 1.000, speakers 0.811 / 0.148 / 0.041. The fifth (bench/gold/wire_speakers_fifth.json): labelled
 by two annotator sessions (30 stories each) before the twelfth round; scored once with it frozen: quotes P 0.909
-R 1.000, speakers 0.866 / 0.081 / 0.054, the same as the code before the round.
+R 1.000, speakers 0.866 / 0.081 / 0.054, the same as the code before the round. A third annotator session labelled
+all 60 stories independently afterwards (wire_speakers_fifth_annotator2.json): of the 149 required quotes, 140 match
+one of its quotes with a speaker, and all 140 name the same speaker (surname rule).
 """
 from __future__ import annotations
 
@@ -67,6 +69,7 @@ FOURTH_SEED = 20261204
 # twelfth speaker round.
 FIFTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_fifth.json"
 FIFTH_SEED = 20261205
+FIFTH_ANNOTATOR2 = REPO / "bench" / "gold" / "wire_speakers_fifth_annotator2.json"  # a third session, all 60
 SEEDS = (SEED, SECOND_SEED, THIRD_SEED, FOURTH_SEED, FIFTH_SEED)
 # A second annotator labelled the second draw's 60 stories independently, for agreement only.
 SECOND_ANNOTATOR2 = REPO / "bench" / "gold" / "wire_speakers_second_annotator2.json"
