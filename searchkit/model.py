@@ -170,3 +170,10 @@ def quotation_dict(quote: Quote, hit: Hit) -> dict:
 def quotes_summary(query: str, found: list, limit: int) -> dict:
     """The summary closing a quotations search (`quotes --json`' last line, /api/quotes' "summary")."""
     return {"query": query, "count": len(found), "limit": limit}
+
+
+def described(speaker: str) -> bool:
+    """Whether a speaker is a description ("Reagan administration official", "dealers"), not a name: its head
+    word is in lower case."""
+    words = speaker.split()
+    return bool(words) and words[-1][:1].islower()

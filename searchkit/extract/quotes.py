@@ -1239,14 +1239,15 @@ class _Resolver:
         """The person the sentence places in or from `place` ("Sen. Bill Bradley of New Jersey", "one bond
         salesman in New York"), nearest the quote: the subject that patterns ending at a name cut short."""
         found = None
-        pattern = re.compile(r"(?P<head>[^,;:\"“”()_\n]{1,80}?)(?:\s*\([^()]{0,40}\))?\s+(?:of|in|from)\s+(?:the\s+)?" + re.escape(place) + r"\b")
-        text = self.masked.replace("\n", " ")
-        for m in pattern.finditer(text, sentence_start, min(len(text), at + 300)):
+        written = r"\s+".join(map(re.escape, place.split()))  # "West\nVirginia" in wrapped wire copy
+        pattern = re.compile(r"(?P<head>[^,;:\"“”()_]{1,80}?)(?:\s*\([^()]{0,40}\))?\s+(?:of|in|from)\s+(?:the\s+)?"
+                             + written + r"\b")
+        for m in pattern.finditer(self.masked, sentence_start, min(len(self.masked), at + 300)):
             if found is None or abs(m.start() - at) < abs(found.start() - at):
                 found = m
         if found is None:
             return None
-        head = found.group("head").strip()
+        head = " ".join(found.group("head").split())
         runs = _NAME_RUN.findall(head)
         if runs and head.endswith(runs[-1]):
             head = runs[-1]

@@ -14,7 +14,7 @@ from __future__ import annotations
 from fnmatch import fnmatchcase
 
 from ..index.schema import name_analyzer, text_analyzer
-from ..model import Hit, Quote
+from ..model import Hit, Quote, described
 from . import request as rq
 from .request import SearchRequest
 from .snippets import Terms, lead, make_snippet
@@ -73,7 +73,7 @@ class QuoteMatcher:
         if not self.speakers:
             return True
         words = _plain(quote.speaker or "")
-        if (quote.speaker or "").split()[-1:] and quote.speaker.split()[-1].islower() and len(words) > 1:
+        if described(quote.speaker or ""):
             # A description ("Reagan administration official") is asked for by its head ("official") or by
             # all the words before it ("white house" for "White House spokesman"), not by one name in it.
             return any(words[-1] in wanted and wanted <= set(words) or wanted == set(words[:-1])

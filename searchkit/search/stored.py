@@ -5,7 +5,7 @@ from datetime import datetime
 from typing import Any
 
 from ..index.schema import as_utc, document, from_document
-from ..model import Article, Hit, Quote
+from ..model import Article, Hit, Quote, described
 
 
 def _tags(fields: dict) -> tuple[str, ...]:
@@ -76,13 +76,6 @@ def stats(searcher, top: int = 10, names: dict[str, dict[str, str]] | None = Non
     out["duplicates"] = (sum(_live_frequency(reader, "copy_of", text) for text in reader.lexicon("copy_of"))
                          if "copy_of" in reader.indexed_field_names() else 0)
     return out
-
-
-def described(speaker: str) -> bool:
-    """Whether a speaker is a description ("Reagan administration official", "dealers"), not a name: its head
-    word is in lower case."""
-    words = speaker.split()
-    return bool(words) and words[-1][:1].islower()
 
 
 def _live_frequency(reader, field: str, text) -> int:
