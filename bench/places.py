@@ -355,6 +355,21 @@ def tenth_sets(shared: Path) -> dict[str, list]:
                                             ninth_sets(shared)])
 
 
+# The eleventh draw (bench/places_gold/eleventh.json): disjoint from every set above, drawn the same way after the
+# tenth was scored, labelled by annotators who never ran the extractor on it; a second unseen look at the rules
+# frozen since the ninth round (scored once, no place rule changed since).
+ELEVENTH = REPO / "bench" / "places_gold" / "eleventh.json"
+ELEVENTH_SEED = 20261204
+
+
+@functools.lru_cache(maxsize=2)  # later draws exclude every earlier one: read each once
+def eleventh_sets(shared: Path) -> dict[str, list]:
+    """{set name: Articles} of the eleventh draw (seed ELEVENTH_SEED), outside the third to tenth draws."""
+    return _later_draw(shared, ELEVENTH_SEED, [third_sets(shared), fourth_sets(shared), fifth_sets(shared),
+                                               sixth_sets(shared), seventh_sets(shared), eighth_sets(shared),
+                                               ninth_sets(shared), tenth_sets(shared)])
+
+
 # A second annotator labelled the sixth draw after it was scored, never seeing sixth.json: how far
 # two careful readers agree on "about", and how the extractor scores against either of them.
 SIXTH_SECOND = (REPO / "bench" / "places_gold" / "sixth_second_polnear.json",
@@ -397,11 +412,11 @@ def agreement(shared: Path) -> dict:
 def development_sets(shared: Path) -> dict[str, list]:
     """Stories to develop on: PolNeAR train, TRAIN stories and benchmark pages outside the held-out draw."""
     reuters = reuters_articles(shared)
-    tenth = tenth_sets(shared)  # held out: never developed on
-    held = {a.id for a in pick_reuters(reuters)} | {a.id for a in tenth["reuters"]}
+    held_draws = (tenth_sets(shared), eleventh_sets(shared))  # held out: never developed on
+    held = {a.id for a in pick_reuters(reuters)} | {a.id for d in held_draws for a in d["reuters"]}
     web = web_articles(shared)
     held_web = {a.id for a in pick_web(web)}
-    held_polnear = {a.id for a in tenth["polnear"]}
+    held_polnear = {a.id for d in held_draws for a in d["polnear"]}
     return {
         "polnear-train": [a for a in polnear_articles(shared, "train") if a.id not in held_polnear],
         "reuters-train": [a for a in reuters if "split:train" in a.tags and a.body.strip() and a.id not in held],
@@ -597,7 +612,7 @@ def main(argv=None) -> int:
     ap.add_argument("--list", choices=("polnear", "reuters", "web", "reuters-not-used"),
                     help="print the keys of one labelled set")
     ap.add_argument("--draw", choices=("first", "fresh", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-                             "tenth"),
+                             "tenth", "eleventh"),
                     default="seventh",
                     help="which draw --list and --text read")
     ap.add_argument("--text", action="store_true",
@@ -617,7 +632,7 @@ def main(argv=None) -> int:
     if args.list:
         draws = {"first": labelled_sets, "fresh": fresh_sets, "third": third_sets, "fourth": fourth_sets,
                  "fifth": fifth_sets, "sixth": sixth_sets, "seventh": seventh_sets, "eighth": eighth_sets,
-                 "ninth": ninth_sets, "tenth": tenth_sets}
+                 "ninth": ninth_sets, "tenth": tenth_sets, "eleventh": eleventh_sets}
         for a in draws[args.draw](shared).get(args.list, []):
             if args.text:
                 print(f"==== {a.id} | {a.source} | {a.date} | dateline: {a.dateline or '-'}\n{a.title}\n\n{a.body}\n")

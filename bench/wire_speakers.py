@@ -6,6 +6,7 @@
     python bench/wire_speakers.py --third [...]      # the third draw (held out from the tenth round)
     python bench/wire_speakers.py --fourth [...]     # the fourth draw (held out from the eleventh round)
     python bench/wire_speakers.py --fifth [...]      # the fifth draw (held out from the twelfth round)
+    python bench/wire_speakers.py --sixth [...]      # the sixth draw (held out from the thirteenth round)
 
 The set is a seeded random sample (seed SEED) of Reuters-21578 stories, any split, whose body holds
 a quotation mark, outside the stories of tests/extract/quotes_gold.json. No speaker rule was ever
@@ -70,7 +71,12 @@ FOURTH_SEED = 20261204
 FIFTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_fifth.json"
 FIFTH_SEED = 20261205
 FIFTH_ANNOTATOR2 = REPO / "bench" / "gold" / "wire_speakers_fifth_annotator2.json"  # a third session, all 60
-SEEDS = (SEED, SECOND_SEED, THIRD_SEED, FOURTH_SEED, FIFTH_SEED)
+# The sixth draw: 60 more stories of the pool outside the first five draws (seed SIXTH_SEED), drawn 2026-11-26
+# before any of them was read, labelled by annotator sessions who never ran the extractor, held out from the
+# thirteenth speaker round.
+SIXTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_sixth.json"
+SIXTH_SEED = 20261206
+SEEDS = (SEED, SECOND_SEED, THIRD_SEED, FOURTH_SEED, FIFTH_SEED, SIXTH_SEED)
 # A second annotator labelled the second draw's 60 stories independently, for agreement only.
 SECOND_ANNOTATOR2 = REPO / "bench" / "gold" / "wire_speakers_second_annotator2.json"
 
@@ -117,8 +123,13 @@ def drawn_fifth(shared: Path) -> list:
     return _draw(shared, 4)
 
 
+def drawn_sixth(shared: Path) -> list:
+    """The sixth labelled draw: a seeded sample of the same pool outside the first five draws."""
+    return _draw(shared, 5)
+
+
 DRAWS = {"first": (GOLD, drawn), "second": (SECOND_GOLD, drawn_second), "third": (THIRD_GOLD, drawn_third),
-         "fourth": (FOURTH_GOLD, drawn_fourth), "fifth": (FIFTH_GOLD, drawn_fifth)}
+         "fourth": (FOURTH_GOLD, drawn_fourth), "fifth": (FIFTH_GOLD, drawn_fifth), "sixth": (SIXTH_GOLD, drawn_sixth)}
 
 
 def report(shared: Path, errors: int = 0, draw: str = "first") -> dict:
@@ -144,6 +155,8 @@ def main(argv=None) -> int:
                     help="the fourth draw (held out from the eleventh round)")
     ap.add_argument("--fifth", action="store_const", const="fifth", dest="draw",
                     help="the fifth draw (held out from the twelfth round)")
+    ap.add_argument("--sixth", action="store_const", const="sixth", dest="draw",
+                    help="the sixth draw (held out from the thirteenth round)")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
     if args.list:
