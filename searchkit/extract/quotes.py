@@ -60,6 +60,7 @@ the likeliest when it is likely enough. A story in another language than English
 """
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -185,7 +186,7 @@ Commission Committee Council Board Exchange Agency Fund Organisation Organizatio
 Group Party Reserve Treasury Congress Senate House Program Programme System Administration Government Court
 News Times Journal Post Service Services Airlines Motors Industries International Holdings Trust Securities
 Market Markets Office Authority Bureau University College Church Army Navy Police Taliban Campaign Network
-Foundation Center Centre Club Society Coalition Alliance League Magazine Press Tribune Herald Gazette Daily
+Foundation Center Centre Club Society Coalition Alliance League Community Magazine Press Tribune Herald Gazette Daily
 Agreement Act Treaty Accord Pact Bill Law Initiative Movement Policy Amendment Report Poll Survey
 Review Channel Radio Television TV Media Project Caucus Council Prosecution Prosecutors Productions Records
 Studios Team FC United City Hospital School Museum Labs Systems Technologies Partners Capital Global""".split())
@@ -359,7 +360,15 @@ def _mask(text: str, spans: list[_Span]) -> str:
         for i in range(s.inner[0], s.inner[1]):
             if chars[i].isalnum():
                 chars[i] = "_"
+    for m in _TICKER_DOT.finditer(text):  # "<OLIV.MI>": no sentence ends inside a wire ticker
+        chars[m.start(1)] = "0"
+    for m in _NICKNAME.finditer(text):  # "James E. (Jim) Nugent": one name, the nickname left out
+        chars[m.start(1):m.end(1)] = " " * (m.end(1) - m.start(1))
     return "".join(chars)
+
+
+_NICKNAME = re.compile(r"(?<=[A-Z])[.\w]*\s+(\(['\"“]?[A-Z][a-z]+['\"”]?\))(?=\s+[A-Z][a-z])")
+_TICKER_DOT = re.compile(r"<[A-Z0-9]{1,8}(\.)[A-Z0-9]{1,4}>")
 
 
 def _is_title(word: str, words_after: int = 0) -> bool:
@@ -375,18 +384,20 @@ def _strip_name(run: str) -> tuple[str, frozenset[str]]:
     clues: set[str] = set()
     popped: list[str] = []
     while words and (words[0] in FUNCTION_WORDS or words[0] in TIME_WORDS or _is_title(words[0], len(words) - 1)
+                     or (words[0] == "Crown" and words[1:2] in (["Prince"], ["Princess"]))  # "the Crown Prince"
                      or (words[0][0].isupper() and common_word(words[0]) and not clues)
                      or (len(words) > 1 and words[0].lower() in SPEECH_VERBS)):  # "Said Comey"
         if len(words) == 1 and clues & _HONORIFICS and words[0][:1].isupper() and words[0] not in FUNCTION_WORDS:
             break  # "Mr. Prince", "Ms. Major": after an honorific comes a surname, whatever it means
-        if _is_title(words[0], len(words) - 1):
+        if _is_title(words[0], len(words) - 1) or words[0] == "Crown":
             clues.add(words[0].rstrip(".").lower())
         popped.append(words.pop(0))
     named = [w for w in popped if w.lower() not in _CLOSED_CLASS and w not in TIME_WORDS]
     if len(words) == 1 and words[0] in ORG_WORDS and named and not clues & _HONORIFICS:
         return " ".join(named + words), frozenset()  # "General Motors", "First City": a body's name, not "Motors"
     for i in range(1, len(words)):
-        if words[i][0].isupper() and words[i].rstrip(".") not in TITLES and common_word(words[i]):
+        if words[i][0].isupper() and words[i].rstrip(".") not in TITLES and common_word(words[i]) \
+                and not re.fullmatch(r"[A-Z]\.", words[i - 1]):  # "Oliver K. Hedge": an initial's surname
             words = words[:i]  # "Selenis Leyva Got Real About …": a headline goes on after the name
             break
     while words and (words[-1].rstrip(".,") in ("Jr", "Sr", "II", "III") or (len(words) > 1 and words[-1] in _WEEKDAYS)):
@@ -481,6 +492,8 @@ class _People:
                 continue  # a lone capitalised word names a person only as a surname seen or as a speaker
             if _is_org(name) or (len(words) >= 2 and (_is_place(name) or all(w in TIME_WORDS for w in words))):
                 continue
+            if not clues and _OF_BODY.search(masked, max(0, m.start() - 40), m.start()):
+                continue  # "the National Association for Technical Research": the end of a body's name
             full = self.full(name)
             if len(full.split()) == 1 and _is_place(full):
                 continue
@@ -549,7 +562,8 @@ class _People:
         if m:
             person.clues.add(f"{m.group(1)}-year-old")
         m = re.match(r",\s+(?:the|a|an)\s+([^,.;:\"“”]{2,60}?)(?:,|\.|\s+(?:said|says|told))", after)
-        if m:
+        if m and not any(w.islower() and (w.endswith("ed") and w not in _ADJECTIVES_IN_ED or w in _CLAUSE_VERBS)
+                         for w in m.group(1).split()):  # not "Before meeting Bush, the Crown Prince paid a call"
             person.clues.update(w.lower().strip("'’") for w in m.group(1).split())
         m = _PARTY_STATE.match(after)  # "Sen. Pete Wilson (R-Calif.)": later "the California Republican"
         if m:
@@ -694,6 +708,9 @@ class _People:
         return bool(starts) and all(_HEARER.search(self.text, max(0, p - 6), p) for p in starts)
 
 
+_OF_BODY = re.compile(rf"\b(?:{'|'.join(sorted(_BODY_WORDS | {'University', 'College', 'Center', 'Centre', 'Society'}))})"
+                      r"\s+(?:for|of|on)\s+(?:the\s+)?$")
+_CLAUSE_VERBS = frozenset("is was are were has had have paid met made took gave went came won lost met sent".split())
 _HEARER = re.compile(r"\b(?:told|via)\s+$")
 _LEGISLATOR_TITLES = frozenset("sen senator rep representative congressman congresswoman gov governor".split())
 _PARTY_WORDS = frozenset().union(*_PARTIES.values())
@@ -728,7 +745,8 @@ _APPOSED_ORG_RE = re.compile(_APPOSED_ORG)
 _NAME_BEFORE = re.compile(rf"(?<![\w&.'’-])({_APPOSED_ORG})$")
 _ONE_NAME_TITLES = frozenset("prince princess king queen duke duchess pope sheikh emir".split())
 # A described person speaking: "a U.S. Customs spokesman said", "said one major U.S. roaster"
-_DESCRIBED_SAYS = re.compile(r"(?:\b(?P<who>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w.&'’-]+\s+){0,4}?[a-z]+),?"
+_DESCRIBED_SAYS = re.compile(r"(?:\b(?P<who>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w.&'’-]+\s+){0,4}?[a-z]+"
+                             r"(?:\s+(?:for|of|at|with)\s+[^.;:,\"“”_]{1,60}?)?),?"  # "a spokesman for one of Spain's …"
                              r"\s+(?:said|says|told|added|adds)\b|\b(?:said|says|told|added)\s+(?P<inverted>"
                              r"(?:the|a|an|one|another)\s+(?:[\w.&'’-]+\s+){0,4}?[a-z]+)\s*[.,])")
 _GENDERED = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f", "businessman": "m",
@@ -1036,7 +1054,7 @@ class _Resolver:
         attributed, name = self._speaker(who, at, sentence_start)
         if name:
             name = _tidy_speaker(name)
-            if _NAME_ONLY.fullmatch(name):
+            if _NAME_ONLY.fullmatch(name) and not self._org_first_word(name):
                 name = self.people.full(name)
         if name and not _plausible_speaker(name):
             return False, None  # junk is no subject: other attributions of the quote may still speak
@@ -1139,7 +1157,14 @@ class _Resolver:
         if _is_org(name) or (len(name.split()) == 1 and name not in self.people.people
                              and name not in self.people._surnames() and _is_place(name)):
             return True, name
+        if self._org_first_word(name):
+            return True, name  # "Kraft said" in a story of Kraft Inc: not "Kraft Singles", its product
         return True, self.people.full(name)
+
+    def _org_first_word(self, name: str) -> bool:
+        """Whether a lone word is no one's surname here but opens an organisation's name ("Kraft" of "Kraft Inc")."""
+        return " " not in name and name not in self.people._surnames() and any(
+            org.startswith(name + " ") for _p, org, head, _s, _a in self.organisations() if head)
 
     def _described_speaker(self, person: str | None, at: int, gender: str) -> str | None:
         """A person described, not named, who spoke after the last mention of `person` ("…,” a Customs
@@ -1152,11 +1177,16 @@ class _Resolver:
             return None
         for m in reversed(list(_DESCRIBED_SAYS.finditer(window))):
             who = m.group("who") or m.group("inverted")
-            head = who.split()[-1]
+            head = re.split(r"\s+(?:for|of|at|with)\s", who)[0].split()[-1]
             if head not in PERSON_NOUNS or head in _UNNAMED or _GENDERED.get(head, gender) != gender:
                 continue
             if m.group("who") and window.startswith(",", m.end("who")):
                 return None  # "Martin Kaplan, a screenwriter, said": the one named, described
+            if re.search(r"\s(?:for|of|at|with)\s+(?![A-Z])", who):  # "a spokesman for one of Spain's … producers"
+                core, tail = re.split(r"\s+(?:for|of|at|with)\s", who, maxsplit=1)
+                kind = list(itertools.takewhile(lambda w: w.islower() and w not in _STOP and w not in _DETERMINERS,
+                                                reversed(tail.split())))[:3]
+                who = " ".join([*core.split()[:-1], *reversed(kind), core.split()[-1]])  # "a sunflower … spokesman"
             found = self._description(who, since + m.start())[1]
             if who.split()[0].lower() == "the" and person is not None and found not in self.people.people:
                 return None  # "the USDA secretary said" after Richard Lyng: him, not a stranger
@@ -1255,7 +1285,14 @@ class _Resolver:
             words = head.split()[-6:]
             starts = [i for i, w in enumerate(words) if w.lower() in ("a", "an", "one", "another", "the")]
             head = " ".join(words[starts[-1]:] if starts else words[-3:])
-        return head if self._person_before(head) else None
+        if self._person_before(head):
+            return head
+        words = head.split()
+        if words and words[0] in ("The", "the"):
+            words = words[1:]
+        if words and words[-1].strip(".,") in _LEGAL_SUFFIXES | _COMPANY_WORDS and words[0][:1].isupper():
+            return " ".join(words)  # "The Gabelli Group Inc of New York said": the firm, not New York
+        return None
 
     def _person_before(self, head: str) -> bool:
         """Whether the words before "of/in <place>" name or describe a person ("Robert Dole", "one bond
@@ -1276,6 +1313,9 @@ class _Resolver:
     def _description(self, who: str, at: int) -> tuple[bool, str | None]:
         if who.lower() in _DETERMINERS:
             return False, None
+        issued = _ISSUED_BY.search(who)
+        if issued:  # "said a document issued by the PMDB": the issuer speaks
+            return self._speaker(issued.group("by"), at, at)
         m = re.match(r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(.+)$", who)
         body = m.group(1) if m else who
         near = _CLOSE_TO.fullmatch(re.split(r"\s+(?:who|which|that)\s", body)[0])
@@ -1289,11 +1329,14 @@ class _Resolver:
         head = words[-1].lower().strip(".,'’")
         definite = bool(re.match(r"[Tt]he\s", who)) or bool(_AGE.match(who))
         if definite or not m:
-            person = self.people.described(who, at)
+            person = self.people.described(f"{who.split()[0]} {body}" if m else body, at)  # without "who is …"
             if person:
                 return True, person
         if org and org.group(1).split()[-1].lower() in PERSON_NOUNS:  # "a spokesman for the Home Office"
             return True, f"{org.group(2).strip()} {org.group(1).split()[-1]}"
+        if definite and len(words) == 1 and words[0] in _BODY_WORDS | _COMPANY_WORDS \
+                and (body_named := self.organisation(at, frozenset(words))):
+            return True, body_named  # "the Bank said" after "the Reserve Bank said": that bank, named in full
         if head in _SPOKES and not definite and (named := self._named_after(head, words[:-1], at)):
             return True, named  # "…,” a Magna spokesman said. … spokesman Jerry Barker said"
         if head in PERSON_NOUNS or head.rstrip("s") in PERSON_NOUNS or any(w[0].isupper() for w in words) \
@@ -1310,6 +1353,11 @@ class _Resolver:
         # "the company": the one named speaking before, or named in this paragraph or the one before
         near = (self.people.sentences.paragraph_starts(at, 1) or [0])[0] if self.people.sentences else 0
         return True, self.organisation(at, heads, near=near)
+
+
+_ISSUED = DOCUMENT_NOUNS | {"document", "communique", "declaration", "resolution", "release", "notice", "circular"}
+_ISSUED_BY = re.compile(rf"\b(?:{'|'.join(sorted(_ISSUED))})\s+(?:(?:issued|released|published|signed|sent|"
+                        r"posted|written|put\s+out)\s+)?by\s+(?:the\s+)?(?P<by>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,5})")
 
 
 class _Sentences:
@@ -1439,7 +1487,8 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
             if _DESCRIBED_AS_WHO.fullmatch(first) and "," not in named and _NAME_RUN.fullmatch(named) \
                     and _strip_name(named)[0]:
                 return named  # "a top Foreign Ministry official, Helmut Schaefer, told": the name in apposition
-            unclosed = _NAME_RUN.fullmatch(first) and (_DESCRIBED.match(rest) or _DESCRIBED_AS_WHO.fullmatch(rest))
+            unclosed = _NAME_RUN.fullmatch(first) and (_DESCRIBED.match(rest) or _DESCRIBED_AS_WHO.fullmatch(rest)
+                                                       or _ROLE_OF.match(rest))
             # "Smith, an analyst at the Council on Energy, Environment and Water think tank told": no
             # comma closes the apposition, and the organisation's own commas cut no subject out of it
             who = first if who.endswith(",") or unclosed else who.rsplit(",", 1)[1].strip()
@@ -1467,6 +1516,9 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
     return None
 
 
+# A capitalised role of a body in apposition: "Bumpei Otsuki, President of the Japan Federation of … told"
+_ROLE_OF = re.compile(r"(?:[A-Z][a-z]+\s+){0,2}(?:President|Chairman|Chairwoman|Director|Secretary|Governor|Minister|"
+                      r"Chief|Head|Manager|Spokesman|Spokeswoman|Professor|Commissioner|Editor)\s+(?:of|for|at)\s")
 _FINITE_AFTER = re.compile(r"\s(?:could|would|will|can|may|might|must|should|is|was|are|were|has|have|had|did|"
                            r"does|do|wants|wanted|needs|needed)\b")
 _DESCRIBED = re.compile(r"(?:the|a|an|his|her|their|its|one|another)\s+[a-z]")
@@ -1524,6 +1576,11 @@ _CLOSE_TO_END = re.compile(r"(?:^|(?<=\s))((?:(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother
                            r"involved|knowledgeable|briefed)\s+(?:to|with|in|about|on)\s+[^,;.]{1,50})$")
 
 
+# A body's name with "of" in it, then its person: "Bank of Tokyo's Kimura", "the Bank of England's Eddie George".
+_OWNED_NAME = re.compile(r"(?:the\s+)?[A-Z][\w.&-]*(?:\s+(?:of|for|and|&)?\s*[A-Z][\w.&-]*){1,5}['’]s\s+"
+                         rf"((?:{_WORD})(?:\s+(?:{PARTICLES}\s+)?{_WORD}){{0,3}})")
+
+
 def _cut_after_name(who: str) -> str:
     """"David Wasserman in a statement on Monday" -> "David Wasserman"; "the base chief known as Bob"
     -> "Bob"."""
@@ -1532,6 +1589,8 @@ def _cut_after_name(who: str) -> str:
         return known.group(1)
     if near := _CLOSE_TO.match(who):
         return near.group()
+    if owned := _OWNED_NAME.fullmatch(who.strip(" .,;:")):
+        return owned.group(1)  # "Bank of Tokyo's Kimura": the person of the body, not "Bank"
     cut = re.split(r"\s+(?:in|on|at|during|after|before|to|of|about|as|when|while|who|which|last|this|"
                    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", who)[0]
     if cut.islower() and cut != who and (named := _LOWER_ROLE_NAME.match(who)):
@@ -1951,8 +2010,8 @@ _WORK_BY = re.compile(rf"(?:[Tt]he|[Aa]n?)\s+(?:[\w-]+\s+){{0,2}}(?:{'|'.join(so
 _MAN = ("man", "men", "woman", "women")
 _NOT_MEN = frozenset("human humans german germans roman romans ottoman".split())
 _PERSON_ENDINGS = (*_MAN, "person", "people", "ist", "ists", "ian", "ians")
-_WORKS_AT = re.compile(r"(?P<person>.+?)\s+(?:of|at|with)\s+(?:the\s+)?[A-Z][\w.&'’-]*"
-                       r"(?:\s+(?:(?:and|&|of|for|the|de)\s+)?[A-Z][\w.&'’-]*){0,6}$")
+_WORKS_AT = re.compile(r"(?P<person>.+?)\s+(?:of|at|with)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}<?[A-Z][\w.&'’-]*"
+                       r"(?:\s+(?:(?:and|&|of|for|the|de)\s+)?[A-Z][\w.&'’-]*){0,6}>?$")  # "of stockbroker <X and Co>"
 _HOME_PLACE = re.compile(r"\s+(?:of|in|from)\s+(?:the\s+)?(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
 _TAIL_NAME = re.compile(rf"(?:^|\s)((?:{_WORD})(?:\s+(?:{PARTICLES}\s+)?{_WORD})+|{_WORD})$")
 _BOTH_NAMED = re.compile(rf"((?:{_WORD})(?:\s+{_WORD})*)\s+and\s+(?:{_WORD})")
