@@ -492,6 +492,9 @@ class _People:
                 continue  # a lone capitalised word names a person only as a surname seen or as a speaker
             if _is_org(name) or (len(words) >= 2 and (_is_place(name) or all(w in TIME_WORDS for w in words))):
                 continue
+            if len(words) >= 2 and not clues and (re.search(r"\b(?:[Aa]n?)\s+$", masked[max(0, m.start() - 4):m.start()])
+                                                  or any(w in _PRONOUN_WORDS for w in words[1:])):
+                continue  # "masquerading as a Go-Kart Track", "The Only Money You Will Ever Need": no one
             if not clues and _OF_BODY.search(masked, max(0, m.start() - 40), m.start()):
                 continue  # "the National Association for Technical Research": the end of a body's name
             full = self.full(name)
@@ -708,6 +711,7 @@ class _People:
         return bool(starts) and all(_HEARER.search(self.text, max(0, p - 6), p) for p in starts)
 
 
+_PRONOUN_WORDS = frozenset("I You We They It He She Your Our My Their Its His Her Me Us Them".split())
 _OF_BODY = re.compile(rf"\b(?:{'|'.join(sorted(_BODY_WORDS | {'University', 'College', 'Center', 'Centre', 'Society'}))})"
                       r"\s+(?:for|of|on)\s+(?:the\s+)?$")
 _CLAUSE_VERBS = frozenset("is was are were has had have paid met made took gave went came won lost met sent".split())
@@ -902,7 +906,7 @@ _GROUP_NOUNS = frozenset("""campaign campaigns committee administration governme
 council group groups network station paper newspaper magazine agency department ministry court police army
 union coalition caucus leadership management firm company companies organization organisation poll polls
 survey study ad ads order filing lawsuit complaint memo indictment ruling opinion platform readout transcript
-account analysis review document documents release summary guidance""".split())
+account analysis review document documents release summary guidance military embassy""".split())
 
 
 def _tidy_speaker(name: str) -> str:
@@ -1229,7 +1233,8 @@ class _Resolver:
                 continue
             before = self.masked[a:m.start()]
             owner = re.search(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})['’]s\s+(?:\w+\s+)?$", before)
-            who = owner.group(1) if owner else _sentence_subject(before)
+            said_in = _SAID_IN.search(before)  # "…, the US military said in a statement": the clause's subject
+            who = owner.group(1) if owner else said_in.group("who") if said_in else _sentence_subject(before)
             issuer = self.speaker(who, a + len(who), a)[1] if who and not mention.search(who) else None
             if issuer:
                 return issuer
@@ -1355,6 +1360,7 @@ class _Resolver:
         return True, self.organisation(at, heads, near=near)
 
 
+_SAID_IN = re.compile(r"(?:^|[,;]\s+)(?P<who>(?:the\s+|[A-Z])[^,;:\"“”_]{1,60}?)\s+(?:said|says|announced|wrote)\s+in\s+$")
 _ISSUED = DOCUMENT_NOUNS | {"document", "communique", "declaration", "resolution", "release", "notice", "circular"}
 _ISSUED_BY = re.compile(rf"\b(?:{'|'.join(sorted(_ISSUED))})\s+(?:(?:issued|released|published|signed|sent|"
                         r"posted|written|put\s+out)\s+)?by\s+(?:the\s+)?(?P<by>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,5})")
