@@ -624,9 +624,10 @@ class _People:
         # Walk back sentence by sentence: the first name of the nearest sentence with a fitting one.
         bounds = self.sentences.starts_before(sentence_start, paragraphs_back=3) if self.sentences else []
         for b_start in reversed(bounds):
-            for p, name in earlier:
-                if b_start <= p < sentence_start and fits(name):
-                    return name
+            first = next((p for p, name in earlier if b_start <= p < sentence_start and fits(name)), None)
+            if first is not None and not (gender and _SUBJECT_PRONOUN[gender].search(self.masked, b_start, first)):
+                return next(name for p, name in earlier if p == first)
+            # "…, she was more nervous than Rose-Lynn Harlan has ever been": her "she" goes on with someone before
             sentence_start = b_start
         fitting = [name for _p, name in earlier if fits(name)]
         return fitting[-1] if fitting else None
@@ -711,6 +712,7 @@ class _People:
         return bool(starts) and all(_HEARER.search(self.text, max(0, p - 6), p) for p in starts)
 
 
+_SUBJECT_PRONOUN = {"m": re.compile(r"\b[Hh]e\b"), "f": re.compile(r"\b[Ss]he\b")}
 _PRONOUN_WORDS = frozenset("I You We They It He She Your Our My Their Its His Her Me Us Them".split())
 _OF_BODY = re.compile(rf"\b(?:{'|'.join(sorted(_BODY_WORDS | {'University', 'College', 'Center', 'Centre', 'Society'}))})"
                       r"\s+(?:for|of|on)\s+(?:the\s+)?$")
