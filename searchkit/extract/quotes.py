@@ -492,8 +492,8 @@ class _People:
                 continue  # a lone capitalised word names a person only as a surname seen or as a speaker
             if _is_org(name) or (len(words) >= 2 and (_is_place(name) or all(w in TIME_WORDS for w in words))):
                 continue
-            if len(words) >= 2 and not clues and (re.search(r"\b(?:[Aa]n?)\s+$", masked[max(0, m.start() - 4):m.start()])
-                                                  or any(w in _PRONOUN_WORDS for w in words[1:])):
+            if not clues and (re.search(r"\b(?:[Aa]n?)\s+$", masked[max(0, m.start() - 4):m.start()])
+                              or any(w in _PRONOUN_WORDS for w in words[1:])):
                 continue  # "masquerading as a Go-Kart Track", "The Only Money You Will Ever Need": no one
             if not clues and _OF_BODY.search(masked, max(0, m.start() - 40), m.start()):
                 continue  # "the National Association for Technical Research": the end of a body's name
@@ -1339,7 +1339,8 @@ class _Resolver:
             person = self.people.described(f"{who.split()[0]} {body}" if m else body, at)  # without "who is …"
             if person:
                 return True, person
-        if org and org.group(1).split()[-1].lower() in PERSON_NOUNS:  # "a spokesman for the Home Office"
+        if org and org.group(1).split()[-1].lower() in PERSON_NOUNS \
+                and not re.match(r".+?\s+to\s", body):  # "a spokesman for the Home Office", not "ambassador to Britain"
             return True, f"{org.group(2).strip()} {org.group(1).split()[-1]}"
         if definite and len(words) == 1 and words[0] in _BODY_WORDS | _COMPANY_WORDS \
                 and (body_named := self.organisation(at, frozenset(words))):
@@ -1808,6 +1809,10 @@ _LEADING_ADVERBIAL = re.compile(
 _PLACE_LEAD = re.compile(r"\s*([A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,2}),\s+(?=\S)")
 
 
+_LEAD_THEN_PRONOUN = re.compile(r"(?:In|On|At|During|After|Before|Over|Since)\s[^,.;:\"“”]{0,60}?\s(he|she)\s+"
+                                r"(?:[a-z]+ly\s+)?[a-z]+(?:ed|s)\b")
+
+
 def _sentence_subject(head: str) -> str | None:
     """The noun phrase a sentence opens with, leading adverbials skipped: "And then Trump went …" ->
     "Trump", "In an interview, the senator said …" -> "the senator"."""
@@ -1824,6 +1829,9 @@ def _sentence_subject(head: str) -> str | None:
             stripped = stripped[place.end():]
         head = stripped
     head = re.sub(r"^[A-Z][a-z]+\s+(?:in|on|at|after|before|during|last|this|next)\b[^,]{0,80},\s*", "", head)
+    pronoun = _LEAD_THEN_PRONOUN.match(head)
+    if pronoun:
+        return pronoun.group(1)  # "In a Tumblr post at the time she described this as …": she, not Tumblr
     words: list[str] = []
     named = False
     for word in head.split()[:12]:  # the opening noun phrase: up to a verb, a comma or a clause word
