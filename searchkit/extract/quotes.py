@@ -193,7 +193,8 @@ Studios Team FC United City Hospital School Museum Labs Systems Technologies Par
 PARTICLES = r"(?:de|van|von|der|den|al|el|bin|ibn|la|le|del|da|du|di|dos|das|ter|ten|st\.?|mac|ben|abu)"
 _WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Maj|St|Jr|Sr|Prof|Rev|Del)\.|" \
         r"[A-Z][A-Za-z'’]*(?:-[A-Za-z'’]+)*|Mc[A-Z][a-z]+)"
-_NAME_RUN = re.compile(rf"{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})*")
+_GAP = r"(?:[ \t]+(?:\n(?![ \t\n]))?|\n(?![ \t\n]))"  # a space or a wrapped line, never a paragraph break
+_NAME_RUN = re.compile(rf"{_WORD}(?:{_GAP}(?:{PARTICLES}{_GAP})?{_WORD})*")
 _ENTOURAGE = frozenset("campaign office team camp lawyers attorneys aides staff spokesman spokeswoman family".split())
 # Organisations that speak ("Texaco Inc", "the Swedish Prosecution Authority", "Bank of England"), by
 # the word their name ends with, for "…,” it said" and "the company said".
@@ -495,6 +496,8 @@ class _People:
             if not clues and (re.search(r"\b(?:[Aa]n?)\s+$", masked[max(0, m.start() - 4):m.start()])
                               or any(w in _PRONOUN_WORDS for w in words[1:])):
                 continue  # "masquerading as a Go-Kart Track", "The Only Money You Will Ever Need": no one
+            if not clues and _in_state(masked, m.end()):
+                continue  # "a retirement community in North Manchester, Indiana": a town
             if not clues and _OF_BODY.search(masked, max(0, m.start() - 40), m.start()):
                 continue  # "the National Association for Technical Research": the end of a body's name
             full = self.full(name)
@@ -713,6 +716,12 @@ class _People:
 
 
 _SUBJECT_PRONOUN = {"m": re.compile(r"\b[Hh]e\b"), "f": re.compile(r"\b[Ss]he\b")}
+def _in_state(masked: str, end: int) -> bool:
+    """Whether a name is followed by a US state, as a town is: "North Manchester, Indiana"."""
+    m = re.match(r",\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b", masked[end:end + 24])
+    return bool(m) and m.group(1).lower() in _us_states()
+
+
 _PRONOUN_WORDS = frozenset("I You We They It He She Your Our My Their Its His Her Me Us Them".split())
 _OF_BODY = re.compile(rf"\b(?:{'|'.join(sorted(_BODY_WORDS | {'University', 'College', 'Center', 'Centre', 'Society'}))})"
                       r"\s+(?:for|of|on)\s+(?:the\s+)?$")
