@@ -628,8 +628,10 @@ class _People:
         bounds = self.sentences.starts_before(sentence_start, paragraphs_back=3) if self.sentences else []
         for b_start in reversed(bounds):
             first = next((p for p, name in earlier if b_start <= p < sentence_start and fits(name)), None)
-            if first is not None and not (gender and _SUBJECT_PRONOUN[gender].search(self.masked, b_start, first)):
-                return next(name for p, name in earlier if p == first)
+            pronoun = list(_SUBJECT_PRONOUN[gender].finditer(self.masked, b_start, first)) if gender and first is not None else []
+            pronoun = pronoun[-1] if pronoun else None
+            if first is not None and not (pronoun and "," not in self.masked[pronoun.end():first]):
+                return next(name for p, name in earlier if p == first)  # ("On his website, Lopez-Cantera …": his)
             # "…, she was more nervous than Rose-Lynn Harlan has ever been": her "she" goes on with someone before
             sentence_start = b_start
         fitting = [name for _p, name in earlier if fits(name)]
@@ -715,7 +717,7 @@ class _People:
         return bool(starts) and all(_HEARER.search(self.text, max(0, p - 6), p) for p in starts)
 
 
-_SUBJECT_PRONOUN = {"m": re.compile(r"\b[Hh]e\b"), "f": re.compile(r"\b[Ss]he\b")}
+_SUBJECT_PRONOUN = {"m": re.compile(r"\b[Hh](?:e|is)\b"), "f": re.compile(r"\b(?:[Ss]he|[Hh]er)\b")}
 def _in_state(masked: str, end: int) -> bool:
     """Whether a name is followed by a US state, as a town is: "North Manchester, Indiana"."""
     m = re.match(r",\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b", masked[end:end + 24])
