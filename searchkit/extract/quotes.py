@@ -496,6 +496,11 @@ class _People:
             if not clues and (re.search(r"\b(?:[Aa]n?)\s+$", masked[max(0, m.start() - 4):m.start()])
                               or any(w in _PRONOUN_WORDS for w in words[1:])):
                 continue  # "masquerading as a Go-Kart Track", "The Only Money You Will Ever Need": no one
+            if len(words) == 1 and _PEOPLE_PLURAL.fullmatch(name):
+                continue  # "Officials said …": people described, no one named
+            if _ROLE_OF_BEFORE.search(masked, max(0, m.start() - 40), m.start()) and (
+                    not clues or all(common_word(w) for w in words)):  # but "Secretary of State John Kerry"
+                continue  # "vice minister of Foreign Economic Relations": a portfolio or a body, no one
             if not clues and _in_state(masked, m.end()):
                 continue  # "a retirement community in North Manchester, Indiana": a town
             if not clues and _OF_BODY.search(masked, max(0, m.start() - 40), m.start()):
@@ -718,6 +723,10 @@ class _People:
 
 
 _SUBJECT_PRONOUN = {"m": re.compile(r"\b[Hh](?:e|is)\b"), "f": re.compile(r"\b(?:[Ss]he|[Hh]er)\b")}
+_ROLE_OF_BEFORE = re.compile(r"\b(?i:minister|ministry|secretary|department|director|head|chairman|president|governor|"
+                             r"professor|member|chief|dean)\s+(?:of|for)\s+(?:the\s+)?$")
+
+
 def _in_state(masked: str, end: int) -> bool:
     """Whether a name is followed by a US state, as a town is: "North Manchester, Indiana"."""
     m = re.match(r",\s+([A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b", masked[end:end + 24])
