@@ -853,6 +853,9 @@ def _subject(clause: str) -> str:
     if near and not re.search(r"\b(?:at|of|from|for|in|with|by|to|on)\s+$", clause[:near.start(1)]):
         return near.group(1)  # "A source familiar with the investigation": the source, not the investigation
     if clause.endswith(","):  # "…, Gov. John Kasich," / "Smith, a spokeswoman for X," / "Suu Kyi, 70,"
+        titled = _NAME_THEN_ROLE.match(clause)
+        if titled and len(_strip_name(titled.group(1))[0].split()) >= 2:
+            return titled.group(1)  # "Steve Menet, Senior Vice President of Sales for Dräger, Inc.,": not "Inc."
         last = clause[:-1].rsplit(",", 1)[-1].strip()
         if _NAME_RUN.fullmatch(last) and _strip_name(last)[0] and not _is_place(last):
             return last
@@ -1547,7 +1550,8 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
 
 # A capitalised role of a body in apposition: "Bumpei Otsuki, President of the Japan Federation of … told"
 _ROLE_OF = re.compile(r"(?:[A-Z][a-z]+\s+){0,2}(?:President|Chairman|Chairwoman|Director|Secretary|Governor|Minister|"
-                      r"Chief|Head|Manager|Spokesman|Spokeswoman|Professor|Commissioner|Editor)\s+(?:of|for|at)\s")
+                      r"Chief|Head|Manager|Spokesman|Spokeswoman|Professor|Commissioner|Editor)\s+(?:(?:of|for|at)\s|(?=[A-Z]))")
+_NAME_THEN_ROLE = re.compile(rf"\s*({_NAME_RUN.pattern}),\s+{_ROLE_OF.pattern}")
 _FINITE_AFTER = re.compile(r"\s(?:could|would|will|can|may|might|must|should|is|was|are|were|has|have|had|did|"
                            r"does|do|wants|wanted|needs|needed)\b")
 _DESCRIBED = re.compile(r"(?:the|a|an|his|her|their|its|one|another)\s+[a-z]")
