@@ -945,6 +945,17 @@ def _tidy_speaker(name: str) -> str:
             break
     while len(words) > 1 and (words[-1] in _WEEKDAYS or words[-1] in _NOT_IN_SPEAKERS):
         words.pop()
+    named = next((i for i, w in enumerate(words) if not w.islower()), len(words))
+    if 0 < named <= 4 and len(words) - named >= 2 and all(w[:1].isupper() for w in words[named:]) \
+            and not _is_org(" ".join(words[named:])):
+        person = _strip_name(" ".join(words[named:]))[0].split()
+        if len(person) < 2 and not any(_is_title(w) for w in words[named:]):
+            person = words[named:]  # "Ken Doctor", whose surname reads as a word
+        if len(person) >= 2:
+            words = person  # "veteran industry analyst Ken Doctor", "former Arkansas Gov. Mike Huckabee" -> the name
+    if len(words) >= 3 and _nationality(words[0]) and not _is_org(" ".join(words)) \
+            and all(w[:1].isupper() for w in words[1:]):
+        words = words[1:]  # "Australian Timothy Weeks" -> "Timothy Weeks"
     return " ".join(words)
 
 
