@@ -393,6 +393,10 @@ def _strip_name(run: str) -> tuple[str, frozenset[str]]:
         if _is_title(words[0], len(words) - 1) or words[0] == "Crown":
             clues.add(words[0].rstrip(".").lower())
         popped.append(words.pop(0))
+    if len(words) >= 3 and _nationality(words[0]) and all(w[:1].isupper() for w in words[1:]) \
+            and not any(w.strip(".,") in ORG_WORDS for w in words):
+        clues.add(words[0].lower())
+        popped.append(words.pop(0))  # "Australian Timothy Weeks": an Australian named Timothy Weeks
     named = [w for w in popped if w.lower() not in _CLOSED_CLASS and w not in TIME_WORDS]
     if len(words) == 1 and words[0] in ORG_WORDS and named and not clues & _HONORIFICS:
         return " ".join(named + words), frozenset()  # "General Motors", "First City": a body's name, not "Motors"
@@ -1096,6 +1100,8 @@ class _Resolver:
             name = _tidy_speaker(name)
             if _NAME_ONLY.fullmatch(name) and not self._org_first_word(name):
                 name = self.people.full(name)
+            if "." not in name and " " in name and name not in self.people.people:  # "James E Nugent", undotted
+                name = next((p for p in self.people.people if p.replace(".", "") == name), name)
         if name and not _plausible_speaker(name):
             return False, None  # junk is no subject: other attributions of the quote may still speak
         return attributed, name
@@ -1625,6 +1631,11 @@ _OWNED_NAME = re.compile(r"(?:the\s+)?[A-Z][\w.&-]*(?:\s+(?:of|for|and|&)?\s*[A-
                          rf"((?:{_WORD})(?:\s+(?:{PARTICLES}\s+)?{_WORD}){{0,3}})")
 
 
+_BODY_OF = re.compile(r"(?:the\s+)?((?:[A-Z][\w&.'’-]*\s+){0,3}(?:Bank|Ministry|Department|University|Institute|Bureau|"
+                      r"Office|Council|Board|Commission|Court|Federation|Association)\s+of\s+(?:the\s+)?"
+                      r"[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,3})(?![\w'’])(?!['’]s)")
+
+
 def _cut_after_name(who: str) -> str:
     """"David Wasserman in a statement on Monday" -> "David Wasserman"; "the base chief known as Bob"
     -> "Bob"."""
@@ -1635,6 +1646,8 @@ def _cut_after_name(who: str) -> str:
         return near.group()
     if owned := _OWNED_NAME.fullmatch(who.strip(" .,;:")):
         return owned.group(1)  # "Bank of Tokyo's Kimura": the person of the body, not "Bank"
+    if body := _BODY_OF.match(who):
+        return body.group(1)  # "said the Bank of England on Monday": the bank, whole
     cut = re.split(r"\s+(?:in|on|at|during|after|before|to|of|about|as|when|while|who|which|last|this|"
                    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", who)[0]
     if cut.islower() and cut != who and (named := _LOWER_ROLE_NAME.match(who)):

@@ -391,3 +391,91 @@ def test_a_named_person_of_a_firm_speaks_not_the_firm():
     assert speakers('"This was a startling week," Alan Reed of Gruntal and Co said.') == ["Alan Reed"]
     assert speakers('"Rates may rise," analyst Jo Kent of Merrill Lynch and Co Inc said.') == ["Jo Kent"]
     assert speakers('"Rates may rise," an analyst of Merrill Lynch said.') == ["Merrill Lynch"]
+
+
+def test_the_person_of_a_body_speaks_not_the_body():
+    """"said Bank of Osaka's Tanaka", "Ann Lee of <Hill and Co>", "of broker Hill Grieve and Co": the person."""
+    assert speakers('"We can open more branches," said Bank of Osaka\'s Ken Tanaka.') == ["Ken Tanaka"]
+    assert speakers('"It is a fair price," Ann Lee of <Hill Goode\nand Co> told Reuters.') == ["Ann Lee"]
+    assert speakers('"Reserves are large," Tom Ward of broker Hill Grieve\nand Co told Reuters.') == ["Tom Ward"]
+    assert speakers('Jo Marsh, Senior Vice President of Sales for Acme, Inc., says: "Demand is strong."') \
+        == ["Jo Marsh"]
+    assert speakers('Rob Kay, President Zeta North America, says: "Demand is strong."') == ["Rob Kay"]
+    # a body's own name with "of" in it is kept whole
+    assert speakers('"Rates will fall," said the Bank of England.') != ["Bank"]
+
+
+def test_a_short_form_of_a_body_or_a_title_is_the_one_named_before():
+    """"the Bank said" after "the Reserve Bank said"; "the Crown Prince" after "Crown Prince Faisal bin Ali"."""
+    text = ('Inflation should fall, the Reserve Bank said.\n    It was "largely due to the rand," the Bank said.')
+    assert speakers(text) == ["Reserve Bank"]
+    text = ('Crown Prince Faisal bin Ali met the envoy on Monday.\n    Asked about the raid, the Crown Prince, '
+            'who is here on a visit, replied, "It was their duty."\n    Before meeting the envoy, the Crown Prince '
+            'paid a brief call on President Ames.')
+    assert speakers(text) == ["Faisal bin Ali"]
+
+
+def test_a_firm_of_a_place_and_a_firm_and_its_product():
+    """"The Lynx Group Inc of New York said": the firm; "Kraft said" in a story of Kraft Inc and its product."""
+    text = 'In a filing, The Lynx Group Inc of New York, said it bought shares "in the ordinary course of business".'
+    assert speakers(text) == ["Lynx Group Inc"]
+    text = ('Kraft Inc said it disagreed with a complaint about its Kraft Singles cheese.\n'
+            '    "Our advertising is truthful," Kraft said in a statement.')
+    assert speakers(text) == ["Kraft"]
+
+
+def test_a_document_speaks_for_its_issuer():
+    text = 'The party praised the minister.\n    "The road ahead is clear," said a document issued\nby the PMDB.'
+    assert speakers(text) == ["PMDB"]
+    text = ('Two soldiers were killed in a crash, the US military said in a statement on Monday.\n\n'
+            '"The cause is under investigation," the statement said.')
+    assert speakers(text) == ["US military"]
+
+
+def test_names_are_not_broken_by_initials_nicknames_tickers_or_paragraphs():
+    text = ('Oliver K. Hedge, who values golf courses, said the industry had "made great strides".\n\n'
+            '"A lot of clubs should have closed," Mr. Hedge said.')
+    assert speakers(text) == ["Oliver K. Hedge", "Oliver K. Hedge"]
+    text = '"We are better off," Commissioner James E. (Jim)\nNugent said.\n    "It is the bottom," he added.'
+    assert speakers(text) == ["James E. Nugent", "James E. Nugent"]
+    text = ('Carla Verdi, chairman of Zeta Spa\n<ZETA.MI>, speaking on television, said "markets will '
+            'welcome the result."')
+    assert speakers(text) == ["Carla Verdi"]
+    text = ('"It was the best," wrote a friend. — Neil Marr\n\nBut the books were only the start, '
+            'she said. "I cannot believe it," she said.')
+    assert "Neil Marr But" not in speakers(text)
+
+
+def test_things_and_places_named_are_no_people():
+    """"a Go-Kart Track", "The Only Money You Will Ever Need", "North Manchester, Indiana", "Officials said",
+    "the National Association for Technical Research": none of them is the "he" or "she" who speaks."""
+    text = ('Reporters spoke to one mother, whose son posed as a Go-Kart Track online. '
+            '"I am ahead of other parents," she said.')
+    assert speakers(text) != ["Go-Kart Track"]
+    text = ('Jane Starr lives in a retirement home in North Manchester, Indiana. She gave me an address. '
+            '"I cannot believe it," she said.')
+    assert speakers(text) == ["Jane Starr"]
+    text = ('Speaking to a meeting of the National Association for Technical Research, Prime Minister Jacques '
+            'Morel said funds would rise.\n    "We will decide shortly," he said.')
+    assert speakers(text) == ["Jacques Morel"]
+
+
+def test_she_walks_back_past_a_sentence_about_her():
+    """"…, she was more nervous than Rose-Lynn Harlan has ever been. “…,” she said": the she before Rose-Lynn."""
+    text = ('Jane Steen had spent years on her own dream. And despite her fame, she was more nervous '
+            'than Rose Harlan has ever been. "It was terrifying," she said.')
+    assert speakers(text) == ["Jane Steen"]
+    text = ('On his campaign website, Carlos Lopez promises to end the plan. He told a reporter it was '
+            '"getting better and better."')
+    assert speakers(text) == ["Carlos Lopez"]
+
+
+def test_a_described_spokesman_and_tidy_names():
+    text = ('Exporters want more permits, a spokesman for one of Spain\'s major sunflower oil producers said.\n'
+            '    He told Reuters the government was holding back.\n'
+            '    "They are keeping prices down," he said.')
+    assert speakers(text) == ["sunflower oil producers spokesman"]
+    assert speakers('"Local news is in trouble," said veteran industry analyst Ken Doctor.') == ["Ken Doctor"]
+    assert speakers('"We are relieved," Australian Timothy Weeks said.') == ["Timothy Weeks"]
+    assert speakers('China\'s ambassador to Britain warned that Beijing "will not sit on our hands".') \
+        == ["China ambassador"]
