@@ -437,7 +437,10 @@ def _place_and_role(run: str) -> bool:
 
 
 def _is_org(name: str) -> bool:
-    return any(w.strip(".,") in ORG_WORDS for w in name.split())
+    return any(w.strip(".,") in ORG_WORDS or _ORG_TAIL.search(w.strip(".,’'s")) for w in name.split())
+
+
+_ORG_TAIL = re.compile(r"[a-z](?:Bank|bank|Corp|Group)$")  # "CityBank", "Citibank"
 
 
 @lru_cache(maxsize=8192)
@@ -505,6 +508,8 @@ class _People:
             if _ROLE_OF_BEFORE.search(masked, max(0, m.start() - 40), m.start()) and (
                     not clues or all(common_word(w) for w in words)):  # but "Secretary of State John Kerry"
                 continue  # "vice minister of Foreign Economic Relations": a portfolio or a body, no one
+            if not clues and _FIRM_AFTER.match(masked, m.end()):
+                continue  # "from Sears Roebuck company": a firm
             if not clues and _in_state(masked, m.end()):
                 continue  # "a retirement community in North Manchester, Indiana": a town
             if not clues and _OF_BODY.search(masked, max(0, m.start() - 40), m.start()):
@@ -666,7 +671,9 @@ class _People:
         words = [w.lower().strip(".,'’") for w in description.split()]
         head = words[-1] if words else ""
         earlier = [name for p, _e, name in self.mentions if p < at]
-        if head and len(words) <= 2:  # "the spokesman" after "an American Motors spokesman"
+        if head and (len(words) <= 2 or all(w.islower() for w in description.split()[1:])):
+            # "the spokesman" after "an American Motors spokesman"; "the senior ministry official" after
+            # "A Finance Ministry official who …"
             unnamed = list(re.finditer(rf"\b(?:[Aa]n?|[Oo]ne)\s+((?:[A-Z][\w&.'’-]*\s+)+){re.escape(head)}\b",
                                        self.text[:at]))
             if unnamed:
@@ -729,6 +736,9 @@ class _People:
 _SUBJECT_PRONOUN = {"m": re.compile(r"\b[Hh](?:e|is)\b"), "f": re.compile(r"\b(?:[Ss]he|[Hh]er)\b")}
 _ROLE_OF_BEFORE = re.compile(r"\b(?i:minister|ministry|secretary|department|director|head|chairman|president|governor|"
                              r"professor|member|chief|dean)\s+(?:of|for)\s+(?:the\s+)?$")
+
+
+_FIRM_AFTER = re.compile(r"['’]?s?\s+(?:company|companies|firm|corporation|bank|subsidiary|affiliate|unit|group)\b")
 
 
 def _in_state(masked: str, end: int) -> bool:
@@ -1786,7 +1796,8 @@ def _attribution_at(before: str, m: re.Match) -> tuple[str | None, bool]:
                 return who, adjacent
         return _sentence_subject(head), adjacent
     if verb.endswith("ing") and re.search(r"\bby\s+$", head):  # "Husted continued by saying, “…”"
-        return _sentence_subject(head), adjacent
+        clause = re.split(r"[,;]\s+(?:and|but|while)\s+", head)[-1]  # "…, and Balladur underscored that by saying:"
+        return _sentence_subject(clause) or _sentence_subject(head), adjacent
     who = _subject(head)
     if who and who.split()[0].lower() in _DETERMINERS and who.split()[-1].lower() in DOCUMENT_NOUNS:
         who = _sentence_subject(head)  # "Black Lives Matter issued a statement saying …"

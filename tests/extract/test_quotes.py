@@ -479,3 +479,18 @@ def test_a_described_spokesman_and_tidy_names():
     assert speakers('"We are relieved," Australian Timothy Weeks said.') == ["Timothy Weeks"]
     assert speakers('China\'s ambassador to Britain warned that Beijing "will not sit on our hands".') \
         == ["China ambassador"]
+
+
+def test_firms_are_no_he_and_a_later_description_finds_the_one_introduced():
+    """"CityBank's purchase … from Sears Roebuck company. “…,” he said": the banker named before, not a firm;
+    "the senior ministry official said" after "A Finance Ministry official who …": that official."""
+    text = ('"Competition is tough," Joseph Pinola said, noting CityBank\'s purchase of branches from Sears '
+            'Roebuck company. "CityBank is moving fast," he said.')
+    assert speakers(text) == ["Joseph Pinola", "Joseph Pinola"]
+    text = ('Treasury Secretary James Baker spoke on Sunday.\n    A Finance Ministry official who took part in the '
+            'talks said the accord stood.\n    "That is why Baker added it," the senior ministry official said.')
+    assert speakers(text) == ["Finance Ministry official"]
+    text = ('Secretary James Baker went out of his way to calm markets with a statement, and French Finance '
+            'Minister Edouard Balladur underscored '
+            'that by saying: "I do not believe the Americans want a weaker dollar."')
+    assert speakers(text) == ["Edouard Balladur"]
