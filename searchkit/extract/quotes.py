@@ -393,10 +393,6 @@ def _strip_name(run: str) -> tuple[str, frozenset[str]]:
         if _is_title(words[0], len(words) - 1) or words[0] == "Crown":
             clues.add(words[0].rstrip(".").lower())
         popped.append(words.pop(0))
-    if len(words) >= 3 and _nationality(words[0]) and all(w[:1].isupper() for w in words[1:]) \
-            and not any(w.strip(".,") in ORG_WORDS for w in words):
-        clues.add(words[0].lower())
-        popped.append(words.pop(0))  # "Australian Timothy Weeks": an Australian named Timothy Weeks
     named = [w for w in popped if w.lower() not in _CLOSED_CLASS and w not in TIME_WORDS]
     if len(words) == 1 and words[0] in ORG_WORDS and named and not clues & _HONORIFICS:
         return " ".join(named + words), frozenset()  # "General Motors", "First City": a body's name, not "Motors"
@@ -948,10 +944,13 @@ survey study ad ads order filing lawsuit complaint memo indictment ruling opinio
 account analysis review document documents release summary guidance military embassy""".split())
 
 
+_TICKER_IN_NAME = re.compile(r"\s*<[A-Z0-9.]{1,14}>")
+
+
 def _tidy_speaker(name: str) -> str:
     """"CNN's Gloria Borger" -> "Gloria Borger", "Sanders’" -> "Sanders", "Pence Thursday" -> "Pence"."""
     name = re.sub(r"^(?:\S+\s+){0,3}\S+['’]s?\s+(?=[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)+$)", "", name)
-    name = re.sub(r"(?<=\w)['’]s?$", "", name)
+    name = re.sub(r"(?<=\w)['’]s?$", "", _TICKER_IN_NAME.sub("", name)).strip()  # "Hitachi Ltd <HIT.T> spokesman"
     words = name.split()
     for i in range(1, len(words)):  # "Quinnipiac poll conducted in February", "campaign TV ad released Thursday"
         if words[i].islower() and words[i].endswith("ed") and words[i] not in _ADJECTIVES_IN_ED:
@@ -967,9 +966,6 @@ def _tidy_speaker(name: str) -> str:
             person = words[named:]  # "Ken Doctor", whose surname reads as a word
         if len(person) >= 2:
             words = person  # "veteran industry analyst Ken Doctor", "former Arkansas Gov. Mike Huckabee" -> the name
-    if len(words) >= 3 and _nationality(words[0]) and not _is_org(" ".join(words)) \
-            and all(w[:1].isupper() for w in words[1:]):
-        words = words[1:]  # "Australian Timothy Weeks" -> "Timothy Weeks"
     return " ".join(words)
 
 

@@ -476,7 +476,8 @@ def test_a_described_spokesman_and_tidy_names():
             '    "They are keeping prices down," he said.')
     assert speakers(text) == ["sunflower oil producers spokesman"]
     assert speakers('"Local news is in trouble," said veteran industry analyst Ken Doctor.') == ["Ken Doctor"]
-    assert speakers('"We are relieved," Australian Timothy Weeks said.') == ["Timothy Weeks"]
+    assert speakers('"We will win here," the New Hampshire Republican said.') == ["New Hampshire Republican"]
+    assert speakers('"We were fined," a Hitachi Ltd <HIT.T> spokesman said.') == ["Hitachi Ltd spokesman"]
     assert speakers('China\'s ambassador to Britain warned that Beijing "will not sit on our hands".') \
         == ["China ambassador"]
 
