@@ -337,8 +337,13 @@ NINTH_SEED = 20261202
 @functools.lru_cache(maxsize=2)  # later draws exclude every earlier one: read each once
 def ninth_sets(shared: Path) -> dict[str, list]:
     """{set name: Articles} of the ninth draw (seed NINTH_SEED), outside the third to eighth draws."""
-    return _later_draw(shared, NINTH_SEED, [third_sets(shared), fourth_sets(shared), fifth_sets(shared),
-                                            sixth_sets(shared), seventh_sets(shared), eighth_sets(shared)])
+    return _later_draw(shared, NINTH_SEED, _third_to_ninth(shared))
+
+
+def _third_to_ninth(shared: Path) -> list[dict[str, list]]:
+    """The draws the ninth was drawn outside of (third to eighth): every later draw excludes them too."""
+    return [third_sets(shared), fourth_sets(shared), fifth_sets(shared), sixth_sets(shared), seventh_sets(shared),
+            eighth_sets(shared)]
 
 
 # The tenth held-out draw (bench/places_gold/tenth.json): disjoint from every set above, drawn the same way,
@@ -350,9 +355,7 @@ TENTH_SEED = 20261203
 @functools.lru_cache(maxsize=2)  # later draws exclude every earlier one: read each once
 def tenth_sets(shared: Path) -> dict[str, list]:
     """{set name: Articles} of the tenth draw (seed TENTH_SEED), outside the third to ninth draws."""
-    return _later_draw(shared, TENTH_SEED, [third_sets(shared), fourth_sets(shared), fifth_sets(shared),
-                                            sixth_sets(shared), seventh_sets(shared), eighth_sets(shared),
-                                            ninth_sets(shared)])
+    return _later_draw(shared, TENTH_SEED, [*_third_to_ninth(shared), ninth_sets(shared)])
 
 
 # The eleventh draw (bench/places_gold/eleventh.json): disjoint from every set above, drawn the same way after the
@@ -365,9 +368,7 @@ ELEVENTH_SEED = 20261204
 @functools.lru_cache(maxsize=2)  # later draws exclude every earlier one: read each once
 def eleventh_sets(shared: Path) -> dict[str, list]:
     """{set name: Articles} of the eleventh draw (seed ELEVENTH_SEED), outside the third to tenth draws."""
-    return _later_draw(shared, ELEVENTH_SEED, [third_sets(shared), fourth_sets(shared), fifth_sets(shared),
-                                               sixth_sets(shared), seventh_sets(shared), eighth_sets(shared),
-                                               ninth_sets(shared), tenth_sets(shared)])
+    return _later_draw(shared, ELEVENTH_SEED, [*_third_to_ninth(shared), ninth_sets(shared), tenth_sets(shared)])
 
 
 # A second annotator labelled the sixth draw after it was scored, never seeing sixth.json: how far
