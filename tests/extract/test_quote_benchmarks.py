@@ -285,7 +285,31 @@ def test_the_fifth_wire_draw_agrees_with_a_third_annotator():
     assert total > 120 and same / total > 0.9  # annotators who never saw each other's labels
 
 
-@pytest.mark.parametrize("draw", ["third", "fourth", "fifth"])
+def test_the_sixth_wire_draw_agrees_with_a_second_annotator_on_its_second_half():
+    import sys
+
+    sys.path.insert(0, str(BENCH.parent))
+    import wire_speakers
+    from extraction import overlap
+
+    gold = json.loads(wire_speakers.SIXTH_GOLD.read_text(encoding="utf-8"))["stories"]
+    other = {s["id"]: s["quotes"] for s in json.loads(wire_speakers.SIXTH_ANNOTATOR2.read_text(encoding="utf-8"))["stories"]}
+    assert [s["id"] for s in gold][30:] == list(other)
+    same = total = 0
+    for story in gold[30:]:
+        for q in story["quotes"]:
+            if q.get("optional") or not q["speaker"]:
+                continue
+            theirs = max(other[story["id"]], key=lambda o: overlap(o["quote"], q["quote"]), default=None)
+            if theirs is None or overlap(theirs["quote"], q["quote"]) < 0.5 or not theirs["speaker"]:
+                continue
+            total += 1
+            same += q["speaker"].split()[-1].lower() in theirs["speaker"].lower().split() \
+                or theirs["speaker"].split()[-1].lower() in q["speaker"].lower().split()
+    assert total > 55 and same / total > 0.9  # annotators who never saw each other's labels
+
+
+@pytest.mark.parametrize("draw", ["third", "fourth", "fifth", "sixth"])
 def test_a_later_wire_speaker_draw_is_labelled_for_its_own_stories(shared_dir, draw):
     if not (shared_dir / "corpora" / "reuters21578").is_dir():
         pytest.skip("Reuters-21578 not found")
@@ -294,7 +318,7 @@ def test_a_later_wire_speaker_draw_is_labelled_for_its_own_stories(shared_dir, d
     sys.path.insert(0, str(BENCH.parent))
     import wire_speakers
 
-    order = ["first", "second", "third", "fourth", "fifth"]
+    order = ["first", "second", "third", "fourth", "fifth", "sixth"]
     path, pick = wire_speakers.DRAWS[draw]
     stories = pick(shared_dir)
     earlier = {a.id for d in order[:order.index(draw)] for a in wire_speakers.DRAWS[d][1](shared_dir)}
