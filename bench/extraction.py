@@ -472,6 +472,9 @@ def quotes_report(shared: Path, split: str, errors: int) -> None:
         web_speakers.report(shared, 0, "third")  # held out from the ninth round: totals only
         wire_speakers.report(shared, 0, "second")
         wire_speakers.report(shared, 0, "third")  # held out from the tenth round: totals only
+        wire_speakers.report(shared, 0, "fourth")  # held out from the eleventh round
+        wire_speakers.report(shared, 0, "fifth")  # held out from the twelfth and thirteenth rounds
+        wire_speakers.report(shared, 0, "sixth")  # held out from the thirteenth round
 
 
 def main(argv=None) -> int:

@@ -10,6 +10,8 @@
 Labelled sets (bench/places_gold/README.md says how each was drawn and labelled, and what "about"
 means):
 
+- eleventh.json, a second held-out figure for the ninth round's rules (unchanged since): 150 stories drawn like
+  the tenth after it was scored (eleventh_sets), labelled by annotators who never ran the extractor, scored once;
 - tenth.json, the held-out figure (when its labels are in): 150 stories drawn like the ninth (tenth_sets),
   labelled before the ninth round by annotators who never ran the extractor on them, scored once at its end;
 - ninth.json: 150 stories drawn like the eighth (ninth_sets), labelled before the eighth round, scored once at
@@ -42,8 +44,8 @@ Scores, micro-averaged over (story, country) pairs:
 - countries: `enrich(article).countries` against the countries the story is about;
 - named: every country `find_mentions` gives for title and body (places and demonyms), against every
   country the story names (places and nationality words, as labelled).
-Stories outside the held-out draw (PolNeAR train/ and TRAIN stories outside the tenth draw) are the
-ones to develop on.
+Stories outside the held-out draws (PolNeAR train/ and TRAIN stories outside the tenth and eleventh draws) are
+the ones to develop on.
 """
 from __future__ import annotations
 
@@ -516,14 +518,19 @@ def print_report(report: dict, heading: str, named: bool = True) -> None:
 def report(shared: Path, errors: bool = False, held_out: bool = True) -> dict:
     """Score the held-out set (the headline, never with its errors) and the development sets."""
     results = {}
-    if held_out and TENTH.exists():
-        gold = json.loads(TENTH.read_text(encoding="utf-8"))
-        drawn = tenth_sets(shared)
-        results["tenth"] = score(drawn, gold)
-        print_report(results["tenth"], f"Places, HELD OUT ({TENTH.relative_to(REPO)}: 150 stories labelled "
-                     "before the ninth round, scored once with the rules frozen; 'about' only)", named=False)
+    held = (("eleventh", ELEVENTH, eleventh_sets, "150 stories drawn and labelled after the tenth was scored, scored "
+             "once with the ninth round's rules, unchanged since"),
+            ("tenth", TENTH, tenth_sets, "150 stories labelled before the ninth round, scored once with its rules "
+             "frozen"))
+    for key, path, sets, how in held if held_out else ():
+        if not path.exists():
+            continue
+        gold = json.loads(path.read_text(encoding="utf-8"))
+        drawn = sets(shared)
+        results[key] = score(drawn, gold)
+        print_report(results[key], f"Places, HELD OUT ({path.relative_to(REPO)}: {how}; 'about' only)", named=False)
         ci = interval(story_counts(drawn, gold))
-        results["tenth"]["interval"] = ci
+        results[key]["interval"] = ci
         print("  95% interval over stories resampled (2,000 rounds): precision {:.3f}-{:.3f}, recall {:.3f}-{:.3f}"
               .format(*ci["precision"], *ci["recall"]))
     for key, path, sets, heading, named in (

@@ -37,9 +37,9 @@ thirteenth round frozen, never developed on: 0.859 / 0.087 / 0.054.
 
 The sixth draw (bench/gold/wire_speakers_sixth.json): drawn at 19:42 UTC before the thirteenth round, labelled by
 annotator sessions who never ran the extractor (30 stories each), scored once with the round frozen: quotes P 0.928
-R 1.000, speakers 0.844 / 0.071 / 0.085 (the code before the round: 0.837 / 0.085 / 0.078). A second session
-labelled the second 30 apart (wire_speakers_sixth_annotator2.json): of 67 required quotes, 63 matched, 59 with the
-same speaker.
+R 1.000, speakers 0.844 / 0.071 / 0.085 (the code before the round: 0.837 / 0.085 / 0.078). Second sessions
+labelled each half apart (wire_speakers_sixth_annotator2.json): of 141 required quotes, 136 matched, 131 with the
+same speaker (three of the five others spell one name two ways, Benderly / Benderley).
 """
 from __future__ import annotations
 
@@ -83,7 +83,7 @@ FIFTH_ANNOTATOR2 = REPO / "bench" / "gold" / "wire_speakers_fifth_annotator2.jso
 # thirteenth speaker round.
 SIXTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_sixth.json"
 SIXTH_SEED = 20261206
-SIXTH_ANNOTATOR2 = REPO / "bench" / "gold" / "wire_speakers_sixth_annotator2.json"  # a second session, stories 31-60
+SIXTH_ANNOTATOR2 = REPO / "bench" / "gold" / "wire_speakers_sixth_annotator2.json"  # second sessions, all 60
 SEEDS = (SEED, SECOND_SEED, THIRD_SEED, FOURTH_SEED, FIFTH_SEED, SIXTH_SEED)
 # A second annotator labelled the second draw's 60 stories independently, for agreement only.
 SECOND_ANNOTATOR2 = REPO / "bench" / "gold" / "wire_speakers_second_annotator2.json"
