@@ -638,7 +638,7 @@ class _People:
         bounds = self.sentences.starts_before(sentence_start, paragraphs_back=3) if self.sentences else []
         for b_start in reversed(bounds):
             first = next((p for p, name in earlier if b_start <= p < sentence_start and fits(name)), None)
-            pronoun = list(_SUBJECT_PRONOUN[gender].finditer(self.masked, b_start, first)) if gender and first is not None else []
+            pronoun = list(_GENDER_PRONOUN[gender].finditer(self.masked, b_start, first)) if gender and first is not None else []
             pronoun = pronoun[-1] if pronoun else None
             if first is not None and not (pronoun and "," not in self.masked[pronoun.end():first]):
                 return next(name for p, name in earlier if p == first)  # ("On his website, Lopez-Cantera …": his)
@@ -729,7 +729,7 @@ class _People:
         return bool(starts) and all(_HEARER.search(self.text, max(0, p - 6), p) for p in starts)
 
 
-_SUBJECT_PRONOUN = {"m": re.compile(r"\b[Hh](?:e|is)\b"), "f": re.compile(r"\b(?:[Ss]he|[Hh]er)\b")}
+_GENDER_PRONOUN = {"m": re.compile(r"\b[Hh](?:e|is)\b"), "f": re.compile(r"\b(?:[Ss]he|[Hh]er)\b")}
 _ROLE_OF_BEFORE = re.compile(r"\b(?i:minister|ministry|secretary|department|director|head|chairman|president|governor|"
                              r"professor|member|chief|dean)\s+(?:of|for)\s+(?:the\s+)?$")
 
@@ -746,7 +746,7 @@ def _in_state(masked: str, end: int) -> bool:
 _PRONOUN_WORDS = frozenset("I You We They It He She Your Our My Their Its His Her Me Us Them".split())
 _OF_BODY = re.compile(rf"\b(?:{'|'.join(sorted(_BODY_WORDS | {'University', 'College', 'Center', 'Centre', 'Society'}))})"
                       r"\s+(?:for|of|on)\s+(?:the\s+)?$")
-_CLAUSE_VERBS = frozenset("is was are were has had have paid met made took gave went came won lost met sent".split())
+_CLAUSE_VERBS = frozenset("is was are were has had have paid met made took gave went came won lost sent".split())
 _HEARER = re.compile(r"\b(?:told|via)\s+$")
 _LEGISLATOR_TITLES = frozenset("sen senator rep representative congressman congresswoman gov governor".split())
 _PARTY_WORDS = frozenset().union(*_PARTIES.values())
