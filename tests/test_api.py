@@ -67,3 +67,24 @@ def test_stats_list_the_people_quoted_apart_from_sources_described(tmp_path):
     assert stats["speakers"] == [("Hisham Nazer", 1), ("Opec", 1)]  # names only: "dealers" does not crowd them
     assert stats["described_speakers"] == [("dealers", 2), ("a Reagan administration official", 1)]
     idx.close()
+
+
+def test_a_speaker_filter_finds_a_description_by_its_head_or_qualifier_never_by_a_name_inside_it(tmp_path):
+    """speaker:reagan is Reagan's words, not a Reagan administration official's; the hits and the quotes
+    under them follow one rule (search/quotes.py and index/schema.speaker_text)."""
+    idx = Index(tmp_path / "index")
+    idx.add_articles([
+        Article(id="a", title="Talks", body="talks resume", quotes=(Quote("Talks resume", "a Reagan administration official"),)),
+        Article(id="b", title="Talks", body="talks resume", quotes=(Quote("We will talk", "Ronald Reagan"),)),
+        Article(id="c", title="Talks", body="talks resume", quotes=(Quote("No comment", "White House spokesman"),))])
+    found = {text: sorted(h.id for h in idx.search(text).hits) for text in (
+        "speaker:reagan", "speaker:official", 'speaker:"reagan administration"',
+        'speaker:"reagan administration official"', 'speaker:"white house"', "speaker:house",
+        'speaker:"ronald reagan"')}
+    assert found == {"speaker:reagan": ["b"], "speaker:official": ["a"], 'speaker:"reagan administration"': ["a"],
+                     'speaker:"reagan administration official"': ["a"], 'speaker:"white house"': ["c"],
+                     "speaker:house": [], 'speaker:"ronald reagan"': ["b"]}
+    assert sorted(h.id for h in idx.search("talks", speaker="reagan").hits) == ["b"]
+    assert sorted(h.id for h in idx.search("talks", speaker="reagan administration").hits) == ["a"]
+    assert [q.speaker for q, _h in idx.quotes("quote:talk", speaker="reagan")] == ["Ronald Reagan"]
+    idx.close()

@@ -19,14 +19,15 @@ from whoosh.lang.porter import stem as porter_stem
 from whoosh.support.charset import accent_map
 from whoosh.util.times import long_to_datetime
 
-from ..model import Article, Quote
+from ..model import Article, Quote, described
 from .symbols import TOKEN_PATTERN, has_sign
 
 # Bump whenever fields, analyzers or stored values change: older indexes must be rebuilt.
-SCHEMA_VERSION = 6  # 2: bylines (author, author_key, authors); 3: MinHash of our own (16-bit values);
+SCHEMA_VERSION = 7  # 2: bylines (author, author_key, authors); 3: MinHash of our own (16-bit values);
 # 4: one positional field of exact words per text (stems expanded at query time), no empty stored values;
 # 5: currency/percent signs and decimals kept with their numbers; 6: dates in a column only, near-duplicate
-# clusters as a column and a `copy_of` term for copies only
+# clusters as a column and a `copy_of` term for copies only; 7: a described speaker's words before its head
+# joined into one term (speaker_text)
 
 # The English stemmer that groups a word's forms: "snowball" (the Snowball project's English stemmer,
 # "Porter2", from its `snowballstemmer` package) or "porter" (Whoosh's Porter, which leaves doubled
@@ -231,6 +232,26 @@ def _keywords(values) -> str:
     return ",".join(v.replace(",", " ") for v in values if v)
 
 
+def speaker_text(speaker: str) -> str:
+    """What the speaker field indexes: a name as written; a description ("Reagan administration official")
+    as its head word after one term of the words before it ("reagan_administration official"), so that
+    speaker:official and speaker:"reagan administration" find it and speaker:reagan does not."""
+    if not described(speaker):
+        return speaker
+    words = [t.text for t in _name_tokens()(speaker)]
+    if len(words) > 1 and words[0] in _DETERMINERS:
+        words = words[1:]  # "a Reagan administration official"
+    return " ".join(["_".join(words[:-1]), words[-1]] if len(words) > 1 else words)
+
+
+_DETERMINERS = frozenset("a an the one another".split())
+
+
+@lru_cache(maxsize=1)
+def _name_tokens():
+    return name_analyzer()
+
+
 def to_document(article: Article, cluster: str = "") -> dict:
     """The Whoosh document for an (enriched) article, with its near-duplicate cluster."""
     places = dict.fromkeys([*article.locations, *article.countries, article.place])
@@ -245,7 +266,7 @@ def to_document(article: Article, cluster: str = "") -> dict:
         "country": _keywords(article.countries),
         "place": _keywords([article.place]),
         "quote": "\n".join(q.text for q in article.quotes),
-        "speaker": "\n".join(speakers),
+        "speaker": "\n".join(speaker_text(v) for v in speakers),
         "speaker_key": _keywords(speakers),
         "author": "\n".join(article.authors),
         "author_key": _keywords(article.authors),

@@ -74,10 +74,11 @@ class QuoteMatcher:
             return True
         words = _plain(quote.speaker or "")
         if described(quote.speaker or ""):
-            # A description ("Reagan administration official") is asked for by its head ("official") or by
-            # all the words before it ("white house" for "White House spokesman"), not by one name in it.
-            return any(words[-1] in wanted and wanted <= set(words) or wanted == set(words[:-1])
-                       for wanted in self.speakers)
+            # A description ("Reagan administration official") is asked for by its head ("official"), by all
+            # the words before it ("white house" for "White House spokesman") or by all of it, not by one name
+            # in it: as the speaker field indexes it (index/schema.speaker_text).
+            words = words[1:] if len(words) > 1 and words[0] in ("a", "an", "the", "one", "another") else words
+            return any(wanted in ({words[-1]}, set(words[:-1]), set(words)) for wanted in self.speakers)
         return any(wanted <= set(words) for wanted in self.speakers)
 
     def says(self, quote: Quote) -> bool:

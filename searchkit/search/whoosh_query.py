@@ -137,6 +137,8 @@ class Translator:
             return None if not terms else terms[0] if len(terms) == 1 else query.Or(terms)
         if isinstance(node, rq.Phrase):
             words = _terms(_PLAIN, text)
+            if len(words) > 1 and field == "speaker":
+                return speaker_words(words, boost, slop=max(1, node.slop + 1))
             if len(words) > 1:
                 return query.Phrase(field, words, slop=max(1, node.slop + 1), boost=boost)
             return Exact(field, words[0], boost=boost) if words else None
@@ -310,7 +312,17 @@ def _words_query(field: str, value: str) -> query.Query:
     words = _terms(_PLAIN, value)
     if not words:
         raise QuerySyntaxError(f"empty {field} filter", token=value)
+    if len(words) > 1 and field == "speaker":
+        return speaker_words(words)
     return query.Term(field, words[0]) if len(words) == 1 else query.Phrase(field, words)
+
+
+def speaker_words(words: list[str], boost: float = 1.0, slop: int = 1) -> query.Query:
+    """Several words asked of the speaker field: a name with them in order, or a description they make
+    up (index/schema.speaker_text): the words before its head ("reagan administration"), or all of it."""
+    return query.Or([query.Phrase("speaker", words, slop=slop, boost=boost),
+                     query.Term("speaker", "_".join(words), boost=boost),
+                     query.Phrase("speaker", ["_".join(words[:-1]), words[-1]], boost=boost)])
 
 
 # -- dates ------------------------------------------------------------------------------------

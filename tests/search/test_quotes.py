@@ -37,7 +37,8 @@ SPOKESMAN = Quote("No comment", "White House spokesman")
     ("speaker:reagan", []),  # a description holding a name is not that person's words
     ("speaker:official", [AIDE]),
     ('speaker:"reagan administration"', [AIDE]),
-    ('speaker:"reagan official"', [AIDE]),
+    ('speaker:"reagan administration official"', [AIDE]),
+    ('speaker:"reagan official"', []),  # the head, the words before it, or the whole: as the index has it
     ('speaker:"white house"', [SPOKESMAN]),
     ("speaker:house", []),
 ])
