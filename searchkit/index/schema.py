@@ -232,15 +232,20 @@ def _keywords(values) -> str:
     return ",".join(v.replace(",", " ") for v in values if v)
 
 
+def description_words(speaker: str) -> list[str]:
+    """A described speaker's words as the speaker field reads them, its article left out ("a Reagan
+    administration official" -> reagan, administration, official): the index and the quote matcher share them."""
+    words = [t.text for t in _name_tokens()(speaker)]
+    return words[1:] if len(words) > 1 and words[0] in _DETERMINERS else words
+
+
 def speaker_text(speaker: str) -> str:
     """What the speaker field indexes: a name as written; a description ("Reagan administration official")
     as its head word after one term of the words before it ("reagan_administration official"), so that
     speaker:official and speaker:"reagan administration" find it and speaker:reagan does not."""
     if not described(speaker):
         return speaker
-    words = [t.text for t in _name_tokens()(speaker)]
-    if len(words) > 1 and words[0] in _DETERMINERS:
-        words = words[1:]  # "a Reagan administration official"
+    words = description_words(speaker)
     return " ".join(["_".join(words[:-1]), words[-1]] if len(words) > 1 else words)
 
 

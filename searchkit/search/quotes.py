@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from fnmatch import fnmatchcase
 
-from ..index.schema import name_analyzer, text_analyzer
+from ..index.schema import description_words, name_analyzer, text_analyzer
 from ..model import Hit, Quote, described
 from . import request as rq
 from .request import SearchRequest
@@ -72,13 +72,13 @@ class QuoteMatcher:
     def said_by(self, quote: Quote) -> bool:
         if not self.speakers:
             return True
-        words = _plain(quote.speaker or "")
         if described(quote.speaker or ""):
             # A description ("Reagan administration official") is asked for by its head ("official"), by all
             # the words before it ("white house" for "White House spokesman") or by all of it, not by one name
             # in it: as the speaker field indexes it (index/schema.speaker_text).
-            words = words[1:] if len(words) > 1 and words[0] in ("a", "an", "the", "one", "another") else words
+            words = description_words(quote.speaker)
             return any(wanted in ({words[-1]}, set(words[:-1]), set(words)) for wanted in self.speakers)
+        words = _plain(quote.speaker or "")
         return any(wanted <= set(words) for wanted in self.speakers)
 
     def says(self, quote: Quote) -> bool:
