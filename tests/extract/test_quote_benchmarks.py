@@ -87,6 +87,16 @@ def test_polnear_train_floor(bench, shared_dir):
     assert res["right"] >= 0.895 and res["none"] <= 0.05 and res["wrong"] <= 0.06, res  # now 0.920 / 0.022 / 0.058
 
 
+def test_polnear_annotators_agreement_is_read_from_the_articles_labelled_several_times(bench, shared_dir, capsys):
+    if not (shared_dir / "corpora" / "polnear" / "train" / "attributions").is_dir():
+        pytest.skip(f"PolNeAR not found under {shared_dir / 'corpora'}")
+    result = bench.annotator_agreement(shared_dir)
+    assert result["articles"] == 18 and result["named"] > 500  # 16 train + 2 dev articles, 5-6 annotators each
+    assert abs(result["right"] + result["wrong"] + result["none"] - 1) < 1e-9
+    assert 0.75 < result["right"] < 0.95 and result["agree_named"] > result["right"]
+    assert "PolNeAR's own annotators" in capsys.readouterr().out
+
+
 def test_labelled_quotes_report_counts_speakers(bench, capsys):
     body = ('"We will appeal," Texaco Inc said. "The verdict is wrong," said an analyst. '
             'Smith said, "It is over."')
