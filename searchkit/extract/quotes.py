@@ -178,6 +178,7 @@ Presidential Press Campaign Senior Junior Managing Head Candidate Nominee Hopefu
 CEO CFO COO Chief-Executive Vice-President Vice-Chairman Secretary-General Undersecretary Analyst Economist
 Striker Midfielder Defender Goalkeeper Forward Boss Chef Actor Actress Singer Rapper Author Novelist Police
 Army Military Navy Officer Lawmaker Legislator Anchor Host Reporter Correspondent Editor Columnist Dean
+Treasurer Investor Budget Antitrust Affairs Ayatollah Hojatoleslam
 Jr Sr
 """.split())
 # Capitalised words that make a name an organisation's, not a person's.
@@ -413,6 +414,8 @@ def _strip_name(run: str) -> tuple[str, frozenset[str]]:
             clues.update(w.rstrip(".").lower() for w in words[:i])
             words = words[i:]
             break
+    if len(words) >= 3 and words[0] in ORG_WORDS and words[1] not in ORG_WORDS and not clues & _HONORIFICS:
+        words = words[1:]  # "Chairman of General Motors Roger Smith": the title took "General", not "Motors"
     return " ".join(words).strip(" ,"), frozenset(clues)
 
 

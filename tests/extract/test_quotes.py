@@ -115,6 +115,14 @@ def test_unresolved_description_is_kept():
     ('Governor Ann Lee said: “We have a plan for the whole country.”', "Ann Lee"),
     ('“We have a plan for the whole country,” said Sir Keith Moss.', "Keith Moss"),
     ('“We have a plan for the whole country,” Miss Jo Price told the BBC.', "Jo Price"),
+    # wire copy's capitalised roles before a name: the person, not "Treasurer Paul Keating"
+    ('Treasurer Paul Keating said: “We have a plan for the whole country.”', "Paul Keating"),
+    ('Investor Carl Hoyle said: “We have a plan for the whole country.”', "Carl Hoyle"),
+    ('Under Secretary for Economic Affairs Allen Wallis said: “We have a plan.”', "Allen Wallis"),
+    ('The director of the Office of Management and Budget James Miller warned of taxes.\n\n'
+     '“It is a bad idea,” he said.', "James Miller"),
+    ('The chairman of General Motors Roger Smith said: “We have a plan.”', "Roger Smith"),
+    ('“We have a plan for the whole country,” General Motors said.', "General Motors"),
 ])
 def test_titles_are_dropped_initials_kept(text, speaker):
     assert speakers(text) == [speaker]
