@@ -122,3 +122,13 @@ def test_author_field_filter_facet_and_stats(reuters_index):
     top = [("Patti Domm", 24), ("Peter Torday", 24), ("Chaitanya Kalbag", 23)]  # Domm: 6 spellings, one "AND"
     assert facet == top
     assert reuters_index.stats()["authors"][:3] == top
+
+
+def test_a_speaker_named_two_ways_across_stories_is_one_person(reuters_index):
+    """Wire copy writes "President Reagan" (speaker "Reagan"); a few stories name him in full. Facet, stats
+    and the --speaker filter count him once, under his full name, with the same stories."""
+    facet = dict(reuters_index.search("*", facets=["speaker"], facet_top=50, collapse=False).facets["speaker"])
+    assert "Reagan" not in facet and facet["Ronald Reagan"] >= 50
+    assert reuters_index.search("*", speaker="Ronald Reagan", collapse=False).total == facet["Ronald Reagan"]
+    assert dict(reuters_index.stats(top=50)["speakers"])["Ronald Reagan"] == facet["Ronald Reagan"]
+    assert "Robert Dole" in facet and "Dole" not in reuters_index.backend.people()  # Elizabeth Dole speaks too

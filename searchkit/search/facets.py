@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import weakref
+from collections.abc import Iterable, Mapping
 
 from whoosh import collectors, sorting
 
@@ -81,12 +82,24 @@ def groups(names: tuple[str, ...], schema) -> dict[str, sorting.FieldFacet]:
         fieldname, overlap = FIELDS[name]
         if fieldname not in schema.names():
             raise ArgumentError(f"this index has no {name!r} facet (rebuild it with this searchkit)")
-        out[name] = _Facet(fieldname, allow_overlap=overlap, maptype=sorting.Count)
+        # a speaker's stories are kept (not only counted): one person's names are merged story by story
+        maptype = sorting.UnorderedList if name == "speaker" else sorting.Count
+        out[name] = _Facet(fieldname, allow_overlap=overlap, maptype=maptype)
     return out
 
 
-def counts(collector, names: tuple[str, ...], display: dict, top: int) -> dict[str, list[tuple[str, int]]]:
-    """Counts per facet value from a search's FacetCollector: most frequent first (years and months in order)."""
+def merge_people(stories: Mapping[str, Iterable[int]], people: Mapping[str, str]) -> dict[str, int]:
+    """Stories per speaker, each person's names counted together (a story naming two of them once)."""
+    merged: dict[str, set[int]] = {}
+    for name, docs in stories.items():
+        merged.setdefault(people.get(name, name), set()).update(docs)
+    return {name: len(docs) for name, docs in merged.items()}
+
+
+def counts(collector, names: tuple[str, ...], display: dict, top: int,
+           people: Mapping[str, str] | None = None) -> dict[str, list[tuple[str, int]]]:
+    """Counts per facet value from a search's FacetCollector: most frequent first (years and months in order);
+    `people`: speaker names that are another's (search/people.py), counted under the name shown."""
     while not isinstance(collector, collectors.FacetCollector):
         collector = collector.child
     out = {}
@@ -94,6 +107,8 @@ def counts(collector, names: tuple[str, ...], display: dict, top: int) -> dict[s
         fieldname = FIELDS[name][0]
         shown = display.get(fieldname) or (display.get("location", {}) if fieldname in ("country", "place") else {})
         found = collector.facetmaps[name].as_dict()
+        if name == "speaker":
+            found = merge_people({shown.get(k, k): docs for k, docs in found.items() if k}, people or {})
         if name in CHRONOLOGICAL:
             ordered = sorted(found.items(), key=lambda kv: str(kv[0]))
         else:

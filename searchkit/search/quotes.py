@@ -61,6 +61,7 @@ class QuoteMatcher:
                 self.words.append(_stems(leaf.text))
         if request.filters.speaker and _plain(request.filters.speaker):
             self.speakers.append(set(_plain(request.filters.speaker)))
+            self.speakers += [set(_plain(name)) for name in request.filters.speaker_also if _plain(name)]
 
     def __bool__(self) -> bool:
         return bool(self.words or self.patterns or self.phrases or self.speakers)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import Any, Mapping
 
 from whoosh import collectors, query
 
@@ -95,8 +95,9 @@ def _cluster_copies(searcher, clusters) -> dict:
     return {key: n for key, n in out.items() if n > 0}
 
 
-def search(searcher, request: SearchRequest, names: dict | None = None) -> Results:
-    """One page of hits for a request, with counts, notes and facets."""
+def search(searcher, request: SearchRequest, names: dict | None = None,
+           people: Mapping[str, str] | None = None) -> Results:
+    """One page of hits for a request, with counts, notes and facets (`people`: search/people.py's groups)."""
     started = time.perf_counter()
     opts = request.options
     want = request.page * request.limit
@@ -149,7 +150,7 @@ def search(searcher, request: SearchRequest, names: dict | None = None) -> Resul
         pages=request.pages(found.folded),
         limit=request.limit,
         seconds=time.perf_counter() - started,
-        facets=facet_fields.counts(chain, request.facets, names or {}, request.facet_top) if groups else {},
+        facets=facet_fields.counts(chain, request.facets, names or {}, request.facet_top, people) if groups else {},
         matched=found.matched,
         undated=undated,
         notes=notes,

@@ -202,6 +202,9 @@ class Filters:
     speaker: str | None = None
     tag: str | None = None
     author: str | None = None
+    # the other names the index gives the --speaker person (search/people.py: "Reagan" for "Ronald
+    # Reagan"); set by the engine, so that stories and quotes under any of them are found
+    speaker_also: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for name in ("date_from", "date_to"):

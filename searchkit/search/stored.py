@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from datetime import datetime
-from typing import Any
+from typing import Any, Mapping
 
 from ..index.schema import as_utc, document, from_document
 from ..model import Article, Hit, Quote, described
@@ -43,8 +43,10 @@ def get(searcher, article_id: str) -> Article | None:
     return from_document(document(searcher.reader(), docnum)) if docnum is not None else None
 
 
-def stats(searcher, top: int = 10, names: dict[str, dict[str, str]] | None = None) -> dict:
-    """Counts, date span, and the most frequent sources, places, speakers named and described (by display name)."""
+def stats(searcher, top: int = 10, names: dict[str, dict[str, str]] | None = None,
+          people: Mapping[str, str] | None = None) -> dict:
+    """Counts, date span, and the most frequent sources, places, speakers named and described (by display
+    name; `people`: a speaker's names across stories counted as one, search/people.py)."""
     names = dict(names or {})
     names.setdefault("country", names.get("location", {}))
     reader = searcher.reader()
@@ -59,11 +61,20 @@ def stats(searcher, top: int = 10, names: dict[str, dict[str, str]] | None = Non
                        ("speaker_key", "speakers"), ("author_key", "authors"), ("tag", "tags"), ("year", "years")):
         shown = names.get(field, {})
         counts = []
+        merged: dict[str, list] = {}  # a person's names -> their terms, when it has more than one
         for text in reader.lexicon(field):
             value = text.decode() if isinstance(text, bytes) else text
-            count = _live_frequency(reader, field, text)
+            name = shown.get(value, value)
+            if field == "speaker_key" and people and (name in people or name in people.values()):
+                merged.setdefault(people.get(name, name), []).append(text)
+                continue
+            count = live_frequency(reader, field, text)
             if count:
-                counts.append((shown.get(value, value), count))
+                counts.append((name, count))
+        for name, texts in merged.items():  # a story naming two of them counts once
+            stories = set().union(*(reader.postings(field, t).all_ids() for t in texts))  # live ones only
+            if stories:
+                counts.append((name, len(stories)))
         if field == "year":
             out[key] = sorted(counts)
             continue
@@ -73,12 +84,12 @@ def stats(searcher, top: int = 10, names: dict[str, dict[str, str]] | None = Non
             counts = [kv for kv in counts if not described(kv[0])]
         out[key] = counts[:top]
     # every copy of a story, and only a copy, holds a `copy_of` term
-    out["duplicates"] = (sum(_live_frequency(reader, "copy_of", text) for text in reader.lexicon("copy_of"))
+    out["duplicates"] = (sum(live_frequency(reader, "copy_of", text) for text in reader.lexicon("copy_of"))
                          if "copy_of" in reader.indexed_field_names() else 0)
     return out
 
 
-def _live_frequency(reader, field: str, text) -> int:
+def live_frequency(reader, field: str, text) -> int:
     """Stories with a term, not counting deleted ones (Whoosh's doc_frequency counts them until a merge)."""
     if not reader.has_deletions():
         return reader.doc_frequency(field, text)

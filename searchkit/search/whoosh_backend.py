@@ -12,6 +12,7 @@ import functools
 import os
 import pickle
 import struct
+import weakref
 import zlib
 from collections.abc import Mapping
 from dataclasses import replace
@@ -34,6 +35,9 @@ from .request import SearchRequest
 STORAGE_ERRORS = (OSError, EOFError, struct.error, zlib.error, pickle.UnpicklingError, UnicodeDecodeError,
                   CorruptIndexError, TermNotFound, WhooshIndexError, FileFormatError, StorageError,
                   FileVersionError)
+
+# Per reader: speaker names that are another's (search/people.py), worked out once per state of the index
+_PEOPLE: "weakref.WeakKeyDictionary" = weakref.WeakKeyDictionary()
 
 
 def _damaged(path: Path, exc: BaseException, doing: str = "read") -> IndexCorruptError:
@@ -178,10 +182,38 @@ class WhooshBackend:
 
     # -- reading ------------------------------------------------------------------------------
     @_reading
+    def people(self) -> dict[str, str]:
+        """Speaker names that are another's across stories -> the name the person is shown under
+        (search/people.py); worked out once per state of the index."""
+        reader = self.searcher().reader()
+        kept = _PEOPLE.get(reader)
+        if kept is None:
+            from .people import person_groups
+
+            names = self.names()
+            shown = names.get("speaker_key", {})
+            counts: dict[str, int] = {}  # deleted stories count until a merge: only the grouping reads them
+            for key, found in self.keywords("speaker_key").items():
+                counts[shown.get(key, key)] = counts.get(shown.get(key, key), 0) + found
+            places = {name.lower() for name in names.get("location", {}).values()}
+            kept = _PEOPLE[reader] = person_groups(counts, places)
+        return kept
+
+    def _with_people(self, request: SearchRequest) -> SearchRequest:
+        """The request with the --speaker person's other names in the index (search/people.py)."""
+        from .people import variants
+
+        if not request.filters.speaker:
+            return request
+        also = tuple(variants(self.people(), request.filters.speaker))
+        return replace(request, filters=replace(request.filters, speaker_also=also)) if also else request
+
+    @_reading
     def search(self, request: SearchRequest) -> Results:
         from .ranking import search
 
-        return search(self.searcher(), request, self.names() if request.facets else None)
+        return search(self.searcher(), self._with_people(request), self.names() if request.facets else None,
+                      self.people() if "speaker" in request.facets else None)
 
     @_reading
     def facets(self, request: SearchRequest) -> dict[str, list[tuple[str, int]]]:
@@ -189,9 +221,10 @@ class WhooshBackend:
 
         from .ranking import search
 
-        counting = replace(request, page=1, limit=1, options=replace(request.options, snippets=False,
-                                                                         explain=False))
-        return search(self.searcher(), counting, self.names()).facets
+        counting = replace(self._with_people(request), page=1, limit=1,
+                           options=replace(request.options, snippets=False, explain=False))
+        return search(self.searcher(), counting, self.names(),
+                      self.people() if "speaker" in request.facets else None).facets
 
     @_reading
     def get(self, article_id: str) -> Article | None:
@@ -203,7 +236,7 @@ class WhooshBackend:
     def stats(self, top: int = 10) -> dict:
         from .stored import stats
 
-        out = stats(self.searcher(), top=top, names=self.names())
+        out = stats(self.searcher(), top=top, names=self.names(), people=self.people())
         out["path"] = str(self.path)
         return out
 
@@ -275,7 +308,7 @@ class WhooshBackend:
     def quotes(self, request: SearchRequest, *, limit: int = 20) -> list[tuple[Quote, Hit]]:
         from .quotes import find_quotes
 
-        return find_quotes(self.searcher(), request, limit)
+        return find_quotes(self.searcher(), self._with_people(request), limit)
 
     @_reading
     def highlight(self, request: SearchRequest, text: str) -> str:

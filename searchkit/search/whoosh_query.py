@@ -297,7 +297,10 @@ def make_filter(filters: Filters, schema) -> query.Query | None:
             if name not in schema.names():
                 raise QuerySyntaxError(f"this index has no {name!r} field (rebuild it with this searchkit)",
                                        token=value)
-            parts.append(_words_query(name, value))
+            found = _words_query(name, value)
+            if name == "speaker" and filters.speaker_also:  # the person's other names (search/people.py)
+                found = query.Or([found, *(query.Term("speaker_key", slug(v)) for v in filters.speaker_also)])
+            parts.append(found)
     if filters.tag:
         if not slug(filters.tag):
             raise QuerySyntaxError("empty tag filter", token=filters.tag)
