@@ -4,9 +4,10 @@ Each story's quotes name a speaker as fully as that story does: wire copy writes
 ("Reagan") where another story gave "Ronald Reagan", and one paper writes "Donald J. Trump" where
 others write "Donald Trump". Across the index such names are one person when
 - they are the same words but for initials ("Donald J. Trump", "Donald Trump"; "L. William Seidman"); or
-- the shorter is the surname of the longer ("Reagan", "De Clercq" of "Willy De Clercq") and the longer
-  names nine stories in ten among the people with that surname ("Baker": James Baker, not Howard Baker,
-  when he is nearly all of them; "Dole" stays apart when Robert and Elizabeth Dole both speak often).
+- the shorter is the surname of the longer ("Reagan", "De Clercq" of "Willy De Clercq"), and the longer
+  names four stories in five (and two at least) among the people with that surname given in full
+  ("Obama": Barack Obama, 23 stories beside Michelle Obama's 4; "Dole" stays apart when Robert and
+  Elizabeth Dole both speak often, 10 and 3, and "Hicks" when one story names a Gregory Hicks).
 A name that is also a place ("Jordan", "Georgia"), a body's ("Bank of Japan", "FOMC") or the first word of
 a body that speaks ("Ford" beside "Ford Motor Co") is left alone.
 The person is shown under the name most stories give it; facets, stats and the --speaker filter count
@@ -19,14 +20,16 @@ from typing import Container, Mapping
 
 from ..model import described
 
-SURNAME_SHARE = 0.9  # the share of a surname's full-named stories one person needs to take the surname alone
+SURNAME_SHARE = 0.8  # the share of a surname's full-named stories one person needs to take the surname alone
+SURNAME_STORIES = 2  # and the stories naming that person in full, at least (one story is too little to go on)
 _INITIAL = re.compile(r"(?:[A-Z]\.)+|[A-Z]")
 _PARTICLES = frozenset("de du da di del della der den van von le la bin ibn al el dos das st.".split())
 # Words of a body's name, not a person's: such names are never merged
 _BODY_WORDS = frozenset("""inc corp co ltd plc llc ag sa nv company corporation group bank ministry department
 agency authority commission committee council board union association institute university college party
 office government administration exchange fund trust securities news times post journal motors industries
-holdings airlines chamber savings treasury security reserve fed minister management of and for the a an one
+holdings airlines chamber savings treasury security reserve fed minister management senate house congress
+court police army of and for the a an one
 another some many two three""".split())
 
 
@@ -87,7 +90,7 @@ def person_groups(counts: Mapping[str, int], places: Container[str] = ()) -> dic
         if not fuller:
             continue
         best = max(fuller, key=lambda n: (fuller[n], n))
-        if fuller[best] >= SURNAME_SHARE * sum(fuller.values()):
+        if fuller[best] >= max(SURNAME_STORIES, SURNAME_SHARE * sum(fuller.values())):
             shown[name] = best
     for name in shown:  # "L. William Seidman" -> "William Seidman" -> a longer name it is the surname of
         while shown[shown[name]] != shown[name]:

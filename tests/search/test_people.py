@@ -19,6 +19,8 @@ def test_initials_and_a_surname_alone_join_the_full_name():
 def test_a_surname_two_people_share_stays_apart_unless_one_is_nearly_all_of_them():
     assert person_groups({"Dole": 5, "Robert Dole": 10, "Elizabeth Dole": 3}) == {}
     assert person_groups({"Baker": 1, "James Baker": 81, "Howard Baker": 6}) == {"Baker": "James Baker"}
+    assert person_groups({"Obama": 31, "Barack Obama": 23, "Michelle Obama": 4}) == {"Obama": "Barack Obama"}
+    assert person_groups({"Hicks": 3, "Gregory Hicks": 1}) == {}  # one story is too little to go on
     # a full name is never taken for a longer name's tail: "James Miller" is no "Budget James Miller"
     assert person_groups({"James Miller": 13, "Budget James Miller": 2}) == {}
 
@@ -26,7 +28,7 @@ def test_a_surname_two_people_share_stays_apart_unless_one_is_nearly_all_of_them
 def test_places_bodies_and_descriptions_are_not_merged():
     counts = {"Japan": 2, "Bank of Japan": 2, "FOMC": 1, "February FOMC": 1, "Treasury": 1, "Italian Treasury": 1,
               "Ford": 3, "Jeremy Ford": 1, "Ford Motor Co": 2, "official": 9, "White House official": 2,
-              "Jordan": 2, "Michael Jordan": 5}
+              "Jordan": 2, "Michael Jordan": 5, "Democrats": 8, "Senate Democrats": 2}
     assert person_groups(counts, places={"jordan", "japan"}) == {}
 
 
@@ -48,6 +50,7 @@ def reagan_index(story_index):
     return story_index("people", {
         "full": ("Trade bill", "Ronald Reagan spoke at the White House. \u201cThe bill ties our hands,\u201d "
                                "Ronald Reagan said."),
+        "again": ("Trade bill passes", "\u201cIt is a good bill now,\u201d Ronald Reagan said on Friday."),
         "short": ("Budget talks", "\u201cWe will not raise taxes,\u201d President Reagan told reporters."),
         "other": ("Farm aid", "\u201cFarmers need help now,\u201d Nancy Kassebaum said."),
     }, day)
@@ -55,12 +58,14 @@ def reagan_index(story_index):
 
 def test_facet_stats_filter_and_quotes_take_a_person_under_every_name(reagan_index):
     found = reagan_index.search("*", facets=["speaker"], collapse=False)
-    assert ("Ronald Reagan", 2) in found.facets["speaker"]
+    assert ("Ronald Reagan", 3) in found.facets["speaker"]
     assert not any(name == "Reagan" for name, _n in found.facets["speaker"])
-    assert ("Ronald Reagan", 2) in reagan_index.stats()["speakers"]
+    assert ("Ronald Reagan", 3) in reagan_index.stats()["speakers"]
     hits = reagan_index.search("*", speaker="Ronald Reagan", collapse=False)
-    assert sorted(h.id for h in hits.hits) == ["full", "short"]
+    assert sorted(h.id for h in hits.hits) == ["again", "full", "short"]
     said = reagan_index.quotes("*", speaker="Ronald Reagan")
-    assert sorted(q.text for q, _hit in said) == ["The bill ties our hands", "We will not raise taxes"]
+    assert sorted(q.text for q, _hit in said) == ["It is a good bill now", "The bill ties our hands",
+                                                  "We will not raise taxes"]
     # the query field reads the words as written: speaker:"ronald reagan" is the story that wrote them
-    assert [h.id for h in reagan_index.search('speaker:"ronald reagan"', collapse=False).hits] == ["full"]
+    written = reagan_index.search('speaker:"ronald reagan"', collapse=False).hits
+    assert sorted(h.id for h in written) == ["again", "full"]
