@@ -88,3 +88,17 @@ def test_a_speaker_filter_finds_a_description_by_its_head_or_qualifier_never_by_
     assert sorted(h.id for h in idx.search("talks", speaker="reagan administration").hits) == ["a"]
     assert [q.speaker for q, _h in idx.quotes("quote:talk", speaker="reagan")] == ["Ronald Reagan"]
     idx.close()
+
+
+def test_a_possessive_description_is_found_by_its_owner_and_head_like_any_other(tmp_path):
+    """"Donald Trump's campaign" reads with its possessive and is indexed as "Donald Trump campaign" was."""
+    idx = Index(tmp_path / "index")
+    idx.add_articles([
+        Article(id="a", title="Rally", body="a rally in Ohio", quotes=(Quote("We won", "Donald Trump's campaign"),)),
+        Article(id="b", title="Vote", body="a vote in Iowa", quotes=(Quote("We lost", "Donald Trump"),))])
+    found = {text: sorted(h.id for h in idx.search(text).hits) for text in (
+        "speaker:campaign", 'speaker:"donald trump"', "speaker:trump", 'speaker:"donald trump campaign"')}
+    assert found == {"speaker:campaign": ["a"], 'speaker:"donald trump"': ["a", "b"], "speaker:trump": ["b"],
+                     'speaker:"donald trump campaign"': ["a"]}
+    assert [q.speaker for q, _h in idx.quotes("*", speaker="donald trump campaign")] == ["Donald Trump's campaign"]
+    idx.close()

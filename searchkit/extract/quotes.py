@@ -985,9 +985,11 @@ def _plausible_speaker(name: str) -> bool:
         return False  # "One", "Two", "Hours"; "American" (a nationality, not a name)
     if len(words) == 1 and words[0] in ROLE_TITLES:
         return False  # "spokesperson", "president": a title alone, whose holder the story never placed
-    if any(re.search(r"['’]s?$", w) for w in words) or re.search(r"[.!?;:]\s+[A-Z][a-z]+\b", name) and any(
-            w in FUNCTION_WORDS for w in words[1:]):
-        return False  # "RNC’s powerful rules committee", "groups say. They"
+    owner = len(words) >= 2 and words[-1].islower() and (
+        words[-1] in PERSON_NOUNS or words[-1].rstrip("s") in PERSON_NOUNS or words[-1] in _ENTOURAGE)
+    if any(re.search(r"['’]s?$", w) for w in (words[:-2] if owner else words)) \
+            or re.search(r"[.!?;:]\s+[A-Z][a-z]+\b", name) and any(w in FUNCTION_WORDS for w in words[1:]):
+        return False  # "RNC’s powerful rules committee", "groups say. They"; not "Mary Steenburgen's son"
     lower = [w.strip(",.") for w in words if w[:1].islower()]
     if not lower:
         return words[-1] not in TIME_WORDS or len(words) == 1 or (
@@ -1200,12 +1202,12 @@ class _Resolver:
                 or all(len(w) > 2 and w.isupper() for w in name.split()):
             return False, None
         tail = who[who.rfind(run) + len(run):].strip()
-        if possessive and tail:  # "Trump's campaign" -> "Donald Trump campaign"; "Trump's tweet" -> Trump
+        if possessive and tail:  # "Trump's campaign" -> "Donald Trump's campaign"; "Trump's tweet" -> Trump
             noun = tail.split()[-1].lower().strip(".,")
             if noun in DOCUMENT_NOUNS:
                 return True, self.people.full(name)
             if noun in PERSON_NOUNS or noun.rstrip("s") in PERSON_NOUNS or noun in _ENTOURAGE:
-                return True, f"{self.people.full(name)} {noun}"
+                return True, f"{self.people.full(name)}'s {noun}"  # "Mary Steenburgen's son"
             if (noun in _ORG_NOUNS or noun in _GROUP_NOUNS) and _is_place(name) and tail.islower():
                 return True, f"{name} {tail.strip(' .,')}"  # "Russia's foreign ministry said": a country's body
             return False, None  # "O’Malley’s move was first reported …": no speaker there

@@ -234,8 +234,9 @@ def _keywords(values) -> str:
 
 def description_words(speaker: str) -> list[str]:
     """A described speaker's words as the speaker field reads them, its article left out ("a Reagan
-    administration official" -> reagan, administration, official): the index and the quote matcher share them."""
-    words = [t.text for t in _name_tokens()(speaker)]
+    administration official" -> reagan, administration, official; "Donald Trump's campaign" -> donald, trump,
+    campaign): the index and the quote matcher share them."""
+    words = [t.text for i, t in enumerate(_name_tokens()(speaker)) if not (i and t.text == "s")]
     return words[1:] if len(words) > 1 and words[0] in _DETERMINERS else words
 
 

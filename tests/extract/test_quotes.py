@@ -487,7 +487,10 @@ def test_a_described_spokesman_and_tidy_names():
     assert speakers('"We will win here," the New Hampshire Republican said.') == ["New Hampshire Republican"]
     assert speakers('"We were fined," a Hitachi Ltd <HIT.T> spokesman said.') == ["Hitachi Ltd spokesman"]
     assert speakers('China\'s ambassador to Britain warned that Beijing "will not sit on our hands".') \
-        == ["China ambassador"]
+        == ["China's ambassador"]
+    # someone known by whose they are reads as such: not "Mary Steenburgen son", "Donald Trump campaign"
+    assert speakers('Mary Steenburgen starred in it. "It was fun," Steenburgen\'s son said.') == ["Mary Steenburgen's son"]
+    assert speakers('Donald Trump spoke. "We won," Trump\'s campaign said.') == ["Donald Trump's campaign"]
 
 
 def test_firms_are_no_he_and_a_later_description_finds_the_one_introduced():

@@ -122,7 +122,7 @@ def test_continued_by_saying():
 def test_an_irregular_past_verb_ends_the_sentences_subject():
     text = ("On Friday, Ortega's campaign took the unusual step of criticizing the agency, accusing its "
             "analysts of \"classification run amok.\"")
-    assert said(text)["classification run amok."] == "Ortega campaign"
+    assert said(text)["classification run amok."] == "Ortega's campaign"
 
 
 def test_a_lower_case_role_before_the_name_after_said():
