@@ -25,6 +25,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import os
+import random
 import re
 import sys
 import time
@@ -244,8 +245,10 @@ def score_quotes(stories, find_quotes, errors=None) -> dict:
     `errors`, a list, collects (kind, story, gold content, gold source, our text, our speaker)."""
     tp = fp = fn = right = wrong = none = named = described = 0
     n_stories = 0
+    per_story = []  # (right, wrong, none) of each story: what the interval below resamples
     for name, body, gold in stories:
         n_stories += 1
+        before = (right, wrong, none)
         ours = find_quotes(body)
         used: set[int] = set()
         for content, source in gold:
@@ -283,11 +286,29 @@ def score_quotes(stories, find_quotes, errors=None) -> dict:
                 fp += 1
                 if errors is not None:
                     errors.append(("extra", name, "", "", q.text, q.speaker or ""))
+        per_story.append((right - before[0], wrong - before[1], none - before[2]))
     p, r, f = prf(tp, fp, fn)
     return {"stories": n_stories, "tp": tp, "fp": fp, "fn": fn, "precision": p, "recall": r, "f1": f,
             "named": named, "right": right / max(1, named), "wrong": wrong / max(1, named),
             "none": none / max(1, named), "described": described / max(1, named),
-            "right_described": (right + described) / max(1, named)}
+            "right_described": (right + described) / max(1, named), "per_story": per_story}
+
+
+def speaker_interval(per_story: list[tuple[int, int, int]], rounds: int = 2000,
+                     seed: int = 20261127) -> dict[str, tuple[float, float]]:
+    """95% percentile intervals of speaker right and none over stories resampled with replacement: how
+    far a figure over a few hundred quotes in some 80 stories can be from the rate it estimates."""
+    rng = random.Random(seed)
+    rights, nones = [], []
+    for _ in range(rounds):
+        sample = [per_story[rng.randrange(len(per_story))] for _ in per_story]
+        named = sum(sum(c) for c in sample) or 1
+        rights.append(sum(c[0] for c in sample) / named)
+        nones.append(sum(c[2] for c in sample) / named)
+    rights.sort()
+    nones.sort()
+    lo, hi = int(0.025 * rounds), int(0.975 * rounds) - 1
+    return {"right": (rights[lo], rights[hi]), "none": (nones[lo], nones[hi])}
 
 
 def polnear_report(shared: Path, split: str, errors: int = 0) -> dict:
@@ -301,8 +322,10 @@ def polnear_report(shared: Path, split: str, errors: int = 0) -> dict:
     print(f"\nQuotes, PolNeAR {split} ({res['stories']} articles, {res['tp'] + res['fn']} gold direct quotes): "
           f"P {res['precision']:.3f} R {res['recall']:.3f} F1 {res['f1']:.3f} "
           f"(tp {res['tp']} fp {res['fp']} fn {res['fn']})")
+    ci = res["interval"] = speaker_interval(res["per_story"])
     print(f"Speakers over {res['named']} named sources: right {res['right']:.3f}, wrong {res['wrong']:.3f}, "
-          f"none {res['none']:.3f}")
+          f"none {res['none']:.3f} (95% interval over articles resampled: right {ci['right'][0]:.3f}-"
+          f"{ci['right'][1]:.3f}, none {ci['none'][0]:.3f}-{ci['none'][1]:.3f})")
     print(f"  with descriptions judged by the person they name (\"the Florida senator\" -> Marco Rubio; not the "
           f"issue's metric): right {res['right_described']:.3f}, wrong {res['wrong'] - res['described']:.3f}")
     narrow = score_quotes(polnear_stories(split_dir, narrow=True), find_quotes)
@@ -327,6 +350,7 @@ def annotator_agreement(shared: Path) -> dict:
     those over 45") counts as none. No extraction runs here."""
     counts = {"right": 0, "wrong": 0, "none": 0, "unmatched": 0}
     articles = 0
+    per_article = []
     for split in ("train", "dev"):
         folder = shared / "corpora" / "polnear" / split / "attributions"
         by_article: dict[str, list[Path]] = {}
@@ -336,6 +360,7 @@ def annotator_agreement(shared: Path) -> dict:
             if len(anns) < 2:
                 continue
             articles += 1
+            before = (counts["right"], counts["wrong"], counts["none"])
             gold = polnear_gold(anns[0])
             for other in anns[1:]:
                 theirs = polnear_gold(other, _ANY_TEXT)
@@ -355,13 +380,17 @@ def annotator_agreement(shared: Path) -> dict:
                         counts["right"] += 1
                     else:
                         counts["wrong"] += 1
+            per_article.append((counts["right"] - before[0], counts["wrong"] - before[1], counts["none"] - before[2]))
     named = counts["right"] + counts["wrong"] + counts["none"]
     out = {k: v / max(1, named) for k, v in counts.items() if k != "unmatched"}
     out.update(articles=articles, named=named, unmatched=counts["unmatched"],
-               agree_named=counts["right"] / max(1, counts["right"] + counts["wrong"]))
+               agree_named=counts["right"] / max(1, counts["right"] + counts["wrong"]),
+               interval=speaker_interval(per_article) if per_article else None)
     print(f"  PolNeAR's own annotators against its gold ({articles} articles labelled five or six times, "
           f"{named} judgements of named sources): right {out['right']:.3f}, wrong {out['wrong']:.3f}, "
-          f"none {out['none']:.3f}; of the sources both name, the same person {out['agree_named']:.3f}")
+          f"none {out['none']:.3f}; of the sources both name, the same person {out['agree_named']:.3f}"
+          + (f" (right: 95% interval over articles {out['interval']['right'][0]:.3f}-{out['interval']['right'][1]:.3f})"
+             if out["interval"] else ""))
     return out
 
 

@@ -60,6 +60,14 @@ def test_scoring_counts_right_wrong_none(bench):
     res = bench.score_quotes([("story", "", gold)], lambda _body: found)
     assert (res["tp"], res["fp"], res["fn"]) == (3, 1, 0)
     assert (res["right"], res["wrong"], res["none"]) == pytest.approx((1 / 3, 1 / 3, 1 / 3))
+    assert res["per_story"] == [(1, 1, 1)]
+
+
+def test_the_speaker_interval_brackets_the_rate_and_narrows_to_a_point(bench):
+    stories = [(3, 1, 0), (2, 0, 1), (4, 0, 0), (1, 2, 1), (5, 1, 0)] * 8  # right 0.75, none 0.1
+    ci = bench.speaker_interval(stories)
+    assert ci["right"][0] < 0.75 < ci["right"][1] and ci["none"][0] < 0.1 < ci["none"][1]
+    assert bench.speaker_interval([(3, 1, 0)] * 20) == {"right": (0.75, 0.75), "none": (0.0, 0.0)}
 
 
 def test_british_labels_are_in_their_pages(bench, shared_dir):
