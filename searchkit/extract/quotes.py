@@ -2106,6 +2106,7 @@ _BASES = {c: unicodedata.normalize("NFD", c)[0] for c in map(chr, range(0xC0, 0x
 _FOLD = {c: base for c, base in _BASES.items() if base.isascii() and base.isalpha()}
 _FOLD.update({"Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "Æ": "A", "æ": "a", "Œ": "O", "œ": "o",
               "ß": "s", "Þ": "T", "þ": "t", "ı": "i", "Ħ": "H", "ħ": "h"})
+_FOLD.update({"\u2015": "—", "\u2012": "–"})  # a horizontal bar (HuffPost's dash, "” ― Jane Roe") and a figure dash
 _FOLD_TABLE = str.maketrans(_FOLD)
 
 

@@ -604,6 +604,16 @@ def test_a_quotation_alone_in_its_paragraph_is_signed_by_the_dash_line_after_it(
     assert found["The county has"] == "Aldous"
 
 
+def test_a_horizontal_bar_is_a_dash():
+    """HuffPost writes U+2015 for its dashes: a "” ― Name" signature after a quote names its speaker, and the
+    bar inside a quotation stays as written."""
+    text = ("Readers told us what they think.\n\n“He is ignorant of our culture \u2015 and of our lives.” \u2015 Carla Ruiz"
+            "\n\n“We deserve better.” \u2015 Ann Brook")
+    found = said(text)
+    assert found["He is ignorant"] == "Carla Ruiz" and found["We deserve better."] == "Ann Brook"
+    assert "culture \u2015 and" in next(q.text for q in find_quotes(text) if q.text.startswith("He is"))
+
+
 def test_a_party_and_state_tag_after_a_name_is_not_the_speaker():
     """AP style "Sen. Ben Sasse, R-Neb., called …": the senator, and his state still resolves "the Nebraska senator"."""
     text = ('Rep. Nora Vance, D-Ore., called the ruling "a setback for every renter" on Monday. Later the Oregon '
