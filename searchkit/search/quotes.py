@@ -6,8 +6,9 @@ A quotation answers a request when
 - its speaker's name holds every word of one of the speaker names the request gives (`speaker:shams`,
   `--speaker "Hessamuddin Shams"`), when it gives any: `shams` finds Hessamuddin Shams, `john shams`
   does not. A description is no name: `speaker:reagan` does not find "Reagan administration official",
-  whose head (`speaker:official`) or whole qualifier (`speaker:"reagan administration"`) does. Clauses
-  under NOT are not wanted, so they pick nothing.
+  whose head (`speaker:official`) or whole qualifier (`speaker:"reagan administration"`) does; or its
+  speaker is, whole, another name the index gives the person asked for (`Reagan` for `speaker:"ronald
+  reagan"`, search/people.py). Clauses under NOT are not wanted, so they pick nothing.
 """
 from __future__ import annotations
 
@@ -45,6 +46,7 @@ class QuoteMatcher:
         self.patterns: list[str] = []
         self.phrases: list[list[str]] = []
         self.speakers: list[set[str]] = []  # each: the words of one name (all must be in the speaker's name)
+        self.also: set[tuple[str, ...]] = set()  # the same people's other names in the index, whole (search/people.py)
         for leaf, negated in rq.leaves(request.query):
             field = getattr(leaf, "field", None) or ("quote" if quote_default else None)
             if negated or field not in ("quote", "speaker"):
@@ -53,6 +55,7 @@ class QuoteMatcher:
                 names = set(_plain(leaf.text))
                 if names:
                     self.speakers.append(names)
+                    self.also |= {tuple(_plain(n)) for n in request.other_names(leaf.text)}
             elif isinstance(leaf, rq.Phrase):
                 self.phrases.append(_plain(leaf.text))
             elif isinstance(leaf, rq.Pattern):
@@ -61,7 +64,7 @@ class QuoteMatcher:
                 self.words.append(_stems(leaf.text))
         if request.filters.speaker and _plain(request.filters.speaker):
             self.speakers.append(set(_plain(request.filters.speaker)))
-            self.speakers += [set(_plain(name)) for name in request.filters.speaker_also if _plain(name)]
+            self.also |= {tuple(_plain(n)) for n in request.other_names(request.filters.speaker)}
 
     def __bool__(self) -> bool:
         return bool(self.words or self.patterns or self.phrases or self.speakers)
@@ -73,6 +76,8 @@ class QuoteMatcher:
     def said_by(self, quote: Quote) -> bool:
         if not self.speakers:
             return True
+        if self.also and tuple(_plain(quote.speaker or "")) in self.also:
+            return True  # "Reagan" in a story that never gave his first name, asked for as "Ronald Reagan"
         if described(quote.speaker or ""):
             # A description ("Reagan administration official") is asked for by its head ("official"), by all
             # the words before it ("white house" for "White House spokesman") or by all of it, not by one name

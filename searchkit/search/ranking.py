@@ -58,7 +58,7 @@ def collect(searcher, request: SearchRequest, *, depth: int, order: str, collaps
     filter or sort), the outermost collector (facets are found under it) and the Whoosh query run.
     """
     q, span = build_query(searcher, request)
-    flt = make_filter(request.filters, searcher.schema)
+    flt = make_filter(request.filters, searcher.schema, request.other_names)
     ranking = PageCollector(depth, order=order, collapse=collapse, deadline=Deadline(QUERY_SECONDS, request.text))
     chain = collectors.FacetCollector(ranking, groups) if groups else ranking
     gate = None

@@ -202,9 +202,6 @@ class Filters:
     speaker: str | None = None
     tag: str | None = None
     author: str | None = None
-    # the other names the index gives the --speaker person (search/people.py: "Reagan" for "Ronald
-    # Reagan"); set by the engine, so that stories and quotes under any of them are found
-    speaker_also: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         for name in ("date_from", "date_to"):
@@ -279,6 +276,15 @@ class SearchRequest:
     facets: tuple[str, ...] = ()
     facet_top: int = 10
     options: Options = field(default_factory=Options)
+    # the other names the index gives each person the request asks for as a speaker (--speaker, speaker:),
+    # as (the name asked, lower case, its other names): "ronald reagan" -> ("Reagan",). Set by the engine
+    # (search/people.py), so that stories and quotes under any of a person's names are found.
+    also_named: tuple[tuple[str, tuple[str, ...]], ...] = ()
+
+    def other_names(self, name: str) -> tuple[str, ...]:
+        """The other names of the person `name` asks for (case- and spacing-blind), from `also_named`."""
+        key = " ".join(name.lower().split())
+        return next((names for asked, names in self.also_named if asked == key), ())
 
     def __post_init__(self) -> None:
         for name in ("page", "limit", "facet_top"):

@@ -200,13 +200,19 @@ class WhooshBackend:
         return kept
 
     def _with_people(self, request: SearchRequest) -> SearchRequest:
-        """The request with the --speaker person's other names in the index (search/people.py)."""
+        """The request with the other names in the index of each person it asks for as a speaker
+        (--speaker, speaker:"…"; search/people.py)."""
+        from . import request as rq
         from .people import variants
 
-        if not request.filters.speaker:
+        asked = [request.filters.speaker] if request.filters.speaker else []
+        asked += [leaf.text for leaf, _negated in rq.leaves(request.query)
+                  if getattr(leaf, "field", None) == "speaker" and isinstance(leaf, (rq.Word, rq.Phrase))]
+        if not asked:
             return request
-        also = tuple(variants(self.people(), request.filters.speaker))
-        return replace(request, filters=replace(request.filters, speaker_also=also)) if also else request
+        groups = self.people()
+        also = {" ".join(name.lower().split()): tuple(others) for name in asked if (others := variants(groups, name))}
+        return replace(request, also_named=tuple(also.items())) if also else request
 
     @_reading
     def search(self, request: SearchRequest) -> Results:

@@ -53,11 +53,13 @@ class Translator:
     """Builds the Whoosh query of one request; `alternatives(word)` widens free words (--fuzzy)."""
 
     def __init__(self, schema, fields: tuple[str, ...], match: str,
-                 alternatives: Callable[[str], list[str]] | None = None):
+                 alternatives: Callable[[str], list[str]] | None = None,
+                 other_names: Callable[[str], tuple[str, ...]] = lambda _name: ()):
         self.schema = schema
         self.fields = fields
         self.match = match
         self.alternatives = alternatives
+        self.other_names = other_names  # a speaker's other names in the index (SearchRequest.other_names)
 
     def __call__(self, node: Node) -> query.Query | None:
         q = self.node(node)
@@ -111,7 +113,10 @@ class Translator:
                     parts += [fielded(clauses)] if isinstance(word, rq.Word) else clauses
             return None if not parts else parts[0] if len(parts) == 1 else query.Or(parts)
         self.check_field(field, node)
-        return self.one(node, field, 1.0)
+        found = self.one(node, field, 1.0)
+        if field == "speaker" and found is not None and isinstance(node, (rq.Word, rq.Phrase)):
+            found = _or_named(found, self.other_names(node.text))
+        return found
 
     def check_field(self, field: str, node: Node) -> None:
         if field not in self.schema.names():
@@ -255,7 +260,8 @@ def translate(request: SearchRequest, schema, node: Node | None = None,
 
     With a reader, stemmed words of the text fields become the forms of their stem it holds.
     """
-    q = Translator(schema, request.fields, request.options.match, alternatives)(request.query if node is None else node)
+    q = Translator(schema, request.fields, request.options.match, alternatives,
+                   request.other_names)(request.query if node is None else node)
     if q is None or q is query.NullQuery:
         raise QuerySyntaxError(f"query {request.text!r} has nothing to search for; words, \"phrases\" or field:value",
                                position=0, token=request.text)
@@ -283,8 +289,10 @@ def check_expansions(q: query.Query, reader, text: str) -> None:
                 )
 
 
-def make_filter(filters: Filters, schema) -> query.Query | None:
-    """The option filters that are not dates (--location/--source/--speaker/--tag/--author), or None."""
+def make_filter(filters: Filters, schema, other_names: Callable[[str], tuple[str, ...]] = lambda _name: ()
+                ) -> query.Query | None:
+    """The option filters that are not dates (--location/--source/--speaker/--tag/--author), or None;
+    `other_names(speaker)`: the person's other names in the index (SearchRequest.other_names)."""
     parts: list[query.Query] = []
     if filters.location:
         places = [query.Term("location", v) for v in place_slugs(filters.location)]
@@ -298,9 +306,7 @@ def make_filter(filters: Filters, schema) -> query.Query | None:
                 raise QuerySyntaxError(f"this index has no {name!r} field (rebuild it with this searchkit)",
                                        token=value)
             found = _words_query(name, value)
-            if name == "speaker" and filters.speaker_also:  # the person's other names (search/people.py)
-                found = query.Or([found, *(query.Term("speaker_key", slug(v)) for v in filters.speaker_also)])
-            parts.append(found)
+            parts.append(_or_named(found, other_names(value)) if name == "speaker" else found)
     if filters.tag:
         if not slug(filters.tag):
             raise QuerySyntaxError("empty tag filter", token=filters.tag)
@@ -308,6 +314,13 @@ def make_filter(filters: Filters, schema) -> query.Query | None:
     if not parts:
         return None
     return parts[0] if len(parts) == 1 else query.And(parts)
+
+
+def _or_named(found: query.Query, others: tuple[str, ...]) -> query.Query:
+    """A speaker clause or the stories that give the same person another name (search/people.py)."""
+    if not others:
+        return found
+    return query.Or([found, *(query.Term("speaker_key", slug(v), boost=found.boost) for v in others)])
 
 
 def _words_query(field: str, value: str) -> query.Query:

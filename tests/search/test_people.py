@@ -66,6 +66,8 @@ def test_facet_stats_filter_and_quotes_take_a_person_under_every_name(reagan_ind
     said = reagan_index.quotes("*", speaker="Ronald Reagan")
     assert sorted(q.text for q, _hit in said) == ["It is a good bill now", "The bill ties our hands",
                                                   "We will not raise taxes"]
-    # the query field reads the words as written: speaker:"ronald reagan" is the story that wrote them
-    written = reagan_index.search('speaker:"ronald reagan"', collapse=False).hits
-    assert sorted(h.id for h in written) == ["again", "full"]
+    # speaker: in the query is the same person (the web page's facet links are such clauses)
+    asked = reagan_index.search('speaker:"ronald reagan"', collapse=False).hits
+    assert sorted(h.id for h in asked) == ["again", "full", "short"]
+    assert len(reagan_index.quotes('speaker:"ronald reagan"')) == 3
+    assert [h.id for h in reagan_index.search('* NOT speaker:"ronald reagan"', collapse=False).hits] == ["other"]
