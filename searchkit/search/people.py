@@ -10,8 +10,9 @@ others write "Donald Trump". Across the index such names are one person when
   Elizabeth Dole both speak often, 10 and 3, and "Hicks" when one story names a Gregory Hicks).
 A name that is also a place ("Jordan", "Georgia"), a body's ("Bank of Japan", "FOMC") or the first word of
 a body that speaks ("Ford" beside "Ford Motor Co") is left alone.
-The person is shown under the name most stories give it; facets, stats and the --speaker filter count
-and find the stories of every name in the group.
+The person is shown under the full name (of spellings that differ by initials, the one most stories
+give); facets, stats, the --speaker filter and speaker: in a query count and find the stories of every
+name in the group.
 """
 from __future__ import annotations
 
@@ -29,8 +30,7 @@ _BODY_WORDS = frozenset("""inc corp co ltd plc llc ag sa nv company corporation 
 agency authority commission committee council board union association institute university college party
 office government administration exchange fund trust securities news times post journal motors industries
 holdings airlines chamber savings treasury security reserve fed minister management senate house congress
-court police army of and for the a an one
-another some many two three""".split())
+court police army of and for the a an one another some many two three""".split())
 
 
 def _person_words(name: str) -> list[str] | None:
@@ -40,7 +40,9 @@ def _person_words(name: str) -> list[str] | None:
         return None
     for i, word in enumerate(words):
         low = word.lower()
-        if low in _BODY_WORDS or low.endswith("-based") or (word.isupper() and word.isalpha() and len(word) > 1) or not (word[:1].isupper() or (i < len(words) - 1 and low in _PARTICLES)):
+        acronym = word.isupper() and word.isalpha() and len(word) > 1  # "FOMC", not the initial "J."
+        particle = i < len(words) - 1 and low in _PARTICLES  # "Barend du Plessis"
+        if low in _BODY_WORDS or low.endswith("-based") or acronym or not (word[:1].isupper() or particle):
             return None
     return words
 
@@ -78,7 +80,8 @@ def person_groups(counts: Mapping[str, int], places: Container[str] = ()) -> dic
                 tail = form[-k:]
                 full_by_tail.setdefault(tail, {})[head] = told[head]
     # "Ford" where "Ford Motor Co" speaks too, "Morgan" beside "Morgan Stanley": maybe the body, left alone
-    opens_body = {n.split()[0].lower() for n in counts if n not in people and len(n.split()) > 1 and not described(n)}
+    opens_body = {n.split()[0].lower() for n in counts
+                  if n not in people and len(n.split()) > 1 and not described(n)}
     for name, words in people.items():
         form = tuple(w.lower() for w in words)
         if len(form) == 1 and form[0] in opens_body:

@@ -62,10 +62,11 @@ def stats(searcher, top: int = 10, names: dict[str, dict[str, str]] | None = Non
         shown = names.get(field, {})
         counts = []
         merged: dict[str, list] = {}  # a person's names -> their terms, when it has more than one
+        grouped = set(people or {}) | set((people or {}).values())
         for text in reader.lexicon(field):
             value = text.decode() if isinstance(text, bytes) else text
             name = shown.get(value, value)
-            if field == "speaker_key" and people and (name in people or name in people.values()):
+            if field == "speaker_key" and name in grouped:
                 merged.setdefault(people.get(name, name), []).append(text)
                 continue
             count = live_frequency(reader, field, text)
