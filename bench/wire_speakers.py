@@ -7,6 +7,7 @@
     python bench/wire_speakers.py --fourth [...]     # the fourth draw (held out from the eleventh round)
     python bench/wire_speakers.py --fifth [...]      # the fifth draw (held out from the twelfth round)
     python bench/wire_speakers.py --sixth [...]      # the sixth draw (held out from the thirteenth round)
+    python bench/wire_speakers.py --seventh [...]    # the seventh draw (held out from the changes of 2026-11-27)
 
 The set is a seeded random sample (seed SEED) of Reuters-21578 stories, any split, whose body holds
 a quotation mark, outside the stories of tests/extract/quotes_gold.json. No speaker rule was ever
@@ -84,7 +85,12 @@ FIFTH_ANNOTATOR2 = REPO / "bench" / "gold" / "wire_speakers_fifth_annotator2.jso
 SIXTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_sixth.json"
 SIXTH_SEED = 20261206
 SIXTH_ANNOTATOR2 = REPO / "bench" / "gold" / "wire_speakers_sixth_annotator2.json"  # second sessions, all 60
-SEEDS = (SEED, SECOND_SEED, THIRD_SEED, FOURTH_SEED, FIFTH_SEED, SIXTH_SEED)
+# The seventh draw: 60 more stories of the pool outside the first six draws (seed SEVENTH_SEED), drawn 2026-11-27
+# before any of them was read, labelled by annotator sessions who never ran the extractor; it scores the code as
+# it stood after the names, people and dash changes of 2026-11-27, once.
+SEVENTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_seventh.json"
+SEVENTH_SEED = 20261207
+SEEDS = (SEED, SECOND_SEED, THIRD_SEED, FOURTH_SEED, FIFTH_SEED, SIXTH_SEED, SEVENTH_SEED)
 # A second annotator labelled the second draw's 60 stories independently, for agreement only.
 SECOND_ANNOTATOR2 = REPO / "bench" / "gold" / "wire_speakers_second_annotator2.json"
 
@@ -136,8 +142,14 @@ def drawn_sixth(shared: Path) -> list:
     return _draw(shared, 5)
 
 
+def drawn_seventh(shared: Path) -> list:
+    """The seventh labelled draw: a seeded sample of the same pool outside the first six draws."""
+    return _draw(shared, 6)
+
+
 DRAWS = {"first": (GOLD, drawn), "second": (SECOND_GOLD, drawn_second), "third": (THIRD_GOLD, drawn_third),
-         "fourth": (FOURTH_GOLD, drawn_fourth), "fifth": (FIFTH_GOLD, drawn_fifth), "sixth": (SIXTH_GOLD, drawn_sixth)}
+         "fourth": (FOURTH_GOLD, drawn_fourth), "fifth": (FIFTH_GOLD, drawn_fifth), "sixth": (SIXTH_GOLD, drawn_sixth),
+         "seventh": (SEVENTH_GOLD, drawn_seventh)}
 
 
 def report(shared: Path, errors: int = 0, draw: str = "first") -> dict:
@@ -165,6 +177,8 @@ def main(argv=None) -> int:
                     help="the fifth draw (held out from the twelfth round)")
     ap.add_argument("--sixth", action="store_const", const="sixth", dest="draw",
                     help="the sixth draw (held out from the thirteenth round)")
+    ap.add_argument("--seventh", action="store_const", const="seventh", dest="draw",
+                    help="the seventh draw (held out from the changes of 2026-11-27)")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
     if args.list:
