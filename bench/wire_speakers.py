@@ -41,6 +41,11 @@ annotator sessions who never ran the extractor (30 stories each), scored once wi
 R 1.000, speakers 0.844 / 0.071 / 0.085 (the code before the round: 0.837 / 0.085 / 0.078). Second sessions
 labelled each half apart (wire_speakers_sixth_annotator2.json): of 141 required quotes, 136 matched, 131 with the
 same speaker (three of the five others spell one name two ways, Benderly / Benderley).
+
+The seventh draw (bench/gold/wire_speakers_seventh.json): drawn at 00:28 UTC on 2026-11-27, labelled by two annotator
+sessions who never ran the extractor (30 stories each, 163 quotes listed), scored once with the code of that day
+frozen (1fcc909): quotes P 0.968 R 1.000, speakers 0.902 / 0.065 / 0.033 (the code before that day's changes, 3e1b70f,
+the same).
 """
 from __future__ import annotations
 
