@@ -8,6 +8,7 @@
     python bench/wire_speakers.py --fifth [...]      # the fifth draw (held out from the twelfth round)
     python bench/wire_speakers.py --sixth [...]      # the sixth draw (held out from the thirteenth round)
     python bench/wire_speakers.py --seventh [...]    # the seventh draw (held out from the changes of 2026-11-27)
+    python bench/wire_speakers.py --eighth [...]     # the eighth draw (held out from the second session of 2026-11-27)
 
 The set is a seeded random sample (seed SEED) of Reuters-21578 stories, any split, whose body holds
 a quotation mark, outside the stories of tests/extract/quotes_gold.json. No speaker rule was ever
@@ -95,7 +96,12 @@ SIXTH_ANNOTATOR2 = REPO / "bench" / "gold" / "wire_speakers_sixth_annotator2.jso
 # it stood after the names, people and dash changes of 2026-11-27, once.
 SEVENTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_seventh.json"
 SEVENTH_SEED = 20261207
-SEEDS = (SEED, SECOND_SEED, THIRD_SEED, FOURTH_SEED, FIFTH_SEED, SIXTH_SEED, SEVENTH_SEED)
+# The eighth draw: 60 more stories of the pool outside the first seven draws (seed EIGHTH_SEED), drawn 2026-11-27
+# before any of them was read, labelled by annotator sessions who never ran the extractor, held out from the
+# changes of that day's second session.
+EIGHTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_eighth.json"
+EIGHTH_SEED = 20261208
+SEEDS = (SEED, SECOND_SEED, THIRD_SEED, FOURTH_SEED, FIFTH_SEED, SIXTH_SEED, SEVENTH_SEED, EIGHTH_SEED)
 # A second annotator labelled the second draw's 60 stories independently, for agreement only.
 SECOND_ANNOTATOR2 = REPO / "bench" / "gold" / "wire_speakers_second_annotator2.json"
 
@@ -152,9 +158,14 @@ def drawn_seventh(shared: Path) -> list:
     return _draw(shared, 6)
 
 
+def drawn_eighth(shared: Path) -> list:
+    """The eighth labelled draw: a seeded sample of the same pool outside the first seven draws."""
+    return _draw(shared, 7)
+
+
 DRAWS = {"first": (GOLD, drawn), "second": (SECOND_GOLD, drawn_second), "third": (THIRD_GOLD, drawn_third),
          "fourth": (FOURTH_GOLD, drawn_fourth), "fifth": (FIFTH_GOLD, drawn_fifth), "sixth": (SIXTH_GOLD, drawn_sixth),
-         "seventh": (SEVENTH_GOLD, drawn_seventh)}
+         "seventh": (SEVENTH_GOLD, drawn_seventh), "eighth": (EIGHTH_GOLD, drawn_eighth)}
 
 
 def report(shared: Path, errors: int = 0, draw: str = "first") -> dict:
@@ -184,6 +195,8 @@ def main(argv=None) -> int:
                     help="the sixth draw (held out from the thirteenth round)")
     ap.add_argument("--seventh", action="store_const", const="seventh", dest="draw",
                     help="the seventh draw (held out from the changes of 2026-11-27)")
+    ap.add_argument("--eighth", action="store_const", const="eighth", dest="draw",
+                    help="the eighth draw (held out from the second session of 2026-11-27)")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
     if args.list:
