@@ -46,7 +46,9 @@ same speaker (three of the five others spell one name two ways, Benderly / Bende
 The seventh draw (bench/gold/wire_speakers_seventh.json): drawn at 00:28 UTC on 2026-11-27, labelled by two annotator
 sessions who never ran the extractor (30 stories each, 163 quotes listed), scored once with the code of that day
 frozen (1fcc909): quotes P 0.968 R 1.000, speakers 0.902 / 0.065 / 0.033 (the code before that day's changes, 3e1b70f,
-the same).
+the same). Second sessions labelled each half apart (wire_speakers_seventh_annotator2.json, 163 quotes): of the 153
+required quotes with a speaker, 147 matched, 145 with the same speaker (one of the two others is BPCC / British
+Printing and Communication Corporation, one body).
 """
 from __future__ import annotations
 
@@ -96,6 +98,7 @@ SIXTH_ANNOTATOR2 = REPO / "bench" / "gold" / "wire_speakers_sixth_annotator2.jso
 # it stood after the names, people and dash changes of 2026-11-27, once.
 SEVENTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_seventh.json"
 SEVENTH_SEED = 20261207
+SEVENTH_ANNOTATOR2 = REPO / "bench" / "gold" / "wire_speakers_seventh_annotator2.json"  # second sessions, all 60
 # The eighth draw: 60 more stories of the pool outside the first seven draws (seed EIGHTH_SEED), drawn 2026-11-27
 # before any of them was read, labelled by annotator sessions who never ran the extractor, held out from the
 # changes of that day's second session.

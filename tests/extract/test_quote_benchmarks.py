@@ -309,7 +309,7 @@ def _speakers_alike(gold_path, other_path) -> tuple[int, int]:
     return total, same
 
 
-@pytest.mark.parametrize("draw", ["fifth", "sixth"])
+@pytest.mark.parametrize("draw", ["fifth", "sixth", "seventh"])
 def test_a_wire_draw_agrees_with_an_annotator_who_never_saw_its_labels(draw):
     import sys
 
@@ -317,7 +317,8 @@ def test_a_wire_draw_agrees_with_an_annotator_who_never_saw_its_labels(draw):
     import wire_speakers
 
     gold, other = {"fifth": (wire_speakers.FIFTH_GOLD, wire_speakers.FIFTH_ANNOTATOR2),
-                   "sixth": (wire_speakers.SIXTH_GOLD, wire_speakers.SIXTH_ANNOTATOR2)}[draw]
+                   "sixth": (wire_speakers.SIXTH_GOLD, wire_speakers.SIXTH_ANNOTATOR2),
+                   "seventh": (wire_speakers.SEVENTH_GOLD, wire_speakers.SEVENTH_ANNOTATOR2)}[draw]
     total, same = _speakers_alike(gold, other)
     assert total > 120 and same / total > 0.9
 
