@@ -899,8 +899,13 @@ def _subject(clause: str) -> str:
         return words[-1]
     taken: list[str] = []
     lower = 0
+    through = False  # reading on past "at a bank" to the dealer it places
     for k in range(len(words) - 1, -1, -1):
         word = words[k]
+        if through:
+            through = False
+            taken.append(word)
+            continue
         if word == "and" and taken and taken[-1][:1].isupper() and k > 0 and words[k - 1][:1].isupper() \
                 and not words[k - 1].endswith(","):
             taken.append(word)  # "Bolton and Gorka": keep both, the first is returned below
@@ -914,6 +919,9 @@ def _subject(clause: str) -> str:
                     words[k - 2].endswith("ed") or words[k - 2].lower().rstrip("s") in PERSON_NOUNS):
                 return ""  # "the authors of the study published in the journal X argued": not X
             taken.append(bare)
+            if k >= 2 and words[k - 1] in ("at", "for", "with", "from") and words[k - 2] in PERSON_NOUNS:
+                through = True  # "A dealer at a major bank said": the dealer, not the bank
+                continue
             break
         if bare[0].isupper() or bare[0].isdigit() or _AGE.match(bare):
             if bare in FUNCTION_WORDS and bare not in ("He", "She") and taken:
@@ -983,7 +991,7 @@ def _plausible_speaker(name: str) -> bool:
     if len(words) == 1 and (words[0].lower() in _DETERMINERS or _NUMBER_WORD.fullmatch(words[0].lower())
                             or words[0] in _TIME_SPANS or _nationality(words[0])):
         return False  # "One", "Two", "Hours"; "American" (a nationality, not a name)
-    if len(words) == 1 and words[0] in ROLE_TITLES:
+    if len(words) == 1 and words[0] in ROLE_TITLES - _SPOKES.keys():
         return False  # "spokesperson", "president": a title alone, whose holder the story never placed
     owner = len(words) >= 2 and words[-1].islower() and (
         words[-1] in PERSON_NOUNS or words[-1].rstrip("s") in PERSON_NOUNS or words[-1] in _ENTOURAGE)
@@ -1228,7 +1236,14 @@ class _Resolver:
         spokesman said. “…,” he said): the "he" is that spokesman, not someone named before him."""
         since = (self.people.sentences.paragraph_starts(at, 2) or [0])[0] if self.people.sentences else 0
         if person is not None:
-            since = max([since] + [e for _p, e, name in self.people.mentions if name == person and e <= at])
+            last = max([(p, e) for p, e, name in self.people.mentions if name == person and e <= at], default=None)
+            since = max(since, last[1]) if last else since
+            if last and self.people.sentences:  # "The diplomat said … since … chief Hu Yaobang. He said": the
+                # sentence's subject, a person described, not the one it names after its verb
+                opening = max([a for a in self.people.sentences.starts_before(last[0], 0) if a <= last[0]], default=None)
+                said = _DESCRIBED_SAYS.match(self.masked, opening) if opening is not None else None
+                if said and said.group("who") and said.end() <= last[0]:
+                    since = opening
         window = self.masked[since:at]
         if "said" not in window and "told" not in window and "added" not in window:
             return None
@@ -1239,14 +1254,18 @@ class _Resolver:
                 continue
             if m.group("who") and window.startswith(",", m.end("who")):
                 return None  # "Martin Kaplan, a screenwriter, said": the one named, described
+            someone_new = re.search(r"\s(?:for|of|at|with)\s+(?:a|an|one)\s", who)  # "of a securities house"
             if re.search(r"\s(?:for|of|at|with)\s+(?![A-Z])", who):  # "a spokesman for one of Spain's … producers"
                 core, tail = re.split(r"\s+(?:for|of|at|with)\s", who, maxsplit=1)
                 kind = list(itertools.takewhile(lambda w: w.islower() and w not in _STOP and w not in _DETERMINERS,
                                                 reversed(tail.split())))[:3]
                 who = " ".join([*core.split()[:-1], *reversed(kind), core.split()[-1]])  # "a sunflower … spokesman"
             found = self._description(who, since + m.start())[1]
-            if who.split()[0].lower() == "the" and person is not None and found not in self.people.people:
-                return None  # "the USDA secretary said" after Richard Lyng: him, not a stranger
+            if who.split()[0].lower() == "the" and person is not None and found not in self.people.people \
+                    and head in ROLE_TITLES and not someone_new:
+                return None  # "the USDA secretary said" after Richard Lyng: him, not a stranger; but "the
+                # Western banker said" is the banker the story described before, "the representative of a
+                # securities house" someone new
             return found
         return None
 
@@ -1352,6 +1371,13 @@ class _Resolver:
             return " ".join(words)  # "The Gabelli Group Inc of New York said": the firm, not New York
         return None
 
+    def _outlet(self, at: int) -> str | None:
+        """The newspaper or magazine named last before `at` in this paragraph or the two before ("The
+        Washington Post", "the Financial Times"): who "the newspaper" is."""
+        since = (self.people.sentences.paragraph_starts(at, 2) or [0])[0] if self.people.sentences else 0
+        found = [m.group("name") for m in _OUTLET_NAME.finditer(self.masked, since, at)]
+        return found[-1] if found else None
+
     def _person_before(self, head: str) -> bool:
         """Whether the words before "of/in <place>" name or describe a person ("Robert Dole", "one bond
         salesman"), so the place is where they are from; not a body ("the Bank of England")."""
@@ -1406,6 +1432,8 @@ class _Resolver:
         if definite and len(words) == 1 and head in DOCUMENT_NOUNS:
             return True, self._issuer(head, at)  # "…,” the statement continued: whoever issued it
         plain = all(w.islower() for w in words)
+        if definite and plain and head in _OUTLET_NOUNS and (outlet := self._outlet(at)):
+            return True, outlet  # "The newspaper said:" after "The Washington Post said …"
         heads = _ORG_NOUNS.get(head) if definite and plain else None  # "the company", "the oil company"
         if not heads:
             return True, self._named_as(head, at) if definite and plain else None
@@ -2162,6 +2190,24 @@ def _as_written(name: str | None, folded: str, text: str) -> str | None:
 
 
 _READ_BACK = 2000
+_OUTLET_NOUNS = frozenset("newspaper paper daily weekly magazine journal".split())
+_OUTLET_NAME = re.compile(r"\b(?P<name>(?:[A-Z][\w&'’.-]*\s+){1,3}(?:Post|Times|Journal|Herald|Tribune|Gazette|"
+                          r"Daily|Chronicle|Telegraph|Guardian|Observer|Independent|Economist|Standard|Mail|Mirror|"
+                          r"Express|Globe|Inquirer|Examiner|Star|Sun|Record|Bulletin|Courier|Dispatch|Magazine|"
+                          r"Newsweek|Week|Review|Monitor|Shimbun|Zeitung|Spiegel|Figaro|Monde|Pravda|Izvestia)|"
+                          r"(?:Newsweek|Pravda|Izvestia|Time|Forbes|Fortune|Variety|Politico|Axios))\b")
+_GOES_ON = re.compile(r"(?:[Ii]t|[Tt]he\s+(?P<noun>[a-z]+))")
+
+
+def _goes_on(who: str, before: str, resolver: _Resolver) -> bool:
+    """Whether "it" or "the department", which the story names no one for, is the organisation that spoke
+    the quotation before ("State Department"): not a person, and of that kind for a noun."""
+    m = _GOES_ON.fullmatch(who.strip())
+    if not m or before in resolver.people.people or before.split()[-1].islower():
+        return False  # a person, or a description ("Dutch spokesman"): "it" is no one of them
+    noun = m.group("noun")
+    return noun is None or noun == before.split()[-1].lower() or (
+        noun in _ORG_NOUNS and any(before.split()[-1] == head for head in _ORG_NOUNS[noun]))
 
 
 def _find_quotes(text: str, choose: bool = True) -> list[tuple[_Span, list[tuple[str, dict[str, str]]]]]:
@@ -2187,7 +2233,7 @@ def _find_quotes(text: str, choose: bool = True) -> list[tuple[_Span, list[tuple
         nxt = next((s.start for s in spans[i + 1:] if s.para == span.para), p_end)
         after = masked[span.end:min(close_sentence_end, nxt)] if not span.open_end else ""
         inner = " ".join(text[span.inner[0]:span.inner[1]].split()).strip()
-        attributed, speaker = False, None
+        attributed, speaker, said_by = False, None, ""
         # After a quote ending a sentence ("… lost.” Rubio called it …), a new sentence starts.
         new_sentence = inner.endswith(".") and re.match(r"\s*[A-Z]", after)
         passive = bool(_PASSIVE.search(before))
@@ -2205,7 +2251,7 @@ def _find_quotes(text: str, choose: bool = True) -> list[tuple[_Span, list[tuple
             if not who and inner.endswith(("?", "!")) and _LEADING_SPEAKER.match(following_text):
                 who = _after_attribution(following_text)  # "…?” Trump told ITV in an interview aired …"
         if who:
-            attributed, speaker = resolver.speaker(who, span.start, s_start)
+            attributed, speaker = resolver.speaker(said_by := who, span.start, s_start)
         turn = _TURN.match(inner) if ":" in inner[:40] else None
         if turn:  # "“RAMOS: Secretary Clinton, …”": a transcript's turn, a name the story gives or a full one
             name = _strip_name(turn.group(1).title() if turn.group(1).isupper() else turn.group(1))[0]
@@ -2229,7 +2275,7 @@ def _find_quotes(text: str, choose: bool = True) -> list[tuple[_Span, list[tuple
             if addressed:  # "Audience members laughed when he urged voters, “Look …”": his words, not theirs
                 who = addressed.group("who")
             if who:
-                attributed, speaker = resolver.speaker(who, span.start, s_start)
+                attributed, speaker = resolver.speaker(said_by := who, span.start, s_start)
         if not attributed and not span.open_end and (dash := _DASH_ATTRIBUTION.match(after or masked[span.end:nxt])) \
                 and dash.group("who").split()[0] not in FUNCTION_WORDS:  # "…" - Bernie Sanders. / "…" —President Obama,
             attributed, speaker = resolver.speaker(dash.group("who"), span.start, s_start)
@@ -2251,11 +2297,14 @@ def _find_quotes(text: str, choose: bool = True) -> list[tuple[_Span, list[tuple
                 named = None  # "McConnell delivered a blunt message to Trump: “…”": Trump is addressed
             who = named.group(1) if named else _sentence_subject(masked[s_start:span.start])  # "Clinton: “…”"
             if who:
-                attributed, speaker = resolver.speaker(who, span.start, s_start)
+                attributed, speaker = resolver.speaker(said_by := who, span.start, s_start)
             if not speaker and re.search(r"[:—–]\s*$", before):  # "When Trump finally wrapped up — “…”"
                 named_here = [n for p, _e, n in resolver.people.mentions if s_start <= p < span.start]
                 if named_here:
                     attributed, speaker = True, named_here[-1]
+        if attributed and speaker is None and previous is not None and previous.speaker \
+                and span.para - previous.para <= 1 and _goes_on(said_by, previous.speaker, resolver):
+            speaker = previous.speaker  # "…,” the department said. “…,” it added: the department again
         span.attributed, span.speaker = attributed, speaker
         runs_on = span.continues or (span.open_end and i + 1 < len(spans) and spans[i + 1].continues)  # over paragraphs
         if not _is_speech(inner, attributed or runs_on

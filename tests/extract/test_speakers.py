@@ -507,8 +507,16 @@ def test_an_unnamed_doctor_who_spoke_to_an_agency_is_the_doctor_not_the_agency()
 
 
 def test_a_bare_title_nobody_holds_in_the_story_names_no_one():
-    text = '"The offer is not feasible," the spokesperson said.'
+    text = '"The offer is not feasible," the president said.'
     assert said(text)["The offer is"] is None
+
+
+def test_an_unnamed_spokesman_is_kept_as_the_description_he_is():
+    # wire copy's commonest unnamed source: the reader learns the words came from a spokesman, not from nobody
+    text = ('Financial Corp said it was not in talks. But a spokeswoman pointed out that a merger was one way. '
+            '"If an opportunity arises we would be very open to it," the spokeswoman said.')
+    assert said(text)["If an opportunity"] == "spokeswoman"
+    assert said('"The offer is not feasible," the spokesperson said.')["The offer is"] == "spokesperson"
 
 
 def test_an_apposition_no_comma_closes_keeps_its_name_not_a_word_of_the_organisation():
@@ -729,3 +737,40 @@ def test_offices_named_with_of_the_are_titles_not_part_of_the_name():
     text = ('Chancellor of the Exchequer Ann Reddy opened the debate.\n    "Borrowing will fall," she said.\n'
             '    Chief of Staff Tom Ivers spoke later. "We are ready," Ivers said.')
     assert [q.speaker for q in find_quotes(text)] == ["Ann Reddy", "Tom Ivers"]
+
+
+def test_it_added_goes_on_with_the_organisation_that_spoke_the_quote_before():
+    text = ('The State Department said its embassy had learned of the kidnapping.\n'
+            '    "We know of no claims of responsibility," the department said.\n'
+            '    "We hold the kidnappers responsible for the safety of their victims," it added.')
+    quotes = said(text)
+    assert quotes["We know of"] == "State Department"
+    assert quotes["We hold the"] == "State Department"
+
+
+def test_it_added_is_never_the_person_who_spoke_before():
+    text = ('"We know of no claims," John Smith said.\n'
+            '    "We hold the kidnappers responsible," it added.')
+    assert said(text)["We hold the"] != "John Smith"
+
+
+def test_the_newspaper_is_the_newspaper_the_story_named():
+    text = ('The Washington Post said the Commerce Department had revised its figures.\n'
+            '    The newspaper said: "News of the large deficit helped batter the dollar."')
+    assert said(text)["News of the"] == "The Washington Post"
+
+
+def test_he_after_a_described_subject_is_that_person_not_the_name_after_his_verb():
+    text = ('    The diplomat said the dropping of share issues may be the result of a backlash since the '
+            'resignation of party chief Hu Yaobang. He said share issues raise questions: "What happens if '
+            'the value falls?"')
+    assert said(text)["What happens if"] != "Hu Yaobang"
+    text = ('    The Peking representative of a Japanese securities house said the yen rise caught his firm '
+            'unawares.\n    "Interest rates in Japan are at a historical low," he said.')
+    assert said(text)["Interest rates in"] == "Peking securities house representative"
+
+
+def test_a_dealer_at_a_bank_is_the_dealer_not_the_bank():
+    text = ('    A grain dealer at one member co-op said the futures arm "was a convenience, something that '
+            'saved us money."')
+    assert said(text)["was a convenience,"] == "grain dealer"
