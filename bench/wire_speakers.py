@@ -9,6 +9,7 @@
     python bench/wire_speakers.py --sixth [...]      # the sixth draw (held out from the thirteenth round)
     python bench/wire_speakers.py --seventh [...]    # the seventh draw (held out from the changes of 2026-11-27)
     python bench/wire_speakers.py --eighth [...]     # the eighth draw (held out from the second session of 2026-11-27)
+    python bench/wire_speakers.py --ninth [...]      # the ninth draw (held out from the same session)
 
 The set is a seeded random sample (seed SEED) of Reuters-21578 stories, any split, whose body holds
 a quotation mark, outside the stories of tests/extract/quotes_gold.json. No speaker rule was ever
@@ -104,7 +105,11 @@ SEVENTH_ANNOTATOR2 = REPO / "bench" / "gold" / "wire_speakers_seventh_annotator2
 # changes of that day's second session.
 EIGHTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_eighth.json"
 EIGHTH_SEED = 20261208
-SEEDS = (SEED, SECOND_SEED, THIRD_SEED, FOURTH_SEED, FIFTH_SEED, SIXTH_SEED, SEVENTH_SEED, EIGHTH_SEED)
+# The ninth draw: 60 more stories of the pool outside the first eight (seed NINTH_SEED), drawn 2026-11-27 03:54 UTC
+# before any of them was read, labelled the same way, scored with the same frozen code as the eighth.
+NINTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_ninth.json"
+NINTH_SEED = 20261209
+SEEDS = (SEED, SECOND_SEED, THIRD_SEED, FOURTH_SEED, FIFTH_SEED, SIXTH_SEED, SEVENTH_SEED, EIGHTH_SEED, NINTH_SEED)
 # A second annotator labelled the second draw's 60 stories independently, for agreement only.
 SECOND_ANNOTATOR2 = REPO / "bench" / "gold" / "wire_speakers_second_annotator2.json"
 
@@ -166,9 +171,15 @@ def drawn_eighth(shared: Path) -> list:
     return _draw(shared, 7)
 
 
+def drawn_ninth(shared: Path) -> list:
+    """The ninth labelled draw: a seeded sample of the same pool outside the first eight draws."""
+    return _draw(shared, 8)
+
+
 DRAWS = {"first": (GOLD, drawn), "second": (SECOND_GOLD, drawn_second), "third": (THIRD_GOLD, drawn_third),
          "fourth": (FOURTH_GOLD, drawn_fourth), "fifth": (FIFTH_GOLD, drawn_fifth), "sixth": (SIXTH_GOLD, drawn_sixth),
-         "seventh": (SEVENTH_GOLD, drawn_seventh), "eighth": (EIGHTH_GOLD, drawn_eighth)}
+         "seventh": (SEVENTH_GOLD, drawn_seventh), "eighth": (EIGHTH_GOLD, drawn_eighth),
+         "ninth": (NINTH_GOLD, drawn_ninth)}
 
 
 def report(shared: Path, errors: int = 0, draw: str = "first") -> dict:
@@ -200,6 +211,8 @@ def main(argv=None) -> int:
                     help="the seventh draw (held out from the changes of 2026-11-27)")
     ap.add_argument("--eighth", action="store_const", const="eighth", dest="draw",
                     help="the eighth draw (held out from the second session of 2026-11-27)")
+    ap.add_argument("--ninth", action="store_const", const="ninth", dest="draw",
+                    help="the ninth draw (held out from the second session of 2026-11-27)")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
     if args.list:
