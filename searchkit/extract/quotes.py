@@ -2199,11 +2199,16 @@ _OUTLET_NAME = re.compile(r"\b(?P<name>(?:[A-Z][\w&'’.-]*\s+){1,3}(?:Post|Time
 _GOES_ON = re.compile(r"(?:[Ii]t|[Tt]he\s+(?P<noun>[a-z]+))")
 
 
-def _goes_on(who: str, before: str, resolver: _Resolver) -> bool:
+def _goes_on(who: str, before: str, paragraphs: int, resolver: _Resolver) -> bool:
     """Whether "it" or "the department", which the story names no one for, is the organisation that spoke
-    the quotation before ("State Department"): not a person, and of that kind for a noun."""
+    the quotation before ("State Department"): not a person, and of that kind for a noun; or whether "he"
+    or "she", with no one named to be, is the person described who spoke before ("official")."""
+    last = before.split()[-1]
+    if who.strip().lower() in ("he", "she"):  # "The official said … “…,” he said. … He said …, “…,” he said."
+        return paragraphs <= 4 and last.islower() and last in PERSON_NOUNS and not last.endswith("s") \
+            and _GENDERED.get(last, who.strip().lower()[0]) == ("m" if who.strip().lower() == "he" else "f")
     m = _GOES_ON.fullmatch(who.strip())
-    if not m or before in resolver.people.people or before.split()[-1].islower():
+    if not m or paragraphs > 1 or before in resolver.people.people or last.islower():
         return False  # a person, or a description ("Dutch spokesman"): "it" is no one of them
     noun = m.group("noun")
     return noun is None or noun == before.split()[-1].lower() or (
@@ -2262,7 +2267,9 @@ def _find_quotes(text: str, choose: bool = True) -> list[tuple[_Span, list[tuple
                 attributed, speaker = True, name
             elif turn.group(1).isupper() and not titled:
                 attributed, speaker = True, None  # a turn of someone the story does not name otherwise
-        if not attributed:
+        if not attributed or (speaker is None and not turn):  # "“…” His delegation hoped …, he added." names
+            # no one: ", he said, “…”" before it may
+            attributed_after = attributed
             before_all = masked[s_start:span.start]
             who = None
             if prev_end > s_start and _COORDINATED.match(before):  # "X accuses … “A” and Y says he is “B”"
@@ -2275,7 +2282,10 @@ def _find_quotes(text: str, choose: bool = True) -> list[tuple[_Span, list[tuple
             if addressed:  # "Audience members laughed when he urged voters, “Look …”": his words, not theirs
                 who = addressed.group("who")
             if who:
-                attributed, speaker = resolver.speaker(said_by := who, span.start, s_start)
+                found = resolver.speaker(who, span.start, s_start)
+                if not attributed_after or found[1]:
+                    attributed, speaker = found
+                    said_by = who
         if not attributed and not span.open_end and (dash := _DASH_ATTRIBUTION.match(after or masked[span.end:nxt])) \
                 and dash.group("who").split()[0] not in FUNCTION_WORDS:  # "…" - Bernie Sanders. / "…" —President Obama,
             attributed, speaker = resolver.speaker(dash.group("who"), span.start, s_start)
@@ -2303,7 +2313,7 @@ def _find_quotes(text: str, choose: bool = True) -> list[tuple[_Span, list[tuple
                 if named_here:
                     attributed, speaker = True, named_here[-1]
         if attributed and speaker is None and previous is not None and previous.speaker \
-                and span.para - previous.para <= 1 and _goes_on(said_by, previous.speaker, resolver):
+                and _goes_on(said_by, previous.speaker, span.para - previous.para, resolver):
             speaker = previous.speaker  # "…,” the department said. “…,” it added: the department again
         span.attributed, span.speaker = attributed, speaker
         runs_on = span.continues or (span.open_end and i + 1 < len(spans) and spans[i + 1].continues)  # over paragraphs

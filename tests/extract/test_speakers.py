@@ -774,3 +774,20 @@ def test_a_dealer_at_a_bank_is_the_dealer_not_the_bank():
     text = ('    A grain dealer at one member co-op said the futures arm "was a convenience, something that '
             'saved us money."')
     assert said(text)["was a convenience,"] == "grain dealer"
+
+
+def test_a_sentence_after_the_quote_that_names_no_one_leaves_it_to_the_he_said_before():
+    text = ('George Fluegel told Reuters the tax was unfair.\n'
+            '    Asked which countries might vote against the tax, he said, "Realistically, it looks like the '
+            'English and the Germans." His delegation also hoped to convince Belgium, he added.')
+    assert said(text)["Realistically, it looks"] == "George Fluegel"
+
+
+def test_he_goes_on_with_the_official_described_when_no_one_is_named():
+    text = ('    The official said the fund would warn countries. "I hope it will be a yellow light," he said.\n'
+            '    He also said he hoped talks would begin soon.\n'
+            '    The facility is financed at about 3.8 billion dlrs.\n'
+            '    He said an accord would be difficult. "They will be tremendously difficult negotiations," he said.')
+    quotes = said(text)
+    assert quotes["I hope it"] == "official"
+    assert quotes["They will be"] == "official"
