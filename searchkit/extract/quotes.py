@@ -2205,8 +2205,9 @@ def _goes_on(who: str, before: str, paragraphs: int, resolver: _Resolver) -> boo
     or "she", with no one named to be, is the person described who spoke before ("official")."""
     last = before.split()[-1]
     if who.strip().lower() in ("he", "she"):  # "The official said … “…,” he said. … He said …, “…,” he said."
+        gender = "m" if who.strip().lower() == "he" else "f"
         return paragraphs <= 4 and last.islower() and last in PERSON_NOUNS and not last.endswith("s") \
-            and _GENDERED.get(last, who.strip().lower()[0]) == ("m" if who.strip().lower() == "he" else "f")
+            and _GENDERED.get(last, gender) == gender
     m = _GOES_ON.fullmatch(who.strip())
     if not m or paragraphs > 1 or before in resolver.people.people or last.islower():
         return False  # a person, or a description ("Dutch spokesman"): "it" is no one of them
