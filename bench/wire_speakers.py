@@ -10,6 +10,8 @@
     python bench/wire_speakers.py --seventh [...]    # the seventh draw (held out from the changes of 2026-11-27)
     python bench/wire_speakers.py --eighth [...]     # the eighth draw (held out from the second session of 2026-11-27)
     python bench/wire_speakers.py --ninth [...]      # the ninth draw (held out from the same session)
+    python bench/wire_speakers.py --tenth [...]      # the tenth and eleventh draws (held out from the round
+    python bench/wire_speakers.py --eleventh [...]   # developed on the eighth and ninth)
 
 The set is a seeded random sample (seed SEED) of Reuters-21578 stories, any split, whose body holds
 a quotation mark, outside the stories of tests/extract/quotes_gold.json. No speaker rule was ever
@@ -109,7 +111,14 @@ EIGHTH_SEED = 20261208
 # before any of them was read, labelled the same way, scored with the same frozen code as the eighth.
 NINTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_ninth.json"
 NINTH_SEED = 20261209
-SEEDS = (SEED, SECOND_SEED, THIRD_SEED, FOURTH_SEED, FIFTH_SEED, SIXTH_SEED, SEVENTH_SEED, EIGHTH_SEED, NINTH_SEED)
+# The tenth and eleventh draws: 60 more stories each (seeds TENTH_SEED, ELEVENTH_SEED), drawn 2026-11-27 04:00 UTC
+# before any of them was read, labelled the same way, held out from the round that developed on the eighth and ninth.
+TENTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_tenth.json"
+TENTH_SEED = 20261210
+ELEVENTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_eleventh.json"
+ELEVENTH_SEED = 20261211
+SEEDS = (SEED, SECOND_SEED, THIRD_SEED, FOURTH_SEED, FIFTH_SEED, SIXTH_SEED, SEVENTH_SEED, EIGHTH_SEED, NINTH_SEED,
+         TENTH_SEED, ELEVENTH_SEED)
 # A second annotator labelled the second draw's 60 stories independently, for agreement only.
 SECOND_ANNOTATOR2 = REPO / "bench" / "gold" / "wire_speakers_second_annotator2.json"
 
@@ -176,10 +185,21 @@ def drawn_ninth(shared: Path) -> list:
     return _draw(shared, 8)
 
 
+def drawn_tenth(shared: Path) -> list:
+    """The tenth labelled draw: a seeded sample of the same pool outside the first nine draws."""
+    return _draw(shared, 9)
+
+
+def drawn_eleventh(shared: Path) -> list:
+    """The eleventh labelled draw: a seeded sample of the same pool outside the first ten draws."""
+    return _draw(shared, 10)
+
+
 DRAWS = {"first": (GOLD, drawn), "second": (SECOND_GOLD, drawn_second), "third": (THIRD_GOLD, drawn_third),
          "fourth": (FOURTH_GOLD, drawn_fourth), "fifth": (FIFTH_GOLD, drawn_fifth), "sixth": (SIXTH_GOLD, drawn_sixth),
          "seventh": (SEVENTH_GOLD, drawn_seventh), "eighth": (EIGHTH_GOLD, drawn_eighth),
-         "ninth": (NINTH_GOLD, drawn_ninth)}
+         "ninth": (NINTH_GOLD, drawn_ninth), "tenth": (TENTH_GOLD, drawn_tenth),
+         "eleventh": (ELEVENTH_GOLD, drawn_eleventh)}
 
 
 def report(shared: Path, errors: int = 0, draw: str = "first") -> dict:
@@ -213,6 +233,10 @@ def main(argv=None) -> int:
                     help="the eighth draw (held out from the second session of 2026-11-27)")
     ap.add_argument("--ninth", action="store_const", const="ninth", dest="draw",
                     help="the ninth draw (held out from the second session of 2026-11-27)")
+    ap.add_argument("--tenth", action="store_const", const="tenth", dest="draw",
+                    help="the tenth draw (held out from the round developed on the eighth and ninth)")
+    ap.add_argument("--eleventh", action="store_const", const="eleventh", dest="draw",
+                    help="the eleventh draw (held out from the round developed on the eighth and ninth)")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
     if args.list:
