@@ -458,7 +458,7 @@ def _gender_of_clues(clues: set[str]) -> str:
 
 
 # A US politician's party and state after the name: "(R-Calif.)", ", D-Wash.,", "(I-Vt.)", "(R-TX)".
-_PARTY_STATE = re.compile(r"\s*[(,]\s*([RDI])\s*-\s*([A-Z][A-Za-z.]{1,11}(?:\s?[A-Z][A-Za-z.]{1,11})?)\s*[),]")
+_PARTY_STATE = re.compile(r"\s*[(,]\s*([RDI])\s*-\s*([A-Z][A-Za-z.]{1,11}(?:\s?[A-Z][A-Za-z.]{1,11})?)\s*(?:[),]|\.(?=\s|$))")
 _PARTIES = {"R": frozenset({"republican", "gop"}), "D": frozenset({"democrat", "democratic"}),
             "I": frozenset({"independent"})}
 
@@ -504,6 +504,11 @@ class _People:
                 continue  # "masquerading as a Go-Kart Track", "The Only Money You Will Ever Need": no one
             if len(words) == 1 and _PEOPLE_PLURAL.fullmatch(name):
                 continue  # "Officials said …": people described, no one named
+            if not clues and len(words) >= 2 and _nationality(words[-1]) and (
+                    re.match(r"\s+(?:and|or)\s", masked[m.end():m.end() + 5]) or (
+                    re.match(r"\s+[a-z]", masked[m.end():m.end() + 3]) and not _verb_at(masked, m.end() + 1)
+                    and not _verb_at(masked, m.end() + 2))):
+                continue  # "the debt of Latin American and African nations", "West German officials": adjectives
             if _ROLE_OF_BEFORE.search(masked, max(0, m.start() - 40), m.start()) and (
                     not clues or all(common_word(w) for w in words)):  # but "Secretary of State John Kerry"
                 continue  # "vice minister of Foreign Economic Relations": a portfolio or a body, no one
@@ -511,6 +516,10 @@ class _People:
                 continue  # "from Sears Roebuck company": a firm
             if not clues and _in_state(masked, m.end()):
                 continue  # "a retirement community in North Manchester, Indiana": a town
+            if not clues and re.search(r"\b(?:at|in|near)\s+$", masked[max(0, m.start() - 6):m.start()]) \
+                    and (where := re.match(r",?\s+in\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*){0,2})", masked[m.end():m.end() + 40])) \
+                    and _is_place(where.group(1)):
+                continue  # "launched at Punta del Este in Uruguay": a town
             if not clues and _OF_BODY.search(masked, max(0, m.start() - 40), m.start()):
                 continue  # "the National Association for Technical Research": the end of a body's name
             full = self.full(name)
@@ -651,16 +660,25 @@ class _People:
         return fitting[-1] if fitting else None
 
     def _legislator(self, earlier: list[str], head: str, capitals: list[str]) -> str | None:
-        """"The California Republican" when the story gave no party or state: the last politician named
-        with a legislator's or governor's title ("Sen. Pete Wilson") and no party or state of another."""
+        """"The California Republican", "the Utah senator" when the story gave no state: the last politician
+        named with a legislator's or governor's title ("Sen. Pete Wilson", "Committee Chairman William
+        Proxmire") and no state of another, nor, for a party, another party."""
         states = _us_states()
-        if head not in ("republican", "democrat") or not capitals or " ".join(capitals) not in states:
+        state = " ".join(capitals)
+        if head not in _LEGISLATOR_HEADS or not capitals or state not in states:
             return None
-        for name in dict.fromkeys(reversed(earlier)):  # the last named first
+        party = next((k for k, words in _PARTIES.items() if head in words), None)
+        for k, name in enumerate(dict.fromkeys(reversed(earlier))):  # the last named first
+            if k >= 2 and not party:
+                return None  # "the Utah senator" is one of the last two named, not any senator before
             clues = self.people[name].clues
-            if clues & _LEGISLATOR_TITLES and not clues & _PARTY_WORDS and not any(
-                    w in clues for state in states for w in state.split()):
-                return name
+            if not clues & (_LEGISLATOR_TITLES | _COMMITTEE_TITLES):
+                continue
+            if party and any(clues & words for k, words in _PARTIES.items() if k != party):
+                continue  # "the California Republican" is no Democrat
+            if any(w in clues for other in states if other != state for w in other.split() if w not in capitals):
+                continue
+            return name
         return None
 
     def described(self, description: str, at: int) -> str | None:
@@ -752,6 +770,10 @@ _OF_BODY = re.compile(rf"\b(?:{'|'.join(sorted(_BODY_WORDS | {'University', 'Col
 _CLAUSE_VERBS = frozenset("is was are were has had have paid met made took gave went came won lost sent".split())
 _HEARER = re.compile(r"\b(?:told|via)\s+$")
 _LEGISLATOR_TITLES = frozenset("sen senator rep representative congressman congresswoman gov governor".split())
+_COMMITTEE_TITLES = frozenset({"committee"})  # "Committee Chairman William Proxmire": a legislator too
+# What a legislator is called in place of a name: "the Wisconsin Democrat", "the Utah senator".
+_LEGISLATOR_HEADS = frozenset("""republican democrat senator congressman congresswoman lawmaker legislator
+representative governor""".split())
 _PARTY_WORDS = frozenset().union(*_PARTIES.values())
 
 
@@ -1539,6 +1561,7 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
     quoted = _quoted_as(after, before=False)
     if quoted:
         return quoted
+    after = _SHORT_ASIDE.sub(lambda m: " " * len(m.group()), after)  # "said Bache Securities (Japan) vice president …"
     document = _DOCUMENT_READS.match(after) if "read" in after else None
     if document:
         return document.group("who") or document.group("inverted")
@@ -1575,7 +1598,7 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
             if _DESCRIBED_AS_WHO.fullmatch(first) and "," not in named and _NAME_RUN.fullmatch(named) \
                     and _strip_name(named)[0]:
                 return named  # "a top Foreign Ministry official, Helmut Schaefer, told": the name in apposition
-            unclosed = _NAME_RUN.fullmatch(first) and (_DESCRIBED.match(rest) or _DESCRIBED_AS_WHO.fullmatch(rest)
+            unclosed = _NAME_RUN.fullmatch(first) and (_DESCRIBED.match(rest) or _DESCRIBED_AS_WHO.match(rest)
                                                        or _ROLE_OF.match(rest))
             # "Smith, an analyst at the Council on Energy, Environment and Water think tank told": no
             # comma closes the apposition, and the organisation's own commas cut no subject out of it
@@ -1604,6 +1627,7 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
     return None
 
 
+_SHORT_ASIDE = re.compile(r"\s\([A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*)?\)(?=\s)")  # "(Japan)", "(U.K.)"
 # A capitalised role of a body in apposition: "Bumpei Otsuki, President of the Japan Federation of … told"
 _ROLE_OF = re.compile(r"(?:[A-Z][a-z]+\s+){0,2}(?:President|Chairman|Chairwoman|Director|Secretary|Governor|Minister|"
                       r"Chief|Head|Manager|Spokesman|Spokeswoman|Professor|Commissioner|Editor)\s+(?:(?:of|for|at)\s|(?=[A-Z]))")

@@ -791,3 +791,38 @@ def test_he_goes_on_with_the_official_described_when_no_one_is_named():
     quotes = said(text)
     assert quotes["I hope it"] == "official"
     assert quotes["They will be"] == "official"
+
+
+def test_a_legislator_described_by_state_is_the_committee_member_just_named():
+    text = ('    Committee Chairman William Proxmire, the bill\'s sponsor, promised more work.\n'
+            '    "This bill we are taking up today is the first step," the Wisconsin Democrat said.\n'
+            '    But Sen. Jake Garn, the committee\'s top Republican, chastised senators.\n'
+            '    "It is time to forget the special interests," the Utah senator said.')
+    quotes = said(text)
+    assert quotes["This bill we"] == "William Proxmire"
+    assert quotes["It is time"] == "Jake Garn"
+
+
+def test_a_senator_of_another_state_is_not_the_state_senator_described():
+    text = ('Marco Rubio stressed defense issues during an appearance with Sen. Joni Ernst, R-Iowa.\n\n'
+            'The Florida senator told reporters he feels good, and "we will see what it translates to."')
+    assert said(text)["we will see"] != "Joni Ernst"
+
+
+def test_an_aside_in_brackets_does_not_cut_the_speaker_after_a_quote():
+    text = '"MITI has been moving hot and heavy," said Bache Securities (Japan) associate\nvice president Peter Wolffe.'
+    assert said(text)["MITI has been"] == "Peter Wolffe"
+
+
+def test_an_apposition_with_no_closing_comma_keeps_its_name_not_the_bank():
+    text = ('"I don\'t think we\'re going to see a big bang," John Brinsden,\nthe Taiwan manager of Standard '
+            'Chartered Bank told Reuters in a\nrecent interview.')
+    assert said(text)["I don't think"] == "John Brinsden"
+
+
+def test_nationality_words_and_a_town_are_no_one_a_he_can_be():
+    text = ('U.S. Trade Representative Clayton Yeutter said talks were needed.\n'
+            '    The round was launched at Punta\ndel Este in Uruguay in 1986.\n'
+            '    The growing debt burden of Latin American and African\nnations will also provide impetus, he '
+            'said. "Clearly those countries need open markets."')
+    assert said(text)["Clearly those countries"] == "Clayton Yeutter"
