@@ -807,7 +807,8 @@ _NAME_BEFORE = re.compile(rf"(?<![\w&.'’-])({_APPOSED_ORG})$")
 _ONE_NAME_TITLES = frozenset("prince princess king queen duke duchess pope sheikh emir".split())
 # A described person speaking: "a U.S. Customs spokesman said", "said one major U.S. roaster"
 _DESCRIBED_SAYS = re.compile(r"(?:\b(?P<who>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w.&'’-]+\s+){0,4}?[a-z]+"
-                             r"(?:\s+(?:for|of|at|with)\s+[^.;:,\"“”_]{1,60}?)?),?"  # "a spokesman for one of Spain's …"
+                             r"(?:\s+(?:for|of|at|with)\s+(?:(?:[A-Z]\.){2,}|[^.;:,\"“”_]){1,60}?)?),?"  # "a spokesman
+                             # for one of Spain's …", "an official with one U.S. Vehicle manufacturer"
                              r"\s+(?:said|says|told|added|adds)\b|\b(?:said|says|told|added)\s+(?P<inverted>"
                              r"(?:the|a|an|one|another)\s+(?:[\w.&'’-]+\s+){0,4}?[a-z]+)\s*[.,])")
 _GENDERED = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f", "businessman": "m",
@@ -1451,6 +1452,9 @@ class _Resolver:
             if near:
                 return True, near.group().strip(" .,")  # "person close to the Clintons"
             return True, " ".join(words).strip(" .,")  # "Home Office spokesman", "Trump confidant"
+        if m and not definite and all(w.islower() for w in words) and len(head) > 4 \
+                and head.endswith(("er", "or", "ist", "ian")) and lower_case_word(head):
+            return True, " ".join(words)  # "one exporter said", "a grain importer said": one of those, unnamed
         if definite and len(words) == 1 and head in DOCUMENT_NOUNS:
             return True, self._issuer(head, at)  # "…,” the statement continued: whoever issued it
         plain = all(w.islower() for w in words)
@@ -1644,8 +1648,9 @@ _APPOSED_AFTER = re.compile(rf",\s*({_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})+)\s
 def _subject_like(who: str) -> bool:
     """Whether words read like a subject: a name, a pronoun, a description, not "and against the law"."""
     if not _SUBJECT_START.match(who):
-        words = who.split()  # "reporters", "Republican officials": a group by its plural noun
-        return 0 < len(words) <= 3 and words[-1].endswith("s") and words[-1][:-1].lower() in PERSON_NOUNS
+        words = who.split()  # "reporters", "Republican officials", "local businessmen": a group by its plural noun
+        return 0 < len(words) <= 3 and (words[-1].endswith("s") and words[-1][:-1].lower() in PERSON_NOUNS
+                                        or words[-1].endswith("men") and words[-1][:-3].lower() + "man" in PERSON_NOUNS)
     first = who.split()[0]
     return not (first.islower() and first in _STOP - _PRONOUN_STARTS)
 
@@ -2045,6 +2050,8 @@ def _is_speech(inner: str, attributed: bool) -> bool:
         return False
     if len(words) == 1 and inner.isupper() and len(inner) > 2:
         return False  # "OPTIMA": a name in capitals
+    if re.fullmatch(r"[A-Z]\d?", inner.strip(" .,")):
+        return False  # "B" shares, class "A": a letter names a class of things, nobody says it
     if attributed:
         return True
     return len(words) >= 7 or (len(words) >= 4 and bool(re.search(r"[.,!?…]\W*$", inner)))

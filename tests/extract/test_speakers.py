@@ -826,3 +826,22 @@ def test_nationality_words_and_a_town_are_no_one_a_he_can_be():
             '    The growing debt burden of Latin American and African\nnations will also provide impetus, he '
             'said. "Clearly those countries need open markets."')
     assert said(text)["Clearly those countries"] == "Clayton Yeutter"
+
+
+def test_an_unnamed_trader_by_his_trade_is_kept_as_the_description():
+    text = ('"Brazil owes it to its customers to make its intentions known," one exporter said.\n'
+            '    But local businessmen have said the parity has already reached "a crisis level."')
+    quotes = said(text)
+    assert quotes["Brazil owes it"] == "exporter"
+    assert quotes["a crisis level."] == "local businessmen"
+
+
+def test_he_after_an_official_of_a_us_company_is_that_official():
+    text = ('    An official with one U.S. Vehicle manufacturer said\nfour-wheel steering is an improvement. '
+            '"All automakers are interested in something new," he\nsaid.')
+    assert said(text)["All automakers are"] == "manufacturer official"
+
+
+def test_a_share_class_letter_in_quotes_is_no_quotation():
+    text = 'Jardine said it planned a bonus issue of four new "B" shares for every "A" share, chairman Simon Keswick said.'
+    assert said(text) == {}
