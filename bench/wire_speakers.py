@@ -52,6 +52,18 @@ frozen (1fcc909): quotes P 0.968 R 1.000, speakers 0.902 / 0.065 / 0.033 (the co
 the same). Second sessions labelled each half apart (wire_speakers_seventh_annotator2.json, 163 quotes): of the 153
 required quotes with a speaker, 147 matched, 145 with the same speaker (one of the two others is BPCC / British
 Printing and Communication Corporation, one body).
+
+The eighth and ninth draws (bench/gold/wire_speakers_eighth.json, _ninth.json): drawn at 03:37 and 03:54 UTC on
+2026-11-27, labelled by annotator sessions who never ran the extractor (146 and 184 quotes listed). The code of that
+day (16d7616) scores them 0.812 / 0.083 / 0.105 (quotes P 0.964 R 1.000) and 0.871 / 0.098 / 0.031 (P 0.953 R 1.000);
+the first round of the session that drew them, written on development sets only (wire first to fourth, web, British,
+PolNeAR train), 0.835 / 0.083 / 0.083 and 0.883 / 0.086 / 0.031 (c1f6640; both were scored once by mistake with the
+working copy of 5a94c62, whose figures are the same). Developed on from then.
+
+The tenth and eleventh draws (bench/gold/wire_speakers_tenth.json, _eleventh.json): drawn at 04:00 UTC the same day,
+labelled the same way (144 and 158 quotes), held out from the round developed on the eighth and ninth, scored once
+with it frozen (6cbea1f): tenth quotes P 0.971 R 0.992, speakers 0.909 / 0.061 / 0.030 (16d7616: 0.864 / 0.083 /
+0.053); eleventh P 0.987 R 1.000, speakers 0.865 / 0.074 / 0.061 (16d7616 the same).
 """
 from __future__ import annotations
 
