@@ -12,6 +12,8 @@
     python bench/wire_speakers.py --ninth [...]      # the ninth draw (held out from the same session)
     python bench/wire_speakers.py --tenth [...]      # the tenth and eleventh draws (held out from the round
     python bench/wire_speakers.py --eleventh [...]   # developed on the eighth and ninth)
+    python bench/wire_speakers.py --twelfth [...]    # the twelfth and thirteenth draws (held out from the round
+    python bench/wire_speakers.py --thirteenth [...] # developed on the tenth and eleventh)
 
 The set is a seeded random sample (seed SEED) of Reuters-21578 stories, any split, whose body holds
 a quotation mark, outside the stories of tests/extract/quotes_gold.json. No speaker rule was ever
@@ -129,8 +131,14 @@ TENTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_tenth.json"
 TENTH_SEED = 20261210
 ELEVENTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_eleventh.json"
 ELEVENTH_SEED = 20261211
+# The twelfth and thirteenth draws: 60 more stories each (seeds TWELFTH_SEED, THIRTEENTH_SEED), drawn 2026-11-27 04:23
+# UTC before any of them was read, labelled the same way, held out from the round that developed on the tenth and eleventh.
+TWELFTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_twelfth.json"
+TWELFTH_SEED = 20261212
+THIRTEENTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_thirteenth.json"
+THIRTEENTH_SEED = 20261213
 SEEDS = (SEED, SECOND_SEED, THIRD_SEED, FOURTH_SEED, FIFTH_SEED, SIXTH_SEED, SEVENTH_SEED, EIGHTH_SEED, NINTH_SEED,
-         TENTH_SEED, ELEVENTH_SEED)
+         TENTH_SEED, ELEVENTH_SEED, TWELFTH_SEED, THIRTEENTH_SEED)
 # A second annotator labelled the second draw's 60 stories independently, for agreement only.
 SECOND_ANNOTATOR2 = REPO / "bench" / "gold" / "wire_speakers_second_annotator2.json"
 
@@ -207,11 +215,22 @@ def drawn_eleventh(shared: Path) -> list:
     return _draw(shared, 10)
 
 
+def drawn_twelfth(shared: Path) -> list:
+    """The twelfth labelled draw: a seeded sample of the same pool outside the first eleven draws."""
+    return _draw(shared, 11)
+
+
+def drawn_thirteenth(shared: Path) -> list:
+    """The thirteenth labelled draw: a seeded sample of the same pool outside the first twelve draws."""
+    return _draw(shared, 12)
+
+
 DRAWS = {"first": (GOLD, drawn), "second": (SECOND_GOLD, drawn_second), "third": (THIRD_GOLD, drawn_third),
          "fourth": (FOURTH_GOLD, drawn_fourth), "fifth": (FIFTH_GOLD, drawn_fifth), "sixth": (SIXTH_GOLD, drawn_sixth),
          "seventh": (SEVENTH_GOLD, drawn_seventh), "eighth": (EIGHTH_GOLD, drawn_eighth),
          "ninth": (NINTH_GOLD, drawn_ninth), "tenth": (TENTH_GOLD, drawn_tenth),
-         "eleventh": (ELEVENTH_GOLD, drawn_eleventh)}
+         "eleventh": (ELEVENTH_GOLD, drawn_eleventh), "twelfth": (TWELFTH_GOLD, drawn_twelfth),
+         "thirteenth": (THIRTEENTH_GOLD, drawn_thirteenth)}
 
 
 def report(shared: Path, errors: int = 0, draw: str = "first") -> dict:
@@ -249,6 +268,10 @@ def main(argv=None) -> int:
                     help="the tenth draw (held out from the round developed on the eighth and ninth)")
     ap.add_argument("--eleventh", action="store_const", const="eleventh", dest="draw",
                     help="the eleventh draw (held out from the round developed on the eighth and ninth)")
+    ap.add_argument("--twelfth", action="store_const", const="twelfth", dest="draw",
+                    help="the twelfth draw (held out from the round developed on the tenth and eleventh)")
+    ap.add_argument("--thirteenth", action="store_const", const="thirteenth", dest="draw",
+                    help="the thirteenth draw (held out from the round developed on the tenth and eleventh)")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
     if args.list:
