@@ -884,6 +884,7 @@ def _subject(clause: str) -> str:
     """The noun phrase that ends a clause, read back from the verb of saying that follows it: "Shams",
     "the former Florida governor", "election law expert Rick Hasen", "Smith, a spokeswoman,"."""
     clause = _PARENS.sub("", clause).rstrip()
+    clause = _REACHED_BY.sub("", clause)  # "A Fiat spokesman contacted by Reuters": the spokesman, not Reuters
     clause = _PARTY_STATE_TAIL.sub(",", clause)  # "Sen. Ben Sasse, R-Neb.,": the senator, not his party and state
     near = _CLOSE_TO_END.search(clause) if _CLOSE_HINT.search(clause) else None  # a cheap test first
     if near and not re.search(r"\b(?:at|of|from|for|in|with|by|to|on)\s+$", clause[:near.start(1)]):
@@ -963,6 +964,8 @@ def _subject(clause: str) -> str:
     return both.group(1) if both else subject  # "Bolton and Gorka denounced": the first named
 
 
+_REACHED_BY = re.compile(r"(?<=[a-z])\s+(?:contacted|reached|interviewed|questioned|asked)\s+(?:by\s+)?[A-Z][\w.&'’-]*"
+                         r"(?:\s+[A-Z][\w.&'’-]*){0,3}$")
 _ROLE_PREPOSITIONS = frozenset("to of for at from".split())
 # A name governed by a preposition after a role is where the person works, not the subject: "Omar Lamrani,
 # a senior analyst at Stratfor, the intelligence firm, told"
@@ -1097,6 +1100,15 @@ class _Resolver:
             self._orgs.sort()
         return self._orgs
 
+    def _owner_of_document(self, sentence_start: int) -> str | None:
+        """Whose document spoke in the sentence before: "The Bundesbank's 1986 annual report said …"."""
+        starts = self.people.sentences.starts_before(sentence_start, 1) if self.people.sentences else []
+        for a in reversed([a for a in starts if a < sentence_start][-2:] + [sentence_start]):
+            m = _OWNED_DOCUMENT.match(self.masked, a)
+            if m:
+                return m.group("owner")
+        return None
+
     def bodies(self) -> frozenset[str]:
         """Names the story also writes as an organisation's ("Interstate Bancorp", "Allied-Lyons" of
         "<Allied-Lyons PLC>"): a "he" or "she" never refers to them."""
@@ -1127,6 +1139,9 @@ class _Resolver:
         starts = self.people.sentences.starts_before(sentence_start, 1) if self.people.sentences else []
         since = ([a for a in starts if a < sentence_start][-2:] or [sentence_start])[0]
         org = self.organisation(at, since=since, acting=True)  # not "It … while at the State Department"
+        if org is None and pronoun.lower() == "it":
+            org = self._owner_of_document(sentence_start) or self.organisation(at, acting=True, near=at)
+            # "The Bundesbank's annual report said …. “…,” it said"; else the body that spoke last, or the lead's
         if org is None or pronoun.lower() == "it":
             return org
         last = max(p for p, name, _h, _s, _a in self.organisations() if p < at and name == org)
@@ -1583,6 +1598,9 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
     if as_clause and not as_clause.group("skip").strip(" ,;—–-") and _subject_like(as_clause.group("who")):
         return _cut_after_name(as_clause.group("who"))
     lead = re.match(r"[\s,;—–-]*", after).end()
+    closing = _CLOSING_INVERTED.match(after)  # "…get” out of Congress at the present time, said Touche Ross's Collander."
+    if closing and _SUBJECT_START.match(closing.group("who")) and closing.group("who")[:1].isupper():
+        return _cut_after_name(closing.group("who"))
     for m in _AFTER_VERBS.finditer(after):
         who = after[lead:m.start()].strip()
         if not who or len(who) > 160 or re.search(r"[;:!?\"“”]", who):
@@ -1715,6 +1733,9 @@ def _cut_after_name(who: str) -> str:
     if owned := _OWNED_NAME.fullmatch(who.strip(" .,;:")):
         return owned.group(1)  # "Bank of Tokyo's Kimura": the person of the body, not "Bank"
     if body := _BODY_OF.match(who):
+        named = _LOWER_ROLE_NAME.match(who[body.end():].lstrip())
+        if named and named.group().split()[len(named.group().split()) - len(named.group(1).split()) - 1] in PERSON_NOUNS:
+            return named.group(1)  # "said Industrial Bank of Japan Ltd senior economist Susumu Taketomi": him
         return body.group(1)  # "said the Bank of England on Monday": the bank, whole
     cut = re.split(r"\s+(?:in|on|at|during|after|before|to|of|about|as|when|while|who|which|last|this|"
                    r"Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)\b", who)[0]
@@ -2128,6 +2149,10 @@ def _single_quoted(text: str) -> str:
 # Patterns of the attribution readers, compiled once.
 _AFTER_FIRST = re.compile(rf"[\s,;—–-]*(?P<verb>{_AFTER_VERB})\s+(?P<who>[^,;:!?\"“”()]{{1,80}})")
 _AFTER_VERBS = re.compile(rf"\s+{_AUX}(?P<verb>{_AFTER_VERB})\b")
+_OWNED_DOCUMENT = re.compile(r"\s*(?:The\s+)?(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+(?:[\w-]+\s+){0,3}?"
+                             rf"(?:{'|'.join(sorted(DOCUMENT_NOUNS | {'report', 'statement', 'letter'}))})\s+"
+                             r"(?:said|says|stated|added|noted|warned)\b")
+_CLOSING_INVERTED = re.compile(r"[^,;:!?\"“”()]{1,80}?,\s*(?:said|says|added|adds)\s+(?P<who>[^,;:!?\"“”()]{1,60}?)\.\s*$")
 _FURTHER_ON = re.compile(rf",\s*(?P<who>[^,;:!?\"“”()]{{1,60}}?)\s+{_AUX}(?:said|says|added|wrote|told)\b[^,;]*$")
 _SHORT_BY = re.compile(rf"\s*(?P<who>[^.,;:!?\"“”]{{1,60}}?)\s+{_AUX}(?P<verb>{_AFTER_VERB})\b(?P<rest>[^\"“”]{{0,90}})$")
 _SHORT_INVERTED = re.compile(rf"\s*{_SHORT_VERBS}\s+(?P<who>[^.,;:!?\"“”]{{1,60}})[^\"“”]{{0,90}}$")

@@ -845,3 +845,26 @@ def test_he_after_an_official_of_a_us_company_is_that_official():
 def test_a_share_class_letter_in_quotes_is_no_quotation():
     text = 'Jardine said it planned a bonus issue of four new "B" shares for every "A" share, chairman Simon Keswick said.'
     assert said(text) == {}
+
+
+def test_a_said_closing_the_sentence_after_the_quote_names_its_speaker():
+    text = ('Stanley Collander of Touche Ross said it was hard.\n    "For political reasons, 35 billion dlrs is about '
+            'the\nmost you\'re going to get" out of Congress at the present time,\nsaid Touche Ross\'s Collander.')
+    assert said(text)["For political reasons,"] == "Stanley Collander"
+
+
+def test_the_economist_of_a_bank_of_a_country_is_the_economist():
+    text = '    "A big step forward has been taken," said Industrial Bank of\nJapan Ltd senior economist Susumu Taketomi.'
+    assert said(text)["A big step"] == "Susumu Taketomi"
+
+
+def test_it_said_after_a_bodys_report_is_that_body():
+    text = ('The Bundesbank urged the government not to relax.\n    The Bundesbank\'s 1986 annual report said the '
+            'choice was a key political task. "There will also be consequences," it said.')
+    assert said(text)["There will also"] == "Bundesbank"
+
+
+def test_a_spokesman_contacted_by_reuters_is_the_spokesman():
+    text = ('A Fiat spokesman contacted by Reuters said the company had no comment, saying any decision "did not '
+            'depend on Fiat."')
+    assert said(text)["did not depend"] == "Fiat spokesman"
