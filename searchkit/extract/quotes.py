@@ -770,7 +770,8 @@ _OF_BODY = re.compile(rf"\b(?:{'|'.join(sorted(_BODY_WORDS | {'University', 'Col
 _CLAUSE_VERBS = frozenset("is was are were has had have paid met made took gave went came won lost sent".split())
 _HEARER = re.compile(r"\b(?:told|via)\s+$")
 _LEGISLATOR_TITLES = frozenset("sen senator rep representative congressman congresswoman gov governor".split())
-_COMMITTEE_TITLES = frozenset({"committee"})  # "Committee Chairman William Proxmire": a legislator too
+_COMMITTEE_TITLES = frozenset({"committee", "subcommittee", "senate"})  # "Committee Chairman William Proxmire",
+# "Senate Democratic leader Robert Byrd": legislators too
 # What a legislator is called in place of a name: "the Wisconsin Democrat", "the Utah senator".
 _LEGISLATOR_HEADS = frozenset("""republican democrat senator congressman congresswoman lawmaker legislator
 representative governor""".split())
@@ -809,6 +810,7 @@ _ONE_NAME_TITLES = frozenset("prince princess king queen duke duchess pope sheik
 _DESCRIBED_SAYS = re.compile(r"(?:\b(?P<who>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w.&'’-]+\s+){0,4}?[a-z]+"
                              r"(?:\s+(?:for|of|at|with)\s+(?:(?:[A-Z]\.){2,}|[^.;:,\"“”_]){1,60}?)?),?"  # "a spokesman
                              # for one of Spain's …", "an official with one U.S. Vehicle manufacturer"
+                             r"(?:,\s+who\s+[^,;:\"“”_]{1,100},)?"  # "A North American banker, who estimated …, said"
                              r"\s+(?:said|says|told|added|adds)\b|\b(?:said|says|told|added)\s+(?P<inverted>"
                              r"(?:the|a|an|one|another)\s+(?:[\w.&'’-]+\s+){0,4}?[a-z]+)\s*[.,])")
 _GENDERED = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f", "businessman": "m",
@@ -1290,7 +1292,8 @@ class _Resolver:
             head = re.split(r"\s+(?:for|of|at|with)\s", who)[0].split()[-1]
             if head not in PERSON_NOUNS or head in _UNNAMED or _GENDERED.get(head, gender) != gender:
                 continue
-            if m.group("who") and window.startswith(",", m.end("who")):
+            if m.group("who") and window.startswith(",", m.end("who")) \
+                    and not re.match(r",\s+who\s", window[m.end("who"):]):
                 return None  # "Martin Kaplan, a screenwriter, said": the one named, described
             someone_new = re.search(r"\s(?:for|of|at|with)\s+(?:a|an|one)\s", who)  # "of a securities house"
             if re.search(r"\s(?:for|of|at|with)\s+(?![A-Z])", who):  # "a spokesman for one of Spain's … producers"

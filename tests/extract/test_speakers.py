@@ -868,3 +868,16 @@ def test_a_spokesman_contacted_by_reuters_is_the_spokesman():
     text = ('A Fiat spokesman contacted by Reuters said the company had no comment, saying any decision "did not '
             'depend on Fiat."')
     assert said(text)["did not depend"] == "Fiat spokesman"
+
+
+def test_he_after_a_described_banker_with_a_relative_clause_is_the_banker():
+    text = ('He said reforms will slow.\n    A North American banker, who estimated the deficit at about\neight '
+            'billion yuan, said policy has been affected by a drive led by Wang Bingqian.\n    "In China the political '
+            'system dictates economic policy," he\nsaid.')
+    assert said(text)["In China the"] == "North American banker"
+
+
+def test_a_senate_leader_is_the_state_democrat_described_next():
+    text = ('Senate Democratic leader Robert Byrd\nsaid he and other critics will lose.\n    "We\'re going to lose '
+            'today," the West Virginia Democrat told\nreporters.')
+    assert said(text)["We're going to"] == "Robert Byrd"
