@@ -490,6 +490,8 @@ class _People:
             name, clues = _strip_name(run)
             if not name or not name[0].isupper() or name.split()[0] in FUNCTION_WORDS:
                 continue
+            if name != " ".join(run.split()) and len(run.split()) >= 2 and _is_place(" ".join(run.split())):
+                continue  # "United Arab\nEmirates": a country, whatever word of it reads as a title
             words = name.split()
             if any(len(w.strip(".,’'")) > 2 and w.isupper() for w in words):
                 continue  # "WASHINGTON", "POLITICO Florida": datelines, headlines, acronyms

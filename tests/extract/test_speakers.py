@@ -881,3 +881,10 @@ def test_a_senate_leader_is_the_state_democrat_described_next():
     text = ('Senate Democratic leader Robert Byrd\nsaid he and other critics will lose.\n    "We\'re going to lose '
             'today," the West Virginia Democrat told\nreporters.')
     assert said(text)["We're going to"] == "Robert Byrd"
+
+
+def test_a_country_whose_first_word_reads_as_a_title_is_no_one():
+    text = ('Yugoslavia and the United Arab\nEmirates (UAE) have agreed to end the war, UAE Minister of State for '
+            'Foreign Affairs Rashid\nAbdulla al-Nuaimi said today.\n    "We agreed during the talks to initiate '
+            'efforts," the Emirates news agency WAM quoted him as saying.')
+    assert said(text)["We agreed during"].startswith("Rashid Abdulla")
