@@ -558,8 +558,10 @@ def quotes_report(shared: Path, split: str, errors: int) -> None:
         wire_speakers.report(shared, 0, "seventh")  # held out from the changes of 2026-11-27
         wire_speakers.report(shared, 0, "eighth")  # held out from the first round of 2026-11-27 03:36; developed on since
         wire_speakers.report(shared, 0, "ninth")  # the same
-        wire_speakers.report(shared, 0, "tenth")  # held out from the round developed on the eighth and ninth
-        wire_speakers.report(shared, 0, "eleventh")  # the same
+        wire_speakers.report(shared, 0, "tenth")  # held out from the round developed on the eighth and ninth;
+        wire_speakers.report(shared, 0, "eleventh")  # developed on since
+        wire_speakers.report(shared, 0, "twelfth")  # held out from the round developed on the tenth and eleventh
+        wire_speakers.report(shared, 0, "thirteenth")  # the same
 
 
 def main(argv=None) -> int:

@@ -65,7 +65,12 @@ working copy of 5a94c62, whose figures are the same). Developed on from then.
 The tenth and eleventh draws (bench/gold/wire_speakers_tenth.json, _eleventh.json): drawn at 04:00 UTC the same day,
 labelled the same way (144 and 158 quotes), held out from the round developed on the eighth and ninth, scored once
 with it frozen (6cbea1f): tenth quotes P 0.971 R 0.992, speakers 0.909 / 0.061 / 0.030 (16d7616: 0.864 / 0.083 /
-0.053); eleventh P 0.987 R 1.000, speakers 0.865 / 0.074 / 0.061 (16d7616 the same).
+0.053); eleventh P 0.987 R 1.000, speakers 0.865 / 0.074 / 0.061 (16d7616 the same). Developed on from then.
+
+The twelfth and thirteenth draws (bench/gold/wire_speakers_twelfth.json, _thirteenth.json): drawn at 04:23 UTC the
+same day, labelled the same way (160 and 185 quotes), held out from the round developed on the tenth and eleventh,
+scored once with it frozen (f48caed): twelfth quotes P 0.941 R 1.000, speakers 0.875 / 0.056 / 0.069 (16d7616: P 0.878,
+0.868 / 0.062 / 0.069); thirteenth P 0.955 R 1.000, speakers 0.881 / 0.054 / 0.065 (16d7616: 0.863 / 0.065 / 0.071).
 """
 from __future__ import annotations
 

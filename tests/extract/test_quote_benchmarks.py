@@ -96,7 +96,7 @@ def test_polnear_train_floor(bench, shared_dir):
 
 
 def test_wire_development_draws_floor(shared_dir, capsys):
-    # the six wire draws developed on (first to fourth, eighth, ninth): the rules written from them stay kept
+    # the eight wire draws developed on (first to fourth, eighth to eleventh): the rules written from them stay kept
     if not (shared_dir / "corpora" / "reuters21578").is_dir():
         pytest.skip("Reuters-21578 not found")
     import sys
@@ -104,10 +104,11 @@ def test_wire_development_draws_floor(shared_dir, capsys):
     sys.path.insert(0, str(BENCH.parent))
     import wire_speakers
 
-    results = [wire_speakers.report(shared_dir, 0, draw) for draw in ("first", "second", "third", "fourth", "eighth", "ninth")]
+    results = [wire_speakers.report(shared_dir, 0, draw)
+               for draw in ("first", "second", "third", "fourth", "eighth", "ninth", "tenth", "eleventh")]
     capsys.readouterr()
     assert min(r["right"] for r in results) >= 0.88 and max(r["none"] for r in results) <= 0.05, results
-    assert sum(r["right"] for r in results) / len(results) >= 0.91, results  # now 0.925 (0.895-0.943)
+    assert sum(r["right"] for r in results) / len(results) >= 0.91, results  # now 0.928 (0.895-0.950)
 
 
 def test_polnear_annotators_agreement_is_read_from_the_articles_labelled_several_times(bench, shared_dir, capsys):
@@ -338,7 +339,8 @@ def test_a_wire_draw_agrees_with_an_annotator_who_never_saw_its_labels(draw):
     assert total > 120 and same / total > 0.9
 
 
-@pytest.mark.parametrize("draw", ["third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh"])
+@pytest.mark.parametrize("draw", ["third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+                                  "twelfth", "thirteenth"])
 def test_a_later_wire_speaker_draw_is_labelled_for_its_own_stories(shared_dir, draw):
     if not (shared_dir / "corpora" / "reuters21578").is_dir():
         pytest.skip("Reuters-21578 not found")
@@ -347,7 +349,8 @@ def test_a_later_wire_speaker_draw_is_labelled_for_its_own_stories(shared_dir, d
     sys.path.insert(0, str(BENCH.parent))
     import wire_speakers
 
-    order = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh"]
+    order = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
+             "twelfth", "thirteenth"]
     path, pick = wire_speakers.DRAWS[draw]
     stories = pick(shared_dir)
     earlier = {a.id for d in order[:order.index(draw)] for a in wire_speakers.DRAWS[d][1](shared_dir)}
