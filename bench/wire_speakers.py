@@ -14,6 +14,8 @@
     python bench/wire_speakers.py --eleventh [...]   # developed on the eighth and ninth)
     python bench/wire_speakers.py --twelfth [...]    # the twelfth and thirteenth draws (held out from the round
     python bench/wire_speakers.py --thirteenth [...] # developed on the tenth and eleventh)
+    python bench/wire_speakers.py --fourteenth [...] # the fourteenth and fifteenth draws (held out from the round
+    python bench/wire_speakers.py --fifteenth [...]  # developed on the twelfth and thirteenth)
 
 The set is a seeded random sample (seed SEED) of Reuters-21578 stories, any split, whose body holds
 a quotation mark, outside the stories of tests/extract/quotes_gold.json. No speaker rule was ever
@@ -142,8 +144,15 @@ TWELFTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_twelfth.json"
 TWELFTH_SEED = 20261212
 THIRTEENTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_thirteenth.json"
 THIRTEENTH_SEED = 20261213
+# The fourteenth and fifteenth draws: 60 more stories each (seeds FOURTEENTH_SEED, FIFTEENTH_SEED), drawn 2026-11-27
+# 04:40 UTC before any of them was read, labelled the same way, held out from the round that developed on the twelfth
+# and thirteenth.
+FOURTEENTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_fourteenth.json"
+FOURTEENTH_SEED = 20261214
+FIFTEENTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_fifteenth.json"
+FIFTEENTH_SEED = 20261215
 SEEDS = (SEED, SECOND_SEED, THIRD_SEED, FOURTH_SEED, FIFTH_SEED, SIXTH_SEED, SEVENTH_SEED, EIGHTH_SEED, NINTH_SEED,
-         TENTH_SEED, ELEVENTH_SEED, TWELFTH_SEED, THIRTEENTH_SEED)
+         TENTH_SEED, ELEVENTH_SEED, TWELFTH_SEED, THIRTEENTH_SEED, FOURTEENTH_SEED, FIFTEENTH_SEED)
 # A second annotator labelled the second draw's 60 stories independently, for agreement only.
 SECOND_ANNOTATOR2 = REPO / "bench" / "gold" / "wire_speakers_second_annotator2.json"
 
@@ -230,12 +239,23 @@ def drawn_thirteenth(shared: Path) -> list:
     return _draw(shared, 12)
 
 
+def drawn_fourteenth(shared: Path) -> list:
+    """The fourteenth labelled draw: a seeded sample of the same pool outside the first thirteen draws."""
+    return _draw(shared, 13)
+
+
+def drawn_fifteenth(shared: Path) -> list:
+    """The fifteenth labelled draw: a seeded sample of the same pool outside the first fourteen draws."""
+    return _draw(shared, 14)
+
+
 DRAWS = {"first": (GOLD, drawn), "second": (SECOND_GOLD, drawn_second), "third": (THIRD_GOLD, drawn_third),
          "fourth": (FOURTH_GOLD, drawn_fourth), "fifth": (FIFTH_GOLD, drawn_fifth), "sixth": (SIXTH_GOLD, drawn_sixth),
          "seventh": (SEVENTH_GOLD, drawn_seventh), "eighth": (EIGHTH_GOLD, drawn_eighth),
          "ninth": (NINTH_GOLD, drawn_ninth), "tenth": (TENTH_GOLD, drawn_tenth),
          "eleventh": (ELEVENTH_GOLD, drawn_eleventh), "twelfth": (TWELFTH_GOLD, drawn_twelfth),
-         "thirteenth": (THIRTEENTH_GOLD, drawn_thirteenth)}
+         "thirteenth": (THIRTEENTH_GOLD, drawn_thirteenth), "fourteenth": (FOURTEENTH_GOLD, drawn_fourteenth),
+         "fifteenth": (FIFTEENTH_GOLD, drawn_fifteenth)}
 
 
 def report(shared: Path, errors: int = 0, draw: str = "first") -> dict:
@@ -277,6 +297,10 @@ def main(argv=None) -> int:
                     help="the twelfth draw (held out from the round developed on the tenth and eleventh)")
     ap.add_argument("--thirteenth", action="store_const", const="thirteenth", dest="draw",
                     help="the thirteenth draw (held out from the round developed on the tenth and eleventh)")
+    ap.add_argument("--fourteenth", action="store_const", const="fourteenth", dest="draw",
+                    help="the fourteenth draw (held out from the round developed on the twelfth and thirteenth)")
+    ap.add_argument("--fifteenth", action="store_const", const="fifteenth", dest="draw",
+                    help="the fifteenth draw (held out from the round developed on the twelfth and thirteenth)")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
     if args.list:
