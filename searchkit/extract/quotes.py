@@ -178,7 +178,7 @@ Presidential Press Campaign Senior Junior Managing Head Candidate Nominee Hopefu
 CEO CFO COO Chief-Executive Vice-President Vice-Chairman Secretary-General Undersecretary Analyst Economist
 Striker Midfielder Defender Goalkeeper Forward Boss Chef Actor Actress Singer Rapper Author Novelist Police
 Army Military Navy Officer Lawmaker Legislator Anchor Host Reporter Correspondent Editor Columnist Dean
-Treasurer Investor Budget Antitrust Affairs Ayatollah Hojatoleslam
+Treasurer Investor Budget Antitrust Affairs Ayatollah Hojatoleslam Comptroller
 Jr Sr
 """.split())
 # Capitalised words that make a name an organisation's, not a person's.
@@ -992,6 +992,8 @@ def _tidy_speaker(name: str) -> str:
     """"CNN's Gloria Borger" -> "Gloria Borger", "Sanders’" -> "Sanders", "Pence Thursday" -> "Pence"."""
     name = re.sub(r"^(?:\S+\s+){0,3}\S+['’]s?\s+(?=[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*)+$)", "", name)
     name = re.sub(r"(?<=\w)['’]s?$", "", _TICKER_IN_NAME.sub("", name)).strip()  # "Hitachi Ltd <HIT.T> spokesman"
+    name = re.split(r"(?<=[a-z]{2})[.;]\s+(?=[A-Z])", name)[-1]  # "handle. Banking sources": the last sentence's
+    name = re.sub(r"^[A-Z][\w.-]*-based\s+(?=[A-Z])", "", name)  # "Swiss-based Ciba-Geigy AG" -> "Ciba-Geigy AG"
     words = name.split()
     for i in range(1, len(words)):  # "Quinnipiac poll conducted in February", "campaign TV ad released Thursday"
         if words[i].islower() and words[i].endswith("ed") and words[i] not in _ADJECTIVES_IN_ED:
@@ -1158,7 +1160,7 @@ class _Resolver:
         reads like no name or description ("New York Times made", "Sanders interview") is None."""
         attributed, name = self._speaker(who, at, sentence_start)
         if name:
-            name = _tidy_speaker(name)
+            name = re.sub(r"^(?:The|the|An?|an?)\s+(?=[a-z])", "", _tidy_speaker(name))  # "The source" -> "source"
             if _NAME_ONLY.fullmatch(name) and not self._org_first_word(name):
                 name = self.people.full(name)
             if "." not in name and " " in name and name not in self.people.people:  # "James E Nugent", undotted
@@ -1292,7 +1294,7 @@ class _Resolver:
         for m in reversed(list(_DESCRIBED_SAYS.finditer(window))):
             who = m.group("who") or m.group("inverted")
             head = re.split(r"\s+(?:for|of|at|with)\s", who)[0].split()[-1]
-            if head not in PERSON_NOUNS or head in _UNNAMED or _GENDERED.get(head, gender) != gender:
+            if head not in PERSON_NOUNS or _GENDERED.get(head, gender) != gender:
                 continue
             if m.group("who") and window.startswith(",", m.end("who")) \
                     and not re.match(r",\s+who\s", window[m.end("who"):]):
@@ -1447,7 +1449,7 @@ class _Resolver:
         body = m.group(1) if m else who
         near = _CLOSE_TO.fullmatch(re.split(r"\s+(?:who|which|that)\s", body)[0])
         body = re.split(r"\s+(?:who|which|that|with|from|in|at|on|familiar|close|closest|involved|knowledgeable|briefed|"
-                        r"speaking|granted|requesting|not\s+authorized)\s", body)[0]
+                        r"speaking|granted|requesting|representing|not\s+authorized)\s", body)[0]
         body = re.sub(r"^(?:of\s+)?", "", body)
         org = re.match(r"(.+?)\s+(?:for|of|at|to)\s+(?:the\s+)?([A-Z].*)$", body)
         words = body.split()
@@ -1626,6 +1628,7 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
                     and _strip_name(named)[0]:
                 return named  # "a top Foreign Ministry official, Helmut Schaefer, told": the name in apposition
             unclosed = _NAME_RUN.fullmatch(first) and (_DESCRIBED.match(rest) or _DESCRIBED_AS_WHO.match(rest)
+                                                       or _BARE_ROLE_OF.match(rest)  # "Peter Pietsch, spokesman for Commerzbank AG said"
                                                        or _ROLE_OF.match(rest))
             # "Smith, an analyst at the Council on Energy, Environment and Water think tank told": no
             # comma closes the apposition, and the organisation's own commas cut no subject out of it
@@ -1654,6 +1657,8 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
     return None
 
 
+_BARE_ROLE_OF = re.compile(r"(?:[a-z-]+\s+){0,2}(?:%s)\s+(?:for|of|at|with)\s+[A-Z]"
+                           % "|".join(sorted(PERSON_NOUNS, key=len, reverse=True)))
 _SHORT_ASIDE = re.compile(r"\s\([A-Z][\w.&'’-]*(?:\s[A-Z][\w.&'’-]*)?\)(?=\s)")  # "(Japan)", "(U.K.)"
 # A capitalised role of a body in apposition: "Bumpei Otsuki, President of the Japan Federation of … told"
 _ROLE_OF = re.compile(r"(?:[A-Z][a-z]+\s+){0,2}(?:President|Chairman|Chairwoman|Director|Secretary|Governor|Minister|"
@@ -2308,7 +2313,10 @@ def _find_quotes(text: str, choose: bool = True) -> list[tuple[_Span, list[tuple
         # "…,” Trump said: “…”" introduces the next quotation, not this one
         who = what.group("who") if what else _after_attribution(_undotted(after), passive) \
             if after.strip() and not new_sentence and not re.fullmatch(r"[\s,]*[^,]{1,60}:\s*", after) else None
-        if not who and not span.open_end and (new_sentence or not after.strip()):
+        if not who and not span.open_end and (new_sentence or not after.strip()) and inner.endswith((".", "?", "!")) \
+                and re.search(r"\b(?:said|says|added|told\s+\w+)[,:]\s*$", before) and _before_attribution(before)[1]:
+            pass  # "Foley said, “…” President Reagan has said he will veto …": the adjacent attribution before it
+        elif not who and not span.open_end and (new_sentence or not after.strip()):
             # "…?” Clinton asked. / "… missing.” Trump said.": a short sentence that only attributes.
             following = [b for a, b in sentences if a >= span.end - 1 and b > span.end]
             stop = min([following[0] if following else p_end, nxt])

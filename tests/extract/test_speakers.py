@@ -888,3 +888,23 @@ def test_a_country_whose_first_word_reads_as_a_title_is_no_one():
             'Foreign Affairs Rashid\nAbdulla al-Nuaimi said today.\n    "We agreed during the talks to initiate '
             'efforts," the Emirates news agency WAM quoted him as saying.')
     assert said(text)["We agreed during"].startswith("Rashid Abdulla")
+
+
+def test_an_adjacent_said_before_the_quote_beats_a_new_sentence_after_it():
+    text = ('Asked why he thought a majority was willing, Foley said, "The deficit problem has\nbecome more '
+            'apparent." President Reagan has said he will veto\nany legislation raising taxes.')
+    assert said(text)["The deficit problem"] == "Foley"
+
+
+def test_an_unclosed_apposition_with_a_bare_role_keeps_the_name():
+    text = 'Economists see room for cuts.\n    "It\'s not a taboo," Peter Pietsch, spokesman for Commerzbank\nAG said.'
+    assert said(text)["It's not a"] == "Peter Pietsch"
+
+
+def test_an_unnamed_source_and_a_delegate_representing_a_producer_are_kept():
+    text = ('Iran has set up launching sites, a\nBritish naval source in the Gulf said.\n    The source, who declined '
+            'to be identified, said Iran had\nfired the missile.\n    "These missiles pack a fairly big punch," he told '
+            'Reuters.')
+    assert said(text)["These missiles pack"] == "source"
+    text = '"The cocoa price is just not interesting,"\ncommented one delegate representing a major CPA producer.'
+    assert said(text)["The cocoa price"] == "delegate"
