@@ -560,8 +560,10 @@ def quotes_report(shared: Path, split: str, errors: int) -> None:
         wire_speakers.report(shared, 0, "ninth")  # the same
         wire_speakers.report(shared, 0, "tenth")  # held out from the round developed on the eighth and ninth;
         wire_speakers.report(shared, 0, "eleventh")  # developed on since
-        wire_speakers.report(shared, 0, "twelfth")  # held out from the round developed on the tenth and eleventh
-        wire_speakers.report(shared, 0, "thirteenth")  # the same
+        wire_speakers.report(shared, 0, "twelfth")  # held out from the round developed on the tenth and eleventh;
+        wire_speakers.report(shared, 0, "thirteenth")  # developed on since
+        wire_speakers.report(shared, 0, "fourteenth")  # held out from the round developed on the twelfth and thirteenth
+        wire_speakers.report(shared, 0, "fifteenth")  # the same
 
 
 def main(argv=None) -> int:

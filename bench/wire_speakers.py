@@ -73,6 +73,12 @@ The twelfth and thirteenth draws (bench/gold/wire_speakers_twelfth.json, _thirte
 same day, labelled the same way (160 and 185 quotes), held out from the round developed on the tenth and eleventh,
 scored once with it frozen (f48caed): twelfth quotes P 0.941 R 1.000, speakers 0.875 / 0.056 / 0.069 (16d7616: P 0.878,
 0.868 / 0.062 / 0.069); thirteenth P 0.955 R 1.000, speakers 0.881 / 0.054 / 0.065 (16d7616: 0.863 / 0.065 / 0.071).
+Developed on from then.
+
+The fourteenth and fifteenth draws (bench/gold/wire_speakers_fourteenth.json, _fifteenth.json): drawn at 04:40 UTC the
+same day, labelled the same way (169 and 137 quotes), held out from the round developed on the twelfth and thirteenth,
+scored once with it frozen (51e7e5b): fourteenth quotes P 0.964 R 1.000, speakers 0.844 / 0.075 / 0.081 (16d7616: 0.806
+/ 0.087 / 0.106); fifteenth P 0.961 R 0.992, speakers 0.886 / 0.073 / 0.041 (16d7616 the same).
 """
 from __future__ import annotations
 
