@@ -670,13 +670,13 @@ class _People:
         if head not in _LEGISLATOR_HEADS or not capitals or state not in states:
             return None
         party = next((k for k, words in _PARTIES.items() if head in words), None)
-        for k, name in enumerate(dict.fromkeys(reversed(earlier))):  # the last named first
-            if k >= 2 and not party:
+        for rank, name in enumerate(dict.fromkeys(reversed(earlier))):  # the last named first
+            if rank >= 2 and not party:
                 return None  # "the Utah senator" is one of the last two named, not any senator before
             clues = self.people[name].clues
             if not clues & (_LEGISLATOR_TITLES | _COMMITTEE_TITLES):
                 continue
-            if party and any(clues & words for k, words in _PARTIES.items() if k != party):
+            if party and any(clues & words for other, words in _PARTIES.items() if other != party):
                 continue  # "the California Republican" is no Democrat
             if any(w in clues for other in states if other != state for w in other.split() if w not in capitals):
                 continue
@@ -2278,8 +2278,7 @@ def _goes_on(who: str, before: str, paragraphs: int, resolver: _Resolver) -> boo
     if not m or paragraphs > 1 or before in resolver.people.people or last.islower():
         return False  # a person, or a description ("Dutch spokesman"): "it" is no one of them
     noun = m.group("noun")
-    return noun is None or noun == before.split()[-1].lower() or (
-        noun in _ORG_NOUNS and any(before.split()[-1] == head for head in _ORG_NOUNS[noun]))
+    return noun is None or noun == last.lower() or (noun in _ORG_NOUNS and last in _ORG_NOUNS[noun])
 
 
 def _find_quotes(text: str, choose: bool = True) -> list[tuple[_Span, list[tuple[str, dict[str, str]]]]]:
