@@ -16,6 +16,8 @@
     python bench/wire_speakers.py --thirteenth [...] # developed on the tenth and eleventh)
     python bench/wire_speakers.py --fourteenth [...] # the fourteenth and fifteenth draws (held out from the round
     python bench/wire_speakers.py --fifteenth [...]  # developed on the twelfth and thirteenth)
+    python bench/wire_speakers.py --sixteenth [...]  # the sixteenth and seventeenth draws (held out from the round
+    python bench/wire_speakers.py --seventeenth [...]  # developed on the fourteenth and fifteenth)
 
 The set is a seeded random sample (seed SEED) of Reuters-21578 stories, any split, whose body holds
 a quotation mark, outside the stories of tests/extract/quotes_gold.json. No speaker rule was ever
@@ -157,8 +159,16 @@ FOURTEENTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_fourteenth.json"
 FOURTEENTH_SEED = 20261214
 FIFTEENTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_fifteenth.json"
 FIFTEENTH_SEED = 20261215
+# The sixteenth and seventeenth draws: 60 more stories each (seeds SIXTEENTH_SEED, SEVENTEENTH_SEED), drawn 2026-11-27
+# 05:10 UTC before any of them was read, labelled the same way, held out from the round that developed on the
+# fourteenth and fifteenth.
+SIXTEENTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_sixteenth.json"
+SIXTEENTH_SEED = 20261216
+SEVENTEENTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_seventeenth.json"
+SEVENTEENTH_SEED = 20261217
 SEEDS = (SEED, SECOND_SEED, THIRD_SEED, FOURTH_SEED, FIFTH_SEED, SIXTH_SEED, SEVENTH_SEED, EIGHTH_SEED, NINTH_SEED,
-         TENTH_SEED, ELEVENTH_SEED, TWELFTH_SEED, THIRTEENTH_SEED, FOURTEENTH_SEED, FIFTEENTH_SEED)
+         TENTH_SEED, ELEVENTH_SEED, TWELFTH_SEED, THIRTEENTH_SEED, FOURTEENTH_SEED, FIFTEENTH_SEED, SIXTEENTH_SEED,
+         SEVENTEENTH_SEED)
 # A second annotator labelled the second draw's 60 stories independently, for agreement only.
 SECOND_ANNOTATOR2 = REPO / "bench" / "gold" / "wire_speakers_second_annotator2.json"
 
@@ -255,13 +265,24 @@ def drawn_fifteenth(shared: Path) -> list:
     return _draw(shared, 14)
 
 
+def drawn_sixteenth(shared: Path) -> list:
+    """The sixteenth labelled draw: a seeded sample of the same pool outside the first fifteen draws."""
+    return _draw(shared, 15)
+
+
+def drawn_seventeenth(shared: Path) -> list:
+    """The seventeenth labelled draw: a seeded sample of the same pool outside the first sixteen draws."""
+    return _draw(shared, 16)
+
+
 DRAWS = {"first": (GOLD, drawn), "second": (SECOND_GOLD, drawn_second), "third": (THIRD_GOLD, drawn_third),
          "fourth": (FOURTH_GOLD, drawn_fourth), "fifth": (FIFTH_GOLD, drawn_fifth), "sixth": (SIXTH_GOLD, drawn_sixth),
          "seventh": (SEVENTH_GOLD, drawn_seventh), "eighth": (EIGHTH_GOLD, drawn_eighth),
          "ninth": (NINTH_GOLD, drawn_ninth), "tenth": (TENTH_GOLD, drawn_tenth),
          "eleventh": (ELEVENTH_GOLD, drawn_eleventh), "twelfth": (TWELFTH_GOLD, drawn_twelfth),
          "thirteenth": (THIRTEENTH_GOLD, drawn_thirteenth), "fourteenth": (FOURTEENTH_GOLD, drawn_fourteenth),
-         "fifteenth": (FIFTEENTH_GOLD, drawn_fifteenth)}
+         "fifteenth": (FIFTEENTH_GOLD, drawn_fifteenth), "sixteenth": (SIXTEENTH_GOLD, drawn_sixteenth),
+         "seventeenth": (SEVENTEENTH_GOLD, drawn_seventeenth)}
 
 
 def report(shared: Path, errors: int = 0, draw: str = "first") -> dict:
@@ -307,6 +328,10 @@ def main(argv=None) -> int:
                     help="the fourteenth draw (held out from the round developed on the twelfth and thirteenth)")
     ap.add_argument("--fifteenth", action="store_const", const="fifteenth", dest="draw",
                     help="the fifteenth draw (held out from the round developed on the twelfth and thirteenth)")
+    ap.add_argument("--sixteenth", action="store_const", const="sixteenth", dest="draw",
+                    help="the sixteenth draw (held out from the round developed on the fourteenth and fifteenth)")
+    ap.add_argument("--seventeenth", action="store_const", const="seventeenth", dest="draw",
+                    help="the seventeenth draw (held out from the round developed on the fourteenth and fifteenth)")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
     if args.list:
