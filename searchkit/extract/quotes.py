@@ -1106,6 +1106,26 @@ class _Resolver:
             self._orgs.sort()
         return self._orgs
 
+    def _spelled_out(self, acronym: str) -> str | None:
+        """The name an acronym stands for, written out in the story ("Commodity Futures Trading Commission" for
+        CFTC, "Department of Transportation" for DOT): the first run of capitalised words whose initials, with or
+        without those of "of" and "and" and before a firm's legal suffix, spell it."""
+        letters = acronym.replace("&", "")
+        for m in _SPELLED_RUN.finditer(self.masked):
+            whole = m.group().split()
+            words = list(whole)
+            while words and words[-1].rstrip(".,") in _LEGAL_SUFFIXES:
+                words.pop()
+            for start in range(len(words)):
+                part = words[start:]
+                if part[0][:1].islower() or part[0] in ("The", "U.S.", "U.K."):
+                    continue
+                capitals = "".join(w[0] for w in part if w[:1].isupper())
+                every = "".join(w[0].upper() for w in part if w.lower() not in ("the", "&"))
+                if letters in (capitals, every) and len(part) >= 2:
+                    return " ".join(whole[start:]).rstrip(".,;:")  # with its "Co" or "Inc"
+        return None
+
     def _owner_of_document(self, sentence_start: int) -> str | None:
         """Whose document spoke in the sentence before: "The Bundesbank's 1986 annual report said …"."""
         starts = self.people.sentences.starts_before(sentence_start, 1) if self.people.sentences else []
@@ -1163,6 +1183,8 @@ class _Resolver:
             name = re.sub(r"^(?:The|the|An?|an?)\s+(?=[a-z])", "", _tidy_speaker(name))  # "The source" -> "source"
             if _NAME_ONLY.fullmatch(name) and not self._org_first_word(name):
                 name = self.people.full(name)
+            if _ACRONYM.fullmatch(name) and (spelled := self._spelled_out(name)):
+                name = f"{spelled} ({name})"  # "DOT said" after "the U.S. Department of Transportation": both names
             if "." not in name and " " in name and name not in self.people.people:  # "James E Nugent", undotted
                 name = next((p for p in self.people.people if p.replace(".", "") == name), name)
         if name and not _plausible_speaker(name):
@@ -2162,6 +2184,8 @@ _AFTER_VERBS = re.compile(rf"\s+{_AUX}(?P<verb>{_AFTER_VERB})\b")
 _OWNED_DOCUMENT = re.compile(r"\s*(?:The\s+)?(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][\w&.-]*){0,3})['’]s\s+(?:[\w-]+\s+){0,3}?"
                              rf"(?:{'|'.join(sorted(DOCUMENT_NOUNS | {'report', 'statement', 'letter'}))})\s+"
                              r"(?:said|says|stated|added|noted|warned)\b")
+_ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
+_SPELLED_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:[ \t]+(?:(?:of|for|and|on|the|&)[ \t]+)?[A-Z][\w&'’.-]*)+")
 _CLOSING_INVERTED = re.compile(r"[^,;:!?\"“”()]{1,80}?,\s*(?:said|says|added|adds)\s+(?P<who>[^,;:!?\"“”()]{1,60}?)\.\s*$")
 _FURTHER_ON = re.compile(rf",\s*(?P<who>[^,;:!?\"“”()]{{1,60}}?)\s+{_AUX}(?:said|says|added|wrote|told)\b[^,;]*$")
 _SHORT_BY = re.compile(rf"\s*(?P<who>[^.,;:!?\"“”]{{1,60}}?)\s+{_AUX}(?P<verb>{_AFTER_VERB})\b(?P<rest>[^\"“”]{{0,90}})$")

@@ -908,3 +908,12 @@ def test_an_unnamed_source_and_a_delegate_representing_a_producer_are_kept():
     assert said(text)["These missiles pack"] == "source"
     text = '"The cocoa price is just not interesting,"\ncommented one delegate representing a major CPA producer.'
     assert said(text)["The cocoa price"] == "delegate"
+
+
+def test_an_acronym_speaking_carries_the_name_the_story_spells_out():
+    text = ('The U.S. Department of Transportation approved the merger.\n'
+            '    "The acquisition is not likely to lessen competition," DOT said.')
+    assert said(text)["The acquisition is"] == "Department of Transportation (DOT)"
+    text = 'American Telephone and Telegraph Co <T> said it would sell. "It is key," ATT said.'
+    assert said(text)["It is key"] == "American Telephone and Telegraph Co (ATT)"
+    assert said('"We will not comment," the FBI said.')["We will not"] == "FBI"  # spelled out nowhere: as written
