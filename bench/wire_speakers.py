@@ -80,7 +80,14 @@ Developed on from then.
 The fourteenth and fifteenth draws (bench/gold/wire_speakers_fourteenth.json, _fifteenth.json): drawn at 04:40 UTC the
 same day, labelled the same way (169 and 137 quotes), held out from the round developed on the twelfth and thirteenth,
 scored once with it frozen (51e7e5b): fourteenth quotes P 0.964 R 1.000, speakers 0.844 / 0.075 / 0.081 (16d7616: 0.806
-/ 0.087 / 0.106); fifteenth P 0.961 R 0.992, speakers 0.886 / 0.073 / 0.041 (16d7616 the same).
+/ 0.087 / 0.106); fifteenth P 0.961 R 0.992, speakers 0.886 / 0.073 / 0.041 (16d7616 the same). Never developed on
+(the fifth round's one rule, acronyms, came from earlier development sets); with it: 0.844 and 0.894.
+
+The sixteenth and seventeenth draws (bench/gold/wire_speakers_sixteenth.json, _seventeenth.json): drawn at 05:10 UTC
+the same day, labelled the same way (183 and 139 quotes), held out from the fifth round (an organisation speaking by
+its acronym carries the name the story spells out), scored once with it frozen (cbecd53): sixteenth quotes P 0.939
+R 0.994, speakers 0.918 / 0.047 / 0.035 (16d7616: 0.888 / 0.071 / 0.041); seventeenth P 0.904 R 1.000, speakers 0.861 /
+0.066 / 0.074 (16d7616: 0.836 / 0.074 / 0.090).
 """
 from __future__ import annotations
 
