@@ -1064,6 +1064,7 @@ class _Resolver:
         self.quote_ranges = [s.inner for s in spans]
         self._orgs: list[tuple[int, str, str, bool, bool]] | None = None
         self._bodies: frozenset[str] | None = None
+        self._spelled: dict[str, str | None] = {}  # acronym -> the name the story spells out for it
 
     def organisations(self) -> list[tuple[int, str, str, bool, bool]]:
         """(start, name, head word, a verb of saying follows?, a subject or source?) of each
@@ -1110,6 +1111,11 @@ class _Resolver:
         """The name an acronym stands for, written out in the story ("Commodity Futures Trading Commission" for
         CFTC, "Department of Transportation" for DOT): the first run of capitalised words whose initials, with or
         without those of "of" and "and" and before a firm's legal suffix, spell it."""
+        if acronym not in self._spelled:
+            self._spelled[acronym] = self._spell_out(acronym)
+        return self._spelled[acronym]
+
+    def _spell_out(self, acronym: str) -> str | None:
         letters = acronym.replace("&", "")
         for m in _SPELLED_RUN.finditer(self.masked):
             whole = m.group().split()
