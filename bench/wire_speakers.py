@@ -18,6 +18,8 @@
     python bench/wire_speakers.py --fifteenth [...]  # developed on the twelfth and thirteenth)
     python bench/wire_speakers.py --sixteenth [...]  # the sixteenth and seventeenth draws (held out from the round
     python bench/wire_speakers.py --seventeenth [...]  # developed on the fourteenth and fifteenth)
+    python bench/wire_speakers.py --eighteenth [...]  # the eighteenth and nineteenth draws (held out from the
+    python bench/wire_speakers.py --nineteenth [...]  # sixth round of 2026-11-27)
 
 The set is a seeded random sample (seed SEED) of Reuters-21578 stories, any split, whose body holds
 a quotation mark, outside the stories of tests/extract/quotes_gold.json. No speaker rule was ever
@@ -173,9 +175,15 @@ SIXTEENTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_sixteenth.json"
 SIXTEENTH_SEED = 20261216
 SEVENTEENTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_seventeenth.json"
 SEVENTEENTH_SEED = 20261217
+# The eighteenth and nineteenth draws: 60 more stories each, drawn 2026-11-27 05:40 UTC before any of them was read,
+# labelled the same way, held out from the day's sixth round.
+EIGHTEENTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_eighteenth.json"
+EIGHTEENTH_SEED = 20261218
+NINETEENTH_GOLD = REPO / "bench" / "gold" / "wire_speakers_nineteenth.json"
+NINETEENTH_SEED = 20261219
 SEEDS = (SEED, SECOND_SEED, THIRD_SEED, FOURTH_SEED, FIFTH_SEED, SIXTH_SEED, SEVENTH_SEED, EIGHTH_SEED, NINTH_SEED,
          TENTH_SEED, ELEVENTH_SEED, TWELFTH_SEED, THIRTEENTH_SEED, FOURTEENTH_SEED, FIFTEENTH_SEED, SIXTEENTH_SEED,
-         SEVENTEENTH_SEED)
+         SEVENTEENTH_SEED, EIGHTEENTH_SEED, NINETEENTH_SEED)
 # A second annotator labelled the second draw's 60 stories independently, for agreement only.
 SECOND_ANNOTATOR2 = REPO / "bench" / "gold" / "wire_speakers_second_annotator2.json"
 
@@ -282,6 +290,16 @@ def drawn_seventeenth(shared: Path) -> list:
     return _draw(shared, 16)
 
 
+def drawn_eighteenth(shared: Path) -> list:
+    """The eighteenth labelled draw: a seeded sample of the same pool outside the first seventeen draws."""
+    return _draw(shared, 17)
+
+
+def drawn_nineteenth(shared: Path) -> list:
+    """The nineteenth labelled draw: a seeded sample of the same pool outside the first eighteen draws."""
+    return _draw(shared, 18)
+
+
 DRAWS = {"first": (GOLD, drawn), "second": (SECOND_GOLD, drawn_second), "third": (THIRD_GOLD, drawn_third),
          "fourth": (FOURTH_GOLD, drawn_fourth), "fifth": (FIFTH_GOLD, drawn_fifth), "sixth": (SIXTH_GOLD, drawn_sixth),
          "seventh": (SEVENTH_GOLD, drawn_seventh), "eighth": (EIGHTH_GOLD, drawn_eighth),
@@ -289,7 +307,8 @@ DRAWS = {"first": (GOLD, drawn), "second": (SECOND_GOLD, drawn_second), "third":
          "eleventh": (ELEVENTH_GOLD, drawn_eleventh), "twelfth": (TWELFTH_GOLD, drawn_twelfth),
          "thirteenth": (THIRTEENTH_GOLD, drawn_thirteenth), "fourteenth": (FOURTEENTH_GOLD, drawn_fourteenth),
          "fifteenth": (FIFTEENTH_GOLD, drawn_fifteenth), "sixteenth": (SIXTEENTH_GOLD, drawn_sixteenth),
-         "seventeenth": (SEVENTEENTH_GOLD, drawn_seventeenth)}
+         "seventeenth": (SEVENTEENTH_GOLD, drawn_seventeenth), "eighteenth": (EIGHTEENTH_GOLD, drawn_eighteenth),
+         "nineteenth": (NINETEENTH_GOLD, drawn_nineteenth)}
 
 
 def report(shared: Path, errors: int = 0, draw: str = "first") -> dict:
@@ -339,6 +358,10 @@ def main(argv=None) -> int:
                     help="the sixteenth draw (held out from the round developed on the fourteenth and fifteenth)")
     ap.add_argument("--seventeenth", action="store_const", const="seventeenth", dest="draw",
                     help="the seventeenth draw (held out from the round developed on the fourteenth and fifteenth)")
+    ap.add_argument("--eighteenth", action="store_const", const="eighteenth", dest="draw",
+                    help="the eighteenth draw (held out from the sixth round of 2026-11-27)")
+    ap.add_argument("--nineteenth", action="store_const", const="nineteenth", dest="draw",
+                    help="the nineteenth draw (held out from the sixth round of 2026-11-27)")
     args = ap.parse_args(argv)
     shared = shared_dir(args.shared)
     if args.list:
