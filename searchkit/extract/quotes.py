@@ -1444,6 +1444,16 @@ class _Resolver:
             return " ".join(words)  # "The Gabelli Group Inc of New York said": the firm, not New York
         return None
 
+    def _one_of(self, at: int) -> str | None:
+        """The kind of person a bare "one" is one of: the last plural noun of people in this paragraph or the one
+        before ("Diplomats said …", "some makers, who …"), as its singular."""
+        since = (self.people.sentences.paragraph_starts(at, 1) or [0])[0] if self.people.sentences else 0
+        for m in reversed(list(re.finditer(r"\b([A-Za-z]+?)(s|men)\b", self.masked[since:at]))):
+            singular = m.group(1).lower() + ("man" if m.group(2) == "men" else "")
+            if singular in PERSON_NOUNS and singular not in _UNNAMED:
+                return singular
+        return None
+
     def _outlet(self, at: int) -> str | None:
         """The newspaper or magazine named last before `at` in this paragraph or the two before ("The
         Washington Post", "the Financial Times"): who "the newspaper" is."""
@@ -1468,6 +1478,8 @@ class _Resolver:
             len(name.split()) >= 2 or name in self.people.people or name in self.people._surnames())
 
     def _description(self, who: str, at: int) -> tuple[bool, str | None]:
+        if who.lower() == "one" and (kind := self._one_of(at)):
+            return True, f"one {kind}"  # "Diplomats said …. “…,” said one.": one diplomat
         if who.lower() in _DETERMINERS:
             return False, None
         issued = _ISSUED_BY.search(who)
@@ -2191,7 +2203,7 @@ _OWNED_DOCUMENT = re.compile(r"\s*(?:The\s+)?(?P<owner>[A-Z][\w&.-]*(?:\s+[A-Z][
                              rf"(?:{'|'.join(sorted(DOCUMENT_NOUNS | {'report', 'statement', 'letter'}))})\s+"
                              r"(?:said|says|stated|added|noted|warned)\b")
 _ACRONYM = re.compile(r"[A-Z][A-Z&]{1,5}")
-_SPELLED_RUN = re.compile(r"[A-Z][\w&'’.-]*(?:[ \t]+(?:(?:of|for|and|on|the|&)[ \t]+)?[A-Z][\w&'’.-]*)+")
+_SPELLED_RUN = re.compile(rf"[A-Z][\w&'’.-]*(?:{_GAP}(?:(?:of|for|and|on|the|&){_GAP})?[A-Z][\w&'’.-]*)+")
 _CLOSING_INVERTED = re.compile(r"[^,;:!?\"“”()]{1,80}?,\s*(?:said|says|added|adds)\s+(?P<who>[^,;:!?\"“”()]{1,60}?)\.\s*$")
 _FURTHER_ON = re.compile(rf",\s*(?P<who>[^,;:!?\"“”()]{{1,60}}?)\s+{_AUX}(?:said|says|added|wrote|told)\b[^,;]*$")
 _SHORT_BY = re.compile(rf"\s*(?P<who>[^.,;:!?\"“”]{{1,60}}?)\s+{_AUX}(?P<verb>{_AFTER_VERB})\b(?P<rest>[^\"“”]{{0,90}})$")

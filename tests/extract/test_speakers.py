@@ -917,3 +917,16 @@ def test_an_acronym_speaking_carries_the_name_the_story_spells_out():
     text = 'American Telephone and Telegraph Co <T> said it would sell. "It is key," ATT said.'
     assert said(text)["It is key"] == "American Telephone and Telegraph Co (ATT)"
     assert said('"We will not comment," the FBI said.')["We will not"] == "FBI"  # spelled out nowhere: as written
+
+
+def test_a_bare_one_is_one_of_the_people_just_described():
+    text = 'Diplomats said talks were slow. "With timing so essential, nothing moves," said one.'
+    assert said(text)["With timing so"] == "one diplomat"
+    text = ('Workers on the picket line were determined to stay on strike.\n"We\'ll stay out here as long as it '
+            'takes," said one.')
+    assert said(text)["We'll stay out"] == "one worker"
+
+
+def test_an_acronyms_name_may_wrap_a_line():
+    text = ('The U.S. Department of\nTransportation approved the merger.\n    "The acquisition is fine," DOT said.')
+    assert said(text)["The acquisition is"] == "Department of\nTransportation (DOT)".replace("\n", " ")
