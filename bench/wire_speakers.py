@@ -89,7 +89,13 @@ The sixteenth and seventeenth draws (bench/gold/wire_speakers_sixteenth.json, _s
 the same day, labelled the same way (183 and 139 quotes), held out from the fifth round (an organisation speaking by
 its acronym carries the name the story spells out), scored once with it frozen (cbecd53): sixteenth quotes P 0.939
 R 0.994, speakers 0.918 / 0.047 / 0.035 (16d7616: 0.888 / 0.071 / 0.041); seventeenth P 0.904 R 1.000, speakers 0.861 /
-0.066 / 0.074 (16d7616: 0.836 / 0.074 / 0.090).
+0.066 / 0.074 (16d7616: 0.836 / 0.074 / 0.090). Never developed on.
+
+The eighteenth and nineteenth draws (bench/gold/wire_speakers_eighteenth.json, _nineteenth.json): drawn at 05:40 UTC
+the same day, labelled the same way (182 and 137 quotes), held out from the sixth round (a bare "said one" as one of
+the people just described; an acronym's name across a wrapped line), scored once with it frozen (55d0bf0): eighteenth
+quotes P 0.955 R 0.994, speakers 0.805 / 0.142 / 0.053 (16d7616: 0.775 / 0.142 / 0.083); nineteenth P 0.962 R 1.000,
+speakers 0.857 / 0.071 / 0.071 (16d7616: 0.841 / 0.079 / 0.079).
 """
 from __future__ import annotations
 

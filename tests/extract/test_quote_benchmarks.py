@@ -109,7 +109,7 @@ def test_wire_development_draws_floor(shared_dir, capsys):
                             "thirteenth")]
     capsys.readouterr()
     assert min(r["right"] for r in results) >= 0.88 and max(r["none"] for r in results) <= 0.07, results  # 0.889, 0.065
-    assert sum(r["right"] for r in results) / len(results) >= 0.91, results  # now 0.923 (0.889-0.950)
+    assert sum(r["right"] for r in results) / len(results) >= 0.91, results  # now 0.926 (0.889-0.950)
 
 
 def test_polnear_annotators_agreement_is_read_from_the_articles_labelled_several_times(bench, shared_dir, capsys):
@@ -341,7 +341,8 @@ def test_a_wire_draw_agrees_with_an_annotator_who_never_saw_its_labels(draw):
 
 
 @pytest.mark.parametrize("draw", ["third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-                                  "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth"])
+                                  "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
+                                  "eighteenth", "nineteenth"])
 def test_a_later_wire_speaker_draw_is_labelled_for_its_own_stories(shared_dir, draw):
     if not (shared_dir / "corpora" / "reuters21578").is_dir():
         pytest.skip("Reuters-21578 not found")
@@ -351,7 +352,7 @@ def test_a_later_wire_speaker_draw_is_labelled_for_its_own_stories(shared_dir, d
     import wire_speakers
 
     order = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-             "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth"]
+             "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
     path, pick = wire_speakers.DRAWS[draw]
     stories = pick(shared_dir)
     earlier = {a.id for d in order[:order.index(draw)] for a in wire_speakers.DRAWS[d][1](shared_dir)}
