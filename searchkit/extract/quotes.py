@@ -1448,9 +1448,9 @@ class _Resolver:
         """The kind of person a bare "one" is one of: the last plural noun of people in this paragraph or the one
         before ("Diplomats said …", "some makers, who …"), as its singular."""
         since = (self.people.sentences.paragraph_starts(at, 1) or [0])[0] if self.people.sentences else 0
-        for m in reversed(list(re.finditer(r"\b([A-Za-z]+?)(s|men)\b", self.masked[since:at]))):
-            singular = m.group(1).lower() + ("man" if m.group(2) == "men" else "")
-            if singular in PERSON_NOUNS and singular not in _UNNAMED:
+        for m in reversed(list(re.finditer(r"\b[A-Za-z]+(?:s|men)\b", self.masked[since:at]))):
+            singular = _singular_person(m.group())
+            if singular and singular not in _UNNAMED:
                 return singular
         return None
 
@@ -1713,12 +1713,19 @@ _DESCRIBED_AS_WHO = re.compile(r"(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w.&'
 _APPOSED_AFTER = re.compile(rf",\s*({_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD})+)\s*(?:[,.;]|$|\s+(?:who|said|says)\b)")
 
 
+def _singular_person(word: str) -> str | None:
+    """The singular of a plural noun of people ("diplomats" -> "diplomat", "businessmen" -> "businessman"), else None."""
+    low = word.lower()
+    if low.endswith("men") and low[:-3] + "man" in PERSON_NOUNS:
+        return low[:-3] + "man"
+    return low[:-1] if low.endswith("s") and low[:-1] in PERSON_NOUNS else None
+
+
 def _subject_like(who: str) -> bool:
     """Whether words read like a subject: a name, a pronoun, a description, not "and against the law"."""
     if not _SUBJECT_START.match(who):
         words = who.split()  # "reporters", "Republican officials", "local businessmen": a group by its plural noun
-        return 0 < len(words) <= 3 and (words[-1].endswith("s") and words[-1][:-1].lower() in PERSON_NOUNS
-                                        or words[-1].endswith("men") and words[-1][:-3].lower() + "man" in PERSON_NOUNS)
+        return 0 < len(words) <= 3 and _singular_person(words[-1]) is not None
     first = who.split()[0]
     return not (first.islower() and first in _STOP - _PRONOUN_STARTS)
 
