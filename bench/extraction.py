@@ -550,24 +550,8 @@ def quotes_report(shared: Path, split: str, errors: int) -> None:
         web_speakers.report(shared, errors)
         web_speakers.report(shared, 0, "second")  # held out from the eighth round: totals only
         web_speakers.report(shared, 0, "third")  # held out from the ninth round: totals only
-        wire_speakers.report(shared, 0, "second")
-        wire_speakers.report(shared, 0, "third")  # held out from the tenth round: totals only
-        wire_speakers.report(shared, 0, "fourth")  # held out from the eleventh round
-        wire_speakers.report(shared, 0, "fifth")  # held out from the twelfth and thirteenth rounds
-        wire_speakers.report(shared, 0, "sixth")  # held out from the thirteenth round
-        wire_speakers.report(shared, 0, "seventh")  # held out from the changes of 2026-11-27
-        wire_speakers.report(shared, 0, "eighth")  # held out from the first round of 2026-11-27 03:36; developed on since
-        wire_speakers.report(shared, 0, "ninth")  # the same
-        wire_speakers.report(shared, 0, "tenth")  # held out from the round developed on the eighth and ninth;
-        wire_speakers.report(shared, 0, "eleventh")  # developed on since
-        wire_speakers.report(shared, 0, "twelfth")  # held out from the round developed on the tenth and eleventh;
-        wire_speakers.report(shared, 0, "thirteenth")  # developed on since
-        wire_speakers.report(shared, 0, "fourteenth")  # held out from the round developed on the twelfth and thirteenth,
-        wire_speakers.report(shared, 0, "fifteenth")  # never developed on
-        wire_speakers.report(shared, 0, "sixteenth")  # held out from the fifth round of 2026-11-27 (acronyms)
-        wire_speakers.report(shared, 0, "seventeenth")  # the same
-        wire_speakers.report(shared, 0, "eighteenth")  # held out from the sixth round of 2026-11-27
-        wire_speakers.report(shared, 0, "nineteenth")  # the same
+        for draw in list(wire_speakers.SEEDS)[1:]:  # totals only; bench/wire_speakers.py says what each was held out from
+            wire_speakers.report(shared, 0, draw)
 
 
 def main(argv=None) -> int:

@@ -145,7 +145,7 @@ def test_wire_labels_are_in_their_drawn_stories(bench, shared_dir):
     import wire_speakers
 
     stories = wire_speakers.drawn(shared_dir)
-    labels = json.loads(wire_speakers.GOLD.read_text(encoding="utf-8"))
+    labels = json.loads(wire_speakers.gold_path("first").read_text(encoding="utf-8"))
     assert [s["id"] for s in labels["stories"]] == [a.id for a in stories] and "reading" in labels["about"]
     for a, story in zip(stories, labels["stories"]):
         for q in story["quotes"]:
@@ -284,10 +284,10 @@ def test_the_second_wire_speaker_draw_is_labelled_for_its_own_stories_and_agrees
     sys.path.insert(0, str(BENCH.parent))
     import wire_speakers
 
-    first, second = wire_speakers.drawn(shared_dir), wire_speakers.drawn_second(shared_dir)
+    first, second = wire_speakers.drawn(shared_dir), wire_speakers.drawn(shared_dir, "second")
     assert len(second) == 60 and not {a.id for a in first} & {a.id for a in second}
-    gold = json.loads(wire_speakers.SECOND_GOLD.read_text(encoding="utf-8"))["stories"]
-    other = {s["id"]: s["quotes"] for s in json.loads(wire_speakers.SECOND_ANNOTATOR2.read_text(encoding="utf-8"))["stories"]}
+    gold = json.loads(wire_speakers.gold_path("second").read_text(encoding="utf-8"))["stories"]
+    other = {s["id"]: s["quotes"] for s in json.loads(wire_speakers.second_labels_path("second").read_text(encoding="utf-8"))["stories"]}
     assert [s["id"] for s in gold] == [a.id for a in second] == list(other)
     bodies = {a.id: a.body for a in second}
     same = total = 0
@@ -333,10 +333,7 @@ def test_a_wire_draw_agrees_with_an_annotator_who_never_saw_its_labels(draw):
     sys.path.insert(0, str(BENCH.parent))
     import wire_speakers
 
-    gold, other = {"fifth": (wire_speakers.FIFTH_GOLD, wire_speakers.FIFTH_ANNOTATOR2),
-                   "sixth": (wire_speakers.SIXTH_GOLD, wire_speakers.SIXTH_ANNOTATOR2),
-                   "seventh": (wire_speakers.SEVENTH_GOLD, wire_speakers.SEVENTH_ANNOTATOR2)}[draw]
-    total, same = _speakers_alike(gold, other)
+    total, same = _speakers_alike(wire_speakers.gold_path(draw), wire_speakers.second_labels_path(draw))
     assert total > 120 and same / total > 0.9
 
 
@@ -351,11 +348,9 @@ def test_a_later_wire_speaker_draw_is_labelled_for_its_own_stories(shared_dir, d
     sys.path.insert(0, str(BENCH.parent))
     import wire_speakers
 
-    order = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth", "eleventh",
-             "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth", "eighteenth", "nineteenth"]
-    path, pick = wire_speakers.DRAWS[draw]
-    stories = pick(shared_dir)
-    earlier = {a.id for d in order[:order.index(draw)] for a in wire_speakers.DRAWS[d][1](shared_dir)}
+    order = list(wire_speakers.SEEDS)
+    path, stories = wire_speakers.gold_path(draw), wire_speakers.drawn(shared_dir, draw)
+    earlier = {a.id for d in order[:order.index(draw)] for a in wire_speakers.drawn(shared_dir, d)}
     assert len(stories) == 60 and not {a.id for a in stories} & earlier
     gold = json.loads(path.read_text(encoding="utf-8"))["stories"]
     assert [s["id"] for s in gold] == [a.id for a in stories]
