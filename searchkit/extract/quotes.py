@@ -190,7 +190,8 @@ Market Markets Office Authority Bureau University College Church Army Navy Polic
 Foundation Center Centre Club Society Coalition Alliance League Community Magazine Press Tribune Herald Gazette Daily
 Agreement Act Treaty Accord Pact Bill Law Initiative Movement Policy Amendment Report Poll Survey
 Review Channel Radio Television TV Media Project Caucus Council Prosecution Prosecutors Productions Records
-Studios Team FC United City Hospital School Museum Labs Systems Technologies Partners Capital Global""".split())
+Studios Team FC United City Hospital School Museum Labs Systems Technologies Partners Capital Global
+Incorporated Brothers Associates Management Research""".split())
 PARTICLES = r"(?:de|van|von|der|den|al|el|bin|ibn|la|le|del|da|du|di|dos|das|ter|ten|st\.?|mac|ben|abu)"
 _WORD = r"(?:[A-Z]\.(?:[A-Z]\.)*|(?:Mr|Mrs|Ms|Dr|Gen|Sen|Rep|Gov|Lt|Col|Capt|Sgt|Adm|Maj|St|Jr|Sr|Prof|Rev|Del)\.|" \
         r"[A-Z][A-Za-z'’]*(?:-[A-Za-z'’]+)*|Mc[A-Z][a-z]+)"
@@ -942,6 +943,15 @@ def _subject(clause: str) -> str:
         if not bare or (taken and word.endswith((",", ";", ":", "—", "–"))) or re.search(r"[_\"“”]", word):
             break  # a clause boundary, or a quotation (blanked out) before the subject
         low = bare.lower()
+        at_firm = k - 1 if low in ("the", "of") and words[k - 1:k] == ["of"] and low == "the" else k if low == "of" else -1
+        if at_firm > 0 and taken and all(w[:1].isupper() or w in ("and", "&") for w in taken) \
+                and _name_before_firm(words[:at_firm]):
+            taken += words[at_firm:k + 1][::-1]  # "Peter Wolffe of (the) Salomon Brothers said": the person, at a firm
+            for word in reversed(words[:at_firm][-4:]):
+                if not word[:1].isupper() or word.rstrip(",") != word:
+                    break
+                taken.append(word)
+            break
         if low in _DETERMINERS:
             if k >= 2 and words[k - 1] in ("in", "by", "of", "from") and (
                     words[k - 2].endswith("ed") or words[k - 2].lower().rstrip("s") in PERSON_NOUNS):
@@ -964,8 +974,28 @@ def _subject(clause: str) -> str:
             lower += 1
             taken.append(bare)
     subject = " ".join(reversed(taken))
+    role_name = _ROLE_THEN_NAME.search(subject) if " and " in subject else None
+    if role_name and role_name.group(1) in PERSON_NOUNS and _strip_name(role_name.group(2))[0]:
+        return role_name.group(2)  # "Cable and Wireless manager Colin Davies told": the manager, not the firm
     both = _BOTH_NAMED.match(subject)
+    if both and (" of " in subject or subject.split()[-1] in ORG_WORDS):
+        both = None  # "Robert Lee of Investment Management and Research Inc", "Smith and Wesson Corp": one
     return both.group(1) if both else subject  # "Bolton and Gorka denounced": the first named
+
+
+_ROLE_THEN_NAME = re.compile(r"\s([a-z]+)\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)$")
+
+
+def _name_before_firm(words: list[str]) -> bool:
+    """Whether a clause ends in a person's full name, so "<name> of <firm>" places the person ("Robert Lee
+    of Investment Management and Research Inc"), not a body's name ("Bank of England", "Secretary of State")."""
+    run = []
+    for word in reversed(words[-4:]):
+        if not word[:1].isupper() or word.endswith((",", ";", ":")) or word in FUNCTION_WORDS:
+            break
+        run.append(word)
+    return len(run) >= 2 and not any(w.strip(".") in ORG_WORDS or _is_title(w) for w in run) \
+        and bool(_strip_name(" ".join(reversed(run)))[0]) and len(_strip_name(" ".join(reversed(run)))[0].split()) >= 2
 
 
 _REACHED_BY = re.compile(r"(?<=[a-z])\s+(?:contacted|reached|interviewed|questioned|asked)\s+(?:by\s+)?[A-Z][\w.&'’-]*"
@@ -1031,6 +1061,8 @@ def _plausible_speaker(name: str) -> bool:
             or re.search(r"[.!?;:]\s+[A-Z][a-z]+\b", name) and any(w in FUNCTION_WORDS for w in words[1:]):
         return False  # "RNC’s powerful rules committee", "groups say. They"; not "Mary Steenburgen's son"
     lower = [w.strip(",.") for w in words if w[:1].islower()]
+    if "on" in lower and words.index("on") > 0 and words[words.index("on") - 1] in ORG_WORDS | {"Subcommittee"}:
+        lower.remove("on")  # "Inter Governmental Group on Indonesia", "Senate Committee on Finance": a body's name
     if not lower:
         return words[-1] not in TIME_WORDS or len(words) == 1 or (
             words[-1] in _MONTH_SURNAMES and words[-2] not in TIME_WORDS)  # "Theresa May", not "Pence Thursday"
@@ -1366,16 +1398,17 @@ class _Resolver:
         a statement …", "The company denied it in a statement …"), or its possessor ("Acme's statement")."""
         if self.people.sentences is None:
             return None
-        since = (self.people.sentences.paragraph_starts(at, 2) or [0])[0]
-        # introduced by its issuer: "issued a statement", "in a letter", "their statement", "Acme's statement"
-        mention = re.compile(rf"\b(?:an?|its|their|his|her|[\w.&-]+['’]s)\s+(?:[\w-]+\s+)?{noun}s?\b")
-        for a in reversed(self.people.sentences.starts_before(at, 2)):
-            if a < since:
-                break
-            end = min(at, self.masked.find("\n", a) % (len(self.masked) + 1))
+        # introduced by its issuer: "issued a statement", "in a letter", "their statement", "Acme's statement",
+        # "said in its latest Financial Market Trends report"; in wire copy often paragraphs before it is quoted
+        mention = re.compile(rf"\b(?:an?|its|their|his|her|[\w.&-]+['’]s)\s+(?:[\w-]+\s+){{0,4}}?{noun}s?\b")
+        starts = self.people.sentences.starts_before(at, len(self.people.sentences.starts))
+        for a, end in reversed(list(zip(starts, [*starts[1:], at]))):
             m = mention.search(self.masked, a, end)
             if not m:
                 continue
+            by = _DOCUMENT_OF.match(self.masked, m.end())
+            if by:  # "a statement issued after a two day meeting of the Inter Governmental Group on Indonesia"
+                return re.sub(r"(?:\s+(?:of|on|for|and|the))+$", "", " ".join(by.group("org").split()))
             before = self.masked[a:m.start()]
             owner = re.search(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})['’]s\s+(?:\w+\s+)?$", before)
             said_in = _SAID_IN.search(before)  # "…, the US military said in a statement": the clause's subject
@@ -1530,6 +1563,10 @@ class _Resolver:
         return True, self.organisation(at, heads, near=near)
 
 
+# Who a document is "of", "by" or "from", named after it: "a statement issued after a meeting of the Paris Club"
+_DOCUMENT_OF = re.compile(r"\s+(?:(?:issued|released|published|prepared|adopted)\s+)?(?:(?:after|at|following|by)\s+"
+                          r"(?:an?|the)\s+[^.;,\"“”]{0,60}?\s+of|by|from)\s+(?:the\s+)?"
+                          r"(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|on|for|and)){0,6})")
 _SAID_IN = re.compile(r"(?:^|[,;]\s+)(?P<who>(?:the\s+|[A-Z])[^,;:\"“”_]{1,60}?)\s+(?:said|says|announced|wrote)\s+in\s+$")
 _ISSUED = DOCUMENT_NOUNS | {"document", "communique", "declaration", "resolution", "release", "notice", "circular"}
 _ISSUED_BY = re.compile(rf"\b(?:{'|'.join(sorted(_ISSUED))})\s+(?:(?:issued|released|published|signed|sent|"
