@@ -894,6 +894,11 @@ def _subject(clause: str) -> str:
     near = _CLOSE_TO_END.search(clause) if _CLOSE_HINT.search(clause) else None  # a cheap test first
     if near and not re.search(r"\b(?:at|of|from|for|in|with|by|to|on)\s+$", clause[:near.start(1)]):
         return near.group(1)  # "A source familiar with the investigation": the source, not the investigation
+    clause = re.sub(r",\s+(?:also|too|however|meanwhile)$", ",", clause)
+    aside = _ASIDE_END.search(clause) if clause.endswith(",") else None
+    if aside and (inner := _subject(clause[:aside.start()])):
+        return inner  # "A Japanese oil trader, also based in Tokyo,", "the group, which has litigation pending
+        # against Burlington,": the subject before the aside
     if clause.endswith(","):  # "…, Gov. John Kasich," / "Smith, a spokeswoman for X," / "Suu Kyi, 70,"
         titled = _NAME_THEN_ROLE.match(clause)
         if titled and len(_strip_name(titled.group(1))[0].split()) >= 2:
@@ -944,14 +949,18 @@ def _subject(clause: str) -> str:
             break  # a clause boundary, or a quotation (blanked out) before the subject
         low = bare.lower()
         at_firm = k - 1 if low in ("the", "of") and words[k - 1:k] == ["of"] and low == "the" else k if low == "of" else -1
-        if at_firm > 0 and taken and all(w[:1].isupper() or w in ("and", "&") for w in taken) \
-                and _name_before_firm(words[:at_firm]):
+        if at_firm > 0 and taken and all(w[:1].isupper() or w in ("and", "&", "of") or w.capitalize() in ORG_WORDS
+                                         or w in _GROUP_NOUNS for w in taken) and _name_before_firm(words[:at_firm]):
             taken += words[at_firm:k + 1][::-1]  # "Peter Wolffe of (the) Salomon Brothers said": the person, at a firm
             for word in reversed(words[:at_firm][-4:]):
                 if not word[:1].isupper() or word.rstrip(",") != word:
                     break
                 taken.append(word)
             break
+        if low == "of" and taken and taken[-1][:1].isupper() and k > 0 and words[k - 1] in ORG_WORDS \
+                and words[k - 1] not in _FIRM_SUFFIXES:  # "Gabelli Group Inc of New York": where the firm is
+            taken.append(word)  # "the Consumer Federation of America": one name, read on to whoever is of it
+            continue
         if low in _DETERMINERS:
             if k >= 2 and words[k - 1] in ("in", "by", "of", "from") and (
                     words[k - 2].endswith("ed") or words[k - 2].lower().rstrip("s") in PERSON_NOUNS):
@@ -983,6 +992,9 @@ def _subject(clause: str) -> str:
     return both.group(1) if both else subject  # "Bolton and Gorka denounced": the first named
 
 
+# A relative clause or participle set off by commas before the verb: ", which controls SME," / ", also based in Tokyo,"
+_ASIDE_END = re.compile(r",\s+(?:which|who|whose|also\s+[a-z]+|(?:based|speaking|writing|quoted)\b)[^,;:\"“”_]{0,90},$")
+_FIRM_SUFFIXES = frozenset("Inc Corp Co Ltd Plc LLC Corporation Company Incorporated".split())
 _ROLE_THEN_NAME = re.compile(r"\s([a-z]+)\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)$")
 
 
@@ -2267,7 +2279,8 @@ _MAN = ("man", "men", "woman", "women")
 _NOT_MEN = frozenset("human humans german germans roman romans ottoman".split())
 _PERSON_ENDINGS = (*_MAN, "person", "people", "ist", "ists", "ian", "ians")
 _WORKS_AT = re.compile(r"(?P<person>.+?)\s+(?:of|at|with)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}<?[A-Z][\w.&'’-]*"
-                       r"(?:\s+(?:(?:and|&|of|for|the|de)\s+)?[A-Z][\w.&'’-]*){0,6}>?$")  # "of stockbroker <X and Co>"
+                       r"(?:\s+(?:(?:and|&|of|for|the|de)\s+)?[A-Z][\w.&'’-]*){0,6}>?"
+                       r"(?:\s+(?:institute|group|bank|firm|fund|unit|agency|office))?$")  # "of Munich's Ifo institute"  # "of stockbroker <X and Co>"
 _HOME_PLACE = re.compile(r"\s+(?:of|in|from)\s+(?:the\s+)?(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
 _TAIL_NAME = re.compile(rf"(?:^|\s)((?:{_WORD})(?:\s+(?:{PARTICLES}\s+)?{_WORD})+|{_WORD})$")
 _BOTH_NAMED = re.compile(rf"((?:{_WORD})(?:\s+{_WORD})*)\s+and\s+(?:{_WORD})")
