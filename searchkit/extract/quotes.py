@@ -517,6 +517,17 @@ class _People:
                 continue  # "vice minister of Foreign Economic Relations": a portfolio or a body, no one
             if not clues and _FIRM_AFTER.match(masked, m.end()):
                 continue  # "from Sears Roebuck company": a firm
+            if _AND_FIRM_AFTER.match(masked, m.end()):
+                continue  # "the Federal Savings and Loan Insurance Corporation": a body's name, cut at "and"
+            if len(words) == 1 and not clues and lower_case_word(name) and not m.group().endswith(("'s", "’s")) \
+                    and name.lower() not in _DETERMINERS and not _NUMBER_WORD.fullmatch(name.lower()) and re.search(r"(?:^|[.!?]\s+|\n\s*)$",
+                                                                                     masked[max(0, m.start() - 6):m.start()]) \
+                    and (nxt := re.match(r"\s+([a-z]+)\b", masked[m.end():m.end() + 30])) \
+                    and not (_verb_at(masked, m.end() + nxt.start(1)) and nxt.group(1).endswith(("s", "d", "ote"))) \
+                    and not nxt.group(1).endswith("ly") \
+                    and not re.search(rf"[\w,;]\s+{re.escape(name)}\b", masked):  # but "Baker said", or a name met
+                # inside another sentence
+                continue  # "Continued state subsidies would …": a sentence's first word, read as a word
             if not clues and _in_state(masked, m.end()):
                 continue  # "a retirement community in North Manchester, Indiana": a town
             if not clues and re.search(r"\b(?:at|in|near)\s+$", masked[max(0, m.start() - 6):m.start()]) \
@@ -758,6 +769,7 @@ _ROLE_OF_BEFORE = re.compile(r"\b(?i:minister|ministry|secretary|department|dire
                              r"professor|member|chief|dean)\s+(?:of|for)\s+(?:the\s+)?$")
 
 
+_AND_FIRM_AFTER = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w.'’-]*\s+){0,3}(?:%s)\b(?!\s+[A-Z])" % "|".join(sorted(ORG_WORDS)))
 _FIRM_AFTER = re.compile(r"['’]?s?\s+(?:company|companies|firm|corporation|bank|subsidiary|affiliate|unit|group)\b")
 
 
