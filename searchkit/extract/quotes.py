@@ -505,6 +505,8 @@ class _People:
             if not clues and (re.search(r"\b(?:[Aa]n?)\s+$", masked[max(0, m.start() - 4):m.start()])
                               or any(w in _PRONOUN_WORDS for w in words[1:])):
                 continue  # "masquerading as a Go-Kart Track", "The Only Money You Will Ever Need": no one
+            if len(words) >= 2 and words[-1] in ("Democrat", "Republican") and _is_place(" ".join(words[:-1])):
+                continue  # "the Texas Democrat": a legislator described, resolved where the story quotes him
             if len(words) == 1 and _PEOPLE_PLURAL.fullmatch(name):
                 continue  # "Officials said …": people described, no one named
             if not clues and len(words) >= 2 and _nationality(words[-1]) and (
