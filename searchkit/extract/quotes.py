@@ -521,14 +521,7 @@ class _People:
                 continue  # "from Sears Roebuck company": a firm
             if _AND_FIRM_AFTER.match(masked, m.end()):
                 continue  # "the Federal Savings and Loan Insurance Corporation": a body's name, cut at "and"
-            if len(words) == 1 and not clues and lower_case_word(name) and not m.group().endswith(("'s", "’s")) \
-                    and name.lower() not in _DETERMINERS and not _NUMBER_WORD.fullmatch(name.lower()) and re.search(r"(?:^|[.!?]\s+|\n\s*)$",
-                                                                                     masked[max(0, m.start() - 6):m.start()]) \
-                    and (nxt := re.match(r"\s+([a-z]+)\b", masked[m.end():m.end() + 30])) \
-                    and not (_verb_at(masked, m.end() + nxt.start(1)) and nxt.group(1).endswith(("s", "d", "ote"))) \
-                    and not nxt.group(1).endswith("ly") \
-                    and not re.search(rf"[\w,;]\s+{re.escape(name)}\b", masked):  # but "Baker said", or a name met
-                # inside another sentence
+            if len(words) == 1 and not clues and _opening_word(masked, m):
                 continue  # "Continued state subsidies would …": a sentence's first word, read as a word
             if not clues and _in_state(masked, m.end()):
                 continue  # "a retirement community in North Manchester, Indiana": a town
@@ -771,6 +764,21 @@ _ROLE_OF_BEFORE = re.compile(r"\b(?i:minister|ministry|secretary|department|dire
                              r"professor|member|chief|dean)\s+(?:of|for)\s+(?:the\s+)?$")
 
 
+def _opening_word(masked: str, m: re.Match) -> bool:
+    """Whether a lone capitalised word is only a sentence's first word ("Continued state subsidies would …"):
+    a word news copy writes in lower case, not followed by a verb of saying ("Baker said"), never met
+    capitalised inside a sentence of the story, no possessive, determiner or number."""
+    name = m.group()
+    if name.endswith(("'s", "’s")) or name.lower() in _DETERMINERS or _NUMBER_WORD.fullmatch(name.lower()) \
+            or not lower_case_word(name) or not re.search(r"(?:^|[.!?]\s+|\n\s*)$", masked[max(0, m.start() - 6):m.start()]):
+        return False
+    nxt = re.match(r"\s+([a-z]+)\b", masked[m.end():m.end() + 30])
+    if not nxt or nxt.group(1).endswith("ly") or (
+            _verb_at(masked, m.end() + nxt.start(1)) and nxt.group(1).endswith(("s", "d", "ote"))):
+        return False
+    return not re.search(rf"[\w,;]\s+{re.escape(name)}\b", masked)
+
+
 _AND_FIRM_AFTER = re.compile(r"\s+(?:and|&)\s+(?:[A-Z][\w.'’-]*\s+){0,3}(?:%s)\b(?!\s+[A-Z])" % "|".join(sorted(ORG_WORDS)))
 _FIRM_AFTER = re.compile(r"['’]?s?\s+(?:company|companies|firm|corporation|bank|subsidiary|affiliate|unit|group)\b")
 
@@ -786,7 +794,8 @@ _OF_BODY = re.compile(rf"\b(?:{'|'.join(sorted(_BODY_WORDS | {'University', 'Col
                       r"\s+(?:for|of|on)\s+(?:the\s+)?$")
 _CLAUSE_VERBS = frozenset("is was are were has had have paid met made took gave went came won lost sent".split())
 _HEARER = re.compile(r"\b(?:told|via)\s+$")
-_LEGISLATOR_TITLES = frozenset("sen senator rep representative congressman congresswoman gov governor".split())
+# "Sen. Pete Wilson", "House Speaker James Wright"
+_LEGISLATOR_TITLES = frozenset("sen senator rep representative congressman congresswoman gov governor speaker".split())
 _COMMITTEE_TITLES = frozenset({"committee", "subcommittee", "senate"})  # "Committee Chairman William Proxmire",
 # "Senate Democratic leader Robert Byrd": legislators too
 # What a legislator is called in place of a name: "the Wisconsin Democrat", "the Utah senator".
@@ -1434,14 +1443,15 @@ class _Resolver:
                 continue
             by = _DOCUMENT_OF.match(self.masked, m.end())
             if by:  # "a statement issued after a two day meeting of the Inter Governmental Group on Indonesia"
-                return re.sub(r"(?:\s+(?:of|on|for|and|the))+$", "", " ".join(by.group("org").split()))
+                issuer = re.sub(r"(?:\s+(?:of|on|for|and|the))+$", "", " ".join(by.group("org").split()))
+                return _with_acronym(issuer, self.masked[by.end():by.end() + 12])
             before = self.masked[a:m.start()]
             owner = re.search(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})['’]s\s+(?:\w+\s+)?$", before)
             said_in = _SAID_IN.search(before)  # "…, the US military said in a statement": the clause's subject
             who = owner.group(1) if owner else said_in.group("who") if said_in else _sentence_subject(before)
             issuer = self.speaker(who, a + len(who), a)[1] if who and not mention.search(who) else None
             if issuer:
-                return issuer
+                return _with_acronym(issuer, who[-12:])
             # "The statement, obtained by Variety, claimed …": the document again; read further back
         return None
 
@@ -1589,11 +1599,18 @@ class _Resolver:
         return True, self.organisation(at, heads, near=near)
 
 
+def _with_acronym(name: str, after: str) -> str:
+    """A body's name with the acronym the story gives it in brackets, as speakers by acronym read:
+    "Organisation for Economic Cooperation and Development (OECD)"."""
+    acronym = re.search(r"\(([A-Z]{2,8})\)\s*$", after.rstrip(" ,.")) or re.match(r"\s*\(([A-Z]{2,8})\)", after)
+    return f"{name} ({acronym.group(1)})" if acronym and acronym.group(1) not in name.split() else name
+
+
 # Who a document is "of", "by" or "from", named after it: "a statement issued after a meeting of the Paris Club"
 _DOCUMENT_OF = re.compile(r"\s+(?:(?:issued|released|published|prepared|adopted)\s+)?(?:(?:after|at|following|by)\s+"
                           r"(?:an?|the)\s+[^.;,\"“”]{0,60}?\s+of|by|from)\s+(?:the\s+)?"
                           r"(?P<org>[A-Z][\w&.'’-]*(?:\s+(?:[A-Z][\w&.'’-]*|of|on|for|and)){0,6})")
-_SAID_IN = re.compile(r"(?:^|[,;]\s+)(?P<who>(?:the\s+|[A-Z])[^,;:\"“”_]{1,60}?)\s+(?:said|says|announced|wrote)\s+in\s+$")
+_SAID_IN = re.compile(r"(?:^|[,;]\s+)(?P<who>(?:the\s+|[A-Z])[^,;:\"“”_]{1,90}?)\s+(?:said|says|announced|wrote)\s+in\s+$")
 _ISSUED = DOCUMENT_NOUNS | {"document", "communique", "declaration", "resolution", "release", "notice", "circular"}
 _ISSUED_BY = re.compile(rf"\b(?:{'|'.join(sorted(_ISSUED))})\s+(?:(?:issued|released|published|signed|sent|"
                         r"posted|written|put\s+out)\s+)?by\s+(?:the\s+)?(?P<by>[A-Z][\w&.'’-]*(?:\s+[A-Z][\w&.'’-]*){0,5})")

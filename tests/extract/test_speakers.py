@@ -930,3 +930,51 @@ def test_a_bare_one_is_one_of_the_people_just_described():
 def test_an_acronyms_name_may_wrap_a_line():
     text = ('The U.S. Department of\nTransportation approved the merger.\n    "The acquisition is fine," DOT said.')
     assert said(text)["The acquisition is"] == "Department of\nTransportation (DOT)".replace("\n", " ")
+
+
+def test_a_document_quoted_paragraphs_after_it_was_introduced_speaks_for_its_issuer():
+    text = ('Aid donors pledged 3.15 billion dlrs to Jakarta, a\nstatement issued after a two day meeting of the Inter\n'
+            'Governmental Group on Indonesia (IGGI) said.\n    This compares with 2.6 billion dlrs last year, the statement '
+            'said.\n    "The Group commended Indonesia for its steps," the\nstatement said.')
+    assert said(text)["The Group commended"] == "Inter Governmental Group on Indonesia"
+    text = ('The Organisation for Economic Cooperation and Development\n(OECD) said in its latest Financial Market Trends '
+            'report the rise was large.\n    It said rates fell.\n    Borrowers turned to paper.\n    "It remains to be '
+            'seen how the market will react," the report said.')
+    assert said(text)["It remains to"] == "Organisation for Economic Cooperation and Development"
+
+
+def test_a_person_of_a_firm_with_and_in_its_name_is_the_person():
+    text = ('Retirees lost money.\n    Robert Lee of Investment Management and Research Incorporated said there '
+            'were "a lot of serious losses out there."')
+    assert said(text)["a lot of"] == "Robert Lee"
+    text = 'Qatar took over.\n    Cable and Wireless manager Colin Davies told Reuters "We have been here for 36 years."'
+    assert said(text)["We have been"] == "Colin Davies"
+    text = ('Talks went on.\n    However, Gene Kimmelman of the Consumer Federation of\nAmerica, which represents more '
+            'than 200 groups, said, "When ATT offers new services, they are for business."')
+    assert said(text)["When ATT offers"] == "Gene Kimmelman"
+
+
+def test_an_aside_between_subject_and_verb_is_skipped():
+    text = 'Traders were busy.\n    A Japanese oil trader, also based in Tokyo, said, "We thought OPEC would fail."'
+    assert said(text)["We thought OPEC"] == "Japanese oil trader"
+    text = ('But the Edelman/Dominion group, which has litigation\npending against Burlington, also said it held talks '
+            'about "the possibility of settlement of outstanding matters."')
+    assert said(text)["the possibility of"] == "Edelman/Dominion group"
+
+
+def test_a_sentences_first_word_and_a_bodys_name_cut_at_and_are_no_one():
+    text = ('Martin Bangemann said the industries were weak. Continued state subsidies would not save them, he '
+            'said.\n    "That is why I have refused to continue subsidising them," he said.')
+    assert said(text)["That is why"] == "Martin Bangemann"
+    text = ('The plan will help the Federal Savings and Loan Insurance Corporation, according to a top industry '
+            'regulator.\n    "But every thrift is paying a market tax," she said.')
+    assert said(text)["But every thrift"] is None  # not "Savings"
+
+
+def test_he_after_a_legislator_described_goes_on_with_the_legislator():
+    text = ('Senate Finance Committee chairman Lloyd Bentsen said the resolution may hurt.\n    "We need a free trade '
+            'agreement," the Texas Democrat said.\n    "I do not question the right of Canada," he said.')
+    assert said(text)["I do not"] == "Lloyd Bentsen"
+    text = ('House Speaker James Wright said Reagan should realize it.\n    "There is no way to cut the deficit," the\n'
+            'Texas Democrat told reporters.')
+    assert said(text)["There is no"] == "James Wright"
