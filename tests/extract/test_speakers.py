@@ -936,11 +936,11 @@ def test_a_document_quoted_paragraphs_after_it_was_introduced_speaks_for_its_iss
     text = ('Aid donors pledged 3.15 billion dlrs to Jakarta, a\nstatement issued after a two day meeting of the Inter\n'
             'Governmental Group on Indonesia (IGGI) said.\n    This compares with 2.6 billion dlrs last year, the statement '
             'said.\n    "The Group commended Indonesia for its steps," the\nstatement said.')
-    assert said(text)["The Group commended"] == "Inter Governmental Group on Indonesia"
+    assert said(text)["The Group commended"] == "Inter Governmental Group on Indonesia (IGGI)"
     text = ('The Organisation for Economic Cooperation and Development\n(OECD) said in its latest Financial Market Trends '
             'report the rise was large.\n    It said rates fell.\n    Borrowers turned to paper.\n    "It remains to be '
             'seen how the market will react," the report said.')
-    assert said(text)["It remains to"] == "Organisation for Economic Cooperation and Development"
+    assert said(text)["It remains to"] == "Organisation for Economic Cooperation and Development (OECD)"
 
 
 def test_a_person_of_a_firm_with_and_in_its_name_is_the_person():
