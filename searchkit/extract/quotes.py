@@ -971,7 +971,7 @@ def _subject(clause: str) -> str:
         if not bare or (taken and word.endswith((",", ";", ":", "—", "–"))) or re.search(r"[_\"“”]", word):
             break  # a clause boundary, or a quotation (blanked out) before the subject
         low = bare.lower()
-        at_firm = k - 1 if low in ("the", "of") and words[k - 1:k] == ["of"] and low == "the" else k if low == "of" else -1
+        at_firm = k if low == "of" else k - 1 if low == "the" and k > 0 and words[k - 1] == "of" else -1
         if at_firm > 0 and taken and all(w[:1].isupper() or w in ("and", "&", "of") or w.capitalize() in ORG_WORDS
                                          or w in _GROUP_NOUNS for w in taken) and _name_before_firm(words[:at_firm]):
             taken += words[at_firm:k + 1][::-1]  # "Peter Wolffe of (the) Salomon Brothers said": the person, at a firm
@@ -1029,8 +1029,8 @@ def _name_before_firm(words: list[str]) -> bool:
         if not word[:1].isupper() or word.endswith((",", ";", ":")) or word in FUNCTION_WORDS:
             break
         run.append(word)
-    return len(run) >= 2 and not any(w.strip(".") in ORG_WORDS or _is_title(w) for w in run) \
-        and bool(_strip_name(" ".join(reversed(run)))[0]) and len(_strip_name(" ".join(reversed(run)))[0].split()) >= 2
+    name = _strip_name(" ".join(reversed(run)))[0]
+    return len(run) >= 2 and not any(w.strip(".") in ORG_WORDS or _is_title(w) for w in run) and len(name.split()) >= 2
 
 
 _REACHED_BY = re.compile(r"(?<=[a-z])\s+(?:contacted|reached|interviewed|questioned|asked)\s+(?:by\s+)?[A-Z][\w.&'’-]*"
@@ -2311,7 +2311,7 @@ _NOT_MEN = frozenset("human humans german germans roman romans ottoman".split())
 _PERSON_ENDINGS = (*_MAN, "person", "people", "ist", "ists", "ian", "ians")
 _WORKS_AT = re.compile(r"(?P<person>.+?)\s+(?:of|at|with)\s+(?:the\s+)?(?:[a-z]+\s+){0,2}<?[A-Z][\w.&'’-]*"
                        r"(?:\s+(?:(?:and|&|of|for|the|de)\s+)?[A-Z][\w.&'’-]*){0,6}>?"
-                       r"(?:\s+(?:institute|group|bank|firm|fund|unit|agency|office))?$")  # "of Munich's Ifo institute"  # "of stockbroker <X and Co>"
+                       r"(?:\s+(?:institute|group|bank|firm|fund|unit|agency|office))?$")  # "of stockbroker <X and Co>", "of Munich's Ifo institute"
 _HOME_PLACE = re.compile(r"\s+(?:of|in|from)\s+(?:the\s+)?(?P<place>[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,3})$")
 _TAIL_NAME = re.compile(rf"(?:^|\s)((?:{_WORD})(?:\s+(?:{PARTICLES}\s+)?{_WORD})+|{_WORD})$")
 _BOTH_NAMED = re.compile(rf"((?:{_WORD})(?:\s+{_WORD})*)\s+and\s+(?:{_WORD})")
