@@ -1272,6 +1272,7 @@ class _Resolver:
         if words in (["Others"], ["Some"], ["Many"]):
             return True, words[0]  # "Others shouted, “…”": a group described, as "Analysts said"
         while words and words[0] in FUNCTION_WORDS - {"The", "A", "An", "One", "Another", "He", "She", "It", "They", "We", "I"} \
+                and words != ["one"] and words != ["another"] \
                 and not (words[0] in ("All",) and len(words) == 1) \
                 and not (len(words) == 2 and words[1] in ORG_WORDS and words[0].lower() not in _CLOSED_CLASS):
             words.pop(0)  # but "First City" is a bank's name
@@ -1547,8 +1548,8 @@ class _Resolver:
             len(name.split()) >= 2 or name in self.people.people or name in self.people._surnames())
 
     def _description(self, who: str, at: int) -> tuple[bool, str | None]:
-        if who.lower() == "one" and (kind := self._one_of(at)):
-            return True, f"one {kind}"  # "Diplomats said …. “…,” said one.": one diplomat
+        if who.lower() in ("one", "another") and (kind := self._one_of(at)):
+            return True, f"{who.lower()} {kind}"  # "Diplomats said …. “…,” said one.": one diplomat
         if who.lower() in _DETERMINERS:
             return False, None
         issued = _ISSUED_BY.search(who)
@@ -1757,9 +1758,9 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
             break  # "Clinton seized upon the reference": a clause with a verb of its own
         if re.search(r"\b(?:and|but|or)$", who):
             break  # "“…” the legal footing for a deal and said …": a verb coordinated with the sentence's own
-        if len(who.split()) <= 12 and _subject_like(who) and who.lower() not in _DETERMINERS \
+        if len(who.split()) <= 12 and _subject_like(who) and (who.lower() not in _DETERMINERS or who in ("one", "another")) \
                 and not re.search(r"\b(?:was|were|is|are|been|be)$", who):
-            return who
+            return who  # "…,” one said.: one of the people just described
         break
     if as_clause and _subject_like(as_clause.group("who")):  # "…” with classified data – as described by X –"
         return _cut_after_name(as_clause.group("who"))
@@ -1803,6 +1804,8 @@ def _singular_person(word: str) -> str | None:
 
 def _subject_like(who: str) -> bool:
     """Whether words read like a subject: a name, a pronoun, a description, not "and against the law"."""
+    if who.strip(" .,").lower() in ("one", "another"):
+        return True  # "…,” one said. / said another.: one of the people just described
     if not _SUBJECT_START.match(who):
         words = who.split()  # "reporters", "Republican officials", "local businessmen": a group by its plural noun
         return 0 < len(words) <= 3 and _singular_person(words[-1]) is not None
