@@ -1450,6 +1450,7 @@ class _Resolver:
             owner = re.search(r"([A-Z][\w.&-]*(?:\s+[A-Z][\w.&-]*){0,4})['’]s\s+(?:\w+\s+)?$", before)
             said_in = _SAID_IN.search(before)  # "…, the US military said in a statement": the clause's subject
             who = owner.group(1) if owner else said_in.group("who") if said_in else _sentence_subject(before)
+            who = _TRAILING_TIME.sub("", who) if who else who  # "The International Business newspaper today"
             issuer = self.speaker(who, a + len(who), a)[1] if who and not mention.search(who) else None
             if issuer:
                 return _with_acronym(issuer, who[-12:])
