@@ -1018,6 +1018,7 @@ def _subject(clause: str) -> str:
 # A relative clause or participle set off by commas before the verb: ", which controls SME," / ", also based in Tokyo,"
 _ASIDE_END = re.compile(r",\s+(?:which|who|whose|also\s+[a-z]+|(?:based|speaking|writing|quoted)\b)[^,;:\"“”_]{0,90},$")
 _FIRM_SUFFIXES = frozenset("Inc Corp Co Ltd Plc LLC Corporation Company Incorporated".split())
+_GROUP_SAID = re.compile(r"[a-z]s\s+(?:said|say|told|added|warned|argued|stated)\b")
 _ROLE_THEN_NAME = re.compile(r"\s([a-z]+)\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)$")
 
 
@@ -1108,6 +1109,8 @@ def _plausible_speaker(name: str) -> bool:
     last = words[-1].strip(",.").lower()
     if words[-1][:1].islower():
         parts = last.split("-")
+        if last.endswith("s") and (last[:-1].capitalize() in ORG_WORDS or last[:-3] + "y" == "company"):
+            return True  # "four institutes", "the banks": bodies, speaking together
         return last in _GROUP_NOUNS or last in DOCUMENT_NOUNS or last in _ENTOURAGE or any(
             part in PERSON_NOUNS or part.rstrip("s") in PERSON_NOUNS or part.endswith(("ist", "ian", "er", "or", "ee", *_MAN))
             and not part.endswith("ed") for part in parts)
@@ -1241,12 +1244,33 @@ class _Resolver:
         if org is None and pronoun.lower() == "it":
             org = self._owner_of_document(sentence_start) or self.organisation(at, acting=True, near=at)
             # "The Bundesbank's annual report said …. “…,” it said"; else the body that spoke last, or the lead's
+        if org is None and pronoun.lower() == "they":
+            return self._group_speaking(sentence_start)  # "The four institutes said …. “…,” they said."
         if org is None or pronoun.lower() == "it":
             return org
         last = max(p for p, name, _h, _s, _a in self.organisations() if p < at and name == org)
         if any(last < p < at for p, _e, _n in self.people.mentions) or _PEOPLE_PLURAL.search(self.masked, since, at):
             return None
         return org
+
+    def _group_speaking(self, sentence_start: int) -> str | None:
+        """The group of people or bodies a "they said" goes on with: the plural subject of a verb of saying in
+        one of the three sentences before ("The four institutes said …", "Ministers from the Group of 24 said")."""
+        if self.people.sentences is None:
+            return None
+        starts = [a for a in self.people.sentences.starts_before(sentence_start, 2) if a < sentence_start][-3:]
+        for a, end in reversed(list(zip(starts, [*starts[1:], sentence_start]))):
+            sentence = self.masked[a:end]
+            said = _GROUP_SAID.search(sentence)
+            if not said:
+                continue
+            words = sentence[:said.start() + 2].rsplit(",", 1)[-1].split()  # the subject, after any leading clause
+            while words and (words[0].lower() in _DETERMINERS or words[0] in FUNCTION_WORDS):
+                words.pop(0)
+            if 0 < len(words) <= 8 and words[-1].islower() and len(words[-1]) > 3 \
+                    and not any(w.lower() in _STOP for w in words if w not in ("of", "from", "and")):
+                return " ".join(words)
+        return None
 
     def speaker(self, who: str, at: int, sentence_start: int) -> tuple[bool, str | None]:
         """(is this a subject at all?, the speaker) for the subject of a verb of saying; a speaker that
