@@ -1253,6 +1253,11 @@ class _Resolver:
             return None
         return org
 
+    def sexless(self, name: str) -> bool:
+        """Whether a speaker may be an "it": no person the story gives a gender or a title to."""
+        person = self.people.people.get(name)
+        return person is None or not (person.gender or person.clues)
+
     def _group_speaking(self, sentence_start: int) -> str | None:
         """The group of people or bodies a "they said" goes on with: the plural subject of a verb of saying in
         one of the three sentences before ("The four institutes said …", "Ministers from the Group of 24 said")."""
@@ -2484,6 +2489,9 @@ def _find_quotes(text: str, choose: bool = True) -> list[tuple[_Span, list[tuple
                 who = _after_attribution(following_text)  # "…?” Trump told ITV in an interview aired …"
         if who:
             attributed, speaker = resolver.speaker(said_by := who, span.start, s_start)
+            if speaker is None and who.strip(" .,").lower() == "it" and previous is not None and previous.speaker \
+                    and span.para - previous.para <= 1 and resolver.sexless(previous.speaker):
+                speaker = previous.speaker  # "“…,” Berliner Zeitung said. “…,” it added.": the paper goes on
         turn = _TURN.match(inner) if ":" in inner[:40] else None
         if turn:  # "“RAMOS: Secretary Clinton, …”": a transcript's turn, a name the story gives or a full one
             name = _strip_name(turn.group(1).title() if turn.group(1).isupper() else turn.group(1))[0]
