@@ -2579,6 +2579,9 @@ def _find_quotes(text: str, choose: bool = True) -> list[tuple[_Span, list[tuple
             span.speaker = previous.speaker  # a bare quote in the paragraph after an attributed one
         elif not attributed and span.para > 0:
             span.speaker = _paragraph_subject(masked, paragraphs[span.para - 1], resolver)
+            if span.speaker is None and previous is not None and span.para - previous.para == 2 and previous.speaker \
+                    and previous.attributed and not _verbs_in(masked[paragraphs[span.para - 1][0]:paragraphs[span.para - 1][1]]):
+                span.speaker = previous.speaker  # a bare quote after one paragraph of narration that quotes no one
         span.sentence = s_start
         out.append((span, inner.rstrip(",").strip()))
         previous = span
