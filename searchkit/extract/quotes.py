@@ -939,6 +939,12 @@ def _subject(clause: str) -> str:
                 and role.group(1).split()[0] not in FUNCTION_WORDS and not _is_place(role.group(1)):
             return role.group(1)
         clause = clause[:-1]
+    apposed = _NAME_THEN_ROLE.search(clause) if "," in clause else None
+    if apposed and "," not in clause[apposed.end():] and re.search(r"\b(?:of|for|at)\s$", clause[:apposed.end()]) \
+            and _strip_name(apposed.group(1))[0] \
+            and len(_strip_name(apposed.group(1))[0].split()) >= 2 and not _is_place(apposed.group(1)):
+        return apposed.group(1)  # "Ramon Diaz, Chairman of the Presidential Commission on Good Government told":
+        # an apposition no comma closes, the body's name its end
     relative = re.match(r"(.+?)\s+(?:who|which)\s+(?=[a-z])\S.*$", clause)  # "an official who spoke …"
     if relative and not re.search(r"[,;:]", clause[relative.end(1):]):  # "a White House official who spoke …"
         inner = _subject(relative.group(1))
@@ -1780,7 +1786,7 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
                 return named  # "a top Foreign Ministry official, Helmut Schaefer, told": the name in apposition
             unclosed = _NAME_RUN.fullmatch(first) and (_DESCRIBED.match(rest) or _DESCRIBED_AS_WHO.match(rest)
                                                        or _BARE_ROLE_OF.match(rest)  # "Peter Pietsch, spokesman for Commerzbank AG said"
-                                                       or _ROLE_OF.match(rest))
+                                                       or _ROLE_OF.match(rest) or _firm_role(rest))
             # "Smith, an analyst at the Council on Energy, Environment and Water think tank told": no
             # comma closes the apposition, and the organisation's own commas cut no subject out of it
             who = first if who.endswith(",") or unclosed else who.rsplit(",", 1)[1].strip()
@@ -1806,6 +1812,13 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
     if m and _SUBJECT_START.match(m.group("who")):
         return m.group("who")
     return None
+
+
+def _firm_role(rest: str) -> bool:
+    """Whether an apposition is a firm's name and a role, unclosed: "Day chairman and chief executive officer"."""
+    words = rest.split()
+    named = next((i for i, w in enumerate(words) if w.islower()), 0)
+    return 1 <= named <= 4 and words[-1] in PERSON_NOUNS and all(w.islower() for w in words[named:])
 
 
 _BARE_ROLE_OF = re.compile(r"(?:[a-z-]+\s+){0,2}(?:%s)\s+(?:for|of|at|with)\s+[A-Z]"
