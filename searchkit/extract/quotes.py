@@ -1556,8 +1556,8 @@ class _Resolver:
         since = (self.people.sentences.paragraph_starts(at, 1) or [0])[0] if self.people.sentences else 0
         for m in reversed(list(re.finditer(r"\b[A-Za-z]+(?:s|men)\b", self.masked[since:at]))):
             singular = _singular_person(m.group())
-            if singular and singular not in _UNNAMED:
-                return singular
+            if singular and (singular not in _UNNAMED or singular == "source"):
+                return singular  # "Diplomatic sources said … one said": one source
         return None
 
     def _outlet(self, at: int) -> str | None:
@@ -2446,6 +2446,8 @@ def _goes_on(who: str, before: str, paragraphs: int, resolver: _Resolver) -> boo
     the quotation before ("State Department"): not a person, and of that kind for a noun; or whether "he"
     or "she", with no one named to be, is the person described who spoke before ("official")."""
     last = before.split()[-1]
+    if who.strip(" .,").lower() in ("one", "another"):
+        return False  # "…,” one said.: one of a group, never the one who spoke before
     if who.strip().lower() in ("he", "she"):  # "The official said … “…,” he said. … He said …, “…,” he said."
         gender = "m" if who.strip().lower() == "he" else "f"
         return paragraphs <= 4 and last.islower() and last in PERSON_NOUNS and not last.endswith("s") \
