@@ -1260,9 +1260,10 @@ class _Resolver:
         return org
 
     def sexless(self, name: str) -> bool:
-        """Whether a speaker may be an "it": no person the story gives a gender or a title to."""
+        """Whether a speaker is an "it": a body or a paper by its name, no person the story gives a gender or title."""
         person = self.people.people.get(name)
-        return person is None or not (person.gender or person.clues)
+        named_body = _is_org(name) or bool(_OUTLET_NAME.fullmatch(name))
+        return named_body and (person is None or not (person.gender or person.clues))
 
     def _group_speaking(self, sentence_start: int) -> str | None:
         """The group of people or bodies a "they said" goes on with: the plural subject of a verb of saying in

@@ -978,3 +978,45 @@ def test_he_after_a_legislator_described_goes_on_with_the_legislator():
     text = ('House Speaker James Wright said Reagan should realize it.\n    "There is no way to cut the deficit," the\n'
             'Texas Democrat told reporters.')
     assert said(text)["There is no"] == "James Wright"
+
+
+def test_one_said_after_the_quote_is_one_of_the_group_just_described():
+    text = ('Bankers say it is too early to venture a forecast.\n    "It depends on oil prices," one said. "This summer is '
+            'important."')
+    assert said(text)["It depends on"] == "one banker"
+    assert said('Dealers said trading was thin. "It was not a true market," said another.')["It was not"] == \
+        "another dealer"
+    text = ('Western diplomatic sources were more blunt.\n    "They don\'t want to see Cable and Wireless with a share," '
+            'one said.')
+    assert said(text)["They don't want"] == "one source"
+
+
+def test_they_and_it_go_on_with_the_group_or_paper_that_spoke_before():
+    text = ('The four institutes said an expansive policy was welcome.\n    Such fears may seem exaggerated, they said.\n'
+            '    "But it has often turned out in the past that prices rise," they said.')
+    assert said(text)["But it has"] == "four institutes"
+    text = ('The law stresses the plan.\n    "This new regulation is part of our policy," Berliner Zeitung said.\n'
+            '    "This step could be the start of greater changes," it added.')
+    assert said(text)["This step could"] == "Berliner Zeitung"
+
+
+def test_an_editorial_speaks_for_the_paper_that_published_it_today():
+    text = ('The official International Business newspaper today\npublished the demands in an editorial.\n'
+            '    "It is extremely important that the U.S. Market reduce its restrictions," the editorial said.')
+    assert said(text)["It is extremely"] == "official International Business newspaper"
+
+
+def test_an_apposition_no_comma_closes_leaves_the_person():
+    text = ('The head of a panel said so.\n    Ramon Diaz, Chairman of the Presidential Commission on Good\n'
+            'Government (PCGG) told Reuters in an interview: "There is every reason to believe they hid pesos."')
+    assert said(text)["There is every"] == "Ramon Diaz"
+    text = ('Day said the sale could help.\n    "Net earnings should be in the ball park," Richard Jacob, Day chairman '
+            'and chief executive officer said.')
+    assert said(text)["Net earnings should"] == "Richard Jacob"
+
+
+def test_a_bare_quote_after_a_paragraph_of_narration_goes_on_with_the_speaker_before():
+    text = ('Chairman William Proxmire said the decision was a loss.\n    "I think it is a serious loss," Proxmire said.\n'
+            '    The committee will hold hearings on Greenspan, but no date has been scheduled.\n'
+            '    "Mr Volcker has been a superb chairman of the Federal Reserve Board."')
+    assert said(text)["Mr Volcker has"] == "William Proxmire"
