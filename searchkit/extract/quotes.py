@@ -589,6 +589,9 @@ class _People:
         words = full.split()
         if len(full) > len(self._longest_ending.get(words[-1], "")):
             self._longest_ending[words[-1]] = full
+        bare = re.sub(r"^(?:al|el|Al|El)-(?=[A-Z])", "", words[-1])  # "Khalaf al-Oteiba", later "Oteiba said"
+        if bare != words[-1] and len(full) > len(self._longest_ending.get(bare, "")):
+            self._longest_ending[bare] = full
         if len(words) == 2 and len(full) > len(self._two_word_starting.get(words[0], "")):
             self._two_word_starting[words[0]] = full
 
@@ -945,6 +948,10 @@ def _subject(clause: str) -> str:
             and len(_strip_name(apposed.group(1))[0].split()) >= 2 and not _is_place(apposed.group(1)):
         return apposed.group(1)  # "Ramon Diaz, Chairman of the Presidential Commission on Good Government told":
         # an apposition no comma closes, the body's name its end
+    bare_role = _NAME_THEN_BARE_ROLE.search(clause) if "," in clause else None
+    if bare_role and "," not in clause[bare_role.end():] and _strip_name(bare_role.group(1))[0] \
+            and len(_strip_name(bare_role.group(1))[0].split()) >= 2 and not _is_place(bare_role.group(1)):
+        return bare_role.group(1)  # "Paul Mlotok, oil analyst for Salomon Brothers Inc said"
     relative = re.match(r"(.+?)\s+(?:who|which)\s+(?=[a-z])\S.*$", clause)  # "an official who spoke …"
     if relative and not re.search(r"[,;:]", clause[relative.end(1):]):  # "a White House official who spoke …"
         inner = _subject(relative.group(1))
@@ -1813,6 +1820,11 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
     if m and _SUBJECT_START.match(m.group("who")):
         return m.group("who")
     return None
+
+
+_NAME_THEN_BARE_ROLE = re.compile(rf"(?:^|[.;]\s+|\n\s*)({_NAME_RUN.pattern}),\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){{0,2}}"
+                                  rf"(?:{'|'.join(sorted(PERSON_NOUNS, key=len, reverse=True))})\s+(?:for|of|at|with)\s+"
+                                  r"(?:the\s+)?[A-Z]")
 
 
 def _firm_role(rest: str) -> bool:
