@@ -589,9 +589,6 @@ class _People:
         words = full.split()
         if len(full) > len(self._longest_ending.get(words[-1], "")):
             self._longest_ending[words[-1]] = full
-        bare = re.sub(r"^(?:al|el|Al|El)-(?=[A-Z])", "", words[-1])  # "Khalaf al-Oteiba", later "Oteiba said"
-        if bare != words[-1] and len(full) > len(self._longest_ending.get(bare, "")):
-            self._longest_ending[bare] = full
         if len(words) == 2 and len(full) > len(self._two_word_starting.get(words[0], "")):
             self._two_word_starting[words[0]] = full
 
