@@ -657,8 +657,12 @@ class _People:
             return None
         # Walk back sentence by sentence: the first name of the nearest sentence with a fitting one.
         bounds = self.sentences.starts_before(sentence_start, paragraphs_back=3) if self.sentences else []
+        ends = {p: e for p, e, _n in self.mentions}
         for b_start in reversed(bounds):
-            first = next((p for p, name in earlier if b_start <= p < sentence_start and fits(name)), None)
+            fitting = [p for p, name in earlier if b_start <= p < sentence_start and fits(name)]
+            speaking = [p for p in fitting if _SAYS_AFTER.match(self.masked, ends[p])  # "…, Herrington said."
+                        and not re.search(r"\b(?:with|of|at|for|from)\s+$", self.masked[max(0, p - 6):p])]
+            first = speaking[0] if speaking and len(fitting) > 1 else fitting[0] if fitting else None
             pronoun = list(_GENDER_PRONOUN[gender].finditer(self.masked, b_start, first)) if gender and first is not None else []
             pronoun = pronoun[-1] if pronoun else None
             if first is not None and not (pronoun and "," not in self.masked[pronoun.end():first]):
@@ -1029,6 +1033,7 @@ def _subject(clause: str) -> str:
 _ASIDE_END = re.compile(r",\s+(?:which|who|whose|also\s+[a-z]+|(?:based|speaking|writing|quoted)\b)[^,;:\"“”_]{0,90},$")
 _FIRM_SUFFIXES = frozenset("Inc Corp Co Ltd Plc LLC Corporation Company Incorporated".split())
 _GROUP_SAID = re.compile(r"[a-z]s\s+(?:said|say|told|added|warned|argued|stated)\b")
+_SAYS_AFTER = re.compile(r"\s+(?:said|says|told|added|adds)\b")
 _ROLE_THEN_NAME = re.compile(r"\s([a-z]+)\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)$")
 
 
