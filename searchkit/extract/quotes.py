@@ -1034,6 +1034,8 @@ _ASIDE_END = re.compile(r",\s+(?:which|who|whose|also\s+[a-z]+|(?:based|speaking
 _FIRM_SUFFIXES = frozenset("Inc Corp Co Ltd Plc LLC Corporation Company Incorporated".split())
 _GROUP_SAID = re.compile(r"[a-z]s\s+(?:said|say|told|added|warned|argued|stated)\b")
 _SAYS_AFTER = re.compile(r"\s+(?:said|says|told|added|adds)\b")
+# A role in lower case at a firm, before the name in apposition: "said head of equities at Jardine Fleming, Mario Malt"
+_LOWER_ROLE_AT = re.compile(r"(?:[a-z-]+\s+){1,4}(?:at|of|for|with)\s+(?:the\s+)?[A-Z]")
 _ROLE_THEN_NAME = re.compile(r"\s([a-z]+)\s+((?:[A-Z][\w.'’-]*\s+){1,3}[A-Z][\w.'’-]*)$")
 
 
@@ -1763,7 +1765,8 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
         return m.group("who")
     if m and not m.group("verb").endswith("ing") and _SUBJECT_START.match(m.group("who")) \
             and not _FINITE_AFTER.search(re.split(r"\s(?:who|which|that)\s", m.group("who"))[0]):  # not "said the candidate could be …"
-        apposed = _APPOSED_AFTER.match(after, m.end("who")) if _DESCRIBED.match(m.group("who")) else None
+        role_first = m.group("who").split()[0] in PERSON_NOUNS or _LOWER_ROLE_AT.match(m.group("who"))
+        apposed = _APPOSED_AFTER.match(after, m.end("who")) if _DESCRIBED.match(m.group("who")) or role_first else None
         if apposed and _strip_name(apposed.group(1))[0]:
             return apposed.group(1)  # "said his best friend at Lehigh, Bruce Turry, who …"
         return _cut_after_name(m.group("who"))
