@@ -661,7 +661,8 @@ class _People:
         for b_start in reversed(bounds):
             fitting = [p for p, name in earlier if b_start <= p < sentence_start and fits(name)]
             speaking = [p for p in fitting if _SAYS_AFTER.match(self.masked, ends[p])  # "…, Herrington said."
-                        and not re.search(r"\b(?:with|of|at|for|from)\s+$", self.masked[max(0, p - 6):p])]
+                        and not re.search(r"(?:\b(?:with|of|at|for|from)\s+|\b(?:al|el)-)$", self.masked[max(0, p - 6):p])]
+            # (not a firm after "with", nor the end of "Rashid Abdulla al-Nuaimi", whose run stops at "al-")
             first = speaking[0] if speaking and len(fitting) > 1 else fitting[0] if fitting else None
             pronoun = list(_GENDER_PRONOUN[gender].finditer(self.masked, b_start, first)) if gender and first is not None else []
             pronoun = pronoun[-1] if pronoun else None

@@ -1020,3 +1020,18 @@ def test_a_bare_quote_after_a_paragraph_of_narration_goes_on_with_the_speaker_be
             '    The committee will hold hearings on Greenspan, but no date has been scheduled.\n'
             '    "Mr Volcker has been a superb chairman of the Federal Reserve Board."')
     assert said(text)["Mr Volcker has"] == "William Proxmire"
+
+
+def test_a_person_with_a_lower_case_role_at_a_firm_is_the_person():
+    text = ('Analysts forecast prices.\n    Paul Mlotok, oil analyst for Salomon Brothers Inc said that\n'
+            '"even with the rise in prices we have only altered our scenario."')
+    assert said(text)["even with the"] == "Paul Mlotok"
+    text = ('Shares fell.\n    "Until we see some effort by the Japanese the market will stay low," said head of equities '
+            'at Jardine\nFleming Securities Co, Mario Rossi.')
+    assert said(text)["Until we see"] == "Mario Rossi"
+
+
+def test_he_goes_to_whom_the_sentence_before_names_as_speaking():
+    text = ('Herrington spoke to the panel.\n    Consumer demand and a decline in production has resulted in a rise in '
+            'imports, Herrington said.\n    "Steps must be taken to reverse the downturn," he said.')
+    assert said(text)["Steps must be"] == "Herrington"
