@@ -2,7 +2,7 @@
 
     python bench/wire_speakers.py --list [--text]    # the drawn stories' keys (or texts, to label them)
     python bench/wire_speakers.py [--errors N]       # score find_quotes against the labels of the first draw
-    python bench/wire_speakers.py --second [...]     # any later draw by name: --third ... --twenty-seventh
+    python bench/wire_speakers.py --second [...]     # any later draw by name: --third ... --thirty-first
 
 The set is a seeded random sample (seed SEED) of Reuters-21578 stories, any split, whose body holds
 a quotation mark, outside the stories of tests/extract/quotes_gold.json. No speaker rule was ever
@@ -91,7 +91,14 @@ The twenty-fourth to twenty-seventh draws (bench/gold/wire_speakers_twenty_fourt
 08:05 UTC the same day, after the seventh round was frozen, labelled the same way by eight sessions (152, 187, 145 and
 134 quotes), committed before any scoring, held out from the eighth round and scored once with it frozen (3c76422):
 speakers 0.891 / 0.047 / 0.062, 0.850 / 0.110 / 0.040, 0.870 / 0.076 / 0.053, 0.899 / 0.076 / 0.025 (quotes P
-0.916-0.966, R 0.977-1.000); the seventh round's code (dc2c6bb): 0.891, 0.838, 0.870, 0.899 right.
+0.916-0.966, R 0.977-1.000); the seventh round's code (dc2c6bb): 0.891, 0.838, 0.870, 0.899 right. Developed on from
+the ninth round.
+
+The twenty-eighth to thirty-first draws (bench/gold/wire_speakers_twenty_eighth.json … _thirty_first): drawn at 08:24
+UTC the same day, after the eighth round was frozen, labelled the same way by eight sessions (179, 157, 176 and 164
+quotes), committed before any scoring, held out from the ninth round and scored once with it frozen (af6e186): speakers
+0.828 / 0.104 / 0.067, 0.783 / 0.145 / 0.072, 0.945 / 0.030 / 0.024, 0.894 / 0.066 / 0.040 (quotes P 0.948-0.972, R
+0.993-1.000); the eighth round's code (3c76422): 0.822, 0.783, 0.945, 0.887 right.
 """
 from __future__ import annotations
 
