@@ -125,7 +125,8 @@ SEEDS = {"first": 20261130, "second": 20261201, "third": 20261203, "fourth": 202
          "nineteenth": 20261219, "twentieth": 20261220, "twenty-first": 20261221, "twenty-second": 20261222,
          "twenty-third": 20261223, "twenty-fourth": 20261224, "twenty-fifth": 20261225, "twenty-sixth": 20261226,
          "twenty-seventh": 20261227, "twenty-eighth": 20261228, "twenty-ninth": 20261229, "thirtieth": 20261230,
-         "thirty-first": 20261231}
+         "thirty-first": 20261231, "thirty-second": 20261232, "thirty-third": 20261233, "thirty-fourth": 20261234,
+         "thirty-fifth": 20261235}
 # Draws a second annotator labelled again independently, for agreement only.
 SECOND_LABELS = ("second", "fifth", "sixth", "seventh")
 

@@ -361,7 +361,8 @@ def test_a_wire_draw_agrees_with_an_annotator_who_never_saw_its_labels(draw):
                                   "twelfth", "thirteenth", "fourteenth", "fifteenth", "sixteenth", "seventeenth",
                                   "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second",
                                   "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh",
-                                  "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first"])
+                                  "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first", "thirty-second",
+                                  "thirty-third", "thirty-fourth", "thirty-fifth"])
 def test_a_later_wire_speaker_draw_is_labelled_for_its_own_stories(shared_dir, draw):
     if not (shared_dir / "corpora" / "reuters21578").is_dir():
         pytest.skip("Reuters-21578 not found")
