@@ -660,7 +660,8 @@ class _People:
         ends = {p: e for p, e, _n in self.mentions}
         for b_start in reversed(bounds):
             fitting = [p for p, name in earlier if b_start <= p < sentence_start and fits(name)]
-            speaking = [p for p in fitting if _SAYS_AFTER.match(self.masked, ends[p])  # "…, Herrington said."
+            speaking = [p for p in fitting if (_SAYS_AFTER.match(self.masked, ends[p])  # "…, Herrington said."
+                                               or re.search(r"\baccording\s+to\s+$", self.masked[max(0, p - 14):p]))
                         and not re.search(r"(?:\b(?:with|of|at|for|from)\s+|\b(?:al|el)-)$", self.masked[max(0, p - 6):p])]
             # (not a firm after "with", nor the end of "Rashid Abdulla al-Nuaimi", whose run stops at "al-")
             first = speaking[0] if speaking and len(fitting) > 1 else fitting[0] if fitting else None
@@ -934,6 +935,9 @@ def _subject(clause: str) -> str:
         last = clause[:-1].rsplit(",", 1)[-1].strip()
         if _NAME_RUN.fullmatch(last) and _strip_name(last)[0] and not _is_place(last):
             return last
+        at_firm = re.match(rf"({_NAME_RUN.pattern})\s+(?:at|of|with)\s+(?:the\s+)?[A-Z]", last)
+        if at_firm and len(_strip_name(at_firm.group(1))[0].split()) >= 2 and not _is_place(at_firm.group(1)):
+            return at_firm.group(1)  # "Another analyst, Richard Cohen at Brown Baldwin Nisker Ltd, noted"
         appositions = [m for m in _APPOSED_NAME.finditer(clause) if m.group(1).split()[0] not in FUNCTION_WORDS
                        and not _is_place(m.group(1))  # not "His critics in the United States, many of them, …"
                        and not _OBJECT_OF_ROLE.search(clause, 0, m.start())]  # "an analyst at Stratfor, the …"
@@ -1045,11 +1049,11 @@ def _name_before_firm(words: list[str]) -> bool:
     of Investment Management and Research Inc"), not a body's name ("Bank of England", "Secretary of State")."""
     run = []
     for word in reversed(words[-4:]):
-        if not word[:1].isupper() or word.endswith((",", ";", ":")) or word in FUNCTION_WORDS:
-            break
+        if not word[:1].isupper() or word.endswith((",", ";", ":")) or word in FUNCTION_WORDS or _is_title(word):
+            break  # a title before the name ends it: "Analyst Theodore Semegran of Shearson"
         run.append(word)
     name = _strip_name(" ".join(reversed(run)))[0]
-    return len(run) >= 2 and not any(w.strip(".") in ORG_WORDS or _is_title(w) for w in run) and len(name.split()) >= 2
+    return len(run) >= 2 and not any(w.strip(".") in ORG_WORDS for w in run) and len(name.split()) >= 2
 
 
 _REACHED_BY = re.compile(r"(?<=[a-z])\s+(?:contacted|reached|interviewed|questioned|asked)\s+(?:by\s+)?[A-Z][\w.&'’-]*"
