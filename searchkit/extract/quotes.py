@@ -844,7 +844,8 @@ _DESCRIBED_SAYS = re.compile(r"(?:\b(?P<who>(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\
                              # for one of Spain's …", "an official with one U.S. Vehicle manufacturer"
                              r"(?:,\s+who\s+[^,;:\"“”_]{1,100},)?"  # "A North American banker, who estimated …, said"
                              r"\s+(?:said|says|told|added|adds)\b|\b(?:said|says|told|added)\s+(?P<inverted>"
-                             r"(?:the|a|an|one|another)\s+(?:[\w.&'’-]+\s+){0,4}?[a-z]+)\s*[.,])")
+                             r"(?:the|a|an|one|another)\s+(?:[\w.&'’-]+\s+){0,4}?[a-z]+)"
+                             r"(?:\s+(?:in|at|from)\s+[A-Z][\w.'’-]*(?:\s+[A-Z][\w.'’-]*){0,2})?\s*[.,])")  # "… in Tokyo."
 _GENDERED = {"spokesman": "m", "spokeswoman": "f", "chairman": "m", "chairwoman": "f", "businessman": "m",
              "businesswoman": "f", "congressman": "m", "congresswoman": "f", "man": "m", "woman": "f"}
 # People news leaves unnamed: "the person added" is the anonymous source, not the last person named.
