@@ -1035,3 +1035,22 @@ def test_he_goes_to_whom_the_sentence_before_names_as_speaking():
     text = ('Herrington spoke to the panel.\n    Consumer demand and a decline in production has resulted in a rise in '
             'imports, Herrington said.\n    "Steps must be taken to reverse the downturn," he said.')
     assert said(text)["Steps must be"] == "Herrington"
+
+
+def test_he_after_according_to_or_a_trader_in_a_city_goes_on_with_that_speaker():
+    text = ('Weekend rain over the Western Corn Belt\nbrought relief, according to Dale Mohler, senior meteorologist for '
+            'Accu-Weather\nInc.\n    "There is going to be more rain for the next two, three days," he said.')
+    assert said(text)["There is going"] == "Dale Mohler"
+    text = ('Prices of West Texas Intermediate rose on Friday.\n    "You could argue that prices should go up," said\n'
+            'one international oil trader in Tokyo.\n    "But if there is any sign of a dip, it will be bought," he '
+            'added.')
+    assert said(text)["But if there"] == "international oil trader"
+
+
+def test_a_named_analyst_at_a_firm_is_the_analyst():
+    text = ('Gold rose.\n    Another analyst, Richard Cohen at Brown Baldwin Nisker Ltd,\nnoted that "a lot of foreign '
+            'investors are holding U.S. dollars."')
+    assert said(text)["a lot of"] == "Richard Cohen"
+    text = ('Shares rose.\n    Analyst Theodore Semegran of Shearson said he raised his estimates.\n'
+            '    "Good domestic demand will continue to aid Du Pont."')
+    assert said(text)["Good domestic demand"] == "Theodore Semegran"
