@@ -2,7 +2,7 @@
 
     python bench/wire_speakers.py --list [--text]    # the drawn stories' keys (or texts, to label them)
     python bench/wire_speakers.py [--errors N]       # score find_quotes against the labels of the first draw
-    python bench/wire_speakers.py --second [...]     # any later draw by name: --third ... --thirty-first
+    python bench/wire_speakers.py --second [...]     # any later draw by name: --third ... --thirty-fifth
 
 The set is a seeded random sample (seed SEED) of Reuters-21578 stories, any split, whose body holds
 a quotation mark, outside the stories of tests/extract/quotes_gold.json. No speaker rule was ever
@@ -98,7 +98,13 @@ The twenty-eighth to thirty-first draws (bench/gold/wire_speakers_twenty_eighth.
 UTC the same day, after the eighth round was frozen, labelled the same way by eight sessions (179, 157, 176 and 164
 quotes), committed before any scoring, held out from the ninth round and scored once with it frozen (af6e186): speakers
 0.828 / 0.104 / 0.067, 0.783 / 0.145 / 0.072, 0.945 / 0.030 / 0.024, 0.894 / 0.066 / 0.040 (quotes P 0.948-0.972, R
-0.993-1.000); the eighth round's code (3c76422): 0.822, 0.783, 0.945, 0.887 right.
+0.993-1.000); the eighth round's code (3c76422): 0.822, 0.783, 0.945, 0.887 right. Developed on from the tenth round.
+
+The thirty-second to thirty-fifth draws (bench/gold/wire_speakers_thirty_second.json … _thirty_fifth; seeds 20261232-
+20261235 only number them): drawn at 08:48 UTC the same day, after the ninth round was frozen, labelled the same way by
+eight sessions (152, 131, 146 and 198 quotes), committed before any scoring, held out from the tenth round and scored
+once with it frozen (8d7eabb): speakers 0.860 / 0.066 / 0.074, 0.878 / 0.078 / 0.043, 0.873 / 0.045 / 0.082, 0.936 /
+0.037 / 0.027 (quotes P 0.950-0.964, R 1.000), the same as the ninth round's code (af6e186).
 """
 from __future__ import annotations
 
