@@ -403,3 +403,21 @@ def test_a_place_draw_has_a_second_annotators_labels_that_agree_with_the_first(s
         assert [r["key"] for r in rows] == [r["key"] for r in second[name]] == keys
         counts = [x + y for x, y in zip(counts, places.pair_counts(rows, second[name]))]
     assert places.prf(*counts)[2] > 0.95  # two annotators who never saw each other's labels
+
+
+def test_held_out_scorings_are_recorded_for_every_fresh_draw_and_pooled_by_weight():
+    import sys
+
+    sys.path.insert(0, str(BENCH.parent))
+    import wire_speakers
+
+    names = list(wire_speakers.SEEDS)
+    assert list(wire_speakers.HELD_OUT) == names[names.index("eighth"):]  # every draw since the eighth, in order
+    for draw, (_commit, right, wrong, none, n) in wire_speakers.HELD_OUT.items():
+        stories = json.loads(wire_speakers.gold_path(draw).read_text(encoding="utf-8"))["stories"]
+        required = sum(1 for s in stories for q in s["quotes"] if q["speaker"] and not q.get("optional"))
+        assert 0 < n <= required and abs(right + wrong + none - 1) < 0.003, draw
+    table = {"a": ("x", 0.8, 0.1, 0.1, 100), "b": ("y", 1.0, 0.0, 0.0, 300)}
+    summary = wire_speakers.held_out_summary(table, resamples=200)
+    assert summary["right"] == 0.95 and summary["quotes"] == 400 and summary["at_target"] == 1
+    assert 0.8 <= summary["interval"][0] <= summary["interval"][1] <= 1.0
