@@ -660,10 +660,7 @@ class _People:
         ends = {p: e for p, e, _n in self.mentions}
         for b_start in reversed(bounds):
             fitting = [p for p, name in earlier if b_start <= p < sentence_start and fits(name)]
-            speaking = [p for p in fitting if (_SAYS_AFTER.match(self.masked, ends[p])  # "…, Herrington said."
-                                               or re.search(r"\baccording\s+to\s+$", self.masked[max(0, p - 14):p]))
-                        and not re.search(r"(?:\b(?:with|of|at|for|from)\s+|\b(?:al|el)-)$", self.masked[max(0, p - 6):p])]
-            # (not a firm after "with", nor the end of "Rashid Abdulla al-Nuaimi", whose run stops at "al-")
+            speaking = [p for p in fitting if self._speaking_at(p, ends[p])]
             first = speaking[0] if speaking and len(fitting) > 1 else fitting[0] if fitting else None
             pronoun = list(_GENDER_PRONOUN[gender].finditer(self.masked, b_start, first)) if gender and first is not None else []
             pronoun = pronoun[-1] if pronoun else None
@@ -673,6 +670,13 @@ class _People:
             sentence_start = b_start
         fitting = [name for _p, name in earlier if fits(name)]
         return fitting[-1] if fitting else None
+
+    def _speaking_at(self, start: int, end: int) -> bool:
+        """Whether the name mentioned at start-end is given as speaking ("…, Herrington said.", "according to Dale
+        Mohler"): not a firm after "with", nor the end of "Rashid Abdulla al-Nuaimi", whose run stops at "al-"."""
+        before = self.masked[max(0, start - 14):start]
+        return bool(_SAYS_AFTER.match(self.masked, end) or re.search(r"\baccording\s+to\s+$", before)) \
+            and not re.search(r"(?:\b(?:with|of|at|for|from)\s+|\b(?:al|el)-)$", before)
 
     def _legislator(self, earlier: list[str], head: str, capitals: list[str]) -> str | None:
         """"The California Republican", "the Utah senator" when the story gave no state: the last politician
@@ -949,16 +953,9 @@ def _subject(clause: str) -> str:
                 and role.group(1).split()[0] not in FUNCTION_WORDS and not _is_place(role.group(1)):
             return role.group(1)
         clause = clause[:-1]
-    apposed = _NAME_THEN_ROLE.search(clause) if "," in clause else None
-    if apposed and "," not in clause[apposed.end():] and re.search(r"\b(?:of|for|at)\s$", clause[:apposed.end()]) \
-            and _strip_name(apposed.group(1))[0] \
-            and len(_strip_name(apposed.group(1))[0].split()) >= 2 and not _is_place(apposed.group(1)):
-        return apposed.group(1)  # "Ramon Diaz, Chairman of the Presidential Commission on Good Government told":
-        # an apposition no comma closes, the body's name its end
-    bare_role = _NAME_THEN_BARE_ROLE.search(clause) if "," in clause else None
-    if bare_role and "," not in clause[bare_role.end():] and _strip_name(bare_role.group(1))[0] \
-            and len(_strip_name(bare_role.group(1))[0].split()) >= 2 and not _is_place(bare_role.group(1)):
-        return bare_role.group(1)  # "Paul Mlotok, oil analyst for Salomon Brothers Inc said"
+    unclosed = _unclosed_apposition(clause) if "," in clause else None
+    if unclosed:
+        return unclosed
     relative = re.match(r"(.+?)\s+(?:who|which)\s+(?=[a-z])\S.*$", clause)  # "an official who spoke …"
     if relative and not re.search(r"[,;:]", clause[relative.end(1):]):  # "a White House official who spoke …"
         inner = _subject(relative.group(1))
@@ -1132,7 +1129,7 @@ def _plausible_speaker(name: str) -> bool:
     last = words[-1].strip(",.").lower()
     if words[-1][:1].islower():
         parts = last.split("-")
-        if last.endswith("s") and (last[:-1].capitalize() in ORG_WORDS or last[:-3] + "y" == "company"):
+        if last == "companies" or last.endswith("s") and last[:-1].capitalize() in ORG_WORDS:
             return True  # "four institutes", "the banks": bodies, speaking together
         return last in _GROUP_NOUNS or last in DOCUMENT_NOUNS or last in _ENTOURAGE or any(
             part in PERSON_NOUNS or part.rstrip("s") in PERSON_NOUNS or part.endswith(("ist", "ian", "er", "or", "ee", *_MAN))
@@ -1276,7 +1273,7 @@ class _Resolver:
             return None
         return org
 
-    def sexless(self, name: str) -> bool:
+    def speaks_as_it(self, name: str) -> bool:
         """Whether a speaker is an "it": a body or a paper by its name, no person the story gives a gender or title."""
         person = self.people.people.get(name)
         named_body = _is_org(name) or bool(_OUTLET_NAME.fullmatch(name))
@@ -1836,6 +1833,19 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
 _NAME_THEN_BARE_ROLE = re.compile(rf"(?:^|[.;]\s+|\n\s*)({_NAME_RUN.pattern}),\s+(?:an?\s+|the\s+)?(?:[a-z-]+\s+){{0,2}}"
                                   rf"(?:{'|'.join(sorted(PERSON_NOUNS, key=len, reverse=True))})\s+(?:for|of|at|with)\s+"
                                   r"(?:the\s+)?[A-Z]")
+
+
+def _unclosed_apposition(clause: str) -> str | None:
+    """The person of an apposition no comma closes, a body's name its end: "Ramon Diaz, Chairman of the Presidential
+    Commission on Good Government told", "Paul Mlotok, oil analyst for Salomon Brothers Inc said"."""
+    titled = _NAME_THEN_ROLE.search(clause)
+    if titled and not re.search(r"\b(?:of|for|at)\s$", clause[:titled.end()]):
+        titled = None  # "Donald Trump, President Barack Obama said": a title before a name, no role of a body
+    for m in (titled, _NAME_THEN_BARE_ROLE.search(clause)):
+        if m and "," not in clause[m.end():] and len(_strip_name(m.group(1))[0].split()) >= 2 \
+                and not _is_place(m.group(1)):
+            return m.group(1)
+    return None
 
 
 def _firm_role(rest: str) -> bool:
@@ -2529,7 +2539,7 @@ def _find_quotes(text: str, choose: bool = True) -> list[tuple[_Span, list[tuple
         if who:
             attributed, speaker = resolver.speaker(said_by := who, span.start, s_start)
             if speaker is None and who.strip(" .,").lower() == "it" and previous is not None and previous.speaker \
-                    and span.para - previous.para <= 1 and resolver.sexless(previous.speaker):
+                    and span.para - previous.para <= 1 and resolver.speaks_as_it(previous.speaker):
                 speaker = previous.speaker  # "“…,” Berliner Zeitung said. “…,” it added.": the paper goes on
         turn = _TURN.match(inner) if ":" in inner[:40] else None
         if turn:  # "“RAMOS: Secretary Clinton, …”": a transcript's turn, a name the story gives or a full one
@@ -2618,8 +2628,9 @@ def _find_quotes(text: str, choose: bool = True) -> list[tuple[_Span, list[tuple
             span.speaker = previous.speaker  # a bare quote in the paragraph after an attributed one
         elif not attributed and span.para > 0:
             span.speaker = _paragraph_subject(masked, paragraphs[span.para - 1], resolver)
+            narration = masked[slice(*paragraphs[span.para - 1])]
             if span.speaker is None and previous is not None and span.para - previous.para == 2 and previous.speaker \
-                    and previous.attributed and not _verbs_in(masked[paragraphs[span.para - 1][0]:paragraphs[span.para - 1][1]]):
+                    and previous.attributed and not _verbs_in(narration):
                 span.speaker = previous.speaker  # a bare quote after one paragraph of narration that quotes no one
         span.sentence = s_start
         out.append((span, inner.rstrip(",").strip()))
