@@ -657,11 +657,10 @@ class _People:
             return None
         # Walk back sentence by sentence: the first name of the nearest sentence with a fitting one.
         bounds = self.sentences.starts_before(sentence_start, paragraphs_back=3) if self.sentences else []
-        ends = {p: e for p, e, _n in self.mentions}
         for b_start in reversed(bounds):
-            fitting = [p for p, name in earlier if b_start <= p < sentence_start and fits(name)]
-            speaking = [p for p in fitting if self._speaking_at(p, ends[p])]
-            first = speaking[0] if speaking and len(fitting) > 1 else fitting[0] if fitting else None
+            fitting = [(p, e) for p, e, name in self.mentions if b_start <= p < sentence_start and fits(name)]
+            speaking = [p for p, e in fitting if self._speaking_at(p, e)] if len(fitting) > 1 else []
+            first = speaking[0] if speaking else fitting[0][0] if fitting else None
             pronoun = list(_GENDER_PRONOUN[gender].finditer(self.masked, b_start, first)) if gender and first is not None else []
             pronoun = pronoun[-1] if pronoun else None
             if first is not None and not (pronoun and "," not in self.masked[pronoun.end():first]):
@@ -1284,8 +1283,7 @@ class _Resolver:
         one of the three sentences before ("The four institutes said …", "Ministers from the Group of 24 said")."""
         if self.people.sentences is None:
             return None
-        starts = [a for a in self.people.sentences.starts_before(sentence_start, 2) if a < sentence_start][-3:]
-        for a, end in reversed(list(zip(starts, [*starts[1:], sentence_start]))):
+        for a, end in reversed(self.people.sentences.spans_before(sentence_start, 2)[-3:]):
             sentence = self.masked[a:end]
             said = _GROUP_SAID.search(sentence)
             if not said:
@@ -1322,7 +1320,7 @@ class _Resolver:
         if words in (["Others"], ["Some"], ["Many"]):
             return True, words[0]  # "Others shouted, “…”": a group described, as "Analysts said"
         while words and words[0] in FUNCTION_WORDS - {"The", "A", "An", "One", "Another", "He", "She", "It", "They", "We", "I"} \
-                and words != ["one"] and words != ["another"] \
+                and not _one_of_group(" ".join(words)) \
                 and not (words[0] in ("All",) and len(words) == 1) \
                 and not (len(words) == 2 and words[1] in ORG_WORDS and words[0].lower() not in _CLOSED_CLASS):
             words.pop(0)  # but "First City" is a bank's name
@@ -1487,8 +1485,7 @@ class _Resolver:
         # introduced by its issuer: "issued a statement", "in a letter", "their statement", "Acme's statement",
         # "said in its latest Financial Market Trends report"; in wire copy often paragraphs before it is quoted
         mention = re.compile(rf"\b(?:an?|its|their|his|her|[\w.&-]+['’]s)\s+(?:[\w-]+\s+){{0,4}}?{noun}s?\b")
-        starts = self.people.sentences.starts_before(at, len(self.people.sentences.starts))
-        for a, end in reversed(list(zip(starts, [*starts[1:], at]))):
+        for a, end in reversed(self.people.sentences.spans_before(at, len(self.people.sentences.starts))):
             m = mention.search(self.masked, a, end)
             if not m:
                 continue
@@ -1599,7 +1596,7 @@ class _Resolver:
             len(name.split()) >= 2 or name in self.people.people or name in self.people._surnames())
 
     def _description(self, who: str, at: int) -> tuple[bool, str | None]:
-        if who.lower() in ("one", "another") and (kind := self._one_of(at)):
+        if _one_of_group(who) and (kind := self._one_of(at)):
             return True, f"{who.lower()} {kind}"  # "Diplomats said …. “…,” said one.": one diplomat
         if who.lower() in _DETERMINERS:
             return False, None
@@ -1696,6 +1693,12 @@ class _Sentences:
         for i in range(max(0, index - paragraphs_back), index + 1):
             out += [a for a, _b in self.of(i) if a < at]
         return out
+
+    def spans_before(self, at: int, paragraphs_back: int) -> list[tuple[int, int]]:
+        """(start, end) of each sentence before `at`, in its paragraph and the few before it, to be read back:
+        each runs to the next one's start, the last to `at`."""
+        starts = self.starts_before(at, paragraphs_back)
+        return list(zip(starts, [*starts[1:], at]))
 
 
 _DASH_ATTRIBUTION = re.compile(rf"\s*[-—–]{{1,2}}\s*(?P<who>{_WORD}(?:\s+(?:{PARTICLES}\s+)?{_WORD}){{0,4}})"
@@ -1810,7 +1813,7 @@ def _after_attribution(after: str, passive: bool = False) -> str | None:
             break  # "Clinton seized upon the reference": a clause with a verb of its own
         if re.search(r"\b(?:and|but|or)$", who):
             break  # "“…” the legal footing for a deal and said …": a verb coordinated with the sentence's own
-        if len(who.split()) <= 12 and _subject_like(who) and (who.lower() not in _DETERMINERS or who in ("one", "another")) \
+        if len(who.split()) <= 12 and _subject_like(who) and (who.lower() not in _DETERMINERS or _one_of_group(who)) \
                 and not re.search(r"\b(?:was|were|is|are|been|be)$", who):
             return who  # "…,” one said.: one of the people just described
         break
@@ -1879,9 +1882,14 @@ def _singular_person(word: str) -> str | None:
     return low[:-1] if low.endswith("s") and low[:-1] in PERSON_NOUNS else None
 
 
+def _one_of_group(who: str) -> bool:
+    """Whether a subject is a bare "one" or "another": one of the people the story has just described."""
+    return who.strip(" .,").lower() in ("one", "another")
+
+
 def _subject_like(who: str) -> bool:
     """Whether words read like a subject: a name, a pronoun, a description, not "and against the law"."""
-    if who.strip(" .,").lower() in ("one", "another"):
+    if _one_of_group(who):
         return True  # "…,” one said. / said another.: one of the people just described
     if not _SUBJECT_START.match(who):
         words = who.split()  # "reporters", "Republican officials", "local businessmen": a group by its plural noun
@@ -2480,12 +2488,14 @@ def _goes_on(who: str, before: str, paragraphs: int, resolver: _Resolver) -> boo
     the quotation before ("State Department"): not a person, and of that kind for a noun; or whether "he"
     or "she", with no one named to be, is the person described who spoke before ("official")."""
     last = before.split()[-1]
-    if who.strip(" .,").lower() in ("one", "another"):
+    if _one_of_group(who):
         return False  # "…,” one said.: one of a group, never the one who spoke before
     if who.strip().lower() in ("he", "she"):  # "The official said … “…,” he said. … He said …, “…,” he said."
         gender = "m" if who.strip().lower() == "he" else "f"
         return paragraphs <= 4 and last.islower() and last in PERSON_NOUNS and not last.endswith("s") \
             and _GENDERED.get(last, gender) == gender
+    if who.strip(" .,").lower() == "it" and paragraphs <= 1 and resolver.speaks_as_it(before):
+        return True  # "“…,” Berliner Zeitung said. “…,” it added.": the paper goes on, whatever list holds its name
     m = _GOES_ON.fullmatch(who.strip())
     if not m or paragraphs > 1 or before in resolver.people.people or last.islower():
         return False  # a person, or a description ("Dutch spokesman"): "it" is no one of them
@@ -2538,9 +2548,6 @@ def _find_quotes(text: str, choose: bool = True) -> list[tuple[_Span, list[tuple
                 who = _after_attribution(following_text)  # "…?” Trump told ITV in an interview aired …"
         if who:
             attributed, speaker = resolver.speaker(said_by := who, span.start, s_start)
-            if speaker is None and who.strip(" .,").lower() == "it" and previous is not None and previous.speaker \
-                    and span.para - previous.para <= 1 and resolver.speaks_as_it(previous.speaker):
-                speaker = previous.speaker  # "“…,” Berliner Zeitung said. “…,” it added.": the paper goes on
         turn = _TURN.match(inner) if ":" in inner[:40] else None
         if turn:  # "“RAMOS: Secretary Clinton, …”": a transcript's turn, a name the story gives or a full one
             name = _strip_name(turn.group(1).title() if turn.group(1).isupper() else turn.group(1))[0]
