@@ -481,10 +481,15 @@ def labelled_quotes_report(stories: list[tuple[str, str, list[dict]]], heading: 
     print(f"Speakers over {counted} sourced quotes found: right {right / max(1, counted):.3f}, "
           f"wrong {wrong / max(1, counted):.3f}, none {none / max(1, counted):.3f}; (quote, speaker) pairs "
           f"P {pairs_ok / max(1, tp + fp):.3f} R {pairs_ok / max(1, tp + fn):.3f}")
+    named = score_quotes([(sid, body, [(_widen(body, q["quote"]), q["speaker"] or "") for q in quotes
+                                       if not q.get("optional", False)]) for sid, body, quotes in stories], find_quotes)
+    print(f"Speakers over {named['named']} named sources (issue 12's metric, as on PolNeAR): right "
+          f"{named['right']:.3f}, wrong {named['wrong']:.3f}, none {named['none']:.3f}")
     for kind, sid, text, speaker, mine in shown[:errors]:
         print(f"  {kind:6} {sid} {text[:70]!r} gold {speaker!r} ours {mine!r}")
     return {"precision": p, "recall": r, "right": right / max(1, counted), "wrong": wrong / max(1, counted),
-            "none": none / max(1, counted)}
+            "none": none / max(1, counted), "named": named["named"], "named_right": named["right"],
+            "named_wrong": named["wrong"], "named_none": named["none"]}
 
 
 _OLD_END = re.compile(r"""([.!?]+["'\u201d\u2019)\]]*)(\s*)(?=["'\u201c\u2018(\[]?([^\W\d_]))""")

@@ -157,6 +157,8 @@ HELD_OUT = {
     "thirtieth": ("af6e186", 0.945, 0.030, 0.024, 165), "thirty-first": ("af6e186", 0.894, 0.066, 0.040, 151),
     "thirty-second": ("8d7eabb", 0.860, 0.066, 0.074, 136), "thirty-third": ("8d7eabb", 0.878, 0.078, 0.043, 115),
     "thirty-fourth": ("8d7eabb", 0.873, 0.045, 0.082, 134), "thirty-fifth": ("8d7eabb", 0.936, 0.037, 0.027, 187),
+    "thirty-sixth": ("3fca72c", 0.836, 0.073, 0.090, 177), "thirty-seventh": ("3fca72c", 0.876, 0.065, 0.059, 169),
+    "thirty-eighth": ("3fca72c", 0.919, 0.051, 0.029, 136), "thirty-ninth": ("3fca72c", 0.811, 0.133, 0.056, 143),
 }
 
 
@@ -179,6 +181,8 @@ HELD_OUT_NAMED = {
     "thirtieth": ("af6e186", 0.939, 0.034, 0.027, 147), "thirty-first": ("af6e186", 0.894, 0.061, 0.045, 132),
     "thirty-second": ("8d7eabb", 0.865, 0.056, 0.079, 126), "thirty-third": ("8d7eabb", 0.883, 0.078, 0.039, 103),
     "thirty-fourth": ("8d7eabb", 0.877, 0.038, 0.085, 130), "thirty-fifth": ("8d7eabb", 0.943, 0.028, 0.028, 176),
+    "thirty-sixth": ("3fca72c", 0.843, 0.070, 0.087, 172), "thirty-seventh": ("3fca72c", 0.880, 0.057, 0.063, 158),
+    "thirty-eighth": ("3fca72c", 0.951, 0.025, 0.025, 122), "thirty-ninth": ("3fca72c", 0.870, 0.084, 0.046, 131),
 }
 
 def held_out_summary(table: dict | None = None, resamples: int = 10000, seed: int = 0) -> dict:

@@ -157,6 +157,20 @@ def test_labelled_quotes_report_counts_speakers(bench, capsys):
     assert "a test set (1 stories, 3 gold quotes)" in capsys.readouterr().out
 
 
+def test_labelled_quotes_report_also_scores_named_sources_by_the_issues_metric(bench, capsys):
+    body = ('"Rates will fall," one dealer said. "The verdict is wrong," said an analyst. '
+            'Smith said, "It is over." "We disagree," said Brown.')
+    labels = [{"quote": "Rates will fall", "speaker": "one dealer"},  # no capitalised name: not a named source
+              {"quote": "The verdict is wrong", "speaker": "Jane Roe"},
+              {"quote": "It is over", "speaker": "John Smith"},
+              {"quote": "We disagree", "speaker": "Mary Brown"}]
+    res = bench.labelled_quotes_report([("s1", body, labels)], "a test set", "stories")
+    assert res["right"] == pytest.approx(3 / 4)  # every sourced quote: "one dealer" counts
+    assert res["named"] == 3 and res["named_right"] == pytest.approx(2 / 3)  # only the three named sources
+    assert res["named_wrong"] == pytest.approx(1 / 3) and res["named_none"] == 0
+    assert "over 3 named sources (issue 12's metric" in capsys.readouterr().out
+
+
 def test_wire_labels_are_in_their_drawn_stories(bench, shared_dir):
     if not (shared_dir / "corpora" / "reuters21578").is_dir():
         pytest.skip("Reuters-21578 not found")
@@ -363,7 +377,8 @@ def test_a_wire_draw_agrees_with_an_annotator_who_never_saw_its_labels(draw):
                                   "eighteenth", "nineteenth", "twentieth", "twenty-first", "twenty-second",
                                   "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh",
                                   "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first", "thirty-second",
-                                  "thirty-third", "thirty-fourth", "thirty-fifth"])
+                                  "thirty-third", "thirty-fourth", "thirty-fifth", "thirty-sixth", "thirty-seventh",
+                                  "thirty-eighth", "thirty-ninth"])
 def test_a_later_wire_speaker_draw_is_labelled_for_its_own_stories(shared_dir, draw):
     if not (shared_dir / "corpora" / "reuters21578").is_dir():
         pytest.skip("Reuters-21578 not found")
@@ -417,6 +432,10 @@ def test_held_out_scorings_are_recorded_for_every_fresh_draw_and_pooled_by_weigh
         stories = json.loads(wire_speakers.gold_path(draw).read_text(encoding="utf-8"))["stories"]
         required = sum(1 for s in stories for q in s["quotes"] if q["speaker"] and not q.get("optional"))
         assert 0 < n <= required and abs(right + wrong + none - 1) < 0.003, draw
+    assert list(wire_speakers.HELD_OUT_NAMED) == list(wire_speakers.HELD_OUT)
+    for draw, (commit, right, wrong, none, n) in wire_speakers.HELD_OUT_NAMED.items():
+        assert commit == wire_speakers.HELD_OUT[draw][0] and n <= wire_speakers.HELD_OUT[draw][4], draw
+        assert abs(right + wrong + none - 1) < 0.003, draw
     table = {"a": ("x", 0.8, 0.1, 0.1, 100), "b": ("y", 1.0, 0.0, 0.0, 300)}
     summary = wire_speakers.held_out_summary(table, resamples=200)
     assert summary["right"] == 0.95 and summary["quotes"] == 400 and summary["at_target"] == 1
