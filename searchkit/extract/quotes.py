@@ -202,7 +202,7 @@ _ENTOURAGE = frozenset("campaign office team camp lawyers attorneys aides staff 
 # the word their name ends with, for "…,” it said" and "the company said".
 _COMPANY_WORDS = frozenset("""Inc Corp Co Ltd Plc PLC LLC Corporation Company Group Holdings Industries Motors
 Airlines Productions Records Studios Technologies Systems Partners Securities Bancorp AG SA NV""".split())
-_LEGAL_SUFFIXES = frozenset("Inc Corp Co Ltd Plc PLC LLC AG SA NV".split())  # a name ends there
+_LEGAL_SUFFIXES = frozenset("Inc Corp Co Ltd Plc PLC LLC AG SA NV Cie GmbH".split())  # a name ends there
 _BODY_WORDS = frozenset("""Bank Ministry Department Agency Authority Commission Committee Council Board Union
 Party Exchange Fund Office Organisation Organization Bureau Institute Federation Association Foundation
 Prosecution Service""".split())
@@ -921,7 +921,7 @@ _PARENS = re.compile(r"\s*\([^()]{0,60}\)")
 def _subject(clause: str) -> str:
     """The noun phrase that ends a clause, read back from the verb of saying that follows it: "Shams",
     "the former Florida governor", "election law expert Rick Hasen", "Smith, a spokeswoman,"."""
-    clause = _PARENS.sub("", clause).rstrip()
+    clause = _TICKER_END.sub("", _PARENS.sub("", clause).rstrip())  # "Volkswagen AG <VOWG.F>": the firm, not "F"
     clause = _REACHED_BY.sub("", clause)  # "A Fiat spokesman contacted by Reuters": the spokesman, not Reuters
     clause = _PARTY_STATE_TAIL.sub(",", clause)  # "Sen. Ben Sasse, R-Neb.,": the senator, not his party and state
     near = _CLOSE_TO_END.search(clause) if _CLOSE_HINT.search(clause) else None  # a cheap test first
@@ -1071,6 +1071,8 @@ account analysis review document documents release summary guidance military emb
 
 
 _TICKER_IN_NAME = re.compile(r"\s*<[A-Z0-9.]{1,14}>")
+_TICKER_END = re.compile(r"\s*<[A-Z0-9.]{1,14}>$")
+_LETTERS_AND = re.compile(r"[A-Z] (?:and|&) [A-Z]")
 
 
 def _tidy_speaker(name: str) -> str:
@@ -1108,6 +1110,8 @@ def _plausible_speaker(name: str) -> bool:
     if len(words) == 1 and (words[0].lower() in _DETERMINERS or _NUMBER_WORD.fullmatch(words[0].lower())
                             or words[0] in _TIME_SPANS or _nationality(words[0])):
         return False  # "One", "Two", "Hours"; "American" (a nationality, not a name)
+    if len(words) == 1 and (re.fullmatch(r"[A-Z]\.?", words[0]) or words[0].strip(".") in _LEGAL_SUFFIXES):
+        return False  # "N" of "U.N.", "J" of a ticker, "Co" of "Smith Barney, Upham Harris and Co": pieces of names
     if len(words) == 1 and words[0] in ROLE_TITLES - _SPOKES.keys():
         return False  # "spokesperson", "president": a title alone, whose holder the story never placed
     owner = len(words) >= 2 and words[-1].islower() and (
@@ -1301,7 +1305,7 @@ class _Resolver:
         reads like no name or description ("New York Times made", "Sanders interview") is None."""
         attributed, name = self._speaker(who, at, sentence_start)
         if name:
-            name = re.sub(r"^(?:The|the|An?|an?)\s+(?=[a-z])", "", _tidy_speaker(name))  # "The source" -> "source"
+            name = re.sub(r"^(?:The|the|An?|an?)\s+(?=[a-z])(?!and\s)", "", _tidy_speaker(name))  # "The source" -> "source"
             if _NAME_ONLY.fullmatch(name) and not self._org_first_word(name):
                 name = self.people.full(name)
             if _ACRONYM.fullmatch(name) and (spelled := self._spelled_out(name)):
@@ -1313,9 +1317,12 @@ class _Resolver:
         return attributed, name
 
     def _speaker(self, who: str, at: int, sentence_start: int) -> tuple[bool, str | None]:
-        who = " ".join(_PARENS.sub("", who).replace("_", " ").split()).strip(" .,;:")
-        who = re.sub(r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’']s\s+(?=(?:[a-z-]+\s+)*[A-Z])", "", who)
+        who = " ".join(_PARENS.sub("", _TICKER_END.sub("", who.rstrip())).replace("_", " ").split()).strip(" .,;:")
+        owned = re.sub(r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’']s\s+(?=(?:[a-z-]+\s+)*[A-Z])", "", who)
+        who = who if owned in _LEGAL_SUFFIXES else owned  # not "Chi-Chi's Inc" -> "Inc"
         who = re.sub(r"^(?:(?:[A-Z][a-z]+|[a-z]+)\s+(?:[A-Z][a-z]+\s+)?\d{1,2},?\s+)", "", who)  # "On Feb 3,"
+        if _LETTERS_AND.fullmatch(who):
+            return True, who  # "S and P said", "A and P said": a firm known by two letters, not "P"
         words = who.split()
         if words in (["Others"], ["Some"], ["Many"]):
             return True, words[0]  # "Others shouted, “…”": a group described, as "Analysts said"
@@ -1371,7 +1378,7 @@ class _Resolver:
             who = author.group(1)  # "a 2018 survey by Jane Roe of the University of North Carolina": Jane Roe
             described = False
         if described and tail_name and _strip_name(tail_name.group(1))[0] and \
-                not _place_and_role(tail_name.group(1)) and \
+                not _place_and_role(tail_name.group(1)) and tail_name.group(1).split()[0] not in _LEGAL_SUFFIXES and \
                 (len(_strip_name(tail_name.group(1))[0].split()) >= 2
                  or _strip_name(tail_name.group(1))[0] in self.people.people
                  or _strip_name(tail_name.group(1))[0] in self.people._surnames()):
@@ -1387,8 +1394,14 @@ class _Resolver:
         if not runs:
             return False, None
         run = runs[-1]
+        if len(runs) > 1 and run.split()[-1] in _LEGAL_SUFFIXES and (joined := re.search(
+                rf"{re.escape(runs[-2])}\s+(?:and|&|of|und|et)\s+{re.escape(run)}\W*$", who)) \
+                and (run in _LEGAL_SUFFIXES or runs[-2].split()[-1] in _LEGAL_SUFFIXES):
+            run = joined.group().rstrip(" .,")  # "Sears Roebuck and Co", "Anglo American Corp of South Africa Ltd"
         possessive = run.endswith(("'s", "’s"))
         name, clues = _strip_name(run[:-2] if possessive else run)
+        if name in _LEGAL_SUFFIXES and any(w not in _LEGAL_SUFFIXES for w in run.split()):
+            name = run  # "Centerior Energy Corp said", "Chi-Chi's Inc said": the company, not "Corp"
         if not name and run in _SURNAME_TITLES and who == run:
             return True, self.people.full(run)  # "King says …" (Billie Jean King), "Major said"
         if re.fullmatch(r"[A-Z][A-Z&/-]{1,5}", name) and not _is_place(name) and not _is_place(name.title()):

@@ -95,6 +95,15 @@ def test_polnear_train_floor(bench, shared_dir):
     assert res["right"] >= 0.895 and res["none"] <= 0.05 and res["wrong"] <= 0.06, res  # now 0.920 / 0.022 / 0.058
 
 
+def test_no_speaker_over_the_quoted_reuters_stories_is_a_piece_of_a_name(bench, shared_dir):
+    if not (shared_dir / "corpora" / "reuters21578").is_dir():
+        pytest.skip("Reuters-21578 not found")
+    quoted = [a for a in bench.load_reuters(shared_dir) if '"' in a.body]
+    assert len(quoted) > 4000
+    res = bench.quote_cost(quoted)  # was 24 ('P' of 'S and P', 'F' of '<VOWG.F>', 'Co' of 'Sears Roebuck and Co')
+    assert res["pieces"] == [] and res["quotes"] > 12000
+
+
 def test_wire_development_draws_floor(shared_dir, capsys):
     # the ten wire draws developed on (first to fourth, eighth to thirteenth): the rules written from them stay kept
     if not (shared_dir / "corpora" / "reuters21578").is_dir():
@@ -169,6 +178,11 @@ def test_labelled_quotes_report_also_scores_named_sources_by_the_issues_metric(b
     assert res["named"] == 3 and res["named_right"] == pytest.approx(2 / 3)  # only the three named sources
     assert res["named_wrong"] == pytest.approx(1 / 3) and res["named_none"] == 0
     assert "over 3 named sources (issue 12's metric" in capsys.readouterr().out
+
+
+def test_a_piece_of_a_name_is_told_from_a_name(bench):
+    assert all(bench.is_name_piece(s) for s in ("P", "F.", "Co", "Inc", "Cie"))
+    assert not any(bench.is_name_piece(s) for s in ("S and P", "UN", "Texaco Inc", "spokesman", "King"))
 
 
 def test_wire_labels_are_in_their_drawn_stories(bench, shared_dir):

@@ -1054,3 +1054,33 @@ def test_a_named_analyst_at_a_firm_is_the_analyst():
     text = ('Shares rose.\n    Analyst Theodore Semegran of Shearson said he raised his estimates.\n'
             '    "Good domestic demand will continue to aid Du Pont."')
     assert said(text)["Good domestic demand"] == "Theodore Semegran"
+
+
+def test_a_firm_is_never_cut_to_a_letter_a_suffix_or_its_ticker():
+    text = ('Volkswagen AG <VOWG.F>\nsaid negotiations with Toyota Motor Corp <TOYO.T> over a joint\n'
+            'production accord have reached "an advanced stage."')
+    assert said(text)["an advanced stage."] == "Volkswagen AG"
+    text = 'A and P said the acquisition "helped us achieve better than expected results."'
+    assert said(text)["helped us achieve"] == "A and P"
+    text = ('S and P noted that banks have resources.\n    "Most bank managements appear committed to improving '
+            'capital," S and P said.')
+    assert said(text)["Most bank managements"] == "S and P"
+    text = 'Centerior Energy Corp said its\nconstruction spending "peaked" in 1986 and would fall.'
+    assert said(text)["peaked"] == "Centerior Energy Corp"
+    text = ('Sears Roebuck and Co, said it reached\nan out-of-court settlement with the Federal Trade Commission\n'
+            'over the labeling of garments "to\navoid further legal expenses."')
+    assert said(text)["to avoid further"] == "Sears Roebuck and Co"
+
+
+def test_a_lone_initial_or_company_word_is_no_speaker():
+    text = ('Chi-Chi\'s Inc said it has taken\na charge to cover the cost of disposing of 21\n'
+            '"underperforming" restaurants.')
+    assert said(text)["underperforming"] != "Inc"
+    text = ('In a letter to the Secretary General, Syrian U.N. charge d\'affaires said: "These measures threaten '
+            'to create a slum economy."')
+    assert said(text)["These measures threaten"] not in ("N", "N.")
+    text = ('Donald Regan spoke.\n    "I think what we have to face now is a recession," the one-time chairman of '
+            'Merrill Lynch and Co Inc\n<MER> said.')
+    assert said(text)["I think what"] != "Co Inc"
+    text = 'BBC Brown Boveri und Cie\n<BBCZ.Z> said it won an order for its "Comprex" supercharger, "a success."'
+    assert said(text)["a success."] == "BBC Brown Boveri und Cie"
