@@ -509,6 +509,8 @@ class _People:
                 continue  # "the Texas Democrat": a legislator described, resolved where the story quotes him
             if len(words) == 1 and _PEOPLE_PLURAL.fullmatch(name):
                 continue  # "Officials said …": people described, no one named
+            if any(re.search(r"\w-(?:made|based|owned|built)$", w) for w in words):
+                continue  # "North American-made vehicles", "Chinese-made Silkworm missiles": things, or where
             if not clues and len(words) >= 2 and _nationality(words[-1]) and (
                     re.match(r"\s+(?:and|or)\s", masked[m.end():m.end() + 5]) or (
                     re.match(r"\s+[a-z]", masked[m.end():m.end() + 3]) and not _verb_at(masked, m.end() + 1)
@@ -1110,6 +1112,8 @@ def _plausible_speaker(name: str) -> bool:
     if len(words) == 1 and (words[0].lower() in _DETERMINERS or _NUMBER_WORD.fullmatch(words[0].lower())
                             or words[0] in _TIME_SPANS or _nationality(words[0])):
         return False  # "One", "Two", "Hours"; "American" (a nationality, not a name)
+    if re.search(r"\w-made\b", name) or re.fullmatch(r"\S+-based", name):
+        return False  # "North American-made", "Chinese-made Silkworm": a product; "Hamburg-based": no one yet
     if len(words) == 1 and (re.fullmatch(r"[A-Z]\.?", words[0]) or words[0].strip(".") in _LEGAL_SUFFIXES):
         return False  # "N" of "U.N.", "J" of a ticker, "Co" of "Smith Barney, Upham Harris and Co": pieces of names
     if len(words) == 1 and words[0] in ROLE_TITLES - _SPOKES.keys():

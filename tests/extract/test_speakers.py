@@ -1084,3 +1084,14 @@ def test_a_lone_initial_or_company_word_is_no_speaker():
     assert said(text)["I think what"] != "Co Inc"
     text = 'BBC Brown Boveri und Cie\n<BBCZ.Z> said it won an order for its "Comprex" supercharger, "a success."'
     assert said(text)["a success."] == "BBC Brown Boveri und Cie"
+
+
+def test_a_made_or_based_compound_is_no_one():
+    text = ('General Motors hopes to sell 8,000 North American-made vehicles in Europe this\nyear, James Fry, '
+            'vice-president of GM Overseas Distribution Corporation said.\n    "The low dollar makes our prices very '
+            'attractive," he told a\nnews briefing.')
+    assert said(text)["The low dollar"] == "James Fry"
+    text = ('The speaker of the Iranian Parliament, Akbar Hashemi Rafsanjani, warned the U.S. not to intervene.\n'
+            '    Iran has deployed Chinese-made Silkworm missiles near the strait.\n'
+            '    "We do not need missiles to close the strait, we can close it with artillery only," he said.')
+    assert said(text)["We do not"] == "Akbar Hashemi Rafsanjani"
