@@ -1565,6 +1565,9 @@ class _Resolver:
         head = " ".join(found.group("head").split())
         runs = _NAME_RUN.findall(head)
         if runs and head.endswith(runs[-1]):
+            at_firm = re.search(rf"({_NAME_RUN.pattern})\s+(?:of|at|with)\s+{re.escape(runs[-1])}$", head)
+            if at_firm and _is_org(runs[-1]) and self._person_before(at_firm.group(1)):
+                return at_firm.group(1)  # "Natsuo Okada of Sumitomo Bank in New York warned": Okada
             head = runs[-1]
         else:
             words = head.split()[-6:]

@@ -1095,3 +1095,9 @@ def test_a_made_or_based_compound_is_no_one():
             '    Iran has deployed Chinese-made Silkworm missiles near the strait.\n'
             '    "We do not need missiles to close the strait, we can close it with artillery only," he said.')
     assert said(text)["We do not"] == "Akbar Hashemi Rafsanjani"
+
+
+def test_a_person_of_a_firm_in_a_city_is_the_person():
+    text = ('The dollar fell.\n    Similarly, Natsuo Okada of Sumitomo Bank in New York\nwarned, "I don\'t think '
+            'the dollar has bottomed out yet."')
+    assert said(text)["I don't think"] == "Natsuo Okada"
