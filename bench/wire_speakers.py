@@ -134,7 +134,8 @@ SEEDS = {"first": 20261130, "second": 20261201, "third": 20261203, "fourth": 202
          "twenty-seventh": 20261227, "twenty-eighth": 20261228, "twenty-ninth": 20261229, "thirtieth": 20261230,
          "thirty-first": 20261231, "thirty-second": 20261232, "thirty-third": 20261233, "thirty-fourth": 20261234,
          "thirty-fifth": 20261235, "thirty-sixth": 20261236, "thirty-seventh": 20261237,
-         "thirty-eighth": 20261238, "thirty-ninth": 20261239}
+         "thirty-eighth": 20261238, "thirty-ninth": 20261239, "fortieth": 20261240, "forty-first": 20261241,
+         "forty-second": 20261242, "forty-third": 20261243}
 # Draws a second annotator labelled again independently, for agreement only.
 SECOND_LABELS = ("second", "fifth", "sixth", "seventh")
 
