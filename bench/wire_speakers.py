@@ -160,6 +160,8 @@ HELD_OUT = {
     "thirty-fourth": ("8d7eabb", 0.873, 0.045, 0.082, 134), "thirty-fifth": ("8d7eabb", 0.936, 0.037, 0.027, 187),
     "thirty-sixth": ("3fca72c", 0.836, 0.073, 0.090, 177), "thirty-seventh": ("3fca72c", 0.876, 0.065, 0.059, 169),
     "thirty-eighth": ("3fca72c", 0.919, 0.051, 0.029, 136), "thirty-ninth": ("3fca72c", 0.811, 0.133, 0.056, 143),
+    "fortieth": ("f8fc434", 0.898, 0.079, 0.024, 127), "forty-first": ("f8fc434", 0.922, 0.047, 0.031, 129),
+    "forty-second": ("f8fc434", 0.897, 0.065, 0.039, 155), "forty-third": ("f8fc434", 0.865, 0.071, 0.064, 141),
 }
 
 
@@ -184,6 +186,8 @@ HELD_OUT_NAMED = {
     "thirty-fourth": ("8d7eabb", 0.877, 0.038, 0.085, 130), "thirty-fifth": ("8d7eabb", 0.943, 0.028, 0.028, 176),
     "thirty-sixth": ("3fca72c", 0.843, 0.070, 0.087, 172), "thirty-seventh": ("3fca72c", 0.880, 0.057, 0.063, 158),
     "thirty-eighth": ("3fca72c", 0.951, 0.025, 0.025, 122), "thirty-ninth": ("3fca72c", 0.870, 0.084, 0.046, 131),
+    "fortieth": ("f8fc434", 0.913, 0.061, 0.026, 115), "forty-first": ("f8fc434", 0.918, 0.049, 0.033, 122),
+    "forty-second": ("f8fc434", 0.912, 0.051, 0.037, 136), "forty-third": ("f8fc434", 0.893, 0.046, 0.061, 131),
 }
 
 def held_out_summary(table: dict | None = None, resamples: int = 10000, seed: int = 0) -> dict:

@@ -392,7 +392,8 @@ def test_a_wire_draw_agrees_with_an_annotator_who_never_saw_its_labels(draw):
                                   "twenty-third", "twenty-fourth", "twenty-fifth", "twenty-sixth", "twenty-seventh",
                                   "twenty-eighth", "twenty-ninth", "thirtieth", "thirty-first", "thirty-second",
                                   "thirty-third", "thirty-fourth", "thirty-fifth", "thirty-sixth", "thirty-seventh",
-                                  "thirty-eighth", "thirty-ninth"])
+                                  "thirty-eighth", "thirty-ninth", "fortieth", "forty-first", "forty-second",
+                                  "forty-third"])
 def test_a_later_wire_speaker_draw_is_labelled_for_its_own_stories(shared_dir, draw):
     if not (shared_dir / "corpora" / "reuters21578").is_dir():
         pytest.skip("Reuters-21578 not found")
