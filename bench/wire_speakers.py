@@ -135,7 +135,9 @@ SEEDS = {"first": 20261130, "second": 20261201, "third": 20261203, "fourth": 202
          "thirty-first": 20261231, "thirty-second": 20261232, "thirty-third": 20261233, "thirty-fourth": 20261234,
          "thirty-fifth": 20261235, "thirty-sixth": 20261236, "thirty-seventh": 20261237,
          "thirty-eighth": 20261238, "thirty-ninth": 20261239, "fortieth": 20261240, "forty-first": 20261241,
-         "forty-second": 20261242, "forty-third": 20261243}
+         "forty-second": 20261242, "forty-third": 20261243, "forty-fourth": 20261244, "forty-fifth": 20261245,
+         "forty-sixth": 20261246, "forty-seventh": 20261247, "forty-eighth": 20261248, "forty-ninth": 20261249,
+         "fiftieth": 20261250, "fifty-first": 20261251}
 # Draws a second annotator labelled again independently, for agreement only.
 SECOND_LABELS = ("second", "fifth", "sixth", "seventh")
 
