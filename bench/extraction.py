@@ -569,6 +569,12 @@ def quotes_report(shared: Path, split: str, errors: int) -> None:
         web_speakers.report(shared, 0, "third")  # held out from the ninth round: totals only
         for draw in list(wire_speakers.SEEDS)[1:]:  # totals only; bench/wire_speakers.py says what each was held out from
             wire_speakers.report(shared, 0, draw)
+        final = {k: row for k, row in wire_speakers.HELD_OUT_NAMED.items() if row[0] == wire_speakers.FINAL}
+        h = wire_speakers.held_out_summary(final)
+        print(f"\nSpeakers of the final code ({wire_speakers.FINAL}) on the {h['draws']} wire draws labelled after it was "
+              f"frozen, each scored once, by issue 12's metric over {h['quotes']} named sources: right {h['right']:.3f}, "
+              f"wrong {h['wrong']:.3f}, none {h['none']:.3f} (right 95% interval over draws {h['interval'][0]:.3f}-"
+              f"{h['interval'][1]:.3f}); every recorded scoring: python bench/wire_speakers.py --held-out")
 
 
 def main(argv=None) -> int:

@@ -2,7 +2,7 @@
 
     python bench/wire_speakers.py --list [--text]    # the drawn stories' keys (or texts, to label them)
     python bench/wire_speakers.py [--errors N]       # score find_quotes against the labels of the first draw
-    python bench/wire_speakers.py --second [...]     # any later draw by name: --third ... --thirty-fifth
+    python bench/wire_speakers.py --second [...]     # any later draw by name: --third ... --fifty-first
     python bench/wire_speakers.py --held-out         # every fresh draw's one held-out scoring, pooled, with an interval
 
 The set is a seeded random sample (seed SEED) of Reuters-21578 stories, any split, whose body holds
@@ -106,6 +106,13 @@ The thirty-second to thirty-fifth draws (bench/gold/wire_speakers_thirty_second.
 eight sessions (152, 131, 146 and 198 quotes), committed before any scoring, held out from the tenth round and scored
 once with it frozen (8d7eabb): speakers 0.860 / 0.066 / 0.074, 0.878 / 0.078 / 0.043, 0.873 / 0.045 / 0.082, 0.936 /
 0.037 / 0.027 (quotes P 0.950-0.964, R 1.000), the same as the ninth round's code (af6e186).
+
+The thirty-sixth to fifty-first draws (seeds 20261236-20261251; 2026-11-27, fourth session), each labelled by two
+annotator sessions reading only and committed before any scoring: the thirty-sixth to thirty-ninth scored once with
+the tenth round's review (3fca72c); the fortieth to forty-third once with the eleventh round frozen (f8fc434) and with
+the code before it (the same answers); the forty-fourth to fifty-first drawn after it was written down that the final
+code (FINAL) is measured on the fortieth to fifty-first. Every report also prints issue 12's own metric (named
+sources, surname); the HELD_OUT tables below hold both, and --held-out pools them.
 """
 from __future__ import annotations
 
