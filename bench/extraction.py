@@ -575,6 +575,9 @@ def quotes_report(shared: Path, split: str, errors: int) -> None:
               f"frozen, each scored once, by issue 12's metric over {h['quotes']} named sources: right {h['right']:.3f}, "
               f"wrong {h['wrong']:.3f}, none {h['none']:.3f} (right 95% interval over draws {h['interval'][0]:.3f}-"
               f"{h['interval'][1]:.3f}); every recorded scoring: python bench/wire_speakers.py --held-out")
+        second = wire_speakers.final_code_against_second_labels(shared)
+        print(f"  the same draws scored against their second annotators' labels, over {second['named']} named sources: "
+              f"right {second['right']:.3f}, wrong {second['wrong']:.3f}, none {second['none']:.3f}")
 
 
 def main(argv=None) -> int:

@@ -146,7 +146,9 @@ SEEDS = {"first": 20261130, "second": 20261201, "third": 20261203, "fourth": 202
          "forty-sixth": 20261246, "forty-seventh": 20261247, "forty-eighth": 20261248, "forty-ninth": 20261249,
          "fiftieth": 20261250, "fifty-first": 20261251}
 # Draws a second annotator labelled again independently, for agreement only.
-SECOND_LABELS = ("second", "fifth", "sixth", "seventh")
+SECOND_LABELS = ("second", "fifth", "sixth", "seventh", "fortieth", "forty-first", "forty-second", "forty-third",
+                 "forty-fourth", "forty-fifth", "forty-sixth", "forty-seventh", "forty-eighth", "forty-ninth", "fiftieth",
+                 "fifty-first")
 
 
 # Each fresh draw's one held-out scoring, with the code frozen for it (commit): speakers right, wrong, none, and
@@ -232,7 +234,7 @@ def gold_path(draw: str) -> Path:
 
 def second_labels_path(draw: str) -> Path:
     """Another annotator's independent labels of a draw in SECOND_LABELS."""
-    return GOLD_DIR / f"wire_speakers_{draw}_annotator2.json"
+    return GOLD_DIR / f"wire_speakers_{draw.replace('-', '_')}_annotator2.json"
 
 
 @functools.lru_cache(maxsize=2)  # each draw excludes the earlier ones: read the collection once
@@ -257,9 +259,27 @@ def drawn(shared: Path, draw: str = "first") -> list:
     return _draw(shared, list(SEEDS).index(draw))
 
 
-def report(shared: Path, errors: int = 0, draw: str = "first") -> dict:
-    """Quote P/R and speaker right/wrong/none on the labelled wire stories of one draw."""
-    gold = gold_path(draw)
+def final_code_against_second_labels(shared: Path) -> dict:
+    """The final code's twelve fresh draws scored against their second annotators' labels, by issue 12's metric:
+    whether the figure hangs on one annotator's calls."""
+    import contextlib
+    import io
+
+    named = right = wrong = none = 0.0
+    for draw, row in HELD_OUT_NAMED.items():
+        if row[0] != FINAL:
+            continue
+        with contextlib.redirect_stdout(io.StringIO()):
+            r = report(shared, 0, draw, second_labels_path(draw))
+        named += r["named"]
+        right, wrong, none = right + r["named_right"] * r["named"], wrong + r["named_wrong"] * r["named"], \
+            none + r["named_none"] * r["named"]
+    return {"named": int(named), "right": right / named, "wrong": wrong / named, "none": none / named}
+
+
+def report(shared: Path, errors: int = 0, draw: str = "first", gold: Path | None = None) -> dict:
+    """Quote P/R and speaker right/wrong/none on the labelled wire stories of one draw (`gold`: other labels of it)."""
+    gold = gold or gold_path(draw)
     labels = {story["id"]: story["quotes"] for story in json.loads(gold.read_text(encoding="utf-8"))["stories"]}
     stories = [(a.id, a.body, labels[a.id]) for a in drawn(shared, draw)]
     return labelled_quotes_report(stories, f"Reuters wire hand-labelled set ({gold.relative_to(REPO)})",
