@@ -539,7 +539,7 @@ def quote_cost(articles) -> dict:
     return {"seconds": took, "per_1000_ms": took / len(articles) * 1e6, "quotes": len(quotes), "pieces": pieces}
 
 
-_LEGAL_SUFFIX_WORDS = frozenset("Inc Corp Co Ltd Plc PLC LLC AG SA NV Cie GmbH".split())
+_LEGAL_SUFFIX_WORDS = frozenset("Inc Corp Co Ltd Plc PLC LLC AG SA NV Cie GmbH".split())  # the scorer's own list
 
 
 def is_name_piece(speaker: str) -> bool:

@@ -145,7 +145,7 @@ SEEDS = {"first": 20261130, "second": 20261201, "third": 20261203, "fourth": 202
          "forty-second": 20261242, "forty-third": 20261243, "forty-fourth": 20261244, "forty-fifth": 20261245,
          "forty-sixth": 20261246, "forty-seventh": 20261247, "forty-eighth": 20261248, "forty-ninth": 20261249,
          "fiftieth": 20261250, "fifty-first": 20261251}
-# Draws a second annotator labelled again independently, for agreement only.
+# Draws a second annotator labelled again independently: agreement, and for the final code's twelve a second gold.
 SECOND_LABELS = ("second", "fifth", "sixth", "seventh", "fortieth", "forty-first", "forty-second", "forty-third",
                  "forty-fourth", "forty-fifth", "forty-sixth", "forty-seventh", "forty-eighth", "forty-ninth", "fiftieth",
                  "fifty-first")
@@ -213,6 +213,7 @@ HELD_OUT_NAMED = {
 # draws were drawn, and stated beforehand to be measured on those twelve (its one fresh measure; no rule changed since).
 FINAL = "f8fc434"
 
+
 def held_out_summary(table: dict | None = None, resamples: int = 10000, seed: int = 0) -> dict:
     """Pool the fresh draws' held-out scorings, with a 95% interval over draws resampled: where unseen wire copy
     stands, not one draw's luck."""
@@ -265,16 +266,17 @@ def final_code_against_second_labels(shared: Path) -> dict:
     import contextlib
     import io
 
-    named = right = wrong = none = 0.0
+    counts = {"right": 0.0, "wrong": 0.0, "none": 0.0}
+    named = 0
     for draw, row in HELD_OUT_NAMED.items():
         if row[0] != FINAL:
             continue
         with contextlib.redirect_stdout(io.StringIO()):
             r = report(shared, 0, draw, second_labels_path(draw))
         named += r["named"]
-        right, wrong, none = right + r["named_right"] * r["named"], wrong + r["named_wrong"] * r["named"], \
-            none + r["named_none"] * r["named"]
-    return {"named": int(named), "right": right / named, "wrong": wrong / named, "none": none / named}
+        for kind in counts:
+            counts[kind] += r[f"named_{kind}"] * r["named"]
+    return {"named": named, **{kind: count / named for kind, count in counts.items()}}
 
 
 def report(shared: Path, errors: int = 0, draw: str = "first", gold: Path | None = None) -> dict:
