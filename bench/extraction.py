@@ -444,9 +444,10 @@ def labelled_quotes_report(stories: list[tuple[str, str, list[dict]]], heading: 
 
     tp = fp = fn = right = wrong = none = pairs_ok = counted = 0
     shown = []
+    found: dict[str, list] = {}  # each body's quotations, read once for both counts
     for sid, body, quotes in stories:
         gold = [(_widen(body, q["quote"]), q["speaker"], q.get("optional", False)) for q in quotes]
-        ours = find_quotes(body)
+        ours = found[body] = find_quotes(body)
         for text, speaker, optional in gold:
             best = max(ours, key=lambda q: overlap(q.text, text), default=None)
             if optional:
@@ -482,7 +483,7 @@ def labelled_quotes_report(stories: list[tuple[str, str, list[dict]]], heading: 
           f"wrong {wrong / max(1, counted):.3f}, none {none / max(1, counted):.3f}; (quote, speaker) pairs "
           f"P {pairs_ok / max(1, tp + fp):.3f} R {pairs_ok / max(1, tp + fn):.3f}")
     named = score_quotes([(sid, body, [(_widen(body, q["quote"]), q["speaker"] or "") for q in quotes
-                                       if not q.get("optional", False)]) for sid, body, quotes in stories], find_quotes)
+                                       if not q.get("optional", False)]) for sid, body, quotes in stories], found.get)
     print(f"Speakers over {named['named']} named sources (issue 12's metric, as on PolNeAR): right "
           f"{named['right']:.3f}, wrong {named['wrong']:.3f}, none {named['none']:.3f}")
     for kind, sid, text, speaker, mine in shown[:errors]:

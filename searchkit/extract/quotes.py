@@ -923,7 +923,7 @@ _PARENS = re.compile(r"\s*\([^()]{0,60}\)")
 def _subject(clause: str) -> str:
     """The noun phrase that ends a clause, read back from the verb of saying that follows it: "Shams",
     "the former Florida governor", "election law expert Rick Hasen", "Smith, a spokeswoman,"."""
-    clause = _TICKER_END.sub("", _PARENS.sub("", clause).rstrip())  # "Volkswagen AG <VOWG.F>": the firm, not "F"
+    clause = _PARENS.sub("", clause).rstrip()
     clause = _REACHED_BY.sub("", clause)  # "A Fiat spokesman contacted by Reuters": the spokesman, not Reuters
     clause = _PARTY_STATE_TAIL.sub(",", clause)  # "Sen. Ben Sasse, R-Neb.,": the senator, not his party and state
     near = _CLOSE_TO_END.search(clause) if _CLOSE_HINT.search(clause) else None  # a cheap test first
@@ -1073,7 +1073,6 @@ account analysis review document documents release summary guidance military emb
 
 
 _TICKER_IN_NAME = re.compile(r"\s*<[A-Z0-9.]{1,14}>")
-_TICKER_END = re.compile(r"\s*<[A-Z0-9.]{1,14}>$")
 _LETTERS_AND = re.compile(r"[A-Z] (?:and|&) [A-Z]")
 
 
@@ -1321,7 +1320,7 @@ class _Resolver:
         return attributed, name
 
     def _speaker(self, who: str, at: int, sentence_start: int) -> tuple[bool, str | None]:
-        who = " ".join(_PARENS.sub("", _TICKER_END.sub("", who.rstrip())).replace("_", " ").split()).strip(" .,;:")
+        who = " ".join(_PARENS.sub("", _TICKER_IN_NAME.sub("", who)).replace("_", " ").split()).strip(" .,;:")
         owned = re.sub(r"^(?:[A-Z][\w.&-]*\s+){0,3}[A-Z][\w.&-]*[’']s\s+(?=(?:[a-z-]+\s+)*[A-Z])", "", who)
         who = who if owned in _LEGAL_SUFFIXES else owned  # not "Chi-Chi's Inc" -> "Inc"
         who = re.sub(r"^(?:(?:[A-Z][a-z]+|[a-z]+)\s+(?:[A-Z][a-z]+\s+)?\d{1,2},?\s+)", "", who)  # "On Feb 3,"
